@@ -1,0 +1,8 @@
+execute_process(COMMAND "${PYTHON}" "${SOURCE_DIR}/tools/amalgamate.py" "${OUT}" RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "tools/amalgamate.py failed")
+endif()
+execute_process(COMMAND "${CMAKE_COMMAND}" -E compare_files "${OUT}" "${SOURCE_DIR}/single_include/smsgw/smsgw.hpp" RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "single_include/smsgw/smsgw.hpp is out of date: run `cmake --build <build> --target smsgw_amalgamate` (or tools/amalgamate.py) and commit it")
+endif()

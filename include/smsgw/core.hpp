@@ -1,0 +1,10 @@
+#pragma once
+
+// smsgw core: bytes in and out, errors, results.
+#include "smsgw/core/endian.hpp"
+#include "smsgw/core/error.hpp"
+#include "smsgw/core/fixed_field.hpp"
+#include "smsgw/core/reader.hpp"
+#include "smsgw/core/span.hpp"
+#include "smsgw/core/writer.hpp"
+#include "smsgw/version.hpp"

@@ -1,0 +1,6 @@
+#pragma once
+
+// smsgw: header-only wire codecs for the SMS/MMS gateway protocols of mainland China and Taiwan.
+// This umbrella includes every module; include a module's header alone to compile less.
+#include "smsgw/codec.hpp"
+#include "smsgw/core.hpp"

@@ -1,0 +1,11 @@
+# Every public header compiles on its own, included twice (Boost's "self-contained" rule).
+file(GLOB_RECURSE _smsgw_headers CONFIGURE_DEPENDS RELATIVE "${PROJECT_SOURCE_DIR}/include" "${PROJECT_SOURCE_DIR}/include/smsgw/*.hpp")
+set(_smsgw_header_sources)
+foreach(_header IN LISTS _smsgw_headers)
+  string(MAKE_C_IDENTIFIER "${_header}" _id)
+  set(SMSGW_HEADER "${_header}")
+  configure_file("${CMAKE_CURRENT_SOURCE_DIR}/support/header_check.cpp.in" "${CMAKE_CURRENT_BINARY_DIR}/headers/${_id}.cpp" @ONLY)
+  list(APPEND _smsgw_header_sources "${CMAKE_CURRENT_BINARY_DIR}/headers/${_id}.cpp")
+endforeach()
+add_library(smsgw_header_check OBJECT ${_smsgw_header_sources})
+target_link_libraries(smsgw_header_check PRIVATE smsgw::smsgw smsgw_warnings)
