@@ -38,8 +38,11 @@ public:
     constexpr span() noexcept = default;
     constexpr span(T* data, std::size_t size) noexcept : data_(data), size_(size) {}
 
-    template <std::size_t N>
-    constexpr span(T (&array)[N]) noexcept : data_(array), size_(N) {}
+    // Arrays of T, or of char/unsigned char for byte spans. Not `const char[N]`: that is a string
+    // literal, whose terminating NUL is not data; pass it as std::string_view.
+    template <class E, std::size_t N,
+              class = std::enable_if_t<detail::span_compatible<T, E>() && !std::is_same_v<E, const char>>>
+    span(E (&array)[N]) noexcept : data_(reinterpret_cast<T*>(array)), size_(N) {}
 
     // Any contiguous container of T (or, for byte spans, of char), e.g. std::vector, std::string, std::array.
     template <class C, class E = std::remove_pointer_t<decltype(std::declval<C&>().data())>,
