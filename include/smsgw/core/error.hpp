@@ -42,6 +42,7 @@ enum class errc : int {
     bad_number,        // a number that is not RFC 8259 grammar
     number_overflow,   // a number outside the requested integer type
     wrong_type,        // the value is of another kind than the one asked for
+    unbalanced,        // a JSON writer close without its matching open
 
     // MIME
     bad_header,            // a header line without a colon, or an empty field name
@@ -50,6 +51,8 @@ enum class errc : int {
     missing_boundary,      // multipart without a boundary parameter
     missing_start_delimiter,
     missing_close_delimiter,
+    bare_line_feed,        // a line ended by LF alone where CRLF is required (strict mode)
+    boundary_collision,    // a multipart boundary that occurs inside one of the parts (encoder)
 
     // binary protocols (CMPP)
     unknown_command,   // a Command_Id the chosen version does not define
@@ -58,6 +61,7 @@ enum class errc : int {
     duplicate_segment, // a long-message segment received twice
     storage_full,      // the caller-provided reassembly storage is full
     auth_mismatch,     // an authenticator that does not verify
+    missing_segment,   // a long message asked for while segments are missing; offset is the first missing Pk number
 
     // vendor HTTP APIs
     bad_response,      // a response page or reply string that does not have the documented shape
@@ -96,18 +100,22 @@ public:
         case errc::bad_number: return "malformed number";
         case errc::number_overflow: return "number does not fit the requested type";
         case errc::wrong_type: return "value is of another type";
+        case errc::unbalanced: return "close without a matching open";
         case errc::bad_header: return "malformed header line";
         case errc::unterminated_quote: return "unterminated quoted string";
         case errc::bad_encoded_word: return "malformed encoded-word";
         case errc::missing_boundary: return "multipart without boundary";
         case errc::missing_start_delimiter: return "multipart without start delimiter";
         case errc::missing_close_delimiter: return "multipart without close delimiter";
+        case errc::bare_line_feed: return "line ended by LF without CR";
+        case errc::boundary_collision: return "multipart boundary occurs inside a part";
         case errc::unknown_command: return "unknown Command_Id";
         case errc::bad_total_length: return "Total_Length out of bounds";
         case errc::bad_udh: return "malformed User Data Header";
         case errc::duplicate_segment: return "segment received twice";
         case errc::storage_full: return "reassembly storage full";
         case errc::auth_mismatch: return "authenticator does not verify";
+        case errc::missing_segment: return "long message has missing segments";
         case errc::bad_response: return "response does not have the documented shape";
         }
         return static_cast<int>(e) == 0 ? "success" : "unknown smsgw error";

@@ -1,0 +1,65 @@
+// Formats of the text primitives: utf8 (checks and counts UTF-8, shows its UCS-2), ucs2
+// (UTF-16BE, CMPP Msg_Fmt 8, as text) and md5 (the digest of the input).
+#include <string>
+#include <string_view>
+
+#include "inspect.hpp"
+#include "smsgw/codec/md5.hpp"
+#include "smsgw/codec/utf8.hpp"
+
+namespace {
+
+namespace utf8 = smsgw::codec::utf8;
+
+int run_utf8(const inspect::args& a, std::string_view input, std::string& out) {
+    if (!a.empty()) return 2;
+    std::size_t chars = 0;
+    if (auto r = utf8::count(input, chars); !r) {
+        inspect::emit_error(out, r);
+        return 1;
+    }
+    smsgw::writer measure;
+    utf8::to_utf16be(input, measure);
+    std::string ucs2(measure.size(), '\0');
+    smsgw::writer w(ucs2.data(), ucs2.size());
+    utf8::to_utf16be(input, w);
+    inspect::emit(out, [&](smsgw::codec::json::writer& j) {
+        j.member("bytes", input.size()).member("chars", chars).member("text", input);
+        inspect::hex_member(j, "utf16be", ucs2);
+    });
+    return 0;
+}
+
+int run_ucs2(const inspect::args& a, std::string_view input, std::string& out) {
+    if (!a.empty()) return 2;
+    smsgw::writer measure;
+    // A writer without a buffer measures: buffer_too_small is its normal outcome.
+    if (auto r = utf8::from_utf16be(input, measure); !r && r.ec != smsgw::errc::buffer_too_small) {
+        inspect::emit_error(out, r);
+        return 1;
+    }
+    std::string text(measure.size(), '\0');
+    smsgw::writer w(text.data(), text.size());
+    utf8::from_utf16be(input, w);
+    std::size_t chars = 0;
+    utf8::count(text, chars);
+    inspect::emit(out, [&](smsgw::codec::json::writer& j) {
+        j.member("bytes", input.size()).member("chars", chars).member("text", text);
+    });
+    return 0;
+}
+
+int run_md5(const inspect::args& a, std::string_view input, std::string& out) {
+    if (!a.empty()) return 2;
+    const auto hex = smsgw::codec::to_hex(smsgw::codec::md5::hash(input));
+    inspect::emit(out, [&](smsgw::codec::json::writer& j) {
+        j.member("bytes", input.size()).member("md5", std::string_view(hex.data(), hex.size()));
+    });
+    return 0;
+}
+
+const inspect::registrar utf8_format{{"utf8", "UTF-8 text: validity, character count, UCS-2 (UTF-16BE)", &run_utf8}};
+const inspect::registrar ucs2_format{{"ucs2", "UCS-2/UTF-16BE bytes (CMPP Msg_Fmt 8) as text", &run_ucs2}};
+const inspect::registrar md5_format{{"md5", "the MD5 digest (RFC 1321) of the input", &run_md5}};
+
+}  // namespace

@@ -1,0 +1,246 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+#include "smsgw/codec/utf8.hpp"
+#include "smsgw/core/error.hpp"
+#include "smsgw/core/writer.hpp"
+
+namespace smsgw::codec::json {
+
+// Compact JSON (RFC 8259) into a smsgw::writer. Commas and colons are inserted for you:
+//
+//     smsgw::writer out(buffer);
+//     json::writer j(out);
+//     j.begin_object().member("msg_id", 42u).key("dest").begin_array().string("13800138000").end_array().end_object();
+//     smsgw::result r = j.finish();
+//
+// Strings are escaped as RFC 8259 §7 allows at its most compact: `"` and `\` with a backslash,
+// \b \f \n \r \t by name, the other controls below U+0020 as \u00xx; '/', DEL and non-ASCII
+// characters pass through. A string that is not well-formed UTF-8 is an error, never replaced.
+//
+// The first mistake sticks: later calls do nothing and finish() reports it. Its offset is the
+// offset of the bad byte in the string passed (invalid_utf8), or else the output size at the
+// faulty call: expected_key (a value in an object without its key), expected_value (a key
+// where a value must come, or an object closed after a key), unbalanced (a close that does
+// not match the innermost open), too_deep (more than max_depth levels), trailing_bytes (a
+// second top-level value), truncated (finish() with containers open).
+class writer {
+public:
+    static constexpr int max_depth = 64;
+
+    explicit writer(smsgw::writer& out) noexcept : out_(&out) {}
+
+    writer& begin_object() noexcept { return open(true, '{'); }
+    writer& end_object() noexcept { return close(true, '}'); }
+    writer& begin_array() noexcept { return open(false, '['); }
+    writer& end_array() noexcept { return close(false, ']'); }
+
+    writer& key(std::string_view name) noexcept {
+        if (!err_.ok()) return *this;
+        if (depth_ == 0 || !in_object() || after_key_) return error(errc::expected_value, out_->size());
+        separate();
+        if (put_string(name)) {
+            out_->put(':');
+            after_key_ = true;
+        }
+        return *this;
+    }
+
+    writer& string(std::string_view utf8) noexcept {
+        if (begin_value()) {
+            put_string(utf8);
+            end_value();
+        }
+        return *this;
+    }
+
+    // Any integer type but bool, written exactly (the whole int64 and uint64 ranges).
+    template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
+    writer& number(T value) noexcept {
+        if (!begin_value()) return *this;
+        std::uint64_t magnitude = static_cast<std::uint64_t>(value);
+        if constexpr (std::is_signed_v<T>) {
+            if (value < 0) {
+                out_->put('-');
+                magnitude = std::uint64_t{0} - magnitude;
+            }
+        }
+        char digits[20];
+        std::size_t n = sizeof digits;
+        do {
+            digits[--n] = static_cast<char>('0' + magnitude % 10);
+            magnitude /= 10;
+        } while (magnitude != 0);
+        out_->write(digits + n, sizeof digits - n);
+        end_value();
+        return *this;
+    }
+
+    writer& boolean(bool value) noexcept { return literal(value ? "true" : "false"); }
+    writer& null() noexcept { return literal("null"); }
+
+    // A value already encoded as JSON, copied as it is: the caller vouches for it.
+    writer& raw(std::string_view json) noexcept { return literal(json); }
+
+    // key(name) then the value: strings (anything convertible to std::string_view) with
+    // string(), bool with boolean(), integers with number(), nullptr with null().
+    template <class V>
+    writer& member(std::string_view name, const V& value) noexcept {
+        key(name);
+        if constexpr (std::is_same_v<V, bool>) {
+            return boolean(value);
+        } else if constexpr (std::is_integral_v<V>) {
+            return number(value);
+        } else if constexpr (std::is_same_v<V, std::nullptr_t>) {
+            return null();
+        } else {
+            static_assert(std::is_convertible_v<const V&, std::string_view>,
+                          "json::writer::member takes strings, bool, integers or nullptr");
+            return string(std::string_view(value));
+        }
+    }
+
+    // The first error, or the outcome of the output writer (its size, or buffer_too_small
+    // with the size needed) once exactly one complete value has been written.
+    result finish() const noexcept {
+        if (!err_.ok()) return err_;
+        if (depth_ != 0) return fail(errc::truncated, out_->size());
+        if (!done_) return fail(errc::expected_value, out_->size());
+        return out_->finish();
+    }
+
+    bool ok() const noexcept { return err_.ok(); }
+    int depth() const noexcept { return depth_; }
+
+private:
+    bool in_object() const noexcept { return (objects_ >> (depth_ - 1)) & 1u; }
+
+    writer& error(errc e, std::size_t at) noexcept {
+        err_ = fail(e, at);
+        return *this;
+    }
+
+    // A comma before every element of a container but its first.
+    void separate() noexcept {
+        const std::uint64_t bit = std::uint64_t{1} << (depth_ - 1);
+        if (nonempty_ & bit) out_->put(',');
+        nonempty_ |= bit;
+    }
+
+    bool begin_value() noexcept {
+        if (!err_.ok()) return false;
+        if (depth_ == 0) {
+            if (done_) {
+                error(errc::trailing_bytes, out_->size());
+                return false;
+            }
+        } else if (in_object()) {
+            if (!after_key_) {
+                error(errc::expected_key, out_->size());
+                return false;
+            }
+            after_key_ = false;
+        } else {
+            separate();
+        }
+        return true;
+    }
+
+    void end_value() noexcept {
+        if (depth_ == 0) done_ = true;
+    }
+
+    writer& literal(std::string_view text) noexcept {
+        if (begin_value()) {
+            out_->write(text);
+            end_value();
+        }
+        return *this;
+    }
+
+    writer& open(bool object, char c) noexcept {
+        if (!begin_value()) return *this;
+        if (depth_ == max_depth) return error(errc::too_deep, out_->size());
+        const std::uint64_t bit = std::uint64_t{1} << depth_;
+        objects_ = object ? (objects_ | bit) : (objects_ & ~bit);
+        nonempty_ &= ~bit;
+        ++depth_;
+        out_->put(c);
+        return *this;
+    }
+
+    writer& close(bool object, char c) noexcept {
+        if (!err_.ok()) return *this;
+        if (depth_ == 0 || in_object() != object) return error(errc::unbalanced, out_->size());
+        if (after_key_) return error(errc::expected_value, out_->size());
+        --depth_;
+        out_->put(c);
+        end_value();
+        return *this;
+    }
+
+    // Writes s quoted and escaped; false (and the error recorded) when s is not UTF-8.
+    bool put_string(std::string_view s) noexcept {
+        static constexpr char hex_digits[] = "0123456789abcdef";
+        const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+        const std::size_t n = s.size();
+        out_->put('"');
+        std::size_t run = 0;  // start of the bytes that go out unchanged
+        std::size_t i = 0;
+        while (i < n) {
+            const unsigned char c = p[i];
+            if (c >= 0x80) {
+                char32_t cp;
+                const std::size_t len = utf8::detail::decode_one(s, i, cp);
+                if (len == 0) {
+                    error(errc::invalid_utf8, i);
+                    return false;
+                }
+                i += len;
+                continue;
+            }
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                ++i;
+                continue;
+            }
+            out_->write(s.substr(run, i - run));
+            char esc[6] = {'\\', 0, 0, 0, 0, 0};
+            std::size_t esc_len = 2;
+            switch (c) {
+            case '"': esc[1] = '"'; break;
+            case '\\': esc[1] = '\\'; break;
+            case '\b': esc[1] = 'b'; break;
+            case '\f': esc[1] = 'f'; break;
+            case '\n': esc[1] = 'n'; break;
+            case '\r': esc[1] = 'r'; break;
+            case '\t': esc[1] = 't'; break;
+            default:
+                esc[1] = 'u';
+                esc[2] = '0';
+                esc[3] = '0';
+                esc[4] = hex_digits[c >> 4];
+                esc[5] = hex_digits[c & 0xF];
+                esc_len = 6;
+            }
+            out_->write(esc, esc_len);
+            run = ++i;
+        }
+        out_->write(s.substr(run));
+        out_->put('"');
+        return true;
+    }
+
+    smsgw::writer* out_;
+    std::uint64_t objects_ = 0;   // bit d: the container at depth d+1 is an object
+    std::uint64_t nonempty_ = 0;  // bit d: the container at depth d+1 has an element
+    int depth_ = 0;
+    bool after_key_ = false;
+    bool done_ = false;  // a complete top-level value is written
+    result err_{};
+};
+
+}  // namespace smsgw::codec::json
