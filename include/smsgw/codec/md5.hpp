@@ -85,8 +85,8 @@ private:
 
     template <int Round>
     static constexpr std::uint32_t mix(std::uint32_t b, std::uint32_t c, std::uint32_t d) noexcept {
+        static_assert(Round != 1, "round 2's G is added in two halves by step()");
         if constexpr (Round == 0) return d ^ (b & (c ^ d));  // F = (b & c) | (~b & d)
-        else if constexpr (Round == 1) return c ^ (d & (b ^ c));  // G = (b & d) | (c & ~d)
         else if constexpr (Round == 2) return b ^ c ^ d;  // H
         else return c ^ (b | ~d);  // I
     }
@@ -95,7 +95,14 @@ private:
     static void step(std::uint32_t& a, std::uint32_t b, std::uint32_t c, std::uint32_t d,
                      const std::uint32_t* m) noexcept {
         constexpr int s = shift[(I / 16) * 4 + I % 4];
-        const std::uint32_t x = a + mix<I / 16>(b, c, d) + k[I] + m[word(I)];
+        std::uint32_t x = a + k[I] + m[word(I)];
+        if constexpr (I / 16 == 1) {
+            // G as the sum of its two disjoint halves: neither waits for the other.
+            x += c & ~d;
+            x += b & d;
+        } else {
+            x += mix<I / 16>(b, c, d);
+        }
         a = b + ((x << s) | (x >> (32 - s)));
     }
 
