@@ -1,7 +1,11 @@
 #pragma once
 
 // smsgw::codec: base64, hex, percent/form encoding, MD5, UTF-8/UCS-2 and the JSON writer.
+#include "smsgw/codec/base64.hpp"
+#include "smsgw/codec/form.hpp"
+#include "smsgw/codec/hex.hpp"
 #include "smsgw/codec/json_writer.hpp"
 #include "smsgw/codec/md5.hpp"
+#include "smsgw/codec/percent.hpp"
 #include "smsgw/codec/utf8.hpp"
 #include "smsgw/core.hpp"

@@ -1,0 +1,159 @@
+#pragma once
+
+#include <cstddef>
+#include <cstring>
+#include <string_view>
+
+#include "smsgw/codec/hex.hpp"
+#include "smsgw/core/error.hpp"
+#include "smsgw/core/span.hpp"
+#include "smsgw/core/writer.hpp"
+
+// Percent-encoding of arbitrary bytes (text or binary such as a JPEG), in two styles.
+namespace smsgw::codec::percent {
+
+enum class style : unsigned char {
+    // RFC 3986 §2.3: the unreserved ALPHA DIGIT - . _ ~ kept, every other byte %XX (§2.1).
+    component,
+    // application/x-www-form-urlencoded (WHATWG URL §5.2, HTML forms) as IMSP, 5C, Hezhong and the
+    // SMS platform expect: ALPHA DIGIT * - . _ kept, space as '+', every other byte %XX.
+    form,
+};
+
+namespace detail {
+
+// Per byte and style: its encoding (1 or 3 characters, upper-case hex digits always two of
+// them, "%07" never "%7") and that length in the fourth byte, so the encoder copies four bytes
+// per input byte and advances by the length, without a branch.
+struct encode_table {
+    unsigned char code[2][256][4];
+};
+
+constexpr bool keeps(unsigned char c, style st) noexcept {
+    const bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (alnum || c == '-' || c == '.' || c == '_') return true;
+    return st == style::component ? c == '~' : c == '*';
+}
+
+constexpr encode_table make_encode_table() noexcept {
+    encode_table t{};
+    for (int st = 0; st < 2; ++st) {
+        for (int c = 0; c < 256; ++c) {
+            auto& e = t.code[st][c];
+            const auto b = static_cast<unsigned char>(c);
+            if (keeps(b, static_cast<style>(st))) {
+                e[0] = b;
+                e[3] = 1;
+            } else if (b == ' ' && static_cast<style>(st) == style::form) {
+                e[0] = '+';
+                e[3] = 1;
+            } else {
+                e[0] = '%';
+                e[1] = static_cast<unsigned char>(hex::detail::upper_digits[b >> 4]);
+                e[2] = static_cast<unsigned char>(hex::detail::upper_digits[b & 0x0F]);
+                e[3] = 3;
+            }
+        }
+    }
+    return t;
+}
+
+inline constexpr encode_table table = make_encode_table();
+
+}  // namespace detail
+
+// Exact size of encode()'s output.
+inline std::size_t encoded_size(bytes in, style st) noexcept {
+    const auto& code = detail::table.code[static_cast<int>(st)];
+    std::size_t n = 0;
+    for (byte b : in) n += code[b][3];
+    return n;
+}
+
+// Percent-encodes `in`. Success: offset = characters written; buffer_too_small: offset = size needed.
+inline result encode(bytes in, writer& out, style st) noexcept {
+    const auto& code = detail::table.code[static_cast<int>(st)];
+    const std::size_t room = out.overflowed() || out.buffer() == nullptr ? 0 : out.capacity() - out.size();
+    byte* const dst = room == 0 ? nullptr : out.buffer() + out.size();
+    const byte* s = in.data();
+    const byte* const end = s + in.size();
+    std::size_t produced = 0;
+    // While at least 3 characters per remaining byte plus one spare fit, copy whole table entries.
+    while (s != end && room - produced > 3) {
+        std::size_t chunk = (room - produced - 1) / 3;
+        if (chunk > static_cast<std::size_t>(end - s)) chunk = static_cast<std::size_t>(end - s);
+        byte* d = dst + produced;
+        for (const byte* stop = s + chunk; s != stop; ++s) {
+            std::memcpy(d, code[*s], 4);
+            d += code[*s][3];
+        }
+        produced = static_cast<std::size_t>(d - dst);
+    }
+    // The last bytes that may still fit, one character at a time, then only counting.
+    for (; s != end; ++s) {
+        const auto* e = code[*s];
+        for (unsigned k = 0; k < e[3]; ++k, ++produced) {
+            if (produced < room) dst[produced] = e[k];
+        }
+    }
+    out.claim(produced);
+    if (out.overflowed()) return out.finish();
+    return {errc{}, produced};
+}
+
+// Decodes %XX escapes (either case of hex digit) and, in form style, '+' as space; every other
+// byte is taken as it is. Success: offset = bytes written. Errors, offset in `in`: bad_escape at
+// the '%' of an escape without two hex digits after it ("%7", "%zz", a '%' at the end);
+// buffer_too_small (offset = size needed) once the whole input is known valid. On an error, the
+// bytes decoded before it are left in the writer. The output may overlap the input if it starts
+// at or before the input's first byte (the output is never longer than the input).
+inline result decode(std::string_view in, writer& out, style st) noexcept {
+    const auto* s = reinterpret_cast<const unsigned char*>(in.data());
+    const std::size_t n = in.size();
+    const std::size_t room = out.overflowed() || out.buffer() == nullptr ? 0 : out.capacity() - out.size();
+    byte* const dst = room == 0 ? nullptr : out.buffer() + out.size();
+    const auto& v = hex::detail::digits.value;
+    const bool plus_is_space = st == style::form;
+    std::size_t produced = 0;
+    std::size_t i = 0;
+    while (i < n) {
+        // A run of bytes taken as they are.
+        std::size_t j = i;
+        while (j < n && s[j] != '%' && !(plus_is_space && s[j] == '+')) ++j;
+        if (j != i) {
+            if (produced < room) {
+                const std::size_t fit = room - produced < j - i ? room - produced : j - i;
+                std::memmove(dst + produced, s + i, fit);
+            }
+            produced += j - i;
+            i = j;
+            if (i == n) break;
+        }
+        unsigned char b = ' ';
+        if (s[i] == '%') {
+            const unsigned hi = i + 1 < n ? v[s[i + 1]] : hex::detail::no_value;
+            const unsigned lo = i + 2 < n ? v[s[i + 2]] : hex::detail::no_value;
+            if ((hi | lo) > 0x0F) {
+                out.claim(produced);
+                return fail(errc::bad_escape, i);
+            }
+            b = static_cast<unsigned char>((hi << 4) | lo);
+            i += 3;
+        } else {
+            ++i;
+        }
+        if (produced < room) dst[produced] = b;
+        ++produced;
+    }
+    out.claim(produced);
+    if (out.overflowed()) return out.finish();
+    return {errc{}, produced};
+}
+
+// Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.
+inline result decode_in_place(mutable_bytes buf, style st) noexcept {
+    writer w(buf);
+    return decode(as_chars(buf), w, st);
+}
+
+}  // namespace smsgw::codec::percent
