@@ -1,0 +1,504 @@
+#include "smsgw/cmpp/long_sms.hpp"
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "test.hpp"
+
+using smsgw::byte;
+using smsgw::errc;
+using smsgw::result;
+namespace cmpp = smsgw::cmpp;
+
+namespace {
+std::string repeat(std::string_view s, std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += s;
+    return out;
+}
+std::string bytes_of(std::initializer_list<int> v) {
+    std::string s;
+    for (int b : v) s.push_back(static_cast<char>(b));
+    return s;
+}
+// A received segment over `content`, which a temporary can be: it lives until the end of the
+// add() call, and the reassembler copies what it keeps.
+cmpp::received_segment in(std::string_view source, std::string_view destination, int tp_udhi, int msg_fmt,
+                          const std::string& content) {
+    return {source, destination, static_cast<std::uint8_t>(tp_udhi), static_cast<std::uint8_t>(msg_fmt),
+            smsgw::bytes(std::string_view(content))};
+}
+cmpp::received_segment in(std::string_view source, std::string_view destination, int tp_udhi, int msg_fmt,
+                          smsgw::bytes content) {
+    return {source, destination, static_cast<std::uint8_t>(tp_udhi), static_cast<std::uint8_t>(msg_fmt), content};
+}
+std::string str(smsgw::bytes b) { return std::string(smsgw::as_chars(b)); }
+
+const std::string zhong = "\xE4\xB8\xAD";       // 中 U+4E2D, UTF-16BE 4E 2D
+const std::string grin = "\xF0\x9F\x98\x80";    // U+1F600, UTF-16BE D8 3D DE 00
+
+struct split_all {
+    std::vector<cmpp::segment> segments;
+    std::vector<byte> storage;
+    result r;
+};
+split_all split(std::string_view text, const cmpp::split_options& o) {
+    split_all s;
+    s.segments.resize(300);
+    s.storage.resize(300 * 160);
+    std::size_t n = 0;
+    s.r = cmpp::split(text, o, s.storage, s.segments, n);
+    s.segments.resize(n);
+    return s;
+}
+}  // namespace
+
+TEST_CASE("UCS-2: 70 characters fit one message, without UDH") {
+    const std::string text = repeat(zhong, 70);
+    const auto s = split(text, {});
+    REQUIRE(s.r);
+    CHECK(s.r.offset == 140);
+    REQUIRE(s.segments.size() == 1);
+    const cmpp::segment& seg = s.segments[0];
+    CHECK(seg.pk_total == 1);
+    CHECK(seg.pk_number == 1);
+    CHECK(seg.tp_udhi == 0);
+    CHECK(seg.msg_fmt == 8);
+    CHECK(seg.text == text);
+    CHECK(str(seg.msg_content) == repeat(bytes_of({0x4E, 0x2D}), 70));
+}
+
+TEST_CASE("UCS-2: 71 characters make 67 + 4 with the 6-byte UDH 05 00 03") {
+    const std::string text = repeat(zhong, 71);
+    cmpp::split_options o;
+    o.reference = 0xA7;
+    const auto s = split(text, o);
+    REQUIRE(s.r);
+    REQUIRE(s.segments.size() == 2);
+    CHECK(str(s.segments[0].msg_content) == bytes_of({0x05, 0x00, 0x03, 0xA7, 0x02, 0x01}) + repeat(bytes_of({0x4E, 0x2D}), 67));
+    CHECK(str(s.segments[1].msg_content) == bytes_of({0x05, 0x00, 0x03, 0xA7, 0x02, 0x02}) + repeat(bytes_of({0x4E, 0x2D}), 4));
+    CHECK(s.segments[0].msg_content.size() == 140);
+    for (std::size_t i = 0; i < 2; ++i) {
+        CHECK(s.segments[i].pk_total == 2);
+        CHECK(s.segments[i].pk_number == i + 1);
+        CHECK(s.segments[i].tp_udhi == 1);
+    }
+    CHECK(s.segments[0].text == repeat(zhong, 67));
+    CHECK(s.segments[1].text == repeat(zhong, 4));
+}
+
+TEST_CASE("UCS-2 with the 16-bit reference: UDH 06 08 04, 66 characters per segment (G9)") {
+    const std::string text = repeat("a", 133);
+    cmpp::split_options o;
+    o.reference_size = cmpp::concat_reference::ref16;
+    o.reference = 0x1234;
+    const auto s = split(text, o);
+    REQUIRE(s.r);
+    REQUIRE(s.segments.size() == 3);
+    CHECK(str(s.segments[0].msg_content) == bytes_of({0x06, 0x08, 0x04, 0x12, 0x34, 0x03, 0x01}) + repeat(bytes_of({0, 'a'}), 66));
+    CHECK(str(s.segments[2].msg_content) == bytes_of({0x06, 0x08, 0x04, 0x12, 0x34, 0x03, 0x03}) + bytes_of({0, 'a'}));
+    CHECK(s.segments[0].msg_content.size() == 139);
+}
+
+TEST_CASE("a surrogate pair is never split across segments (G24)") {
+    // 66 characters, then U+1F600 whose two units would be units 67 and 68.
+    const std::string text = repeat(zhong, 66) + grin + repeat(zhong, 10);
+    const auto s = split(text, {});
+    REQUIRE(s.r);
+    REQUIRE(s.segments.size() == 2);
+    CHECK(s.segments[0].msg_content.size() == 6 + 132);
+    CHECK(s.segments[0].text == repeat(zhong, 66));
+    CHECK(str(s.segments[1].msg_content) ==
+          bytes_of({0x05, 0x00, 0x03, 0x00, 0x02, 0x02, 0xD8, 0x3D, 0xDE, 0x00}) + repeat(bytes_of({0x4E, 0x2D}), 10));
+    // 35 pairs are 70 units: still one message; 36 are not.
+    CHECK(split(repeat(grin, 35), {}).segments.size() == 1);
+    const auto more = split(repeat(grin, 36), {});
+    REQUIRE(more.segments.size() == 2);
+    CHECK(more.segments[0].text == repeat(grin, 33));  // 66 units: a 34th pair would need 68
+}
+
+TEST_CASE("ASCII (Msg_Fmt 0): 159 bytes single, 153 per segment (152 with a 16-bit reference)") {
+    cmpp::split_options o;
+    o.msg_fmt = cmpp::msg_fmt_ascii;
+    auto s = split(repeat("x", 159), o);
+    REQUIRE(s.segments.size() == 1);
+    CHECK(s.segments[0].msg_content.size() == 159);
+    CHECK(s.segments[0].msg_fmt == 0);
+    s = split(repeat("x", 160), o);
+    REQUIRE(s.segments.size() == 2);
+    CHECK(s.segments[0].msg_content.size() == 159);
+    CHECK(str(s.segments[1].msg_content) == bytes_of({0x05, 0x00, 0x03, 0x00, 0x02, 0x02}) + "xxxxxxx");
+    o.reference_size = cmpp::concat_reference::ref16;
+    s = split(repeat("x", 305), o);
+    REQUIRE(s.segments.size() == 3);
+    CHECK(s.segments[0].text.size() == 152);
+    CHECK(s.segments[0].msg_content.size() == 159);
+    CHECK(s.segments[2].text.size() == 1);
+
+    const auto bad = split("abc" + zhong, {cmpp::msg_fmt_ascii, cmpp::concat_reference::ref8, 0});
+    CHECK(bad.r == result{errc::bad_character, 3});
+    const auto late = split(repeat("y", 200) + "\x80", {cmpp::msg_fmt_ascii, cmpp::concat_reference::ref8, 0});
+    CHECK(late.r == result{errc::bad_character, 200});
+}
+
+TEST_CASE("binary (Msg_Fmt 4): 140 single, 134 per segment, any byte") {
+    cmpp::split_options o;
+    o.msg_fmt = cmpp::msg_fmt_binary;
+    std::string data;
+    for (int i = 0; i < 141; ++i) data.push_back(static_cast<char>(0xFF - i));
+    auto s = split(std::string_view(data.data(), 140), o);
+    REQUIRE(s.segments.size() == 1);
+    CHECK(str(s.segments[0].msg_content) == data.substr(0, 140));
+    s = split(data, o);
+    REQUIRE(s.segments.size() == 2);
+    CHECK(str(s.segments[0].msg_content) == bytes_of({5, 0, 3, 0, 2, 1}) + data.substr(0, 134));
+    CHECK(str(s.segments[1].msg_content) == bytes_of({5, 0, 3, 0, 2, 2}) + data.substr(134));
+    o.reference_size = cmpp::concat_reference::ref16;
+    s = split(data, o);
+    REQUIRE(s.segments.size() == 2);
+    CHECK(s.segments[0].text.size() == 133);
+}
+
+TEST_CASE("an empty text is one empty message") {
+    const auto s = split("", {});
+    REQUIRE(s.r);
+    REQUIRE(s.segments.size() == 1);
+    CHECK(s.segments[0].msg_content.empty());
+    CHECK(s.segments[0].tp_udhi == 0);
+}
+
+TEST_CASE("splitter errors carry their offset") {
+    CHECK(cmpp::splitter(repeat(zhong, 80) + "\xE4\xB8", {}).status() == result{errc::invalid_utf8, 240});
+    CHECK(cmpp::splitter("ab\xC0\xAF", {}).status() == result{errc::invalid_utf8, 2});
+    CHECK(cmpp::splitter(repeat("a", 255 * 67), {}).count() == 255);
+    CHECK(cmpp::splitter(repeat("a", 255 * 67 + 1), {}).status() == result{errc::too_many, 255 * 67});
+    cmpp::split_options o;
+    o.reference = 256;
+    result r = cmpp::splitter("x", o).status();
+    CHECK(r == result{errc::out_of_range, 0});
+    CHECK(std::string(r.field) == "reference");
+    o.reference_size = cmpp::concat_reference::ref16;
+    CHECK(cmpp::splitter("x", o).status());
+    o.msg_fmt = 15;
+    r = cmpp::splitter("x", o).status();
+    CHECK(r == result{errc::out_of_range, 0});
+    CHECK(std::string(r.field) == "Msg_Fmt");
+    cmpp::splitter failed("x", o);
+    CHECK(failed.count() == 0);
+    CHECK(failed.done());
+    byte buf[140];
+    smsgw::writer w(buf);
+    cmpp::segment seg;
+    CHECK(failed.next(w, seg).ec == errc::out_of_range);
+}
+
+TEST_CASE("lazy splitting: one segment per call, buffer_too_small when it does not fit") {
+    const std::string text = repeat(zhong, 100);
+    cmpp::splitter parts(text, {});
+    REQUIRE(parts.status());
+    REQUIRE(parts.count() == 2);
+    byte small[100];
+    smsgw::writer w(small);
+    cmpp::segment seg;
+    CHECK(parts.next(w, seg) == result{errc::buffer_too_small, 140});
+    CHECK(seg.msg_content.empty());
+    byte buf[140];
+    smsgw::writer w2(buf);
+    REQUIRE(parts.next(w2, seg));
+    CHECK(seg.pk_number == 2);
+    CHECK(seg.msg_content.size() == 6 + 66);
+    CHECK(parts.done());
+    smsgw::writer w3(buf);
+    CHECK(parts.next(w3, seg).ec == errc::too_many);
+
+    std::vector<cmpp::segment> few(1);
+    std::vector<byte> storage(1000);
+    std::size_t n = 99;
+    CHECK(cmpp::split(text, {}, storage, few, n) == result{errc::too_many, 2});
+    CHECK(n == 0);
+    std::vector<cmpp::segment> enough(2);
+    storage.resize(150);
+    CHECK(cmpp::split(text, {}, storage, enough, n) == result{errc::buffer_too_small, 140 + 72});
+    CHECK(n == 0);
+}
+
+// ---- UDH parsing ----------------------------------------------------------------------------
+
+TEST_CASE("parse_user_data: TP_udhi 0, 1, 0x40 and 0x41 (G6)") {
+    const std::string content = bytes_of({5, 0, 3, 9, 2, 1}) + "hello";
+    for (int udhi : {1, 0x40, 0x41}) {
+        cmpp::user_data ud;
+        REQUIRE(cmpp::parse_user_data(content, static_cast<std::uint8_t>(udhi), ud));
+        CHECK(ud.concatenated);
+        CHECK(ud.concat.reference == 9);
+        CHECK(ud.concat.total == 2);
+        CHECK(ud.concat.number == 1);
+        CHECK(ud.concat.offset == 1);
+        CHECK(str(ud.udh) == content.substr(0, 6));
+        CHECK(str(ud.text) == "hello");
+    }
+    cmpp::user_data ud;
+    REQUIRE(cmpp::parse_user_data(content, 0, ud));
+    CHECK_FALSE(ud.concatenated);
+    CHECK(ud.udh.empty());
+    CHECK(str(ud.text) == content);
+    const result r = cmpp::parse_user_data(content, 2, ud);
+    CHECK(r == result{errc::out_of_range, 0});
+    CHECK(std::string(r.field) == "TP_udhi");
+}
+
+TEST_CASE("parse_user_data tolerates other elements beside the concatenation one") {
+    // Application port addressing (IEI 05, 4 bytes) then a 16-bit reference concatenation.
+    const std::string content = bytes_of({0x0C, 0x05, 0x04, 0x0B, 0x84, 0x23, 0xF0, 0x08, 0x04, 0xAB, 0xCD, 0x03, 0x02}) + "xy";
+    cmpp::user_data ud;
+    REQUIRE(cmpp::parse_user_data(content, 1, ud));
+    CHECK(ud.concatenated);
+    CHECK(ud.concat.reference_size == cmpp::concat_reference::ref16);
+    CHECK(ud.concat.reference == 0xABCD);
+    CHECK(ud.concat.total == 3);
+    CHECK(ud.concat.number == 2);
+    CHECK(ud.concat.offset == 7);
+    CHECK(str(ud.text) == "xy");
+    // A UDH without a concatenation element is a message on its own.
+    const std::string ported = bytes_of({0x06, 0x05, 0x04, 0x0B, 0x84, 0x23, 0xF0, 'z'});
+    REQUIRE(cmpp::parse_user_data(ported, 1, ud));
+    CHECK_FALSE(ud.concatenated);
+    CHECK(str(ud.text) == "z");
+    // An element of length 0 and a UDH that fills the whole content.
+    const std::string udh_only = bytes_of({0x02, 0x70, 0x00});
+    REQUIRE(cmpp::parse_user_data(udh_only, 1, ud));
+    CHECK(ud.text.empty());
+}
+
+TEST_CASE("every UDH length is checked against UDHL and Msg_Length (G10)") {
+    struct bad_case {
+        std::string content;
+        result expected;
+    };
+    const bad_case cases[] = {
+        {"", {errc::bad_udh, 0}},                                             // TP_udhi 1, nothing
+        {bytes_of({0x06, 0, 3, 1, 2, 1}), {errc::bad_udh, 0}},                // UDHL beyond the content
+        {bytes_of({0x01, 0x00}), {errc::bad_udh, 1}},                         // an IEI without its length
+        {bytes_of({0x05, 0x00, 0x04, 1, 2, 1}), {errc::bad_udh, 2}},          // element overruns UDHL
+        {bytes_of({0x06, 0x00, 0x04, 1, 2, 1, 0}), {errc::bad_udh, 2}},       // 8-bit concat of length 4
+        {bytes_of({0x06, 0x08, 0x03, 1, 2, 1, 0}), {errc::bad_udh, 2}},       // 16-bit concat of length 3
+        {bytes_of({0x05, 0x00, 0x03, 1, 0, 0}), {errc::bad_udh, 4}},          // total 0
+        {bytes_of({0x05, 0x00, 0x03, 1, 2, 0}), {errc::bad_udh, 5}},          // number 0
+        {bytes_of({0x05, 0x00, 0x03, 1, 2, 3}), {errc::bad_udh, 5}},          // number above total
+        {bytes_of({0x06, 0x08, 0x04, 1, 1, 2, 3}), {errc::bad_udh, 6}},       // the same, 16-bit
+        {bytes_of({0x0A, 0x00, 0x03, 1, 2, 1, 0x00, 0x03, 1, 2, 2}), {errc::duplicate_field, 6}},
+        {bytes_of({0x07, 0x05, 0x04, 0, 0, 0, 0, 0x00}), {errc::bad_udh, 7}},  // trailing lone IEI
+    };
+    for (const auto& c : cases) {
+        cmpp::user_data ud;
+        CHECK(cmpp::parse_user_data(c.content, 1, ud) == c.expected);
+    }
+}
+
+// ---- reassembly -----------------------------------------------------------------------------
+
+namespace {
+struct fixture {
+    cmpp::reassembly_slot slots[4];
+    byte pool[4096];
+    cmpp::reassembler r{slots, pool};
+};
+}  // namespace
+
+TEST_CASE("segments reassemble in shuffled order, from the UDH alone") {
+    std::string text;
+    for (int i = 0; i < 300; ++i) text += i % 3 == 0 ? zhong : i % 3 == 1 ? std::string("k") : grin;
+    cmpp::split_options o;
+    o.reference = 77;
+    auto s = split(text, o);
+    REQUIRE(s.r);
+    REQUIRE(s.segments.size() > 4);
+    std::mt19937 rng(20261123);
+    for (int round = 0; round < 5; ++round) {
+        std::shuffle(s.segments.begin(), s.segments.end(), rng);
+        fixture f;
+        cmpp::reassembly_status st;
+        for (std::size_t i = 0; i < s.segments.size(); ++i) {
+            const auto& seg = s.segments[i];
+            // Pk_total/Pk_number are not consulted (G7): pass them wrong on purpose.
+            REQUIRE(f.r.add(in("13800138000", "10658888", seg.tp_udhi, seg.msg_fmt, seg.msg_content), i, st));
+            CHECK(st.what == (i + 1 == s.segments.size() ? cmpp::reassembly_status::state::complete
+                                                          : cmpp::reassembly_status::state::waiting));
+        }
+        CHECK(f.r.slot(st.slot).source() == "13800138000");
+        CHECK(f.r.slot(st.slot).destination() == "10658888");
+        CHECK(f.r.slot(st.slot).reference() == 77);
+        CHECK(f.r.slot(st.slot).msg_fmt() == 8);
+        std::vector<byte> out(40000);
+        smsgw::writer w{smsgw::mutable_bytes(out)};
+        const result t = f.r.take(st.slot, w);
+        REQUIRE(t);
+        std::vector<byte> utf8(40000);
+        smsgw::writer back{smsgw::mutable_bytes(utf8)};
+        REQUIRE(smsgw::codec::utf8::from_utf16be(smsgw::bytes(out.data(), t.offset), back));
+        CHECK(std::string(reinterpret_cast<const char*>(utf8.data()), back.size()) == text);
+        CHECK(f.r.pool_used() == 0);
+        CHECK_FALSE(f.r.slot(st.slot).in_use());
+    }
+}
+
+TEST_CASE("same reference, different totals or parties: separate messages (G8)") {
+    fixture f;
+    cmpp::reassembly_status a;
+    cmpp::reassembly_status b;
+    cmpp::reassembly_status c;
+    cmpp::reassembly_status d;
+    REQUIRE(f.r.add(in("A", "D", 1, 0, bytes_of({5, 0, 3, 5, 2, 1}) + "a1"), 0, a));
+    REQUIRE(f.r.add(in("A", "D", 1, 0, bytes_of({5, 0, 3, 5, 3, 1}) + "b1"), 0, b));
+    REQUIRE(f.r.add(in("B", "D", 1, 0, bytes_of({5, 0, 3, 5, 2, 1}) + "c1"), 0, c));
+    REQUIRE(f.r.add(in("A", "D", 1, 0, bytes_of({6, 8, 4, 0, 5, 2, 1}) + "d1"), 0, d));
+    CHECK(a.slot != b.slot);
+    CHECK(a.slot != c.slot);
+    CHECK(a.slot != d.slot);
+    REQUIRE(f.r.add(in("A", "D", 1, 0, bytes_of({5, 0, 3, 5, 2, 2}) + "a2"), 0, a));
+    CHECK(a.what == cmpp::reassembly_status::state::complete);
+    char buf[8];
+    smsgw::writer w(buf, sizeof buf);
+    REQUIRE(f.r.take(a.slot, w));
+    CHECK(std::string_view(buf, w.size()) == "a1a2");
+    CHECK(f.r.slot(b.slot).received() == 1);
+    CHECK(f.r.slot(b.slot).total() == 3);
+    CHECK(f.r.pool_used() == 3 * (5 + 2));
+}
+
+TEST_CASE("duplicates are errors at the segment number's offset; the first copy stays") {
+    fixture f;
+    cmpp::reassembly_status st;
+    REQUIRE(f.r.add(in("A", "D", 1, 8, bytes_of({5, 0, 3, 1, 2, 2}) + "xx"), 0, st));
+    CHECK(f.r.add(in("A", "D", 1, 8, bytes_of({5, 0, 3, 1, 2, 2}) + "yy"), 0, st) == result{errc::duplicate_segment, 5});
+    REQUIRE(f.r.add(in("A", "D", 1, 8, bytes_of({6, 8, 4, 1, 1, 2, 1}) + "zz"), 0, st));
+    CHECK(f.r.add(in("A", "D", 0x40, 8, bytes_of({6, 8, 4, 1, 1, 2, 1}) + "zz"), 0, st) == result{errc::duplicate_segment, 6});
+    // With another element first, the offset follows the concatenation element.
+    REQUIRE(f.r.add(in("A", "D", 1, 8, bytes_of({9, 0x70, 2, 0, 0, 0, 3, 1, 3, 1}) + "p"), 0, st));
+    CHECK(f.r.add(in("A", "D", 1, 8, bytes_of({9, 0x70, 2, 0, 0, 0, 3, 1, 3, 1}) + "p"), 0, st) ==
+          result{errc::duplicate_segment, 9});
+}
+
+TEST_CASE("gaps: take reports the first missing segment, or writes what is there on request") {
+    fixture f;
+    cmpp::reassembly_status st;
+    REQUIRE(f.r.add(in("A", "D", 1, 0, bytes_of({5, 0, 3, 1, 4, 1}) + "one "), 10, st));
+    REQUIRE(f.r.add(in("A", "D", 1, 0, bytes_of({5, 0, 3, 1, 4, 4}) + "four"), 11, st));
+    CHECK(st.what == cmpp::reassembly_status::state::waiting);
+    const cmpp::reassembly_slot& slot = f.r.slot(st.slot);
+    CHECK(slot.first_missing() == 2);
+    CHECK(slot.has(1));
+    CHECK_FALSE(slot.has(3));
+    CHECK(slot.text_size() == 8);
+    CHECK(slot.first_seen() == 10);
+    char buf[16];
+    smsgw::writer w(buf, sizeof buf);
+    CHECK(f.r.take(st.slot, w) == result{errc::missing_segment, 2});
+    CHECK(slot.in_use());
+    REQUIRE(f.r.add(in("A", "D", 1, 0, bytes_of({5, 0, 3, 1, 4, 2}) + "two "), 12, st));
+    CHECK(f.r.take(st.slot, w) == result{errc::missing_segment, 3});
+    smsgw::writer tiny(buf, 4);
+    CHECK(f.r.take(st.slot, tiny, true) == result{errc::buffer_too_small, 12});
+    CHECK(slot.in_use());
+    REQUIRE(f.r.take(st.slot, w, true));
+    CHECK(std::string_view(buf, w.size()) == "one two four");
+    CHECK_FALSE(slot.in_use());
+    CHECK(f.r.take(st.slot, w) == result{errc::out_of_range, 0});
+    CHECK(f.r.take(99, w).ec == errc::out_of_range);
+}
+
+TEST_CASE("expire hands over and drops messages first seen before a time") {
+    fixture f;
+    cmpp::reassembly_status old_one;
+    cmpp::reassembly_status new_one;
+    REQUIRE(f.r.add(in("A", "D", 1, 0, bytes_of({5, 0, 3, 1, 2, 1}) + "old"), 100, old_one));
+    REQUIRE(f.r.add(in("B", "D", 1, 0, bytes_of({5, 0, 3, 1, 2, 1}) + "new"), 200, new_one));
+    std::vector<std::size_t> seen;
+    std::string partial;
+    const std::size_t n = f.r.expire(150, [&](std::size_t slot) {
+        seen.push_back(slot);
+        char buf[8];
+        smsgw::writer w(buf, sizeof buf);
+        if (f.r.take(slot, w, true)) partial.assign(buf, w.size());
+    });
+    CHECK(n == 1);
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0] == old_one.slot);
+    CHECK(partial == "old");
+    CHECK(f.r.slot(new_one.slot).in_use());
+    CHECK(f.r.pool_used() == 5 + 3);
+    CHECK(f.r.expire(150, [](std::size_t) {}) == 0);
+    f.r.drop(new_one.slot);
+    CHECK(f.r.pool_used() == 0);
+}
+
+TEST_CASE("storage limits: slots and pool, nothing half-stored") {
+    cmpp::reassembly_slot one[1];
+    byte pool[20];
+    cmpp::reassembler r(one, pool);
+    cmpp::reassembly_status st;
+    REQUIRE(r.add(in("A", "D", 1, 0, bytes_of({5, 0, 3, 1, 2, 1}) + "12345"), 0, st));
+    CHECK(r.add(in("B", "D", 1, 0, bytes_of({5, 0, 3, 1, 2, 1}) + "x"), 0, st) == result{errc::storage_full, 0});
+    CHECK(r.add(in("A", "D", 1, 0, bytes_of({5, 0, 3, 1, 2, 2}) + "123456789"), 0, st) == result{errc::storage_full, 0});
+    CHECK(r.pool_used() == 10);
+    CHECK(r.slot(0).received() == 1);
+    REQUIRE(r.add(in("A", "D", 1, 0, bytes_of({5, 0, 3, 1, 2, 2}) + "12345"), 0, st));
+    CHECK(st.what == cmpp::reassembly_status::state::complete);
+    CHECK(r.pool_used() == 20);
+
+    cmpp::reassembly_slot none[1];
+    byte no_pool[4];
+    cmpp::reassembler tight(none, no_pool);
+    CHECK(tight.add(in("A", "D", 1, 0, bytes_of({5, 0, 3, 1, 2, 1})), 0, st) == result{errc::storage_full, 0});
+    CHECK_FALSE(tight.slot(0).in_use());
+}
+
+TEST_CASE("single messages pass through; a total of 1 completes at once; keys are bounded") {
+    fixture f;
+    cmpp::reassembly_status st;
+    REQUIRE(f.r.add(in("A", "D", 0, 8, std::string_view("plain")), 0, st));
+    CHECK(st.what == cmpp::reassembly_status::state::single);
+    CHECK(str(st.text) == "plain");
+    REQUIRE(f.r.add(in("A", "D", 1, 8, bytes_of({6, 5, 4, 0, 1, 0, 2}) + "ported"), 0, st));
+    CHECK(st.what == cmpp::reassembly_status::state::single);
+    CHECK(str(st.text) == "ported");
+    CHECK(f.r.pool_used() == 0);
+    REQUIRE(f.r.add(in("A", "D", 1, 8, bytes_of({5, 0, 3, 1, 1, 1}) + "solo"), 0, st));
+    CHECK(st.what == cmpp::reassembly_status::state::complete);
+    const std::string long_id(33, '1');
+    result r = f.r.add(in(long_id, "D", 1, 8, bytes_of({5, 0, 3, 2, 2, 1})), 0, st);
+    CHECK(r == result{errc::field_too_long, 0});
+    CHECK(std::string(r.field) == "source");
+    r = f.r.add(in("A", long_id, 1, 8, bytes_of({5, 0, 3, 2, 2, 1})), 0, st);
+    CHECK(std::string(r.field) == "destination");
+    CHECK(f.r.add(in(std::string(32, '1'), std::string(32, '2'), 1, 8, bytes_of({5, 0, 3, 2, 2, 1})), 0, st));
+    CHECK(f.r.add(in("A", "D", 1, 8, bytes_of({5, 0, 3, 1, 2, 0})), 0, st) == result{errc::bad_udh, 5});
+    CHECK(f.r.add(in("A", "D", 3, 8, std::string_view("x")), 0, st).ec == errc::out_of_range);
+}
+
+TEST_CASE("splitting and reassembly allocate nothing") {
+    const std::string text = repeat(zhong, 200);
+    cmpp::segment segs[4];
+    byte storage[4 * 140];
+    cmpp::reassembly_slot slots[2];
+    byte pool[1024];
+    byte out[600];
+    smsgw::test::alloc_counter guard;
+    std::size_t n = 0;
+    bool ok = cmpp::split(text, {}, storage, segs, n) && n == 3;
+    cmpp::reassembler r(slots, pool);
+    cmpp::reassembly_status st;
+    for (std::size_t i = n; i-- > 0;) ok = ok && r.add(in("A", "D", segs[i].tp_udhi, 8, segs[i].msg_content), 0, st);
+    smsgw::writer w(out);
+    ok = ok && st.what == cmpp::reassembly_status::state::complete && r.take(st.slot, w) && w.size() == 400;
+    cmpp::splitter lazy(text, {cmpp::msg_fmt_ucs2, cmpp::concat_reference::ref16, 300});
+    while (ok && !lazy.done()) {
+        smsgw::writer one(storage);
+        cmpp::segment seg;
+        ok = static_cast<bool>(lazy.next(one, seg));
+    }
+    CHECK(guard.count() == 0);
+    CHECK(ok);
+}
