@@ -4,3 +4,4 @@
 // This umbrella includes every module; include a module's header alone to compile less.
 #include "smsgw/codec.hpp"
 #include "smsgw/core.hpp"
+#include "smsgw/mime.hpp"

@@ -1,0 +1,16 @@
+#pragma once
+
+// smsgw::mime: MIME messages (RFC 2045-2047, 2231) as IMSP get_mime returns them and beyond:
+// header fields, Content-Type and its parameters, encoded-words, multipart trees, transfer
+// decodings, and an encoder.
+#include "smsgw/core.hpp"
+#include "smsgw/mime/body.hpp"
+#include "smsgw/mime/charset.hpp"
+#include "smsgw/mime/content_type.hpp"
+#include "smsgw/mime/encoded_word.hpp"
+#include "smsgw/mime/encoder.hpp"
+#include "smsgw/mime/headers.hpp"
+#include "smsgw/mime/message.hpp"
+#include "smsgw/mime/multipart.hpp"
+#include "smsgw/mime/options.hpp"
+#include "smsgw/mime/quoted_printable.hpp"

@@ -1,0 +1,248 @@
+#pragma once
+
+// A whole MIME message as a tree of parts in caller storage: every part is offsets and views
+// into the input (headers, raw body, parsed Content-Type, transfer encoding, Content-ID,
+// Content-Disposition), stored depth-first; defects are kept with their offsets.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "smsgw/core/error.hpp"
+#include "smsgw/core/span.hpp"
+#include "smsgw/core/writer.hpp"
+#include "smsgw/detail/mime_syntax.hpp"
+#include "smsgw/mime/body.hpp"
+#include "smsgw/mime/content_type.hpp"
+#include "smsgw/mime/headers.hpp"
+#include "smsgw/mime/multipart.hpp"
+#include "smsgw/mime/options.hpp"
+
+namespace smsgw::mime {
+
+struct part {
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+    std::size_t offset = 0;       // of the header block in the input
+    header_block headers;
+    std::string_view body;        // raw body: for a multipart, preamble to epilogue
+    std::size_t body_offset = 0;
+    content_type type;            // text/plain when absent (RFC 2045 §5.2)
+    transfer_encoding encoding = transfer_encoding::seven_bit;
+    std::string_view content_id;  // raw value, e.g. IMSP's `"<t0>`, `t1.txt`; see normalized_content_id()
+    content_disposition disposition;  // type empty when absent
+    // Multipart only: text before the first and after the close delimiter.
+    std::string_view preamble;
+    std::string_view epilogue;
+    bool closed = false;          // the close delimiter was seen
+    // Tree, as indexes into the message's parts: children follow their parent, `end` is the
+    // index past the last descendant (so the next sibling of part i is at parts[i].end).
+    std::size_t parent = none;
+    std::size_t depth = 0;
+    std::size_t end = 0;
+
+    bool is_multipart() const noexcept { return type.is_multipart(); }
+    std::size_t decoded_size_max() const noexcept { return mime::decoded_size_max(encoding, body.size()); }
+};
+
+// Content-ID without one pair of enclosing angle brackets and blanks (`<t0>` -> `t0`); any
+// other value, IMSP's `"<t0>` included, is returned as it is, trimmed.
+constexpr std::string_view normalized_content_id(std::string_view raw) noexcept {
+    std::string_view v = smsgw::detail::mime::trim_wsp(raw);
+    if (v.size() >= 2 && v.front() == '<' && v.back() == '>') v = v.substr(1, v.size() - 2);
+    return v;
+}
+
+// The part's filename as UTF-8: Content-Disposition `filename` (RFC 2231 or plain), else the
+// Content-Type `name` (old mailers). errc::missing_field when there is none.
+inline result filename(const part& p, writer& out, const options& opt = {}) noexcept {
+    if (p.disposition.params.find("filename") || p.disposition.params.find("filename*") ||
+        p.disposition.params.find("filename*0") || p.disposition.params.find("filename*0*"))
+        return parameter_text(p.disposition.params, "filename", out, nullptr, opt);
+    return parameter_text(p.type.params, "name", out, nullptr, opt);
+}
+
+// The part's body with its transfer encoding undone (see decode_body()).
+inline result decode_content(const part& p, writer& out, mode m = mode::strict, defect_log* log = nullptr) noexcept {
+    return decode_body(p.body, p.encoding, out, m, log, p.body_offset);
+}
+
+class message {
+public:
+    explicit message(span<part> storage) noexcept : parts_(storage) {}
+
+    // Parts found, depth-first: parts()[0] is the message itself.
+    span<const part> parts() const noexcept { return {parts_.data(), count_}; }
+    std::size_t size() const noexcept { return count_; }
+    const part& operator[](std::size_t i) const noexcept { return parts_[i]; }
+    const part* begin() const noexcept { return parts_.data(); }
+    const part* end() const noexcept { return parts_.data() + count_; }
+    const part& root() const noexcept { return parts_[0]; }
+    const header_block& headers() const noexcept { return parts_[0].headers; }
+    const defect_log& defects() const noexcept { return defects_; }
+    std::string_view input() const noexcept { return input_; }
+
+    // Direct children of part i, by index.
+    class children_range {
+    public:
+        class iterator {
+        public:
+            iterator(const message* m, std::size_t i) noexcept : m_(m), i_(i) {}
+            std::size_t operator*() const noexcept { return i_; }
+            iterator& operator++() noexcept {
+                i_ = m_->parts_[i_].end;
+                return *this;
+            }
+            friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.i_ == b.i_; }
+            friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.i_ != b.i_; }
+
+        private:
+            const message* m_;
+            std::size_t i_;
+        };
+        children_range(const message* m, std::size_t i) noexcept : m_(m), i_(i) {}
+        iterator begin() const noexcept { return iterator(m_, i_ + 1); }
+        iterator end() const noexcept { return iterator(m_, m_->parts_[i_].end); }
+
+    private:
+        const message* m_;
+        std::size_t i_;
+    };
+    children_range children(std::size_t i) const noexcept { return children_range(this, i); }
+
+    // Whether part i has no child parts (its body is content, not more parts).
+    bool is_leaf(std::size_t i) const noexcept { return parts_[i].end == i + 1 && !parts_[i].is_multipart(); }
+    std::size_t leaf_count() const noexcept {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < count_; ++i) n += is_leaf(i) ? 1u : 0u;
+        return n;
+    }
+
+private:
+    friend result decode(bytes in, message& out, const options& opt) noexcept;
+
+    result parse_entity(std::string_view text, std::size_t depth, std::size_t parent, const options& opt) noexcept;
+    result parse_multipart(std::size_t idx, std::string_view boundary, std::size_t depth, const options& opt) noexcept;
+    std::size_t offset_of(std::string_view v) const noexcept {
+        return static_cast<std::size_t>(v.data() - input_.data());
+    }
+
+    span<part> parts_;
+    std::size_t count_ = 0;
+    defect_log defects_;
+    std::string_view input_;
+    bool full_ = false;
+};
+
+inline result message::parse_entity(std::string_view text, std::size_t depth, std::size_t parent,
+                                    const options& opt) noexcept {
+    const std::size_t base = offset_of(text);
+    if (count_ == parts_.size()) {
+        if (!full_) {
+            full_ = true;
+            if (auto r = detail::report(opt.m, &defects_, defect_kind::too_many_parts, base); !r) return r;
+        }
+        return {};
+    }
+    const std::size_t idx = count_++;
+    part& p = parts_[idx];
+    p = part{};
+    p.offset = base;
+    p.parent = parent;
+    p.depth = depth;
+    result r = parse_headers(text, p.headers, opt, &defects_, base);
+    if (!r) return r;
+    p.body = text.substr(r.offset);
+    p.body_offset = base + r.offset;
+
+    std::string_view type_raw;
+    bool type_seen = false;
+    for (const header_field& f : p.headers) {
+        using smsgw::detail::mime::iequals;
+        if (iequals(f.name, "Content-Type")) {
+            if (type_seen) {
+                if (auto e = detail::report(opt.m, &defects_, defect_kind::duplicate_content_type, f.offset); !e) return e;
+                // Tolerant: a multipart type wins over an earlier single-part one (notes §3.1).
+                content_type first, second;
+                options quiet = opt;
+                parse_content_type(type_raw, first, quiet, nullptr, 0);
+                parse_content_type(f.value, second, quiet, nullptr, 0);
+                if (!first.is_multipart() && second.is_multipart()) type_raw = f.value;
+                continue;
+            }
+            type_seen = true;
+            type_raw = f.value;
+        } else if (iequals(f.name, "Content-Transfer-Encoding")) {
+            p.encoding = classify_transfer_encoding(f.value);
+        } else if (iequals(f.name, "Content-ID")) {
+            p.content_id = f.value;
+        } else if (iequals(f.name, "Content-Disposition")) {
+            if (auto e = parse_content_disposition(f.value, p.disposition, opt, &defects_, offset_of(f.value)); !e) return e;
+        }
+    }
+    if (type_seen) {
+        if (auto e = parse_content_type(type_raw, p.type, opt, &defects_, offset_of(type_raw)); !e) return e;
+    }
+
+    if (p.type.is_multipart() || (p.type.is_message() && p.encoding != transfer_encoding::base64 &&
+                                  p.encoding != transfer_encoding::quoted_printable)) {
+        if (depth + 1 > opt.lim.max_depth || depth + 1 > max_depth_cap) {
+            if (auto e = detail::report(opt.m, &defects_, defect_kind::nesting_too_deep, p.body_offset); !e) return e;
+        } else if (p.type.is_message()) {
+            if (auto e = parse_entity(p.body, depth + 1, idx, opt); !e) return e;
+        } else if (p.type.boundary().empty()) {
+            if (auto e = detail::report(opt.m, &defects_, defect_kind::missing_boundary, offset_of(type_raw)); !e) return e;
+        } else if (auto e = parse_multipart(idx, p.type.boundary(), depth, opt); !e) {
+            return e;
+        }
+    }
+    parts_[idx].end = count_;
+    return {};
+}
+
+inline result message::parse_multipart(std::size_t idx, std::string_view boundary, std::size_t depth,
+                                       const options& opt) noexcept {
+    const std::string_view body = parts_[idx].body;
+    const std::size_t base = parts_[idx].body_offset;
+    delimiter d;
+    if (!find_delimiter(body, boundary, 0, d)) {
+        parts_[idx].preamble = body;
+        return detail::report(opt.m, &defects_, defect_kind::missing_start_delimiter, base);
+    }
+    parts_[idx].preamble = body.substr(0, d.begin);
+    std::size_t pos = d.after;
+    bool closed = d.close;
+    while (!closed) {
+        delimiter next;
+        if (!find_delimiter(body, boundary, pos, next)) {
+            // No close delimiter (or a truncated packet): the last part runs to the end.
+            if (auto r = detail::report(opt.m, &defects_, defect_kind::missing_close_delimiter, base + body.size()); !r)
+                return r;
+            if (auto r = parse_entity(body.substr(pos), depth + 1, idx, opt); !r) return r;
+            pos = body.size();
+            break;
+        }
+        const std::size_t part_end = next.begin > pos ? next.begin : pos;
+        if (auto r = parse_entity(body.substr(pos, part_end - pos), depth + 1, idx, opt); !r) return r;
+        pos = next.after;
+        closed = next.close;
+    }
+    parts_[idx].closed = closed;
+    parts_[idx].epilogue = closed ? body.substr(pos) : std::string_view();
+    return {};
+}
+
+// Parses a whole message into `out` (whose storage bounds the parts recorded). Strict: the
+// first error with its offset. Tolerant: defects in out.defects(), the parts seen so far usable.
+// Parts beyond the storage are left inside their parent's body (too_many_parts). Success:
+// offset = in.size().
+inline result decode(bytes in, message& out, const options& opt = {}) noexcept {
+    out.count_ = 0;
+    out.defects_.clear();
+    out.full_ = false;
+    out.input_ = as_chars(in);
+    if (out.parts_.size() == 0) return fail(errc::buffer_too_small, 1);
+    if (auto r = out.parse_entity(out.input_, 0, part::none, opt); !r) return r;
+    return result{errc{}, in.size()};
+}
+
+}  // namespace smsgw::mime
