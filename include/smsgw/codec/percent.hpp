@@ -65,9 +65,18 @@ inline constexpr encode_table table = make_encode_table();
 // Exact size of encode()'s output.
 inline std::size_t encoded_size(bytes in, style st) noexcept {
     const auto& code = detail::table.code[static_cast<int>(st)];
-    std::size_t n = 0;
-    for (byte b : in) n += code[b][3];
-    return n;
+    // Four independent sums, so that the table loads overlap.
+    std::size_t n[4] = {0, 0, 0, 0};
+    const byte* s = in.data();
+    const std::size_t whole = in.size() / 4 * 4;
+    for (std::size_t i = 0; i < whole; i += 4) {
+        n[0] += code[s[i]][3];
+        n[1] += code[s[i + 1]][3];
+        n[2] += code[s[i + 2]][3];
+        n[3] += code[s[i + 3]][3];
+    }
+    for (std::size_t i = whole; i < in.size(); ++i) n[0] += code[s[i]][3];
+    return n[0] + n[1] + n[2] + n[3];
 }
 
 // Percent-encodes `in`. Success: offset = characters written; buffer_too_small: offset = size needed.
@@ -113,36 +122,44 @@ inline result decode(std::string_view in, writer& out, style st) noexcept {
     const std::size_t room = out.overflowed() || out.buffer() == nullptr ? 0 : out.capacity() - out.size();
     byte* const dst = room == 0 ? nullptr : out.buffer() + out.size();
     const auto& v = hex::detail::digits.value;
-    const bool plus_is_space = st == style::form;
+    const unsigned plus = st == style::form ? '+' : 0x100;  // the byte that stands for a space, if any
     std::size_t produced = 0;
     std::size_t i = 0;
-    while (i < n) {
-        // A run of bytes taken as they are.
-        std::size_t j = i;
-        while (j < n && s[j] != '%' && !(plus_is_space && s[j] == '+')) ++j;
-        if (j != i) {
-            if (produced < room) {
-                const std::size_t fit = room - produced < j - i ? room - produced : j - i;
-                std::memmove(dst + produced, s + i, fit);
+    // Fast path while the rest of the output surely fits (it is never longer than the input) and
+    // two bytes follow: no branch on the data but the one that stops at a bad escape.
+    if (room >= n) {
+        while (i + 2 < n) {
+            const unsigned c = s[i];
+            if (c == '%') {
+                const unsigned hi = v[s[i + 1]];
+                const unsigned lo = v[s[i + 2]];
+                if ((hi | lo) > 0x0F) break;
+                dst[produced++] = static_cast<byte>((hi << 4) | lo);
+                i += 3;
+            } else {
+                dst[produced++] = static_cast<byte>(c == plus ? unsigned{' '} : c);
+                ++i;
             }
-            produced += j - i;
-            i = j;
-            if (i == n) break;
         }
-        unsigned char b = ' ';
-        if (s[i] == '%') {
+    }
+    // The rest (and everything when the output may not fit), one step at a time, counting what
+    // does not fit.
+    while (i < n) {
+        const unsigned c = s[i];
+        unsigned b = c == plus ? unsigned{' '} : c;
+        if (c == '%') {
             const unsigned hi = i + 1 < n ? v[s[i + 1]] : hex::detail::no_value;
             const unsigned lo = i + 2 < n ? v[s[i + 2]] : hex::detail::no_value;
             if ((hi | lo) > 0x0F) {
                 out.claim(produced);
                 return fail(errc::bad_escape, i);
             }
-            b = static_cast<unsigned char>((hi << 4) | lo);
+            b = (hi << 4) | lo;
             i += 3;
         } else {
             ++i;
         }
-        if (produced < room) dst[produced] = b;
+        if (produced < room) dst[produced] = static_cast<byte>(b);
         ++produced;
     }
     out.claim(produced);

@@ -1,0 +1,123 @@
+// Base64 of 300 KB of random bytes (issue 2): smsgw beside memcpy of the same bytes and
+// beside OpenSSL's EVP_EncodeBlock / EVP_DecodeBlock when installed. Throughput counts the
+// binary side (bytes encoded or produced by decoding), the same for every row.
+#include <benchmark/benchmark.h>
+
+#include <cstring>
+#include <random>
+#include <string>
+
+#include "smsgw/codec/base64.hpp"
+
+#ifdef SMSGW_HAVE_OPENSSL
+#include <openssl/evp.h>
+#endif
+
+namespace {
+
+namespace b64 = smsgw::codec::base64;
+constexpr std::size_t size = 300 * 1024;
+
+const std::string& data() {
+    static const std::string d = [] {
+        std::mt19937 rng(1);
+        std::string s(size, '\0');
+        for (char& c : s) c = static_cast<char>(rng() & 0xFF);
+        return s;
+    }();
+    return d;
+}
+
+std::string encoded(const b64::encode_options& o = {}) {
+    std::string out(b64::encoded_size(size, o), '\0');
+    smsgw::writer w(out.data(), out.size());
+    b64::encode(data(), w, o);
+    return out;
+}
+
+void memcpy_300k(benchmark::State& state) {
+    std::string out(size, '\0');
+    for (auto _ : state) {
+        std::memcpy(out.data(), data().data(), size);
+        benchmark::DoNotOptimize(out.data());
+        benchmark::ClobberMemory();
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
+}
+BENCHMARK(memcpy_300k);
+
+void smsgw_encode(benchmark::State& state) {
+    std::string out(b64::encoded_size(size), '\0');
+    for (auto _ : state) {
+        smsgw::writer w(out.data(), out.size());
+        benchmark::DoNotOptimize(b64::encode(data(), w));
+        benchmark::ClobberMemory();
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
+}
+BENCHMARK(smsgw_encode);
+
+void smsgw_encode_mime_lines(benchmark::State& state) {
+    const b64::encode_options o{b64::alphabet::standard, true, 76};
+    std::string out(b64::encoded_size(size, o), '\0');
+    for (auto _ : state) {
+        smsgw::writer w(out.data(), out.size());
+        benchmark::DoNotOptimize(b64::encode(data(), w, o));
+        benchmark::ClobberMemory();
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
+}
+BENCHMARK(smsgw_encode_mime_lines);
+
+void smsgw_decode(benchmark::State& state) {
+    const std::string text = encoded();
+    std::string out(size, '\0');
+    for (auto _ : state) {
+        smsgw::writer w(out.data(), out.size());
+        benchmark::DoNotOptimize(b64::decode(text, w));
+        benchmark::ClobberMemory();
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
+}
+BENCHMARK(smsgw_decode);
+
+void smsgw_decode_mime_lines(benchmark::State& state) {
+    const std::string text = encoded({b64::alphabet::standard, true, 76});
+    std::string out(size, '\0');
+    for (auto _ : state) {
+        smsgw::writer w(out.data(), out.size());
+        benchmark::DoNotOptimize(b64::decode(text, w, {b64::alphabet::standard, b64::mode::mime}));
+        benchmark::ClobberMemory();
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
+}
+BENCHMARK(smsgw_decode_mime_lines);
+
+#ifdef SMSGW_HAVE_OPENSSL
+void openssl_EVP_EncodeBlock(benchmark::State& state) {
+    std::string out(b64::encoded_size(size) + 1, '\0');
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                                 reinterpret_cast<const unsigned char*>(data().data()),
+                                                 static_cast<int>(size)));
+        benchmark::ClobberMemory();
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
+}
+BENCHMARK(openssl_EVP_EncodeBlock);
+
+void openssl_EVP_DecodeBlock(benchmark::State& state) {
+    const std::string text = encoded();
+    std::string out(size + 3, '\0');
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                                 reinterpret_cast<const unsigned char*>(text.data()),
+                                                 static_cast<int>(text.size())));
+        benchmark::ClobberMemory();
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
+}
+BENCHMARK(openssl_EVP_DecodeBlock);
+#endif
+
+}  // namespace

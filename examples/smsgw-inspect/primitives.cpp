@@ -1,0 +1,124 @@
+// Formats of the encoding primitives: base64 (RFC 4648, MIME bodies), hex (base16) and form
+// (application/x-www-form-urlencoded bodies, pair by pair). The decoded bytes are printed as
+// text when they are UTF-8, and always as hex.
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "inspect.hpp"
+#include "smsgw/codec/base64.hpp"
+#include "smsgw/codec/form.hpp"
+#include "smsgw/codec/hex.hpp"
+#include "smsgw/codec/utf8.hpp"
+
+namespace {
+
+namespace b64 = smsgw::codec::base64;
+namespace form = smsgw::codec::form;
+namespace hex = smsgw::codec::hex;
+namespace utf8 = smsgw::codec::utf8;
+
+// One line ending at the end of the file is not part of the text (files saved by editors).
+std::string_view without_final_newline(std::string_view s) {
+    if (!s.empty() && s.back() == '\n') s.remove_suffix(1);
+    if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+    return s;
+}
+
+// Runs a transform twice, measuring then writing; the error, if any, is the first run's.
+template <class F>
+smsgw::result transform(std::string& bytes, F&& f) {
+    smsgw::writer measure;
+    if (const smsgw::result r = f(measure); !r && r.ec != smsgw::errc::buffer_too_small) return r;
+    bytes.assign(measure.size(), '\0');
+    smsgw::writer w(bytes.data(), bytes.size());
+    return f(w);
+}
+
+// "text" when the bytes are UTF-8, then their hex.
+void bytes_members(smsgw::codec::json::writer& j, std::string_view bytes) {
+    j.member("bytes", bytes.size());
+    if (utf8::validate(bytes)) j.member("text", bytes);
+    inspect::hex_member(j, "hex", bytes);
+}
+
+int run_base64(const inspect::args& a, std::string_view input, std::string& out) {
+    b64::decode_options o;
+    for (std::string_view arg : a) {
+        if (arg == "--url") {
+            o.abc = b64::alphabet::url;
+        } else if (arg == "--mime") {
+            o.m = b64::mode::mime;
+        } else {
+            return 2;
+        }
+    }
+    const std::string_view text = o.m == b64::mode::mime ? input : without_final_newline(input);
+    std::string decoded;
+    if (const smsgw::result r = transform(decoded, [&](smsgw::writer& w) { return b64::decode(text, w, o); }); !r) {
+        inspect::emit_error(out, r);
+        return 1;
+    }
+    inspect::emit(out, [&](smsgw::codec::json::writer& j) {
+        j.member("alphabet", o.abc == b64::alphabet::url ? "url" : "standard");
+        j.member("mode", o.m == b64::mode::mime ? "mime" : "strict");
+        bytes_members(j, decoded);
+    });
+    return 0;
+}
+
+int run_hex(const inspect::args& a, std::string_view input, std::string& out) {
+    if (!a.empty()) return 2;
+    const std::string_view text = without_final_newline(input);
+    std::string decoded;
+    if (const smsgw::result r = transform(decoded, [&](smsgw::writer& w) { return hex::decode(text, w); }); !r) {
+        inspect::emit_error(out, r);
+        return 1;
+    }
+    inspect::emit(out, [&](smsgw::codec::json::writer& j) { bytes_members(j, decoded); });
+    return 0;
+}
+
+// Each pair decoded: name and value as text when UTF-8, as name_hex/value_hex otherwise.
+int run_form(const inspect::args& a, std::string_view input, std::string& out) {
+    if (!a.empty()) return 2;
+    const form::fields body(without_final_newline(input));
+    if (const smsgw::result r = body.validate(); !r) {
+        inspect::emit_error(out, r);
+        return 1;
+    }
+    struct decoded_field {
+        std::string name, value;
+        std::size_t offset;
+    };
+    std::vector<decoded_field> fields;
+    for (const form::field& f : body) {
+        decoded_field d{{}, {}, f.offset};
+        transform(d.name, [&](smsgw::writer& w) { return form::decode_name(f, w); });
+        transform(d.value, [&](smsgw::writer& w) { return form::decode_value(f, w); });
+        fields.push_back(std::move(d));
+    }
+    inspect::emit(out, [&](smsgw::codec::json::writer& j) {
+        j.member("count", fields.size());
+        j.key("fields").begin_array();
+        for (const decoded_field& d : fields) {
+            j.begin_object().member("offset", d.offset);
+            if (utf8::validate(d.name)) j.member("name", d.name);
+            else inspect::hex_member(j, "name_hex", d.name);
+            if (utf8::validate(d.value)) j.member("value", d.value);
+            else inspect::hex_member(j, "value_hex", d.value);
+            j.end_object();
+        }
+        j.end_array();
+    });
+    return 0;
+}
+
+const inspect::registrar base64_format{
+    {"base64", "[--url] [--mime]  base64 text (RFC 4648; --mime: lines and whitespace skipped) to bytes", &run_base64}};
+const inspect::registrar hex_format{{"hex", "hex digits (base16, either case) to bytes", &run_hex}};
+const inspect::registrar form_format{
+    {"form", "an application/x-www-form-urlencoded body (name=value&...), each pair decoded", &run_form}};
+
+}  // namespace
