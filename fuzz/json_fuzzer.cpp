@@ -54,10 +54,15 @@ void same(const json::value& a, const json::value& b) {
     case json::kind::boolean:
         check(kb == ka && a.raw() == b.raw());
         break;
-    case json::kind::number:
+    case json::kind::number: {
         check(kb == ka && number_text(a) == b.raw());
         read_numbers(a);
+        std::int64_t ia = 0, ib = 0;
+        std::uint64_t ua = 0, ub = 0;
+        check(a.get(ia).ec == b.get(ib).ec && ia == ib);
+        check(a.get(ua).ec == b.get(ub).ec && ua == ub);
         break;
+    }
     case json::kind::string:
         read_numbers(a);
         [[fallthrough]];

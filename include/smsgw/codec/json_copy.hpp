@@ -16,8 +16,8 @@ inline result canonical_number(std::string_view n, mutable_bytes scratch, std::s
     const std::size_t sign = !n.empty() && n[0] == '-' ? 1 : 0;
     std::size_t i = sign;
     while (i + 1 < n.size() && n[i] == '0' && detail::is_digit(n[i + 1])) ++i;
-    if (sign == 0 || i == sign) {
-        out = n.substr(i);
+    if (i == sign || sign == 0) {
+        out = n.substr(i - sign);
         return {};
     }
     smsgw::writer w(scratch);

@@ -5,6 +5,9 @@
 #include <string_view>
 #include <type_traits>
 
+#include "smsgw/codec/base64.hpp"
+#include "smsgw/codec/hex.hpp"
+#include "smsgw/codec/json_reader.hpp"
 #include "smsgw/codec/utf8.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/writer.hpp"
@@ -85,6 +88,44 @@ public:
 
     // A value already encoded as JSON, copied as it is: the caller vouches for it.
     writer& raw(std::string_view json) noexcept { return literal(json); }
+
+    // A string holding the base64 of `data` (Mitake attachContent), encoded straight into the
+    // output: base64::encoded_size(data.size()) + 2 bytes, and nothing is encoded while only
+    // measuring (a smsgw::writer without a buffer). Always one line: a JSON string cannot hold
+    // the CRLF of RFC 2045 lines.
+    writer& base64_string(bytes data, base64::alphabet abc = base64::alphabet::standard, bool pad = true) noexcept {
+        if (begin_value()) {
+            out_->put('"');
+            base64::encode(data, *out_, {abc, pad, 0});
+            out_->put('"');
+            end_value();
+        }
+        return *this;
+    }
+
+    // A string holding the hex digits of `data` (Hezhong hex16str), 2 * data.size() + 2 bytes.
+    writer& hex_string(bytes data, hex::letter_case lc = hex::letter_case::lower) noexcept {
+        if (begin_value()) {
+            out_->put('"');
+            hex::encode(data, *out_, lc);
+            out_->put('"');
+            end_value();
+        }
+        return *this;
+    }
+
+    // A string whose content is itself a JSON document (Hezhong `cont`: "{ \"Text1\": ... }").
+    // The text is checked with json::parse (strict; its error and the offset in `json`), then
+    // escaped once, straight into the output.
+    writer& json_string(std::string_view json) noexcept {
+        if (!err_.ok()) return *this;
+        value doc;
+        if (result r = parse(json, doc); !r) {
+            err_ = r;
+            return *this;
+        }
+        return string(json);
+    }
 
     // key(name) then the value: strings (anything convertible to std::string_view) with
     // string(), bool with boolean(), integers with number(), nullptr with null().
