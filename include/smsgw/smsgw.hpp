@@ -4,4 +4,5 @@
 // This umbrella includes every module; include a module's header alone to compile less.
 #include "smsgw/codec.hpp"
 #include "smsgw/core.hpp"
+#include "smsgw/imsp.hpp"
 #include "smsgw/mime.hpp"

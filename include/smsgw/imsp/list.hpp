@@ -1,0 +1,100 @@
+#pragma once
+
+#include <cstddef>
+#include <iterator>
+#include <string_view>
+#include <type_traits>
+
+#include "smsgw/core/span.hpp"
+
+namespace smsgw::imsp {
+
+// A list a response description carries (send_mms's failed numbers, query_batch's entries):
+// decoded, a lazy range over the description's text, parsed item by item as it is walked;
+// to encode, a view of the caller's own array. `Format` says how one item is read from the text
+// (`static bool next(std::string_view text, std::size_t& pos, T& out)`, false at the end).
+template <class T, class Format>
+class text_list {
+public:
+    constexpr text_list() noexcept = default;
+    // To encode: the caller's array, std::array, vector or span of T, viewed, not copied.
+    template <class C, class = std::enable_if_t<!std::is_same_v<C, text_list> &&
+                                                std::is_constructible_v<span<const T>, const C&>>>
+    constexpr text_list(const C& items) noexcept : items_(items) {}  // NOLINT: implicit, an array is a list
+
+    // The list written in `text` (the decoder has checked it).
+    static constexpr text_list from_text(std::string_view text) noexcept {
+        text_list l;
+        l.text_ = text;
+        l.is_text_ = true;
+        return l;
+    }
+
+    class iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = T;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const T*;
+        using reference = const T&;
+
+        constexpr iterator() noexcept = default;
+        reference operator*() const noexcept { return current_; }
+        pointer operator->() const noexcept { return &current_; }
+        iterator& operator++() noexcept {
+            advance();
+            return *this;
+        }
+        iterator operator++(int) noexcept {
+            iterator old = *this;
+            advance();
+            return old;
+        }
+        friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.at_ == b.at_; }
+        friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.at_ != b.at_; }
+
+    private:
+        friend class text_list;
+        static constexpr std::size_t end_mark = static_cast<std::size_t>(-1);
+
+        explicit iterator(const text_list* list) noexcept : list_(list) { advance(); }
+
+        void advance() noexcept {
+            if (!list_->is_text_) {
+                if (next_ < list_->items_.size()) {
+                    current_ = list_->items_[next_];
+                    at_ = next_++;
+                } else {
+                    at_ = end_mark;
+                }
+                return;
+            }
+            const std::size_t start = next_;
+            at_ = Format::next(list_->text_, next_, current_) ? start : end_mark;
+        }
+
+        const text_list* list_ = nullptr;
+        T current_{};
+        std::size_t at_ = end_mark;
+        std::size_t next_ = 0;
+    };
+
+    iterator begin() const noexcept { return iterator(this); }
+    iterator end() const noexcept { return iterator(); }
+    bool empty() const noexcept { return begin() == end(); }
+    std::size_t size() const noexcept {
+        if (!is_text_) return items_.size();
+        std::size_t n = 0;
+        for (auto it = begin(); it != end(); ++it) ++n;
+        return n;
+    }
+    // The text the list was decoded from (empty for an array).
+    constexpr std::string_view text() const noexcept { return text_; }
+
+private:
+    span<const T> items_;
+    std::string_view text_;
+    bool is_text_ = false;
+};
+
+}  // namespace smsgw::imsp
