@@ -4,6 +4,7 @@
 #include "smsgw/codec/base64.hpp"
 #include "smsgw/codec/form.hpp"
 #include "smsgw/codec/hex.hpp"
+#include "smsgw/codec/json_bind.hpp"
 #include "smsgw/codec/json_copy.hpp"
 #include "smsgw/codec/json_reader.hpp"
 #include "smsgw/codec/json_writer.hpp"

@@ -1,0 +1,174 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+
+#include "smsgw/codec/json_reader.hpp"
+#include "smsgw/core/error.hpp"
+#include "smsgw/core/writer.hpp"
+
+namespace smsgw::codec::json {
+
+// Maps an object's keys to variables in one readable place:
+//
+//     result r = json::bind_fields(obj,
+//                           json::required("batchID", out.batch_id),      // uint64, exact
+//                           json::optional("code", out.code),             // int, also from "0"
+//                           json::optional("messages", out.messages),     // json::array, walked later
+//                           json::others([&](const json::member& m) { ...; return smsgw::result{}; }));
+//
+// A variable is read with value::get() (bool, integers, double, std::string_view, object,
+// array), kept as a json::value, decoded into a buffer (json::decoded), filled by a callable
+// `result(const json::value&)`, or a std::optional of these (left empty by null). Errors name
+// the key in result.field (the innermost one when binds nest): what get() says at the value's
+// offset, duplicate_field at the second occurrence of a bound key, missing_field at the
+// object's offset for an absent required key. Keys nobody bound go to others() when given, and
+// stay reachable through the object in any case: nothing is dropped.
+
+// A string decoded into `scratch` when it holds escapes (a view into the document otherwise);
+// successive strings share the scratch writer, each view pointing at its own bytes.
+struct decoded {
+    std::string_view& out;
+    smsgw::writer& scratch;
+};
+
+template <class T>
+struct field {
+    const char* name;
+    T target;  // a reference, a json::decoded or a callable
+    bool is_required;
+    bool seen = false;
+};
+
+template <class T>
+field<T&> required(const char* name, T& target) noexcept {
+    return {name, target, true};
+}
+template <class T>
+field<T&> optional(const char* name, T& target) noexcept {
+    return {name, target, false};
+}
+inline field<decoded> required(const char* name, decoded target) noexcept { return {name, target, true}; }
+inline field<decoded> optional(const char* name, decoded target) noexcept { return {name, target, false}; }
+// A key handled by a callable result(const json::value&): nested objects, lists, enums.
+template <class F, class = std::enable_if_t<std::is_invocable_r_v<result, F&, const value&>>>
+field<F> required_with(const char* name, F fn) noexcept {
+    return {name, fn, true};
+}
+template <class F, class = std::enable_if_t<std::is_invocable_r_v<result, F&, const value&>>>
+field<F> optional_with(const char* name, F fn) noexcept {
+    return {name, fn, false};
+}
+
+// The members no field names, handed to fn: result(const json::member&).
+template <class F>
+struct others_handler {
+    F fn;
+};
+template <class F>
+others_handler<F> others(F fn) noexcept {
+    return {fn};
+}
+// Refuses any key no field names: unknown_field at the key's offset.
+inline auto refuse_others() noexcept {
+    return others([](const member& m) { return fail(errc::unknown_field, m.key.offset()); });
+}
+
+namespace detail {
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+
+template <class T>
+result read(const value& v, T& out) noexcept {
+    if constexpr (std::is_same_v<T, value>) {
+        out = v;
+        return {};
+    } else if constexpr (is_optional<T>::value) {
+        if (v.is_null()) return {};
+        typename T::value_type inner{};
+        if (result r = read(v, inner); !r) return r;
+        out = inner;
+        return {};
+    } else if constexpr (std::is_invocable_r_v<result, T&, const value&>) {
+        return out(v);
+    } else {
+        return v.get(out);
+    }
+}
+
+inline result read(const value& v, decoded& d) noexcept {
+    if (v.get(d.out).ok()) return {};  // no escape: a view into the document
+    const std::size_t start = d.scratch.size();
+    if (result r = v.unescape(d.scratch); !r) return r;
+    d.out = {reinterpret_cast<const char*>(d.scratch.buffer()) + start, d.scratch.size() - start};
+    return {};
+}
+
+template <class T>
+struct is_others : std::false_type {};
+template <class F>
+struct is_others<others_handler<F>> : std::true_type {};
+
+// Offers the member to a field; true when the field's name is the key.
+template <class T>
+bool offer(field<T>& f, const member& m, result& r) noexcept {
+    if (!m.key_is(f.name)) return false;
+    if (f.seen) {
+        r = fail(errc::duplicate_field, m.key.offset(), f.name);
+    } else {
+        f.seen = true;
+        r = read(m.value, f.target);
+        if (!r && r.field == nullptr) r.field = f.name;  // a nested bind names the inner key
+    }
+    return true;
+}
+template <class F>
+bool offer(others_handler<F>&, const member&, result&) noexcept {
+    return false;
+}
+
+template <class T>
+void others_of(field<T>&, const member&, result&) noexcept {}
+template <class F>
+void others_of(others_handler<F>& h, const member& m, result& r) noexcept {
+    r = h.fn(m);
+}
+
+template <class T>
+void check_present(const field<T>& f, std::size_t at, result& r) noexcept {
+    if (r.ok() && f.is_required && !f.seen) r = fail(errc::missing_field, at, f.name);
+}
+template <class F>
+void check_present(const others_handler<F>&, std::size_t, result&) noexcept {}
+
+}  // namespace detail
+
+template <class... F>
+result bind_fields(const object& obj, F&&... fields) noexcept {
+    static_assert((... + static_cast<int>(detail::is_others<std::decay_t<F>>::value)) <= 1,
+                  "json::bind_fields takes one others() at most");
+    for (const member& m : obj) {
+        result r{};
+        const bool named = (... || detail::offer(fields, m, r));
+        if (!named) (detail::others_of(fields, m, r), ...);
+        if (!r) return r;
+    }
+    result r{};
+    (detail::check_present(fields, obj.as_value().offset(), r), ...);
+    return r;
+}
+
+// bind_fields() on a value that must be an object (wrong_type otherwise).
+template <class... F>
+result bind_fields(const value& v, F&&... fields) noexcept {
+    object obj;
+    if (result r = v.get(obj); !r) return r;
+    return json::bind_fields(obj, std::forward<F>(fields)...);
+}
+
+}  // namespace smsgw::codec::json
