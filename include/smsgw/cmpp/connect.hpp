@@ -1,0 +1,53 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+#include "smsgw/cmpp/layout.hpp"
+
+// CMPP_CONNECT and CMPP_CONNECT_RESP (CMPP 2.0 §8.4.1, tables 8.4 and 8.5). The authenticators
+// are MD5 digests: auth.hpp computes and verifies them.
+namespace smsgw::cmpp {
+
+// Table 8.4: the same layout in 2.0 and 3.0.
+struct connect {
+    static constexpr command_id command = command_id::connect;
+
+    std::uint32_t sequence_id = 0;
+    std::string_view source_addr;                     // 6: SP_Id, or the ISMG/GNS code
+    std::array<byte, 16> authenticator_source{};      // MD5(Source_Addr + 9 NULs + secret + timestamp)
+    std::uint8_t version = 0x20;                      // high nibble major, low nibble minor: 0x20, 0x30
+    std::uint32_t timestamp = 0;                      // MMDDHHMMSS as an integer
+    std::string_view trailing;                        // tolerant decoding: bytes after the body
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v.text(m.source_addr, 6, {"Source_Addr", "source_addr"});
+        v.octets(m.authenticator_source, {"AuthenticatorSource", "authenticator_source"});
+        v.number(m.version, 1, {"Version", "version"});
+        v.number(m.timestamp, 4, {"Timestamp", "timestamp"});
+    }
+};
+
+// Table 8.5. Status is 1 byte in 2.0 and 4 bytes in 3.0 (3.0.0 revision item 16); codes.hpp
+// names its values.
+struct connect_resp {
+    static constexpr command_id command = command_id::connect_resp;
+
+    cmpp::version ver = cmpp::version::v20;
+    std::uint32_t sequence_id = 0;
+    std::uint32_t status = 0;                         // 0 success
+    std::array<byte, 16> authenticator_ismg{};        // MD5(Status + AuthenticatorSource + secret); zeros on failure
+    std::uint8_t version = 0x20;                      // the highest version the server supports
+    std::string_view trailing;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v.number(m.status, m.ver == cmpp::version::v20 ? 1 : 4, {"Status", "status"});
+        v.octets(m.authenticator_ismg, {"AuthenticatorISMG", "authenticator_ismg"});
+        v.number(m.version, 1, {"Version", "version"});
+    }
+};
+
+}  // namespace smsgw::cmpp

@@ -1,0 +1,40 @@
+#pragma once
+
+// Helpers of the CMPP PDU tests: expected bytes written as spaced hex, encoding into a string.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "smsgw/core/writer.hpp"
+
+namespace cmpp_test {
+
+// "00 00 00 27 ..." -> bytes; spaces and newlines are ignored. `z(n)` stands for n zero bytes.
+inline std::string unhex(std::string_view text) {
+    auto digit = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == ' ' || text[i] == '\n') continue;
+        out.push_back(static_cast<char>(digit(text[i]) * 16 + digit(text[i + 1])));
+        ++i;
+    }
+    return out;
+}
+
+inline std::string z(std::size_t n) { return std::string(n, '\0'); }
+
+// A text field as the wire carries it: the value, then NULs up to `width`.
+inline std::string field(std::string_view value, std::size_t width) {
+    std::string s(value);
+    s.resize(width, '\0');
+    return s;
+}
+
+template <class T>
+std::string encoded(const T& msg) {
+    std::string out;
+    auto r = smsgw::encode_append(msg, out);
+    return r ? out : std::string("encode failed");
+}
+
+}  // namespace cmpp_test
