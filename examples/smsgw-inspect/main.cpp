@@ -4,10 +4,13 @@
 //
 // The last argument is the input when it is "-" or names an existing file; otherwise the
 // input is standard input. Exit status: 0 decoded, 1 refused (error objects printed), 2 usage.
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <sys/stat.h>
+#include <vector>
 
 #include "inspect.hpp"
 
@@ -19,7 +22,11 @@ void list_formats(std::FILE* to) {
                "one JSON object per message. Exit status: 0 decoded, 1 refused, 2 usage error.\n"
                "formats:\n",
                to);
-    for (const inspect::format& f : inspect::formats()) std::fprintf(to, "  %-16s %s\n", f.name, f.usage);
+    std::vector<const inspect::format*> sorted;
+    for (const inspect::format& f : inspect::formats()) sorted.push_back(&f);
+    std::sort(sorted.begin(), sorted.end(),
+              [](const inspect::format* a, const inspect::format* b) { return std::strcmp(a->name, b->name) < 0; });
+    for (const inspect::format* f : sorted) std::fprintf(to, "  %-16s %s\n", f->name, f->usage);
 }
 
 bool is_file(const char* path) {
