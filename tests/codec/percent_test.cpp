@@ -91,6 +91,23 @@ TEST_CASE("percent: malformed escapes are refused at the '%'") {
     }
 }
 
+TEST_CASE("percent: escapes at every place of the 64-byte blocks of the fast path") {
+    for (std::size_t k = 0; k < 140; ++k) {
+        CAPTURE(k);
+        const std::string before(k, 'a');
+        const std::string after(100, 'b');
+        for (style st : {style::component, style::form}) {
+            CHECK(decode(before + "%41+" + after, st).bytes == before + "A" + (st == style::form ? " " : "+") + after);
+            CHECK(decode(before + "%4z" + after, st).r == smsgw::fail(errc::bad_escape, k));
+            CHECK(decode(before + "%%41" + after, st).r == smsgw::fail(errc::bad_escape, k));
+            // The same with a buffer too small for the output: found all the same.
+            char small[70];
+            smsgw::writer w(small, sizeof small);
+            CHECK(percent::decode(before + "%z1" + after, w, st) == smsgw::fail(errc::bad_escape, k));
+        }
+    }
+}
+
 TEST_CASE("percent: short buffers, appending, partial output, in place") {
     const std::string_view data = "\x01\x02 z";
     for (std::size_t cap = 0; cap < 8; ++cap) {
