@@ -286,6 +286,12 @@ inline result parse_content_type(std::string_view raw, content_type& out, const 
         s_end = i;
         i = detail::skip_cfws(raw, i);
         ok = s_end > s && (i == raw.size() || raw[i] == ';');
+        // Tolerant: a parameter after the subtype without its ';' (`multipart/mixed` CRLF TAB
+        // `boundary="b"`, mail-parser-malformed 017) is read as if the ';' were there.
+        if (!ok && s_end > s && opt.m == mode::tolerant && is_token_char(raw[i])) {
+            if (log) log->add(defect_kind::bad_parameter, base + i);
+            ok = true;
+        }
     }
     out = content_type{};
     if (!ok) {
