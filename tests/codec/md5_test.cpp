@@ -52,6 +52,9 @@ TEST_CASE("md5: the digest bytes and their hex") {
     md5_digest all{};
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<smsgw::byte>(i * 17);
     CHECK(hex_of(all) == "00112233445566778899aabbccddeeff");
+    // 5C's password_md5 example (5c-mms-api §5.1.2): MD5("123456") in upper case.
+    const auto upper = smsgw::codec::to_hex(md5::hash(std::string_view("123456")), smsgw::codec::hex::letter_case::upper);
+    CHECK(std::string_view(upper.data(), upper.size()) == "E10ADC3949BA59ABBE56E057F20F883E");
 }
 
 TEST_CASE("md5: incremental updates in any split give the one-shot digest") {

@@ -6,14 +6,15 @@
 #include <cstring>
 #include <utility>
 
+#include "smsgw/codec/hex.hpp"
 #include "smsgw/core/span.hpp"
 
 namespace smsgw::codec {
 
 using md5_digest = std::array<smsgw::byte, 16>;
 
-// MD5 (RFC 1321), as CMPP's AuthenticatorSource/AuthenticatorISMG (CMPP 2.0 §7.4.1) and the
-// HTTP platforms' password digests use it. Not for new security designs.
+// MD5 (RFC 1321), as CMPP's AuthenticatorSource/AuthenticatorISMG (CMPP 2.0 tables 8.4, 8.5),
+// the SMS platform's password (table 12.1) and 5C's password_md5 use it. Not for new security designs.
 //
 //     md5_digest d = md5::hash(bytes);                          // one shot
 //     md5 h; h.update(a).update(b); md5_digest d = h.finish();  // incremental
@@ -149,9 +150,10 @@ private:
     std::size_t buffered_ = 0;
 };
 
-// The digest as 32 lower-case hex digits: `auto h = to_hex(d); std::string_view(h.data(), h.size())`.
-inline std::array<char, 32> to_hex(const md5_digest& d) noexcept {
-    static constexpr char digits[] = "0123456789abcdef";
+// The digest as 32 hex digits, lower-case unless asked (5C's password_md5 example is upper-case):
+// `auto h = to_hex(d); std::string_view(h.data(), h.size())`.
+inline std::array<char, 32> to_hex(const md5_digest& d, hex::letter_case lc = hex::letter_case::lower) noexcept {
+    const char* digits = lc == hex::letter_case::upper ? "0123456789ABCDEF" : "0123456789abcdef";
     std::array<char, 32> out{};
     for (std::size_t i = 0; i < d.size(); ++i) {
         out[2 * i] = digits[d[i] >> 4];
