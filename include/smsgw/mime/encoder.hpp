@@ -76,13 +76,17 @@ inline result check_field(std::string_view name, std::string_view value) noexcep
     return {};
 }
 
-// Encoded-words of at most 45 octets (60 base64 characters, 72 with the `=?utf-8?B?...?=`
-// frame: within RFC 2047 §2's 75), split on character boundaries, folded one per line.
-inline void write_encoded_words(std::string_view v, writer& out) noexcept {
+// Encoded-words of UTF-8 split on character boundaries, one per line, each line within 76
+// columns (RFC 2047 §2) counting the `prefix` before the first word (the field name and ": ").
+inline void write_encoded_words(std::string_view v, std::size_t prefix, writer& out) noexcept {
+    constexpr std::size_t frame = 12;  // "=?utf-8?B?" and "?="
     bool first = true;
     while (!v.empty()) {
-        std::size_t n = codec::utf8::fit(v, 45);
-        if (n == 0) n = v.size() < 4 ? v.size() : 4;
+        const std::size_t used = (first ? prefix : 1) + frame;
+        const std::size_t chars = used < 76 - 4 ? (76 - used) / 4 * 4 : 4;
+        const std::size_t budget = chars / 4 * 3;
+        std::size_t n = codec::utf8::fit(v, budget);
+        if (n == 0) n = v.size() < 4 ? v.size() : 4;  // a name too long for any character: go over
         if (!first) out.write(std::string_view("\r\n "));
         out.write(std::string_view("=?utf-8?B?"));
         codec::base64::encode(v.substr(0, n), out);
@@ -117,7 +121,7 @@ inline result encode_field(const field& f, writer& out) noexcept {
     if (detail::is_plain_ascii(f.value))
         out.write(f.value);
     else
-        detail::write_encoded_words(f.value, out);
+        detail::write_encoded_words(f.value, f.name.size() + 2, out);
     out.write(std::string_view("\r\n"));
     return out.finish();
 }
@@ -189,8 +193,7 @@ inline result encode(const message_spec& m, writer& out) noexcept {
             codec::base64::encode(p.content, out, {codec::base64::alphabet::standard, true, 76});
             if (!p.content.empty()) out.write(std::string_view("\r\n"));
         } else if (p.encoding == transfer_encoding::quoted_printable) {
-            quoted_printable::encode(p.content, out);
-            if (!p.content.empty()) out.write(std::string_view("\r\n"));
+            quoted_printable::encode(p.content, out);  // a line end here would be content
         } else {
             out.write(p.content);
         }
