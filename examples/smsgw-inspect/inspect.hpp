@@ -103,14 +103,7 @@ void emit(std::string& out, F&& build) {
 
 // name: lower-case hex of value, the way binary fields are printed.
 inline void hex_member(smsgw::codec::json::writer& j, std::string_view name, smsgw::bytes value) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string text;
-    text.reserve(value.size() * 2);
-    for (smsgw::byte b : value) {
-        text.push_back(digits[b >> 4]);
-        text.push_back(digits[b & 0xF]);
-    }
-    j.member(name, text);
+    j.key(name).hex_string(value);
 }
 
 }  // namespace inspect
