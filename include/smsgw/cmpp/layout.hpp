@@ -233,12 +233,13 @@ public:
         const std::size_t padding = width - value.size();
         if (p == pad::zero_left) {
             std::memset(p_, '0', padding);
+            p_ += padding;
             put(value);
         } else {
             put(value);
             std::memset(p_, 0, padding);
+            p_ += padding;
         }
-        p_ += padding;
     }
     template <std::size_t N>
     void octets(const std::array<byte, N>& value, field_name) noexcept {
