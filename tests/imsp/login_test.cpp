@@ -118,6 +118,13 @@ TEST_CASE("login: responses (§3.1)") {
     CHECK(bad == result{errc::bad_response, 38});
     CHECK(std::string_view(bad.field) == "description");
     CHECK(smsgw::imsp::decode(std::string_view("<html>"), r).ec == errc::bad_response);
+    // the address as encode() accepts it: printable ASCII, at most 64
+    page = "<html> <header></header> <body>0 <br> Login succeed from 1.2\x01 <br> </body> </html>";
+    const result ctl = smsgw::imsp::decode(page, r);
+    CHECK(ctl == result{errc::bad_character, 60});
+    CHECK(std::string_view(ctl.field) == "ip");
+    const std::string long_ip = "<html><header></header><body>0<br>Login succeed from " + std::string(65, '1') + "<br></body></html>";
+    CHECK(smsgw::imsp::decode(long_ip, r) == result{errc::field_too_long, 117});
 }
 
 TEST_CASE("login: responses encode as the gateway writes them") {

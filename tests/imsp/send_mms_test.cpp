@@ -414,6 +414,7 @@ TEST_CASE("send_mms: responses that do not have the documented shape") {
     };
     CHECK(error("<html><header></header><body>0<br>abc<br></body></html>") == result{errc::bad_response, 34});
     CHECK(error("<html><header></header><body>0<br>12a<br></body></html>") == result{errc::bad_character, 36});
+    CHECK(error("<html><header></header><body>0<br>12345678901<br></body></html>") == result{errc::field_too_long, 44});
     CHECK(error("<html><header></header><body>1<br>12<br></body></html>") == result{errc::bad_response, 36});
     CHECK(error("<html><header></header><body>1<br>12:x<br></body></html>") == result{errc::bad_response, 36});
     CHECK(error("<html><header></header><body>1<br>12;;<br></body></html>") == result{errc::bad_response, 36});

@@ -27,7 +27,7 @@ inline result decode(bytes body, login_request& out, mutable_bytes scratch, mode
 // disabled; and the codes of every command.
 struct login_response {
     return_code code{};
-    std::string_view ip;           // code 0: the address the gateway saw
+    std::string_view ip;           // code 0: the address the gateway saw (printable ASCII, at most 64)
     std::string_view description;  // the page's description as sent
 };
 
@@ -44,6 +44,9 @@ inline result decode(bytes in, login_response& out) noexcept {
             return fail(errc::bad_response, detail::offset_in(in, p.description), "description");
         }
         resp.ip = detail::trim(p.description.substr(detail::login_succeed.size()));
+        if (result r = detail::check_ascii(resp.ip, 64, true, "ip"); !r) {
+            return fail(r.ec, detail::offset_in(in, resp.ip.empty() ? p.description : resp.ip) + r.offset, "ip");
+        }
     }
     out = resp;
     return {errc{}, in.size()};

@@ -299,6 +299,7 @@ inline result decode(bytes in, send_mms_response& out) noexcept {
         while (n < d.size() && detail::is_digit(d[n])) ++n;
         const std::size_t at = detail::offset_in(in, d);
         if (n == 0) return fail(errc::bad_response, at, "message_id");
+        if (n > 10) return fail(errc::field_too_long, at + 10, "message_id");  // query's limit (§3.3)
         if (p.code == return_code::success && n != d.size()) return fail(errc::bad_character, at + n, "message_id");
         resp.message_id = d.substr(0, n);
         if (p.code == return_code::partial_failure) {

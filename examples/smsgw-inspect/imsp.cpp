@@ -1,0 +1,166 @@
+// IMSP MMS gateway formats: `imsp-request <command>` decodes a form body as the gateway would,
+// `imsp-response <command> [--status 200|202]` decodes the gateway's answer.
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "inspect.hpp"
+#include "smsgw/imsp.hpp"
+
+namespace {
+
+namespace imsp = smsgw::imsp;
+using json = smsgw::codec::json::writer;
+
+int fail_with(std::string& out, const smsgw::result& r) {
+    inspect::emit_error(out, r);
+    return 1;
+}
+
+// Text as a string when it is UTF-8, otherwise as lower-case hex under `<name>_hex`.
+void text_or_hex(json& j, std::string_view name, smsgw::bytes value) {
+    if (smsgw::codec::utf8::validate(smsgw::as_chars(value))) {
+        j.member(name, smsgw::as_chars(value));
+    } else {
+        j.key(std::string(name) + "_hex").hex_string(value);
+    }
+}
+
+void code_members(json& j, imsp::command c, imsp::return_code code) {
+    const imsp::code_text text = imsp::describe(c, code);
+    j.member("return_code", static_cast<int>(code));
+    if (text.known()) j.member("meaning", text.english).member("meaning_zh", text.chinese);
+}
+
+template <class Request, class Print>
+int request(std::string_view body, std::string& out, Print print) {
+    std::vector<smsgw::byte> scratch(body.size());
+    Request r;
+    if (auto res = imsp::decode(body, r, scratch); !res) return fail_with(out, res);
+    inspect::emit(out, [&](json& j) { print(j, r); });
+    return 0;
+}
+
+int run_request(const inspect::args& a, std::string_view body, std::string& out) {
+    imsp::command c{};
+    if (a.size() != 1 || !imsp::find_command(a[0], c)) return 2;
+    switch (c) {
+    case imsp::command::login:
+        return request<imsp::login_request>(body, out, [](json& j, const imsp::login_request& r) {
+            j.member("command", "login").member("account", r.account).member("password", r.password);
+        });
+    case imsp::command::get_mime:
+        return request<imsp::get_mime_request>(body, out, [](json& j, const imsp::get_mime_request& r) {
+            j.member("command", "get_mime").member("account", r.account).member("password", r.password);
+        });
+    case imsp::command::change_passwd:
+        return request<imsp::change_passwd_request>(body, out, [](json& j, const imsp::change_passwd_request& r) {
+            j.member("command", "change_passwd").member("account", r.account).member("password", r.password);
+            j.member("newcode", r.newcode);
+        });
+    case imsp::command::query:
+        return request<imsp::query_request>(body, out, [](json& j, const imsp::query_request& r) {
+            j.member("command", "query").member("account", r.account).member("password", r.password);
+            j.member("message_id", r.message_id).member("to_address_type", static_cast<int>(r.to_address_type));
+            j.member("to_address", r.to_address);
+        });
+    case imsp::command::query_batch:
+        return request<imsp::query_batch_request>(body, out, [](json& j, const imsp::query_batch_request& r) {
+            j.member("command", "query_batch").member("account", r.account).member("password", r.password);
+            j.member("message_id", r.message_id);
+        });
+    case imsp::command::send_mms: {
+        std::vector<smsgw::byte> scratch(body.size());
+        std::vector<imsp::content> storage(64);
+        imsp::send_mms_request r;
+        if (auto res = imsp::decode(body, r, scratch, storage); !res) return fail_with(out, res);
+        inspect::emit(out, [&](json& j) {
+            j.member("command", "send_mms").member("account", r.account).member("password", r.password);
+            j.member("from_addr", r.from_addr).member("from_addr_type", static_cast<int>(r.from_addr_type));
+            j.member("to_addr", r.to_addr).member("to_addr_type", static_cast<int>(r.to_addr_type));
+            j.member("cp_id", r.cp_id).member("subject", r.subject).member("expire_offset", r.expire_offset);
+            j.member("message_type", static_cast<int>(r.message_type)).member("presentation_id", r.presentation_id);
+            j.member("no_contents", r.contents.size()).key("contents").begin_array();
+            for (const imsp::content& part : r.contents) {
+                j.begin_object().member("id", part.id).member("type", part.type).member("size", part.data.size());
+                text_or_hex(j, "content", part.data);
+                j.end_object();
+            }
+            j.end_array();
+        });
+        return 0;
+    }
+    }
+    return 2;
+}
+
+template <class Response, class Print>
+int response(std::string_view in, std::string& out, imsp::command c, Print print) {
+    Response r;
+    if (auto res = imsp::decode(in, r); !res) return fail_with(out, res);
+    inspect::emit(out, [&](json& j) {
+        j.member("command", imsp::name(c));
+        code_members(j, c, r.code);
+        j.member("description", r.description);
+        print(j, r);
+    });
+    return 0;
+}
+
+int run_response(const inspect::args& a, std::string_view in, std::string& out) {
+    imsp::command c{};
+    if (a.empty() || !imsp::find_command(a[0], c)) return 2;
+    int status = 200;
+    if (a.size() == 3 && a[1] == "--status" && (a[2] == "200" || a[2] == "202")) {
+        status = a[2] == "200" ? 200 : 202;
+    } else if (a.size() != 1) {
+        return 2;
+    }
+    auto nothing = [](json&, const auto&) {};
+    switch (c) {
+    case imsp::command::login:
+        return response<imsp::login_response>(in, out, c, [](json& j, const imsp::login_response& r) {
+            if (r.code == imsp::return_code::success) j.member("ip", r.ip);
+        });
+    case imsp::command::send_mms:
+        return response<imsp::send_mms_response>(in, out, c, [](json& j, const imsp::send_mms_response& r) {
+            if (r.message_id.empty()) return;
+            j.member("message_id", r.message_id).key("failures").begin_array();
+            for (const imsp::failure& f : r.failures) {
+                j.begin_object().member("to_address", f.to_address).member("fail_reason", f.reason).end_object();
+            }
+            j.end_array();
+        });
+    case imsp::command::query:
+        return response<imsp::query_response>(in, out, c, [](json& j, const imsp::query_response& r) {
+            if (!r.has_state()) return;
+            static constexpr const char* groups[] = {"sending", "success", "failure", "unknown"};
+            j.member("state_group", groups[static_cast<int>(group(r.state()))]);
+        });
+    case imsp::command::query_batch:
+        return response<imsp::query_batch_response>(in, out, c, [](json& j, const imsp::query_batch_response& r) {
+            if (static_cast<int>(r.code) <= 0) return;
+            j.key("entries").begin_array();
+            for (const imsp::batch_entry& e : r.entries) {
+                j.begin_object().member("msisdn", e.msisdn).member("status", static_cast<int>(e.status));
+                j.member("desc", e.desc).end_object();
+            }
+            j.end_array();
+        });
+    case imsp::command::change_passwd: return response<imsp::change_passwd_response>(in, out, c, nothing);
+    case imsp::command::get_mime:
+        if (status == 202) return response<imsp::page>(in, out, c, nothing);
+        return 2;
+    }
+    return 2;
+}
+
+const inspect::registrar request_format{
+    {"imsp-request", "<command>  an IMSP form body (login, send_mms, query, query_batch, get_mime, change_passwd)",
+     &run_request}};
+const inspect::registrar response_format{
+    {"imsp-response", "<command> [--status 200|202]  an IMSP answer: the <br> page, or get_mime's MIME packet (200)",
+     &run_response}};
+
+}  // namespace
