@@ -111,6 +111,27 @@ TEST_CASE("json writer: RFC 8259 §7 escaping") {
           R"({"k\"\n":"v"})");
 }
 
+TEST_CASE("json writer: special bytes are found at every position of a long run") {
+    // The writer skips 8 plain bytes at a time; each special byte must be seen wherever it falls.
+    struct special {
+        std::string_view raw;
+        std::string_view escaped;
+    };
+    const special cases[] = {{"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"}, {"\x01", "\\u0001"},
+                             {"\x1f", "\\u001f"}, {"\x7f", "\x7f"}, {" ", " "}, {"\xc3\xa9", "\xc3\xa9"}};
+    for (const auto& c : cases) {
+        for (std::size_t at = 0; at <= 24; ++at) {
+            const std::string text = std::string(at, 'a') + std::string(c.raw) + std::string(24 - at, 'b');
+            const std::string expect = "\"" + std::string(at, 'a') + std::string(c.escaped) + std::string(24 - at, 'b') + "\"";
+            CHECK(write_ok([&](json::writer& j) { j.string(text); }) == expect);
+        }
+    }
+    for (std::size_t at = 0; at <= 24; ++at) {
+        const std::string text = std::string(at, 'a') + "\xe4\xbd" + std::string(24 - at, 'b');
+        CHECK(write_error([&](json::writer& j) { j.string(text); }) == smsgw::fail(errc::invalid_utf8, at));
+    }
+}
+
 TEST_CASE("json writer: invalid UTF-8 is an error at its offset, never replaced") {
     auto bad = [](std::string_view s) { return write_error([s](json::writer& j) { j.string(s); }); };
     CHECK(bad("ab\xff") == smsgw::fail(errc::invalid_utf8, 2));
