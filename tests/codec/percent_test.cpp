@@ -162,10 +162,13 @@ TEST_CASE("percent: round trips over random binary, no allocation") {
     const bool decoded_ok = percent::decode(std::string_view(text.data(), size), w2, style::form).ok();
     smsgw::writer measure;
     const bool refused = !percent::decode("%z", measure, style::component);
+    const smsgw::result in_place = percent::decode_in_place(smsgw::mutable_bytes(reinterpret_cast<smsgw::byte*>(text.data()), size), style::form);
     CHECK(guard.count() == 0);
     CHECK(encoded);
     CHECK(decoded_ok);
     CHECK(refused);
+    CHECK(in_place == smsgw::result{errc{}, data.size()});
+    CHECK(text.substr(0, data.size()) == data);
     CHECK(back == data);
 }
 
