@@ -1,6 +1,7 @@
-// IMSP response pages: every typed decoder on arbitrary bytes. Whatever decodes must encode
-// again and decode to the same values (the gateway's own spacing, the spec's texts for empty
-// descriptions); an error points inside the input.
+// IMSP answers: every typed decoder on arbitrary bytes, get_mime's MIME packet (HTTP 200)
+// included. Whatever page decodes must encode again and decode to the same values (the
+// gateway's own spacing, the spec's texts for empty descriptions); a packet that decodes has as
+// many contents as its Content_number, each decodable; an error points inside the input.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -91,6 +92,30 @@ void change_passwd(std::string_view in) {
     check(back.code == r.code && back.description == r.description);
 }
 
+void get_mime(std::string_view in) {
+    smsgw::mime::part storage[16];
+    for (const smsgw::mime::options& opt : {smsgw::mime::strict_options, smsgw::mime::tolerant_options}) {
+        imsp::get_mime_response r;
+        const smsgw::result res = imsp::decode(200, in, r, storage, opt);
+        if (!res) {
+            check(res.offset <= in.size());
+            continue;
+        }
+        check(res.offset == in.size() && r.has_packet() && inside(r.msgid, in) && inside(r.subject, in));
+        std::uint32_t n = 0;
+        for (const smsgw::mime::part& p : r.contents()) {
+            ++n;
+            std::vector<char> content(p.decoded_size_max());
+            smsgw::writer w(content.data(), content.size());
+            const smsgw::result c = smsgw::mime::decode_content(p, w, smsgw::mime::mode::tolerant);
+            check(c.ok() && c.offset <= content.size());
+        }
+        check(n == r.content_number);
+        smsgw::writer measure;
+        imsp::decode_subject(r, measure);
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -100,5 +125,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     send_mms(in);
     query(in);
     change_passwd(in);
+    get_mime(in);
     return 0;
 }

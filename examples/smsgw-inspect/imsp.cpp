@@ -108,6 +108,40 @@ int response(std::string_view in, std::string& out, imsp::command c, Print print
     return 0;
 }
 
+// A view decoded into a std::string by `decode(view, writer&)`.
+template <class Decode>
+std::string decoded_text(Decode decode) {
+    smsgw::writer measure;
+    decode(measure);
+    std::string text(measure.size(), '\0');
+    smsgw::writer w(text.data(), text.size());
+    decode(w);
+    return text;
+}
+
+// get_mime with HTTP 200: the §5.1 fields and each content, decoded.
+int mo_packet(std::string_view in, std::string& out) {
+    std::vector<smsgw::mime::part> storage(64);
+    imsp::get_mime_response r;
+    if (auto res = imsp::decode(200, in, r, storage); !res) return fail_with(out, res);
+    const std::string subject = decoded_text([&](smsgw::writer& w) { imsp::decode_subject(r, w); });
+    inspect::emit(out, [&](json& j) {
+        j.member("command", "get_mime").member("status", 200).member("date", r.date).member("to", r.to);
+        j.member("from", r.from).member("msgid", r.msgid).member("subject", subject);
+        j.member("content_number", r.content_number).key("contents").begin_array();
+        for (const smsgw::mime::part& p : r.contents()) {
+            const std::string name = decoded_text([&](smsgw::writer& w) { smsgw::mime::filename(p, w); });
+            const std::string data = decoded_text([&](smsgw::writer& w) { smsgw::mime::decode_content(p, w); });
+            j.begin_object().member("content_type", std::string(p.type.type) + "/" + std::string(p.type.subtype));
+            j.member("content_id", p.content_id).member("filename", name).member("size", data.size());
+            text_or_hex(j, "content", data);
+            j.end_object();
+        }
+        j.end_array();
+    });
+    return 0;
+}
+
 int run_response(const inspect::args& a, std::string_view in, std::string& out) {
     imsp::command c{};
     if (a.empty() || !imsp::find_command(a[0], c)) return 2;
@@ -151,7 +185,7 @@ int run_response(const inspect::args& a, std::string_view in, std::string& out) 
     case imsp::command::change_passwd: return response<imsp::change_passwd_response>(in, out, c, nothing);
     case imsp::command::get_mime:
         if (status == 202) return response<imsp::page>(in, out, c, nothing);
-        return 2;
+        return mo_packet(in, out);
     }
     return 2;
 }
