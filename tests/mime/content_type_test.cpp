@@ -181,3 +181,16 @@ TEST_CASE("parameters iterate lazily with their RFC 2231 parts and offsets") {
                 std::to_string(p.offset) + " ";
     CHECK(seen == "a:-1@12 b:0*@17 b:1@32 ");
 }
+
+TEST_CASE("section numbers of more than 6 digits are not RFC 2231 (fuzz regression: int overflow)") {
+    auto ct = parse("text/plain; f*99999999999=x; g*0123=y; h*1a=z");
+    char buf[16];
+    writer w(buf, sizeof buf);
+    CHECK(mime::parameter_text(ct.params, "f", w).ec == errc::missing_field);
+    CHECK(ct.params.value("f*99999999999") == "x");
+    auto p = ct.params.find("g*0123");
+    REQUIRE(p);
+    CHECK(p->section == -1);
+    CHECK(p->base_name == "g*0123");
+    CHECK(ct.params.find("h*1a")->section == -1);
+}

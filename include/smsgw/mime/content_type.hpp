@@ -70,9 +70,9 @@ constexpr void split_rfc2231(parameter& p) noexcept {
         std::string_view digits = n.substr(star + 1);
         int v = 0;
         bool ok = !digits.empty() && digits.size() <= 6 && !(digits.size() > 1 && digits[0] == '0');
-        for (char c : digits) {
-            if (c < '0' || c > '9') ok = false;
-            v = v * 10 + (c - '0');
+        for (std::size_t k = 0; ok && k < digits.size(); ++k) {  // at most 6 digits: no overflow
+            ok = digits[k] >= '0' && digits[k] <= '9';
+            v = v * 10 + (digits[k] - '0');
         }
         if (!ok) {  // `a*b`: not RFC 2231, the name is the whole token
             p.extended = false;
