@@ -137,22 +137,23 @@ TEST_CASE("AuthenticatorISMG hashes Status in 1 byte (2.0) or 4 (3.0) (G3)") {
         return;
     }
     cmpp::md5_digest d{};
-    REQUIRE(cmpp::authenticator_ismg(0, source, "secret", 0x20, d));
+    REQUIRE(cmpp::authenticator_ismg(0, source, "secret", cmpp::version::v20, d));
     CHECK(str(d) == v2);
-    REQUIRE(cmpp::authenticator_ismg(0, source, "secret", 0x21, d));
+    REQUIRE(cmpp::authenticator_ismg(0, source, "secret", static_cast<cmpp::version>(0x21), d));
     CHECK(str(d) == v2);
-    REQUIRE(cmpp::authenticator_ismg(0, source, "secret", 0x30, d));
+    REQUIRE(cmpp::authenticator_ismg(0, source, "secret", cmpp::version::v30, d));
     CHECK(str(d) == v3);
-    REQUIRE(cmpp::authenticator_ismg(0x01020304, source, "secret", 0x30, d));
+    REQUIRE(cmpp::authenticator_ismg(0x01020304, source, "secret", cmpp::version::v30, d));
     CHECK(str(d) == v3_status);
-    CHECK(cmpp::ismg_status_size(0x20) == 1);
-    CHECK(cmpp::ismg_status_size(0x30) == 4);
-    CHECK(cmpp::ismg_status_size(0x00) == 1);
+    CHECK(cmpp::ismg_status_size(cmpp::version::v20) == 1);
+    CHECK(cmpp::ismg_status_size(cmpp::version::v30) == 4);
+    CHECK(cmpp::ismg_status_size(static_cast<cmpp::version>(0)) == 1);
+    CHECK(cmpp::ismg_status_size(static_cast<cmpp::version>(0x31)) == 4);
 
-    result r = cmpp::authenticator_ismg(256, source, "secret", 0x20, d);
+    result r = cmpp::authenticator_ismg(256, source, "secret", cmpp::version::v20, d);
     CHECK(r == result{errc::out_of_range, 0});
     CHECK(std::string(r.field) == "Status");
-    r = cmpp::authenticator_ismg(0, smsgw::bytes(source.data(), 15), "secret", 0x20, d);
+    r = cmpp::authenticator_ismg(0, smsgw::bytes(source.data(), 15), "secret", cmpp::version::v20, d);
     CHECK(r == result{errc::invalid_length, 0});
     CHECK(std::string(r.field) == "AuthenticatorSource");
 }
@@ -178,27 +179,27 @@ TEST_CASE("verification: mismatches are auth_mismatch, tolerances accept the oth
 
     cmpp::md5_digest ismg2{};
     cmpp::md5_digest ismg3{};
-    REQUIRE(cmpp::authenticator_ismg(0, field, "secret", 0x20, ismg2));
-    REQUIRE(cmpp::authenticator_ismg(0, field, "secret", 0x30, ismg3));
-    CHECK(cmpp::verify_authenticator_ismg(ismg2, 0, field, "secret", 0x20));
-    CHECK(cmpp::verify_authenticator_ismg(ismg3, 0, field, "secret", 0x30));
-    r = cmpp::verify_authenticator_ismg(ismg3, 0, field, "secret", 0x20);
+    REQUIRE(cmpp::authenticator_ismg(0, field, "secret", cmpp::version::v20, ismg2));
+    REQUIRE(cmpp::authenticator_ismg(0, field, "secret", cmpp::version::v30, ismg3));
+    CHECK(cmpp::verify_authenticator_ismg(ismg2, 0, field, "secret", cmpp::version::v20));
+    CHECK(cmpp::verify_authenticator_ismg(ismg3, 0, field, "secret", cmpp::version::v30));
+    r = cmpp::verify_authenticator_ismg(ismg3, 0, field, "secret", cmpp::version::v20);
     CHECK(r == result{errc::auth_mismatch, 0});
     CHECK(std::string(r.field) == "AuthenticatorISMG");
     cmpp::auth_tolerance widths;
     widths.other_status_size = true;
-    CHECK(cmpp::verify_authenticator_ismg(ismg3, 0, field, "secret", 0x20, widths));
-    CHECK(cmpp::verify_authenticator_ismg(ismg2, 0, field, "secret", 0x30, widths));
-    CHECK(cmpp::verify_authenticator_ismg(ismg2, 1, field, "secret", 0x30, widths).ec == errc::auth_mismatch);
+    CHECK(cmpp::verify_authenticator_ismg(ismg3, 0, field, "secret", cmpp::version::v20, widths));
+    CHECK(cmpp::verify_authenticator_ismg(ismg2, 0, field, "secret", cmpp::version::v30, widths));
+    CHECK(cmpp::verify_authenticator_ismg(ismg2, 1, field, "secret", cmpp::version::v30, widths).ec == errc::auth_mismatch);
     // A 3.0 Status above 255 has no 1-byte variant: the tolerance cannot make it match.
     cmpp::md5_digest big{};
-    REQUIRE(cmpp::authenticator_ismg(300, field, "secret", 0x30, big));
-    CHECK(cmpp::verify_authenticator_ismg(big, 300, field, "secret", 0x30, widths));
-    CHECK(cmpp::verify_authenticator_ismg(ismg2, 300, field, "secret", 0x30, widths).ec == errc::auth_mismatch);
+    REQUIRE(cmpp::authenticator_ismg(300, field, "secret", cmpp::version::v30, big));
+    CHECK(cmpp::verify_authenticator_ismg(big, 300, field, "secret", cmpp::version::v30, widths));
+    CHECK(cmpp::verify_authenticator_ismg(ismg2, 300, field, "secret", cmpp::version::v30, widths).ec == errc::auth_mismatch);
     // The empty authenticator of a failed login (table 8.5) never verifies.
     const cmpp::md5_digest empty{};
-    CHECK(cmpp::verify_authenticator_ismg(empty, 3, field, "secret", 0x20).ec == errc::auth_mismatch);
-    CHECK(cmpp::verify_authenticator_ismg(ismg2, 256, field, "secret", 0x20).ec == errc::out_of_range);
+    CHECK(cmpp::verify_authenticator_ismg(empty, 3, field, "secret", cmpp::version::v20).ec == errc::auth_mismatch);
+    CHECK(cmpp::verify_authenticator_ismg(ismg2, 256, field, "secret", cmpp::version::v20).ec == errc::out_of_range);
 }
 
 TEST_CASE("authenticators allocate nothing") {
@@ -206,9 +207,9 @@ TEST_CASE("authenticators allocate nothing") {
     cmpp::md5_digest ismg{};
     smsgw::test::alloc_counter guard;
     const bool ok = cmpp::authenticator_source("90001", "secret", 121080510, source) &&
-                    cmpp::authenticator_ismg(0, source, "secret", 0x30, ismg) &&
+                    cmpp::authenticator_ismg(0, source, "secret", cmpp::version::v30, ismg) &&
                     cmpp::verify_authenticator_source(source, "90001", "secret", 121080510) &&
-                    cmpp::verify_authenticator_ismg(ismg, 0, source, "secret", 0x30);
+                    cmpp::verify_authenticator_ismg(ismg, 0, source, "secret", cmpp::version::v30);
     CHECK(guard.count() == 0);
     CHECK(ok);
 }

@@ -34,18 +34,18 @@ TEST_CASE("SUBMIT_RESP Result, with CMPP 3.0's codes 9 to 13 by version") {
         CHECK(zh(describe(static_cast<cmpp::submit_result>(i))) == table_8_7[i]);
         CHECK(zh(describe(static_cast<cmpp::deliver_result>(i))) == table_8_7[i]);
         CHECK(zh(describe(static_cast<cmpp::fwd_result>(i))) == table_8_7[i]);
-        CHECK(zh(describe(static_cast<cmpp::submit_result>(i), 0x30)) == table_8_7[i]);
+        CHECK(zh(describe(static_cast<cmpp::submit_result>(i), cmpp::version::v30)) == table_8_7[i]);
     }
     CHECK(en(describe(cmpp::submit_result::flow_control)) == "flow control exceeded");
     CHECK(zh(describe(cmpp::submit_result::bad_dest_terminal_id)) == "其他错误");
-    CHECK(zh(describe(cmpp::submit_result::bad_dest_terminal_id, 0x30)) == "Dest_terminal_Id 错误");
-    CHECK(zh(describe(cmpp::submit_result::fee_terminal_not_served, 0x30)) == "本网关不负责服务此计费号码");
-    CHECK(en(describe(cmpp::submit_result::bad_src_id, 0x30)) == "bad Src_Id");
-    CHECK(zh(describe(static_cast<cmpp::submit_result>(14), 0x30)) == "其他错误");
-    CHECK(is_named(cmpp::submit_result::bad_msg_src, 0x30));
-    CHECK_FALSE(is_named(cmpp::submit_result::bad_msg_src, 0x20));
+    CHECK(zh(describe(cmpp::submit_result::bad_dest_terminal_id, cmpp::version::v30)) == "Dest_terminal_Id 错误");
+    CHECK(zh(describe(cmpp::submit_result::fee_terminal_not_served, cmpp::version::v30)) == "本网关不负责服务此计费号码");
+    CHECK(en(describe(cmpp::submit_result::bad_src_id, cmpp::version::v30)) == "bad Src_Id");
+    CHECK(zh(describe(static_cast<cmpp::submit_result>(14), cmpp::version::v30)) == "其他错误");
+    CHECK(is_named(cmpp::submit_result::bad_msg_src, cmpp::version::v30));
+    CHECK_FALSE(is_named(cmpp::submit_result::bad_msg_src, cmpp::version::v20));
     CHECK(is_named(cmpp::submit_result::flow_control));
-    CHECK_FALSE(is_named(static_cast<cmpp::submit_result>(14), 0x30));
+    CHECK_FALSE(is_named(static_cast<cmpp::submit_result>(14), cmpp::version::v30));
     CHECK(zh(describe(static_cast<cmpp::deliver_result>(9))) == "其他错误");
     CHECK_FALSE(is_named(static_cast<cmpp::deliver_result>(9)));
 }
@@ -81,7 +81,7 @@ TEST_CASE("CANCEL_RESP and the route responses") {
 TEST_CASE("descriptions are constant expressions and allocate nothing") {
     static_assert(describe(cmpp::submit_result::ok).en[0] == 's', "constexpr");
     smsgw::test::alloc_counter guard;
-    const auto t = describe(static_cast<cmpp::submit_result>(12), 0x30);
+    const auto t = describe(static_cast<cmpp::submit_result>(12), cmpp::version::v30);
     CHECK(guard.count() == 0);
     CHECK(t.zh != nullptr);
 }

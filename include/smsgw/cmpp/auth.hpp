@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "smsgw/cmpp/header.hpp"
 #include "smsgw/codec/md5.hpp"
 #include "smsgw/core/endian.hpp"
 #include "smsgw/core/error.hpp"
@@ -18,8 +19,9 @@
 //
 // timestamp is the MMDDHHMMSS text of CONNECT's Timestamp field, zero-padded to 10 digits
 // (January's 0121080510, not 121080510: G2 in the notes). Status is hashed as CONNECT_RESP
-// carries it: 1 byte in CMPP 2.0, 4 bytes big-endian in 3.0 (G3); `version` is the Version
-// byte the peers negotiated (0x20, 0x30: the high nibble is the major version).
+// carries it: 1 byte in CMPP 2.0, 4 bytes big-endian in 3.0 (G3), by the connection's version
+// (any value whose high nibble is 3 or more counts as 3.0, so a peer's Version byte such as
+// 0x31 can be passed as static_cast<cmpp::version>(byte)).
 //
 // Public stacks disagree when Source_Addr is shorter than its 6 bytes (G1): some hash the
 // NUL-padded field as sent, others only the characters. smsgw computes over the field as sent;
@@ -108,8 +110,8 @@ inline result authenticator_source(std::string_view source_addr, std::string_vie
     return {};
 }
 
-// Bytes of Status in AuthenticatorISMG for a negotiated Version: 4 from CMPP 3.0 on, else 1.
-constexpr std::size_t ismg_status_size(std::uint8_t version) noexcept { return (version >> 4) >= 3 ? 4 : 1; }
+// Bytes of Status in AuthenticatorISMG: 4 from CMPP 3.0 on, else 1.
+constexpr std::size_t ismg_status_size(version v) noexcept { return (static_cast<unsigned>(v) >> 4) >= 3 ? 4 : 1; }
 
 namespace detail {
 inline result authenticator_ismg(std::uint32_t status, std::size_t status_size, bytes authenticator_source,
@@ -137,9 +139,9 @@ inline bool same_digest(bytes received, const md5_digest& expected) noexcept {
 
 // AuthenticatorISMG from CONNECT_RESP's Status and the AuthenticatorSource of the CONNECT it
 // answers (16 bytes, else invalid_length). In CMPP 2.0 a Status above 255 is out_of_range.
-inline result authenticator_ismg(std::uint32_t status, bytes authenticator_source, std::string_view secret,
-                                 std::uint8_t version, md5_digest& out) noexcept {
-    return detail::authenticator_ismg(status, ismg_status_size(version), authenticator_source, secret, out);
+inline result authenticator_ismg(std::uint32_t status, bytes authenticator_source, std::string_view secret, version v,
+                                 md5_digest& out) noexcept {
+    return detail::authenticator_ismg(status, ismg_status_size(v), authenticator_source, secret, out);
 }
 
 // The variants a verifier may accept besides the one the spec defines.
@@ -167,10 +169,10 @@ inline result verify_authenticator_source(bytes received, std::string_view sourc
 // "AuthenticatorISMG") otherwise, or the error authenticator_ismg() gives. A failed login's
 // response carries an empty authenticator ("认证出错时，此项为空"), which never matches.
 inline result verify_authenticator_ismg(bytes received, std::uint32_t status, bytes authenticator_source,
-                                        std::string_view secret, std::uint8_t version,
+                                        std::string_view secret, version v,
                                         const auth_tolerance& tolerance = {}) noexcept {
     md5_digest expected;
-    const std::size_t size = ismg_status_size(version);
+    const std::size_t size = ismg_status_size(v);
     result r = detail::authenticator_ismg(status, size, authenticator_source, secret, expected);
     if (!r) return r;
     if (detail::same_digest(received, expected)) return {};

@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "smsgw/cmpp/header.hpp"
+
 // Result and Status codes of the CMPP responses, with the spec's own description (Chinese,
 // UTF-8) and an English one. PDUs carry the codes as plain integers; cast one to its enum to
 // describe it: `describe(static_cast<cmpp::submit_result>(resp.result))`. A code the spec does
@@ -137,10 +139,10 @@ constexpr code_text describe(connect_status s) noexcept {
     return detail::pick(detail::connect_texts, static_cast<std::uint32_t>(s));
 }
 
-// `version` is the negotiated Version byte (0x20, 0x30): codes 9 to 13 are named from 3.0 on.
-constexpr code_text describe(submit_result r, std::uint8_t version = 0x20) noexcept {
+// Codes 9 to 13 are named from CMPP 3.0 on, "other error" in 2.0.
+constexpr code_text describe(submit_result r, version v = version::v20) noexcept {
     const auto code = static_cast<std::uint32_t>(r);
-    if (code >= 9 && code <= 13 && (version >> 4) >= 3) return detail::submit3_texts[code - 9];
+    if (code >= 9 && code <= 13 && v >= version::v30) return detail::submit3_texts[code - 9];
     return detail::pick(detail::result_texts, code);
 }
 
@@ -188,8 +190,8 @@ constexpr code_text describe(push_route_update_result r) noexcept {
 
 // Whether the spec names the code (the rest of the range is "other error" or undefined).
 constexpr bool is_named(connect_status s) noexcept { return static_cast<std::uint32_t>(s) <= 4; }
-constexpr bool is_named(submit_result r, std::uint8_t version = 0x20) noexcept {
-    return static_cast<std::uint32_t>(r) <= ((version >> 4) >= 3 ? 13u : 8u);
+constexpr bool is_named(submit_result r, version v = version::v20) noexcept {
+    return static_cast<std::uint32_t>(r) <= (v >= version::v30 ? 13u : 8u);
 }
 constexpr bool is_named(deliver_result r) noexcept { return static_cast<std::uint32_t>(r) <= 8; }
 constexpr bool is_named(fwd_result r) noexcept { return static_cast<std::uint32_t>(r) <= 9; }
