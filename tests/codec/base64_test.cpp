@@ -247,6 +247,8 @@ TEST_CASE("base64: a short buffer is never overrun and the size needed is report
     CHECK(b64::encode(std::string_view("abcd"), w2) == smsgw::fail(errc::buffer_too_small, 8));
     smsgw::writer measure;
     CHECK(b64::decode("Zm9vYmFy", measure) == smsgw::fail(errc::buffer_too_small, 6));
+    // A writer that already overflowed stays refused, even for empty input.
+    CHECK(b64::decode("", measure) == smsgw::fail(errc::buffer_too_small, 6));
     // Output appended after what the writer already holds.
     char buf[8];
     smsgw::writer w3(buf, sizeof buf);

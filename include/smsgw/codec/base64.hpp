@@ -201,7 +201,7 @@ inline result decode(std::string_view in, writer& out, const decode_options& o =
     };
     auto done = [&](result r) noexcept {
         out.claim(produced);
-        if (r.ok() && produced > room) return out.finish();
+        if (r.ok() && out.overflowed()) return out.finish();
         return r;
     };
 
