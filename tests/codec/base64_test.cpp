@@ -108,30 +108,30 @@ TEST_CASE("base64: encoded_size and decoded_size_max") {
 
 TEST_CASE("base64: RFC 2045 line wrapping, CRLF between lines") {
     std::mt19937 rng(1);
-    const std::string data = random_bytes(rng, 200);
-    const std::string one_line = encode(data);
-    for (std::size_t line : {std::size_t{4}, std::size_t{7}, std::size_t{10}, std::size_t{76}}) {
-        CAPTURE(line);
-        const std::string text = encode(data, {b64::alphabet::standard, true, line});
-        std::string joined;
-        std::size_t start = 0;
-        while (true) {
-            const std::size_t crlf = text.find("\r\n", start);
-            const std::string_view piece = std::string_view(text).substr(start, crlf - start);
-            if (crlf == std::string::npos) {
-                CHECK(piece.size() <= line);
-                joined += piece;
-                break;
+    const std::size_t sizes[] = {0, 1, 2, 3, 56, 57, 58, 113, 114, 115, 200};
+    const std::size_t lines[] = {4, 7, 10, 76};
+    for (std::size_t n : sizes) {
+        const std::string data = random_bytes(rng, n);
+        const std::string one_line = encode(data);
+        for (std::size_t line : lines) {
+            CAPTURE(n, line);
+            // Cut at every CRLF: full lines, then a last one no longer, joining to the unwrapped text.
+            const std::string text = encode(data, {b64::alphabet::standard, true, line});
+            std::string joined;
+            std::size_t start = 0;
+            for (std::size_t crlf; (crlf = text.find("\r\n", start)) != std::string::npos; start = crlf + 2) {
+                CHECK(crlf - start == line);
+                joined += text.substr(start, crlf - start);
             }
-            CHECK(piece.size() == line);
-            joined += piece;
-            start = crlf + 2;
+            CHECK(text.size() - start <= line);
+            CHECK((text.size() == start) == (n == 0));  // never a CRLF at the end
+            joined += text.substr(start);
+            CHECK(joined == one_line);
+            const decoded d = decode(text, std_mime);
+            REQUIRE(d.r);
+            CHECK(d.bytes == data);
+            if (one_line.size() > line) CHECK(decode(text).r == smsgw::fail(errc::bad_character, line));
         }
-        CHECK(joined == one_line);
-        const decoded d = decode(text, std_mime);
-        REQUIRE(d.r);
-        CHECK(d.bytes == data);
-        CHECK(decode(text).r == smsgw::fail(errc::bad_character, line));
     }
     // 57 bytes make exactly one 76-character line: no line break at all.
     CHECK(encode(std::string(57, 'x'), {b64::alphabet::standard, true, 76}).find('\r') == std::string::npos);

@@ -147,7 +147,22 @@ inline result encode(bytes in, writer& out, const encode_options& o = {}) noexce
         if (rest != 0) detail::encode_tail(chars, s, rest, o.pad, d);
         return {errc{}, need};
     }
-    // Wrapped: encode each quad, then copy its characters with a CRLF every line_length of them.
+    if (o.line_length % 4 == 0) {  // whole quads per line (76 = 19 quads): a CRLF after each full line
+        const std::size_t per_line = o.line_length / 4;
+        for (std::size_t i = 0; i < whole;) {
+            const std::size_t quads = whole - i < per_line ? whole - i : per_line;
+            for (std::size_t k = 0; k < quads; ++k, s += 3, d += 4) detail::encode_quad(chars, s, d);
+            i += quads;
+            if (quads == per_line && (i < whole || rest != 0)) {
+                *d++ = '\r';
+                *d++ = '\n';
+            }
+        }
+        if (rest != 0) detail::encode_tail(chars, s, rest, o.pad, d);
+        return {errc{}, need};
+    }
+    // Other line lengths: encode each quad, then copy its characters with a CRLF every
+    // line_length of them.
     std::size_t column = 0;
     auto emit = [&](const char* q, std::size_t count) noexcept {
         for (std::size_t k = 0; k < count; ++k) {
