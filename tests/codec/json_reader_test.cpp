@@ -637,6 +637,25 @@ TEST_CASE("json reader: objects keep every member in order, raw text and offsets
     CHECK(++ai == json::array::iterator());
 }
 
+TEST_CASE("json reader: skipping a container ignores brackets and escaped quotes in strings") {
+    // Every shift of the tricky parts across the 16-byte blocks the skipper reads.
+    const std::string_view inner = R"({"a":"]}\"[{","b":["\\",{"c":"\"}"}],"d":"\u005d"})";
+    for (std::size_t pad = 0; pad < 40; ++pad) {
+        const std::string text = "[" + std::string(pad, ' ') + std::string(inner) + ", 7, \"" + std::string(pad, 'x') + "\\\"]\", [[]]]";
+        INFO(text);
+        const json::array a = array_of(parse_ok(text));
+        std::vector<json::value> v(a.begin(), a.end());
+        REQUIRE(v.size() == 4);
+        CHECK(v[0].raw() == inner);
+        CHECK(read_as<int>(v[1]) == 7);
+        CHECK(text_of(v[2]) == std::string(pad, 'x') + "\"]");
+        CHECK(v[3].raw() == "[[]]");
+        std::vector<std::string> keys;
+        for (const json::member& m : object_of(v[0])) keys.push_back(text_of(m.key));
+        CHECK(keys == std::vector<std::string>{"a", "b", "d"});
+    }
+}
+
 TEST_CASE("json reader: JSONTestSuite test_transform") {
     const std::string shared = smsgw::test::shared_dir();
     if (shared.empty()) {

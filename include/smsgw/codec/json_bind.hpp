@@ -34,9 +34,10 @@ struct decoded {
     smsgw::writer& scratch;
 };
 
+// A key (a NUL-terminated literal: result.field points at it) and where its value goes.
 template <class T>
 struct field {
-    const char* name;
+    std::string_view name;
     T target;  // a reference, a json::decoded or a callable
     bool is_required;
     bool seen = false;
@@ -119,11 +120,11 @@ template <class T>
 bool offer(field<T>& f, const member& m, result& r) noexcept {
     if (!m.key_is(f.name)) return false;
     if (f.seen) {
-        r = fail(errc::duplicate_field, m.key.offset(), f.name);
+        r = fail(errc::duplicate_field, m.key.offset(), f.name.data());
     } else {
         f.seen = true;
         r = read(m.value, f.target);
-        if (!r && r.field == nullptr) r.field = f.name;  // a nested bind names the inner key
+        if (!r && r.field == nullptr) r.field = f.name.data();  // a nested bind names the inner key
     }
     return true;
 }
@@ -141,7 +142,7 @@ void others_of(others_handler<F>& h, const member& m, result& r) noexcept {
 
 template <class T>
 void check_present(const field<T>& f, std::size_t at, result& r) noexcept {
-    if (r.ok() && f.is_required && !f.seen) r = fail(errc::missing_field, at, f.name);
+    if (r.ok() && f.is_required && !f.seen) r = fail(errc::missing_field, at, f.name.data());
 }
 template <class F>
 void check_present(const others_handler<F>&, std::size_t, result&) noexcept {}

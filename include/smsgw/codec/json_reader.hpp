@@ -9,6 +9,10 @@
 #include <system_error>
 #include <type_traits>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
@@ -76,8 +80,46 @@ inline constexpr char_table chars{};
 constexpr unsigned char cls(char ch) noexcept { return chars.c[static_cast<unsigned char>(ch)]; }
 constexpr bool is_digit(char ch) noexcept { return ch >= '0' && ch <= '9'; }
 
+// Eight bytes at p as one word (any byte order: the tests below look at every byte alike).
+inline std::uint64_t load8(const char* p) noexcept {
+    std::uint64_t x;
+    std::memcpy(&x, p, 8);
+    return x;
+}
+inline constexpr std::uint64_t ones8 = 0x0101010101010101u;
+inline constexpr std::uint64_t highs8 = 0x8080808080808080u;
+// The high bit of every zero byte of x is set, and maybe of bytes above the first zero one.
+constexpr std::uint64_t zero_bytes(std::uint64_t x) noexcept { return (x - ones8) & ~x & highs8; }
+// The index, in memory order, of the first non-zero byte of x (x != 0): with zero_bytes(),
+// the first byte equal to what was xor-ed out.
+inline unsigned first_byte(std::uint64_t x) noexcept {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return static_cast<unsigned>(__builtin_ctzll(x)) / 8;
+#else
+    unsigned char bytes[8];
+    std::memcpy(bytes, &x, 8);
+    unsigned i = 0;
+    while (bytes[i] == 0) ++i;
+    return i;
+#endif
+}
+
 inline const char* skip_ws(const char* p, const char* end) noexcept {
-    while (p != end && cls(*p) == c_ws) ++p;
+    while (p != end) {
+        const char ch = *p;
+        if (ch == ' ' && end - p >= 8) {
+            // Indentation: up to eight spaces at a time.
+            const std::uint64_t others = load8(p) ^ (ones8 * ' ');
+            if (others == 0) {
+                p += 8;
+                continue;
+            }
+            p += first_byte(others);
+            continue;
+        }
+        if (ch != ' ' && ch != '\n' && ch != '\r' && ch != '\t') break;
+        ++p;
+    }
     return p;
 }
 
@@ -87,31 +129,111 @@ inline const char* token_end(const char* p, const char* end) noexcept {
     return p;
 }
 
-// Past the closing quote of a string whose opening quote is before p (text already checked).
-inline const char* string_end(const char* p) noexcept {
+// Past the closing quote of a string whose opening quote is before p (text already checked),
+// eight bytes at a time up to the next quote or backslash; `escaped` is set on a backslash.
+inline const char* string_end(const char* p, const char* end, bool& escaped) noexcept {
     for (;;) {
+        while (end - p >= 8) {
+            const std::uint64_t x = load8(p);
+            const std::uint64_t m = zero_bytes(x ^ (ones8 * '"')) | zero_bytes(x ^ (ones8 * '\\'));
+            if (m != 0) {
+                p += first_byte(m);
+                break;
+            }
+            p += 8;
+        }
         const char ch = *p++;
         if (ch == '"') return p;
-        if (ch == '\\') ++p;
+        if (ch == '\\') {
+            escaped = true;
+            ++p;
+        }
+    }
+}
+inline const char* string_end(const char* p, const char* end) noexcept {
+    bool escaped = false;
+    return string_end(p, end, escaped);
+}
+
+// Past the object or array starting at p (text already checked): only quotes, brackets and
+// backslashes matter. With SSE2, sixteen bytes at a time: the quotes' prefix parity tells
+// which bytes are inside strings, and the brackets outside them move the depth; a stretch
+// holding a backslash is walked byte by byte.
+inline const char* container_end(const char* p, const char* end) noexcept {
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (;;) {
+#if defined(__SSE2__)
+        while (end - p >= 16) {
+            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+            const auto mask = [&x](char ch) {
+                return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(ch))));
+            };
+            if (mask('\\') != 0) break;
+            unsigned inside = mask('"');  // bit i: an odd number of quotes up to byte i
+            inside ^= inside << 1;
+            inside ^= inside << 2;
+            inside ^= inside << 4;
+            inside ^= inside << 8;
+            if (in_string) inside = ~inside;
+            inside &= 0xFFFF;
+            const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));  // '[' | 0x20 == '{', ']' | 0x20 == '}'
+            const auto folded_mask = [&folded](char ch) {
+                return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(folded, _mm_set1_epi8(ch))));
+            };
+            const unsigned opens = folded_mask('{') & ~inside;
+            const unsigned closes = folded_mask('}') & ~inside;
+            const auto count = [](unsigned v) {
+                std::size_t n = 0;
+                for (; v != 0; v &= v - 1) ++n;
+                return n;
+            };
+            const std::size_t n_closes = count(closes);
+            if (n_closes < depth) {
+                depth = depth + count(opens) - n_closes;
+            } else {
+                for (unsigned bits = opens | closes; bits != 0; bits &= bits - 1) {
+                    const unsigned bit = bits & (0u - bits);
+                    if (opens & bit) {
+                        ++depth;
+                    } else if (--depth == 0) {
+                        unsigned i = 0;
+                        while ((bit >> i) != 1) ++i;
+                        return p + i + 1;
+                    }
+                }
+            }
+            in_string = (inside >> 15) & 1u;
+            p += 16;
+        }
+#endif
+        // Byte by byte for sixteen bytes and to the end of a string begun there.
+        const char* stop = end - p > 16 ? p + 16 : end;
+        while (p < stop || in_string) {
+            const char ch = *p++;
+            if (in_string) {
+                if (ch == '\\') {
+                    ++p;
+                } else if (ch == '"') {
+                    in_string = false;
+                }
+            } else if (ch == '"') {
+                in_string = true;
+            } else if (ch == '{' || ch == '[') {
+                ++depth;
+            } else if ((ch == '}' || ch == ']') && --depth == 0) {
+                return p;
+            }
+        }
     }
 }
 
 // Past the value starting at p (text already checked).
 inline const char* value_end(const char* p, const char* end) noexcept {
     const char first = *p;
-    if (first == '"') return string_end(p + 1);
+    if (first == '"') return string_end(p + 1, end);
     if (first != '{' && first != '[') return token_end(p, end);
-    std::size_t depth = 0;
-    for (;;) {
-        const char ch = *p++;
-        if (ch == '"') {
-            p = string_end(p);
-        } else if (ch == '{' || ch == '[') {
-            ++depth;
-        } else if (ch == '}' || ch == ']') {
-            if (--depth == 0) return p;
-        }
-    }
+    return container_end(p, end);
 }
 
 // The end of the number at p, or nullptr when [p, end) does not start with one. Strict is
@@ -187,20 +309,25 @@ inline std::size_t utf8_length(const char* p, const char* end) noexcept {
     return 0;
 }
 
-// Whether any of the 8 bytes is '"', '\', below 0x20 or above 0x7F.
-inline bool special8(const char* p) noexcept {
-    std::uint64_t x;
-    std::memcpy(&x, p, 8);
-    constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    const std::uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-    return ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) | x) & highs) != 0;
+// The bytes of the eight at p that are '"', '\\', below 0x20 or above 0x7F, as a zero_bytes()
+// style mask (the first one flagged is exact).
+inline std::uint64_t special8(const char* p) noexcept {
+    const std::uint64_t x = load8(p);
+    const std::uint64_t q = x ^ (ones8 * '"'), b = x ^ (ones8 * '\\');
+    return (((x - ones8 * 0x20) & ~x) | ((q - ones8) & ~q) | ((b - ones8) & ~b) | x) & highs8;
 }
 
 // Checks the string whose opening quote is at p; returns past its closing quote or fails.
 inline const char* check_string(const char* p, const char* end, const char* begin, result& err) noexcept {
     ++p;
     for (;;) {
-        while (end - p >= 8 && !special8(p)) p += 8;
+        while (end - p >= 8) {
+            if (const std::uint64_t m = special8(p)) {
+                p += first_byte(m);
+                break;
+            }
+            p += 8;
+        }
         if (p == end) break;
         const char ch = *p;
         const auto u = static_cast<unsigned char>(ch);
@@ -428,10 +555,10 @@ public:
             return {};
         }
         if (k != kind::string) return fail(errc::wrong_type, offset());
-        const char* p = p_ + 1;
-        while (*p != '"' && *p != '\\') ++p;
-        if (*p == '"') {
-            out = {p_ + 1, static_cast<std::size_t>(p - p_ - 1)};
+        bool escaped = false;
+        const char* e = detail::string_end(p_ + 1, end_, escaped);
+        if (!escaped) {
+            out = {p_ + 1, static_cast<std::size_t>(e - p_ - 2)};
             return {};
         }
         smsgw::writer w(scratch);
@@ -453,11 +580,15 @@ public:
 
     // Whether this string equals `text` once decoded (no buffer needed).
     bool equals(std::string_view text) const noexcept {
-        if (type() != kind::string) return false;
+        if (*p_ != '"') return false;
         const char* p = p_ + 1;
-        if (text.size() < static_cast<std::size_t>(end_ - p) && p[text.size()] == '"' &&
-            std::memcmp(p, text.data(), text.size()) == 0 && !std::memchr(p, '\\', text.size()))
-            return true;
+        // Up to the first escape the text is its own decoding: compare it as it stands.
+        for (std::size_t i = 0;; ++i) {
+            const char ch = p[i];
+            if (ch == '\\') break;
+            if (ch == '"') return i == text.size();
+            if (i == text.size() || ch != text[i]) return false;
+        }
         std::size_t at = 0;
         bool same = true;
         detail::decode_string(p, [&](const char* d, std::size_t n) {
@@ -487,10 +618,10 @@ private:
             return true;
         }
         if (k != kind::string) return false;
+        bool escaped = false;
         b = p_ + 1;
-        e = b;
-        while (*e != '"' && *e != '\\') ++e;
-        return *e == '"';
+        e = detail::string_end(b, end_, escaped) - 1;
+        return !escaped;
     }
 
     const char* begin_ = nullptr;  // the document
@@ -547,7 +678,7 @@ public:
         friend class object;
         // The member whose key starts at p, in the document of `doc`.
         void at(const char* p, const value& doc) noexcept {
-            const char* colon = detail::skip_ws(detail::string_end(p + 1), doc.end_);
+            const char* colon = detail::skip_ws(detail::string_end(p + 1, doc.end_), doc.end_);
             cur_.key = value(doc.begin_, p, doc.end_, doc.tolerant_);
             cur_.value = value(doc.begin_, detail::skip_ws(colon + 1, doc.end_), doc.end_, doc.tolerant_);
         }
