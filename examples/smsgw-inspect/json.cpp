@@ -1,0 +1,66 @@
+// Formats `json` (RFC 8259) and `json-tolerant` (also the vendors' trailing commas, bare tokens
+// and zero-padded numbers, mitake-mms-api.txt): the document re-written in compact canonical
+// form (json::copy), or the error and the offset where the input went wrong.
+#include <string>
+#include <string_view>
+
+#include "inspect.hpp"
+#include "smsgw/codec/json_copy.hpp"
+#include "smsgw/codec/json_reader.hpp"
+#include "smsgw/codec/json_writer.hpp"
+
+namespace {
+
+namespace json = smsgw::codec::json;
+
+int rewrite(const inspect::args& a, std::string_view input, std::string& out, json::mode m) {
+    json::read_options o{m};
+    for (std::string_view arg : a) {
+        if (arg.substr(0, 12) != "--max-depth=") return 2;
+        o.max_depth = 0;
+        for (char c : arg.substr(12)) {
+            if (c < '0' || c > '9') return 2;
+            o.max_depth = o.max_depth * 10 + static_cast<std::size_t>(c - '0');
+        }
+    }
+    json::value root;
+    if (const smsgw::result r = json::parse(input, root, o); !r) {
+        inspect::emit_error(out, r);
+        return 1;
+    }
+    // Measure, then write; one decoded string at a time goes through `scratch`.
+    std::string scratch(input.size(), '\0');
+    smsgw::writer measure;
+    json::writer jm(measure);
+    if (const smsgw::result r = json::copy(root, jm, smsgw::mutable_bytes(scratch)); !r) {
+        inspect::emit_error(out, r);
+        return 1;
+    }
+    const std::size_t old = out.size();
+    out.resize(old + measure.size());
+    smsgw::writer w(out.data() + old, measure.size());
+    json::writer j(w);
+    json::copy(root, j, smsgw::mutable_bytes(scratch));
+    if (const smsgw::result r = j.finish(); !r) {
+        out.resize(old);
+        inspect::emit_error(out, r);
+        return 1;
+    }
+    out.push_back('\n');
+    return 0;
+}
+
+int run_json(const inspect::args& a, std::string_view input, std::string& out) {
+    return rewrite(a, input, out, json::mode::strict);
+}
+
+int run_json_tolerant(const inspect::args& a, std::string_view input, std::string& out) {
+    return rewrite(a, input, out, json::mode::tolerant);
+}
+
+const inspect::registrar strict_format{
+    {"json", "[--max-depth=N]  a JSON document (RFC 8259), re-written compact and canonical", &run_json}};
+const inspect::registrar tolerant_format{
+    {"json-tolerant", "[--max-depth=N]  JSON as the vendors send it: trailing commas, bare tokens, 0001", &run_json_tolerant}};
+
+}  // namespace
