@@ -42,8 +42,8 @@ inline result decode(bytes body, query_request& out, mutable_bytes scratch, mode
                             {"to_address", true}};
     if (result r = detail::collect(body, scratch, slots, m, detail::no_other{}); !r) return r;
     query_request req{slots[0].value, slots[1].value, slots[2].value, address_type::msisdn, slots[4].value};
-    if (slots[3].seen) {
-        if (result r = detail::parse_flag(slots[3].value, req.to_address_type, "to_address_type"); !r) {
+    if (const detail::slot& type = detail::find_slot(slots, "to_address_type"); type.seen) {
+        if (result r = detail::parse_flag(type.value, req.to_address_type, type.name); !r) {
             return detail::at_field(r, slots, body.size());
         }
     }

@@ -116,6 +116,15 @@ struct slot {
     bool seen = false;
 };
 
+// The slot of the named parameter (one of the command's own).
+template <std::size_t N>
+const slot& find_slot(const slot (&slots)[N], std::string_view name) noexcept {
+    for (const slot& s : slots) {
+        if (name == s.name) return s;
+    }
+    return slots[0];
+}
+
 // The offset of the named parameter in the body, or the body's end when it was not there
 // (an error about a missing or defaulted value points past the last byte).
 template <std::size_t N>

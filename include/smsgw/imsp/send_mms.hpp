@@ -205,31 +205,30 @@ inline result decode(bytes body, send_mms_request& out, mutable_bytes scratch, s
     };
     if (result r = detail::collect(body, scratch, slots, m, on_content); !r) return r;
     const std::size_t end = body.size();
-    auto value = [&](std::size_t i) { return slots[i].value; };
+    auto get = [&](std::string_view name) -> const detail::slot& { return detail::find_slot(slots, name); };
+    // A typed parameter: parsed when present, the spec's default otherwise.
+    auto parse = [&](const char* name, auto&& parser, auto& target) noexcept -> result {
+        const detail::slot& s = get(name);
+        if (!s.seen) return {};
+        return detail::at_field(parser(s.value, target, name), slots, end);
+    };
+    auto flag = [](std::string_view v, auto& target, const char* name) noexcept { return detail::parse_flag(v, target, name); };
 
     send_mms_request req;
-    req.account = value(0);
-    req.password = value(1);
-    req.from_addr = value(2);
-    req.to_addr = value(4);
-    req.subject = value(7);
-    if (slots[3].seen) {
-        if (result r = detail::parse_flag(value(3), req.from_addr_type, "from_addr_type"); !r) return detail::at_field(r, slots, end);
-    }
-    if (slots[5].seen) {
-        if (result r = detail::parse_flag(value(5), req.to_addr_type, "to_addr_type"); !r) return detail::at_field(r, slots, end);
-    }
-    if (slots[6].seen) req.cp_id = value(6);
-    if (slots[8].seen) {
-        if (result r = detail::parse_u32(value(8), req.expire_offset, "expire_offset"); !r) return detail::at_field(r, slots, end);
-    }
-    if (slots[9].seen) {
-        if (result r = detail::parse_flag(value(9), req.message_type, "message_type"); !r) return detail::at_field(r, slots, end);
-    }
-    req.presentation_id = value(10);
+    req.account = get("account").value;
+    req.password = get("password").value;
+    req.from_addr = get("from_addr").value;
+    req.to_addr = get("to_addr").value;
+    req.subject = get("subject").value;
+    req.presentation_id = get("presentation_id").value;
+    if (get("cp_id").seen) req.cp_id = get("cp_id").value;
+    if (result r = parse("from_addr_type", flag, req.from_addr_type); !r) return r;
+    if (result r = parse("to_addr_type", flag, req.to_addr_type); !r) return r;
+    if (result r = parse("message_type", flag, req.message_type); !r) return r;
+    if (result r = parse("expire_offset", detail::parse_u32, req.expire_offset); !r) return r;
     std::uint32_t count = 0;
-    if (result r = detail::parse_u32(value(11), count, "no_contents"); !r) return detail::at_field(r, slots, end);
-    if (count > storage.size()) return fail(errc::too_many, slots[11].offset, "no_contents");
+    if (result r = parse("no_contents", detail::parse_u32, count); !r) return r;
+    if (count > storage.size()) return fail(errc::too_many, get("no_contents").offset, "no_contents");
     if (highest > count) return fail(errc::count_mismatch, highest_offset, "no_contents");
     req.contents = span<const content>(storage.data(), count);
     // Each content complete and valid; an error points at the parameter at fault.
