@@ -147,17 +147,25 @@ void split_and_reassemble(const std::uint8_t* data, std::size_t size) {
     const std::size_t n = parts.count();
     check(n >= 1 && n <= 255);
     std::vector<cmpp::segment> segments(n);
-    std::vector<unsigned char> storage(n * 159);
+    std::vector<unsigned char> storage(parts.encoded_size());
     std::size_t count = 0;
     check(cmpp::split(text, o, storage, segments, count) && count == n);
+    if (!storage.empty()) {
+        std::size_t none = 0;
+        check(cmpp::split(text, o, smsgw::mutable_bytes(storage.data(), storage.size() - 1), segments, none) ==
+                  smsgw::fail(errc::buffer_too_small, storage.size()) &&
+              none == 0);
+    }
     const std::size_t limit = o.msg_fmt == cmpp::msg_fmt_ascii ? 159 : 140;
     std::string rejoined;
+    std::size_t total_size = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const cmpp::segment& s = segments[i];
+        total_size += s.msg_content.size();
         check(s.msg_content.size() <= limit && s.pk_total == n && s.pk_number == i + 1 && s.tp_udhi == (n > 1 ? 1 : 0));
         rejoined += std::string(s.text);
     }
-    check(rejoined == text);
+    check(rejoined == text && total_size == parts.encoded_size());
 
     std::vector<unsigned char> expected(text.size() * 2 + 1);
     smsgw::writer e{smsgw::mutable_bytes(expected)};

@@ -51,6 +51,10 @@ split_all split(std::string_view text, const cmpp::split_options& o) {
     std::size_t n = 0;
     s.r = cmpp::split(text, o, s.storage, s.segments, n);
     s.segments.resize(n);
+    std::size_t total = 0;
+    for (const auto& seg : s.segments) total += seg.msg_content.size();
+    CHECK(total == cmpp::splitter(text, o).encoded_size());
+    if (s.r) CHECK(s.r.offset == total);
     return s;
 }
 }  // namespace
@@ -205,14 +209,19 @@ TEST_CASE("lazy splitting: one segment per call, buffer_too_small when it does n
     cmpp::segment seg;
     CHECK(parts.next(w, seg) == result{errc::buffer_too_small, 140});
     CHECK(seg.msg_content.empty());
+    CHECK(parts.encoded_size() == 140 + 6 + 66);
     byte buf[140];
+    smsgw::writer w1(buf);
+    REQUIRE(parts.next(w1, seg));  // the same segment again
+    CHECK(seg.pk_number == 1);
+    CHECK(seg.msg_content.size() == 140);
     smsgw::writer w2(buf);
     REQUIRE(parts.next(w2, seg));
     CHECK(seg.pk_number == 2);
     CHECK(seg.msg_content.size() == 6 + 66);
     CHECK(parts.done());
     smsgw::writer w3(buf);
-    CHECK(parts.next(w3, seg).ec == errc::too_many);
+    CHECK(parts.next(w3, seg) == result{errc::too_many, text.size()});
 
     std::vector<cmpp::segment> few(1);
     std::vector<byte> storage(1000);

@@ -72,20 +72,25 @@ constexpr split_limits limits_for(std::uint8_t msg_fmt, concat_reference ref) no
     return {140, 140 - udh, 1};
 }
 
-// End of the longest slice of text from pos that fits `units`; err set on bad input.
-inline std::size_t slice_end(std::string_view text, std::size_t pos, std::size_t units, std::uint8_t msg_fmt,
-                             result& err) noexcept {
+struct slice {
+    std::size_t end;    // in the text
+    std::size_t units;  // that the slice takes
+};
+
+// The longest slice of text from pos that fits `units`; err set on bad input.
+inline slice next_slice(std::string_view text, std::size_t pos, std::size_t units, std::uint8_t msg_fmt,
+                        result& err) noexcept {
     if (msg_fmt != msg_fmt_ucs2) {
         const std::size_t end = text.size() - pos < units ? text.size() : pos + units;
         if (msg_fmt == msg_fmt_ascii) {
             for (std::size_t i = pos; i < end; ++i) {
                 if (static_cast<unsigned char>(text[i]) >= 0x80) {
                     err = fail(errc::bad_character, i);
-                    return i;
+                    return {i, i - pos};
                 }
             }
         }
-        return end;
+        return {end, end - pos};
     }
     std::size_t used = 0;
     while (pos < text.size()) {
@@ -94,14 +99,14 @@ inline std::size_t slice_end(std::string_view text, std::size_t pos, std::size_t
         const result r = codec::utf8::next(text, after, cp);
         if (!r) {
             err = r;
-            return pos;
+            break;
         }
         const std::size_t width = cp > 0xFFFF ? 2 : 1;
         if (used + width > units) break;
         used += width;
         pos = after;
     }
-    return pos;
+    return {pos, used};
 }
 
 }  // namespace detail
@@ -126,19 +131,25 @@ public:
         }
         const detail::split_limits lim = detail::limits_for(options.msg_fmt, options.reference_size);
         result err;
-        if (detail::slice_end(text, 0, lim.single, options.msg_fmt, err) == text.size() && err) {
+        const detail::slice whole = detail::next_slice(text, 0, lim.single, options.msg_fmt, err);
+        if (whole.end == text.size() && err) {
             count_ = 1;
             single_ = true;
+            size_ = whole.units * lim.unit;
             return;
         }
+        const std::size_t udh = options.reference_size == concat_reference::ref8 ? 6 : 7;
         std::size_t pos = 0;
         std::size_t n = 0;
+        std::size_t size = 0;
         while (err && pos < text.size()) {
             if (n == 255) {
                 err = fail(errc::too_many, pos);
                 break;
             }
-            pos = detail::slice_end(text, pos, lim.each, options.msg_fmt, err);
+            const detail::slice part = detail::next_slice(text, pos, lim.each, options.msg_fmt, err);
+            pos = part.end;
+            size += udh + part.units * lim.unit;
             ++n;
         }
         if (!err) {
@@ -146,6 +157,7 @@ public:
             return;
         }
         count_ = n;
+        size_ = size;
     }
 
     // The outcome of checking the text: invalid_utf8 (UCS-2) or bad_character (ASCII) at the
@@ -154,23 +166,24 @@ public:
     result status() const noexcept { return status_; }
     // Pk_total: 1 for a text that fits one message (even an empty one), 0 after an error.
     std::size_t count() const noexcept { return count_; }
+    // Bytes of every segment's Msg_Content together: the storage split() needs.
+    std::size_t encoded_size() const noexcept { return size_; }
     bool done() const noexcept { return !status_ || number_ >= count_; }
 
-    // Writes the next segment's Msg_Content into `out` and fills `seg`; seg.msg_content views
-    // the bytes written, or is empty when they did not fit (the result is then
-    // buffer_too_small, with the size needed: 140 bytes always suffice, 159 for ASCII).
+    // Writes the next segment's Msg_Content into `out`, fills `seg` (seg.msg_content views the
+    // bytes written) and moves on. When they do not fit, the result is buffer_too_small with
+    // the size needed (140 bytes always suffice, 159 for ASCII) and the same segment comes
+    // next time. After the last segment: too_many.
     result next(writer& out, segment& seg) noexcept {
         if (!status_) return status_;
         if (number_ >= count_) return fail(errc::too_many, text_.size());
         const detail::split_limits lim = detail::limits_for(options_.msg_fmt, options_.reference_size);
         result err;
-        const std::size_t end =
-            detail::slice_end(text_, pos_, single_ ? lim.single : lim.each, options_.msg_fmt, err);
-        ++number_;
+        const std::size_t end = detail::next_slice(text_, pos_, single_ ? lim.single : lim.each, options_.msg_fmt, err).end;
         const std::size_t start = out.size();
         if (!single_) {
             const auto total = static_cast<byte>(count_);
-            const auto number = static_cast<byte>(number_);
+            const auto number = static_cast<byte>(number_ + 1);
             if (options_.reference_size == concat_reference::ref8) {
                 const byte udh[] = {0x05, 0x00, 0x03, static_cast<byte>(options_.reference), total, number};
                 out.write(udh, sizeof udh);
@@ -186,15 +199,17 @@ public:
         } else {
             out.write(slice);
         }
+        const result r = out.finish();
+        if (!r) return r;
         pos_ = end;
+        ++number_;
         seg.pk_total = static_cast<std::uint8_t>(count_);
         seg.pk_number = static_cast<std::uint8_t>(number_);
         seg.tp_udhi = single_ ? 0 : 1;
         seg.msg_fmt = options_.msg_fmt;
         seg.text = slice;
-        const result r = out.finish();
-        seg.msg_content = r ? bytes(out.buffer() + start, out.size() - start) : bytes();
-        return r ? result{errc{}, out.size() - start} : r;
+        seg.msg_content = bytes(out.buffer() + start, out.size() - start);
+        return {errc{}, out.size() - start};
     }
 
 private:
@@ -204,24 +219,26 @@ private:
     std::size_t count_ = 0;
     std::size_t number_ = 0;  // segments produced so far
     std::size_t pos_ = 0;
+    std::size_t size_ = 0;
     bool single_ = false;
 };
 
-// Every segment at once: Msg_Contents back to back in `storage` (count × 140 bytes always
-// suffice, 159 for ASCII), one entry per segment in `segments`, `count` set to their number.
-// Errors: those of splitter::status(), buffer_too_small with the storage size needed,
-// too_many with the number of segments needed when `segments` is shorter.
+// Every segment at once: Msg_Contents back to back in `storage` (splitter::encoded_size()
+// bytes; count × 140 always suffice, × 159 for ASCII), one entry per segment in `segments`,
+// `count` set to their number. Errors, which write nothing: those of splitter::status(),
+// too_many with the number of segments needed when `segments` is shorter, buffer_too_small
+// with the storage size needed.
 inline result split(std::string_view text, const split_options& options, mutable_bytes storage, span<segment> segments,
                     std::size_t& count) noexcept {
     splitter parts(text, options);
     count = 0;
     if (!parts.status()) return parts.status();
     if (parts.count() > segments.size()) return fail(errc::too_many, parts.count());
+    if (parts.encoded_size() > storage.size()) return fail(errc::buffer_too_small, parts.encoded_size());
     writer out(storage);
     for (std::size_t i = 0; !parts.done(); ++i) parts.next(out, segments[i]);
-    const result r = out.finish();
-    if (r) count = parts.count();
-    return r;
+    count = parts.count();
+    return out.finish();
 }
 
 // ---- reading a UDH -------------------------------------------------------------------------
