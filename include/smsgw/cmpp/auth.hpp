@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "smsgw/cmpp/header.hpp"
+#include "smsgw/cmpp/msg_id.hpp"
 #include "smsgw/codec/md5.hpp"
 #include "smsgw/core/endian.hpp"
 #include "smsgw/core/error.hpp"
@@ -43,11 +44,8 @@ struct timestamp_parts {
 
 // MMDDHHMMSS as the integer CONNECT carries; out_of_range naming the part outside its range.
 constexpr result pack_timestamp(const timestamp_parts& p, std::uint32_t& timestamp) noexcept {
-    if (p.month < 1 || p.month > 12) return fail(errc::out_of_range, 0, "month");
-    if (p.day < 1 || p.day > 31) return fail(errc::out_of_range, 0, "day");
-    if (p.hour > 23) return fail(errc::out_of_range, 0, "hour");
-    if (p.minute > 59) return fail(errc::out_of_range, 0, "minute");
-    if (p.second > 59) return fail(errc::out_of_range, 0, "second");
+    const result r = detail::check_mmddhhmmss(p.month, p.day, p.hour, p.minute, p.second);
+    if (!r) return r;
     timestamp = p.month * 100000000u + p.day * 1000000u + p.hour * 10000u + p.minute * 100u + p.second;
     return {};
 }

@@ -35,14 +35,23 @@ constexpr bool operator!=(const msg_id_parts& a, const msg_id_parts& b) noexcept
 
 inline constexpr std::uint32_t msg_id_gateway_max = 0x3FFFFF;  // 22 bits
 
+namespace detail {
+// The calendar ranges of an MMDDHHMMSS time (Msg_Id, CONNECT's Timestamp): out_of_range naming the part.
+constexpr result check_mmddhhmmss(unsigned month, unsigned day, unsigned hour, unsigned minute, unsigned second) noexcept {
+    if (month < 1 || month > 12) return fail(errc::out_of_range, 0, "month");
+    if (day < 1 || day > 31) return fail(errc::out_of_range, 0, "day");
+    if (hour > 23) return fail(errc::out_of_range, 0, "hour");
+    if (minute > 59) return fail(errc::out_of_range, 0, "minute");
+    if (second > 59) return fail(errc::out_of_range, 0, "second");
+    return {};
+}
+}  // namespace detail
+
 // Whether every part is within its calendar range and bit width: out_of_range naming the part
 // ("month", "day", "hour", "minute", "second", "gateway") otherwise, offset 0.
 constexpr result check_msg_id(const msg_id_parts& p) noexcept {
-    if (p.month < 1 || p.month > 12) return fail(errc::out_of_range, 0, "month");
-    if (p.day < 1 || p.day > 31) return fail(errc::out_of_range, 0, "day");
-    if (p.hour > 23) return fail(errc::out_of_range, 0, "hour");
-    if (p.minute > 59) return fail(errc::out_of_range, 0, "minute");
-    if (p.second > 59) return fail(errc::out_of_range, 0, "second");
+    const result r = detail::check_mmddhhmmss(p.month, p.day, p.hour, p.minute, p.second);
+    if (!r) return r;
     if (p.gateway > msg_id_gateway_max) return fail(errc::out_of_range, 0, "gateway");
     return {};
 }
