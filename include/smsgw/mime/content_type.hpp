@@ -4,13 +4,13 @@
 // (RFC 2045 §5.1, RFC 2183), parameter values with RFC 2231 continuations, charset and
 // language, assembled in numeric order and decoded once into a caller buffer.
 #include <cstddef>
-#include <iterator>
 #include <optional>
 #include <string_view>
 
 #include "smsgw/codec/percent.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/writer.hpp"
+#include "smsgw/detail/lazy_iterator.hpp"
 #include "smsgw/detail/mime_syntax.hpp"
 #include "smsgw/mime/charset.hpp"
 #include "smsgw/mime/encoded_word.hpp"
@@ -150,65 +150,58 @@ constexpr param_step next_parameter(std::string_view s, std::size_t& i, paramete
 }
 }  // namespace detail
 
+namespace detail {
+// Walks a parameter list for parameters' iterator, skipping malformed parameters.
+class parameter_cursor {
+public:
+    using value_type = parameter;
+
+    parameter_cursor() noexcept = default;
+    parameter_cursor(std::string_view text, std::size_t base, mode m, std::size_t pos) noexcept
+        : text_(text), base_(base), mode_(m), next_(pos) {
+        advance();
+    }
+    const parameter& current() const noexcept { return p_; }
+    std::size_t position() const noexcept { return at_; }
+
+    void advance() noexcept {
+        for (;;) {
+            std::size_t problem = 0;
+            const std::size_t start = next_;
+            const param_step step = next_parameter(text_, next_, p_, mode_, base_, problem);
+            if (step == param_step::found || step == param_step::unterminated) {
+                at_ = start;
+                if (step == param_step::unterminated) next_ = text_.size();
+                return;
+            }
+            if (step == param_step::end || next_ <= start) break;
+        }
+        at_ = text_.size();
+        next_ = at_;
+    }
+
+private:
+    std::string_view text_;
+    std::size_t base_ = 0;
+    mode mode_ = mode::strict;
+    std::size_t next_ = 0;
+    std::size_t at_ = 0;
+    parameter p_{};
+};
+}  // namespace detail
+
 // The `; name=value` list after a Content-Type or Content-Disposition value: a lazy forward
 // range of parameters. Malformed parameters are skipped (parse_content_type() reports them).
 class parameters {
 public:
-    class iterator {
-    public:
-        using value_type = parameter;
-        using difference_type = std::ptrdiff_t;
-        using reference = const parameter&;
-        using pointer = const parameter*;
-        using iterator_category = std::forward_iterator_tag;
-
-        iterator() noexcept = default;
-        iterator(const parameters* owner, std::size_t pos) noexcept : owner_(owner), next_(pos) { advance(); }
-        const parameter& operator*() const noexcept { return p_; }
-        const parameter* operator->() const noexcept { return &p_; }
-        iterator& operator++() noexcept {
-            advance();
-            return *this;
-        }
-        iterator operator++(int) noexcept {
-            iterator old = *this;
-            advance();
-            return old;
-        }
-        friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.at_ == b.at_; }
-        friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.at_ != b.at_; }
-
-    private:
-        void advance() noexcept {
-            const std::string_view s = owner_ ? owner_->text_ : std::string_view();
-            for (;;) {
-                std::size_t at = 0;
-                std::size_t start = next_;
-                auto step = detail::next_parameter(s, next_, p_, owner_ ? owner_->mode_ : mode::strict,
-                                                   owner_ ? owner_->base_ : 0, at);
-                if (step == detail::param_step::found || step == detail::param_step::unterminated) {
-                    at_ = start;
-                    if (step == detail::param_step::unterminated) next_ = s.size();
-                    return;
-                }
-                if (step == detail::param_step::end || next_ <= start) break;
-            }
-            at_ = s.size();
-            next_ = at_;
-        }
-
-        const parameters* owner_ = nullptr;
-        std::size_t next_ = 0;
-        std::size_t at_ = 0;
-        parameter p_{};
-    };
+    using iterator = smsgw::detail::lazy_iterator<detail::parameter_cursor>;
 
     parameters() noexcept = default;
     // `text` starts at the first ';' (or is empty); `base` is its offset in the input.
     parameters(std::string_view text, std::size_t base, mode m) noexcept : text_(text), base_(base), mode_(m) {}
 
-    iterator begin() const noexcept { return iterator(this, 0); }
-    iterator end() const noexcept { return iterator(this, text_.size()); }
+    iterator begin() const noexcept { return iterator(detail::parameter_cursor(text_, base_, mode_, 0)); }
+    iterator end() const noexcept { return iterator(detail::parameter_cursor(text_, base_, mode_, text_.size())); }
     bool empty() const noexcept { return begin() == end(); }
     std::string_view text() const noexcept { return text_; }
 

@@ -3,12 +3,12 @@
 // Header fields (RFC 5322 §2.2, §3.6.8) as views: name and raw value, folded lines left in
 // place, looked up without regard to case (IMSP writes `Content-type`, `Content_number`).
 #include <cstddef>
-#include <iterator>
 #include <optional>
 #include <string_view>
 
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/writer.hpp"
+#include "smsgw/detail/lazy_iterator.hpp"
 #include "smsgw/detail/mime_syntax.hpp"
 #include "smsgw/mime/options.hpp"
 
@@ -20,83 +20,74 @@ struct header_field {
     std::size_t offset = 0;  // of the name in the decoder's input
 };
 
+namespace detail {
+// Walks the fields of a header block for header_block's iterator.
+class field_cursor {
+public:
+    using value_type = header_field;
+
+    field_cursor() noexcept = default;
+    field_cursor(std::string_view text, std::size_t base, std::size_t pos) noexcept : text_(text), base_(base), next_(pos) {
+        advance();
+    }
+    const header_field& current() const noexcept { return field_; }
+    std::size_t position() const noexcept { return at_; }
+
+    void advance() noexcept {
+        using namespace smsgw::detail::mime;
+        std::size_t p = next_;
+        while (p < text_.size()) {
+            std::size_t after = line_after(p);
+            std::size_t colon = text_.find(':', p);
+            if (is_wsp(text_[p]) || colon == std::string_view::npos || colon >= after) {
+                p = after;  // a continuation with no field before it (tolerant mode): skipped
+                continue;
+            }
+            std::size_t v = colon + 1;
+            while (v < text_.size() && is_wsp(text_[v])) ++v;
+            std::size_t end = after;
+            while (end < text_.size() && is_wsp(text_[end])) end = line_after(end);
+            next_ = end;
+            std::size_t vend = end;
+            if (vend > v && text_[vend - 1] == '\n') --vend;
+            if (vend > v && text_[vend - 1] == '\r') --vend;
+            if (v > vend) v = vend;
+            std::size_t nend = colon;
+            while (nend > p && is_wsp(text_[nend - 1])) --nend;
+            field_ = header_field{text_.substr(p, nend - p), text_.substr(v, vend - v), base_ + p};
+            at_ = p;
+            return;
+        }
+        at_ = text_.size();
+        next_ = at_;
+    }
+
+private:
+    // Position after the line end of the line starting at p.
+    std::size_t line_after(std::size_t p) const noexcept {
+        std::size_t nl = text_.find('\n', p);
+        return nl == std::string_view::npos ? text_.size() : nl + 1;
+    }
+
+    std::string_view text_;
+    std::size_t base_ = 0;
+    std::size_t next_ = 0;
+    std::size_t at_ = 0;
+    header_field field_{};
+};
+}  // namespace detail
+
 // The header lines of one entity, checked by parse_headers(); a lazy forward range of fields.
 class header_block {
 public:
-    class iterator {
-    public:
-        using value_type = header_field;
-        using difference_type = std::ptrdiff_t;
-        using reference = const header_field&;
-        using pointer = const header_field*;
-        using iterator_category = std::forward_iterator_tag;
-
-        iterator() noexcept = default;
-        iterator(std::string_view text, std::size_t base, std::size_t pos) noexcept : text_(text), base_(base), next_(pos) {
-            advance();
-        }
-        const header_field& operator*() const noexcept { return field_; }
-        const header_field* operator->() const noexcept { return &field_; }
-        iterator& operator++() noexcept {
-            advance();
-            return *this;
-        }
-        iterator operator++(int) noexcept {
-            iterator old = *this;
-            advance();
-            return old;
-        }
-        friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.at_ == b.at_; }
-        friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.at_ != b.at_; }
-
-    private:
-        // Position after the line end of the line starting at p.
-        std::size_t line_after(std::size_t p) const noexcept {
-            std::size_t nl = text_.find('\n', p);
-            return nl == std::string_view::npos ? text_.size() : nl + 1;
-        }
-        void advance() noexcept {
-            using namespace smsgw::detail::mime;
-            std::size_t p = next_;
-            while (p < text_.size()) {
-                std::size_t after = line_after(p);
-                std::size_t colon = text_.find(':', p);
-                if (is_wsp(text_[p]) || colon == std::string_view::npos || colon >= after) {
-                    p = after;  // a continuation with no field before it (tolerant mode): skipped
-                    continue;
-                }
-                std::size_t v = colon + 1;
-                while (v < text_.size() && is_wsp(text_[v])) ++v;
-                std::size_t end = after;
-                while (end < text_.size() && is_wsp(text_[end])) end = line_after(end);
-                next_ = end;
-                std::size_t vend = end;
-                if (vend > v && text_[vend - 1] == '\n') --vend;
-                if (vend > v && text_[vend - 1] == '\r') --vend;
-                if (v > vend) v = vend;
-                std::size_t nend = colon;
-                while (nend > p && is_wsp(text_[nend - 1])) --nend;
-                field_ = header_field{text_.substr(p, nend - p), text_.substr(v, vend - v), base_ + p};
-                at_ = p;
-                return;
-            }
-            at_ = text_.size();
-            next_ = at_;
-        }
-
-        std::string_view text_;
-        std::size_t base_ = 0;
-        std::size_t next_ = 0;
-        std::size_t at_ = 0;
-        header_field field_{};
-    };
+    using iterator = smsgw::detail::lazy_iterator<detail::field_cursor>;
 
     header_block() noexcept = default;
     // `text`: the field lines with their line ends, without the blank line; `base`: its offset in the input.
     header_block(std::string_view text, std::size_t base) noexcept : text_(text), base_(base) {}
 
-    iterator begin() const noexcept { return iterator(text_, base_, 0); }
-    iterator end() const noexcept { return iterator(text_, base_, text_.size()); }
+    iterator begin() const noexcept { return iterator(detail::field_cursor(text_, base_, 0)); }
+    iterator end() const noexcept { return iterator(detail::field_cursor(text_, base_, text_.size())); }
     bool empty() const noexcept { return begin() == end(); }
     std::string_view text() const noexcept { return text_; }
     std::size_t offset() const noexcept { return base_; }
