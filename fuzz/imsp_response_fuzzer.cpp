@@ -56,7 +56,8 @@ void login(std::string_view in) {
     if (!decoded(in, r)) return;
     check(inside(r.ip, in));
     imsp::login_response back;
-    check(decoded(encoded(r), back));
+    const std::string again = encoded(r);
+    check(decoded(again, back));
     check(back.code == r.code && back.ip == r.ip);
 }
 
@@ -67,12 +68,13 @@ void send_mms(std::string_view in) {
     check(failures.size() == r.failures.size());
     for (const imsp::failure& f : failures) check(inside(f.to_address, in) && inside(f.reason, in) && !f.to_address.empty());
     imsp::send_mms_response back;
-    check(decoded(encoded(r), back));
+    const std::string again = encoded(r);
+    check(decoded(again, back));
     check(back.code == r.code && back.message_id == r.message_id);
-    std::vector<imsp::failure> again(back.failures.begin(), back.failures.end());
-    check(again.size() == failures.size());
-    for (std::size_t i = 0; i < again.size(); ++i) {
-        check(again[i].to_address == failures[i].to_address && again[i].reason == failures[i].reason);
+    std::vector<imsp::failure> other(back.failures.begin(), back.failures.end());
+    check(other.size() == failures.size());
+    for (std::size_t i = 0; i < other.size(); ++i) {
+        check(other[i].to_address == failures[i].to_address && other[i].reason == failures[i].reason);
     }
 }
 
@@ -80,7 +82,8 @@ void query(std::string_view in) {
     imsp::query_response r;
     if (!decoded(in, r)) return;
     imsp::query_response back;
-    check(decoded(encoded(r), back));
+    const std::string again = encoded(r);
+    check(decoded(again, back));
     check(back.code == r.code);
 }
 
@@ -88,7 +91,8 @@ void change_passwd(std::string_view in) {
     imsp::change_passwd_response r;
     if (!decoded(in, r)) return;
     imsp::change_passwd_response back;
-    check(decoded(encoded(r), back));
+    const std::string again = encoded(r);
+    check(decoded(again, back));
     check(back.code == r.code && back.description == r.description);
 }
 
