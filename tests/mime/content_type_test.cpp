@@ -194,3 +194,15 @@ TEST_CASE("section numbers of more than 6 digits are not RFC 2231 (fuzz regressi
     CHECK(p->base_name == "g*0123");
     CHECK(ct.params.find("h*1a")->section == -1);
 }
+
+TEST_CASE("an unterminated comment ending in a backslash (fuzz regression: read past the value)") {
+    mime::content_type ct;
+    mime::defect_log log;
+    auto r = mime::parse_content_type("text/plain (comment; name=\"a \\", ct, mime::tolerant_options, &log);
+    REQUIRE(r);
+    CHECK(ct.is("text", "plain"));
+    CHECK(ct.params.empty());  // all of it is the comment
+    r = mime::parse_content_type("text/plain (x\\", ct);
+    REQUIRE(r);
+    CHECK(r.offset == 14);
+}

@@ -40,7 +40,7 @@ constexpr std::size_t skip_cfws(std::string_view s, std::size_t i) noexcept {
         } else if (s[i] == '(') {
             std::size_t depth = 0;
             for (; i < s.size(); ++i) {
-                if (s[i] == '\\') {
+                if (s[i] == '\\' && i + 1 < s.size()) {  // quoted-pair; a final '\' is just a character
                     ++i;
                 } else if (s[i] == '(') {
                     ++depth;
