@@ -14,14 +14,18 @@ namespace {
 namespace json = smsgw::codec::json;
 
 int rewrite(const inspect::args& a, std::string_view input, std::string& out, json::mode m) {
-    json::read_options o{m};
+    // The writer nests at most json::writer::max_depth levels: deeper input is refused while
+    // reading, at its offset in the input.
+    constexpr auto deepest = static_cast<std::size_t>(json::writer::max_depth);
+    json::read_options o{m, deepest};
     for (std::string_view arg : a) {
-        if (arg.substr(0, 12) != "--max-depth=") return 2;
+        if (arg.substr(0, 12) != "--max-depth=" || arg.size() == 12 || arg.size() > 14) return 2;
         o.max_depth = 0;
         for (char c : arg.substr(12)) {
             if (c < '0' || c > '9') return 2;
             o.max_depth = o.max_depth * 10 + static_cast<std::size_t>(c - '0');
         }
+        if (o.max_depth > deepest) return 2;
     }
     json::value root;
     if (const smsgw::result r = json::parse(input, root, o); !r) {
@@ -59,8 +63,9 @@ int run_json_tolerant(const inspect::args& a, std::string_view input, std::strin
 }
 
 const inspect::registrar strict_format{
-    {"json", "[--max-depth=N]  a JSON document (RFC 8259), re-written compact and canonical", &run_json}};
+    {"json", "[--max-depth=N (<= 64)]  a JSON document (RFC 8259), re-written compact and canonical", &run_json}};
 const inspect::registrar tolerant_format{
-    {"json-tolerant", "[--max-depth=N]  JSON as the vendors send it: trailing commas, bare tokens, 0001", &run_json_tolerant}};
+    {"json-tolerant", "[--max-depth=N (<= 64)]  JSON as the vendors send it: trailing commas, bare tokens, 0001",
+     &run_json_tolerant}};
 
 }  // namespace
