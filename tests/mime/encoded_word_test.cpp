@@ -161,3 +161,17 @@ TEST_CASE("parse_encoded_word and decode_word_octets") {
     CHECK_FALSE(mime::parse_encoded_word("=?utf-8?B?a b?=", w));
     CHECK_FALSE(mime::parse_encoded_word("=?utf-8?B?", w));
 }
+
+TEST_CASE("raw 8-bit text that is not UTF-8 is kept and recorded in tolerant mode") {
+    mime::defect_log log;
+    auto d = decode("caf\xe9 =?utf-8?Q?ok?=", {mime::mode::tolerant, false}, &log);
+    REQUIRE(d.r);
+    CHECK(d.text == "caf\xe9 ok");
+    REQUIRE(log.size() == 1);
+    CHECK(log[0].kind == mime::defect_kind::unencoded_8bit_header);
+    CHECK(log[0].offset == 3);
+    log.clear();
+    d = decode("閃光 =?utf-8?Q?ok?=", {mime::mode::tolerant, false}, &log);  // RFC 6532 UTF-8: no defect
+    CHECK(log.empty());
+    CHECK(decode("caf\xe9").text == "caf\xe9");  // strict: kept as it is
+}

@@ -137,7 +137,8 @@ struct text_info {
 
 // Decodes an unstructured value (RFC 2047 §5 (1), e.g. Subject) into UTF-8: folds removed,
 // words decoded, runs of same-charset words converted as one stream. Text outside words is
-// copied as it is (raw 8-bit text stays raw, RFC 6532). Success: offset = bytes written.
+// copied as it is (raw 8-bit text stays raw, RFC 6532; tolerant mode records the first raw
+// text that is not UTF-8 as unencoded_8bit_header). Success: offset = bytes written.
 // Strict: a word whose text does not decode is errc::bad_encoded_word, a run of UTF-8 words
 // that is not UTF-8 errc::invalid_utf8, both at the offset of the word in `raw` (the UTF-8 check
 // needs the output: a measuring writer skips it). Tolerant: the bad word is kept literally,
@@ -163,7 +164,15 @@ inline result decode_text(std::string_view raw, writer& out, const text_options&
         if (log) log->add(defect_kind::bad_encoded_word, base + run_in);
         return {};
     };
+    bool raw_8bit_logged = false;
     auto write_text = [&](std::string_view t) noexcept {  // literal text, folds removed
+        // Raw 8-bit text is kept; when it is not UTF-8 (RFC 6532) its charset is unknown: recorded.
+        if (opt.m == mode::tolerant && log && !raw_8bit_logged) {
+            if (const result v = codec::utf8::validate(t); !v) {
+                log->add(defect_kind::unencoded_8bit_header, base + static_cast<std::size_t>(t.data() - raw.data()) + v.offset);
+                raw_8bit_logged = true;
+            }
+        }
         std::size_t s = 0;
         for (std::size_t k = 0; k < t.size(); ++k) {
             if (t[k] != '\r' && t[k] != '\n') continue;
