@@ -249,3 +249,30 @@ TEST_CASE("filenames and content ids through the message view") {
     CHECK(p.msg[2].disposition.is("attachment"));
     CHECK(p.msg[2].body.empty());
 }
+
+TEST_CASE("every truncation of a packet parses in tolerant mode, the parts seen so far usable (GMime #78)") {
+    const std::string full = mixed("\"----=_CHT_MMS_BOUNDARY.96625\"",
+                                   "------=_CHT_MMS_BOUNDARY.96625\r\nContent-Type: text/plain\r\n"
+                                   "Content-Transfer-Encoding: base64\r\n\r\n6YCZ5piv6ZaD5YWJ5LiA6Jmf\r\n\r\n"
+                                   "------=_CHT_MMS_BOUNDARY.96625\r\nContent-Type: image/jpeg\r\n"
+                                   "Content-Transfer-Encoding: base64\r\n\r\n/9j/4QEQRXhpZgAASUkqAAgAAAAG\r\n\r\n"
+                                   "------=_CHT_MMS_BOUNDARY.96625--\r\n");
+    std::size_t strict_ok = 0;
+    for (std::size_t n = 0; n <= full.size(); ++n) {
+        const std::string cut = full.substr(0, n);
+        INFO("cut at " << n);
+        parsed t;
+        parse(t, cut, mime::tolerant_options);
+        REQUIRE(t.r);
+        CHECK(t.msg.size() <= 4);  // a final open delimiter at the end starts an empty part
+        for (std::size_t i = 0; i < t.msg.size(); ++i)
+            if (t.msg.is_leaf(i)) CHECK(content(t.msg[i], mime::mode::tolerant).size() <= n);
+        if (n < full.size() - 2) CHECK_FALSE(t.msg.root().closed);
+        parsed s;
+        parse(s, cut);
+        if (s.r) strict_ok += n == 0 || n == full.size() - 2 || n == full.size() ? 1u : 100u;
+    }
+    // Strict accepts only the whole packet, the packet without its final CRLF, and the empty
+    // input (no fields, an empty text/plain body).
+    CHECK(strict_ok == 3);
+}
