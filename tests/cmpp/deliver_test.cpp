@@ -38,7 +38,7 @@ const std::string deliver30 = unhex("00 00 00 b4  00 00 00 05  00 00 00 09")
     + unhex("47") + report(32)               // Msg_Length 71
     + field("LINK", 20);                     // LinkID
 
-cmpp::deliver sample(cmpp::version v, const std::string& content) {
+cmpp::deliver sample(cmpp::version v, std::string_view content) {
     cmpp::deliver d;
     d.ver = v;
     d.sequence_id = 9;
