@@ -63,13 +63,13 @@ TEST_CASE("change_passwd: responses (§3.6)") {
     for (int code : {0, -19, -21, -22, -23, -33, -34}) {
         INFO(code);
         std::string s;
-        REQUIRE(smsgw::encode_append(change_passwd_response{return_code{code}, {}}, s));
+        REQUIRE(smsgw::encode_append(change_passwd_response{return_code{code}, smsgw::imsp::describe(smsgw::imsp::command::change_passwd, return_code{code}).english}, s));
         REQUIRE(smsgw::imsp::decode(s, r));
         CHECK(r.code == return_code{code});
         CHECK(r.description == smsgw::imsp::describe(smsgw::imsp::command::change_passwd, return_code{code}).english);
     }
     std::string s;
-    REQUIRE(smsgw::encode_append(change_passwd_response{return_code::success, {}}, s));
+    REQUIRE(smsgw::encode_append(change_passwd_response{return_code::success, "Successful"}, s));
     CHECK(s == "<html> <header></header> <body>0 <br> Successful <br> </body> </html>");
 }
 
@@ -83,9 +83,23 @@ TEST_CASE("change_passwd: no allocation on any path") {
     REQUIRE(smsgw::imsp::decode(std::string_view(out, w.size()), back,
                                 smsgw::mutable_bytes(reinterpret_cast<smsgw::byte*>(scratch), sizeof scratch)));
     smsgw::writer w2(out, sizeof out);
-    REQUIRE(smsgw::imsp::encode(change_passwd_response{return_code::https_only, {}}, w2));
+    REQUIRE(smsgw::imsp::encode(change_passwd_response{return_code::https_only, "use https only"}, w2));
     change_passwd_response r;
     REQUIRE(smsgw::imsp::decode(std::string_view(out, w2.size()), r));
     CHECK(guard.count() == 0);
     CHECK(r.description == "use https only");
+}
+
+TEST_CASE("change_passwd: an empty description stays empty both ways (fuzzer regression)") {
+    const std::string_view page = "<html> <header></header> <body>-34 <br>  <br></body> </html>";
+    change_passwd_response r;
+    REQUIRE(smsgw::imsp::decode(page, r));
+    CHECK(r.code == return_code::change_password_failed);
+    CHECK(r.description.empty());
+    std::string s;
+    REQUIRE(smsgw::encode_append(r, s));
+    CHECK(s == "<html> <header></header> <body>-34 <br>  <br> </body> </html>");
+    change_passwd_response back;
+    REQUIRE(smsgw::imsp::decode(s, back));
+    CHECK(back.description.empty());
 }

@@ -43,6 +43,9 @@ private:
         std::vector<std::string> numbers;
     };
 
+    // The spec's description of a code, as the gateway writes it.
+    static std::string_view text(imsp::command c, return_code code) { return imsp::describe(c, code).english; }
+
     template <class T>
     static http_answer answer(const T& response, int status = 200) {
         http_answer a{status, {}};
@@ -64,25 +67,24 @@ private:
     }
 
     http_answer login(std::string_view body) {
+        auto reply = [](return_code c) { return answer(imsp::login_response{c, {}, text(imsp::command::login, c)}); };
         imsp::login_request r;
-        if (auto res = imsp::decode(body, r, scratch_); !res) return answer(imsp::login_response{refusal(res), {}, {}});
-        if (!authentic(r.account, r.password)) return answer(imsp::login_response{return_code::login_failed, {}, {}});
+        if (auto res = imsp::decode(body, r, scratch_); !res) return reply(refusal(res));
+        if (!authentic(r.account, r.password)) return reply(return_code::login_failed);
         return answer(imsp::login_response{return_code::success, "10.1.2.3", {}});
     }
 
     http_answer send_mms(std::string_view body) {
+        auto reply = [](return_code c) { return answer(imsp::send_mms_response{c, {}, {}, text(imsp::command::send_mms, c)}); };
         std::array<imsp::content, 8> parts{};
         imsp::send_mms_request r;
         if (auto res = imsp::decode(body, r, scratch_, parts); !res) {
-            const bool emome = body.find("to_addr_type=1") != std::string_view::npos;
-            return answer(imsp::send_mms_response{refusal(res, emome), {}, {}, {}});
+            return reply(refusal(res, body.find("to_addr_type=1") != std::string_view::npos));
         }
-        if (!authentic(r.account, r.password)) {
-            return answer(imsp::send_mms_response{return_code::authentication_failed, {}, {}, {}});
-        }
+        if (!authentic(r.account, r.password)) return reply(return_code::authentication_failed);
         std::size_t total = 0;
         for (const imsp::content& part : r.contents) total += part.data.size();
-        if (total > 100 * 1024) return answer(imsp::send_mms_response{return_code::content_size_too_large, {}, {}, {}});
+        if (total > 100 * 1024) return reply(return_code::content_size_too_large);
         const std::string id = std::to_string(next_id_++);
         message& m = messages_[id];
         std::vector<imsp::failure> failed;
@@ -102,42 +104,46 @@ private:
     }
 
     http_answer query(std::string_view body) {
+        auto reply = [](return_code c) { return answer(imsp::query_response{c, text(imsp::command::query, c)}); };
         imsp::query_request r;
-        if (auto res = imsp::decode(body, r, scratch_); !res) return answer(imsp::query_response{refusal(res), {}});
-        if (!authentic(r.account, r.password)) return answer(imsp::query_response{return_code::authentication_failed, {}});
+        if (auto res = imsp::decode(body, r, scratch_); !res) return reply(refusal(res));
+        if (!authentic(r.account, r.password)) return reply(return_code::authentication_failed);
         const auto it = messages_.find(std::string(r.message_id));
-        if (it == messages_.end()) return answer(imsp::query_response{return_code::message_not_found, {}});
+        if (it == messages_.end()) return reply(return_code::message_not_found);
         for (const std::string& n : it->second.numbers) {
-            if (n == r.to_address) return answer(imsp::query_response{return_code{5}, {}});
+            if (n == r.to_address) return reply(static_cast<return_code>(imsp::message_state::delivered));
         }
-        return answer(imsp::query_response{return_code::message_not_found, {}});
+        return reply(return_code::message_not_found);
     }
 
     http_answer query_batch(std::string_view body) {
+        auto reply = [](return_code c) { return answer(imsp::query_batch_response{c, {}, text(imsp::command::query_batch, c)}); };
         imsp::query_batch_request r;
-        if (auto res = imsp::decode(body, r, scratch_); !res) return answer(imsp::query_batch_response{refusal(res), {}, {}});
+        if (auto res = imsp::decode(body, r, scratch_); !res) return reply(refusal(res));
         const auto it = messages_.find(std::string(r.message_id));
-        if (it == messages_.end()) return answer(imsp::query_batch_response{return_code::message_not_found, {}, {}});
+        if (it == messages_.end()) return reply(return_code::message_not_found);
         std::vector<imsp::batch_entry> entries;
-        for (const std::string& n : it->second.numbers) entries.push_back({n, imsp::message_state::submitted, {}});
+        for (const std::string& n : it->second.numbers) entries.push_back({n, imsp::message_state::submitted, "Submitted to MMSC"});
         return answer(imsp::query_batch_response{return_code{static_cast<int>(entries.size())}, entries, {}});
     }
 
     http_answer get_mime(std::string_view body) {
+        auto reply = [](return_code c) { return answer(imsp::page{c, text(imsp::command::get_mime, c)}, 202); };
         imsp::get_mime_request r;
-        if (auto res = imsp::decode(body, r, scratch_); !res) return answer(imsp::page{refusal(res), "Parameter error"}, 202);
-        return answer(imsp::page{return_code::no_mo_message, "No MO message found"}, 202);
+        if (auto res = imsp::decode(body, r, scratch_); !res) return reply(refusal(res));
+        return reply(return_code::no_mo_message);
     }
 
     http_answer change_passwd(std::string_view body) {
+        auto reply = [](return_code c) {
+            return answer(imsp::change_passwd_response{c, text(imsp::command::change_passwd, c)});
+        };
         imsp::change_passwd_request r;
-        if (auto res = imsp::decode(body, r, scratch_); !res) {
-            return answer(imsp::change_passwd_response{refusal(res), {}});
-        }
-        if (!authentic(r.account, r.password)) return answer(imsp::change_passwd_response{return_code::login_failed, {}});
-        if (r.newcode.size() < 8) return answer(imsp::change_passwd_response{return_code::change_password_failed, {}});
+        if (auto res = imsp::decode(body, r, scratch_); !res) return reply(refusal(res));
+        if (!authentic(r.account, r.password)) return reply(return_code::login_failed);
+        if (r.newcode.size() < 8) return reply(return_code::change_password_failed);
         password_ = std::string(r.newcode);
-        return answer(imsp::change_passwd_response{return_code::success, {}});
+        return reply(return_code::success);
     }
 
     std::string account_ = "1xxxx";

@@ -106,7 +106,7 @@ TEST_CASE("login: responses (§3.1)") {
     CHECK(r.ip.empty());
     for (int code : {-22, -23, -1, -2, -3, -4, -19}) {
         std::string s;
-        REQUIRE(smsgw::encode_append(login_response{return_code{code}, {}, {}}, s));
+        REQUIRE(smsgw::encode_append(login_response{return_code{code}, {}, smsgw::imsp::describe(smsgw::imsp::command::login, return_code{code}).english}, s));
         login_response back;
         REQUIRE(smsgw::imsp::decode(s, back));
         CHECK(back.code == return_code{code});
@@ -132,7 +132,7 @@ TEST_CASE("login: responses encode as the gateway writes them") {
     REQUIRE(smsgw::encode_append(login_response{return_code::success, "xx.xx.xx.xx", {}}, s));
     CHECK(s == "<html> <header></header> <body>0 <br> Login succeed from xx.xx.xx.xx <br> </body> </html>");
     s.clear();
-    REQUIRE(smsgw::encode_append(login_response{return_code::login_failed, {}, {}}, s));
+    REQUIRE(smsgw::encode_append(login_response{return_code::login_failed, {}, "Login failed"}, s));
     CHECK(s == "<html> <header></header> <body>-21 <br> Login failed <br> </body> </html>");
     s.clear();
     REQUIRE(smsgw::encode_append(login_response{return_code{-99}, {}, "New reason"}, s));

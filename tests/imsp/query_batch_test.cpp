@@ -91,7 +91,7 @@ TEST_CASE("query_batch: entries are checked and counted against the code") {
 
 TEST_CASE("query_batch: answers encode from the caller's array") {
     const batch_entry entries[] = {{"0934444444", message_state::rejected, "Message rejected"},
-                                   {"0937044059", message_state::submitted, ""}};
+                                   {"0937044059", message_state::submitted, "Submitted to MMSC"}};
     std::string s;
     REQUIRE(smsgw::encode_append(query_batch_response{return_code{2}, entries, {}}, s));
     CHECK(s == "<html> <header></header> <body>2 <br> 0934444444,7,Message rejected;0937044059,2,Submitted to MMSC <br> </body> </html>");
@@ -99,7 +99,7 @@ TEST_CASE("query_batch: answers encode from the caller's array") {
     REQUIRE(smsgw::imsp::decode(s, back));
     CHECK(back.entries.size() == 2);
     s.clear();
-    REQUIRE(smsgw::encode_append(query_batch_response{return_code::message_not_found, {}, {}}, s));
+    REQUIRE(smsgw::encode_append(query_batch_response{return_code::message_not_found, {}, "Message not found"}, s));
     CHECK(s == "<html> <header></header> <body>-31 <br> Message not found <br> </body> </html>");
     auto error = [&](const query_batch_response& r) {
         s.clear();

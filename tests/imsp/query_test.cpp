@@ -66,7 +66,7 @@ TEST_CASE("query: every state as a response (§3.3)") {
     for (int code = 0; code <= 8; ++code) {
         INFO(code);
         std::string s;
-        REQUIRE(smsgw::encode_append(query_response{return_code{code}, {}}, s));
+        REQUIRE(smsgw::encode_append(query_response{return_code{code}, smsgw::imsp::describe(static_cast<message_state>(code)).english}, s));
         query_response r;
         REQUIRE(smsgw::imsp::decode(s, r) == result{errc{}, s.size()});
         REQUIRE(r.has_state());
@@ -85,7 +85,7 @@ TEST_CASE("query: every state as a response (§3.3)") {
     CHECK(static_cast<int>(r.state()) == 12);
     CHECK(group(r.state()) == smsgw::imsp::state_group::unknown);
     std::string s;
-    REQUIRE(smsgw::encode_append(query_response{return_code::message_not_found, {}}, s));
+    REQUIRE(smsgw::encode_append(query_response{return_code::message_not_found, "Message not found"}, s));
     CHECK(s == "<html> <header></header> <body>-31 <br> Message not found <br> </body> </html>");
     CHECK(smsgw::imsp::decode(std::string_view("<html><header></header><body>2<br></body></html>"), r).ec == errc::bad_response);
 }

@@ -396,7 +396,7 @@ TEST_CASE("send_mms: responses (§3.2)") {
     for (int code : {-5, -6, -7, -8, -9, -10, -41, -1, -2, -3, -4, -19}) {
         INFO(code);
         std::string s;
-        REQUIRE(smsgw::encode_append(send_mms_response{return_code{code}, {}, {}, {}}, s));
+        REQUIRE(smsgw::encode_append(send_mms_response{return_code{code}, {}, {}, smsgw::imsp::describe(smsgw::imsp::command::send_mms, return_code{code}).english}, s));
         REQUIRE(smsgw::imsp::decode(s, r));
         CHECK(r.code == return_code{code});
         CHECK(r.message_id.empty());

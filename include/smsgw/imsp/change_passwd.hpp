@@ -51,10 +51,9 @@ inline result decode(bytes in, change_passwd_response& out) noexcept {
     return {errc{}, in.size()};
 }
 
-// The description, or the spec's text for the code when it is empty.
+// The page, its description as given (describe(command::change_passwd, code) has the spec's text).
 inline result encode(const change_passwd_response& r, writer& out) noexcept {
-    return encode(page{r.code, r.description.empty() ? describe(command::change_passwd, r.code).english : r.description},
-                  out);
+    return encode(page{r.code, r.description}, out);
 }
 
 }  // namespace smsgw::imsp

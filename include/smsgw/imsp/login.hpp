@@ -52,11 +52,11 @@ inline result decode(bytes in, login_response& out) noexcept {
     return {errc{}, in.size()};
 }
 
-// Code 0 writes "Login succeed from {ip}"; any other code its description, or the spec's
-// text for the code when the description is empty.
+// Code 0 writes "Login succeed from {ip}"; any other code its description as given
+// (describe(command::login, code) has the spec's text).
 inline result encode(const login_response& r, writer& out) noexcept {
     if (r.code != return_code::success) {
-        return encode(page{r.code, r.description.empty() ? describe(command::login, r.code).english : r.description}, out);
+        return encode(page{r.code, r.description}, out);
     }
     if (result v = detail::check_ascii(r.ip, 64, true, "ip"); !v) return v;
     detail::open_page(out, r.code);

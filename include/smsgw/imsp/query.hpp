@@ -68,9 +68,9 @@ inline result decode(bytes in, query_response& out) noexcept {
     return {errc{}, in.size()};
 }
 
-// The description, or the spec's text for the code (a state's name) when it is empty.
+// The page, its description as given (describe(state) has the spec's name for a state).
 inline result encode(const query_response& r, writer& out) noexcept {
-    return encode(page{r.code, r.description.empty() ? describe(command::query, r.code).english : r.description}, out);
+    return encode(page{r.code, r.description}, out);
 }
 
 }  // namespace smsgw::imsp

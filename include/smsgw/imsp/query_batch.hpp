@@ -118,12 +118,11 @@ inline result decode(bytes in, query_batch_response& out) noexcept {
     return {errc{}, in.size()};
 }
 
-// A positive code writes the entries, `msisdn,status,desc;...` (an empty desc: the state's
-// name), and must equal their number; any other code its description, or the spec's text.
+// A positive code writes the entries, `msisdn,status,desc;...`, and must equal their number;
+// any other code its description as given.
 inline result encode(const query_batch_response& r, writer& out) noexcept {
     if (static_cast<int>(r.code) <= 0) {
-        return encode(page{r.code, r.description.empty() ? describe(command::query_batch, r.code).english : r.description},
-                      out);
+        return encode(page{r.code, r.description}, out);
     }
     if (r.entries.size() != static_cast<std::size_t>(r.code)) return fail(errc::count_mismatch, 0, "return_code");
     for (const batch_entry& e : r.entries) {
@@ -143,7 +142,7 @@ inline result encode(const query_batch_response& r, writer& out) noexcept {
         out.put(',');
         detail::put_code(out, static_cast<return_code>(e.status));
         out.put(',');
-        out.write(e.desc.empty() ? describe(e.status).english : e.desc);
+        out.write(e.desc);
     }
     return detail::close_page(out);
 }

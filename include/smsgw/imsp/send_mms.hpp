@@ -323,11 +323,11 @@ inline result decode(bytes in, send_mms_response& out) noexcept {
     return {errc{}, in.size()};
 }
 
-// Codes 0 and 1 write message_id (and the failures); any other code its description, or the
-// spec's text for the code when the description is empty.
+// Codes 0 and 1 write message_id (and the failures); any other code its description as given
+// (describe(command::send_mms, code) has the spec's text).
 inline result encode(const send_mms_response& r, writer& out) noexcept {
     if (r.code != return_code::success && r.code != return_code::partial_failure) {
-        return encode(page{r.code, r.description.empty() ? describe(command::send_mms, r.code).english : r.description}, out);
+        return encode(page{r.code, r.description}, out);
     }
     if (result v = detail::check_digits(r.message_id, 10, "message_id"); !v) return v;
     if (r.code == return_code::partial_failure) {
