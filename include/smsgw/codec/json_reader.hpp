@@ -80,26 +80,29 @@ inline constexpr char_table chars{};
 constexpr unsigned char cls(char ch) noexcept { return chars.c[static_cast<unsigned char>(ch)]; }
 constexpr bool is_digit(char ch) noexcept { return ch >= '0' && ch <= '9'; }
 
-// Eight bytes at p as one word (any byte order: the tests below look at every byte alike).
+// Eight bytes at p as one little-endian word: byte i of the text is bits 8i..8i+7, so the
+// borrows of zero_bytes() run from earlier bytes to later ones on any machine.
 inline std::uint64_t load8(const char* p) noexcept {
-    std::uint64_t x;
+    std::uint64_t x = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     std::memcpy(&x, p, 8);
+#else
+    for (int i = 7; i >= 0; --i) x = (x << 8) | static_cast<unsigned char>(p[i]);
+#endif
     return x;
 }
 inline constexpr std::uint64_t ones8 = 0x0101010101010101u;
 inline constexpr std::uint64_t highs8 = 0x8080808080808080u;
-// The high bit of every zero byte of x is set, and maybe of bytes above the first zero one.
+// The high bit of every zero byte of x is set, and maybe of bytes after the first zero one.
 constexpr std::uint64_t zero_bytes(std::uint64_t x) noexcept { return (x - ones8) & ~x & highs8; }
-// The index, in memory order, of the first non-zero byte of x (x != 0): with zero_bytes(),
-// the first byte equal to what was xor-ed out.
+// The index of the first non-zero byte of a load8() word (x != 0): with zero_bytes(), the
+// first byte equal to what was xor-ed out.
 inline unsigned first_byte(std::uint64_t x) noexcept {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__GNUC__)
     return static_cast<unsigned>(__builtin_ctzll(x)) / 8;
 #else
-    unsigned char bytes[8];
-    std::memcpy(bytes, &x, 8);
     unsigned i = 0;
-    while (bytes[i] == 0) ++i;
+    while (((x >> (8 * i)) & 0xFF) == 0) ++i;
     return i;
 #endif
 }
