@@ -111,7 +111,7 @@ constexpr std::string_view query_batch_response = R"({
 
 // mitake-mms-api.txt, 發送(push) HTTP Response: the first block as printed (trailing commas,
 // a bare UUID, a zero-padded number), and the two blocks the page break cut apart, joined.
-constexpr std::string_view push_response_first_block = R"({
+constexpr std::string_view push_response_head = R"({
   "batchID":11111111-2222-3333-4444-555555555555,
   "messages":[
     {
@@ -122,20 +122,9 @@ constexpr std::string_view push_response_first_block = R"({
       "statusTime":"20200505160000",
       "point":3
     },
-  ],
-})";
-constexpr std::string_view push_response_joined = R"({
-  "batchID":11111111-2222-3333-4444-555555555555,
-  "messages":[
-    {
-      "msgID":0000000001,
-      "cID":"clientID001",
-      "status":"1",
-      "statusDesc":"已送達三竹",
-      "statusTime":"20200505160000",
-      "point":3
-    },
-
+)";
+const std::string push_response_first_block = std::string(push_response_head) + "  ],\n}";
+const std::string push_response_joined = std::string(push_response_head) + R"(
     {
       "msgID":0000000002,
       "cID":"clientID002",
