@@ -163,9 +163,8 @@ inline result message::parse_entity(std::string_view text, std::size_t depth, st
                 if (auto e = detail::report(opt.m, &defects_, defect_kind::duplicate_content_type, f.offset); !e) return e;
                 // Tolerant: a multipart type wins over an earlier single-part one (notes §3.1).
                 content_type first, second;
-                options quiet = opt;
-                parse_content_type(type_raw, first, quiet, nullptr, 0);
-                parse_content_type(f.value, second, quiet, nullptr, 0);
+                parse_content_type(type_raw, first, tolerant_options);
+                parse_content_type(f.value, second, tolerant_options);
                 if (!first.is_multipart() && second.is_multipart()) type_raw = f.value;
                 continue;
             }
