@@ -11,6 +11,17 @@
 // new. Status fields stay 1 byte in 3.0 ("GNS 部分相关协议不作修改").
 namespace smsgw::cmpp {
 
+namespace detail {
+// Route_Id, Destination_Id, Gateway_IP, Gateway_port: how every route answer and update starts.
+template <class V, class M>
+constexpr void walk_route_head(V& v, M& m) {
+    v.number(m.route_id, 4, {"Route_Id", "route_id"});
+    v.text(m.destination_id, 6, {"Destination_Id", "destination_id"});
+    v.text(m.gateway_ip, 15, {"Gateway_IP", "gateway_ip"});
+    v.number(m.gateway_port, 2, {"Gateway_port", "gateway_port"});
+}
+}  // namespace detail
+
 // Table 8.20: the same in 2.0 and 3.0.
 struct mt_route {
     static constexpr command_id command = command_id::mt_route;
@@ -48,10 +59,7 @@ struct mt_route_resp {
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         const bool v20 = m.ver == version::v20;
-        v.number(m.route_id, 4, {"Route_Id", "route_id"});
-        v.text(m.destination_id, 6, {"Destination_Id", "destination_id"});
-        v.text(m.gateway_ip, 15, {"Gateway_IP", "gateway_ip"});
-        v.number(m.gateway_port, 2, {"Gateway_port", "gateway_port"});
+        detail::walk_route_head(v, m);
         v.text(m.start_id, v20 ? 6 : 9, {"Start_Id", "start_id"});
         v.text(m.end_id, v20 ? 6 : 9, {"End_Id", "end_id"});
         v.text(m.area_code, 4, {"Area_code", "area_code"});
@@ -108,10 +116,7 @@ struct mo_route_resp {
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         const bool v20 = m.ver == version::v20;
-        v.number(m.route_id, 4, {"Route_Id", "route_id"});
-        v.text(m.destination_id, 6, {"Destination_Id", "destination_id"});
-        v.text(m.gateway_ip, 15, {"Gateway_IP", "gateway_ip"});
-        v.number(m.gateway_port, 2, {"Gateway_port", "gateway_port"});
+        detail::walk_route_head(v, m);
         v.text(m.sp_id, v20 ? 21 : 6, {"SP_Id", "sp_id"});
         if (v20) {
             v.absent(m.sp_code.empty(), {"SP_Code", "sp_code"});
@@ -177,10 +182,7 @@ struct get_route_resp {
 
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
-        v.number(m.route_id, 4, {"Route_Id", "route_id"});
-        v.text(m.destination_id, 6, {"Destination_Id", "destination_id"});
-        v.text(m.gateway_ip, 15, {"Gateway_IP", "gateway_ip"});
-        v.number(m.gateway_port, 2, {"Gateway_port", "gateway_port"});
+        detail::walk_route_head(v, m);
         v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
         v.text(m.service_id, 10, {"Service_Id", "service_id"});
         v.number(m.start_code, 4, {"Start_code", "start_code"});
@@ -212,10 +214,7 @@ struct get_mt_route_resp {
 
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
-        v.number(m.route_id, 4, {"Route_Id", "route_id"});
-        v.text(m.destination_id, 6, {"Destination_Id", "destination_id"});
-        v.text(m.gateway_ip, 15, {"Gateway_IP", "gateway_ip"});
-        v.number(m.gateway_port, 2, {"Gateway_port", "gateway_port"});
+        detail::walk_route_head(v, m);
         v.text(m.start_id, 9, {"Start_Id", "start_id"});
         v.text(m.end_id, 9, {"End_Id", "end_id"});
         v.text(m.area_code, 4, {"Area_code", "area_code"});
@@ -252,10 +251,7 @@ struct get_mo_route_resp {
 
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
-        v.number(m.route_id, 4, {"Route_Id", "route_id"});
-        v.text(m.destination_id, 6, {"Destination_Id", "destination_id"});
-        v.text(m.gateway_ip, 15, {"Gateway_IP", "gateway_ip"});
-        v.number(m.gateway_port, 2, {"Gateway_port", "gateway_port"});
+        detail::walk_route_head(v, m);
         v.text(m.sp_id, 6, {"SP_Id", "sp_id"});
         v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
         v.number(m.sp_acess_type, 1, {"SP_AcessType", "sp_acess_type"});

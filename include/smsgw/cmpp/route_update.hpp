@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "smsgw/cmpp/layout.hpp"
+#include "smsgw/cmpp/route.hpp"
 
 // Route updates between an ISMG and the GNS: CMPP_MT_ROUTE_UPDATE and CMPP_MO_ROUTE_UPDATE
 // (ISMG to GNS, CMPP 2.0 §8.6.6-8.6.7, tables 8.26-8.29) and CMPP_PUSH_MT_ROUTE_UPDATE and
@@ -38,10 +39,7 @@ struct basic_mt_route_update {
     static constexpr void walk(V& v, Self& m) {
         const bool v20 = m.ver == version::v20;
         v.number(m.update_type, 1, {"Update_type", "update_type"}, 2);
-        v.number(m.route_id, 4, {"Route_Id", "route_id"});
-        v.text(m.destination_id, 6, {"Destination_Id", "destination_id"});
-        v.text(m.gateway_ip, 15, {"Gateway_IP", "gateway_ip"});
-        v.number(m.gateway_port, 2, {"Gateway_port", "gateway_port"});
+        detail::walk_route_head(v, m);
         v.text(m.start_id, v20 ? 6 : 9, {"Start_Id", "start_id"});
         v.text(m.end_id, v20 ? 6 : 9, {"End_Id", "end_id"});
         v.text(m.area_code, 4, {"Area_code", "area_code"});
@@ -88,10 +86,7 @@ struct basic_mo_route_update {
     static constexpr void walk(V& v, Self& m) {
         const bool v20 = m.ver == version::v20;
         v.number(m.update_type, 1, {"Update_type", "update_type"}, 2);
-        v.number(m.route_id, 4, {"Route_Id", "route_id"});
-        v.text(m.destination_id, 6, {"Destination_Id", "destination_id"});
-        v.text(m.gateway_ip, 15, {"Gateway_IP", "gateway_ip"});
-        v.number(m.gateway_port, 2, {"Gateway_port", "gateway_port"});
+        detail::walk_route_head(v, m);
         if (v20) {
             v.absent(m.sp_id.empty(), {"SP_Id", "sp_id"});
             v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
