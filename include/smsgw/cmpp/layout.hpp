@@ -104,81 +104,81 @@ inline std::string_view trim_nul(std::string_view raw) noexcept {
 class body_decoder {
 public:
     constexpr body_decoder(const byte* base, std::size_t pos, std::size_t end, bool strict) noexcept
-        : base_(base), pos_(pos), end_(end), strict_(strict) {}
+        : base_(base), p_(base + pos), end_(base + end), strict_(strict) {}
 
     constexpr bool ok() const noexcept { return err_.ok(); }
     constexpr result error() const noexcept { return err_; }
-    constexpr std::size_t pos() const noexcept { return pos_; }
+    constexpr std::size_t pos() const noexcept { return static_cast<std::size_t>(p_ - base_); }
 
     template <class I>
     void number(I& value, std::size_t width, field_name f, std::uint64_t max = any_value) noexcept {
         if (!room(width, f)) return;
-        const byte* p = base_ + pos_;
         std::uint64_t x = 0;
         switch (width) {
-        case 1: x = p[0]; break;
-        case 2: x = load_be16(p); break;
-        case 4: x = load_be32(p); break;
-        default: x = load_be64(p); break;
+        case 1: x = p_[0]; break;
+        case 2: x = load_be16(p_); break;
+        case 4: x = load_be32(p_); break;
+        default: x = load_be64(p_); break;
         }
-        if (strict_ && x > max) return fail(errc::out_of_range, pos_, f);
+        if (strict_ && x > max) return fail(errc::out_of_range, pos(), f);
         value = static_cast<I>(x);
-        pos_ += width;
+        p_ += width;
     }
 
     void text(std::string_view& value, std::size_t width, field_name f, pad p = pad::nul_right) noexcept {
         if (!room(width, f)) return;
-        value = p == pad::nul_right ? trim_nul(chars(pos_, width)) : trim_fixed(chars(pos_, width), p);
-        pos_ += width;
+        value = p == pad::nul_right ? trim_nul(chars(p_, width)) : trim_fixed(chars(p_, width), p);
+        p_ += width;
     }
 
     template <std::size_t N>
     void octets(std::array<byte, N>& value, field_name f) noexcept {
         if (!room(N, f)) return;
-        std::memcpy(value.data(), base_ + pos_, N);
-        pos_ += N;
+        std::memcpy(value.data(), p_, N);
+        p_ += N;
     }
 
     void ids(id_list& list, std::size_t width, field_name count, field_name, std::size_t min, std::size_t max) noexcept {
         if (!room(1, count)) return;
-        const std::size_t n = base_[pos_];
-        if (strict_ && n < min) return fail(errc::out_of_range, pos_, count);
-        if (strict_ && n > max) return fail(errc::too_many, pos_, count);
-        if ((end_ - pos_ - 1) / width < n) return fail(errc::count_mismatch, pos_, count);
-        list = id_list::on_wire(reinterpret_cast<const char*>(base_ + pos_ + 1), n, width);
-        pos_ += 1 + n * width;
+        const std::size_t n = *p_;
+        if (strict_ && n < min) return fail(errc::out_of_range, pos(), count);
+        if (strict_ && n > max) return fail(errc::too_many, pos(), count);
+        if ((left() - 1) / width < n) return fail(errc::count_mismatch, pos(), count);
+        list = id_list::on_wire(reinterpret_cast<const char*>(p_ + 1), n, width);
+        p_ += 1 + n * width;
     }
 
     void content(std::string_view& value, std::size_t max, field_name length, field_name) noexcept {
         if (!room(1, length)) return;
-        const std::size_t n = base_[pos_];
-        if (strict_ && n > max) return fail(errc::out_of_range, pos_, length);
-        if (end_ - pos_ - 1 < n) return fail(errc::invalid_length, pos_, length);
-        value = chars(pos_ + 1, n);
-        pos_ += 1 + n;
+        const std::size_t n = *p_;
+        if (strict_ && n > max) return fail(errc::out_of_range, pos(), length);
+        if (left() - 1 < n) return fail(errc::invalid_length, pos(), length);
+        value = chars(p_ + 1, n);
+        p_ += 1 + n;
     }
 
     constexpr void absent(bool, field_name) noexcept {}
 
 private:
+    std::size_t left() const noexcept { return static_cast<std::size_t>(end_ - p_); }
     // The PDU (as long as Total_Length says) ends inside this field.
     bool room(std::size_t n, field_name f) noexcept {
-        if (end_ - pos_ >= n) return true;
-        fail(errc::truncated, end_, f);
+        if (left() >= n) return true;
+        fail(errc::truncated, static_cast<std::size_t>(end_ - base_), f);
         return false;
     }
     // Records the first error and leaves no room for the fields after it.
     void fail(errc e, std::size_t at, field_name f) noexcept {
         if (err_.ok()) err_ = result{e, at, f.spec};
-        end_ = pos_;
+        end_ = p_;
     }
-    std::string_view chars(std::size_t at, std::size_t n) const noexcept {
-        return {reinterpret_cast<const char*>(base_ + at), n};
+    static std::string_view chars(const byte* at, std::size_t n) noexcept {
+        return {reinterpret_cast<const char*>(at), n};
     }
 
     const byte* base_;
-    std::size_t pos_;
-    std::size_t end_;
+    const byte* p_;
+    const byte* end_;
     bool strict_;
     result err_{};
 };
