@@ -32,7 +32,8 @@ TEST_CASE("round trip: every byte value, each transfer encoding, non-ASCII heade
     std::string binary;
     for (int i = 0; i < 3 * 256; ++i) binary += static_cast<char>(i % 256);
     const std::string text = "line one\r\nline two with trailing blank \r\nend";
-    const std::string qp = "café = 10€\tand a very long line " + std::string(120, 'x') + " done";
+    std::string qp = "café = 10€\tand a very long line ";
+    qp.append(120, 'x').append(" done");
     const std::string subject = "閃光一號 and a long subject 閃光一號閃光一號閃光一號閃光一號閃光一號";
     const mime::field top[] = {{"Subject", subject},
                                {"From", "0000013969"}};
