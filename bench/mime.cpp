@@ -63,7 +63,7 @@ void memcpy_packet(benchmark::State& state, const std::string& in) {
         benchmark::DoNotOptimize(out.data());
         benchmark::ClobberMemory();
     }
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * in.size()));
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(in.size()));
 }
 
 // smsgw: parse, decode the Subject, and every leaf's content into one caller buffer.
@@ -85,7 +85,7 @@ void smsgw_parse_decode(benchmark::State& state, const std::string& in) {
         benchmark::ClobberMemory();
     }
     state.counters["decoded_bytes"] = static_cast<double>(decoded);
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * in.size()));
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(in.size()));
 }
 
 // The floor: find each part's blank line and the next delimiter with memmem, base64-decode
@@ -112,7 +112,7 @@ void memmem_base64(benchmark::State& state, const std::string& in) {
         benchmark::DoNotOptimize(out.data());
         benchmark::ClobberMemory();
     }
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * in.size()));
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(in.size()));
 }
 
 BENCHMARK_CAPTURE(memcpy_packet, big_71k, big());
@@ -153,7 +153,7 @@ void gmime_parse_decode(benchmark::State& state, const std::string& in) {
         g_object_unref(stream);
     }
     state.counters["decoded_bytes"] = static_cast<double>(decoded);
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * in.size()));
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(in.size()));
 }
 BENCHMARK_CAPTURE(gmime_parse_decode, big_71k, big());
 BENCHMARK_CAPTURE(gmime_parse_decode, small_4k, small());
