@@ -5,12 +5,30 @@
 
 // smsgw: header-only wire codecs for the SMS/MMS gateway protocols of mainland China and Taiwan.
 // This umbrella includes every module; include a module's header alone to compile less.
-// ---- smsgw/codec.hpp
+// ---- smsgw/cmpp.hpp
 
-// smsgw::codec: base64, hex, percent/form encoding, MD5, UTF-8/UCS-2 and the JSON writer.
-// ---- smsgw/core.hpp
+// smsgw::cmpp: CMPP 2.0 and 3.0 (China Mobile Peer to Peer) PDUs, their framing on a TCP
+// stream, and the helpers around them (Msg_Id, authenticators, status reports, result codes,
+// long messages, Sequence_Id).
+// ---- smsgw/cmpp/active_test.hpp
 
-// smsgw core: bytes in and out, errors, results.
+#include <cstdint>
+#include <string_view>
+
+// ---- smsgw/cmpp/layout.hpp
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <type_traits>
+
+// ---- smsgw/cmpp/header.hpp
+
+#include <cstddef>
+#include <cstdint>
+
 // ---- smsgw/core/endian.hpp
 
 #include <cstdint>
@@ -175,6 +193,7 @@ enum class errc : int {
     bad_number,        // a number that is not RFC 8259 grammar
     number_overflow,   // a number outside the requested integer type
     wrong_type,        // the value is of another kind than the one asked for
+    unbalanced,        // a JSON writer close without its matching open
 
     // MIME
     bad_header,            // a header line without a colon, or an empty field name
@@ -183,6 +202,8 @@ enum class errc : int {
     missing_boundary,      // multipart without a boundary parameter
     missing_start_delimiter,
     missing_close_delimiter,
+    bare_line_feed,        // a line ended by LF alone where CRLF is required (strict mode)
+    boundary_collision,    // a multipart boundary that occurs inside one of the parts (encoder)
 
     // binary protocols (CMPP)
     unknown_command,   // a Command_Id the chosen version does not define
@@ -191,6 +212,7 @@ enum class errc : int {
     duplicate_segment, // a long-message segment received twice
     storage_full,      // the caller-provided reassembly storage is full
     auth_mismatch,     // an authenticator that does not verify
+    missing_segment,   // a long message asked for while segments are missing; offset is the first missing Pk number
 
     // vendor HTTP APIs
     bad_response,      // a response page or reply string that does not have the documented shape
@@ -229,18 +251,22 @@ public:
         case errc::bad_number: return "malformed number";
         case errc::number_overflow: return "number does not fit the requested type";
         case errc::wrong_type: return "value is of another type";
+        case errc::unbalanced: return "close without a matching open";
         case errc::bad_header: return "malformed header line";
         case errc::unterminated_quote: return "unterminated quoted string";
         case errc::bad_encoded_word: return "malformed encoded-word";
         case errc::missing_boundary: return "multipart without boundary";
         case errc::missing_start_delimiter: return "multipart without start delimiter";
         case errc::missing_close_delimiter: return "multipart without close delimiter";
+        case errc::bare_line_feed: return "line ended by LF without CR";
+        case errc::boundary_collision: return "multipart boundary occurs inside a part";
         case errc::unknown_command: return "unknown Command_Id";
         case errc::bad_total_length: return "Total_Length out of bounds";
         case errc::bad_udh: return "malformed User Data Header";
         case errc::duplicate_segment: return "segment received twice";
         case errc::storage_full: return "reassembly storage full";
         case errc::auth_mismatch: return "authenticator does not verify";
+        case errc::missing_segment: return "long message has missing segments";
         case errc::bad_response: return "response does not have the documented shape";
         }
         return static_cast<int>(e) == 0 ? "success" : "unknown smsgw error";
@@ -285,10 +311,6 @@ namespace std {
 template <>
 struct is_error_code_enum<smsgw::errc> : true_type {};
 }  // namespace std
-// ---- smsgw/core/fixed_field.hpp
-
-#include <string_view>
-
 // ---- smsgw/core/writer.hpp
 
 #include <cstdint>
@@ -395,6 +417,145 @@ result encode_append(const T& value, std::string& s) {
 
 }  // namespace smsgw
 
+// The CMPP message header (CMPP 2.0 §8.2, table 8.3) and the Command_Ids of table 8.34, with
+// CMPP 3.0's renaming of 0x12 and its GET_MO_ROUTE. Nothing on the wire says which version a
+// connection speaks: the caller knows it (from CONNECT.Version or configuration) and passes it.
+namespace smsgw::cmpp {
+
+enum class version : unsigned char {
+    v20 = 0x20,  // CMPP 2.0 (2002-04), the seed spec
+    v30 = 0x30,  // CMPP 3.0.0 (QB-GF-028-2003): 32-byte terminal ids, 4-byte results, LinkID
+};
+
+// Command_Id, table 8.34 (2.0) and 3.0.0 §7.4. An unknown value is still a valid enum value.
+enum class command_id : std::uint32_t {
+    connect = 0x00000001,
+    connect_resp = 0x80000001,
+    terminate = 0x00000002,
+    terminate_resp = 0x80000002,
+    submit = 0x00000004,
+    submit_resp = 0x80000004,
+    deliver = 0x00000005,
+    deliver_resp = 0x80000005,
+    query = 0x00000006,
+    query_resp = 0x80000006,
+    cancel = 0x00000007,
+    cancel_resp = 0x80000007,
+    active_test = 0x00000008,
+    active_test_resp = 0x80000008,
+    fwd = 0x00000009,
+    fwd_resp = 0x80000009,
+    mt_route = 0x00000010,
+    mt_route_resp = 0x80000010,
+    mo_route = 0x00000011,
+    mo_route_resp = 0x80000011,
+    get_route = 0x00000012,        // CMPP_GET_ROUTE in 2.0 ...
+    get_route_resp = 0x80000012,
+    get_mt_route = 0x00000012,     // ... CMPP_GET_MT_ROUTE in 3.0, with another layout
+    get_mt_route_resp = 0x80000012,
+    mt_route_update = 0x00000013,
+    mt_route_update_resp = 0x80000013,
+    mo_route_update = 0x00000014,
+    mo_route_update_resp = 0x80000014,
+    push_mt_route_update = 0x00000015,
+    push_mt_route_update_resp = 0x80000015,
+    push_mo_route_update = 0x00000016,
+    push_mo_route_update_resp = 0x80000016,
+    get_mo_route = 0x00000017,     // 3.0 only
+    get_mo_route_resp = 0x80000017,
+};
+
+// The spec's name of a Command_Id in `v` ("CMPP_SUBMIT"), or nullptr when `v` does not define it.
+constexpr const char* command_name(command_id id, version v) noexcept {
+    switch (id) {
+    case command_id::connect: return "CMPP_CONNECT";
+    case command_id::connect_resp: return "CMPP_CONNECT_RESP";
+    case command_id::terminate: return "CMPP_TERMINATE";
+    case command_id::terminate_resp: return "CMPP_TERMINATE_RESP";
+    case command_id::submit: return "CMPP_SUBMIT";
+    case command_id::submit_resp: return "CMPP_SUBMIT_RESP";
+    case command_id::deliver: return "CMPP_DELIVER";
+    case command_id::deliver_resp: return "CMPP_DELIVER_RESP";
+    case command_id::query: return "CMPP_QUERY";
+    case command_id::query_resp: return "CMPP_QUERY_RESP";
+    case command_id::cancel: return "CMPP_CANCEL";
+    case command_id::cancel_resp: return "CMPP_CANCEL_RESP";
+    case command_id::active_test: return "CMPP_ACTIVE_TEST";
+    case command_id::active_test_resp: return "CMPP_ACTIVE_TEST_RESP";
+    case command_id::fwd: return "CMPP_FWD";
+    case command_id::fwd_resp: return "CMPP_FWD_RESP";
+    case command_id::mt_route: return "CMPP_MT_ROUTE";
+    case command_id::mt_route_resp: return "CMPP_MT_ROUTE_RESP";
+    case command_id::mo_route: return "CMPP_MO_ROUTE";
+    case command_id::mo_route_resp: return "CMPP_MO_ROUTE_RESP";
+    case command_id::get_route: return v == version::v20 ? "CMPP_GET_ROUTE" : "CMPP_GET_MT_ROUTE";
+    case command_id::get_route_resp: return v == version::v20 ? "CMPP_GET_ROUTE_RESP" : "CMPP_GET_MT_ROUTE_RESP";
+    case command_id::mt_route_update: return "CMPP_MT_ROUTE_UPDATE";
+    case command_id::mt_route_update_resp: return "CMPP_MT_ROUTE_UPDATE_RESP";
+    case command_id::mo_route_update: return "CMPP_MO_ROUTE_UPDATE";
+    case command_id::mo_route_update_resp: return "CMPP_MO_ROUTE_UPDATE_RESP";
+    case command_id::push_mt_route_update: return "CMPP_PUSH_MT_ROUTE_UPDATE";
+    case command_id::push_mt_route_update_resp: return "CMPP_PUSH_MT_ROUTE_UPDATE_RESP";
+    case command_id::push_mo_route_update: return "CMPP_PUSH_MO_ROUTE_UPDATE";
+    case command_id::push_mo_route_update_resp: return "CMPP_PUSH_MO_ROUTE_UPDATE_RESP";
+    case command_id::get_mo_route: return v == version::v30 ? "CMPP_GET_MO_ROUTE" : nullptr;
+    case command_id::get_mo_route_resp: return v == version::v30 ? "CMPP_GET_MO_ROUTE_RESP" : nullptr;
+    }
+    return nullptr;
+}
+
+constexpr bool is_known(command_id id, version v) noexcept { return command_name(id, v) != nullptr; }
+
+// Responses have bit 31 set; the response to a request has the same Sequence_Id.
+constexpr bool is_response(command_id id) noexcept { return (static_cast<std::uint32_t>(id) & 0x80000000u) != 0; }
+constexpr command_id response_to(command_id request) noexcept {
+    return static_cast<command_id>(static_cast<std::uint32_t>(request) | 0x80000000u);
+}
+
+inline constexpr std::size_t header_size = 12;
+
+// The largest legal PDU of each version: 2.0 CMPP_FWD with 99 Dest_Id and Msg_Length 255
+// (152 + 21*99 + 255), 3.0 CMPP_SUBMIT with 99 Dest_terminal_Id and Msg_Length 255
+// (163 + 32*99 + 255). The framer's default maximum.
+constexpr std::uint32_t largest_pdu(version v) noexcept { return v == version::v20 ? 2486 : 3586; }
+
+// Table 8.3.
+struct header {
+    std::uint32_t total_length = 0;  // header and body
+    command_id command{};
+    std::uint32_t sequence_id = 0;
+};
+
+// Reads the 12 header bytes at the start of `in` (the rest is not looked at).
+inline result decode(bytes in, header& out) noexcept {
+    if (in.size() < header_size) return fail(errc::truncated, in.size(), "Sequence_Id");
+    out.total_length = load_be32(in.data());
+    out.command = static_cast<command_id>(load_be32(in.data() + 4));
+    out.sequence_id = load_be32(in.data() + 8);
+    return {errc{}, header_size};
+}
+
+inline result encode(const header& h, writer& out) noexcept {
+    out.put_be32(h.total_length);
+    out.put_be32(static_cast<std::uint32_t>(h.command));
+    out.put_be32(h.sequence_id);
+    return out.finish();
+}
+
+}  // namespace smsgw::cmpp
+// ---- smsgw/cmpp/id_list.hpp
+
+#include <cstddef>
+#include <iterator>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+// ---- smsgw/core/fixed_field.hpp
+
+#include <string_view>
+
+
 namespace smsgw {
 
 // How a fixed-width Octet String is filled when its value is shorter (CMPP 2.0 table 8.1:
@@ -429,6 +590,3178 @@ inline result write_fixed(writer& w, std::string_view value, std::size_t width, 
 }
 
 }  // namespace smsgw
+
+namespace smsgw::cmpp {
+
+// A list of fixed-width terminal ids (SUBMIT's Dest_terminal_Id, FWD's Dest_Id: DestUsr_tl
+// fields of 21 or 32 bytes each). Decoding gives a lazy view over the wire bytes, each id
+// trimmed of its NUL padding as it is read; to encode, point it at the caller's own array:
+//
+//     std::string_view to[] = {"13800138000", "13900139000"};
+//     submit.dest_terminal_ids = to;
+//
+// Nothing is copied either way: the input, or the caller's array, must outlive the list.
+class id_list {
+public:
+    constexpr id_list() noexcept = default;
+    // The caller's ids, each at most the field's width (the encoder checks): an array of
+    // string_view, or a contiguous container of them (std::vector, std::array, span).
+    template <std::size_t N>
+    constexpr id_list(const std::string_view (&ids)[N]) noexcept : items_(ids), count_(N) {}
+    template <class C, class = std::enable_if_t<std::is_convertible_v<decltype(std::declval<const C&>().data()),
+                                                                      const std::string_view*>>>
+    constexpr id_list(const C& ids) noexcept : items_(ids.data()), count_(ids.size()) {}
+
+    // `count` ids of `width` bytes each, back to back (what a decoder sees).
+    static constexpr id_list on_wire(const char* data, std::size_t count, std::size_t width) noexcept {
+        id_list l;
+        l.wire_ = data;
+        l.count_ = count;
+        l.width_ = width;
+        return l;
+    }
+
+    constexpr std::size_t size() const noexcept { return count_; }
+    constexpr bool empty() const noexcept { return count_ == 0; }
+
+    // The i-th id without its padding.
+    constexpr std::string_view operator[](std::size_t i) const noexcept {
+        return wire_ != nullptr ? trim_fixed(std::string_view(wire_ + i * width_, width_)) : items_[i];
+    }
+
+    class iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = std::string_view;
+        using difference_type = std::ptrdiff_t;
+        using pointer = void;
+        using reference = std::string_view;
+
+        constexpr iterator() noexcept = default;
+        constexpr iterator(const id_list* list, std::size_t i) noexcept : list_(list), i_(i) {}
+        constexpr std::string_view operator*() const noexcept { return (*list_)[i_]; }
+        constexpr iterator& operator++() noexcept {
+            ++i_;
+            return *this;
+        }
+        constexpr iterator operator++(int) noexcept {
+            iterator old = *this;
+            ++i_;
+            return old;
+        }
+        friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept { return a.i_ == b.i_; }
+        friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept { return a.i_ != b.i_; }
+
+    private:
+        const id_list* list_ = nullptr;
+        std::size_t i_ = 0;
+    };
+
+    constexpr iterator begin() const noexcept { return {this, 0}; }
+    constexpr iterator end() const noexcept { return {this, count_}; }
+
+private:
+    const std::string_view* items_ = nullptr;
+    const char* wire_ = nullptr;
+    std::size_t count_ = 0;
+    std::size_t width_ = 0;
+};
+
+}  // namespace smsgw::cmpp
+
+// How every CMPP PDU is encoded and decoded. Each PDU struct lists its body once, in wire order,
+// in a static `walk(visitor, msg)`; the encoder, the decoder and anyone printing a PDU (the
+// inspector) are visitors of that walk, so the three cannot disagree about a layout.
+//
+// A visitor has these members, each given the field's spec name and its snake_case key:
+//   number(value, width, name, max)   big-endian unsigned integer of 1, 2, 4 or 8 bytes
+//                                     (Last_route_Id: a signed 4-byte Integer); `max` is the
+//                                     largest value the spec allows, checked by strict decoding
+//   text(value, width, name, pad)     fixed-width Octet String, padded as table 8.1 says
+//   octets(array, name)               fixed-width binary (the authenticators)
+//   ids(list, width, count_name, name, min, max)   a count byte (DestUsr_tl) and that many ids
+//   content(value, max, length_name, name)         Msg_Length and Msg_Content
+//   absent(is_default, name)          a field the chosen version does not have: encoding refuses
+//                                     a value there rather than drop it
+namespace smsgw::cmpp {
+
+// Strict decoding rejects what the spec forbids (each with its offset and field); tolerant
+// decoding accepts it, keeping every byte so that re-encoding gives the same PDU.
+enum class validation : unsigned char {
+    strict,    // the default
+    tolerant,  // ranges unchecked, DestUsr_tl up to 255, bytes after the body kept in `trailing`
+};
+
+struct decode_options {
+    version ver = version::v20;
+    validation checks = validation::strict;
+};
+
+struct field_name {
+    const char* spec;  // as in the spec tables: "Fee_UserType"
+    const char* key;   // snake_case, as in the structs and the inspector: "fee_user_type"
+};
+
+inline constexpr std::uint64_t any_value = ~std::uint64_t{0};
+
+// Msg_Length limit of table 8.6: below 160 bytes for ASCII (Msg_Fmt 0), at most 140 otherwise.
+constexpr std::size_t msg_length_limit(std::uint8_t msg_fmt) noexcept { return msg_fmt == 0 ? 159 : 140; }
+
+namespace detail {
+
+template <class T, class = void>
+struct is_pdu : std::false_type {};
+template <class T>
+struct is_pdu<T, std::void_t<decltype(T::command)>> : std::is_same<std::remove_cv_t<decltype(T::command)>, command_id> {};
+
+template <class T, class = void>
+struct has_version : std::false_type {};
+template <class T>
+struct has_version<T, std::void_t<decltype(std::declval<T&>().ver)>> : std::true_type {};
+
+template <class T, class = void>
+struct single_version : std::false_type {};
+template <class T>
+struct single_version<T, std::void_t<decltype(T::only_in)>> : std::true_type {};
+
+template <class T>
+constexpr bool defined_in(version v) noexcept {
+    if constexpr (single_version<T>::value) {
+        return v == T::only_in;
+    } else {
+        return is_known(T::command, v);
+    }
+}
+
+// trim_fixed(raw, pad::nul_right), a word at a time: the same view (bytes after an embedded NUL
+// kept), but the empty 17- and 21-byte fields a PDU is full of cost a load or two.
+inline std::string_view trim_nul(std::string_view raw) noexcept {
+    const char* p = raw.data();
+    std::size_t n = raw.size();
+    while (n >= sizeof(std::uint64_t)) {
+        std::uint64_t word;
+        std::memcpy(&word, p + n - sizeof word, sizeof word);
+        if (word != 0) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            // The word's last bytes are its most significant: its leading zero bytes are the padding.
+            return {p, n - static_cast<std::size_t>(__builtin_clzll(word) >> 3)};
+#else
+            break;
+#endif
+        }
+        n -= sizeof word;
+    }
+    while (n != 0 && p[n - 1] == '\0') --n;
+    return {p, n};
+}
+
+class body_decoder {
+public:
+    constexpr body_decoder(const byte* base, std::size_t pos, std::size_t end, bool strict) noexcept
+        : base_(base), p_(base + pos), end_(base + end), strict_(strict) {}
+
+    constexpr bool ok() const noexcept { return err_.ok(); }
+    constexpr result error() const noexcept { return err_; }
+    constexpr std::size_t pos() const noexcept { return static_cast<std::size_t>(p_ - base_); }
+
+    template <class I>
+    void number(I& value, std::size_t width, field_name f, std::uint64_t max = any_value) noexcept {
+        if (!room(width, f)) return;
+        std::uint64_t x = 0;
+        switch (width) {
+        case 1: x = p_[0]; break;
+        case 2: x = load_be16(p_); break;
+        case 4: x = load_be32(p_); break;
+        default: x = load_be64(p_); break;
+        }
+        if (strict_ && x > max) return fail(errc::out_of_range, pos(), f);
+        value = static_cast<I>(x);
+        p_ += width;
+    }
+
+    void text(std::string_view& value, std::size_t width, field_name f, pad p = pad::nul_right) noexcept {
+        if (!room(width, f)) return;
+        value = p == pad::nul_right ? trim_nul(chars(p_, width)) : trim_fixed(chars(p_, width), p);
+        p_ += width;
+    }
+
+    template <std::size_t N>
+    void octets(std::array<byte, N>& value, field_name f) noexcept {
+        if (!room(N, f)) return;
+        std::memcpy(value.data(), p_, N);
+        p_ += N;
+    }
+
+    void ids(id_list& list, std::size_t width, field_name count, field_name, std::size_t min, std::size_t max) noexcept {
+        if (!room(1, count)) return;
+        const std::size_t n = *p_;
+        if (strict_ && n < min) return fail(errc::out_of_range, pos(), count);
+        if (strict_ && n > max) return fail(errc::too_many, pos(), count);
+        if ((left() - 1) / width < n) return fail(errc::count_mismatch, pos(), count);
+        list = id_list::on_wire(reinterpret_cast<const char*>(p_ + 1), n, width);
+        p_ += 1 + n * width;
+    }
+
+    void content(std::string_view& value, std::size_t max, field_name length, field_name) noexcept {
+        if (!room(1, length)) return;
+        const std::size_t n = *p_;
+        if (strict_ && n > max) return fail(errc::out_of_range, pos(), length);
+        if (left() - 1 < n) return fail(errc::invalid_length, pos(), length);
+        value = chars(p_ + 1, n);
+        p_ += 1 + n;
+    }
+
+    constexpr void absent(bool, field_name) noexcept {}
+
+private:
+    std::size_t left() const noexcept { return static_cast<std::size_t>(end_ - p_); }
+    // The PDU (as long as Total_Length says) ends inside this field.
+    bool room(std::size_t n, field_name f) noexcept {
+        if (left() >= n) return true;
+        fail(errc::truncated, static_cast<std::size_t>(end_ - base_), f);
+        return false;
+    }
+    // Records the first error and leaves no room for the fields after it.
+    void fail(errc e, std::size_t at, field_name f) noexcept {
+        if (err_.ok()) err_ = result{e, at, f.spec};
+        end_ = p_;
+    }
+    static std::string_view chars(const byte* at, std::size_t n) noexcept {
+        return {reinterpret_cast<const char*>(at), n};
+    }
+
+    const byte* base_;
+    const byte* p_;
+    const byte* end_;
+    bool strict_;
+    result err_{};
+};
+
+// First encoding pass: checks every value fits its field and adds up the size.
+class body_sizer {
+public:
+    constexpr explicit body_sizer(std::size_t pos) noexcept : pos_(pos) {}
+
+    constexpr bool ok() const noexcept { return err_.ok(); }
+    constexpr result error() const noexcept { return err_; }
+    constexpr std::size_t pos() const noexcept { return pos_; }
+
+    template <class I>
+    constexpr void number(const I& value, std::size_t width, field_name f, std::uint64_t = any_value) noexcept {
+        if constexpr (std::is_unsigned_v<I>) {
+            if (width < sizeof(std::uint64_t) && static_cast<std::uint64_t>(value) >> (8 * width) != 0) {
+                fail(errc::out_of_range, f);
+            }
+        }
+        pos_ += width;
+    }
+    constexpr void text(const std::string_view& value, std::size_t width, field_name f, pad = pad::nul_right) noexcept {
+        if (value.size() > width) fail(errc::field_too_long, f);
+        pos_ += width;
+    }
+    template <std::size_t N>
+    constexpr void octets(const std::array<byte, N>&, field_name) noexcept {
+        pos_ += N;
+    }
+    constexpr void ids(const id_list& list, std::size_t width, field_name count, field_name f, std::size_t,
+                       std::size_t) noexcept {
+        if (list.size() > 0xFF) fail(errc::too_many, count);
+        pos_ += 1;
+        for (std::string_view id : list) {
+            if (id.size() > width) fail(errc::field_too_long, f);
+            pos_ += width;
+        }
+    }
+    constexpr void content(const std::string_view& value, std::size_t, field_name, field_name f) noexcept {
+        pos_ += 1;
+        if (value.size() > 0xFF) fail(errc::field_too_long, f);
+        pos_ += value.size();
+    }
+    constexpr void absent(bool is_default, field_name f) noexcept {
+        if (!is_default) fail(errc::unknown_field, f);
+    }
+
+private:
+    constexpr void fail(errc e, field_name f) noexcept {
+        if (err_.ok()) err_ = result{e, pos_, f.spec};
+    }
+
+    std::size_t pos_;
+    result err_{};
+};
+
+// Second encoding pass: writes into room the sizer has measured and the writer has granted.
+class body_writer {
+public:
+    explicit body_writer(byte* p) noexcept : p_(p) {}
+
+    template <class I>
+    void number(const I& value, std::size_t width, field_name, std::uint64_t = any_value) noexcept {
+        const auto x = static_cast<std::uint64_t>(static_cast<std::make_unsigned_t<I>>(value));
+        switch (width) {
+        case 1: *p_ = static_cast<byte>(x); break;
+        case 2: store_be16(p_, static_cast<std::uint16_t>(x)); break;
+        case 4: store_be32(p_, static_cast<std::uint32_t>(x)); break;
+        default: store_be64(p_, x); break;
+        }
+        p_ += width;
+    }
+    void text(const std::string_view& value, std::size_t width, field_name, pad p = pad::nul_right) noexcept {
+        const std::size_t padding = width - value.size();
+        if (p == pad::zero_left) {
+            std::memset(p_, '0', padding);
+            p_ += padding;
+            put(value);
+        } else {
+            put(value);
+            std::memset(p_, 0, padding);
+            p_ += padding;
+        }
+    }
+    template <std::size_t N>
+    void octets(const std::array<byte, N>& value, field_name) noexcept {
+        std::memcpy(p_, value.data(), N);
+        p_ += N;
+    }
+    void ids(const id_list& list, std::size_t width, field_name, field_name f, std::size_t, std::size_t) noexcept {
+        *p_++ = static_cast<byte>(list.size());
+        for (std::string_view id : list) text(id, width, f);
+    }
+    void content(const std::string_view& value, std::size_t, field_name, field_name) noexcept {
+        *p_++ = static_cast<byte>(value.size());
+        put(value);
+    }
+    constexpr void absent(bool, field_name) noexcept {}
+
+    void put(std::string_view s) noexcept {
+        if (!s.empty()) std::memcpy(p_, s.data(), s.size());
+        p_ += s.size();
+    }
+
+private:
+    byte* p_;
+};
+
+}  // namespace detail
+
+// A PDU that is only a header: CMPP_TERMINATE, CMPP_TERMINATE_RESP, CMPP_ACTIVE_TEST.
+template <command_id Id>
+struct header_only {
+    static constexpr command_id command = Id;
+
+    std::uint32_t sequence_id = 0;
+    std::string_view trailing;  // tolerant decoding: bytes after the (empty) body
+
+    template <class V, class Self>
+    static constexpr void walk(V&, Self&) {}
+};
+
+// Any PDU struct of this module: `decode(in, pdu, version::v30)` or with options,
+// `decode(in, pdu, {version::v30, validation::tolerant})`. `in` starts with the header and
+// holds at least Total_Length bytes (more is fine: the next PDU); on success result.offset is
+// Total_Length. Errors: truncated (the input, or the PDU as long as Total_Length says, ends
+// inside a field), bad_total_length (below 12), wrong_type (the Command_Id of another PDU, or
+// one the version lacks), then each field's own: out_of_range, too_many, count_mismatch,
+// invalid_length, trailing_bytes (strict: Total_Length longer than the body).
+template <class T, std::enable_if_t<detail::is_pdu<T>::value, int> = 0>
+result decode(bytes in, T& out, const decode_options& opt) noexcept {
+    if (in.size() < header_size) return fail(errc::truncated, in.size(), "Total_Length");
+    const std::uint32_t total = load_be32(in.data());
+    if (total < header_size) return fail(errc::bad_total_length, 0, "Total_Length");
+    if (total > in.size()) return fail(errc::truncated, in.size(), "Total_Length");
+    if (load_be32(in.data() + 4) != static_cast<std::uint32_t>(T::command) || !detail::defined_in<T>(opt.ver)) {
+        return fail(errc::wrong_type, 4, "Command_Id");
+    }
+    out = T{};
+    if constexpr (detail::has_version<T>::value) out.ver = opt.ver;
+    out.sequence_id = load_be32(in.data() + 8);
+    const bool strict = opt.checks == validation::strict;
+    detail::body_decoder d(in.data(), header_size, total, strict);
+    T::walk(d, out);
+    if (!d.ok()) return d.error();
+    if (d.pos() != total) {
+        if (strict) return fail(errc::trailing_bytes, d.pos(), "Total_Length");
+        out.trailing = std::string_view(reinterpret_cast<const char*>(in.data()) + d.pos(), total - d.pos());
+    }
+    return {errc{}, total};
+}
+
+template <class T, std::enable_if_t<detail::is_pdu<T>::value, int> = 0>
+result decode(bytes in, T& out, version v) noexcept {
+    return decode(in, out, decode_options{v, validation::strict});
+}
+
+// Writes the whole PDU, header included, Total_Length counted from what is written (never
+// taken from the caller). Refuses, naming the field, a value too long for its field
+// (field_too_long), a number too large for its width (out_of_range), more than 255 ids
+// (too_many) and a value in a field the version does not have (unknown_field). Spec ranges
+// are the decoder's business: what tolerant decoding accepts, encoding reproduces.
+template <class T, std::enable_if_t<detail::is_pdu<T>::value, int> = 0>
+result encode(const T& msg, writer& out) noexcept {
+    const std::size_t start = out.size();
+    detail::body_sizer sizer(start + header_size);
+    T::walk(sizer, msg);
+    if (!sizer.ok()) return sizer.error();
+    const std::size_t total = sizer.pos() - start + msg.trailing.size();
+    byte* p = out.claim(total);
+    if (p == nullptr) return out.finish();
+    store_be32(p, static_cast<std::uint32_t>(total));
+    store_be32(p + 4, static_cast<std::uint32_t>(T::command));
+    store_be32(p + 8, msg.sequence_id);
+    detail::body_writer w(p + header_size);
+    T::walk(w, msg);
+    w.put(msg.trailing);
+    return out.finish();
+}
+
+}  // namespace smsgw::cmpp
+
+// CMPP_ACTIVE_TEST and CMPP_ACTIVE_TEST_RESP (CMPP 2.0 §8.4.7, table 8.16): the link check of
+// long connections. The response's Reserved byte is new in 2.0 (revision history item 10);
+// 1.2-era peers send a 12-byte response, which strict decoding rejects as truncated.
+namespace smsgw::cmpp {
+
+using active_test = header_only<command_id::active_test>;
+
+// Table 8.16.
+struct active_test_resp {
+    static constexpr command_id command = command_id::active_test_resp;
+
+    std::uint32_t sequence_id = 0;
+    std::uint8_t reserved = 0;
+    std::string_view trailing;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v.number(m.reserved, 1, {"Reserved", "reserved"});
+    }
+};
+
+}  // namespace smsgw::cmpp
+// ---- smsgw/cmpp/auth.hpp
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+// ---- smsgw/cmpp/msg_id.hpp
+
+#include <cstdint>
+#include <string_view>
+
+
+// Msg_Id, the 64-bit message identifier an ISMG generates (CMPP 2.0 tables 8.7 and 8.10;
+// unchanged in 3.0). The spec numbers bits from bit64 (most significant) to bit1:
+//
+//   bit64-61 month   bit60-56 day   bit55-51 hour   bit50-45 minute   bit44-39 second
+//   bit38-17 gateway code (22 bits)                 bit16-1 sequence (16 bits)
+//
+// On the wire Msg_Id is an 8-byte big-endian integer, and PDUs carry it as std::uint64_t.
+// Peers are known to put other things there (ASCII digits, G14 in the notes), so decoding never
+// checks the parts: unpack_msg_id() always succeeds, check_msg_id() says whether they make sense.
+namespace smsgw::cmpp {
+
+struct msg_id_parts {
+    std::uint8_t month = 0;     // 1..12
+    std::uint8_t day = 0;       // 1..31
+    std::uint8_t hour = 0;      // 0..23
+    std::uint8_t minute = 0;    // 0..59
+    std::uint8_t second = 0;    // 0..59
+    std::uint32_t gateway = 0;  // ISMG code as an integer, 0..0x3FFFFF
+    std::uint16_t sequence = 0;
+};
+
+constexpr bool operator==(const msg_id_parts& a, const msg_id_parts& b) noexcept {
+    return a.month == b.month && a.day == b.day && a.hour == b.hour && a.minute == b.minute &&
+           a.second == b.second && a.gateway == b.gateway && a.sequence == b.sequence;
+}
+constexpr bool operator!=(const msg_id_parts& a, const msg_id_parts& b) noexcept { return !(a == b); }
+
+inline constexpr std::uint32_t msg_id_gateway_max = 0x3FFFFF;  // 22 bits
+
+namespace detail {
+// The calendar ranges of an MMDDHHMMSS time (Msg_Id, CONNECT's Timestamp): out_of_range naming the part.
+constexpr result check_mmddhhmmss(unsigned month, unsigned day, unsigned hour, unsigned minute, unsigned second) noexcept {
+    if (month < 1 || month > 12) return fail(errc::out_of_range, 0, "month");
+    if (day < 1 || day > 31) return fail(errc::out_of_range, 0, "day");
+    if (hour > 23) return fail(errc::out_of_range, 0, "hour");
+    if (minute > 59) return fail(errc::out_of_range, 0, "minute");
+    if (second > 59) return fail(errc::out_of_range, 0, "second");
+    return {};
+}
+}  // namespace detail
+
+// Whether every part is within its calendar range and bit width: out_of_range naming the part
+// ("month", "day", "hour", "minute", "second", "gateway") otherwise, offset 0.
+constexpr result check_msg_id(const msg_id_parts& p) noexcept {
+    const result r = detail::check_mmddhhmmss(p.month, p.day, p.hour, p.minute, p.second);
+    if (!r) return r;
+    if (p.gateway > msg_id_gateway_max) return fail(errc::out_of_range, 0, "gateway");
+    return {};
+}
+
+// Splits a Msg_Id into its bit fields, whatever the bits are.
+constexpr msg_id_parts unpack_msg_id(std::uint64_t id) noexcept {
+    msg_id_parts p;
+    p.month = static_cast<std::uint8_t>((id >> 60) & 0x0F);
+    p.day = static_cast<std::uint8_t>((id >> 55) & 0x1F);
+    p.hour = static_cast<std::uint8_t>((id >> 50) & 0x1F);
+    p.minute = static_cast<std::uint8_t>((id >> 44) & 0x3F);
+    p.second = static_cast<std::uint8_t>((id >> 38) & 0x3F);
+    p.gateway = static_cast<std::uint32_t>((id >> 16) & msg_id_gateway_max);
+    p.sequence = static_cast<std::uint16_t>(id & 0xFFFF);
+    return p;
+}
+
+// Joins the parts into a Msg_Id after check_msg_id(); `id` is left alone on error.
+constexpr result pack_msg_id(const msg_id_parts& p, std::uint64_t& id) noexcept {
+    const result r = check_msg_id(p);
+    if (!r) return r;
+    id = (std::uint64_t{p.month} << 60) | (std::uint64_t{p.day} << 55) | (std::uint64_t{p.hour} << 50) |
+         (std::uint64_t{p.minute} << 44) | (std::uint64_t{p.second} << 38) | (std::uint64_t{p.gateway} << 16) |
+         p.sequence;
+    return {};
+}
+
+// The 22-digit decimal text gateways log and print for a Msg_Id: MMDDHHMMSS, the gateway code
+// in 7 digits, the sequence in 5 ("0123235959" "4194303" "65535"). Any unpacked id has one.
+inline constexpr std::size_t msg_id_text_size = 22;
+
+inline result format_msg_id(const msg_id_parts& p, writer& out) noexcept {
+    const std::uint32_t values[] = {p.month, p.day, p.hour, p.minute, p.second, p.gateway, p.sequence};
+    const unsigned widths[] = {2, 2, 2, 2, 2, 7, 5};
+    for (std::size_t i = 0; i < 7; ++i) {
+        if (byte* d = out.claim(widths[i])) {
+            std::uint32_t v = values[i];
+            for (unsigned k = widths[i]; k-- > 0; v /= 10) d[k] = static_cast<byte>('0' + v % 10);
+        }
+    }
+    return out.finish();
+}
+
+// Reads the 22-digit text back: invalid_length (offset 0) unless exactly 22 characters,
+// bad_character at the first non-digit, out_of_range naming the part that exceeds its bits.
+// The calendar ranges are not checked (a logged id is shown as it was); use check_msg_id().
+constexpr result parse_msg_id_text(std::string_view text, msg_id_parts& out) noexcept {
+    if (text.size() != msg_id_text_size) return fail(errc::invalid_length, 0);
+    const unsigned widths[] = {2, 2, 2, 2, 2, 7, 5};
+    const std::uint32_t limits[] = {15, 31, 31, 63, 63, msg_id_gateway_max, 0xFFFF};
+    const char* names[] = {"month", "day", "hour", "minute", "second", "gateway", "sequence"};
+    std::uint32_t values[7] = {};
+    std::size_t pos = 0;
+    for (std::size_t i = 0; i < 7; ++i) {
+        const std::size_t start = pos;
+        for (unsigned k = 0; k < widths[i]; ++k, ++pos) {
+            if (text[pos] < '0' || text[pos] > '9') return fail(errc::bad_character, pos);
+            values[i] = values[i] * 10 + static_cast<std::uint32_t>(text[pos] - '0');
+        }
+        if (values[i] > limits[i]) return fail(errc::out_of_range, start, names[i]);
+    }
+    out.month = static_cast<std::uint8_t>(values[0]);
+    out.day = static_cast<std::uint8_t>(values[1]);
+    out.hour = static_cast<std::uint8_t>(values[2]);
+    out.minute = static_cast<std::uint8_t>(values[3]);
+    out.second = static_cast<std::uint8_t>(values[4]);
+    out.gateway = values[5];
+    out.sequence = static_cast<std::uint16_t>(values[6]);
+    return {errc{}, msg_id_text_size};
+}
+
+}  // namespace smsgw::cmpp
+// ---- smsgw/codec/md5.hpp
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <utility>
+
+// ---- smsgw/codec/hex.hpp
+
+#include <cstddef>
+#include <string_view>
+
+
+// Base16 (RFC 4648 §8): two hex digits per byte, high nibble first.
+namespace smsgw::codec::hex {
+
+enum class letter_case : unsigned char { lower, upper };
+
+constexpr std::size_t encoded_size(std::size_t n) noexcept { return 2 * n; }
+constexpr std::size_t decoded_size(std::size_t n) noexcept { return n / 2; }
+
+namespace detail {
+
+inline constexpr char lower_digits[] = "0123456789abcdef";
+inline constexpr char upper_digits[] = "0123456789ABCDEF";
+constexpr unsigned char no_value = 0xFF;
+
+struct digit_table {
+    unsigned char value[256];
+};
+
+constexpr digit_table make_digit_table() noexcept {
+    digit_table t{};
+    for (auto& v : t.value) v = no_value;
+    for (unsigned char d = 0; d < 10; ++d) t.value['0' + d] = d;
+    for (unsigned char d = 0; d < 6; ++d) {
+        t.value['a' + d] = static_cast<unsigned char>(10 + d);
+        t.value['A' + d] = static_cast<unsigned char>(10 + d);
+    }
+    return t;
+}
+
+// Value of a hex digit of either case, or no_value. Shared with percent decoding.
+inline constexpr digit_table digits = make_digit_table();
+
+}  // namespace detail
+
+// Writes 2 * in.size() digits. Success: offset = characters written; buffer_too_small: offset = size needed.
+inline result encode(bytes in, writer& out, letter_case lc = letter_case::lower) noexcept {
+    byte* p = out.claim(encoded_size(in.size()));
+    if (p == nullptr) return out.finish();
+    const char* d = lc == letter_case::upper ? detail::upper_digits : detail::lower_digits;
+    for (byte b : in) {
+        *p++ = static_cast<byte>(d[b >> 4]);
+        *p++ = static_cast<byte>(d[b & 0x0F]);
+    }
+    return {errc{}, encoded_size(in.size())};
+}
+
+// Decodes digits of either case. Success: offset = bytes written. Errors, offset in `in`:
+// bad_character at the first byte that is not a hex digit; odd_length at the last digit when it
+// has no partner; buffer_too_small (offset = size needed) once the whole input is known valid.
+// On an error, the bytes decoded before it are left in the writer.
+// The output may overlap the input if it starts at or before the input's first byte.
+inline result decode(std::string_view in, writer& out) noexcept {
+    const auto* s = reinterpret_cast<const unsigned char*>(in.data());
+    const std::size_t pairs = in.size() / 2;
+    const std::size_t room = out.overflowed() || out.buffer() == nullptr ? 0 : out.capacity() - out.size();
+    byte* dst = room == 0 ? nullptr : out.buffer() + out.size();
+    const auto& v = detail::digits.value;
+    for (std::size_t k = 0; k < pairs; ++k) {
+        const unsigned hi = v[s[2 * k]];
+        const unsigned lo = v[s[2 * k + 1]];
+        if ((hi | lo) > 0x0F) {
+            out.claim(k);
+            return fail(errc::bad_character, hi == detail::no_value ? 2 * k : 2 * k + 1);
+        }
+        if (k < room) dst[k] = static_cast<byte>((hi << 4) | lo);
+    }
+    if (in.size() % 2 != 0) {
+        const std::size_t last = in.size() - 1;
+        out.claim(pairs);
+        return fail(v[s[last]] == detail::no_value ? errc::bad_character : errc::odd_length, last);
+    }
+    out.claim(pairs);
+    if (out.overflowed()) return out.finish();
+    return {errc{}, pairs};
+}
+
+// Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.
+inline result decode_in_place(mutable_bytes buf) noexcept {
+    writer w(buf);
+    return decode(as_chars(buf), w);
+}
+
+}  // namespace smsgw::codec::hex
+
+namespace smsgw::codec {
+
+using md5_digest = std::array<smsgw::byte, 16>;
+
+// MD5 (RFC 1321), as CMPP's AuthenticatorSource/AuthenticatorISMG (CMPP 2.0 tables 8.4, 8.5),
+// the SMS platform's password (table 12.1) and 5C's password_md5 use it. Not for new security designs.
+//
+//     md5_digest d = md5::hash(bytes);                          // one shot
+//     md5 h; h.update(a).update(b); md5_digest d = h.finish();  // incremental
+class md5 {
+public:
+    md5& update(bytes data) noexcept {
+        const byte* p = data.data();
+        std::size_t n = data.size();
+        length_ += n;
+        if (buffered_ != 0) {
+            const std::size_t take = n < 64 - buffered_ ? n : 64 - buffered_;
+            std::memcpy(buffer_ + buffered_, p, take);
+            buffered_ += take;
+            p += take;
+            n -= take;
+            if (buffered_ < 64) return *this;
+            compress(state_, buffer_, 1);
+            buffered_ = 0;
+        }
+        if (n >= 64) {
+            compress(state_, p, n / 64);
+            p += n / 64 * 64;
+            n %= 64;
+        }
+        if (n != 0) std::memcpy(buffer_, p, n);
+        buffered_ = n;
+        return *this;
+    }
+
+    // The digest of everything updated; the object then starts over, empty.
+    md5_digest finish() noexcept {
+        // RFC 1321 §3.1-3.2: a 1 bit, zeros to 56 mod 64 bytes, the bit length little-endian.
+        const std::uint64_t bits = length_ * 8;
+        buffer_[buffered_++] = 0x80;
+        if (buffered_ > 56) {
+            std::memset(buffer_ + buffered_, 0, 64 - buffered_);
+            compress(state_, buffer_, 1);
+            buffered_ = 0;
+        }
+        std::memset(buffer_ + buffered_, 0, 56 - buffered_);
+        for (int i = 0; i < 8; ++i) buffer_[56 + i] = static_cast<byte>(bits >> (8 * i));
+        compress(state_, buffer_, 1);
+        md5_digest d;
+        for (int i = 0; i < 4; ++i) {
+            for (int j = 0; j < 4; ++j) d[static_cast<std::size_t>(4 * i + j)] = static_cast<byte>(state_[i] >> (8 * j));
+        }
+        *this = md5();
+        return d;
+    }
+
+    static md5_digest hash(bytes data) noexcept { return md5().update(data).finish(); }
+
+private:
+    // RFC 1321 §3.4: T[i] = floor(2^32 * abs(sin(i + 1))), the shift of each step, and the
+    // message word each step adds.
+    static constexpr std::uint32_t k[64] = {
+        0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501,
+        0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821,
+        0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8,
+        0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed, 0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a,
+        0xfffa3942, 0x8771f681, 0x6d9d6122, 0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70,
+        0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
+        0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
+        0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391};
+    static constexpr int shift[16] = {7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21};
+    static constexpr int word(int i) noexcept {
+        return i < 16 ? i : i < 32 ? (5 * i + 1) % 16 : i < 48 ? (3 * i + 5) % 16 : (7 * i) % 16;
+    }
+
+    template <int Round>
+    static constexpr std::uint32_t mix(std::uint32_t b, std::uint32_t c, std::uint32_t d) noexcept {
+        static_assert(Round != 1, "round 2's G is added in two halves by step()");
+        if constexpr (Round == 0) return d ^ (b & (c ^ d));  // F = (b & c) | (~b & d)
+        else if constexpr (Round == 2) return b ^ c ^ d;  // H
+        else return c ^ (b | ~d);  // I
+    }
+
+    template <int I>
+    static void step(std::uint32_t& a, std::uint32_t b, std::uint32_t c, std::uint32_t d,
+                     const std::uint32_t* m) noexcept {
+        constexpr int s = shift[(I / 16) * 4 + I % 4];
+        std::uint32_t x = a + k[I] + m[word(I)];
+        if constexpr (I / 16 == 1) {
+            // G as the sum of its two disjoint halves: neither waits for the other.
+            x += c & ~d;
+            x += b & d;
+        } else {
+            x += mix<I / 16>(b, c, d);
+        }
+        a = b + ((x << s) | (x >> (32 - s)));
+    }
+
+    // Steps I..I+3, each with the roles of a, b, c, d rotated one place.
+    template <int I>
+    static void four(std::uint32_t& a, std::uint32_t& b, std::uint32_t& c, std::uint32_t& d,
+                     const std::uint32_t* m) noexcept {
+        step<I>(a, b, c, d, m);
+        step<I + 1>(d, a, b, c, m);
+        step<I + 2>(c, d, a, b, m);
+        step<I + 3>(b, c, d, a, m);
+    }
+
+    template <int... Q>
+    static void all_steps(std::uint32_t& a, std::uint32_t& b, std::uint32_t& c, std::uint32_t& d,
+                          const std::uint32_t* m, std::integer_sequence<int, Q...>) noexcept {
+        (four<Q * 4>(a, b, c, d, m), ...);
+    }
+
+    static void compress(std::uint32_t* state, const byte* p, std::size_t blocks) noexcept {
+        for (; blocks != 0; --blocks, p += 64) {
+            std::uint32_t m[16];
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            std::memcpy(m, p, 64);
+#else
+            for (int i = 0; i < 16; ++i) {
+                const byte* w = p + 4 * i;
+                m[i] = std::uint32_t{w[0]} | (std::uint32_t{w[1]} << 8) | (std::uint32_t{w[2]} << 16) |
+                       (std::uint32_t{w[3]} << 24);
+            }
+#endif
+            std::uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
+            all_steps(a, b, c, d, m, std::make_integer_sequence<int, 16>{});
+            state[0] += a;
+            state[1] += b;
+            state[2] += c;
+            state[3] += d;
+        }
+    }
+
+    std::uint32_t state_[4] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
+    std::uint64_t length_ = 0;
+    byte buffer_[64] = {};
+    std::size_t buffered_ = 0;
+};
+
+// The digest as 32 hex digits, lower-case unless asked (5C's password_md5 example is upper-case):
+// `auto h = to_hex(d); std::string_view(h.data(), h.size())`.
+inline std::array<char, 32> to_hex(const md5_digest& d, hex::letter_case lc = hex::letter_case::lower) noexcept {
+    const char* digits = lc == hex::letter_case::upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    std::array<char, 32> out{};
+    for (std::size_t i = 0; i < d.size(); ++i) {
+        out[2 * i] = digits[d[i] >> 4];
+        out[2 * i + 1] = digits[d[i] & 0xF];
+    }
+    return out;
+}
+
+}  // namespace smsgw::codec
+
+// The CMPP_CONNECT handshake's authenticators (CMPP 2.0 tables 8.4 and 8.5):
+//
+//   AuthenticatorSource = MD5(Source_Addr + 9 bytes of 0 + shared secret + timestamp)
+//   AuthenticatorISMG   = MD5(Status + AuthenticatorSource + shared secret)
+//
+// timestamp is the MMDDHHMMSS text of CONNECT's Timestamp field, zero-padded to 10 digits
+// (January's 0121080510, not 121080510: G2 in the notes). Status is hashed as CONNECT_RESP
+// carries it: 1 byte in CMPP 2.0, 4 bytes big-endian in 3.0 (G3), by the connection's version
+// (any value whose high nibble is 3 or more counts as 3.0, so a peer's Version byte such as
+// 0x31 can be passed as static_cast<cmpp::version>(byte)).
+//
+// Public stacks disagree when Source_Addr is shorter than its 6 bytes (G1): some hash the
+// NUL-padded field as sent, others only the characters. smsgw computes over the field as sent;
+// verification accepts the other form when asked. A verification failure is information for
+// the caller (the peer may still be usable), reported as auth_mismatch.
+namespace smsgw::cmpp {
+
+using codec::md5_digest;
+
+// ---- the Timestamp field ---------------------------------------------------------------------
+
+struct timestamp_parts {
+    std::uint8_t month = 0;   // 1..12
+    std::uint8_t day = 0;     // 1..31
+    std::uint8_t hour = 0;    // 0..23
+    std::uint8_t minute = 0;  // 0..59
+    std::uint8_t second = 0;  // 0..59
+};
+
+// MMDDHHMMSS as the integer CONNECT carries; out_of_range naming the part outside its range.
+constexpr result pack_timestamp(const timestamp_parts& p, std::uint32_t& timestamp) noexcept {
+    const result r = detail::check_mmddhhmmss(p.month, p.day, p.hour, p.minute, p.second);
+    if (!r) return r;
+    timestamp = p.month * 100000000u + p.day * 1000000u + p.hour * 10000u + p.minute * 100u + p.second;
+    return {};
+}
+
+// The decimal digit pairs of a Timestamp, as they are (ranges unchecked: a peer's value is
+// shown as it came; pack_timestamp() on the result checks them). A month above 99 cannot be
+// represented and comes out as its value modulo 100; such a value has more than 10 digits.
+constexpr timestamp_parts unpack_timestamp(std::uint32_t timestamp) noexcept {
+    return {static_cast<std::uint8_t>(timestamp / 100000000u % 100), static_cast<std::uint8_t>(timestamp / 1000000u % 100),
+            static_cast<std::uint8_t>(timestamp / 10000u % 100), static_cast<std::uint8_t>(timestamp / 100u % 100),
+            static_cast<std::uint8_t>(timestamp % 100)};
+}
+
+// The 10-digit text the authenticator hashes. Every 32-bit value has one.
+using timestamp_text = std::array<char, 10>;
+
+constexpr timestamp_text format_timestamp(std::uint32_t timestamp) noexcept {
+    timestamp_text t{};
+    for (std::size_t i = t.size(); i-- > 0; timestamp /= 10) t[i] = static_cast<char>('0' + timestamp % 10);
+    return t;
+}
+
+// Reads 10 digits back: invalid_length (offset 0) unless 10 characters, bad_character at the
+// first non-digit, out_of_range (offset 0) above 4294967295.
+constexpr result parse_timestamp(std::string_view text, std::uint32_t& timestamp) noexcept {
+    if (text.size() != 10) return fail(errc::invalid_length, 0);
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] < '0' || text[i] > '9') return fail(errc::bad_character, i);
+        v = v * 10 + static_cast<std::uint64_t>(text[i] - '0');
+    }
+    if (v > 0xFFFFFFFFu) return fail(errc::out_of_range, 0, "Timestamp");
+    timestamp = static_cast<std::uint32_t>(v);
+    return {errc{}, 10};
+}
+
+// ---- authenticators --------------------------------------------------------------------------
+
+// Which bytes of Source_Addr enter AuthenticatorSource.
+enum class source_addr_form : unsigned char {
+    field,       // the 6-byte field as sent, NUL-padded (gocmpp after its issue 13): the default
+    characters,  // the characters alone (SMSGate, go-sms-protocol): differs below 6 characters
+};
+
+// AuthenticatorSource for a Source_Addr (its value or its raw field: NUL padding is trimmed
+// first). field_too_long ("Source_Addr") beyond 6 bytes.
+inline result authenticator_source(std::string_view source_addr, std::string_view secret, std::uint32_t timestamp,
+                                   md5_digest& out, source_addr_form form = source_addr_form::field) noexcept {
+    const std::string_view value = trim_fixed(source_addr);
+    if (value.size() > 6) return fail(errc::field_too_long, 0, "Source_Addr");
+    const byte zeros[6 + 9] = {};
+    const timestamp_text ts = format_timestamp(timestamp);
+    codec::md5 h;
+    h.update(value);
+    const std::size_t padding = form == source_addr_form::field ? 6 - value.size() : 0;
+    h.update(bytes(zeros, padding + 9));
+    h.update(secret);
+    h.update(std::string_view(ts.data(), ts.size()));
+    out = h.finish();
+    return {};
+}
+
+// Bytes of Status in AuthenticatorISMG: 4 from CMPP 3.0 on, else 1.
+constexpr std::size_t ismg_status_size(version v) noexcept { return (static_cast<unsigned>(v) >> 4) >= 3 ? 4 : 1; }
+
+namespace detail {
+inline result authenticator_ismg(std::uint32_t status, std::size_t status_size, bytes authenticator_source,
+                                 std::string_view secret, md5_digest& out) noexcept {
+    if (authenticator_source.size() != 16) return fail(errc::invalid_length, 0, "AuthenticatorSource");
+    if (status_size == 1 && status > 0xFF) return fail(errc::out_of_range, 0, "Status");
+    byte s[4];
+    store_be32(s, status);
+    codec::md5 h;
+    h.update(bytes(s + 4 - status_size, status_size));
+    h.update(authenticator_source);
+    h.update(secret);
+    out = h.finish();
+    return {};
+}
+
+// Compares without an early exit, so timing says nothing about where digests differ.
+inline bool same_digest(bytes received, const md5_digest& expected) noexcept {
+    if (received.size() != expected.size()) return false;
+    unsigned diff = 0;
+    for (std::size_t i = 0; i < expected.size(); ++i) diff |= static_cast<unsigned>(received[i] ^ expected[i]);
+    return diff == 0;
+}
+}  // namespace detail
+
+// AuthenticatorISMG from CONNECT_RESP's Status and the AuthenticatorSource of the CONNECT it
+// answers (16 bytes, else invalid_length). In CMPP 2.0 a Status above 255 is out_of_range.
+inline result authenticator_ismg(std::uint32_t status, bytes authenticator_source, std::string_view secret, version v,
+                                 md5_digest& out) noexcept {
+    return detail::authenticator_ismg(status, ismg_status_size(v), authenticator_source, secret, out);
+}
+
+// The variants a verifier may accept besides the one the spec defines.
+struct auth_tolerance {
+    bool other_source_addr_form = false;  // also the other source_addr_form (G1)
+    bool other_status_size = false;       // also Status hashed in the other width (G3)
+};
+
+// Success when `received` (CONNECT's AuthenticatorSource) matches; auth_mismatch (offset 0,
+// "AuthenticatorSource") otherwise, or the error authenticator_source() gives.
+inline result verify_authenticator_source(bytes received, std::string_view source_addr, std::string_view secret,
+                                          std::uint32_t timestamp, const auth_tolerance& tolerance = {}) noexcept {
+    md5_digest expected;
+    result r = authenticator_source(source_addr, secret, timestamp, expected, source_addr_form::field);
+    if (!r) return r;
+    if (detail::same_digest(received, expected)) return {};
+    if (tolerance.other_source_addr_form) {
+        authenticator_source(source_addr, secret, timestamp, expected, source_addr_form::characters);
+        if (detail::same_digest(received, expected)) return {};
+    }
+    return fail(errc::auth_mismatch, 0, "AuthenticatorSource");
+}
+
+// Success when `received` (CONNECT_RESP's AuthenticatorISMG) matches; auth_mismatch (offset 0,
+// "AuthenticatorISMG") otherwise, or the error authenticator_ismg() gives. A failed login's
+// response carries an empty authenticator ("认证出错时，此项为空"), which never matches.
+inline result verify_authenticator_ismg(bytes received, std::uint32_t status, bytes authenticator_source,
+                                        std::string_view secret, version v,
+                                        const auth_tolerance& tolerance = {}) noexcept {
+    md5_digest expected;
+    const std::size_t size = ismg_status_size(v);
+    result r = detail::authenticator_ismg(status, size, authenticator_source, secret, expected);
+    if (!r) return r;
+    if (detail::same_digest(received, expected)) return {};
+    if (tolerance.other_status_size &&
+        detail::authenticator_ismg(status, size == 1 ? 4 : 1, authenticator_source, secret, expected) &&
+        detail::same_digest(received, expected))
+        return {};
+    return fail(errc::auth_mismatch, 0, "AuthenticatorISMG");
+}
+
+}  // namespace smsgw::cmpp
+// ---- smsgw/cmpp/cancel.hpp
+
+#include <cstdint>
+#include <string_view>
+
+
+// CMPP_CANCEL and CMPP_CANCEL_RESP (CMPP 2.0 §8.4.6, tables 8.14 and 8.15).
+namespace smsgw::cmpp {
+
+// Table 8.14.
+struct cancel {
+    static constexpr command_id command = command_id::cancel;
+
+    std::uint32_t sequence_id = 0;
+    std::uint64_t msg_id = 0;  // the message to delete
+    std::string_view trailing;  // tolerant decoding: bytes after the body
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
+    }
+};
+
+// Table 8.15. Success_Id is 1 byte in 2.0 and 4 bytes in 3.0 (G26 in the notes).
+struct cancel_resp {
+    static constexpr command_id command = command_id::cancel_resp;
+
+    version ver = version::v20;
+    std::uint32_t sequence_id = 0;
+    std::uint32_t success_id = 0;  // 0 success, 1 failure
+    std::string_view trailing;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v.number(m.success_id, m.ver == version::v20 ? 1 : 4, {"Success_Id", "success_id"}, 1);
+    }
+};
+
+}  // namespace smsgw::cmpp
+// ---- smsgw/cmpp/codes.hpp
+
+#include <cstddef>
+#include <cstdint>
+
+
+// Result and Status codes of the CMPP responses, with the spec's own description (Chinese,
+// UTF-8) and an English one. PDUs carry the codes as plain integers; cast one to its enum to
+// describe it: `describe(static_cast<cmpp::submit_result>(resp.result))`. A code the spec does
+// not name stays a number (the enums are 32 bits wide) and is described as the spec describes
+// the rest of its range ("5~: 其他错误", other error); is_named() tells which codes the spec names.
+namespace smsgw::cmpp {
+
+struct code_text {
+    const char* zh;  // from the spec
+    const char* en;
+};
+
+// CMPP_CONNECT_RESP Status (table 8.5; 4 bytes in CMPP 3.0, same codes).
+enum class connect_status : std::uint32_t {
+    ok = 0,
+    bad_structure = 1,
+    bad_source_addr = 2,
+    auth_failed = 3,
+    version_too_high = 4,
+};
+
+// CMPP_SUBMIT_RESP Result (table 8.7); 9 to 13 are CMPP 3.0's (4-byte Result), "other error" in 2.0.
+enum class submit_result : std::uint32_t {
+    ok = 0,
+    bad_structure = 1,
+    bad_command_id = 2,
+    duplicate_sequence = 3,
+    bad_msg_length = 4,
+    bad_fee_code = 5,
+    msg_too_long = 6,
+    bad_service_id = 7,
+    flow_control = 8,
+    fee_terminal_not_served = 9,  // CMPP 3.0
+    bad_src_id = 10,              // CMPP 3.0
+    bad_msg_src = 11,             // CMPP 3.0
+    bad_fee_terminal_id = 12,     // CMPP 3.0
+    bad_dest_terminal_id = 13,    // CMPP 3.0
+};
+
+// CMPP_DELIVER_RESP Result (table 8.13).
+enum class deliver_result : std::uint32_t {
+    ok = 0,
+    bad_structure = 1,
+    bad_command_id = 2,
+    duplicate_sequence = 3,
+    bad_msg_length = 4,
+    bad_fee_code = 5,
+    msg_too_long = 6,
+    bad_service_id = 7,
+    flow_control = 8,
+};
+
+// CMPP_FWD_RESP Result (table 8.19).
+enum class fwd_result : std::uint32_t {
+    ok = 0,
+    bad_structure = 1,
+    bad_command_id = 2,
+    duplicate_sequence = 3,
+    bad_msg_length = 4,
+    bad_fee_code = 5,
+    msg_too_long = 6,
+    bad_service_id = 7,
+    flow_control = 8,
+    wrong_gateway = 9,
+};
+
+// CMPP_CANCEL_RESP Success_Id (table 8.15; 4 bytes in CMPP 3.0).
+enum class cancel_result : std::uint32_t {
+    success = 0,
+    failure = 1,
+};
+
+// Result of CMPP_MT_ROUTE_RESP, CMPP_MO_ROUTE_RESP and CMPP_GET_ROUTE_RESP (tables 8.21, 8.23, 8.25).
+enum class route_result : std::uint32_t {
+    ok = 0,
+    no_route = 1,
+    last_route = 2,
+};
+
+// Result of CMPP_MT_ROUTE_UPDATE_RESP and CMPP_MO_ROUTE_UPDATE_RESP (tables 8.27, 8.29).
+enum class route_update_result : std::uint32_t {
+    accepted = 0,
+    invalid = 1,
+};
+
+// Result of CMPP_PUSH_MT_ROUTE_UPDATE_RESP and CMPP_PUSH_MO_ROUTE_UPDATE_RESP (tables 8.31, 8.33).
+enum class push_route_update_result : std::uint32_t {
+    updated = 0,
+    failed = 1,
+};
+
+namespace detail {
+inline constexpr code_text other_error{"其他错误", "other error"};
+
+// Codes 0..8, shared by SUBMIT_RESP, DELIVER_RESP and FWD_RESP (tables 8.7, 8.13, 8.19).
+inline constexpr code_text result_texts[] = {
+    {"正确", "success"},
+    {"消息结构错", "malformed message"},
+    {"命令字错", "bad Command_Id"},
+    {"消息序号重复", "duplicate Sequence_Id"},
+    {"消息长度错", "bad message length"},
+    {"资费代码错", "bad FeeCode"},
+    {"超过最大信息长", "message too long"},
+    {"业务代码错", "bad Service_Id"},
+    {"流量控制错", "flow control exceeded"},
+};
+
+// CMPP 3.0.0 SUBMIT_RESP codes 9..13.
+inline constexpr code_text submit3_texts[] = {
+    {"本网关不负责服务此计费号码", "this gateway does not serve the charged number"},
+    {"Src_Id 错误", "bad Src_Id"},
+    {"Msg_src 错误", "bad Msg_src"},
+    {"Fee_terminal_Id 错误", "bad Fee_terminal_Id"},
+    {"Dest_terminal_Id 错误", "bad Dest_terminal_Id"},
+};
+
+inline constexpr code_text connect_texts[] = {
+    {"正确", "success"},
+    {"消息结构错", "malformed message"},
+    {"非法源地址", "invalid Source_Addr"},
+    {"认证错", "authentication failed"},
+    {"版本太高", "version too high"},
+};
+
+template <std::size_t N>
+constexpr code_text pick(const code_text (&table)[N], std::uint32_t code) noexcept {
+    return code < N ? table[code] : other_error;
+}
+}  // namespace detail
+
+constexpr code_text describe(connect_status s) noexcept {
+    return detail::pick(detail::connect_texts, static_cast<std::uint32_t>(s));
+}
+
+// Codes 9 to 13 are named from CMPP 3.0 on, "other error" in 2.0.
+constexpr code_text describe(submit_result r, version v = version::v20) noexcept {
+    const auto code = static_cast<std::uint32_t>(r);
+    if (code >= 9 && code <= 13 && v >= version::v30) return detail::submit3_texts[code - 9];
+    return detail::pick(detail::result_texts, code);
+}
+
+constexpr code_text describe(deliver_result r) noexcept {
+    return detail::pick(detail::result_texts, static_cast<std::uint32_t>(r));
+}
+
+constexpr code_text describe(fwd_result r) noexcept {
+    if (r == fwd_result::wrong_gateway) return {"前转判断错（此 SP 不应发往本 ISMG）", "wrong forwarding (this SP does not belong to this ISMG)"};
+    return detail::pick(detail::result_texts, static_cast<std::uint32_t>(r));
+}
+
+constexpr code_text describe(cancel_result r) noexcept {
+    switch (r) {
+    case cancel_result::success: return {"成功", "success"};
+    case cancel_result::failure: return {"失败", "failure"};
+    }
+    return {"未定义", "undefined"};
+}
+
+constexpr code_text describe(route_result r) noexcept {
+    switch (r) {
+    case route_result::ok: return {"正常", "success"};
+    case route_result::no_route: return {"没有匹配路由", "no matching route"};
+    case route_result::last_route: return {"这是最后 1 条路由", "this is the last route"};
+    }
+    return {"未定义", "undefined"};
+}
+
+constexpr code_text describe(route_update_result r) noexcept {
+    switch (r) {
+    case route_update_result::accepted: return {"数据合法，等待核实", "data valid, awaiting verification"};
+    case route_update_result::invalid: return {"数据不合法", "data invalid"};
+    }
+    return {"未定义", "undefined"};
+}
+
+constexpr code_text describe(push_route_update_result r) noexcept {
+    switch (r) {
+    case push_route_update_result::updated: return {"成功更改", "route updated"};
+    case push_route_update_result::failed: return {"更改失败", "update failed"};
+    }
+    return {"未定义", "undefined"};
+}
+
+// Whether the spec names the code (the rest of the range is "other error" or undefined).
+constexpr bool is_named(connect_status s) noexcept { return static_cast<std::uint32_t>(s) <= 4; }
+constexpr bool is_named(submit_result r, version v = version::v20) noexcept {
+    return static_cast<std::uint32_t>(r) <= (v >= version::v30 ? 13u : 8u);
+}
+constexpr bool is_named(deliver_result r) noexcept { return static_cast<std::uint32_t>(r) <= 8; }
+constexpr bool is_named(fwd_result r) noexcept { return static_cast<std::uint32_t>(r) <= 9; }
+constexpr bool is_named(cancel_result r) noexcept { return static_cast<std::uint32_t>(r) <= 1; }
+constexpr bool is_named(route_result r) noexcept { return static_cast<std::uint32_t>(r) <= 2; }
+constexpr bool is_named(route_update_result r) noexcept { return static_cast<std::uint32_t>(r) <= 1; }
+constexpr bool is_named(push_route_update_result r) noexcept { return static_cast<std::uint32_t>(r) <= 1; }
+
+}  // namespace smsgw::cmpp
+// ---- smsgw/cmpp/connect.hpp
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+
+// CMPP_CONNECT and CMPP_CONNECT_RESP (CMPP 2.0 §8.4.1, tables 8.4 and 8.5). The authenticators
+// are MD5 digests: auth.hpp computes and verifies them.
+namespace smsgw::cmpp {
+
+// Table 8.4: the same layout in 2.0 and 3.0.
+struct connect {
+    static constexpr command_id command = command_id::connect;
+
+    std::uint32_t sequence_id = 0;
+    std::string_view source_addr;                     // 6: SP_Id, or the ISMG/GNS code
+    std::array<byte, 16> authenticator_source{};      // MD5(Source_Addr + 9 NULs + secret + timestamp)
+    std::uint8_t version = 0x20;                      // high nibble major, low nibble minor: 0x20, 0x30
+    std::uint32_t timestamp = 0;                      // MMDDHHMMSS as an integer
+    std::string_view trailing;                        // tolerant decoding: bytes after the body
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v.text(m.source_addr, 6, {"Source_Addr", "source_addr"});
+        v.octets(m.authenticator_source, {"AuthenticatorSource", "authenticator_source"});
+        v.number(m.version, 1, {"Version", "version"});
+        v.number(m.timestamp, 4, {"Timestamp", "timestamp"});
+    }
+};
+
+// Table 8.5. Status is 1 byte in 2.0 and 4 bytes in 3.0 (3.0.0 revision item 16); codes.hpp
+// names its values.
+struct connect_resp {
+    static constexpr command_id command = command_id::connect_resp;
+
+    cmpp::version ver = cmpp::version::v20;
+    std::uint32_t sequence_id = 0;
+    std::uint32_t status = 0;                         // 0 success
+    std::array<byte, 16> authenticator_ismg{};        // MD5(Status + AuthenticatorSource + secret); zeros on failure
+    std::uint8_t version = 0x20;                      // the highest version the server supports
+    std::string_view trailing;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v.number(m.status, m.ver == cmpp::version::v20 ? 1 : 4, {"Status", "status"});
+        v.octets(m.authenticator_ismg, {"AuthenticatorISMG", "authenticator_ismg"});
+        v.number(m.version, 1, {"Version", "version"});
+    }
+};
+
+}  // namespace smsgw::cmpp
+// ---- smsgw/cmpp/deliver.hpp
+
+#include <cstdint>
+#include <string_view>
+
+
+// CMPP_DELIVER and CMPP_DELIVER_RESP (CMPP 2.0 §8.4.5, tables 8.10 and 8.13; CMPP 3.0.0 items
+// 6, 7, 16). 3.0 widens Src_terminal_Id to 32 bytes, adds Src_terminal_type and replaces
+// Reserved with LinkID. With Registered_Delivery 1 the Msg_Content is a status report of
+// table 8.11 (60 or 71 bytes): report.hpp decodes it.
+namespace smsgw::cmpp {
+
+// Table 8.10: 2.0 is 85 + Msg_Length bytes, 3.0 109 + Msg_Length.
+struct deliver {
+    static constexpr command_id command = command_id::deliver;
+
+    version ver = version::v20;
+    std::uint32_t sequence_id = 0;
+    std::uint64_t msg_id = 0;
+    std::string_view dest_id;               // 21: the SP's service code the user sent to
+    std::string_view service_id;            // 10
+    std::uint8_t tp_pid = 0;
+    std::uint8_t tp_udhi = 0;
+    std::uint8_t msg_fmt = 0;
+    std::string_view src_terminal_id;       // 21 (2.0) or 32 (3.0): the user (for a report: SUBMIT's destination)
+    std::uint8_t src_terminal_type = 0;     // 3.0: 0 real number, 1 pseudo-code
+    std::uint8_t registered_delivery = 0;   // 1: Msg_Content is a status report
+    std::string_view msg_content;           // Msg_Length is its size
+    std::string_view reserved;              // 8 (2.0)
+    std::string_view link_id;               // 20 (3.0)
+    std::string_view trailing;              // tolerant decoding: bytes after the body
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        const bool v20 = m.ver == version::v20;
+        v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
+        v.text(m.dest_id, 21, {"Dest_Id", "dest_id"});
+        v.text(m.service_id, 10, {"Service_Id", "service_id"});
+        v.number(m.tp_pid, 1, {"TP_pid", "tp_pid"});
+        v.number(m.tp_udhi, 1, {"TP_udhi", "tp_udhi"}, 1);
+        v.number(m.msg_fmt, 1, {"Msg_Fmt", "msg_fmt"});
+        v.text(m.src_terminal_id, v20 ? 21 : 32, {"Src_terminal_Id", "src_terminal_id"});
+        if (v20) {
+            v.absent(m.src_terminal_type == 0, {"Src_terminal_type", "src_terminal_type"});
+        } else {
+            v.number(m.src_terminal_type, 1, {"Src_terminal_type", "src_terminal_type"}, 1);
+        }
+        v.number(m.registered_delivery, 1, {"Registered_Delivery", "registered_delivery"}, 1);
+        v.content(m.msg_content, msg_length_limit(m.msg_fmt), {"Msg_Length", "msg_length"}, {"Msg_Content", "msg_content"});
+        if (v20) {
+            v.text(m.reserved, 8, {"Reserved", "reserved"});
+            v.absent(m.link_id.empty(), {"LinkID", "link_id"});
+        } else {
+            v.absent(m.reserved.empty(), {"Reserved", "reserved"});
+            v.text(m.link_id, 20, {"LinkID", "link_id"});
+        }
+    }
+};
+
+// Table 8.13. Result is 1 byte in 2.0 and 4 bytes in 3.0.
+struct deliver_resp {
+    static constexpr command_id command = command_id::deliver_resp;
+
+    version ver = version::v20;
+    std::uint32_t sequence_id = 0;
+    std::uint64_t msg_id = 0;   // the DELIVER's Msg_Id
+    std::uint32_t result = 0;   // 0 success
+    std::string_view trailing;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
+        v.number(m.result, m.ver == version::v20 ? 1 : 4, {"Result", "result"});
+    }
+};
+
+}  // namespace smsgw::cmpp
+// ---- smsgw/cmpp/framing.hpp
+
+#include <cstddef>
+#include <cstdint>
+
+// ---- smsgw/cmpp/pdu.hpp
+
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+#include <variant>
+
+// ---- smsgw/cmpp/fwd.hpp
+
+#include <cstdint>
+#include <string_view>
+
+
+// CMPP_FWD and CMPP_FWD_RESP (CMPP 2.0 §8.5.4, tables 8.17 and 8.19; CMPP 3.0.0 §8.5.4): one
+// ISMG forwarding an MT, an MO or a status report to another. 3.0 adds the pseudo-terminal
+// fields (Fee_terminal_Pseudo, Src_Pseudo, Dest_Pseudo and their user types), requires
+// DestUsr_tl 1 and replaces Reserve with LinkID:
+//   2.0: 152 + 21 * DestUsr_tl + Msg_Length bytes;  3.0: 264 + 21 * DestUsr_tl + Msg_Length.
+// With Msg_Fwd_Type 3 the Msg_Content is an MO status report (table 8.35, report.hpp).
+namespace smsgw::cmpp {
+
+struct fwd {
+    static constexpr command_id command = command_id::fwd;
+
+    version ver = version::v20;
+    std::uint32_t sequence_id = 0;
+    std::string_view source_id;                 // 6: source ISMG code, right-aligned, '0'-padded on the left
+    std::string_view destination_id;            // 6: destination ISMG code, likewise
+    std::uint8_t nodes_count = 0;               // gateways passed
+    std::uint8_t msg_fwd_type = 0;              // 0 MT, 1 MO, 2 MT report, 3 MO report
+    std::uint64_t msg_id = 0;
+    std::uint8_t pk_total = 1;
+    std::uint8_t pk_number = 1;
+    std::uint8_t registered_delivery = 0;       // 0, 1, 2 (SMC bill)
+    std::uint8_t msg_level = 0;
+    std::string_view service_id;                // 10
+    std::uint8_t fee_user_type = 0;             // 0..3 as in SUBMIT
+    std::string_view fee_terminal_id;           // 21
+    std::string_view fee_terminal_pseudo;       // 32 (3.0)
+    std::uint8_t fee_terminal_user_type = 0;    // 3.0: 0 全球通 (GoTone), 1 神州行 (Shenzhouxing)
+    std::uint8_t tp_pid = 0;
+    std::uint8_t tp_udhi = 0;
+    std::uint8_t msg_fmt = 0;
+    std::string_view msg_src;                   // 6: SP_Id
+    std::string_view fee_type;                  // 2
+    std::string_view fee_code;                  // 6
+    std::string_view valid_time;                // 17
+    std::string_view at_time;                   // 17
+    std::string_view src_id;                    // 21
+    std::string_view src_pseudo;                // 32 (3.0)
+    std::uint8_t src_user_type = 0;             // 3.0
+    std::uint8_t src_type = 0;                  // 3.0
+    id_list dest_ids;                           // DestUsr_tl ids of 21 bytes (Dest_Id)
+    std::string_view dest_pseudo;               // 32 (3.0)
+    std::uint8_t dest_user_type = 0;            // 3.0
+    std::string_view msg_content;               // Msg_Length is its size
+    std::string_view reserve;                   // 8 (2.0)
+    std::string_view link_id;                   // 20 (3.0)
+    std::string_view trailing;                  // tolerant decoding: bytes after the body
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        const bool v20 = m.ver == version::v20;
+        v.text(m.source_id, 6, {"Source_Id", "source_id"}, pad::zero_left);
+        v.text(m.destination_id, 6, {"Destination_Id", "destination_id"}, pad::zero_left);
+        v.number(m.nodes_count, 1, {"NodesCount", "nodes_count"});
+        v.number(m.msg_fwd_type, 1, {"Msg_Fwd_Type", "msg_fwd_type"}, 3);
+        v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
+        v.number(m.pk_total, 1, {"Pk_total", "pk_total"});
+        v.number(m.pk_number, 1, {"Pk_number", "pk_number"});
+        v.number(m.registered_delivery, 1, {"Registered_Delivery", "registered_delivery"}, 2);
+        v.number(m.msg_level, 1, {"Msg_level", "msg_level"});
+        v.text(m.service_id, 10, {"Service_Id", "service_id"});
+        v.number(m.fee_user_type, 1, {"Fee_UserType", "fee_user_type"}, 3);
+        v.text(m.fee_terminal_id, 21, {"Fee_terminal_Id", "fee_terminal_id"});
+        if (v20) {
+            v.absent(m.fee_terminal_pseudo.empty(), {"Fee_terminal_Pseudo", "fee_terminal_pseudo"});
+            v.absent(m.fee_terminal_user_type == 0, {"Fee_terminal_UserType", "fee_terminal_user_type"});
+        } else {
+            v.text(m.fee_terminal_pseudo, 32, {"Fee_terminal_Pseudo", "fee_terminal_pseudo"});
+            v.number(m.fee_terminal_user_type, 1, {"Fee_terminal_UserType", "fee_terminal_user_type"});
+        }
+        v.number(m.tp_pid, 1, {"TP_pid", "tp_pid"});
+        v.number(m.tp_udhi, 1, {"TP_udhi", "tp_udhi"}, 1);
+        v.number(m.msg_fmt, 1, {"Msg_Fmt", "msg_fmt"});
+        v.text(m.msg_src, 6, {"Msg_src", "msg_src"});
+        v.text(m.fee_type, 2, {"FeeType", "fee_type"});
+        v.text(m.fee_code, 6, {"FeeCode", "fee_code"});
+        v.text(m.valid_time, 17, {"Valid_Time", "valid_time"});
+        v.text(m.at_time, 17, {"At_Time", "at_time"});
+        v.text(m.src_id, 21, {"Src_Id", "src_id"});
+        if (v20) {
+            v.absent(m.src_pseudo.empty(), {"Src_Pseudo", "src_pseudo"});
+            v.absent(m.src_user_type == 0, {"Src_UserType", "src_user_type"});
+            v.absent(m.src_type == 0, {"Src_type", "src_type"});
+        } else {
+            v.text(m.src_pseudo, 32, {"Src_Pseudo", "src_pseudo"});
+            v.number(m.src_user_type, 1, {"Src_UserType", "src_user_type"});
+            v.number(m.src_type, 1, {"Src_type", "src_type"});
+        }
+        v.ids(m.dest_ids, 21, {"DestUsr_tl", "dest_usr_tl"}, {"Dest_Id", "dest_id"}, v20 ? 0 : 1, v20 ? 99 : 1);
+        if (v20) {
+            v.absent(m.dest_pseudo.empty(), {"Dest_Pseudo", "dest_pseudo"});
+            v.absent(m.dest_user_type == 0, {"Dest_UserType", "dest_user_type"});
+        } else {
+            v.text(m.dest_pseudo, 32, {"Dest_Pseudo", "dest_pseudo"});
+            v.number(m.dest_user_type, 1, {"Dest_UserType", "dest_user_type"});
+        }
+        v.content(m.msg_content, msg_length_limit(m.msg_fmt), {"Msg_Length", "msg_length"}, {"Msg_Content", "msg_content"});
+        if (v20) {
+            v.text(m.reserve, 8, {"Reserve", "reserve"});
+            v.absent(m.link_id.empty(), {"LinkID", "link_id"});
+        } else {
+            v.absent(m.reserve.empty(), {"Reserve", "reserve"});
+            v.text(m.link_id, 20, {"LinkID", "link_id"});
+        }
+    }
+};
+
+// Table 8.19. Result is 1 byte in 2.0 and 4 bytes in 3.0; 9 means "this SP should not be sent
+// to this ISMG".
+struct fwd_resp {
+    static constexpr command_id command = command_id::fwd_resp;
+
+    version ver = version::v20;
+    std::uint32_t sequence_id = 0;
+    std::uint64_t msg_id = 0;
+    std::uint8_t pk_total = 1;
+    std::uint8_t pk_number = 1;
+    std::uint32_t result = 0;
+    std::string_view trailing;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
+        v.number(m.pk_total, 1, {"Pk_total", "pk_total"});
+        v.number(m.pk_number, 1, {"Pk_number", "pk_number"});
+        v.number(m.result, m.ver == version::v20 ? 1 : 4, {"Result", "result"});
+    }
+};
+
+}  // namespace smsgw::cmpp
+// ---- smsgw/cmpp/query.hpp
+
+#include <cstdint>
+#include <string_view>
+
+
+// CMPP_QUERY and CMPP_QUERY_RESP (CMPP 2.0 §8.4.4, tables 8.8 and 8.9): an SP's traffic
+// statistics for one day. The same in 2.0 and 3.0.
+namespace smsgw::cmpp {
+
+// Table 8.8.
+struct query {
+    static constexpr command_id command = command_id::query;
+
+    std::uint32_t sequence_id = 0;
+    std::string_view time;         // 8: YYYYMMDD
+    std::uint8_t query_type = 0;   // 0 totals, 1 by Service_Id
+    std::string_view query_code;   // 10: the Service_Id when Query_Type is 1
+    std::string_view reserve;      // 8
+    std::string_view trailing;     // tolerant decoding: bytes after the body
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v.text(m.time, 8, {"Time", "time"});
+        v.number(m.query_type, 1, {"Query_Type", "query_type"}, 1);
+        v.text(m.query_code, 10, {"Query_Code", "query_code"});
+        v.text(m.reserve, 8, {"Reserve", "reserve"});
+    }
+};
+
+// Table 8.9.
+struct query_resp {
+    static constexpr command_id command = command_id::query_resp;
+
+    std::uint32_t sequence_id = 0;
+    std::string_view time;         // 8: YYYYMMDD
+    std::uint8_t query_type = 0;
+    std::string_view query_code;   // 10
+    std::uint32_t mt_tlmsg = 0;    // messages received from the SP
+    std::uint32_t mt_tlusr = 0;    // users received from the SP
+    std::uint32_t mt_scs = 0;      // forwarded
+    std::uint32_t mt_wt = 0;       // waiting to be forwarded
+    std::uint32_t mt_fl = 0;       // failed to forward
+    std::uint32_t mo_scs = 0;      // delivered to the SP
+    std::uint32_t mo_wt = 0;       // waiting for the SP
+    std::uint32_t mo_fl = 0;       // failed to reach the SP
+    std::string_view trailing;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v.text(m.time, 8, {"Time", "time"});
+        v.number(m.query_type, 1, {"Query_Type", "query_type"}, 1);
+        v.text(m.query_code, 10, {"Query_Code", "query_code"});
+        v.number(m.mt_tlmsg, 4, {"MT_TLMsg", "mt_tlmsg"});
+        v.number(m.mt_tlusr, 4, {"MT_Tlusr", "mt_tlusr"});
+        v.number(m.mt_scs, 4, {"MT_Scs", "mt_scs"});
+        v.number(m.mt_wt, 4, {"MT_WT", "mt_wt"});
+        v.number(m.mt_fl, 4, {"MT_FL", "mt_fl"});
+        v.number(m.mo_scs, 4, {"MO_Scs", "mo_scs"});
+        v.number(m.mo_wt, 4, {"MO_WT", "mo_wt"});
+        v.number(m.mo_fl, 4, {"MO_FL", "mo_fl"});
+    }
+};
+
+}  // namespace smsgw::cmpp
+// ---- smsgw/cmpp/route.hpp
+
+#include <cstdint>
+#include <string_view>
+
+
+// Route queries between an ISMG and the GNS (gateway name server): CMPP_MT_ROUTE,
+// CMPP_MO_ROUTE and CMPP_GET_ROUTE of CMPP 2.0 §8.6.3-8.6.5 (tables 8.20-8.25), and CMPP
+// 3.0.0's layouts (§8.6), where 0x12 becomes CMPP_GET_MT_ROUTE and 0x17 CMPP_GET_MO_ROUTE is
+// new. Status fields stay 1 byte in 3.0 ("GNS 部分相关协议不作修改").
+namespace smsgw::cmpp {
+
+namespace detail {
+// Route_Id, Destination_Id, Gateway_IP, Gateway_port: how every route answer and update starts.
+template <class V, class M>
+constexpr void walk_route_head(V& v, M& m) {
+    v.number(m.route_id, 4, {"Route_Id", "route_id"});
+    v.text(m.destination_id, 6, {"Destination_Id", "destination_id"});
+    v.text(m.gateway_ip, 15, {"Gateway_IP", "gateway_ip"});
+    v.number(m.gateway_port, 2, {"Gateway_port", "gateway_port"});
+}
+}  // namespace detail
+
+// Table 8.20: the same in 2.0 and 3.0.
+struct mt_route {
+    static constexpr command_id command = command_id::mt_route;
+
+    std::uint32_t sequence_id = 0;
+    std::string_view source_id;     // 6: source gateway code
+    std::string_view terminal_id;   // 21: the destination MSISDN
+    std::string_view trailing;      // tolerant decoding: bytes after the body
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v.text(m.source_id, 6, {"Source_Id", "source_id"});
+        v.text(m.terminal_id, 21, {"Terminal_Id", "terminal_id"});
+    }
+};
+
+// Table 8.21; 3.0 widens Start_Id and End_Id to 9 bytes and adds User_type and Time_stamp.
+struct mt_route_resp {
+    static constexpr command_id command = command_id::mt_route_resp;
+
+    version ver = version::v20;
+    std::uint32_t sequence_id = 0;
+    std::uint32_t route_id = 0;
+    std::string_view destination_id;   // 6
+    std::string_view gateway_ip;       // 15
+    std::uint16_t gateway_port = 0;    // 7890 or 7900
+    std::string_view start_id;         // 6 (2.0) or 9 (3.0): first number of the range
+    std::string_view end_id;           // 6 or 9: last number of the range
+    std::string_view area_code;        // 4: province code
+    std::uint8_t result = 0;           // 0 normal, 1 no route, 2 last route
+    std::uint8_t user_type = 0;        // 3.0
+    std::string_view time_stamp;       // 14 (3.0): yyyymmddhhmmss
+    std::string_view trailing;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        const bool v20 = m.ver == version::v20;
+        detail::walk_route_head(v, m);
+        v.text(m.start_id, v20 ? 6 : 9, {"Start_Id", "start_id"});
+        v.text(m.end_id, v20 ? 6 : 9, {"End_Id", "end_id"});
+        v.text(m.area_code, 4, {"Area_code", "area_code"});
+        v.number(m.result, 1, {"Result", "result"});
+        if (v20) {
+            v.absent(m.user_type == 0, {"User_type", "user_type"});
+            v.absent(m.time_stamp.empty(), {"Time_stamp", "time_stamp"});
+        } else {
+            v.number(m.user_type, 1, {"User_type", "user_type"});
+            v.text(m.time_stamp, 14, {"Time_stamp", "time_stamp"});
+        }
+    }
+};
+
+// Table 8.22: the same in 2.0 and 3.0.
+struct mo_route {
+    static constexpr command_id command = command_id::mo_route;
+
+    std::uint32_t sequence_id = 0;
+    std::string_view source_id;        // 6
+    std::string_view sp_code;          // 21: the SP's service code
+    std::string_view service_id;       // 10
+    std::uint32_t service_code = 0;
+    std::string_view trailing;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v.text(m.source_id, 6, {"Source_Id", "source_id"});
+        v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
+        v.text(m.service_id, 10, {"Service_Id", "service_id"});
+        v.number(m.service_code, 4, {"Service_Code", "service_code"});
+    }
+};
+
+// Table 8.23 (2.0: SP_Id 21); 3.0: SP_Id 6, then SP_Code 21 and SP_AcessType, and Time_stamp.
+struct mo_route_resp {
+    static constexpr command_id command = command_id::mo_route_resp;
+
+    version ver = version::v20;
+    std::uint32_t sequence_id = 0;
+    std::uint32_t route_id = 0;
+    std::string_view destination_id;   // 6
+    std::string_view gateway_ip;       // 15
+    std::uint16_t gateway_port = 0;
+    std::string_view sp_id;            // 21 (2.0) or 6 (3.0)
+    std::string_view sp_code;          // 21 (3.0)
+    std::uint8_t sp_acess_type = 0;    // 3.0 (the spec's spelling)
+    std::uint32_t start_code = 0;
+    std::uint32_t end_code = 0;
+    std::uint8_t result = 0;           // 0 normal, 1 no route, 2 last route
+    std::string_view time_stamp;       // 14 (3.0)
+    std::string_view trailing;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        const bool v20 = m.ver == version::v20;
+        detail::walk_route_head(v, m);
+        v.text(m.sp_id, v20 ? 21 : 6, {"SP_Id", "sp_id"});
+        if (v20) {
+            v.absent(m.sp_code.empty(), {"SP_Code", "sp_code"});
+            v.absent(m.sp_acess_type == 0, {"SP_AcessType", "sp_acess_type"});
+        } else {
+            v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
+            v.number(m.sp_acess_type, 1, {"SP_AcessType", "sp_acess_type"});
+        }
+        v.number(m.start_code, 4, {"Start_code", "start_code"});
+        v.number(m.end_code, 4, {"End_code", "end_code"});
+        v.number(m.result, 1, {"Result", "result"});
+        if (v20) {
+            v.absent(m.time_stamp.empty(), {"Time_stamp", "time_stamp"});
+        } else {
+            v.text(m.time_stamp, 14, {"Time_stamp", "time_stamp"});
+        }
+    }
+};
+
+// Table 8.24 (2.0 CMPP_GET_ROUTE) and CMPP 3.0.0 §8.6 (CMPP_GET_MT_ROUTE, 0x12, and
+// CMPP_GET_MO_ROUTE, 0x17): the same fields, Route_type 2 bytes in 2.0 and 4 in 3.0. Each
+// exists in one version only: 0x12 is GET_ROUTE in 2.0 and GET_MT_ROUTE in 3.0.
+template <command_id Id, version Only>
+struct basic_get_route {
+    static constexpr command_id command = Id;
+    static constexpr version only_in = Only;
+
+    std::uint32_t sequence_id = 0;
+    std::string_view source_id;         // 6
+    std::string_view route_type;        // 2 (2.0: "MO" or "MT") or 4 (3.0)
+    std::int32_t last_route_id = -1;    // the last Route_Id received; -1 the first time
+    std::string_view trailing;          // tolerant decoding: bytes after the body
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v.text(m.source_id, 6, {"Source_Id", "source_id"});
+        v.text(m.route_type, Only == version::v20 ? 2 : 4, {"Route_type", "route_type"});
+        v.number(m.last_route_id, 4, {"Last_route_Id", "last_route_id"});
+    }
+};
+
+using get_route = basic_get_route<command_id::get_route, version::v20>;
+using get_mt_route = basic_get_route<command_id::get_mt_route, version::v30>;
+using get_mo_route = basic_get_route<command_id::get_mo_route, version::v30>;
+
+// Table 8.25, 2.0 only.
+struct get_route_resp {
+    static constexpr command_id command = command_id::get_route_resp;
+    static constexpr version only_in = version::v20;
+
+    std::uint32_t sequence_id = 0;
+    std::uint32_t route_id = 0;
+    std::string_view destination_id;   // 6
+    std::string_view gateway_ip;       // 15
+    std::uint16_t gateway_port = 0;
+    std::string_view sp_code;          // 21: empty for MT routes
+    std::string_view service_id;       // 10
+    std::uint32_t start_code = 0;      // MO: first service code; MT: first number of the range
+    std::uint32_t end_code = 0;        // MO: last service code; MT: last number of the range
+    std::string_view area_code;        // 4: empty for MO routes
+    std::uint8_t result = 0;           // 0 normal, 1 no route, 2 last route
+    std::string_view trailing;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        detail::walk_route_head(v, m);
+        v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
+        v.text(m.service_id, 10, {"Service_Id", "service_id"});
+        v.number(m.start_code, 4, {"Start_code", "start_code"});
+        v.number(m.end_code, 4, {"End_code", "end_code"});
+        v.text(m.area_code, 4, {"Area_code", "area_code"});
+        v.number(m.result, 1, {"Result", "result"});
+    }
+};
+
+// CMPP 3.0.0 §8.6: CMPP_GET_MT_ROUTE_RESP, 3.0 only.
+struct get_mt_route_resp {
+    static constexpr command_id command = command_id::get_mt_route_resp;
+    static constexpr version only_in = version::v30;
+
+    std::uint32_t sequence_id = 0;
+    std::uint32_t route_id = 0;
+    std::string_view destination_id;   // 6
+    std::string_view gateway_ip;       // 15
+    std::uint16_t gateway_port = 0;
+    std::string_view start_id;         // 9
+    std::string_view end_id;           // 9
+    std::string_view area_code;        // 4
+    std::uint8_t result = 0;
+    std::uint8_t user_type = 0;
+    std::uint32_t route_total = 0;
+    std::uint32_t route_number = 0;
+    std::string_view time_stamp;       // 14: yyyymmddhhmmss
+    std::string_view trailing;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        detail::walk_route_head(v, m);
+        v.text(m.start_id, 9, {"Start_Id", "start_id"});
+        v.text(m.end_id, 9, {"End_Id", "end_id"});
+        v.text(m.area_code, 4, {"Area_code", "area_code"});
+        v.number(m.result, 1, {"Result", "result"});
+        v.number(m.user_type, 1, {"User_type", "user_type"});
+        v.number(m.route_total, 4, {"Route_total", "route_total"});
+        v.number(m.route_number, 4, {"Route_number", "route_number"});
+        v.text(m.time_stamp, 14, {"Time_stamp", "time_stamp"});
+    }
+};
+
+// CMPP 3.0.0 §8.6: CMPP_GET_MO_ROUTE_RESP, 3.0 only. Result: 0 ok, 1 no route, 2 bad source
+// gateway, 3 bad route type, 9 busy.
+struct get_mo_route_resp {
+    static constexpr command_id command = command_id::get_mo_route_resp;
+    static constexpr version only_in = version::v30;
+
+    std::uint32_t sequence_id = 0;
+    std::uint32_t route_id = 0;
+    std::string_view destination_id;   // 6
+    std::string_view gateway_ip;       // 15
+    std::uint16_t gateway_port = 0;
+    std::string_view sp_id;            // 6
+    std::string_view sp_code;          // 21
+    std::uint8_t sp_acess_type = 0;
+    std::string_view service_id;       // 10
+    std::uint32_t start_code = 0;
+    std::uint32_t end_code = 0;
+    std::uint8_t result = 0;
+    std::uint32_t route_total = 0;
+    std::uint32_t route_number = 0;
+    std::string_view time_stamp;       // 14
+    std::string_view trailing;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        detail::walk_route_head(v, m);
+        v.text(m.sp_id, 6, {"SP_Id", "sp_id"});
+        v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
+        v.number(m.sp_acess_type, 1, {"SP_AcessType", "sp_acess_type"});
+        v.text(m.service_id, 10, {"Service_Id", "service_id"});
+        v.number(m.start_code, 4, {"Start_code", "start_code"});
+        v.number(m.end_code, 4, {"End_code", "end_code"});
+        v.number(m.result, 1, {"Result", "result"});
+        v.number(m.route_total, 4, {"Route_total", "route_total"});
+        v.number(m.route_number, 4, {"Route_number", "route_number"});
+        v.text(m.time_stamp, 14, {"Time_stamp", "time_stamp"});
+    }
+};
+
+}  // namespace smsgw::cmpp
+// ---- smsgw/cmpp/route_update.hpp
+
+#include <cstdint>
+#include <string_view>
+
+
+// Route updates between an ISMG and the GNS: CMPP_MT_ROUTE_UPDATE and CMPP_MO_ROUTE_UPDATE
+// (ISMG to GNS, CMPP 2.0 §8.6.6-8.6.7, tables 8.26-8.29) and CMPP_PUSH_MT_ROUTE_UPDATE and
+// CMPP_PUSH_MO_ROUTE_UPDATE (GNS to ISMG, §8.6.8-8.6.9, tables 8.30-8.33), with CMPP 3.0.0's
+// layouts (§8.6): 9-byte Start_Id/End_Id and User_type for MT routes, SP_Id, SP_AcessType for
+// MO routes, a Time_stamp on pushes, Route_Id and Time_stamp in the update responses.
+namespace smsgw::cmpp {
+
+// Tables 8.26 (CMPP_MT_ROUTE_UPDATE, ISMG to GNS) and 8.30 (CMPP_PUSH_MT_ROUTE_UPDATE, GNS to
+// ISMG): the same body; 3.0 widens Start_Id/End_Id to 9 bytes, adds User_type, and appends
+// Time_stamp to the push.
+template <command_id Id>
+struct basic_mt_route_update {
+    static constexpr command_id command = Id;
+    static constexpr bool push = Id == command_id::push_mt_route_update;
+
+    version ver = version::v20;
+    std::uint32_t sequence_id = 0;
+    std::uint8_t update_type = 0;      // 0 add, 1 delete, 2 update
+    std::uint32_t route_id = 0;        // 0 when adding
+    std::string_view destination_id;   // 6
+    std::string_view gateway_ip;       // 15
+    std::uint16_t gateway_port = 0;
+    std::string_view start_id;         // 6 (2.0) or 9 (3.0)
+    std::string_view end_id;           // 6 or 9
+    std::string_view area_code;        // 4
+    std::uint8_t user_type = 0;        // 3.0
+    std::string_view time_stamp;       // 14: 3.0 pushes only (yyyymmddhhmmss)
+    std::string_view trailing;         // tolerant decoding: bytes after the body
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        const bool v20 = m.ver == version::v20;
+        v.number(m.update_type, 1, {"Update_type", "update_type"}, 2);
+        detail::walk_route_head(v, m);
+        v.text(m.start_id, v20 ? 6 : 9, {"Start_Id", "start_id"});
+        v.text(m.end_id, v20 ? 6 : 9, {"End_Id", "end_id"});
+        v.text(m.area_code, 4, {"Area_code", "area_code"});
+        if (v20) {
+            v.absent(m.user_type == 0, {"User_type", "user_type"});
+        } else {
+            v.number(m.user_type, 1, {"User_type", "user_type"});
+        }
+        if (push && !v20) {
+            v.text(m.time_stamp, 14, {"Time_stamp", "time_stamp"});
+        } else {
+            v.absent(m.time_stamp.empty(), {"Time_stamp", "time_stamp"});
+        }
+    }
+};
+
+using mt_route_update = basic_mt_route_update<command_id::mt_route_update>;
+using push_mt_route_update = basic_mt_route_update<command_id::push_mt_route_update>;
+
+// Tables 8.28 (CMPP_MO_ROUTE_UPDATE) and 8.32 (CMPP_PUSH_MO_ROUTE_UPDATE): the same body; 3.0
+// puts SP_Id before SP_Code and SP_AcessType after it, and appends Time_stamp to the push.
+template <command_id Id>
+struct basic_mo_route_update {
+    static constexpr command_id command = Id;
+    static constexpr bool push = Id == command_id::push_mo_route_update;
+
+    version ver = version::v20;
+    std::uint32_t sequence_id = 0;
+    std::uint8_t update_type = 0;      // 0 add, 1 delete, 2 update
+    std::uint32_t route_id = 0;        // 0 when adding
+    std::string_view destination_id;   // 6
+    std::string_view gateway_ip;       // 15
+    std::uint16_t gateway_port = 0;
+    std::string_view sp_id;            // 6 (3.0)
+    std::string_view sp_code;          // 21
+    std::uint8_t sp_acess_type = 0;    // 3.0 (the spec's spelling)
+    std::string_view service_id;       // 10
+    std::uint32_t start_code = 0;
+    std::uint32_t end_code = 0;
+    std::string_view time_stamp;       // 14: 3.0 pushes only
+    std::string_view trailing;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        const bool v20 = m.ver == version::v20;
+        v.number(m.update_type, 1, {"Update_type", "update_type"}, 2);
+        detail::walk_route_head(v, m);
+        if (v20) {
+            v.absent(m.sp_id.empty(), {"SP_Id", "sp_id"});
+            v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
+            v.absent(m.sp_acess_type == 0, {"SP_AcessType", "sp_acess_type"});
+        } else {
+            v.text(m.sp_id, 6, {"SP_Id", "sp_id"});
+            v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
+            v.number(m.sp_acess_type, 1, {"SP_AcessType", "sp_acess_type"});
+        }
+        v.text(m.service_id, 10, {"Service_Id", "service_id"});
+        v.number(m.start_code, 4, {"Start_code", "start_code"});
+        v.number(m.end_code, 4, {"End_code", "end_code"});
+        if (push && !v20) {
+            v.text(m.time_stamp, 14, {"Time_stamp", "time_stamp"});
+        } else {
+            v.absent(m.time_stamp.empty(), {"Time_stamp", "time_stamp"});
+        }
+    }
+};
+
+using mo_route_update = basic_mo_route_update<command_id::mo_route_update>;
+using push_mo_route_update = basic_mo_route_update<command_id::push_mo_route_update>;
+
+// Tables 8.27 and 8.29: the GNS's answer to an update; 3.0 adds Route_Id and Time_stamp.
+template <command_id Id>
+struct basic_route_update_resp {
+    static constexpr command_id command = Id;
+
+    version ver = version::v20;
+    std::uint32_t sequence_id = 0;
+    std::uint8_t result = 0;           // 0 valid, awaiting confirmation; 1 invalid
+    std::uint32_t route_id = 0;        // 3.0
+    std::string_view time_stamp;       // 14 (3.0)
+    std::string_view trailing;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v.number(m.result, 1, {"Result", "result"}, 1);
+        if (m.ver == version::v20) {
+            v.absent(m.route_id == 0, {"Route_Id", "route_id"});
+            v.absent(m.time_stamp.empty(), {"Time_stamp", "time_stamp"});
+        } else {
+            v.number(m.route_id, 4, {"Route_Id", "route_id"});
+            v.text(m.time_stamp, 14, {"Time_stamp", "time_stamp"});
+        }
+    }
+};
+
+using mt_route_update_resp = basic_route_update_resp<command_id::mt_route_update_resp>;
+using mo_route_update_resp = basic_route_update_resp<command_id::mo_route_update_resp>;
+
+// Tables 8.31 and 8.33: the ISMG's answer to a push, the same in 2.0 and 3.0.
+template <command_id Id>
+struct basic_push_resp {
+    static constexpr command_id command = Id;
+
+    std::uint32_t sequence_id = 0;
+    std::uint8_t result = 0;           // 0 changed, 1 failed
+    std::string_view trailing;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v.number(m.result, 1, {"Result", "result"}, 1);
+    }
+};
+
+using push_mt_route_update_resp = basic_push_resp<command_id::push_mt_route_update_resp>;
+using push_mo_route_update_resp = basic_push_resp<command_id::push_mo_route_update_resp>;
+
+}  // namespace smsgw::cmpp
+// ---- smsgw/cmpp/submit.hpp
+
+#include <cstdint>
+#include <string_view>
+
+
+// CMPP_SUBMIT and CMPP_SUBMIT_RESP (CMPP 2.0 §8.4.3, tables 8.6 and 8.7; CMPP 3.0.0 items 1-5,
+// 16, 17). The 3.0 layout widens Fee_terminal_Id and Dest_terminal_Id to 32 bytes, adds
+// Fee_terminal_type and Dest_terminal_type, and replaces Reserve with LinkID:
+//   2.0: 138 + 21 * DestUsr_tl + Msg_Length bytes;  3.0: 163 + 32 * DestUsr_tl + Msg_Length.
+namespace smsgw::cmpp {
+
+struct submit {
+    static constexpr command_id command = command_id::submit;
+
+    version ver = version::v20;
+    std::uint32_t sequence_id = 0;
+    std::uint64_t msg_id = 0;               // the SP sends 0; the ISMG fills it in
+    std::uint8_t pk_total = 1;              // parts of a long message, from 1
+    std::uint8_t pk_number = 1;             // this part's number, from 1
+    std::uint8_t registered_delivery = 0;   // 0 no report, 1 report, 2 SMC bill only (2.0)
+    std::uint8_t msg_level = 0;
+    std::string_view service_id;            // 10
+    std::uint8_t fee_user_type = 0;         // 0 destination, 1 source, 2 SP, 3 see Fee_terminal_Id
+    std::string_view fee_terminal_id;       // 21 (2.0) or 32 (3.0)
+    std::uint8_t fee_terminal_type = 0;     // 3.0: 0 real number, 1 pseudo-code
+    std::uint8_t tp_pid = 0;                // GSM 03.40 §9.2.3.9
+    std::uint8_t tp_udhi = 0;               // GSM 03.40 §9.2.3.23: 1 when Msg_Content starts with a UDH
+    std::uint8_t msg_fmt = 0;               // 0 ASCII, 3 SIM write, 4 binary, 8 UCS-2, 15 GB text
+    std::string_view msg_src;               // 6: SP_Id
+    std::string_view fee_type;              // 2: "01".."05" (3.0: "01".."03")
+    std::string_view fee_code;              // 6: fee in fen
+    std::string_view valid_time;            // 17: SMPP 3.3 time (ValId_Time)
+    std::string_view at_time;               // 17: SMPP 3.3 time
+    std::string_view src_id;                // 21: the SP's service code, shown as the caller
+    id_list dest_terminal_ids;              // DestUsr_tl ids of 21 (2.0) or 32 (3.0) bytes, fewer than 100
+    std::uint8_t dest_terminal_type = 0;    // 3.0: 0 real number, 1 pseudo-code
+    std::string_view msg_content;           // Msg_Length is its size
+    std::string_view reserve;               // 8 (2.0)
+    std::string_view link_id;               // 20 (3.0): LinkID
+    std::string_view trailing;              // tolerant decoding: bytes after the body
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        const bool v20 = m.ver == version::v20;
+        const std::size_t terminal = v20 ? 21 : 32;
+        v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
+        v.number(m.pk_total, 1, {"Pk_total", "pk_total"});
+        v.number(m.pk_number, 1, {"Pk_number", "pk_number"});
+        v.number(m.registered_delivery, 1, {"Registered_Delivery", "registered_delivery"}, v20 ? 2 : 1);
+        v.number(m.msg_level, 1, {"Msg_level", "msg_level"});
+        v.text(m.service_id, 10, {"Service_Id", "service_id"});
+        v.number(m.fee_user_type, 1, {"Fee_UserType", "fee_user_type"}, 3);
+        v.text(m.fee_terminal_id, terminal, {"Fee_terminal_Id", "fee_terminal_id"});
+        if (v20) {
+            v.absent(m.fee_terminal_type == 0, {"Fee_terminal_type", "fee_terminal_type"});
+        } else {
+            v.number(m.fee_terminal_type, 1, {"Fee_terminal_type", "fee_terminal_type"}, 1);
+        }
+        v.number(m.tp_pid, 1, {"TP_pId", "tp_pid"});
+        v.number(m.tp_udhi, 1, {"TP_udhi", "tp_udhi"}, 1);
+        v.number(m.msg_fmt, 1, {"Msg_Fmt", "msg_fmt"});
+        v.text(m.msg_src, 6, {"Msg_src", "msg_src"});
+        v.text(m.fee_type, 2, {"FeeType", "fee_type"});
+        v.text(m.fee_code, 6, {"FeeCode", "fee_code"});
+        v.text(m.valid_time, 17, {"ValId_Time", "valid_time"});
+        v.text(m.at_time, 17, {"At_Time", "at_time"});
+        v.text(m.src_id, 21, {"Src_Id", "src_id"});
+        v.ids(m.dest_terminal_ids, terminal, {"DestUsr_tl", "dest_usr_tl"}, {"Dest_terminal_Id", "dest_terminal_id"}, 0, 99);
+        if (v20) {
+            v.absent(m.dest_terminal_type == 0, {"Dest_terminal_type", "dest_terminal_type"});
+        } else {
+            v.number(m.dest_terminal_type, 1, {"Dest_terminal_type", "dest_terminal_type"}, 1);
+        }
+        v.content(m.msg_content, msg_length_limit(m.msg_fmt), {"Msg_Length", "msg_length"}, {"Msg_Content", "msg_content"});
+        if (v20) {
+            v.text(m.reserve, 8, {"Reserve", "reserve"});
+            v.absent(m.link_id.empty(), {"LinkID", "link_id"});
+        } else {
+            v.absent(m.reserve.empty(), {"Reserve", "reserve"});
+            v.text(m.link_id, 20, {"LinkID", "link_id"});
+        }
+    }
+};
+
+// Table 8.7. Result is 1 byte in 2.0 and 4 bytes in 3.0 (3.0.0 item 16); codes.hpp names it.
+struct submit_resp {
+    static constexpr command_id command = command_id::submit_resp;
+
+    version ver = version::v20;
+    std::uint32_t sequence_id = 0;
+    std::uint64_t msg_id = 0;   // msg_id.hpp splits it
+    std::uint32_t result = 0;   // 0 success
+    std::string_view trailing;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
+        v.number(m.result, m.ver == version::v20 ? 1 : 4, {"Result", "result"});
+    }
+};
+
+}  // namespace smsgw::cmpp
+// ---- smsgw/cmpp/terminate.hpp
+
+
+// CMPP_TERMINATE and CMPP_TERMINATE_RESP (CMPP 2.0 §8.4.2): a header without a body, the same
+// in 2.0 and 3.0.
+namespace smsgw::cmpp {
+
+using terminate = header_only<command_id::terminate>;
+using terminate_resp = header_only<command_id::terminate_resp>;
+
+}  // namespace smsgw::cmpp
+
+// Any CMPP PDU, decoded by its Command_Id, so that a connection loop is a switch:
+//
+//     cmpp::pdu p;
+//     if (auto r = decode(frame_bytes, p, cmpp::version::v30); !r) { ... r.ec, r.offset, r.field ... }
+//     switch (p.command()) {
+//     case cmpp::command_id::submit: on_submit(*p.get<cmpp::submit>()); break;
+//     case cmpp::command_id::active_test: ...
+//     }
+//
+// or std::visit over p.body. The variant holds the structs themselves (views into the input):
+// nothing is allocated.
+namespace smsgw::cmpp {
+
+struct pdu {
+    std::variant<std::monostate, connect, connect_resp, terminate, terminate_resp, submit, submit_resp, deliver,
+                 deliver_resp, query, query_resp, cancel, cancel_resp, active_test, active_test_resp, fwd, fwd_resp,
+                 mt_route, mt_route_resp, mo_route, mo_route_resp, get_route, get_route_resp, get_mt_route,
+                 get_mt_route_resp, get_mo_route, get_mo_route_resp, mt_route_update, mt_route_update_resp,
+                 mo_route_update, mo_route_update_resp, push_mt_route_update, push_mt_route_update_resp,
+                 push_mo_route_update, push_mo_route_update_resp>
+        body;
+
+    // The Command_Id of what the body holds (0 when it is empty).
+    command_id command() const noexcept {
+        return std::visit(
+            [](const auto& m) -> command_id {
+                using T = std::decay_t<decltype(m)>;
+                if constexpr (std::is_same_v<T, std::monostate>) {
+                    return command_id{};
+                } else {
+                    return T::command;
+                }
+            },
+            body);
+    }
+    std::uint32_t sequence_id() const noexcept {
+        return std::visit(
+            [](const auto& m) -> std::uint32_t {
+                if constexpr (std::is_same_v<std::decay_t<decltype(m)>, std::monostate>) {
+                    return 0;
+                } else {
+                    return m.sequence_id;
+                }
+            },
+            body);
+    }
+    // The body as a T, or nullptr when it holds another PDU.
+    template <class T>
+    const T* get() const noexcept {
+        return std::get_if<T>(&body);
+    }
+    template <class T>
+    T* get() noexcept {
+        return std::get_if<T>(&body);
+    }
+};
+
+template <class T>
+struct type_tag {
+    using type = T;
+};
+
+// Calls f(type_tag<T>{}) with the struct `id` names in `v`; false when `v` has no such PDU.
+template <class F>
+constexpr bool with_pdu_type(command_id id, version v, F&& f) {
+    const bool v20 = v == version::v20;
+    switch (id) {
+    case command_id::connect: f(type_tag<connect>{}); return true;
+    case command_id::connect_resp: f(type_tag<connect_resp>{}); return true;
+    case command_id::terminate: f(type_tag<terminate>{}); return true;
+    case command_id::terminate_resp: f(type_tag<terminate_resp>{}); return true;
+    case command_id::submit: f(type_tag<submit>{}); return true;
+    case command_id::submit_resp: f(type_tag<submit_resp>{}); return true;
+    case command_id::deliver: f(type_tag<deliver>{}); return true;
+    case command_id::deliver_resp: f(type_tag<deliver_resp>{}); return true;
+    case command_id::query: f(type_tag<query>{}); return true;
+    case command_id::query_resp: f(type_tag<query_resp>{}); return true;
+    case command_id::cancel: f(type_tag<cancel>{}); return true;
+    case command_id::cancel_resp: f(type_tag<cancel_resp>{}); return true;
+    case command_id::active_test: f(type_tag<active_test>{}); return true;
+    case command_id::active_test_resp: f(type_tag<active_test_resp>{}); return true;
+    case command_id::fwd: f(type_tag<fwd>{}); return true;
+    case command_id::fwd_resp: f(type_tag<fwd_resp>{}); return true;
+    case command_id::mt_route: f(type_tag<mt_route>{}); return true;
+    case command_id::mt_route_resp: f(type_tag<mt_route_resp>{}); return true;
+    case command_id::mo_route: f(type_tag<mo_route>{}); return true;
+    case command_id::mo_route_resp: f(type_tag<mo_route_resp>{}); return true;
+    case command_id::get_route:
+        if (v20) {
+            f(type_tag<get_route>{});
+        } else {
+            f(type_tag<get_mt_route>{});
+        }
+        return true;
+    case command_id::get_route_resp:
+        if (v20) {
+            f(type_tag<get_route_resp>{});
+        } else {
+            f(type_tag<get_mt_route_resp>{});
+        }
+        return true;
+    case command_id::mt_route_update: f(type_tag<mt_route_update>{}); return true;
+    case command_id::mt_route_update_resp: f(type_tag<mt_route_update_resp>{}); return true;
+    case command_id::mo_route_update: f(type_tag<mo_route_update>{}); return true;
+    case command_id::mo_route_update_resp: f(type_tag<mo_route_update_resp>{}); return true;
+    case command_id::push_mt_route_update: f(type_tag<push_mt_route_update>{}); return true;
+    case command_id::push_mt_route_update_resp: f(type_tag<push_mt_route_update_resp>{}); return true;
+    case command_id::push_mo_route_update: f(type_tag<push_mo_route_update>{}); return true;
+    case command_id::push_mo_route_update_resp: f(type_tag<push_mo_route_update_resp>{}); return true;
+    case command_id::get_mo_route:
+        if (v20) return false;
+        f(type_tag<get_mo_route>{});
+        return true;
+    case command_id::get_mo_route_resp:
+        if (v20) return false;
+        f(type_tag<get_mo_route_resp>{});
+        return true;
+    }
+    return false;
+}
+
+// Decodes whichever PDU `in` starts with. Errors as for one PDU type, and unknown_command
+// (offset 4) for a Command_Id the version does not define: the framer's `skip` has already
+// told the caller how many bytes to drop.
+inline result decode(bytes in, pdu& out, const decode_options& opt) noexcept {
+    if (in.size() < header_size) return fail(errc::truncated, in.size(), "Total_Length");
+    const std::uint32_t total = load_be32(in.data());
+    if (total < header_size) return fail(errc::bad_total_length, 0, "Total_Length");
+    if (total > in.size()) return fail(errc::truncated, in.size(), "Total_Length");
+    result r = fail(errc::unknown_command, 4, "Command_Id");
+    with_pdu_type(static_cast<command_id>(load_be32(in.data() + 4)), opt.ver, [&](auto tag) {
+        using T = typename decltype(tag)::type;
+        r = decode(in, out.body.template emplace<T>(), opt);
+    });
+    if (!r) out.body.template emplace<std::monostate>();
+    return r;
+}
+
+inline result decode(bytes in, pdu& out, version v) noexcept { return decode(in, out, decode_options{v, validation::strict}); }
+
+// Encodes the PDU the body holds; an empty body is missing_field (Command_Id).
+inline result encode(const pdu& p, writer& out) noexcept {
+    return std::visit(
+        [&out](const auto& m) -> result {
+            if constexpr (std::is_same_v<std::decay_t<decltype(m)>, std::monostate>) {
+                return fail(errc::missing_field, out.size(), "Command_Id");
+            } else {
+                return encode(m, out);
+            }
+        },
+        p.body);
+}
+
+// The Total_Length range the spec allows a PDU: fixed layouts have one size; SUBMIT, DELIVER
+// and FWD run from no destination and no content to their most destinations and Msg_Length 255.
+struct length_range {
+    std::size_t min = 0;
+    std::size_t max = 0;
+};
+
+namespace detail {
+class length_measure {
+public:
+    length_range range{header_size, header_size};
+
+    template <class I>
+    constexpr void number(const I&, std::size_t width, field_name, std::uint64_t = any_value) noexcept {
+        add(width, width);
+    }
+    constexpr void text(const std::string_view&, std::size_t width, field_name, pad = pad::nul_right) noexcept {
+        add(width, width);
+    }
+    template <std::size_t N>
+    constexpr void octets(const std::array<byte, N>&, field_name) noexcept {
+        add(N, N);
+    }
+    constexpr void ids(const id_list&, std::size_t width, field_name, field_name, std::size_t min, std::size_t max) noexcept {
+        add(1 + min * width, 1 + max * width);
+    }
+    constexpr void content(const std::string_view&, std::size_t, field_name, field_name) noexcept { add(1, 1 + 0xFF); }
+    constexpr void absent(bool, field_name) noexcept {}
+
+private:
+    constexpr void add(std::size_t min, std::size_t max) noexcept {
+        range.min += min;
+        range.max += max;
+    }
+};
+}  // namespace detail
+
+// {0, 0} when `v` has no such PDU.
+inline length_range pdu_length(command_id id, version v) noexcept {
+    length_range out{};
+    with_pdu_type(id, v, [&](auto tag) {
+        using T = typename decltype(tag)::type;
+        T m{};
+        if constexpr (detail::has_version<T>::value) m.ver = v;
+        detail::length_measure measure;
+        T::walk(measure, m);
+        out = measure.range;
+    });
+    return out;
+}
+
+}  // namespace smsgw::cmpp
+
+// Cutting a TCP byte stream into PDUs. Give next_frame() the bytes received and not yet
+// consumed; it never reads past them and never believes Total_Length unchecked:
+//
+//     for (;;) {
+//         cmpp::frame f = cmpp::next_frame(buffered, opts);
+//         if (f.status == cmpp::frame_status::need_more) break;        // read f.size more bytes (at least)
+//         if (f.status == cmpp::frame_status::invalid) close();         // f.error says why; the stream is lost
+//         if (f.status == cmpp::frame_status::ready) handle(buffered.first(f.size));
+//         buffered = buffered.subspan(f.size);                          // ready or skip
+//     }
+namespace smsgw::cmpp {
+
+enum class frame_status : unsigned char {
+    need_more,  // size: bytes still missing, at least (the header first, then the rest of the PDU)
+    ready,      // size: one whole PDU of that many bytes is at the front
+    skip,       // size: a whole PDU with a Command_Id the version does not define; drop it, the stream stays in sync
+    invalid,    // error: Total_Length impossible (or an unknown Command_Id under unknown_command::reject)
+};
+
+enum class unknown_command : unsigned char {
+    skip,    // report it as `skip` with its Total_Length (bounded by max_length)
+    reject,  // report it as `invalid` as soon as the Command_Id has arrived
+};
+
+struct frame_options {
+    version ver = version::v20;
+    // The largest Total_Length accepted; by default the largest legal PDU of the version.
+    std::uint32_t max_length = largest_pdu(ver);
+    // strict: a known Command_Id's Total_Length must also be within the range its layout
+    // allows (pdu_length()), so a corrupt length is caught before waiting for its bytes.
+    validation checks = validation::strict;
+    unknown_command unknown = unknown_command::skip;
+};
+
+struct frame {
+    frame_status status = frame_status::need_more;
+    std::size_t size = 0;
+    header head{};   // when ready or skip
+    result error{};  // when invalid: bad_total_length (offset 0) or unknown_command (offset 4)
+};
+
+inline frame next_frame(bytes in, const frame_options& opt = {}) noexcept {
+    frame f;
+    if (in.size() < 4) {
+        f.size = header_size - in.size();
+        return f;
+    }
+    const std::uint32_t total = load_be32(in.data());
+    if (total < header_size || total > opt.max_length) {
+        f.status = frame_status::invalid;
+        f.error = fail(errc::bad_total_length, 0, "Total_Length");
+        return f;
+    }
+    if (in.size() >= 8) {
+        const auto id = static_cast<command_id>(load_be32(in.data() + 4));
+        const bool known = is_known(id, opt.ver);
+        if (!known && opt.unknown == unknown_command::reject) {
+            f.status = frame_status::invalid;
+            f.error = fail(errc::unknown_command, 4, "Command_Id");
+            return f;
+        }
+        if (known && opt.checks == validation::strict) {
+            const length_range legal = pdu_length(id, opt.ver);
+            if (total < legal.min || total > legal.max) {
+                f.status = frame_status::invalid;
+                f.error = fail(errc::bad_total_length, 0, "Total_Length");
+                return f;
+            }
+        }
+        if (in.size() >= total) {
+            f.status = known ? frame_status::ready : frame_status::skip;
+            f.size = total;
+            decode(in, f.head);
+            return f;
+        }
+    }
+    f.size = total - in.size();
+    return f;
+}
+
+}  // namespace smsgw::cmpp
+// ---- smsgw/cmpp/long_sms.hpp
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+// ---- smsgw/codec/utf8.hpp
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+
+// UTF-8 (RFC 3629) validation, decoding and conversion to and from UTF-16BE, the UCS-2 of
+// CMPP Msg_Fmt 8 (CMPP 2.0 table 8.8: "8：UCS2编码").
+//
+// Errors point at the first byte of the ill-formed sequence, so s.substr(0, r.offset) is the
+// longest valid prefix. Ill-formed means anything outside Unicode 15 table 3-7: overlongs
+// (C0, C1, E0 80..9F, F0 80..8F), surrogates (ED A0..BF), code points above U+10FFFF
+// (F4 90.., F5..FF), lone continuation bytes and sequences cut short.
+namespace smsgw::codec::utf8 {
+
+namespace detail {
+
+// Bytes of the sequence a lead byte starts (0: never a lead byte), and the range its second
+// byte must fall in (table 3-7); the third and fourth bytes are always 80..BF.
+struct lead_info {
+    unsigned char length;
+    unsigned char low;
+    unsigned char high;
+};
+
+constexpr lead_info lead(unsigned char b) noexcept {
+    if (b < 0x80) return {1, 0, 0};
+    if (b < 0xC2) return {0, 0, 0};
+    if (b < 0xE0) return {2, 0x80, 0xBF};
+    if (b == 0xE0) return {3, 0xA0, 0xBF};
+    if (b == 0xED) return {3, 0x80, 0x9F};
+    if (b < 0xF0) return {3, 0x80, 0xBF};
+    if (b == 0xF0) return {4, 0x90, 0xBF};
+    if (b < 0xF4) return {4, 0x80, 0xBF};
+    if (b == 0xF4) return {4, 0x80, 0x8F};
+    return {0, 0, 0};
+}
+
+constexpr bool continuation(unsigned char b) noexcept { return (b & 0xC0) == 0x80; }
+
+// Length of the well-formed sequence at s[pos] (pos < s.size()) with its code point, or 0.
+inline std::size_t decode_one(std::string_view s, std::size_t pos, char32_t& cp) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + pos;
+    const std::size_t avail = s.size() - pos;
+    const lead_info l = lead(p[0]);
+    if (l.length == 1) {
+        cp = p[0];
+        return 1;
+    }
+    if (l.length == 0 || avail < l.length || p[1] < l.low || p[1] > l.high) return 0;
+    if (l.length == 2) {
+        cp = (char32_t{p[0] & 0x1Fu} << 6) | (p[1] & 0x3Fu);
+        return 2;
+    }
+    if (!continuation(p[2])) return 0;
+    if (l.length == 3) {
+        cp = (char32_t{p[0] & 0x0Fu} << 12) | (char32_t{p[1] & 0x3Fu} << 6) | (p[2] & 0x3Fu);
+        return 3;
+    }
+    if (!continuation(p[3])) return 0;
+    cp = (char32_t{p[0] & 0x07u} << 18) | (char32_t{p[1] & 0x3Fu} << 12) | (char32_t{p[2] & 0x3Fu} << 6) |
+         (p[3] & 0x3Fu);
+    return 4;
+}
+
+// Index of the first byte at or after pos that is not ASCII, or s.size().
+inline std::size_t skip_ascii(std::string_view s, std::size_t pos) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    while (pos + 8 <= n) {
+        std::uint64_t word;
+        std::memcpy(&word, p + pos, 8);
+        if ((word & 0x8080808080808080u) != 0) break;
+        pos += 8;
+    }
+    while (pos < n && p[pos] < 0x80) ++pos;
+    return pos;
+}
+
+}  // namespace detail
+
+// Decodes the code point at s[pos] into cp and advances pos past it. On error pos stays put and
+// the result is invalid_utf8 at pos (truncated when pos is already at the end). On success
+// result.offset is the new pos.
+inline result next(std::string_view s, std::size_t& pos, char32_t& cp) noexcept {
+    if (pos >= s.size()) return fail(errc::truncated, pos);
+    const std::size_t n = detail::decode_one(s, pos, cp);
+    if (n == 0) return fail(errc::invalid_utf8, pos);
+    pos += n;
+    return {errc{}, pos};
+}
+
+// Checks that s is well-formed UTF-8; on success offset is s.size().
+inline result validate(std::string_view s) noexcept {
+    std::size_t pos = 0;
+    char32_t cp;
+    while ((pos = detail::skip_ascii(s, pos)) < s.size()) {
+        const std::size_t n = detail::decode_one(s, pos, cp);
+        if (n == 0) return fail(errc::invalid_utf8, pos);
+        pos += n;
+    }
+    return {errc{}, s.size()};
+}
+
+// Counts the characters (code points) of s, as Mitake counts a subject's length. On error
+// `chars` holds the characters before the ill-formed sequence.
+inline result count(std::string_view s, std::size_t& chars) noexcept {
+    chars = 0;
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    std::size_t pos = 0;
+    char32_t cp;
+    while (pos < s.size()) {
+        if (p[pos] < 0x80) {
+            ++pos;
+        } else {
+            const std::size_t n = detail::decode_one(s, pos, cp);
+            if (n == 0) return fail(errc::invalid_utf8, pos);
+            pos += n;
+        }
+        ++chars;
+    }
+    return {errc{}, s.size()};
+}
+
+// The longest prefix of s of at most max_bytes bytes that does not cut a character: a split
+// point for a byte budget (SMS segments, fixed-width fields). Only the cut is examined; s
+// is assumed well-formed.
+constexpr std::size_t fit(std::string_view s, std::size_t max_bytes) noexcept {
+    if (max_bytes >= s.size()) return s.size();
+    std::size_t n = max_bytes;
+    // At most three continuation bytes precede the byte at a boundary.
+    for (int back = 0; back < 3 && n > 0 && detail::continuation(static_cast<unsigned char>(s[n])); ++back) --n;
+    return n;
+}
+
+// Writes cp as UTF-8. A value that is not a Unicode scalar value (a surrogate, or above
+// U+10FFFF) is written as U+FFFD REPLACEMENT CHARACTER; next() never yields one.
+inline void put(char32_t cp, writer& out) noexcept {
+    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
+    if (cp < 0x80) {
+        out.put(static_cast<byte>(cp));
+    } else if (cp < 0x800) {
+        if (byte* p = out.claim(2)) {
+            p[0] = static_cast<byte>(0xC0 | (cp >> 6));
+            p[1] = static_cast<byte>(0x80 | (cp & 0x3F));
+        }
+    } else if (cp < 0x10000) {
+        if (byte* p = out.claim(3)) {
+            p[0] = static_cast<byte>(0xE0 | (cp >> 12));
+            p[1] = static_cast<byte>(0x80 | ((cp >> 6) & 0x3F));
+            p[2] = static_cast<byte>(0x80 | (cp & 0x3F));
+        }
+    } else if (byte* p = out.claim(4)) {
+        p[0] = static_cast<byte>(0xF0 | (cp >> 18));
+        p[1] = static_cast<byte>(0x80 | ((cp >> 12) & 0x3F));
+        p[2] = static_cast<byte>(0x80 | ((cp >> 6) & 0x3F));
+        p[3] = static_cast<byte>(0x80 | (cp & 0x3F));
+    }
+}
+
+// Bytes of UTF-16BE that to_utf16be() writes for well-formed s: 2 per character below
+// U+10000, 4 (a surrogate pair) above.
+inline std::size_t utf16_size(std::string_view s) noexcept {
+    std::size_t n = 0;
+    for (char c : s) {
+        const auto b = static_cast<unsigned char>(c);
+        if (!detail::continuation(b)) n += b >= 0xF0 ? 4 : 2;
+    }
+    return n;
+}
+
+// UTF-8 to UTF-16BE (CMPP Msg_Fmt 8): characters above U+FFFF become surrogate pairs, which
+// a strict UCS-2 peer cannot show. Result as writer::finish(), or invalid_utf8 at the offset
+// in utf8 (nothing is written from the ill-formed sequence on).
+inline result to_utf16be(std::string_view utf8, writer& out) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+    std::size_t pos = 0;
+    char32_t cp;
+    while (pos < utf8.size()) {
+        if (p[pos] < 0x80) {
+            out.put_be16(p[pos]);
+            ++pos;
+            continue;
+        }
+        const std::size_t n = detail::decode_one(utf8, pos, cp);
+        if (n == 0) return fail(errc::invalid_utf8, pos);
+        pos += n;
+        if (cp < 0x10000) {
+            out.put_be16(static_cast<std::uint16_t>(cp));
+        } else {
+            cp -= 0x10000;
+            out.put_be16(static_cast<std::uint16_t>(0xD800 + (cp >> 10)));
+            out.put_be16(static_cast<std::uint16_t>(0xDC00 + (cp & 0x3FF)));
+        }
+    }
+    return out.finish();
+}
+
+// UTF-16BE (or UCS-2) to UTF-8. Errors carry the offset in `in`: invalid_utf16 for a lone or
+// reversed surrogate, truncated for an odd final byte.
+inline result from_utf16be(bytes in, writer& out) noexcept {
+    const byte* p = in.data();
+    const std::size_t n = in.size();
+    std::size_t pos = 0;
+    while (pos + 2 <= n) {
+        const std::uint16_t u = load_be16(p + pos);
+        if (u < 0x80) {
+            out.put(static_cast<byte>(u));
+            pos += 2;
+            continue;
+        }
+        if (u < 0xD800 || u > 0xDFFF) {
+            put(u, out);
+            pos += 2;
+            continue;
+        }
+        // A high surrogate must be followed by a low one (RFC 2781 §2.2).
+        if (u >= 0xDC00) return fail(errc::invalid_utf16, pos);
+        if (pos + 3 == n) return fail(errc::truncated, pos + 2);
+        if (pos + 4 > n) return fail(errc::invalid_utf16, pos);
+        const std::uint16_t low = load_be16(p + pos + 2);
+        if (low < 0xDC00 || low > 0xDFFF) return fail(errc::invalid_utf16, pos);
+        put(0x10000 + ((char32_t{u} - 0xD800) << 10) + (char32_t{low} - 0xDC00), out);
+        pos += 4;
+    }
+    if (pos != n) return fail(errc::truncated, pos);
+    return out.finish();
+}
+
+}  // namespace smsgw::codec::utf8
+
+// Long messages: a text too long for one SUBMIT goes out as segments whose Msg_Content starts
+// with a User Data Header (GSM 03.40 §9.2.3.24) carrying a concatenation element, TP_udhi = 1,
+// and Pk_total/Pk_number filled to match. The reverse, a reassembler, reads only the UDH.
+//
+// Capacities, per Msg_Fmt (bytes of Msg_Content, CMPP 2.0 table 8.6 "Msg_Fmt 值为 0 时: <160 个
+// 字节; 其它 <=140 个字节"):
+//
+//   Msg_Fmt          single   per segment, 8-bit ref UDH (6 bytes)   16-bit ref UDH (7 bytes)
+//   8 UCS-2          70 ch.   67 UTF-16 units (134 bytes)            66 units (132 bytes)
+//   0 ASCII          159      153                                    152
+//   4 binary         140      134                                    133
+//
+// ASCII travels as 8-bit bytes in CMPP, so the spec's "< 160 bytes" caps a single message at
+// 159. A segment keeps UDH + text at 159 bytes too, which is also exactly what the SMSC can
+// carry once it packs the text into GSM 7-bit septets (a 6-byte UDH takes 7 of the 160 septets,
+// leaving 153; a 7-byte one 8, leaving 152). Characters outside ASCII are refused for Msg_Fmt 0.
+// UCS-2 counts UTF-16 code units: a character above U+FFFF takes two, and a segment never ends
+// between them. Messages of more than 255 segments cannot be numbered: too_many.
+namespace smsgw::cmpp {
+
+inline constexpr std::uint8_t msg_fmt_ascii = 0;
+inline constexpr std::uint8_t msg_fmt_binary = 4;
+inline constexpr std::uint8_t msg_fmt_ucs2 = 8;
+
+// The concatenation information element (GSM 03.40 §9.2.3.24.1 and .8).
+enum class concat_reference : unsigned char {
+    ref8,   // IEI 0x00: UDH 05 00 03 ref total number
+    ref16,  // IEI 0x08: UDH 06 08 04 ref_hi ref_lo total number
+};
+
+struct split_options {
+    std::uint8_t msg_fmt = msg_fmt_ucs2;  // 0, 4 or 8 (else out_of_range)
+    concat_reference reference_size = concat_reference::ref8;
+    std::uint16_t reference = 0;  // the same for every segment of one message; at most 255 with ref8
+};
+
+// One segment, ready for a SUBMIT's fields.
+struct segment {
+    std::uint8_t pk_total = 1;
+    std::uint8_t pk_number = 1;
+    std::uint8_t tp_udhi = 0;  // 1 when msg_content starts with a UDH
+    std::uint8_t msg_fmt = msg_fmt_ucs2;
+    std::string_view text;     // the part of the input this segment carries
+    bytes msg_content;         // UDH and encoded text: Msg_Content, its size Msg_Length
+};
+
+namespace detail {
+
+struct split_limits {
+    std::size_t single;  // units in an unsegmented message
+    std::size_t each;    // units per segment
+    std::size_t unit;    // bytes per unit
+};
+
+constexpr split_limits limits_for(std::uint8_t msg_fmt, concat_reference ref) noexcept {
+    const std::size_t udh = ref == concat_reference::ref8 ? 6 : 7;
+    if (msg_fmt == msg_fmt_ucs2) return {70, (140 - udh) / 2, 2};
+    if (msg_fmt == msg_fmt_ascii) return {159, 159 - udh, 1};
+    return {140, 140 - udh, 1};
+}
+
+struct slice {
+    std::size_t end;    // in the text
+    std::size_t units;  // that the slice takes
+};
+
+// The longest slice of text from pos that fits `units`; err set on bad input.
+inline slice next_slice(std::string_view text, std::size_t pos, std::size_t units, std::uint8_t msg_fmt,
+                        result& err) noexcept {
+    if (msg_fmt != msg_fmt_ucs2) {
+        const std::size_t end = text.size() - pos < units ? text.size() : pos + units;
+        if (msg_fmt == msg_fmt_ascii) {
+            for (std::size_t i = pos; i < end; ++i) {
+                if (static_cast<unsigned char>(text[i]) >= 0x80) {
+                    err = fail(errc::bad_character, i);
+                    return {i, i - pos};
+                }
+            }
+        }
+        return {end, end - pos};
+    }
+    std::size_t used = 0;
+    while (pos < text.size()) {
+        std::size_t after = pos;
+        char32_t cp = 0;
+        const result r = codec::utf8::next(text, after, cp);
+        if (!r) {
+            err = r;
+            break;
+        }
+        const std::size_t width = cp > 0xFFFF ? 2 : 1;
+        if (used + width > units) break;
+        used += width;
+        pos = after;
+    }
+    return {pos, used};
+}
+
+}  // namespace detail
+
+// A lazy generator of segments: the constructor checks the text and counts the segments
+// (status(), count()); each next() encodes one segment into the caller's buffer.
+//
+//     cmpp::splitter parts(text, {cmpp::msg_fmt_ucs2, cmpp::concat_reference::ref8, ref});
+//     if (!parts.status()) ...;
+//     byte buf[140];
+//     while (!parts.done()) { writer w(buf); cmpp::segment s; if (!parts.next(w, s)) ...; submit(s); }
+class splitter {
+public:
+    splitter(std::string_view text, const split_options& options = {}) noexcept : text_(text), options_(options) {
+        if (options.msg_fmt != msg_fmt_ucs2 && options.msg_fmt != msg_fmt_ascii && options.msg_fmt != msg_fmt_binary) {
+            status_ = fail(errc::out_of_range, 0, "Msg_Fmt");
+            return;
+        }
+        if (options.reference_size == concat_reference::ref8 && options.reference > 0xFF) {
+            status_ = fail(errc::out_of_range, 0, "reference");
+            return;
+        }
+        const detail::split_limits lim = detail::limits_for(options.msg_fmt, options.reference_size);
+        result err;
+        const detail::slice whole = detail::next_slice(text, 0, lim.single, options.msg_fmt, err);
+        if (whole.end == text.size() && err) {
+            count_ = 1;
+            single_ = true;
+            size_ = whole.units * lim.unit;
+            return;
+        }
+        const std::size_t udh = options.reference_size == concat_reference::ref8 ? 6 : 7;
+        std::size_t pos = 0;
+        std::size_t n = 0;
+        std::size_t size = 0;
+        while (err && pos < text.size()) {
+            if (n == 255) {
+                err = fail(errc::too_many, pos);
+                break;
+            }
+            const detail::slice part = detail::next_slice(text, pos, lim.each, options.msg_fmt, err);
+            pos = part.end;
+            size += udh + part.units * lim.unit;
+            ++n;
+        }
+        if (!err) {
+            status_ = err;
+            return;
+        }
+        count_ = n;
+        size_ = size;
+    }
+
+    // The outcome of checking the text: invalid_utf8 (UCS-2) or bad_character (ASCII) at the
+    // offset in the text, too_many at the offset where a 256th segment would start, out_of_range
+    // for an unknown Msg_Fmt or an 8-bit reference above 255.
+    result status() const noexcept { return status_; }
+    // Pk_total: 1 for a text that fits one message (even an empty one), 0 after an error.
+    std::size_t count() const noexcept { return count_; }
+    // Bytes of every segment's Msg_Content together: the storage split() needs.
+    std::size_t encoded_size() const noexcept { return size_; }
+    bool done() const noexcept { return !status_ || number_ >= count_; }
+
+    // Writes the next segment's Msg_Content into `out`, fills `seg` (seg.msg_content views the
+    // bytes written) and moves on. When they do not fit, the result is buffer_too_small with
+    // the size needed (140 bytes always suffice, 159 for ASCII) and the same segment comes
+    // next time. After the last segment: too_many.
+    result next(writer& out, segment& seg) noexcept {
+        if (!status_) return status_;
+        if (number_ >= count_) return fail(errc::too_many, text_.size());
+        const detail::split_limits lim = detail::limits_for(options_.msg_fmt, options_.reference_size);
+        result err;
+        const std::size_t end = detail::next_slice(text_, pos_, single_ ? lim.single : lim.each, options_.msg_fmt, err).end;
+        const std::size_t start = out.size();
+        if (!single_) {
+            const auto total = static_cast<byte>(count_);
+            const auto number = static_cast<byte>(number_ + 1);
+            if (options_.reference_size == concat_reference::ref8) {
+                const byte udh[] = {0x05, 0x00, 0x03, static_cast<byte>(options_.reference), total, number};
+                out.write(udh, sizeof udh);
+            } else {
+                const byte udh[] = {0x06, 0x08, 0x04, static_cast<byte>(options_.reference >> 8),
+                                    static_cast<byte>(options_.reference), total, number};
+                out.write(udh, sizeof udh);
+            }
+        }
+        const std::string_view slice = text_.substr(pos_, end - pos_);
+        if (options_.msg_fmt == msg_fmt_ucs2) {
+            codec::utf8::to_utf16be(slice, out);
+        } else {
+            out.write(slice);
+        }
+        const result r = out.finish();
+        if (!r) return r;
+        pos_ = end;
+        ++number_;
+        seg.pk_total = static_cast<std::uint8_t>(count_);
+        seg.pk_number = static_cast<std::uint8_t>(number_);
+        seg.tp_udhi = single_ ? 0 : 1;
+        seg.msg_fmt = options_.msg_fmt;
+        seg.text = slice;
+        seg.msg_content = bytes(out.buffer() + start, out.size() - start);
+        return {errc{}, out.size() - start};
+    }
+
+private:
+    std::string_view text_;
+    split_options options_;
+    result status_;
+    std::size_t count_ = 0;
+    std::size_t number_ = 0;  // segments produced so far
+    std::size_t pos_ = 0;
+    std::size_t size_ = 0;
+    bool single_ = false;
+};
+
+// Every segment at once: Msg_Contents back to back in `storage` (splitter::encoded_size()
+// bytes; count × 140 always suffice, × 159 for ASCII), one entry per segment in `segments`,
+// `count` set to their number. Errors, which write nothing: those of splitter::status(),
+// too_many with the number of segments needed when `segments` is shorter, buffer_too_small
+// with the storage size needed.
+inline result split(std::string_view text, const split_options& options, mutable_bytes storage, span<segment> segments,
+                    std::size_t& count) noexcept {
+    splitter parts(text, options);
+    count = 0;
+    if (!parts.status()) return parts.status();
+    if (parts.count() > segments.size()) return fail(errc::too_many, parts.count());
+    if (parts.encoded_size() > storage.size()) return fail(errc::buffer_too_small, parts.encoded_size());
+    writer out(storage);
+    for (std::size_t i = 0; !parts.done(); ++i) parts.next(out, segments[i]);
+    count = parts.count();
+    return out.finish();
+}
+
+// ---- reading a UDH -------------------------------------------------------------------------
+
+// The concatenation element of a segment.
+struct concat_info {
+    concat_reference reference_size = concat_reference::ref8;
+    std::uint16_t reference = 0;
+    std::uint8_t total = 0;
+    std::uint8_t number = 0;
+    std::size_t offset = 0;  // of its IEI in Msg_Content
+};
+
+// A Msg_Content split into its UDH and the text after it.
+struct user_data {
+    bytes udh;             // UDHL and the elements; empty without TP_udhi
+    bytes text;            // the user data after the UDH
+    bool concatenated = false;
+    concat_info concat;    // when concatenated
+};
+
+// Reads Msg_Content as TP_udhi says: a UDH is present when TP_udhi is 1 or 0x40 (the esm_class
+// bit some gateways copy, G6 in the notes) or 0x41; other values are out_of_range ("TP_udhi",
+// offset 0). Every element is checked against UDHL and UDHL against the content (bad_udh at the
+// UDHL byte, or at the length byte of the element that overruns); a concatenation element must
+// have its exact length, a non-zero total and a number from 1 to total (bad_udh at the byte at
+// fault); a second one is duplicate_field at its IEI. Other elements (ports, ...) are skipped.
+inline result parse_user_data(bytes msg_content, std::uint8_t tp_udhi, user_data& out) noexcept {
+    out = user_data{};
+    if (tp_udhi != 0 && tp_udhi != 1 && tp_udhi != 0x40 && tp_udhi != 0x41) return fail(errc::out_of_range, 0, "TP_udhi");
+    if (tp_udhi == 0) {
+        out.text = msg_content;
+        return {errc{}, msg_content.size()};
+    }
+    if (msg_content.empty() || std::size_t{msg_content[0]} + 1 > msg_content.size()) return fail(errc::bad_udh, 0);
+    const std::size_t end = std::size_t{msg_content[0]} + 1;
+    std::size_t i = 1;
+    while (i < end) {
+        if (i + 1 >= end) return fail(errc::bad_udh, i);
+        const byte iei = msg_content[i];
+        const std::size_t length = msg_content[i + 1];
+        if (i + 2 + length > end) return fail(errc::bad_udh, i + 1);
+        if (iei == 0x00 || iei == 0x08) {
+            if (out.concatenated) return fail(errc::duplicate_field, i);
+            const bool ref16 = iei == 0x08;
+            if (length != (ref16 ? 4u : 3u)) return fail(errc::bad_udh, i + 1);
+            const byte* p = msg_content.data() + i + 2;
+            concat_info c;
+            c.reference_size = ref16 ? concat_reference::ref16 : concat_reference::ref8;
+            c.reference = ref16 ? load_be16(p) : std::uint16_t{p[0]};
+            c.total = p[length - 2];
+            c.number = p[length - 1];
+            c.offset = i;
+            if (c.total == 0) return fail(errc::bad_udh, i + length);
+            if (c.number == 0 || c.number > c.total) return fail(errc::bad_udh, i + length + 1);
+            out.concatenated = true;
+            out.concat = c;
+        }
+        i += 2 + length;
+    }
+    out.udh = msg_content.first(end);
+    out.text = msg_content.subspan(end);
+    return {errc{}, msg_content.size()};
+}
+
+// ---- reassembly ----------------------------------------------------------------------------
+
+// A segment as received (CMPP_DELIVER, or a CMPP_FWD in MO forwarding).
+struct received_segment {
+    std::string_view source;       // Src_terminal_Id (FWD: Src_Id), padding trimmed; at most 32 bytes
+    std::string_view destination;  // Dest_Id; at most 32 bytes
+    std::uint8_t tp_udhi = 0;
+    std::uint8_t msg_fmt = 0;
+    bytes msg_content;
+};
+
+class reassembler;
+
+// Caller-provided room for one message in progress (about 120 bytes); the reassembler's
+// bookkeeping, read through the accessors.
+class reassembly_slot {
+public:
+    bool in_use() const noexcept { return in_use_; }
+    std::string_view source() const noexcept { return {source_, source_size_}; }
+    std::string_view destination() const noexcept { return {destination_, destination_size_}; }
+    concat_reference reference_size() const noexcept { return ref16_ ? concat_reference::ref16 : concat_reference::ref8; }
+    std::uint16_t reference() const noexcept { return reference_; }
+    std::uint8_t total() const noexcept { return total_; }
+    std::uint8_t received() const noexcept { return received_; }
+    std::uint8_t msg_fmt() const noexcept { return msg_fmt_; }    // of the first segment received
+    std::uint64_t first_seen() const noexcept { return first_seen_; }
+    std::size_t text_size() const noexcept { return text_size_; }  // bytes of text received so far
+    bool complete() const noexcept { return in_use_ && received_ == total_; }
+    bool has(std::uint8_t number) const noexcept { return (seen_[number / 8] >> (number % 8)) & 1u; }
+    // The lowest segment number not received yet, 0 when none is missing.
+    std::uint8_t first_missing() const noexcept {
+        for (unsigned n = 1; n <= total_; ++n) {
+            if (!has(static_cast<std::uint8_t>(n))) return static_cast<std::uint8_t>(n);
+        }
+        return 0;
+    }
+
+private:
+    friend class reassembler;
+
+    bool matches(const received_segment& s, const concat_info& c) const noexcept {
+        return in_use_ && reference_ == c.reference && total_ == c.total &&
+               ref16_ == (c.reference_size == concat_reference::ref16) && source() == s.source &&
+               destination() == s.destination;
+    }
+
+    char source_[32] = {};
+    char destination_[32] = {};
+    std::uint8_t source_size_ = 0;
+    std::uint8_t destination_size_ = 0;
+    bool in_use_ = false;
+    bool ref16_ = false;
+    std::uint16_t reference_ = 0;
+    std::uint8_t total_ = 0;
+    std::uint8_t received_ = 0;
+    std::uint8_t msg_fmt_ = 0;
+    std::uint8_t seen_[32] = {};  // bit n: segment n received
+    std::uint64_t first_seen_ = 0;
+    std::size_t text_size_ = 0;
+};
+
+// What add() did with a segment.
+struct reassembly_status {
+    enum class state : unsigned char {
+        single,   // no concatenation element: `text` is the whole message, nothing stored
+        waiting,  // stored in `slot`, more to come
+        complete  // stored in `slot`, which now holds every segment: take() it
+    };
+    state what = state::single;
+    std::size_t slot = 0;
+    bytes text;
+};
+
+// Puts segments back together in caller-provided storage: `slots` bound how many messages can
+// be in progress at once, `pool` holds their text (each segment takes its text + 5 bytes).
+// Segments are matched on (source, destination, reference, total) as the UDH gives them, never
+// on Pk_total/Pk_number (which real gateways get wrong, G7), arrive in any order, and two
+// messages that share a reference but not a total stay apart (G8). Nothing allocates.
+//
+//     cmpp::reassembly_slot slots[16];
+//     byte pool[16 * 1024];
+//     cmpp::reassembler r(slots, pool);
+//     cmpp::reassembly_status st;
+//     if (r.add({src, dest, d.tp_udhi, d.msg_fmt, d.msg_content}, now, st) &&
+//         st.what == cmpp::reassembly_status::state::complete) { writer w(buf); r.take(st.slot, w); }
+class reassembler {
+public:
+    // At most 65535 slots are used.
+    reassembler(span<reassembly_slot> slots, mutable_bytes pool) noexcept : slots_(slots.first(0xFFFF)), pool_(pool) {}
+
+    // Files a segment; `now` is any clock of the caller's, for expire(). Errors: those of
+    // parse_user_data(); duplicate_segment at the offset of the segment number in Msg_Content
+    // for a segment already held; field_too_long ("source", "destination") beyond 32 bytes, and
+    // ("Msg_Content") for a text above 65535 bytes, which no CMPP segment has;
+    // storage_full (offset 0) when no slot is free or the pool lacks the room: nothing is stored.
+    result add(const received_segment& s, std::uint64_t now, reassembly_status& st) noexcept {
+        user_data ud;
+        result r = parse_user_data(s.msg_content, s.tp_udhi, ud);
+        if (!r) return r;
+        st = reassembly_status{};
+        if (!ud.concatenated) {
+            st.text = ud.text;
+            return r;
+        }
+        if (s.source.size() > 32) return fail(errc::field_too_long, 0, "source");
+        if (s.destination.size() > 32) return fail(errc::field_too_long, 0, "destination");
+        if (ud.text.size() > 0xFFFF) return fail(errc::field_too_long, ud.udh.size(), "Msg_Content");
+        const concat_info& c = ud.concat;
+        std::size_t index = slots_.size();
+        std::size_t free_index = slots_.size();
+        for (std::size_t i = 0; i < slots_.size(); ++i) {
+            if (slots_[i].matches(s, c)) {
+                index = i;
+                break;
+            }
+            if (!slots_[i].in_use_ && free_index == slots_.size()) free_index = i;
+        }
+        const std::size_t number_offset = c.offset + (c.reference_size == concat_reference::ref8 ? 4 : 5);
+        if (index < slots_.size() && slots_[index].has(c.number)) return fail(errc::duplicate_segment, number_offset);
+        const std::size_t need = record_header + ud.text.size();
+        if ((index == slots_.size() && free_index == slots_.size()) || need > pool_.size() - pool_used_)
+            return fail(errc::storage_full, 0);
+        if (index == slots_.size()) {
+            index = free_index;
+            open(slots_[index], s, c, now);
+        }
+        reassembly_slot& slot = slots_[index];
+        byte* p = pool_.data() + pool_used_;
+        store_be16(p, static_cast<std::uint16_t>(index));
+        p[2] = c.number;
+        store_be16(p + 3, static_cast<std::uint16_t>(ud.text.size()));
+        if (!ud.text.empty()) std::memcpy(p + record_header, ud.text.data(), ud.text.size());
+        pool_used_ += need;
+        slot.seen_[c.number / 8] = static_cast<std::uint8_t>(slot.seen_[c.number / 8] | (1u << (c.number % 8)));
+        ++slot.received_;
+        slot.text_size_ += ud.text.size();
+        st.slot = index;
+        st.what = slot.complete() ? reassembly_status::state::complete : reassembly_status::state::waiting;
+        return r;
+    }
+
+    // Writes the message's text, segments in order, and frees the slot. Errors, which keep the
+    // slot: out_of_range ("slot") for a slot not in use; missing_segment with the first missing
+    // segment number as offset, unless allow_gaps (then the segments present are written);
+    // buffer_too_small with the size needed (slot.text_size()).
+    result take(std::size_t index, writer& out, bool allow_gaps = false) noexcept {
+        if (index >= slots_.size() || !slots_[index].in_use_) return fail(errc::out_of_range, 0, "slot");
+        const reassembly_slot& slot = slots_[index];
+        if (!allow_gaps && !slot.complete()) return fail(errc::missing_segment, slot.first_missing());
+        if (slot.text_size_ > out.capacity() - (out.size() < out.capacity() ? out.size() : out.capacity()))
+            return fail(errc::buffer_too_small, out.size() + slot.text_size_);
+        const std::size_t start = out.size();
+        for (unsigned n = 1; n <= slot.total_; ++n) {
+            if (!slot.has(static_cast<std::uint8_t>(n))) continue;
+            for (std::size_t at = 0; at < pool_used_; at += record_header + load_be16(pool_.data() + at + 3)) {
+                const byte* p = pool_.data() + at;
+                if (load_be16(p) == index && p[2] == n) {
+                    out.write(p + record_header, load_be16(p + 3));
+                    break;
+                }
+            }
+        }
+        drop(index);
+        return {errc{}, out.size() - start};
+    }
+
+    // Forgets a message and its text.
+    void drop(std::size_t index) noexcept {
+        if (index >= slots_.size() || !slots_[index].in_use_) return;
+        std::size_t kept = 0;
+        for (std::size_t at = 0; at < pool_used_;) {
+            const std::size_t size = record_header + load_be16(pool_.data() + at + 3);
+            if (load_be16(pool_.data() + at) != index) {
+                if (kept != at) std::memmove(pool_.data() + kept, pool_.data() + at, size);
+                kept += size;
+            }
+            at += size;
+        }
+        pool_used_ = kept;
+        slots_[index] = reassembly_slot{};
+    }
+
+    // Calls on_expired(slot index) for each message in progress first seen before `before`
+    // (it may take() the partial text with allow_gaps), then drops it. Returns how many expired.
+    template <class F>
+    std::size_t expire(std::uint64_t before, F&& on_expired) noexcept {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < slots_.size(); ++i) {
+            if (slots_[i].in_use_ && slots_[i].first_seen_ < before) {
+                on_expired(i);
+                drop(i);
+                ++n;
+            }
+        }
+        return n;
+    }
+
+    const reassembly_slot& slot(std::size_t index) const noexcept { return slots_[index]; }
+    std::size_t slot_count() const noexcept { return slots_.size(); }
+    std::size_t pool_used() const noexcept { return pool_used_; }
+
+private:
+    static constexpr std::size_t record_header = 5;  // slot index (2), number (1), text size (2)
+
+    static void open(reassembly_slot& slot, const received_segment& s, const concat_info& c, std::uint64_t now) noexcept {
+        slot = reassembly_slot{};
+        slot.in_use_ = true;
+        if (!s.source.empty()) std::memcpy(slot.source_, s.source.data(), s.source.size());
+        if (!s.destination.empty()) std::memcpy(slot.destination_, s.destination.data(), s.destination.size());
+        slot.source_size_ = static_cast<std::uint8_t>(s.source.size());
+        slot.destination_size_ = static_cast<std::uint8_t>(s.destination.size());
+        slot.ref16_ = c.reference_size == concat_reference::ref16;
+        slot.reference_ = c.reference;
+        slot.total_ = c.total;
+        slot.msg_fmt_ = s.msg_fmt;
+        slot.first_seen_ = now;
+    }
+
+    span<reassembly_slot> slots_;
+    mutable_bytes pool_;
+    std::size_t pool_used_ = 0;
+};
+
+}  // namespace smsgw::cmpp
+// ---- smsgw/cmpp/report.hpp
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
 // ---- smsgw/core/reader.hpp
 
 #include <cstdint>
@@ -500,6 +3833,2371 @@ private:
 };
 
 }  // namespace smsgw
+
+// Status reports carried as Msg_Content:
+// - status_report: CMPP_DELIVER with Registered_Delivery 1 (CMPP 2.0 table 8.11), the delivery
+//   report of an earlier SUBMIT;
+// - mo_status_report: CMPP_FWD with Msg_Fwd_Type 3 (tables 8.18 and 8.35), how an SP took an MO.
+// Text fields are views into the content with the NUL padding trimmed (table 8.1); everything
+// else is kept, so decode then encode gives the same bytes. Times stay text: gateways send
+// placeholders such as "0001010000" (G13 in the notes); parse_report_time() reads them on request.
+namespace smsgw::cmpp {
+
+// The status report's size, decided by Msg_Length: Dest_terminal_Id is 21 bytes in CMPP 2.0 and
+// the 2003-06 CMPP 3.0 draft (60-byte content), 32 bytes in the 3.0.0 standard (71 bytes, its
+// revision item 28). Real 3.0 gateways send both, so a decoder takes whichever arrives.
+enum class report_layout : unsigned char {
+    bytes60,  // Dest_terminal_Id 21
+    bytes71,  // Dest_terminal_Id 32
+};
+
+constexpr std::size_t report_size(report_layout l) noexcept { return l == report_layout::bytes60 ? 60 : 71; }
+constexpr std::size_t dest_terminal_id_size(report_layout l) noexcept { return l == report_layout::bytes60 ? 21 : 32; }
+
+// CMPP 2.0 table 8.11.
+struct status_report {
+    std::uint64_t msg_id = 0;            // the Msg_Id SUBMIT_RESP gave the reported message
+    std::string_view stat;               // 7 bytes: see parse_stat()
+    std::string_view submit_time;        // 10 bytes YYMMDDHHMM
+    std::string_view done_time;          // 10 bytes YYMMDDHHMM
+    std::string_view dest_terminal_id;   // 21 or 32 bytes, by layout
+    std::uint32_t smsc_sequence = 0;
+    report_layout layout = report_layout::bytes60;
+};
+
+// CMPP 2.0 tables 8.18 and 8.35 (60 bytes; the same in 3.0).
+struct mo_status_report {
+    std::uint64_t msg_id = 0;                   // the Msg_Id of the CMPP_DELIVER
+    std::string_view stat;                      // DELIVRD or REJECTD (3.0 also SA:xxxx, SB:xxxx)
+    std::string_view cmpp_deliver_time;         // 10 bytes YYMMDDHHMM
+    std::string_view cmpp_deliver_resp_time;    // 10 bytes YYMMDDHHMM
+    std::string_view dest_id;                   // 21 bytes: the SP's service code
+    std::string_view reserved;                  // 4 bytes, NUL padding trimmed like the rest
+};
+
+inline constexpr std::size_t mo_status_report_size = 60;
+
+// ---- Stat ----------------------------------------------------------------------------------
+
+// The words of table 8.12, then the prefixes of CMPP 3.0's "XX:xxxx" family (3.0.0 revision
+// item 29: the SMSC, SCP, DSMP, SP or next ISMG that failed, with its error code), then
+// anything else.
+enum class stat : unsigned char {
+    delivrd,
+    expired,
+    deleted,
+    undeliv,
+    acceptd,
+    unknown,
+    rejectd,
+    ma, mb, mc,  // SMSC
+    ca, cb,      // SCP
+    da, db,      // DSMP
+    sa, sb,      // SP
+    ia, ib, ic,  // next ISMG
+    other,       // outside both lists (e.g. "AF:4"): keep the text
+};
+
+struct stat_info {
+    stat kind = stat::other;
+    std::string_view code;  // the "xxxx" of the 3.0 family, else empty
+};
+
+// The spec's text for a word ("DELIVRD") or a family prefix ("MA"); empty for stat::other.
+constexpr std::string_view stat_text(stat s) noexcept {
+    constexpr std::string_view names[] = {"DELIVRD", "EXPIRED", "DELETED", "UNDELIV", "ACCEPTD", "UNKNOWN", "REJECTD",
+                                          "MA", "MB", "MC", "CA", "CB", "DA", "DB", "SA", "SB", "IA", "IB", "IC"};
+    const auto i = static_cast<std::size_t>(s);
+    return i < sizeof names / sizeof names[0] ? names[i] : std::string_view();
+}
+
+// Classifies a Stat value (padding already trimmed). A family member is its two-letter prefix,
+// ':' and a code of one to four characters; case matters, as the spec's words are upper case.
+constexpr stat_info parse_stat(std::string_view value) noexcept {
+    for (std::size_t i = 0; i < static_cast<std::size_t>(stat::other); ++i) {
+        const auto s = static_cast<stat>(i);
+        const std::string_view name = stat_text(s);
+        if (s < stat::ma) {
+            if (value == name) return {s, {}};
+        } else if (value.size() > 3 && value.size() <= 7 && value.substr(0, 2) == name && value[2] == ':') {
+            return {s, value.substr(3)};
+        }
+    }
+    return {stat::other, {}};
+}
+
+// ---- times ---------------------------------------------------------------------------------
+
+// YYMMDDHHMM, the format of Submit_time, Done_time and the MO report's times.
+struct report_time {
+    std::uint8_t year = 0;  // 00..99: the last two digits
+    std::uint8_t month = 0;
+    std::uint8_t day = 0;
+    std::uint8_t hour = 0;
+    std::uint8_t minute = 0;
+};
+
+namespace detail {
+inline constexpr const char* report_time_parts[] = {"year", "month", "day", "hour", "minute"};
+inline constexpr std::uint8_t report_time_min[] = {0, 1, 1, 0, 0};
+inline constexpr std::uint8_t report_time_max[] = {99, 12, 31, 23, 59};
+}  // namespace detail
+
+// invalid_length (offset 0) unless 10 characters, bad_character at the first non-digit,
+// out_of_range at the first digit of a part outside the ranges table 8.11 gives.
+constexpr result parse_report_time(std::string_view text, report_time& out) noexcept {
+    if (text.size() != 10) return fail(errc::invalid_length, 0);
+    std::uint8_t v[5] = {};
+    for (std::size_t i = 0; i < 5; ++i) {
+        const char hi = text[2 * i];
+        const char lo = text[2 * i + 1];
+        if (hi < '0' || hi > '9') return fail(errc::bad_character, 2 * i);
+        if (lo < '0' || lo > '9') return fail(errc::bad_character, 2 * i + 1);
+        v[i] = static_cast<std::uint8_t>((hi - '0') * 10 + (lo - '0'));
+        if (v[i] < detail::report_time_min[i] || v[i] > detail::report_time_max[i])
+            return fail(errc::out_of_range, 2 * i, detail::report_time_parts[i]);
+    }
+    out = report_time{v[0], v[1], v[2], v[3], v[4]};
+    return {errc{}, 10};
+}
+
+// Writes the 10 digits, or out_of_range naming the part when one is outside its range.
+inline result format_report_time(const report_time& t, writer& out) noexcept {
+    const std::uint8_t v[5] = {t.year, t.month, t.day, t.hour, t.minute};
+    for (std::size_t i = 0; i < 5; ++i) {
+        if (v[i] < detail::report_time_min[i] || v[i] > detail::report_time_max[i])
+            return fail(errc::out_of_range, out.size(), detail::report_time_parts[i]);
+    }
+    for (std::uint8_t x : v) {
+        out.put(static_cast<byte>('0' + x / 10));
+        out.put(static_cast<byte>('0' + x % 10));
+    }
+    return out.finish();
+}
+
+// ---- encode and decode ----------------------------------------------------------------------
+
+// Encodes the report in its layout: field_too_long naming the field that does not fit.
+inline result encode(const status_report& r, writer& out) noexcept {
+    out.put_be64(r.msg_id);
+    result e;
+    if (!(e = write_fixed(out, r.stat, 7, pad::nul_right, "Stat"))) return e;
+    if (!(e = write_fixed(out, r.submit_time, 10, pad::nul_right, "Submit_time"))) return e;
+    if (!(e = write_fixed(out, r.done_time, 10, pad::nul_right, "Done_time"))) return e;
+    if (!(e = write_fixed(out, r.dest_terminal_id, dest_terminal_id_size(r.layout), pad::nul_right,
+                          "Dest_terminal_Id")))
+        return e;
+    out.put_be32(r.smsc_sequence);
+    return out.finish();
+}
+
+// Decodes a DELIVER report's Msg_Content; its size picks the layout. Other sizes: truncated
+// at the end below 60 bytes, invalid_length at 60 between 61 and 70, trailing_bytes at 71 above.
+inline result decode(bytes in, status_report& out) noexcept {
+    if (in.size() < 60) return fail(errc::truncated, in.size());
+    if (in.size() > 60 && in.size() < 71) return fail(errc::invalid_length, 60);
+    if (in.size() > 71) return fail(errc::trailing_bytes, 71);
+    const report_layout layout = in.size() == 60 ? report_layout::bytes60 : report_layout::bytes71;
+    reader rd(in);
+    out.msg_id = rd.be64();
+    out.stat = trim_fixed(rd.take(7));
+    out.submit_time = trim_fixed(rd.take(10));
+    out.done_time = trim_fixed(rd.take(10));
+    out.dest_terminal_id = trim_fixed(rd.take(dest_terminal_id_size(layout)));
+    out.smsc_sequence = rd.be32();
+    out.layout = layout;
+    return rd.status();
+}
+
+inline result encode(const mo_status_report& r, writer& out) noexcept {
+    out.put_be64(r.msg_id);
+    result e;
+    if (!(e = write_fixed(out, r.stat, 7, pad::nul_right, "Stat"))) return e;
+    if (!(e = write_fixed(out, r.cmpp_deliver_time, 10, pad::nul_right, "CMPP_DELIVER_time"))) return e;
+    if (!(e = write_fixed(out, r.cmpp_deliver_resp_time, 10, pad::nul_right, "CMPP_DELIVER_RESP_time"))) return e;
+    if (!(e = write_fixed(out, r.dest_id, 21, pad::nul_right, "Dest_Id"))) return e;
+    if (!(e = write_fixed(out, r.reserved, 4, pad::nul_right, "Reserved"))) return e;
+    return out.finish();
+}
+
+// Decodes a FWD MO report's Msg_Content: exactly 60 bytes (truncated at the end when shorter,
+// trailing_bytes at 60 when longer).
+inline result decode(bytes in, mo_status_report& out) noexcept {
+    if (in.size() > mo_status_report_size) return fail(errc::trailing_bytes, mo_status_report_size);
+    reader rd(in);
+    out.msg_id = rd.be64();
+    out.stat = trim_fixed(rd.take(7));
+    out.cmpp_deliver_time = trim_fixed(rd.take(10));
+    out.cmpp_deliver_resp_time = trim_fixed(rd.take(10));
+    out.dest_id = trim_fixed(rd.take(21));
+    out.reserved = trim_fixed(rd.take(4));
+    return rd.status();
+}
+
+}  // namespace smsgw::cmpp
+// ---- smsgw/cmpp/sequence.hpp
+
+#include <cstdint>
+
+// Sequence_Id source for requests (CMPP 2.0 table 8.3: "顺序累加, 步长为 1, 循环使用", a
+// request and its response carry the same value). A plain value: one per connection, no
+// locking; a connection shared between threads wraps it in its own mutex or atomic.
+namespace smsgw::cmpp {
+
+class sequence_generator {
+public:
+    // Starts at 1, as most SP stacks do (the spec names no first value).
+    constexpr sequence_generator() noexcept = default;
+    // Starts at `first`: a connection that resumes after a restart continues where it left off.
+    constexpr explicit sequence_generator(std::uint32_t first) noexcept : next_(first) {}
+
+    // The value for the next request; after 0xFFFFFFFF comes 0.
+    constexpr std::uint32_t next() noexcept { return next_++; }
+    // The value next() will return, without consuming it.
+    constexpr std::uint32_t peek() const noexcept { return next_; }
+
+private:
+    std::uint32_t next_ = 1;
+};
+
+}  // namespace smsgw::cmpp
+// ---- smsgw/codec.hpp
+
+// smsgw::codec: base64, hex, percent/form encoding, MD5, UTF-8/UCS-2 and the JSON writer.
+// ---- smsgw/codec/base64.hpp
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+// Base64 (RFC 4648 §4) and base64url (RFC 4648 §5), with the RFC 2045 §6.8 line layout of MIME
+// bodies on encode and a MIME decoding mode that skips line breaks and whitespace.
+namespace smsgw::codec::base64 {
+
+enum class alphabet : unsigned char {
+    standard,  // RFC 4648 table 1: A-Z a-z 0-9 + /
+    url,       // RFC 4648 table 2: A-Z a-z 0-9 - _ (URLs, file names)
+};
+
+struct encode_options {
+    alphabet abc = alphabet::standard;
+    bool pad = true;               // '=' up to a multiple of 4 characters (RFC 4648 §3.2)
+    std::size_t line_length = 0;   // 0: one line; 76: RFC 2045 §6.8 lines, CRLF between them (none after the last)
+};
+
+enum class mode : unsigned char {
+    strict,  // alphabet and padding enforced: standard needs '=' padding, url takes it or not; the
+             // unused bits of the last character must be zero (RFC 4648 §3.5, canonical encoding)
+    mime,    // CR, LF, SP, HT, VT, FF skipped anywhere, lines of any length, padding optional,
+             // non-zero unused bits accepted; any other byte outside the alphabet is still an error
+};
+
+struct decode_options {
+    alphabet abc = alphabet::standard;
+    mode m = mode::strict;
+};
+
+// Exact size of encode()'s output.
+constexpr std::size_t encoded_size(std::size_t n, const encode_options& o = {}) noexcept {
+    std::size_t chars = n / 3 * 4;
+    if (n % 3 != 0) chars += o.pad ? 4 : n % 3 + 1;
+    if (o.line_length != 0 && chars != 0) chars += 2 * ((chars - 1) / o.line_length);
+    return chars;
+}
+
+// Largest output decode() can produce from n input characters (exact for unbroken strict input
+// without padding; padding and skipped whitespace only make the output smaller).
+constexpr std::size_t decoded_size_max(std::size_t n) noexcept { return n / 4 * 3 + n % 4 * 3 / 4; }
+
+namespace detail {
+
+inline constexpr char standard_chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+inline constexpr char url_chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+constexpr std::uint32_t bad_quad = 0x01000000;  // set in every table entry of a byte outside the alphabet
+constexpr unsigned char no_value = 0xFF;
+
+// Four tables, one per position in a quad, each giving that character's contribution to the three
+// output bytes already in place (byte 0 in bits 0-7, byte 1 in 8-15, byte 2 in 16-23): a quad
+// decodes with four loads and three ORs, and one test of bit 24 catches any bad character.
+struct decode_table {
+    std::uint32_t quad[4][256];
+    unsigned char value[256];  // the 6-bit value, or no_value
+};
+
+constexpr decode_table make_decode_table(const char* chars) noexcept {
+    decode_table t{};
+    for (int c = 0; c < 256; ++c) {
+        t.value[c] = no_value;
+        for (auto& q : t.quad) q[c] = bad_quad;
+    }
+    for (std::uint32_t v = 0; v < 64; ++v) {
+        const auto c = static_cast<unsigned char>(chars[v]);
+        t.value[c] = static_cast<unsigned char>(v);
+        t.quad[0][c] = v << 2;
+        t.quad[1][c] = (v >> 4) | ((v & 0x0F) << 12);
+        t.quad[2][c] = ((v >> 2) << 8) | ((v & 0x03) << 22);
+        t.quad[3][c] = v << 16;
+    }
+    return t;
+}
+
+inline constexpr decode_table standard_table = make_decode_table(standard_chars);
+inline constexpr decode_table url_table = make_decode_table(url_chars);
+
+constexpr bool is_space(unsigned char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+// Decodes whole quads from s while every character is in the alphabet; returns how many it did.
+inline std::size_t decode_quads(const unsigned char* s, std::size_t quads, byte* dst, const decode_table& t) noexcept {
+    std::size_t k = 0;
+    for (; k < quads; ++k, s += 4, dst += 3) {
+        const std::uint32_t x = t.quad[0][s[0]] | t.quad[1][s[1]] | t.quad[2][s[2]] | t.quad[3][s[3]];
+        if (x & bad_quad) break;
+        dst[0] = static_cast<byte>(x);
+        dst[1] = static_cast<byte>(x >> 8);
+        dst[2] = static_cast<byte>(x >> 16);
+    }
+    return k;
+}
+
+// The same without output, for input whose decoding no longer fits: it is still validated.
+inline std::size_t check_quads(const unsigned char* s, std::size_t quads, const decode_table& t) noexcept {
+    std::size_t k = 0;
+    for (; k < quads; ++k, s += 4) {
+        if ((t.quad[0][s[0]] | t.quad[1][s[1]] | t.quad[2][s[2]] | t.quad[3][s[3]]) & bad_quad) break;
+    }
+    return k;
+}
+
+inline void encode_quad(const char* chars, const byte* s, char* d) noexcept {
+    const std::uint32_t x = (std::uint32_t{s[0]} << 16) | (std::uint32_t{s[1]} << 8) | s[2];
+    d[0] = chars[x >> 18];
+    d[1] = chars[(x >> 12) & 0x3F];
+    d[2] = chars[(x >> 6) & 0x3F];
+    d[3] = chars[x & 0x3F];
+}
+
+// The last 1 or 2 bytes: 2 or 3 characters, then padding if asked. Returns the characters written.
+inline std::size_t encode_tail(const char* chars, const byte* s, std::size_t n, bool pad, char* d) noexcept {
+    const std::uint32_t x = (std::uint32_t{s[0]} << 16) | (n == 2 ? std::uint32_t{s[1]} << 8 : 0);
+    d[0] = chars[x >> 18];
+    d[1] = chars[(x >> 12) & 0x3F];
+    if (n == 2) d[2] = chars[(x >> 6) & 0x3F];
+    if (!pad) return n + 1;
+    if (n == 1) d[2] = '=';
+    d[3] = '=';
+    return 4;
+}
+
+}  // namespace detail
+
+// Writes the base64 text of `in`: encoded_size(in.size(), o) characters.
+// Success: offset = characters written; buffer_too_small: offset = the size the writer needs.
+inline result encode(bytes in, writer& out, const encode_options& o = {}) noexcept {
+    const std::size_t need = encoded_size(in.size(), o);
+    byte* p = out.claim(need);
+    if (p == nullptr) return out.finish();
+    const char* chars = o.abc == alphabet::url ? detail::url_chars : detail::standard_chars;
+    char* d = reinterpret_cast<char*>(p);
+    const byte* s = in.data();
+    const std::size_t whole = in.size() / 3;
+    const std::size_t rest = in.size() % 3;
+    if (o.line_length == 0 || need <= o.line_length) {
+        for (std::size_t i = 0; i < whole; ++i, s += 3, d += 4) detail::encode_quad(chars, s, d);
+        if (rest != 0) detail::encode_tail(chars, s, rest, o.pad, d);
+        return {errc{}, need};
+    }
+    if (o.line_length % 4 == 0) {  // whole quads per line (76 = 19 quads): a CRLF after each full line
+        const std::size_t per_line = o.line_length / 4;
+        for (std::size_t i = 0; i < whole;) {
+            const std::size_t quads = whole - i < per_line ? whole - i : per_line;
+            for (std::size_t k = 0; k < quads; ++k, s += 3, d += 4) detail::encode_quad(chars, s, d);
+            i += quads;
+            if (quads == per_line && (i < whole || rest != 0)) {
+                *d++ = '\r';
+                *d++ = '\n';
+            }
+        }
+        if (rest != 0) detail::encode_tail(chars, s, rest, o.pad, d);
+        return {errc{}, need};
+    }
+    // Other line lengths: encode each quad, then copy its characters with a CRLF every
+    // line_length of them.
+    std::size_t column = 0;
+    auto emit = [&](const char* q, std::size_t count) noexcept {
+        for (std::size_t k = 0; k < count; ++k) {
+            if (column == o.line_length) {
+                *d++ = '\r';
+                *d++ = '\n';
+                column = 0;
+            }
+            *d++ = q[k];
+            ++column;
+        }
+    };
+    char quad[4];
+    for (std::size_t i = 0; i < whole; ++i, s += 3) {
+        if (o.line_length - column >= 4) {  // the quad fits on this line: no per-character test
+            detail::encode_quad(chars, s, d);
+            d += 4;
+            column += 4;
+        } else {
+            detail::encode_quad(chars, s, quad);
+            emit(quad, 4);
+        }
+    }
+    if (rest != 0) emit(quad, detail::encode_tail(chars, s, rest, o.pad, quad));
+    return {errc{}, need};
+}
+
+// Decodes base64 text into bytes.
+// Success: offset = bytes written. Errors, offset in `in`:
+//   bad_character  a byte outside the alphabet (in mime mode: and not whitespace)
+//   bad_padding    '=' where it cannot be, anything but whitespace after the padding, padding
+//                  missing (standard alphabet, strict; offset in.size()), or non-zero unused bits
+//                  in the last character (strict; offset of that character)
+//   truncated      one character left over after the last quad (offset in.size())
+//   buffer_too_small  the whole input is valid but the writer's buffer is too small (offset = size needed)
+// The whole input is validated even when the output does not fit. On an error, the bytes decoded
+// before it are left in the writer. The output may overlap the input if it starts at or before
+// the input's first byte (decode_in_place() does this).
+inline result decode(std::string_view in, writer& out, const decode_options& o = {}) noexcept {
+    const detail::decode_table& t = o.abc == alphabet::url ? detail::url_table : detail::standard_table;
+    const bool strict = o.m == mode::strict;
+    const auto* s = reinterpret_cast<const unsigned char*>(in.data());
+    const std::size_t n = in.size();
+
+    byte* const dst = out.overflowed() || out.buffer() == nullptr ? nullptr : out.buffer() + out.size();
+    const std::size_t room = dst == nullptr ? 0 : out.capacity() - out.size();
+    std::size_t produced = 0;
+    auto put = [&](byte b) noexcept {
+        if (produced < room) dst[produced] = b;
+        ++produced;
+    };
+    auto done = [&](result r) noexcept {
+        out.claim(produced);
+        if (r.ok() && out.overflowed()) return out.finish();
+        return r;
+    };
+
+    unsigned char q[4] = {};       // sextets of the quad being assembled character by character
+    unsigned have = 0;             // how many of them
+    std::size_t last_data = 0;     // offset of the last alphabet character
+    bool padded = false;
+    std::size_t i = 0;
+    while (i < n) {
+        if (have == 0) {
+            // Fast path: whole quads of alphabet characters.
+            const std::size_t quads = (n - i) / 4;
+            const std::size_t fit = produced < room ? (room - produced) / 3 : 0;
+            const std::size_t first = quads < fit ? quads : fit;
+            std::size_t k = first == 0 ? 0 : detail::decode_quads(s + i, first, dst + produced, t);
+            if (k == first && quads > first) k += detail::check_quads(s + i + 4 * k, quads - first, t);
+            i += 4 * k;
+            produced += 3 * k;
+            if (i == n) break;
+        }
+        const unsigned char c = s[i];
+        const unsigned char v = t.value[c];
+        if (v != detail::no_value) {
+            q[have++] = v;
+            last_data = i++;
+            if (have == 4) {
+                put(static_cast<byte>((q[0] << 2) | (q[1] >> 4)));
+                put(static_cast<byte>(((q[1] & 0x0F) << 4) | (q[2] >> 2)));
+                put(static_cast<byte>(((q[2] & 0x03) << 6) | q[3]));
+                have = 0;
+            }
+            continue;
+        }
+        if (!strict && detail::is_space(c)) {
+            ++i;
+            continue;
+        }
+        if (c != '=') return done(fail(errc::bad_character, i));
+        // Padding: "xx==" or "xxx=" closes the input (RFC 4648 §3.2, §4).
+        if (have < 2) return done(fail(errc::bad_padding, i));
+        unsigned pads_needed = 4 - have;
+        while (i < n && pads_needed != 0) {
+            if (s[i] == '=') {
+                --pads_needed;
+            } else if (strict || !detail::is_space(s[i])) {
+                return done(fail(errc::bad_padding, i));
+            }
+            ++i;
+        }
+        if (pads_needed != 0) return done(fail(errc::bad_padding, n));
+        padded = true;
+        for (; i < n; ++i) {
+            if (strict || !detail::is_space(s[i])) return done(fail(errc::bad_padding, i));
+        }
+        break;
+    }
+    if (have == 1) return done(fail(errc::truncated, n));
+    if (have != 0) {
+        if (strict && !padded && o.abc == alphabet::standard) return done(fail(errc::bad_padding, n));
+        const unsigned unused = have == 2 ? q[1] & 0x0Fu : q[2] & 0x03u;
+        if (strict && unused != 0) return done(fail(errc::bad_padding, last_data));
+        put(static_cast<byte>((q[0] << 2) | (q[1] >> 4)));
+        if (have == 3) put(static_cast<byte>(((q[1] & 0x0F) << 4) | (q[2] >> 2)));
+    }
+    return done(result{errc{}, produced});
+}
+
+// Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.
+inline result decode_in_place(mutable_bytes buf, const decode_options& o = {}) noexcept {
+    writer w(buf);
+    return decode(as_chars(buf), w, o);
+}
+
+}  // namespace smsgw::codec::base64
+// ---- smsgw/codec/form.hpp
+
+#include <cstddef>
+#include <iterator>
+#include <optional>
+#include <string_view>
+
+// ---- smsgw/codec/percent.hpp
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+
+// Percent-encoding of arbitrary bytes (text or binary such as a JPEG), in two styles.
+namespace smsgw::codec::percent {
+
+enum class style : unsigned char {
+    // RFC 3986 §2.3: the unreserved ALPHA DIGIT - . _ ~ kept, every other byte %XX (§2.1).
+    component,
+    // application/x-www-form-urlencoded (WHATWG URL §5.2, HTML forms) as IMSP, 5C, Hezhong and the
+    // SMS platform expect: ALPHA DIGIT * - . _ kept, space as '+', every other byte %XX.
+    form,
+};
+
+namespace detail {
+
+// Per byte and style: its encoding (1 or 3 characters, upper-case hex digits always two of
+// them, "%07" never "%7") and that length in the fourth byte, so the encoder copies four bytes
+// per input byte and advances by the length, without a branch.
+struct encode_table {
+    unsigned char code[2][256][4];
+};
+
+constexpr bool keeps(unsigned char c, style st) noexcept {
+    const bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (alnum || c == '-' || c == '.' || c == '_') return true;
+    return st == style::component ? c == '~' : c == '*';
+}
+
+constexpr encode_table make_encode_table() noexcept {
+    encode_table t{};
+    for (int st = 0; st < 2; ++st) {
+        for (int c = 0; c < 256; ++c) {
+            auto& e = t.code[st][c];
+            const auto b = static_cast<unsigned char>(c);
+            if (keeps(b, static_cast<style>(st))) {
+                e[0] = b;
+                e[3] = 1;
+            } else if (b == ' ' && static_cast<style>(st) == style::form) {
+                e[0] = '+';
+                e[3] = 1;
+            } else {
+                e[0] = '%';
+                e[1] = static_cast<unsigned char>(hex::detail::upper_digits[b >> 4]);
+                e[2] = static_cast<unsigned char>(hex::detail::upper_digits[b & 0x0F]);
+                e[3] = 3;
+            }
+        }
+    }
+    return t;
+}
+
+inline constexpr encode_table table = make_encode_table();
+
+// Bit k set where p[k] is '%', for k < 64: eight bytes at a time, each compared to '%' without
+// a branch (a byte is zero after the XOR exactly when its high bit stays clear in t), the eight
+// results gathered into one byte by a multiplication.
+inline std::uint64_t percent_mask(const unsigned char* p) noexcept {
+    std::uint64_t mask = 0;
+    for (unsigned chunk = 0; chunk < 8; ++chunk, p += 8) {
+        std::uint64_t x = 0;
+        for (unsigned b = 0; b < 8; ++b) x |= std::uint64_t{p[b]} << (8 * b);
+        const std::uint64_t y = x ^ 0x2525252525252525u;
+        const std::uint64_t t = ((y & 0x7F7F7F7F7F7F7F7Fu) + 0x7F7F7F7F7F7F7F7Fu) | y;
+        const std::uint64_t zero = ~t & 0x8080808080808080u;
+        mask |= (((zero >> 7) * 0x0102040810204080u) >> 56) << (8 * chunk);
+    }
+    return mask;
+}
+
+}  // namespace detail
+
+// Exact size of encode()'s output.
+inline std::size_t encoded_size(bytes in, style st) noexcept {
+    const auto& code = detail::table.code[static_cast<int>(st)];
+    // Four independent sums, so that the table loads overlap.
+    std::size_t n[4] = {0, 0, 0, 0};
+    const byte* s = in.data();
+    const std::size_t whole = in.size() / 4 * 4;
+    for (std::size_t i = 0; i < whole; i += 4) {
+        n[0] += code[s[i]][3];
+        n[1] += code[s[i + 1]][3];
+        n[2] += code[s[i + 2]][3];
+        n[3] += code[s[i + 3]][3];
+    }
+    for (std::size_t i = whole; i < in.size(); ++i) n[0] += code[s[i]][3];
+    return n[0] + n[1] + n[2] + n[3];
+}
+
+// Percent-encodes `in`. Success: offset = characters written; buffer_too_small: offset = size needed.
+inline result encode(bytes in, writer& out, style st) noexcept {
+    const auto& code = detail::table.code[static_cast<int>(st)];
+    const std::size_t room = out.overflowed() || out.buffer() == nullptr ? 0 : out.capacity() - out.size();
+    byte* const dst = room == 0 ? nullptr : out.buffer() + out.size();
+    const byte* s = in.data();
+    const byte* const end = s + in.size();
+    std::size_t produced = 0;
+    // While at least 3 characters per remaining byte plus one spare fit, copy whole table entries.
+    while (s != end && room - produced > 3) {
+        std::size_t chunk = (room - produced - 1) / 3;
+        if (chunk > static_cast<std::size_t>(end - s)) chunk = static_cast<std::size_t>(end - s);
+        byte* d = dst + produced;
+        for (const byte* stop = s + chunk; s != stop; ++s) {
+            std::memcpy(d, code[*s], 4);
+            d += code[*s][3];
+        }
+        produced = static_cast<std::size_t>(d - dst);
+    }
+    // The last bytes that may still fit, one character at a time, then only counting.
+    for (; s != end; ++s) {
+        const auto* e = code[*s];
+        for (unsigned k = 0; k < e[3]; ++k, ++produced) {
+            if (produced < room) dst[produced] = e[k];
+        }
+    }
+    out.claim(produced);
+    if (out.overflowed()) return out.finish();
+    return {errc{}, produced};
+}
+
+// Decodes %XX escapes (either case of hex digit) and, in form style, '+' as space; every other
+// byte is taken as it is. Success: offset = bytes written. Errors, offset in `in`: bad_escape at
+// the '%' of an escape without two hex digits after it ("%7", "%zz", a '%' at the end);
+// buffer_too_small (offset = size needed) once the whole input is known valid. On an error, the
+// bytes decoded before it are left in the writer. The output may overlap the input if it starts
+// at or before the input's first byte (the output is never longer than the input).
+inline result decode(std::string_view in, writer& out, style st) noexcept {
+    const auto* s = reinterpret_cast<const unsigned char*>(in.data());
+    const std::size_t n = in.size();
+    const std::size_t room = out.overflowed() || out.buffer() == nullptr ? 0 : out.capacity() - out.size();
+    byte* const dst = room == 0 ? nullptr : out.buffer() + out.size();
+    const auto& v = hex::detail::digits.value;
+    const unsigned plus = st == style::form ? '+' : 0x100;  // the byte that stands for a space, if any
+    std::size_t produced = 0;
+    std::size_t i = 0;
+    // Fast path, 64 input bytes at a time while their output (at most 64 bytes) surely fits: the
+    // '%' among them found first as a bit mask, so that the step to the next item (1 or 3 bytes)
+    // comes from that register instead of from a load, and no branch depends on the data but the
+    // one that stops at a bad escape.
+    if (dst != nullptr) {
+        while (n - i >= 66 && room - produced >= 64) {
+            const std::uint64_t escapes = detail::percent_mask(s + i);
+            unsigned p = 0;
+            while (p < 64) {
+                const unsigned escape = static_cast<unsigned>(escapes >> p) & 1u;
+                const unsigned c = s[i + p];
+                const unsigned hi = v[s[i + p + 1]];
+                const unsigned lo = v[s[i + p + 2]];
+                if ((escape & ((hi | lo) >> 4)) != 0) break;
+                const unsigned plain = c ^ (unsigned{c == plus} * ('+' ^ ' '));
+                const unsigned select = 0u - escape;  // all ones for an escape
+                dst[produced++] = static_cast<byte>((((hi << 4) | lo) & select) | (plain & ~select));
+                p += 1 + 2 * escape;
+            }
+            i += p;
+            if (p < 64) break;  // a bad escape: the step-by-step loop below reports it
+        }
+    }
+    // The rest (and everything when the output may not fit), one step at a time, counting what
+    // does not fit.
+    while (i < n) {
+        const unsigned c = s[i];
+        unsigned b = c == plus ? unsigned{' '} : c;
+        if (c == '%') {
+            const unsigned hi = i + 1 < n ? v[s[i + 1]] : hex::detail::no_value;
+            const unsigned lo = i + 2 < n ? v[s[i + 2]] : hex::detail::no_value;
+            if ((hi | lo) > 0x0F) {
+                out.claim(produced);
+                return fail(errc::bad_escape, i);
+            }
+            b = (hi << 4) | lo;
+            i += 3;
+        } else {
+            ++i;
+        }
+        if (produced < room) dst[produced] = static_cast<byte>(b);
+        ++produced;
+    }
+    out.claim(produced);
+    if (out.overflowed()) return out.finish();
+    return {errc{}, produced};
+}
+
+// Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.
+inline result decode_in_place(mutable_bytes buf, style st) noexcept {
+    writer w(buf);
+    return decode(as_chars(buf), w, st);
+}
+
+}  // namespace smsgw::codec::percent
+
+// application/x-www-form-urlencoded bodies, `name=value&name=value` (WHATWG URL §5.1), as the
+// IMSP, 5C, Hezhong and SMS-platform requests carry them.
+namespace smsgw::codec::form {
+
+// One name=value pair as it is in the body, still percent-encoded.
+struct field {
+    std::string_view name;
+    std::string_view value;   // empty when the pair has no '='
+    std::size_t offset = 0;   // of the name in the body
+};
+
+namespace detail {
+
+// Offset of `part` (a view into the field's pair) in the body.
+inline std::size_t offset_of(const field& f, std::string_view part) noexcept {
+    return f.offset + static_cast<std::size_t>(part.data() - f.name.data());
+}
+
+// Whether the form-decoded `raw` equals `plain`, decoding on the fly (a bad escape never matches).
+inline bool decoded_equals(std::string_view raw, std::string_view plain) noexcept {
+    const auto& v = hex::detail::digits.value;
+    std::size_t j = 0;
+    for (std::size_t i = 0; i < raw.size(); ++j) {
+        if (j == plain.size()) return false;
+        unsigned char c = static_cast<unsigned char>(raw[i]);
+        if (c == '+') {
+            c = ' ';
+            ++i;
+        } else if (c == '%') {
+            if (raw.size() - i < 3) return false;
+            const unsigned hi = v[static_cast<unsigned char>(raw[i + 1])];
+            const unsigned lo = v[static_cast<unsigned char>(raw[i + 2])];
+            if ((hi | lo) > 0x0F) return false;
+            c = static_cast<unsigned char>((hi << 4) | lo);
+            i += 3;
+        } else {
+            ++i;
+        }
+        if (c != static_cast<unsigned char>(plain[j])) return false;
+    }
+    return j == plain.size();
+}
+
+}  // namespace detail
+
+// The pairs of a body, in order, found lazily as the range is walked. Empty pairs (`a=1&&b=2`,
+// a trailing '&') are skipped; a pair without '=' is a name with an empty value; the first '='
+// splits, later ones belong to the value. Nothing is decoded or copied: decode_name() and
+// decode_value() do that into the caller's buffer, and validate() checks every escape at once.
+class fields {
+public:
+    class iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = field;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const field*;
+        using reference = const field&;
+
+        iterator() noexcept = default;
+
+        reference operator*() const noexcept { return current_; }
+        pointer operator->() const noexcept { return &current_; }
+        iterator& operator++() noexcept {
+            load(next_);
+            return *this;
+        }
+        iterator operator++(int) noexcept {
+            iterator old = *this;
+            ++*this;
+            return old;
+        }
+        friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.at_ == b.at_; }
+        friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.at_ != b.at_; }
+
+    private:
+        friend class fields;
+        static constexpr std::size_t end_mark = std::string_view::npos;
+
+        explicit iterator(std::string_view body) noexcept : body_(body) { load(0); }
+
+        // Finds the first non-empty pair at or after `from`.
+        void load(std::size_t from) noexcept {
+            while (from < body_.size() && body_[from] == '&') ++from;
+            if (from >= body_.size()) {
+                at_ = end_mark;
+                current_ = field{};
+                return;
+            }
+            std::size_t amp = body_.find('&', from);
+            if (amp == std::string_view::npos) amp = body_.size();
+            const std::string_view pair = body_.substr(from, amp - from);
+            const std::size_t eq = pair.find('=');
+            if (eq == std::string_view::npos) {
+                current_ = field{pair, pair.substr(pair.size()), from};
+            } else {
+                current_ = field{pair.substr(0, eq), pair.substr(eq + 1), from};
+            }
+            at_ = from;
+            next_ = amp;
+        }
+
+        std::string_view body_;
+        field current_;
+        std::size_t at_ = end_mark;
+        std::size_t next_ = 0;
+    };
+
+    explicit fields(std::string_view body) noexcept : body_(body) {}
+
+    iterator begin() const noexcept { return iterator(body_); }
+    iterator end() const noexcept { return iterator(); }
+    std::string_view body() const noexcept { return body_; }
+
+    // The first pair whose decoded name is `name`, or nothing.
+    std::optional<field> find(std::string_view name) const noexcept {
+        for (const field& f : *this) {
+            if (detail::decoded_equals(f.name, name)) return f;
+        }
+        return std::nullopt;
+    }
+
+    // Checks every escape of every pair. Success: offset = body size; otherwise bad_escape at
+    // the '%' at fault, offset in the body.
+    result validate() const noexcept {
+        for (const field& f : *this) {
+            for (std::string_view part : {f.name, f.value}) {
+                writer measure;
+                const result r = percent::decode(part, measure, percent::style::form);
+                if (r.ec == errc::bad_escape) return fail(r.ec, detail::offset_of(f, part) + r.offset);
+            }
+        }
+        return {errc{}, body_.size()};
+    }
+
+private:
+    std::string_view body_;
+};
+
+namespace detail {
+inline result decode_part(const field& f, std::string_view part, writer& out) noexcept {
+    const result r = percent::decode(part, out, percent::style::form);
+    if (r.ec == errc::bad_escape) return fail(r.ec, offset_of(f, part) + r.offset);
+    return r;
+}
+}  // namespace detail
+
+// The decoded name or value of a pair. Success: offset = bytes written; bad_escape: offset in
+// the body (not in the field); buffer_too_small: offset = size needed.
+inline result decode_name(const field& f, writer& out) noexcept { return detail::decode_part(f, f.name, out); }
+inline result decode_value(const field& f, writer& out) noexcept { return detail::decode_part(f, f.value, out); }
+
+// Appends form-encoded pairs to a writer, '&' between them: builder(w).add("a", x).add("b", y).
+class builder {
+public:
+    explicit builder(smsgw::writer& out) noexcept : out_(out) {}
+
+    builder& add(std::string_view name, bytes value) noexcept {
+        if (!first_) out_.put('&');
+        first_ = false;
+        percent::encode(name, out_, percent::style::form);
+        out_.put('=');
+        percent::encode(value, out_, percent::style::form);
+        return *this;
+    }
+    // A string literal as the value (it converts to bytes only through string_view).
+    builder& add(std::string_view name, const char* value) noexcept { return add(name, std::string_view(value)); }
+
+    // The writer's outcome: total size written, or buffer_too_small with the size needed.
+    result finish() const noexcept { return out_.finish(); }
+
+private:
+    smsgw::writer& out_;
+    bool first_ = true;
+};
+
+}  // namespace smsgw::codec::form
+// ---- smsgw/codec/json_bind.hpp
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+
+// ---- smsgw/codec/json_reader.hpp
+
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+
+namespace smsgw::codec::json {
+
+// Reading JSON without allocating. parse() checks a whole document once (grammar, UTF-8,
+// escapes, nesting depth); what it hands back are views into the text that walk it on demand:
+//
+//     json::value root;
+//     if (smsgw::result r = json::parse(body, root); !r) return r;   // r.offset: where, r.ec: what
+//     json::object obj;
+//     if (smsgw::result r = root.get(obj); !r) return r;
+//     for (const json::member& m : obj)
+//         if (m.key_is("batchID")) m.value.get(batch_id);             // uint64 exact
+//
+// Strings are views when they hold no escape; with escapes they are decoded into a buffer
+// the caller passes (get() says buffer_too_small and the size it needs when there is none).
+// The text must outlive every value taken from it.
+
+// RFC 8259, or what the vendors' documents show as well (mitake-mms-api.txt, push response):
+// trailing commas in objects and arrays, bare tokens such as 11111111-2222-3333-4444-555555555555
+// and numbers with leading zeros such as 0000000001.
+enum class mode : unsigned char { strict, tolerant };
+
+struct read_options {
+    json::mode m = mode::strict;
+    std::size_t max_depth = 128;  // nested objects and arrays; at most max_nesting
+};
+
+// The deepest nesting parse() can check (its stack is a fixed bit set of 128 bytes).
+inline constexpr std::size_t max_nesting = 1024;
+
+// `bare` is an unquoted token other than a number or literal (tolerant mode only).
+enum class kind : unsigned char { null, boolean, number, string, array, object, bare };
+
+class value;
+class object;
+class array;
+
+namespace detail {
+
+// Byte classes of the scanners.
+enum : unsigned char {
+    c_other = 0,  // bytes that start nothing: controls, DEL, non-ASCII outside strings
+    c_ws,         // space, tab, CR, LF (RFC 8259 §2)
+    c_struct,     // { } [ ] , :
+    c_quote,      // "
+    c_backslash,  // '\' (not a bare-token byte)
+    c_bare,       // any other printable ASCII: may form a bare token in tolerant mode
+};
+
+struct char_table {
+    unsigned char c[256];
+    constexpr char_table() : c() {
+        for (int i = 0x21; i < 0x7F; ++i) c[i] = c_bare;
+        for (char ch : {' ', '\t', '\n', '\r'}) c[static_cast<unsigned char>(ch)] = c_ws;
+        for (char ch : {'{', '}', '[', ']', ',', ':'}) c[static_cast<unsigned char>(ch)] = c_struct;
+        c[static_cast<unsigned char>('"')] = c_quote;
+        c[static_cast<unsigned char>('\\')] = c_backslash;
+    }
+};
+inline constexpr char_table chars{};
+
+constexpr unsigned char cls(char ch) noexcept { return chars.c[static_cast<unsigned char>(ch)]; }
+constexpr bool is_digit(char ch) noexcept { return ch >= '0' && ch <= '9'; }
+
+// Eight bytes at p as one little-endian word: byte i of the text is bits 8i..8i+7, so the
+// borrows of zero_bytes() run from earlier bytes to later ones on any machine.
+inline std::uint64_t load8(const char* p) noexcept {
+    std::uint64_t x = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    std::memcpy(&x, p, 8);
+#else
+    for (int i = 7; i >= 0; --i) x = (x << 8) | static_cast<unsigned char>(p[i]);
+#endif
+    return x;
+}
+inline constexpr std::uint64_t ones8 = 0x0101010101010101u;
+inline constexpr std::uint64_t highs8 = 0x8080808080808080u;
+// The high bit of every zero byte of x is set, and maybe of bytes after the first zero one.
+constexpr std::uint64_t zero_bytes(std::uint64_t x) noexcept { return (x - ones8) & ~x & highs8; }
+// The index of the first non-zero byte of a load8() word (x != 0): with zero_bytes(), the
+// first byte equal to what was xor-ed out.
+inline unsigned first_byte(std::uint64_t x) noexcept {
+#if defined(__GNUC__)
+    return static_cast<unsigned>(__builtin_ctzll(x)) / 8;
+#else
+    unsigned i = 0;
+    while (((x >> (8 * i)) & 0xFF) == 0) ++i;
+    return i;
+#endif
+}
+
+inline const char* skip_ws(const char* p, const char* end) noexcept {
+    while (p != end) {
+        const char ch = *p;
+        if (ch == ' ' && end - p >= 8) {
+            // Indentation: up to eight spaces at a time.
+            const std::uint64_t others = load8(p) ^ (ones8 * ' ');
+            if (others == 0) {
+                p += 8;
+                continue;
+            }
+            p += first_byte(others);
+            continue;
+        }
+        if (ch != ' ' && ch != '\n' && ch != '\r' && ch != '\t') break;
+        ++p;
+    }
+    return p;
+}
+
+// The end of an unquoted token (number, literal or bare token).
+inline const char* token_end(const char* p, const char* end) noexcept {
+    while (p != end && cls(*p) == c_bare) ++p;
+    return p;
+}
+
+// Past the closing quote of a string whose opening quote is before p (text already checked),
+// eight bytes at a time up to the next quote or backslash; `escaped` is set on a backslash.
+inline const char* string_end(const char* p, const char* end, bool& escaped) noexcept {
+    for (;;) {
+        while (end - p >= 8) {
+            const std::uint64_t x = load8(p);
+            const std::uint64_t m = zero_bytes(x ^ (ones8 * '"')) | zero_bytes(x ^ (ones8 * '\\'));
+            if (m != 0) {
+                p += first_byte(m);
+                break;
+            }
+            p += 8;
+        }
+        const char ch = *p++;
+        if (ch == '"') return p;
+        if (ch == '\\') {
+            escaped = true;
+            ++p;
+        }
+    }
+}
+inline const char* string_end(const char* p, const char* end) noexcept {
+    bool escaped = false;
+    return string_end(p, end, escaped);
+}
+
+// Past the object or array starting at p (text already checked): only quotes, brackets and
+// backslashes matter. With SSE2, sixteen bytes at a time: the quotes' prefix parity tells
+// which bytes are inside strings, and the brackets outside them move the depth; a stretch
+// holding a backslash is walked byte by byte.
+inline const char* container_end(const char* p, const char* end) noexcept {
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (;;) {
+#if defined(__SSE2__)
+        while (end - p >= 16) {
+            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+            const auto mask = [&x](char ch) {
+                return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(ch))));
+            };
+            if (mask('\\') != 0) break;
+            unsigned inside = mask('"');  // bit i: an odd number of quotes up to byte i
+            inside ^= inside << 1;
+            inside ^= inside << 2;
+            inside ^= inside << 4;
+            inside ^= inside << 8;
+            if (in_string) inside = ~inside;
+            inside &= 0xFFFF;
+            const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));  // '[' | 0x20 == '{', ']' | 0x20 == '}'
+            const auto folded_mask = [&folded](char ch) {
+                return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(folded, _mm_set1_epi8(ch))));
+            };
+            const unsigned opens = folded_mask('{') & ~inside;
+            const unsigned closes = folded_mask('}') & ~inside;
+            const auto count = [](unsigned v) {
+                std::size_t n = 0;
+                for (; v != 0; v &= v - 1) ++n;
+                return n;
+            };
+            const std::size_t n_closes = count(closes);
+            if (n_closes < depth) {
+                depth = depth + count(opens) - n_closes;
+            } else {
+                for (unsigned bits = opens | closes; bits != 0; bits &= bits - 1) {
+                    const unsigned bit = bits & (0u - bits);
+                    if (opens & bit) {
+                        ++depth;
+                    } else if (--depth == 0) {
+                        unsigned i = 0;
+                        while ((bit >> i) != 1) ++i;
+                        return p + i + 1;
+                    }
+                }
+            }
+            in_string = (inside >> 15) & 1u;
+            p += 16;
+        }
+#endif
+        // Byte by byte for sixteen bytes and to the end of a string begun there.
+        const char* stop = end - p > 16 ? p + 16 : end;
+        while (p < stop || in_string) {
+            const char ch = *p++;
+            if (in_string) {
+                if (ch == '\\') {
+                    ++p;
+                } else if (ch == '"') {
+                    in_string = false;
+                }
+            } else if (ch == '"') {
+                in_string = true;
+            } else if (ch == '{' || ch == '[') {
+                ++depth;
+            } else if ((ch == '}' || ch == ']') && --depth == 0) {
+                return p;
+            }
+        }
+    }
+}
+
+// Past the value starting at p (text already checked).
+inline const char* value_end(const char* p, const char* end) noexcept {
+    const char first = *p;
+    if (first == '"') return string_end(p + 1, end);
+    if (first != '{' && first != '[') return token_end(p, end);
+    return container_end(p, end);
+}
+
+// The end of the number at p, or nullptr when [p, end) does not start with one. Strict is
+// RFC 8259 §6; tolerant also takes leading zeros. `at` receives the first byte at fault.
+inline const char* number_end(const char* p, const char* end, bool tolerant, const char*& at) noexcept {
+    if (p != end && *p == '-') ++p;
+    if (p == end || !is_digit(*p)) {
+        at = p;
+        return nullptr;
+    }
+    if (*p == '0' && !tolerant) {
+        ++p;
+    } else {
+        while (p != end && is_digit(*p)) ++p;
+    }
+    if (p != end && *p == '.') {
+        ++p;
+        if (p == end || !is_digit(*p)) {
+            at = p;
+            return nullptr;
+        }
+        while (p != end && is_digit(*p)) ++p;
+    }
+    if (p != end && (*p == 'e' || *p == 'E')) {
+        ++p;
+        if (p != end && (*p == '+' || *p == '-')) ++p;
+        if (p == end || !is_digit(*p)) {
+            at = p;
+            return nullptr;
+        }
+        while (p != end && is_digit(*p)) ++p;
+    }
+    return p;
+}
+
+constexpr int hex_value(char ch) noexcept {
+    return ch >= '0' && ch <= '9'   ? ch - '0'
+           : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
+           : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10
+                                    : -1;
+}
+
+// The four hex digits at p as a number, or -1.
+inline long hex4(const char* p) noexcept {
+    long v = 0;
+    for (int i = 0; i < 4; ++i) {
+        const int h = hex_value(p[i]);
+        if (h < 0) return -1;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+// Length of the well-formed UTF-8 sequence at p (RFC 3629 §4), or 0.
+inline std::size_t utf8_length(const char* p, const char* end) noexcept {
+    const auto b = [p](std::size_t i) { return static_cast<unsigned char>(p[i]); };
+    const std::size_t left = static_cast<std::size_t>(end - p);
+    const unsigned char b0 = b(0);
+    const auto cont = [&](std::size_t i) { return (b(i) & 0xC0) == 0x80; };
+    if (b0 >= 0xC2 && b0 <= 0xDF) return left >= 2 && cont(1) ? 2 : 0;
+    if (b0 >= 0xE0 && b0 <= 0xEF) {
+        if (left < 3 || !cont(1) || !cont(2)) return 0;
+        if (b0 == 0xE0 && b(1) < 0xA0) return 0;  // overlong
+        if (b0 == 0xED && b(1) > 0x9F) return 0;  // surrogate
+        return 3;
+    }
+    if (b0 >= 0xF0 && b0 <= 0xF4) {
+        if (left < 4 || !cont(1) || !cont(2) || !cont(3)) return 0;
+        if (b0 == 0xF0 && b(1) < 0x90) return 0;  // overlong
+        if (b0 == 0xF4 && b(1) > 0x8F) return 0;  // above U+10FFFF
+        return 4;
+    }
+    return 0;
+}
+
+// The bytes of the eight at p that are '"', '\\', below 0x20 or above 0x7F, as a zero_bytes()
+// style mask (the first one flagged is exact).
+inline std::uint64_t special8(const char* p) noexcept {
+    const std::uint64_t x = load8(p);
+    const std::uint64_t q = x ^ (ones8 * '"'), b = x ^ (ones8 * '\\');
+    return (((x - ones8 * 0x20) & ~x) | ((q - ones8) & ~q) | ((b - ones8) & ~b) | x) & highs8;
+}
+
+// Checks the string whose opening quote is at p; returns past its closing quote or fails.
+inline const char* check_string(const char* p, const char* end, const char* begin, result& err) noexcept {
+    ++p;
+    for (;;) {
+        while (end - p >= 8) {
+            if (const std::uint64_t m = special8(p)) {
+                p += first_byte(m);
+                break;
+            }
+            p += 8;
+        }
+        if (p == end) break;
+        const char ch = *p;
+        const auto u = static_cast<unsigned char>(ch);
+        if (ch == '"') return p + 1;
+        if (u >= 0x80) {
+            const std::size_t n = utf8_length(p, end);
+            if (n == 0) {
+                err = fail(errc::invalid_utf8, static_cast<std::size_t>(p - begin));
+                return nullptr;
+            }
+            p += n;
+        } else if (u < 0x20) {
+            err = fail(errc::bad_character, static_cast<std::size_t>(p - begin));
+            return nullptr;
+        } else if (ch == '\\') {
+            const char* esc = p;
+            if (end - p < 2) break;
+            const char e = p[1];
+            if (e == 'u') {
+                if (end - p < 6) break;
+                const long cp = hex4(p + 2);
+                if (cp < 0) {
+                    err = fail(errc::bad_escape, static_cast<std::size_t>(esc - begin));
+                    return nullptr;
+                }
+                p += 6;
+                if (cp >= 0xDC00 && cp <= 0xDFFF) {  // a low surrogate first (RFC 8259 §7)
+                    err = fail(errc::invalid_utf16, static_cast<std::size_t>(esc - begin));
+                    return nullptr;
+                }
+                if (cp >= 0xD800 && cp <= 0xDBFF) {  // a high surrogate wants \uDC00-\uDFFF next
+                    const long lo = end - p >= 6 && p[0] == '\\' && p[1] == 'u' ? hex4(p + 2) : -1;
+                    if (lo < 0xDC00 || lo > 0xDFFF) {
+                        err = fail(errc::invalid_utf16, static_cast<std::size_t>(esc - begin));
+                        return nullptr;
+                    }
+                    p += 6;
+                }
+            } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' ||
+                       e == 't') {
+                p += 2;
+            } else {
+                err = fail(errc::bad_escape, static_cast<std::size_t>(esc - begin));
+                return nullptr;
+            }
+        } else {
+            ++p;
+        }
+    }
+    err = fail(errc::truncated, static_cast<std::size_t>(end - begin));
+    return nullptr;
+}
+
+// Whether [p, e) is exactly `word`.
+inline bool is_word(const char* p, const char* e, std::string_view word) noexcept {
+    return static_cast<std::size_t>(e - p) == word.size() && std::memcmp(p, word.data(), word.size()) == 0;
+}
+
+// The kind of the (checked) value at p.
+inline kind kind_at(const char* p, const char* end, bool tolerant) noexcept {
+    switch (*p) {
+    case '{': return kind::object;
+    case '[': return kind::array;
+    case '"': return kind::string;
+    default: break;
+    }
+    if (!tolerant) return *p == 'n' ? kind::null : (*p == 't' || *p == 'f') ? kind::boolean : kind::number;
+    const char* e = token_end(p, end);
+    if (is_word(p, e, "null")) return kind::null;
+    if (is_word(p, e, "true") || is_word(p, e, "false")) return kind::boolean;
+    const char* at = nullptr;
+    return number_end(p, e, true, at) == e ? kind::number : kind::bare;
+}
+
+// Streams the decoded content of a checked string (p just after its opening quote) to
+// sink(const char*, std::size_t) in pieces; returns past the closing quote.
+template <class Sink>
+const char* decode_string(const char* p, Sink&& sink) noexcept {
+    const char* run = p;
+    for (;;) {
+        const char ch = *p;
+        if (ch == '"') {
+            if (p != run) sink(run, static_cast<std::size_t>(p - run));
+            return p + 1;
+        }
+        if (ch != '\\') {
+            ++p;
+            continue;
+        }
+        if (p != run) sink(run, static_cast<std::size_t>(p - run));
+        char out[4];
+        std::size_t n = 1;
+        switch (p[1]) {
+        case 'b': out[0] = '\b'; break;
+        case 'f': out[0] = '\f'; break;
+        case 'n': out[0] = '\n'; break;
+        case 'r': out[0] = '\r'; break;
+        case 't': out[0] = '\t'; break;
+        case 'u': {
+            auto cp = static_cast<std::uint32_t>(hex4(p + 2));
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (static_cast<std::uint32_t>(hex4(p + 8)) - 0xDC00);
+                p += 6;
+            }
+            p += 4;
+            if (cp < 0x80) {
+                out[0] = static_cast<char>(cp);
+            } else if (cp < 0x800) {
+                out[0] = static_cast<char>(0xC0 | (cp >> 6));
+                out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+                n = 2;
+            } else if (cp < 0x10000) {
+                out[0] = static_cast<char>(0xE0 | (cp >> 12));
+                out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+                out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+                n = 3;
+            } else {
+                out[0] = static_cast<char>(0xF0 | (cp >> 18));
+                out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+                out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+                out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+                n = 4;
+            }
+            break;
+        }
+        default: out[0] = p[1]; break;  // " \ /
+        }
+        sink(out, n);
+        p += 2;
+        run = p;
+    }
+}
+
+// The integer in [p, e): an optional '-' (when negatives are allowed) and decimal digits,
+// leading zeros allowed (the text is checked before; strings holding numbers come here too).
+inline result parse_integer(const char* p, const char* e, std::size_t at, bool& negative,
+                            std::uint64_t& magnitude) noexcept {
+    negative = p != e && *p == '-';
+    if (negative) ++p;
+    if (p == e) return fail(errc::bad_number, at);
+    std::uint64_t v = 0;
+    for (; p != e; ++p) {
+        if (!is_digit(*p)) return fail(*p == '.' || *p == 'e' || *p == 'E' ? errc::wrong_type : errc::bad_number, at);
+        const auto d = static_cast<std::uint64_t>(*p - '0');
+        if (v > (std::numeric_limits<std::uint64_t>::max() - d) / 10) return fail(errc::number_overflow, at);
+        v = v * 10 + d;
+    }
+    magnitude = v;
+    return {};
+}
+
+}  // namespace detail
+
+// A JSON value inside a checked document: a view that knows its kind and reads itself.
+// Errors from get() carry the offset of the value in the document.
+class value {
+public:
+    constexpr value() noexcept = default;
+
+    // Whether this value refers to anything (a default-constructed one does not).
+    constexpr bool exists() const noexcept { return p_ != nullptr; }
+    kind type() const noexcept { return detail::kind_at(p_, end_, tolerant_); }
+    bool is_null() const noexcept { return type() == kind::null; }
+    // Offset of the value's first byte in the document.
+    constexpr std::size_t offset() const noexcept { return static_cast<std::size_t>(p_ - begin_); }
+    // The value's text as it stands in the document (strings with their quotes).
+    std::string_view raw() const noexcept {
+        return {p_, static_cast<std::size_t>(detail::value_end(p_, end_) - p_)};
+    }
+
+    result get(bool& out) const noexcept {
+        const kind k = type();
+        if (k != kind::boolean) return fail(errc::wrong_type, offset());
+        out = *p_ == 't';
+        return {};
+    }
+
+    // Integers read exactly, from a number or from a string holding one ("expiresIn": "33346"):
+    // number_overflow when the value does not fit T, wrong_type for a fraction or exponent.
+    template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
+    result get(T& out) const noexcept {
+        const char* b;
+        const char* e;
+        if (!digits(b, e)) return fail(errc::wrong_type, offset());
+        bool negative = false;
+        std::uint64_t magnitude = 0;
+        if (result r = detail::parse_integer(b, e, offset(), negative, magnitude); !r) return r;
+        if (negative) {
+            if constexpr (std::is_signed_v<T>) {
+                const auto limit = static_cast<std::uint64_t>(std::numeric_limits<T>::max()) + 1;
+                if (magnitude > limit) return fail(errc::number_overflow, offset());
+                out = magnitude == limit ? std::numeric_limits<T>::min()
+                                         : static_cast<T>(-static_cast<std::int64_t>(magnitude));
+                return {};
+            } else {
+                if (magnitude != 0) return fail(errc::number_overflow, offset());
+            }
+        }
+        if (magnitude > static_cast<std::uint64_t>(std::numeric_limits<T>::max()))
+            return fail(errc::number_overflow, offset());
+        out = static_cast<T>(magnitude);
+        return {};
+    }
+
+    // A double (from a number or a string holding one); number_overflow when out of range.
+    result get(double& out) const noexcept {
+        const char* b;
+        const char* e;
+        if (!digits(b, e)) return fail(errc::wrong_type, offset());
+        const char* at = nullptr;
+        if (detail::number_end(b, e, true, at) != e) return fail(errc::bad_number, offset());
+        const auto [end, ec] = std::from_chars(b, e, out);
+        if (ec == std::errc::result_out_of_range) return fail(errc::number_overflow, offset());
+        if (ec != std::errc() || end != e) return fail(errc::bad_number, offset());
+        return {};
+    }
+
+    // A string's content: a view into the document when it holds no escape, else decoded
+    // into `scratch` (buffer_too_small with the size needed when it does not fit). In tolerant
+    // mode a bare token reads as its text.
+    result get(std::string_view& out, mutable_bytes scratch = {}) const noexcept {
+        const kind k = type();
+        if (k == kind::bare) {
+            out = raw();
+            return {};
+        }
+        if (k != kind::string) return fail(errc::wrong_type, offset());
+        bool escaped = false;
+        const char* e = detail::string_end(p_ + 1, end_, escaped);
+        if (!escaped) {
+            out = {p_ + 1, static_cast<std::size_t>(e - p_ - 2)};
+            return {};
+        }
+        smsgw::writer w(scratch);
+        const result r = unescape(w);
+        if (!r) return r;
+        out = {reinterpret_cast<const char*>(scratch.data()), w.size()};
+        return {};
+    }
+
+    // Writes a string's decoded content (UTF-8) to `out`: transform convention, offset = bytes
+    // written, buffer_too_small with the size needed.
+    result unescape(smsgw::writer& out) const noexcept {
+        if (type() != kind::string) return fail(errc::wrong_type, offset());
+        const std::size_t start = out.size();
+        detail::decode_string(p_ + 1, [&out](const char* d, std::size_t n) { out.write(d, n); });
+        const std::size_t n = out.size() - start;
+        return out.overflowed() ? fail(errc::buffer_too_small, out.size()) : result{errc{}, n};
+    }
+
+    // Whether this string equals `text` once decoded (no buffer needed).
+    bool equals(std::string_view text) const noexcept {
+        if (*p_ != '"') return false;
+        const char* p = p_ + 1;
+        // Up to the first escape the text is its own decoding: compare it as it stands.
+        for (std::size_t i = 0;; ++i) {
+            const char ch = p[i];
+            if (ch == '\\') break;
+            if (ch == '"') return i == text.size();
+            if (i == text.size() || ch != text[i]) return false;
+        }
+        std::size_t at = 0;
+        bool same = true;
+        detail::decode_string(p, [&](const char* d, std::size_t n) {
+            same = same && n <= text.size() - at && std::memcmp(d, text.data() + at, n) == 0;
+            if (same) at += n;
+        });
+        return same && at == text.size();
+    }
+
+    inline result get(object& out) const noexcept;
+    inline result get(array& out) const noexcept;
+
+private:
+    friend class object;
+    friend class array;
+    friend result parse(std::string_view, value&, const read_options&) noexcept;
+
+    constexpr value(const char* begin, const char* p, const char* end, bool tolerant) noexcept
+        : begin_(begin), p_(p), end_(end), tolerant_(tolerant) {}
+
+    // The text holding a number: the token itself, or a string's content without escapes.
+    bool digits(const char*& b, const char*& e) const noexcept {
+        const kind k = type();
+        if (k == kind::number) {
+            b = p_;
+            e = detail::token_end(p_, end_);
+            return true;
+        }
+        if (k != kind::string) return false;
+        bool escaped = false;
+        b = p_ + 1;
+        e = detail::string_end(b, end_, escaped) - 1;
+        return !escaped;
+    }
+
+    const char* begin_ = nullptr;  // the document
+    const char* p_ = nullptr;      // this value
+    const char* end_ = nullptr;    // the document's end
+    bool tolerant_ = false;
+};
+
+// One member of an object: its key (a string value) and its value.
+struct member {
+    json::value key;
+    json::value value;
+
+    // Whether the key is `name` once decoded.
+    bool key_is(std::string_view name) const noexcept { return key.equals(name); }
+};
+
+// An object: a forward range of members in document order (duplicates kept as they are).
+class object {
+public:
+    class iterator {
+    public:
+        using value_type = member;
+        using difference_type = std::ptrdiff_t;
+        using reference = const member&;
+        using pointer = const member*;
+        using iterator_category = std::forward_iterator_tag;
+
+        constexpr iterator() noexcept = default;
+        const member& operator*() const noexcept { return cur_; }
+        const member* operator->() const noexcept { return &cur_; }
+        iterator& operator++() noexcept {
+            const value v = cur_.value;
+            const char* p = detail::skip_ws(detail::value_end(v.p_, v.end_), v.end_);
+            if (*p == ',') {
+                p = detail::skip_ws(p + 1, v.end_);
+                if (*p == '"') {
+                    at(p, v);
+                    return *this;
+                }
+            }
+            cur_ = member{};  // '}' (after a trailing comma in tolerant mode)
+            return *this;
+        }
+        iterator operator++(int) noexcept {
+            iterator old = *this;
+            ++*this;
+            return old;
+        }
+        bool operator==(const iterator& other) const noexcept { return cur_.key.p_ == other.cur_.key.p_; }
+        bool operator!=(const iterator& other) const noexcept { return cur_.key.p_ != other.cur_.key.p_; }
+
+    private:
+        friend class object;
+        // The member whose key starts at p, in the document of `doc`.
+        void at(const char* p, const value& doc) noexcept {
+            const char* colon = detail::skip_ws(detail::string_end(p + 1, doc.end_), doc.end_);
+            cur_.key = value(doc.begin_, p, doc.end_, doc.tolerant_);
+            cur_.value = value(doc.begin_, detail::skip_ws(colon + 1, doc.end_), doc.end_, doc.tolerant_);
+        }
+        member cur_;
+    };
+
+    constexpr object() noexcept = default;
+
+    iterator begin() const noexcept {
+        iterator it;
+        if (!self_.exists()) return it;
+        const char* p = detail::skip_ws(self_.p_ + 1, self_.end_);
+        if (*p != '"') return it;
+        it.at(p, self_);
+        return it;
+    }
+    iterator end() const noexcept { return {}; }
+    bool empty() const noexcept { return begin() == end(); }
+
+    // The value of the first member named `key` (decoded), or false when there is none.
+    bool find(std::string_view key, value& out) const noexcept {
+        for (const member& m : *this) {
+            if (m.key_is(key)) {
+                out = m.value;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The object as a value: its offset, its raw text.
+    constexpr const value& as_value() const noexcept { return self_; }
+
+private:
+    friend class value;
+    value self_;
+};
+
+// An array: a forward range of values in document order.
+class array {
+public:
+    class iterator {
+    public:
+        using value_type = value;
+        using difference_type = std::ptrdiff_t;
+        using reference = const value&;
+        using pointer = const value*;
+        using iterator_category = std::forward_iterator_tag;
+
+        constexpr iterator() noexcept = default;
+        const value& operator*() const noexcept { return cur_; }
+        const value* operator->() const noexcept { return &cur_; }
+        iterator& operator++() noexcept {
+            const char* p = detail::skip_ws(detail::value_end(cur_.p_, cur_.end_), cur_.end_);
+            if (*p == ',') {
+                p = detail::skip_ws(p + 1, cur_.end_);
+                if (*p != ']') {
+                    cur_.p_ = p;
+                    return *this;
+                }
+            }
+            cur_ = value{};  // ']' (after a trailing comma in tolerant mode)
+            return *this;
+        }
+        iterator operator++(int) noexcept {
+            iterator old = *this;
+            ++*this;
+            return old;
+        }
+        bool operator==(const iterator& other) const noexcept { return cur_.p_ == other.cur_.p_; }
+        bool operator!=(const iterator& other) const noexcept { return cur_.p_ != other.cur_.p_; }
+
+    private:
+        friend class array;
+        value cur_;
+    };
+
+    constexpr array() noexcept = default;
+
+    iterator begin() const noexcept {
+        iterator it;
+        if (!self_.exists()) return it;
+        const char* p = detail::skip_ws(self_.p_ + 1, self_.end_);
+        if (*p == ']') return it;
+        it.cur_ = self_;
+        it.cur_.p_ = p;
+        return it;
+    }
+    iterator end() const noexcept { return {}; }
+    bool empty() const noexcept { return begin() == end(); }
+    std::size_t size() const noexcept {
+        std::size_t n = 0;
+        for (auto it = begin(); it != end(); ++it) ++n;
+        return n;
+    }
+
+    constexpr const value& as_value() const noexcept { return self_; }
+
+private:
+    friend class value;
+    value self_;
+};
+
+inline result value::get(object& out) const noexcept {
+    if (!exists() || *p_ != '{') return fail(errc::wrong_type, offset());
+    out.self_ = *this;
+    return {};
+}
+
+inline result value::get(array& out) const noexcept {
+    if (!exists() || *p_ != '[') return fail(errc::wrong_type, offset());
+    out.self_ = *this;
+    return {};
+}
+
+// Checks `text` as one JSON document (whitespace around it allowed) and sets `root` to its
+// value. On success offset = text.size(); on error offset is the byte at fault and ec says
+// what was expected there: expected_value, expected_key, expected_colon, expected_comma,
+// bad_number, bad_escape, bad_character (a control character in a string), invalid_utf8,
+// invalid_utf16 (a lone surrogate escape), too_deep, truncated, trailing_bytes.
+inline result parse(std::string_view text, value& root, const read_options& opt = {}) noexcept {
+    using namespace detail;
+    const char* const begin = text.data();
+    const char* const end = begin + text.size();
+    const bool tolerant = opt.m == mode::tolerant;
+    const std::size_t max_depth = opt.max_depth < max_nesting ? opt.max_depth : max_nesting;
+    std::uint64_t objects[max_nesting / 64] = {};  // bit d: the container at depth d+1 is an object
+    std::size_t depth = 0;
+    const auto at = [begin](const char* q) { return static_cast<std::size_t>(q - begin); };
+    const auto in_object = [&] { return (objects[(depth - 1) / 64] >> ((depth - 1) % 64)) & 1u; };
+    result err{};
+
+    const char* p = skip_ws(begin, end);
+    if (p == end) return fail(errc::expected_value, at(p));
+    const char* const first = p;
+
+value:
+    if (p == end) return fail(errc::truncated, at(p));
+    switch (*p) {
+    case '{':
+    case '[': {
+        if (depth == max_depth) return fail(errc::too_deep, at(p));
+        const bool obj = *p == '{';
+        const std::uint64_t bit = std::uint64_t{1} << (depth % 64);
+        objects[depth / 64] = obj ? (objects[depth / 64] | bit) : (objects[depth / 64] & ~bit);
+        ++depth;
+        p = skip_ws(p + 1, end);
+        if (p == end) return fail(errc::truncated, at(p));
+        if (*p == (obj ? '}' : ']')) {
+            --depth;
+            ++p;
+            goto after_value;
+        }
+        if (obj) goto key;
+        goto value;
+    }
+    case '"':
+        p = check_string(p, end, begin, err);
+        if (!p) return err;
+        goto after_value;
+    default: {
+        const char* e = token_end(p, end);
+        if (e == p) return fail(errc::expected_value, at(p));
+        if (*p == 't' || *p == 'f' || *p == 'n') {
+            if (is_word(p, e, "true") || is_word(p, e, "false") || is_word(p, e, "null")) {
+                p = e;
+                goto after_value;
+            }
+            if (tolerant) {
+                p = e;
+                goto after_value;
+            }
+            return fail(e - p < 5 && e == end ? errc::truncated : errc::expected_value, at(p));
+        }
+        const char* bad = nullptr;
+        const char* n = number_end(p, e, tolerant, bad);
+        if (tolerant) {
+            p = e;  // a number, or else a bare token
+            goto after_value;
+        }
+        if (!n) {
+            if (*p != '-' && !is_digit(*p)) return fail(errc::expected_value, at(p));
+            return fail(bad == end ? errc::truncated : errc::bad_number, at(bad));
+        }
+        if (n != e) return fail(errc::bad_number, at(n));
+        p = n;
+        goto after_value;
+    }
+    }
+
+key:
+    if (*p != '"') return fail(errc::expected_key, at(p));
+    p = check_string(p, end, begin, err);
+    if (!p) return err;
+    p = skip_ws(p, end);
+    if (p == end) return fail(errc::truncated, at(p));
+    if (*p != ':') return fail(errc::expected_colon, at(p));
+    p = skip_ws(p + 1, end);
+    goto value;
+
+after_value:
+    if (depth == 0) {
+        p = skip_ws(p, end);
+        if (p != end) return fail(errc::trailing_bytes, at(p));
+        root = value(begin, first, end, tolerant);
+        return {errc{}, text.size()};
+    }
+    p = skip_ws(p, end);
+    if (p == end) return fail(errc::truncated, at(p));
+    if (*p == ',') {
+        p = skip_ws(p + 1, end);
+        if (p == end) return fail(errc::truncated, at(p));
+        if (tolerant && *p == (in_object() ? '}' : ']')) {
+            --depth;
+            ++p;
+            goto after_value;
+        }
+        if (in_object()) goto key;
+        goto value;
+    }
+    if (*p == (in_object() ? '}' : ']')) {
+        --depth;
+        ++p;
+        goto after_value;
+    }
+    return fail(errc::expected_comma, at(p));
+}
+
+}  // namespace smsgw::codec::json
+
+namespace smsgw::codec::json {
+
+// Maps an object's keys to variables in one readable place:
+//
+//     result r = json::bind_fields(obj,
+//                           json::required("batchID", out.batch_id),      // uint64, exact
+//                           json::optional("code", out.code),             // int, also from "0"
+//                           json::optional("messages", out.messages),     // json::array, walked later
+//                           json::others([&](const json::member& m) { ...; return smsgw::result{}; }));
+//
+// A variable is read with value::get() (bool, integers, double, std::string_view, object,
+// array), kept as a json::value, decoded into a buffer (json::decoded), filled by a callable
+// `result(const json::value&)`, or a std::optional of these (left empty by null). Errors name
+// the key in result.field (the innermost one when binds nest): what get() says at the value's
+// offset, duplicate_field at the second occurrence of a bound key, missing_field at the
+// object's offset for an absent required key. Keys nobody bound go to others() when given, and
+// stay reachable through the object in any case: nothing is dropped.
+
+// A string decoded into `scratch` when it holds escapes (a view into the document otherwise);
+// successive strings share the scratch writer, each view pointing at its own bytes.
+struct decoded {
+    std::string_view& out;
+    smsgw::writer& scratch;
+};
+
+// A key (a NUL-terminated literal: result.field points at it) and where its value goes.
+template <class T>
+struct field {
+    std::string_view name;
+    T target;  // a reference, a json::decoded or a callable
+    bool is_required;
+    bool seen = false;
+};
+
+template <class T>
+field<T&> required(const char* name, T& target) noexcept {
+    return {name, target, true};
+}
+template <class T>
+field<T&> optional(const char* name, T& target) noexcept {
+    return {name, target, false};
+}
+inline field<decoded> required(const char* name, decoded target) noexcept { return {name, target, true}; }
+inline field<decoded> optional(const char* name, decoded target) noexcept { return {name, target, false}; }
+// A key handled by a callable result(const json::value&): nested objects, lists, enums.
+template <class F, class = std::enable_if_t<std::is_invocable_r_v<result, F&, const value&>>>
+field<F> required_with(const char* name, F fn) noexcept {
+    return {name, fn, true};
+}
+template <class F, class = std::enable_if_t<std::is_invocable_r_v<result, F&, const value&>>>
+field<F> optional_with(const char* name, F fn) noexcept {
+    return {name, fn, false};
+}
+
+// The members no field names, handed to fn: result(const json::member&).
+template <class F>
+struct others_handler {
+    F fn;
+};
+template <class F>
+others_handler<F> others(F fn) noexcept {
+    return {fn};
+}
+// Refuses any key no field names: unknown_field at the key's offset.
+inline auto refuse_others() noexcept {
+    return others([](const member& m) { return fail(errc::unknown_field, m.key.offset()); });
+}
+
+namespace detail {
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+
+template <class T>
+result read(const value& v, T& out) noexcept {
+    if constexpr (std::is_same_v<T, value>) {
+        out = v;
+        return {};
+    } else if constexpr (is_optional<T>::value) {
+        if (v.is_null()) return {};
+        typename T::value_type inner{};
+        if (result r = read(v, inner); !r) return r;
+        out = inner;
+        return {};
+    } else if constexpr (std::is_invocable_r_v<result, T&, const value&>) {
+        return out(v);
+    } else {
+        return v.get(out);
+    }
+}
+
+inline result read(const value& v, decoded& d) noexcept {
+    if (v.get(d.out).ok()) return {};  // no escape: a view into the document
+    const std::size_t start = d.scratch.size();
+    if (result r = v.unescape(d.scratch); !r) return r;
+    d.out = {reinterpret_cast<const char*>(d.scratch.buffer()) + start, d.scratch.size() - start};
+    return {};
+}
+
+template <class T>
+struct is_others : std::false_type {};
+template <class F>
+struct is_others<others_handler<F>> : std::true_type {};
+
+// Offers the member to a field; true when the field's name is the key.
+template <class T>
+bool offer(field<T>& f, const member& m, result& r) noexcept {
+    if (!m.key_is(f.name)) return false;
+    if (f.seen) {
+        r = fail(errc::duplicate_field, m.key.offset(), f.name.data());
+    } else {
+        f.seen = true;
+        r = read(m.value, f.target);
+        if (!r && r.field == nullptr) r.field = f.name.data();  // a nested bind names the inner key
+    }
+    return true;
+}
+template <class F>
+bool offer(others_handler<F>&, const member&, result&) noexcept {
+    return false;
+}
+
+template <class T>
+void others_of(field<T>&, const member&, result&) noexcept {}
+template <class F>
+void others_of(others_handler<F>& h, const member& m, result& r) noexcept {
+    r = h.fn(m);
+}
+
+template <class T>
+void check_present(const field<T>& f, std::size_t at, result& r) noexcept {
+    if (r.ok() && f.is_required && !f.seen) r = fail(errc::missing_field, at, f.name.data());
+}
+template <class F>
+void check_present(const others_handler<F>&, std::size_t, result&) noexcept {}
+
+}  // namespace detail
+
+template <class... F>
+result bind_fields(const object& obj, F&&... fields) noexcept {
+    static_assert((... + static_cast<int>(detail::is_others<std::decay_t<F>>::value)) <= 1,
+                  "json::bind_fields takes one others() at most");
+    for (const member& m : obj) {
+        result r{};
+        const bool named = (... || detail::offer(fields, m, r));
+        if (!named) (detail::others_of(fields, m, r), ...);
+        if (!r) return r;
+    }
+    result r{};
+    (detail::check_present(fields, obj.as_value().offset(), r), ...);
+    return r;
+}
+
+// bind_fields() on a value that must be an object (wrong_type otherwise).
+template <class... F>
+result bind_fields(const value& v, F&&... fields) noexcept {
+    object obj;
+    if (result r = v.get(obj); !r) return r;
+    return json::bind_fields(obj, std::forward<F>(fields)...);
+}
+
+}  // namespace smsgw::codec::json
+// ---- smsgw/codec/json_copy.hpp
+
+#include <cstddef>
+#include <string_view>
+
+// ---- smsgw/codec/json_writer.hpp
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <type_traits>
+
+
+namespace smsgw::codec::json {
+
+// Compact JSON (RFC 8259) into a smsgw::writer. Commas and colons are inserted for you:
+//
+//     smsgw::writer out(buffer);
+//     json::writer j(out);
+//     j.begin_object().member("msg_id", 42u).key("dest").begin_array().string("13800138000").end_array().end_object();
+//     smsgw::result r = j.finish();
+//
+// Strings are escaped as RFC 8259 §7 allows at its most compact: `"` and `\` with a backslash,
+// \b \f \n \r \t by name, the other controls below U+0020 as \u00xx; '/', DEL and non-ASCII
+// characters pass through. A string that is not well-formed UTF-8 is an error, never replaced.
+//
+// The first mistake sticks: later calls do nothing and finish() reports it. Its offset is the
+// offset of the bad byte in the string passed (invalid_utf8), or else the output size at the
+// faulty call: expected_key (a value in an object without its key), expected_value (a key
+// where a value must come, or an object closed after a key), unbalanced (a close that does
+// not match the innermost open), too_deep (more than max_depth levels), trailing_bytes (a
+// second top-level value), truncated (finish() with containers open).
+class writer {
+public:
+    static constexpr int max_depth = 64;
+
+    explicit writer(smsgw::writer& out) noexcept : out_(&out) {}
+
+    writer& begin_object() noexcept { return open(true, '{'); }
+    writer& end_object() noexcept { return close(true, '}'); }
+    writer& begin_array() noexcept { return open(false, '['); }
+    writer& end_array() noexcept { return close(false, ']'); }
+
+    writer& key(std::string_view name) noexcept {
+        if (!err_.ok()) return *this;
+        if (depth_ == 0 || !in_object() || after_key_) return error(errc::expected_value, out_->size());
+        separate();
+        if (put_string(name)) {
+            out_->put(':');
+            after_key_ = true;
+        }
+        return *this;
+    }
+
+    writer& string(std::string_view utf8) noexcept {
+        if (begin_value()) {
+            put_string(utf8);
+            end_value();
+        }
+        return *this;
+    }
+
+    // Any integer type but bool, written exactly (the whole int64 and uint64 ranges).
+    template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
+    writer& number(T value) noexcept {
+        if (!begin_value()) return *this;
+        std::uint64_t magnitude = static_cast<std::uint64_t>(value);
+        if constexpr (std::is_signed_v<T>) {
+            if (value < 0) {
+                out_->put('-');
+                magnitude = std::uint64_t{0} - magnitude;
+            }
+        }
+        char digits[20];
+        std::size_t n = sizeof digits;
+        do {
+            digits[--n] = static_cast<char>('0' + magnitude % 10);
+            magnitude /= 10;
+        } while (magnitude != 0);
+        out_->write(digits + n, sizeof digits - n);
+        end_value();
+        return *this;
+    }
+
+    writer& boolean(bool value) noexcept { return literal(value ? "true" : "false"); }
+    writer& null() noexcept { return literal("null"); }
+
+    // A value already encoded as JSON, copied as it is: the caller vouches for it.
+    writer& raw(std::string_view json) noexcept { return literal(json); }
+
+    // A string holding the base64 of `data` (Mitake attachContent), encoded straight into the
+    // output: base64::encoded_size(data.size()) + 2 bytes, and nothing is encoded while only
+    // measuring (a smsgw::writer without a buffer). Always one line: a JSON string cannot hold
+    // the CRLF of RFC 2045 lines.
+    writer& base64_string(bytes data, base64::alphabet abc = base64::alphabet::standard, bool pad = true) noexcept {
+        if (begin_value()) {
+            out_->put('"');
+            base64::encode(data, *out_, {abc, pad, 0});
+            out_->put('"');
+            end_value();
+        }
+        return *this;
+    }
+
+    // A string holding the hex digits of `data` (Hezhong hex16str), 2 * data.size() + 2 bytes.
+    writer& hex_string(bytes data, hex::letter_case lc = hex::letter_case::lower) noexcept {
+        if (begin_value()) {
+            out_->put('"');
+            hex::encode(data, *out_, lc);
+            out_->put('"');
+            end_value();
+        }
+        return *this;
+    }
+
+    // A string whose content is itself a JSON document (Hezhong `cont`: "{ \"Text1\": ... }").
+    // The text is checked with json::parse (strict; its error and the offset in `json`), then
+    // escaped once, straight into the output.
+    writer& json_string(std::string_view json) noexcept {
+        if (!err_.ok()) return *this;
+        value doc;
+        if (result r = parse(json, doc); !r) {
+            err_ = r;
+            return *this;
+        }
+        return string(json);
+    }
+
+    // key(name) then the value: strings (anything convertible to std::string_view) with
+    // string(), bool with boolean(), integers with number(), nullptr with null().
+    template <class V>
+    writer& member(std::string_view name, const V& value) noexcept {
+        key(name);
+        if constexpr (std::is_same_v<V, bool>) {
+            return boolean(value);
+        } else if constexpr (std::is_integral_v<V>) {
+            return number(value);
+        } else if constexpr (std::is_same_v<V, std::nullptr_t>) {
+            return null();
+        } else {
+            static_assert(std::is_convertible_v<const V&, std::string_view>,
+                          "json::writer::member takes strings, bool, integers or nullptr");
+            return string(std::string_view(value));
+        }
+    }
+
+    // The first error, or the outcome of the output writer (its size, or buffer_too_small
+    // with the size needed) once exactly one complete value has been written.
+    result finish() const noexcept {
+        if (!err_.ok()) return err_;
+        if (depth_ != 0) return fail(errc::truncated, out_->size());
+        if (!done_) return fail(errc::expected_value, out_->size());
+        return out_->finish();
+    }
+
+    bool ok() const noexcept { return err_.ok(); }
+    int depth() const noexcept { return depth_; }
+
+private:
+    bool in_object() const noexcept { return (objects_ >> (depth_ - 1)) & 1u; }
+
+    writer& error(errc e, std::size_t at) noexcept {
+        err_ = fail(e, at);
+        return *this;
+    }
+
+    // A comma before every element of a container but its first.
+    void separate() noexcept {
+        const std::uint64_t bit = std::uint64_t{1} << (depth_ - 1);
+        if (nonempty_ & bit) out_->put(',');
+        nonempty_ |= bit;
+    }
+
+    bool begin_value() noexcept {
+        if (!err_.ok()) return false;
+        if (depth_ == 0) {
+            if (done_) {
+                error(errc::trailing_bytes, out_->size());
+                return false;
+            }
+        } else if (in_object()) {
+            if (!after_key_) {
+                error(errc::expected_key, out_->size());
+                return false;
+            }
+            after_key_ = false;
+        } else {
+            separate();
+        }
+        return true;
+    }
+
+    void end_value() noexcept {
+        if (depth_ == 0) done_ = true;
+    }
+
+    writer& literal(std::string_view text) noexcept {
+        if (begin_value()) {
+            out_->write(text);
+            end_value();
+        }
+        return *this;
+    }
+
+    writer& open(bool object, char c) noexcept {
+        if (!begin_value()) return *this;
+        if (depth_ == max_depth) return error(errc::too_deep, out_->size());
+        const std::uint64_t bit = std::uint64_t{1} << depth_;
+        objects_ = object ? (objects_ | bit) : (objects_ & ~bit);
+        nonempty_ &= ~bit;
+        ++depth_;
+        out_->put(c);
+        return *this;
+    }
+
+    writer& close(bool object, char c) noexcept {
+        if (!err_.ok()) return *this;
+        if (depth_ == 0 || in_object() != object) return error(errc::unbalanced, out_->size());
+        if (after_key_) return error(errc::expected_value, out_->size());
+        --depth_;
+        out_->put(c);
+        end_value();
+        return *this;
+    }
+
+    // True when none of the 8 bytes at p needs a look: no control, '"', '\\' or non-ASCII byte
+    // (the zero-byte tests of "Bit Twiddling Hacks", on x ^ '"' and x ^ '\\').
+    static bool plain8(const unsigned char* p) noexcept {
+        constexpr std::uint64_t ones = 0x0101010101010101u;
+        constexpr std::uint64_t highs = 0x8080808080808080u;
+        std::uint64_t x;
+        std::memcpy(&x, p, 8);
+        const std::uint64_t quote = x ^ (ones * '"');
+        const std::uint64_t backslash = x ^ (ones * '\\');
+        const std::uint64_t special = ((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) |
+                                      ((backslash - ones) & ~backslash) | x;
+        return (special & highs) == 0;
+    }
+
+    // Writes s quoted and escaped; false (and the error recorded) when s is not UTF-8.
+    bool put_string(std::string_view s) noexcept {
+        static constexpr char hex_digits[] = "0123456789abcdef";
+        const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+        const std::size_t n = s.size();
+        out_->put('"');
+        std::size_t run = 0;  // start of the bytes that go out unchanged
+        std::size_t i = 0;
+        while (i < n) {
+            if (i + 8 <= n && plain8(p + i)) {
+                i += 8;
+                continue;
+            }
+            const unsigned char c = p[i];
+            if (c >= 0x80) {
+                char32_t cp;
+                const std::size_t len = utf8::detail::decode_one(s, i, cp);
+                if (len == 0) {
+                    error(errc::invalid_utf8, i);
+                    return false;
+                }
+                i += len;
+                continue;
+            }
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                ++i;
+                continue;
+            }
+            out_->write(s.substr(run, i - run));
+            char esc[6] = {'\\', 0, 0, 0, 0, 0};
+            std::size_t esc_len = 2;
+            switch (c) {
+            case '"': esc[1] = '"'; break;
+            case '\\': esc[1] = '\\'; break;
+            case '\b': esc[1] = 'b'; break;
+            case '\f': esc[1] = 'f'; break;
+            case '\n': esc[1] = 'n'; break;
+            case '\r': esc[1] = 'r'; break;
+            case '\t': esc[1] = 't'; break;
+            default:
+                esc[1] = 'u';
+                esc[2] = '0';
+                esc[3] = '0';
+                esc[4] = hex_digits[c >> 4];
+                esc[5] = hex_digits[c & 0xF];
+                esc_len = 6;
+            }
+            out_->write(esc, esc_len);
+            run = ++i;
+        }
+        out_->write(s.substr(run));
+        out_->put('"');
+        return true;
+    }
+
+    smsgw::writer* out_;
+    std::uint64_t objects_ = 0;   // bit d: the container at depth d+1 is an object
+    std::uint64_t nonempty_ = 0;  // bit d: the container at depth d+1 has an element
+    int depth_ = 0;
+    bool after_key_ = false;
+    bool done_ = false;  // a complete top-level value is written
+    result err_{};
+};
+
+}  // namespace smsgw::codec::json
+
+namespace smsgw::codec::json {
+
+// A number's text without the leading zeros tolerant mode lets in (0000000001 -> 1, -007 -> -7),
+// put together in `scratch` when a sign has to move; the text itself when there is nothing to drop.
+inline result canonical_number(std::string_view n, mutable_bytes scratch, std::string_view& out) noexcept {
+    const std::size_t sign = !n.empty() && n[0] == '-' ? 1 : 0;
+    std::size_t i = sign;
+    while (i + 1 < n.size() && n[i] == '0' && detail::is_digit(n[i + 1])) ++i;
+    if (i == sign || sign == 0) {
+        out = n.substr(i - sign);
+        return {};
+    }
+    smsgw::writer w(scratch);
+    w.put('-');
+    w.write(n.substr(i));
+    if (w.overflowed()) return w.finish();
+    out = {reinterpret_cast<const char*>(scratch.data()), w.size()};
+    return {};
+}
+
+// Writes `in` to `out` in compact canonical form: no whitespace, members and elements in
+// document order, strings decoded and escaped again the writer's way, numbers as written
+// (exact, leading zeros dropped), bare tolerant-mode tokens as strings. `scratch` holds one
+// decoded string at a time: its size must reach the longest (the document's size always does).
+inline result copy(const value& in, json::writer& out, mutable_bytes scratch) noexcept {
+    switch (in.type()) {
+    case kind::null: out.null(); break;
+    case kind::boolean: {
+        bool b = false;
+        in.get(b);
+        out.boolean(b);
+        break;
+    }
+    case kind::number: {
+        std::string_view n;
+        if (result r = canonical_number(in.raw(), scratch, n); !r) return r;
+        out.raw(n);
+        break;
+    }
+    case kind::string:
+    case kind::bare: {
+        std::string_view s;
+        if (result r = in.get(s, scratch); !r) return r;
+        out.string(s);
+        break;
+    }
+    case kind::array: {
+        array a;
+        in.get(a);
+        out.begin_array();
+        for (const value& v : a)
+            if (result r = copy(v, out, scratch); !r) return r;
+        out.end_array();
+        break;
+    }
+    case kind::object: {
+        object o;
+        in.get(o);
+        out.begin_object();
+        for (const member& m : o) {
+            std::string_view k;
+            if (result r = m.key.get(k, scratch); !r) return r;
+            out.key(k);
+            if (result r = copy(m.value, out, scratch); !r) return r;
+        }
+        out.end_object();
+        break;
+    }
+    }
+    return out.ok() ? result{} : out.finish();
+}
+
+}  // namespace smsgw::codec::json
+// ---- smsgw/core.hpp
+
+// smsgw core: bytes in and out, errors, results.
 // ---- smsgw/version.hpp
 
 // The one source of truth for smsgw's version: CMake, Conan and vcpkg read it from here.
@@ -507,3 +6205,3541 @@ private:
 #define SMSGW_VERSION_MINOR 1
 #define SMSGW_VERSION_PATCH 0
 #define SMSGW_VERSION (SMSGW_VERSION_MAJOR * 10000 + SMSGW_VERSION_MINOR * 100 + SMSGW_VERSION_PATCH)
+// ---- smsgw/imsp.hpp
+
+// smsgw::imsp: Chunghwa Telecom's IMSP MMS gateway (imsp-mms-gateway.txt, v2.0). Requests are
+// form bodies POSTed to base_url + path(command); answers are `<br>` pages, or for get_mime a MIME packet.
+// ---- smsgw/imsp/change_passwd.hpp
+
+#include <string_view>
+
+// ---- smsgw/imsp/page.hpp
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+// ---- smsgw/imsp/codes.hpp
+
+#include <string_view>
+
+// ---- smsgw/imsp/paths.hpp
+
+#include <cstddef>
+#include <string_view>
+
+namespace smsgw::imsp {
+
+// The six requests of the IMSP MMS gateway (spec §3). Each is an HTTPS POST of an
+// application/x-www-form-urlencoded body to base_url + path(command).
+enum class command : unsigned char { login, send_mms, query, query_batch, get_mime, change_passwd };
+
+inline constexpr std::string_view base_url = "https://imsp.emome.net:4443";
+
+constexpr std::string_view path(command c) noexcept {
+    switch (c) {
+    case command::login: return "/imsp/mms/servlet/login";                  // §3.1
+    case command::send_mms: return "/imsp/mms/servlet/send_mms";            // §3.2
+    case command::query: return "/imsp/mms/servlet/query";                  // §3.3
+    case command::query_batch: return "/imsp/mms/servlet/query_batch";      // §3.4
+    case command::get_mime: return "/imsp/mms/servlet/get_mime";            // §3.5
+    case command::change_passwd: return "/imsp/mms/servlet/change_passwd";  // §3.6
+    }
+    return {};
+}
+
+// The command's own name, as it ends its path ("send_mms").
+constexpr std::string_view name(command c) noexcept {
+    std::string_view p = path(c);
+    return p.substr(p.rfind('/') + 1);
+}
+
+// The command a path or a bare name designates; false when it is none of the six.
+constexpr bool find_command(std::string_view path_or_name, command& out) noexcept {
+    for (command c : {command::login, command::send_mms, command::query, command::query_batch, command::get_mime,
+                      command::change_passwd}) {
+        if (path_or_name == path(c) || path_or_name == name(c)) {
+            out = c;
+            return true;
+        }
+    }
+    return false;
+}
+
+// Limits the spec fixes (§3.2 table and revision 1.1).
+inline constexpr std::size_t max_to_addrs = 20;  // numbers per send_mms (rev. 1.1; answered with -7)
+
+}  // namespace smsgw::imsp
+
+namespace smsgw::imsp {
+
+// The return code that opens every response page (§3). Zero is success, a positive code a
+// result other than success that the command defines (query's states, send_mms's partial
+// failure, query_batch's count, get_mime's "no message"), a negative one a failure. Any
+// other value the gateway sends is kept as its number: the enum holds every int.
+enum class return_code : int {
+    success = 0,
+    partial_failure = 1,          // send_mms: some to_addr failed (§3.2)
+    no_mo_message = 1,            // get_mime: nothing waiting (§3.5)
+    http_packet_error = -1,       // §3, every command
+    parameter_error = -2,         // §3, every command
+    database_error = -3,          // §3, every command
+    authentication_failed = -4,   // §3, every command
+    content_size_too_large = -5,  // send_mms
+    prepaid_system_error = -6,    // send_mms (rev. 1.2)
+    to_addrs_exceed = -7,         // send_mms: more than 20 to_addr (rev. 1.1)
+    customer_type_unknown = -8,   // send_mms (rev. 1.2)
+    msisdn_type_unknown = -9,     // send_mms (rev. 1.2)
+    prepaid_not_provisioned = -10,  // send_mms (rev. 1.3)
+    unknown_error = -19,          // §3, every command; change_passwd's "System error (reason)"
+    login_failed = -21,           // login, change_passwd
+    illegal_ip_address = -22,     // login, change_passwd
+    account_disabled = -23,       // login, change_passwd
+    message_not_found = -31,      // query, query_batch
+    https_only = -33,             // change_passwd
+    change_password_failed = -34,  // change_passwd
+    permission_denied = -41,      // send_mms
+};
+
+// A code's meaning as the spec words it: `english` is the description the gateway writes
+// after the code (or, where the spec gives only Chinese, an English rendering of it), `chinese`
+// the spec's own explanation (失敗原因), UTF-8. Both empty when the command does not define it.
+struct code_text {
+    std::string_view english;
+    std::string_view chinese;
+    constexpr bool known() const noexcept { return !english.empty(); }
+};
+
+// The state of a message as query answers it (§3.3) and query_batch lists it (§3.4).
+// A state the spec does not define is kept as its number.
+enum class message_state : int {
+    initial = 0,
+    submitting = 1,
+    submitted = 2,         // submitted to MMSC
+    submitting_failed = 3, // mostly: the handset has no GPRS (rev. 1.6)
+    pending = 4,
+    delivered = 5,
+    expired = 6,
+    rejected = 7,
+    unknown = 8,
+};
+
+// How §3.3 tells a client to read each state (〔視為發訊中〕 and so on).
+enum class state_group : unsigned char { sending, success, failure, unknown };
+
+constexpr state_group group(message_state s) noexcept {
+    switch (s) {
+    case message_state::initial:
+    case message_state::submitting:
+    case message_state::submitted:
+    case message_state::pending: return state_group::sending;
+    case message_state::delivered: return state_group::success;
+    case message_state::submitting_failed:
+    case message_state::expired:
+    case message_state::rejected: return state_group::failure;
+    case message_state::unknown: break;
+    }
+    return state_group::unknown;
+}
+
+constexpr code_text describe(message_state s) noexcept {
+    switch (s) {
+    case message_state::initial: return {"Initial state", "MMS Server已成功接收此筆訊息並處理中。"};
+    case message_state::submitting: return {"Submitting", "MMS Server正在轉送此筆訊息。"};
+    case message_state::submitted: return {"Submitted to MMSC", "此筆訊息已成功轉送至 MMSC。"};
+    case message_state::submitting_failed: return {"Submitting failed", "此筆訊息無法轉送至MMSC。"};
+    case message_state::pending: return {"Message pending", "此筆訊息正等待接收端接收。"};
+    case message_state::delivered: return {"Message delivered", "此筆訊息已成功發送至接收端。"};
+    case message_state::expired: return {"Message expired", "此筆訊息無法在時間內發送至接收端。"};
+    case message_state::rejected: return {"Message rejected", "接收端拒絕接受此筆訊息。"};
+    case message_state::unknown: return {"Unknown state", "此筆訊息狀態不明。"};
+    }
+    return {};
+}
+
+// What `code` means in the answer to `c` (the tables of §3 to §3.6).
+constexpr code_text describe(command c, return_code code) noexcept {
+    if (c == command::query && static_cast<int>(code) >= 0) return describe(static_cast<message_state>(code));
+    if (c == command::query_batch && static_cast<int>(code) > 0) return {"{count}", "成功查詢到 n筆資料"};
+    switch (static_cast<int>(code)) {
+    case 0:
+        switch (c) {
+        case command::login: return {"Login succeed from {your ip}", "您的帳號是可登入的。"};
+        case command::send_mms: return {"{message id}", "此筆訊息已成功接收，MMS Gateway將會為您發送此訊息到所有的 to address。"};
+        case command::change_passwd: return {"Successful", "變更密碼成功。"};
+        default: return {};
+        }
+    case 1:
+        switch (c) {
+        case command::send_mms:
+            return {"{message id} {to address:fail reason}...", "無法為您傳送到部分的 to address，最常見的原因有您填的 to address type不是 PLMN，或是您的帳號無此權限。"};
+        case command::get_mime: return {"No MO message found", "沒有您的 MMS訊息"};
+        default: return {};
+        }
+    case -1: return {"HTTP packet error", "IMSP MMS Gateway收到了一個錯誤的 HTTP packet。"};
+    case -2: return {"Parameter error", "某個參數錯誤"};
+    case -3: return {"Database error", "資料庫錯誤"};
+    case -4: return {"Authentication failed", "認證失敗"};
+    case -19:
+        if (c == command::change_passwd) return {"System error (reason)", "系統故障，可能會包含額外資訊描述。"};
+        return {"Unknown error", "未知的錯誤"};
+    default: break;
+    }
+    switch (c) {
+    case command::send_mms:
+        switch (code) {
+        case return_code::content_size_too_large: return {"Content Size 過大", "MMS所含 Content Size過大(content size 總合超過 capacity 限制)。"};
+        case return_code::prepaid_system_error: return {"Prepaid System Error", "預付式系統發生錯誤"};
+        case return_code::to_addrs_exceed: return {"To_addrs Exceed", "受話號碼(to_addr)超過限制，目前限制 20 組。"};
+        case return_code::customer_type_unknown: return {"Can't determine customer type", "系統無法查詢客戶屬性。"};
+        case return_code::msisdn_type_unknown: return {"Can't determine msisdn type", "系統無法查詢計費/受訊號碼之網內/外資訊"};
+        case return_code::prepaid_not_provisioned: return {"Service not provisioned in prepaid system", "系統禁止此特碼使用預付式扣款服務"};
+        case return_code::permission_denied: return {"Permission Denied", "您的帳號無此權限。"};
+        default: return {};
+        }
+    case command::login:
+    case command::change_passwd:
+        switch (code) {
+        case return_code::login_failed: return {"Login failed", "帳號或是密碼錯誤"};
+        case return_code::illegal_ip_address: return {"Illegal IP Address", "您的來源 IP 是不被允許的。"};
+        case return_code::account_disabled: return {"Account disabled", "這個帳號已停用。"};
+        case return_code::https_only:
+            return c == command::change_passwd ? code_text{"use https only", "不允許用 http 變更密碼"} : code_text{};
+        case return_code::change_password_failed:
+            return c == command::change_passwd ? code_text{"Failed to change password", "變更密碼作業沒有成功。"} : code_text{};
+        default: return {};
+        }
+    case command::query:
+    case command::query_batch:
+        if (code == return_code::message_not_found) return {"Message not found", "無法找到您要找的訊息。"};
+        return {};
+    case command::get_mime: return {};
+    }
+    return {};
+}
+
+}  // namespace smsgw::imsp
+
+// The HTML page every IMSP answer is (§3):
+//   <html> <header></header> <body> {return code} <br> {description} <br> </body> </html>
+namespace smsgw::imsp {
+
+struct page {
+    return_code code{};
+    std::string_view description;  // between the first and the last <br>, whitespace trimmed
+};
+
+namespace detail {
+
+constexpr bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+constexpr std::string_view trim(std::string_view s) noexcept {
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+// Whether the inside of a tag, `<` and `>` excluded, is `name` ("/body", "br"): any case, with
+// whitespace around, and for br also the XHTML "br/".
+constexpr bool tag_is(std::string_view inside, std::string_view name) noexcept {
+    inside = trim(inside);
+    if (name == "br" && !inside.empty() && inside.back() == '/') inside = trim(inside.substr(0, inside.size() - 1));
+    if (!name.empty() && name.front() == '/' && !inside.empty() && inside.front() == '/') {
+        inside = trim(inside.substr(1));
+        name.remove_prefix(1);
+    } else if (!name.empty() && name.front() == '/') {
+        return false;
+    }
+    if (inside.size() != name.size()) return false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        if (lower(inside[i]) != name[i]) return false;
+    }
+    return true;
+}
+
+// Skips whitespace from `pos`, then expects the tag `name`; advances past it.
+inline bool expect_tag(std::string_view s, std::size_t& pos, std::string_view name) noexcept {
+    while (pos < s.size() && is_space(s[pos])) ++pos;
+    if (pos >= s.size() || s[pos] != '<') return false;
+    const std::size_t close = s.find('>', pos);
+    if (close == std::string_view::npos || !tag_is(s.substr(pos + 1, close - pos - 1), name)) return false;
+    pos = close + 1;
+    return true;
+}
+
+// The same backwards: skips whitespace before `end`, expects the tag `name` to end there;
+// moves `end` to the '<' of the tag that ends there, whichever it is.
+inline bool expect_tag_before(std::string_view s, std::size_t& end, std::string_view name) noexcept {
+    while (end > 0 && is_space(s[end - 1])) --end;
+    if (end == 0 || s[end - 1] != '>') return false;
+    const std::size_t open = s.rfind('<', end - 1);
+    if (open == std::string_view::npos) return false;
+    const bool found = tag_is(s.substr(open + 1, end - 2 - open), name);
+    end = open;
+    return found;
+}
+
+// A return code: an optional '-' and up to 10 digits, within int.
+inline result parse_code(std::string_view s, std::size_t at, return_code& out) noexcept {
+    const bool negative = !s.empty() && s[0] == '-';
+    const std::string_view digits = s.substr(negative ? 1 : 0);
+    if (digits.empty()) return fail(errc::bad_response, at, "return_code");
+    if (digits.size() > 10) return fail(errc::out_of_range, at, "return_code");
+    std::int64_t n = 0;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (digits[i] < '0' || digits[i] > '9') return fail(errc::bad_character, at + (negative ? 1 : 0) + i, "return_code");
+        n = n * 10 + (digits[i] - '0');
+    }
+    if (negative) n = -n;
+    if (n < INT32_MIN || n > INT32_MAX) return fail(errc::out_of_range, at, "return_code");
+    out = static_cast<return_code>(static_cast<int>(n));
+    return {};
+}
+
+inline void put_code(writer& w, return_code code) noexcept {
+    const int v = static_cast<int>(code);
+    std::uint32_t u = v < 0 ? 0u - static_cast<std::uint32_t>(v) : static_cast<std::uint32_t>(v);
+    if (v < 0) w.put('-');
+    char tmp[10];
+    std::size_t n = 0;
+    do {
+        tmp[n++] = static_cast<char>('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    while (n != 0) w.put(tmp[--n]);
+}
+
+// The page around a description the caller writes between the two (for typed responses).
+inline void open_page(writer& w, return_code code) noexcept {
+    w.write(std::string_view("<html> <header></header> <body>"));
+    put_code(w, code);
+    w.write(std::string_view(" <br> "));
+}
+inline result close_page(writer& w) noexcept {
+    w.write(std::string_view(" <br> </body> </html>"));
+    return w.finish();
+}
+
+// Offset of `part`, a view into `in`, in `in`.
+inline std::size_t offset_in(bytes in, std::string_view part) noexcept {
+    return static_cast<std::size_t>(part.data() - as_chars(in).data());
+}
+
+}  // namespace detail
+
+// Decodes a response page. The spec's own examples differ in spacing (`<body>0 <br>`,
+// `<body> 0 <br>`, `<html><header></header>`) and a description may break across lines
+// (§3.4 註2), so whitespace and line breaks around the tags and the letter case of tag names
+// are free; the tags themselves, their order and the code's digits are checked. The code ends
+// at the first <br>, the description at the last one, so a <br> inside it is kept.
+// Success: offset = bytes consumed (the whole input); errors: bad_response at the tag that is
+// missing, bad_character / out_of_range at the code.
+inline result decode(bytes in, page& out) noexcept {
+    const std::string_view s = as_chars(in);
+    std::size_t pos = 0;
+    if (!detail::expect_tag(s, pos, "html")) return fail(errc::bad_response, pos, "<html>");
+    if (!detail::expect_tag(s, pos, "header")) return fail(errc::bad_response, pos, "<header>");
+    if (!detail::expect_tag(s, pos, "/header")) return fail(errc::bad_response, pos, "</header>");
+    if (!detail::expect_tag(s, pos, "body")) return fail(errc::bad_response, pos, "<body>");
+    std::size_t end = s.size();
+    if (!detail::expect_tag_before(s, end, "/html") || end < pos) return fail(errc::bad_response, end, "</html>");
+    if (!detail::expect_tag_before(s, end, "/body") || end < pos) return fail(errc::bad_response, end, "</body>");
+    if (!detail::expect_tag_before(s, end, "br") || end < pos) return fail(errc::bad_response, end, "<br>");
+    // The code runs to the first <br>.
+    while (pos < end && detail::is_space(s[pos])) ++pos;
+    std::size_t code_end = pos;
+    while (code_end < end && s[code_end] != '<' && !detail::is_space(s[code_end])) ++code_end;
+    page p;
+    if (result r = detail::parse_code(s.substr(pos, code_end - pos), pos, p.code); !r) return r;
+    std::size_t desc = code_end;
+    if (!detail::expect_tag(s.substr(0, end), desc, "br")) {
+        return fail(errc::bad_response, desc, "<br>");
+    }
+    p.description = detail::trim(s.substr(desc, end - desc));
+    out = p;
+    return {errc{}, s.size()};
+}
+
+// Writes the page as the gateway does (§3.1 examples):
+// `<html> <header></header> <body>0 <br> Login succeed from 10.0.0.1 <br> </body> </html>`.
+// A description with whitespace at either end would not come back as it was: refused.
+inline result encode(const page& p, writer& out) noexcept {
+    if (detail::trim(p.description).size() != p.description.size()) {
+        return fail(errc::bad_character, 0, "description");
+    }
+    detail::open_page(out, p.code);
+    out.write(p.description);
+    return detail::close_page(out);
+}
+
+}  // namespace smsgw::imsp
+// ---- smsgw/imsp/request.hpp
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+// What every IMSP request shares: the form body (§4.2: parameter names lower case and
+// case-sensitive, values x-www-form-urlencoded), the value checks of the §3 tables, and the
+// decoding of a body back into a request, so that a gateway can be written with this module too.
+namespace smsgw::imsp {
+
+// from_addr_type, to_addr_type, to_address_type (§3.2 註2, 註4; §3.3 註2).
+enum class address_type : unsigned char {
+    msisdn = 0,  // a mobile number
+    emome = 1,   // an emome code, which the gateway maps to a number
+};
+
+// How a request body is decoded. Both modes check every value as the encoder does.
+enum class mode : unsigned char {
+    strict,    // a name the command does not define, or one given twice: an error at its offset
+    tolerant,  // unknown names are skipped; of a name given twice the first counts, as a servlet's getParameter()
+};
+
+namespace detail {
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+// "ASCII 字串" of the tables: printable ASCII, at most `max` bytes, non-empty when required.
+inline result check_ascii(std::string_view v, std::size_t max, bool required, const char* field) noexcept {
+    if (v.empty()) return required ? fail(errc::empty_field, 0, field) : result{};
+    if (v.size() > max) return fail(errc::field_too_long, max, field);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (v[i] < 0x20 || v[i] > 0x7E) return fail(errc::bad_character, i, field);
+    }
+    return {};
+}
+
+// "[0~9]數字串": 1 to `max` digits.
+inline result check_digits(std::string_view v, std::size_t max, const char* field) noexcept {
+    if (v.empty()) return fail(errc::empty_field, 0, field);
+    if (v.size() > max) return fail(errc::field_too_long, max, field);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (!is_digit(v[i])) return fail(errc::bad_character, i, field);
+    }
+    return {};
+}
+
+constexpr bool starts_with(std::string_view s, std::string_view prefix) noexcept {
+    return s.substr(0, prefix.size()) == prefix;
+}
+
+// One destination number (§3.2 註3): an emome code is digits; a mobile number is written
+// 09..., 886... or +886... (the '+' counts in the 35 characters).
+inline result check_number(std::string_view v, address_type type, const char* field) noexcept {
+    const std::size_t plus = type == address_type::msisdn && starts_with(v, "+") ? 1 : 0;
+    if (v.size() > 35) return fail(errc::field_too_long, 35, field);
+    if (result r = check_digits(v.substr(plus), 35, field); !r) return fail(r.ec, r.offset + plus, field);
+    if (type == address_type::msisdn && !starts_with(v, "09") && !starts_with(v, "886") && !starts_with(v, "+886")) {
+        return fail(errc::bad_character, 0, field);
+    }
+    return {};
+}
+
+inline result check_type(address_type t, const char* field) noexcept {
+    return static_cast<unsigned>(t) <= 1 ? result{} : fail(errc::out_of_range, 0, field);
+}
+
+// A number field of the body: digits, within 32 bits.
+inline result parse_u32(std::string_view v, std::uint32_t& out, const char* field) noexcept {
+    if (result r = check_digits(v, 10, field); !r) return r;
+    std::uint64_t n = 0;
+    for (char c : v) n = n * 10 + static_cast<unsigned>(c - '0');
+    if (n > 0xFFFFFFFFu) return fail(errc::out_of_range, 0, field);
+    out = static_cast<std::uint32_t>(n);
+    return {};
+}
+
+// A "0 或 1" field.
+template <class Enum>
+result parse_flag(std::string_view v, Enum& out, const char* field) noexcept {
+    if (v.size() != 1) return fail(v.empty() ? errc::empty_field : errc::field_too_long, v.empty() ? 0 : 1, field);
+    if (v[0] != '0' && v[0] != '1') return fail(errc::out_of_range, 0, field);
+    out = static_cast<Enum>(v[0] - '0');
+    return {};
+}
+
+// A number as decimal text, for the encoder.
+struct decimal {
+    char text[10];
+    unsigned char size = 0;
+    explicit decimal(std::uint32_t v) noexcept {
+        char tmp[10];
+        unsigned char n = 0;
+        do {
+            tmp[n++] = static_cast<char>('0' + v % 10);
+            v /= 10;
+        } while (v != 0);
+        for (unsigned char i = 0; i < n; ++i) text[i] = tmp[n - 1 - i];
+        size = n;
+    }
+    std::string_view view() const noexcept { return {text, size}; }
+};
+
+// One parameter a command defines, as decoding found it.
+struct slot {
+    const char* name;
+    bool required = false;
+    std::string_view value{};
+    std::size_t offset = 0;  // of the name in the body
+    bool seen = false;
+};
+
+// The slot of the named parameter (one of the command's own).
+template <std::size_t N>
+const slot& find_slot(const slot (&slots)[N], std::string_view name) noexcept {
+    for (const slot& s : slots) {
+        if (name == s.name) return s;
+    }
+    return slots[0];
+}
+
+// The offset of the named parameter in the body, or the body's end when it was not there
+// (an error about a missing or defaulted value points past the last byte).
+template <std::size_t N>
+std::size_t offset_of(const slot (&slots)[N], const char* field, std::size_t end) noexcept {
+    for (const slot& s : slots) {
+        if (field != nullptr && std::string_view(s.name) == field) return s.seen ? s.offset : end;
+    }
+    return end;
+}
+
+// An error of a value check, moved to where the value's parameter starts in the body.
+template <std::size_t N>
+result at_field(result r, const slot (&slots)[N], std::size_t end) noexcept {
+    if (r) return r;
+    return fail(r.ec, offset_of(slots, r.field, end), r.field);
+}
+
+// Decodes every pair of `body`: names into a small buffer, values one after the other into
+// `scratch`, which must be at least as large as the body (a decoded value is never longer).
+// Names found in `slots` fill them (a required one missing: missing_field at the body's end);
+// any other goes to `other(name, value, offset)`, which
+// returns unknown_field when it does not know the name either.
+template <std::size_t N, class Other>
+result collect(bytes body, mutable_bytes scratch, slot (&slots)[N], mode m, Other&& other) noexcept {
+    if (scratch.size() < body.size()) return fail(errc::buffer_too_small, body.size());
+    writer values(scratch);
+    for (const codec::form::field& f : codec::form::fields(as_chars(body))) {
+        char name_buf[24];
+        writer name_out(name_buf, sizeof name_buf);
+        if (result r = codec::form::decode_name(f, name_out); !r && r.ec != errc::buffer_too_small) return r;
+        const std::string_view name =
+            name_out.overflowed() ? std::string_view() : std::string_view(name_buf, name_out.size());
+        const std::size_t start = values.size();
+        if (result r = codec::form::decode_value(f, values); !r) return r;
+        const std::string_view value(reinterpret_cast<const char*>(scratch.data()) + start, values.size() - start);
+        slot* hit = nullptr;
+        for (slot& s : slots) {
+            if (!name.empty() && name == s.name) hit = &s;
+        }
+        if (hit != nullptr) {
+            if (hit->seen) {
+                if (m == mode::strict) return fail(errc::duplicate_field, f.offset, hit->name);
+                continue;
+            }
+            *hit = slot{hit->name, hit->required, value, f.offset, true};
+            continue;
+        }
+        const result r = other(name, value, f.offset);
+        if (r.ec == errc::unknown_field && m == mode::tolerant) continue;
+        if (!r) return r;
+    }
+    for (const slot& s : slots) {
+        if (s.required && !s.seen) return fail(errc::missing_field, body.size(), s.name);
+    }
+    return {errc{}, body.size()};
+}
+
+// For commands without parameters beyond their table.
+struct no_other {
+    result operator()(std::string_view, std::string_view, std::size_t at) const noexcept {
+        return fail(errc::unknown_field, at);
+    }
+};
+
+// The account and password every command carries: 10 characters, 8 for change_passwd (§3.6).
+inline result check_credentials(std::string_view account, std::string_view password, std::size_t max) noexcept {
+    if (result r = check_ascii(account, max, true, "account"); !r) return r;
+    return check_ascii(password, max, true, "password");
+}
+
+// The requests that carry nothing else (login, get_mime): `account=...&password=...`.
+template <class Request>
+result encode_credentials(const Request& r, writer& out) noexcept {
+    if (result v = check_credentials(r.account, r.password, 10); !v) return v;
+    codec::form::builder(out).add("account", r.account).add("password", r.password);
+    return out.finish();
+}
+
+template <class Request>
+result decode_credentials(bytes body, Request& out, mutable_bytes scratch, mode m) noexcept {
+    slot slots[] = {{"account", true}, {"password", true}};
+    if (result r = collect(body, scratch, slots, m, no_other{}); !r) return r;
+    if (result r = at_field(check_credentials(slots[0].value, slots[1].value, 10), slots, body.size()); !r) return r;
+    out = Request{slots[0].value, slots[1].value};
+    return {errc{}, body.size()};
+}
+
+}  // namespace detail
+}  // namespace smsgw::imsp
+
+// change_passwd (§3.6, revision 2.0): replaces the account's password.
+namespace smsgw::imsp {
+
+struct change_passwd_request {
+    std::string_view account;   // ASCII, at most 8 (§3.6 table)
+    std::string_view password;  // the current one, ASCII, at most 8
+    // The new one, ASCII, at most 20: the table says 8 but -34 asks for "至少八碼，至多 20 碼".
+    // Its composition (letters, digits and symbols) is the gateway's to judge (-34), not a parameter error.
+    std::string_view newcode;
+};
+
+inline result validate(const change_passwd_request& r) noexcept {
+    if (result v = detail::check_credentials(r.account, r.password, 8); !v) return v;
+    return detail::check_ascii(r.newcode, 20, true, "newcode");
+}
+
+inline result encode(const change_passwd_request& r, writer& out) noexcept {
+    if (result v = validate(r); !v) return v;
+    codec::form::builder(out).add("account", r.account).add("password", r.password).add("newcode", r.newcode);
+    return out.finish();
+}
+
+// Values are decoded into `scratch` (at least the body's size).
+inline result decode(bytes body, change_passwd_request& out, mutable_bytes scratch, mode m = mode::strict) noexcept {
+    detail::slot slots[] = {{"account", true}, {"password", true}, {"newcode", true}};
+    if (result r = detail::collect(body, scratch, slots, m, detail::no_other{}); !r) return r;
+    const change_passwd_request req{slots[0].value, slots[1].value, slots[2].value};
+    if (result r = detail::at_field(validate(req), slots, body.size()); !r) return r;
+    out = req;
+    return {errc{}, body.size()};
+}
+
+// 0 Successful; -19 System error (reason); -21, -22, -23 as login; -33 use https only;
+// -34 Failed to change password; and the codes of every command.
+struct change_passwd_response {
+    return_code code{};
+    std::string_view description;  // the page's description as sent (-19 may add a reason)
+};
+
+inline result decode(bytes in, change_passwd_response& out) noexcept {
+    page p;
+    if (result r = decode(in, p); !r) return r;
+    out = change_passwd_response{p.code, p.description};
+    return {errc{}, in.size()};
+}
+
+// The page, its description as given (describe(command::change_passwd, code) has the spec's text).
+inline result encode(const change_passwd_response& r, writer& out) noexcept {
+    return encode(page{r.code, r.description}, out);
+}
+
+}  // namespace smsgw::imsp
+// ---- smsgw/imsp/get_mime.hpp
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+// ---- smsgw/mime/encoded_word.hpp
+
+// RFC 2047 encoded-words (`=?charset?B|Q?text?=`) in unstructured header values, decoded into
+// a caller buffer. A run of adjacent words in the same charset is decoded as one byte stream,
+// so a character split across two words comes out whole (notes/mime.md §3.2 cases 07, 24-26),
+// and the blanks and folds between adjacent words are dropped (RFC 2047 §6.2).
+#include <cstddef>
+#include <string_view>
+
+// ---- smsgw/detail/mime_syntax.hpp
+
+// Character classes and small scanners shared by the smsgw::mime headers (RFC 5322, RFC 2045).
+#include <cstddef>
+#include <cstring>
+#include <string_view>
+
+namespace smsgw::detail::mime {
+
+constexpr bool is_wsp(char c) noexcept { return c == ' ' || c == '\t'; }
+constexpr bool is_eol_char(char c) noexcept { return c == '\r' || c == '\n'; }
+constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// RFC 2045 §5.1 tspecials, plus SP and CTLs: what ends a token.
+constexpr bool is_tspecial(char c) noexcept {
+    switch (c) {
+    case '(': case ')': case '<': case '>': case '@': case ',': case ';': case ':':
+    case '\\': case '"': case '/': case '[': case ']': case '?': case '=':
+        return true;
+    default:
+        return false;
+    }
+}
+constexpr bool is_token_char(char c) noexcept {
+    auto u = static_cast<unsigned char>(c);
+    return u > 0x20 && u < 0x7F && !is_tspecial(c);
+}
+// RFC 5322 §3.6.8 ftext: printable US-ASCII except ':' (so IMSP's `Content_number` is legal).
+constexpr bool is_ftext(char c) noexcept {
+    auto u = static_cast<unsigned char>(c);
+    return u >= 33 && u <= 126 && c != ':';
+}
+
+// A hex digit's value (either case, as RFC 2045 §6.7 rule 1 asks readers to accept), or -1.
+constexpr int hex_value(char c) noexcept {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+}
+
+// ASCII case-insensitive equality: header names, types, subtypes, parameter names, charsets.
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+}
+
+constexpr std::string_view trim_wsp(std::string_view s) noexcept {
+    std::size_t b = 0, e = s.size();
+    while (b < e && (is_wsp(s[b]) || is_eol_char(s[b]))) ++b;
+    while (e > b && (is_wsp(s[e - 1]) || is_eol_char(s[e - 1]))) --e;
+    return s.substr(b, e - b);
+}
+
+// Offset of the first occurrence of `needle` in `hay` at or after `from`, or npos.
+inline std::size_t find(std::string_view hay, std::string_view needle, std::size_t from = 0) noexcept {
+    if (needle.empty()) return from <= hay.size() ? from : std::string_view::npos;
+    while (from + needle.size() <= hay.size()) {
+        const void* p = std::memchr(hay.data() + from, needle[0], hay.size() - from - needle.size() + 1);
+        if (!p) return std::string_view::npos;
+        std::size_t at = static_cast<std::size_t>(static_cast<const char*>(p) - hay.data());
+        if (std::memcmp(hay.data() + at, needle.data(), needle.size()) == 0) return at;
+        from = at + 1;
+    }
+    return std::string_view::npos;
+}
+
+// Length of the line end at `pos` (2 for CRLF, 1 for a bare LF, 0 for none).
+constexpr std::size_t eol_length(std::string_view s, std::size_t pos) noexcept {
+    if (pos < s.size() && s[pos] == '\n') return 1;
+    if (pos + 1 < s.size() && s[pos] == '\r' && s[pos + 1] == '\n') return 2;
+    return 0;
+}
+
+}  // namespace smsgw::detail::mime
+// ---- smsgw/mime/charset.hpp
+
+// The charsets decoded without tables: UTF-8, US-ASCII and ISO-8859-1. Any other label is
+// `charset::other`: its octets are handed back as they are, with the label, never guessed.
+#include <cstdint>
+#include <string_view>
+
+// ---- smsgw/mime/options.hpp
+
+// How the MIME decoders treat malformed input: strict mode stops at the first error, tolerant
+// mode records a defect with its offset and goes on, as GMime's warnings and Python's
+// `email.errors` defects do. Limits bound the work hostile input can cause.
+#include <array>
+#include <cstddef>
+
+
+namespace smsgw::mime {
+
+enum class mode : unsigned char {
+    strict,    // first error returned with its offset; CRLF line ends only
+    tolerant,  // defects recorded, LF-only line ends accepted, what can be read is read
+};
+
+// Nesting is walked recursively, so max_depth is also capped at max_depth_cap.
+inline constexpr std::size_t max_depth_cap = 64;
+
+struct limits {
+    std::size_t max_depth = 32;               // multipart / message nesting (rspamd uses 32)
+    std::size_t max_headers = 256;            // fields in one header block
+    std::size_t max_parameter_sections = 64;  // RFC 2231 `name*N` sections of one parameter
+};
+
+struct options {
+    mode m = mode::strict;
+    limits lim{};
+};
+
+inline constexpr options strict_options{mode::strict, limits{}};
+inline constexpr options tolerant_options{mode::tolerant, limits{}};
+
+enum class defect_kind : unsigned char {
+    missing_header_separator,  // header block ended by a line that is not a field (RFC 7103 §7.2)
+    continuation_first,        // the first header line starts with whitespace: skipped
+    too_many_headers,          // more fields than limits::max_headers
+    duplicate_content_type,    // a second Content-Type: the first is used (a multipart one in tolerant mode)
+    missing_boundary,          // multipart without a boundary parameter: read as a single part
+    missing_start_delimiter,   // no delimiter line: the whole body is preamble
+    missing_close_delimiter,   // body ended without `--boundary--` (also a truncated packet)
+    nesting_too_deep,          // beyond limits::max_depth: the part is left unparsed
+    too_many_parts,            // more parts than the storage given to message holds
+    bad_content_type,          // a Content-Type without type/subtype: read as text/plain (RFC 2045 §5.2)
+    unterminated_quote,        // quoted string without closing quote: value runs to the end
+    bad_parameter,             // a parameter that does not parse: skipped
+    bad_base64,                // a byte outside the base64 alphabet: skipped
+    base64_trailing_bits,      // a lone trailing sextet or non-zero padding bits: dropped
+    base64_padding_inside,     // '=' padding before the end: decoding goes on after it
+    bad_qp_escape,             // `=` not followed by two hex digits or a line end: kept literally
+    bad_encoded_word,          // an encoded-word whose text does not decode: kept literally
+    unencoded_8bit_header,     // raw 8-bit bytes in a header value (RFC 6532 when valid UTF-8)
+};
+
+constexpr const char* describe(defect_kind k) noexcept {
+    switch (k) {
+    case defect_kind::missing_header_separator: return "missing_header_separator";
+    case defect_kind::continuation_first: return "continuation_first";
+    case defect_kind::too_many_headers: return "too_many_headers";
+    case defect_kind::duplicate_content_type: return "duplicate_content_type";
+    case defect_kind::missing_boundary: return "missing_boundary";
+    case defect_kind::missing_start_delimiter: return "missing_start_delimiter";
+    case defect_kind::missing_close_delimiter: return "missing_close_delimiter";
+    case defect_kind::nesting_too_deep: return "nesting_too_deep";
+    case defect_kind::too_many_parts: return "too_many_parts";
+    case defect_kind::bad_content_type: return "bad_content_type";
+    case defect_kind::unterminated_quote: return "unterminated_quote";
+    case defect_kind::bad_parameter: return "bad_parameter";
+    case defect_kind::bad_base64: return "bad_base64";
+    case defect_kind::base64_trailing_bits: return "base64_trailing_bits";
+    case defect_kind::base64_padding_inside: return "base64_padding_inside";
+    case defect_kind::bad_qp_escape: return "bad_qp_escape";
+    case defect_kind::bad_encoded_word: return "bad_encoded_word";
+    case defect_kind::unencoded_8bit_header: return "unencoded_8bit_header";
+    }
+    return "unknown";
+}
+
+// The error strict mode returns for what tolerant mode records as this defect.
+constexpr errc to_errc(defect_kind k) noexcept {
+    switch (k) {
+    case defect_kind::missing_header_separator: return errc::bad_header;
+    case defect_kind::continuation_first: return errc::bad_header;
+    case defect_kind::too_many_headers: return errc::too_many;
+    case defect_kind::duplicate_content_type: return errc::duplicate_field;
+    case defect_kind::missing_boundary: return errc::missing_boundary;
+    case defect_kind::missing_start_delimiter: return errc::missing_start_delimiter;
+    case defect_kind::missing_close_delimiter: return errc::missing_close_delimiter;
+    case defect_kind::nesting_too_deep: return errc::too_deep;
+    case defect_kind::too_many_parts: return errc::too_many;
+    case defect_kind::bad_content_type: return errc::bad_character;
+    case defect_kind::unterminated_quote: return errc::unterminated_quote;
+    case defect_kind::bad_parameter: return errc::bad_character;
+    case defect_kind::bad_base64: return errc::bad_character;
+    case defect_kind::base64_trailing_bits: return errc::bad_padding;
+    case defect_kind::base64_padding_inside: return errc::bad_padding;
+    case defect_kind::bad_qp_escape: return errc::bad_escape;
+    case defect_kind::bad_encoded_word: return errc::bad_encoded_word;
+    case defect_kind::unencoded_8bit_header: return errc::bad_character;
+    }
+    return errc::bad_header;
+}
+
+struct defect {
+    defect_kind kind;
+    std::size_t offset;  // in the input given to the decoder
+};
+
+// The first `capacity` defects with their offsets, and how many there were in all.
+class defect_log {
+public:
+    static constexpr std::size_t capacity = 16;
+
+    constexpr void add(defect_kind k, std::size_t offset) noexcept {
+        if (count_ < capacity) items_[count_] = defect{k, offset};
+        ++count_;
+    }
+    constexpr void clear() noexcept { count_ = 0; }
+    // Defects recorded (at most capacity); total() counts the ones that did not fit too.
+    constexpr std::size_t size() const noexcept { return count_ < capacity ? count_ : capacity; }
+    constexpr std::size_t total() const noexcept { return count_; }
+    constexpr bool empty() const noexcept { return count_ == 0; }
+    constexpr const defect* begin() const noexcept { return items_.data(); }
+    constexpr const defect* end() const noexcept { return items_.data() + size(); }
+    constexpr const defect& operator[](std::size_t i) const noexcept { return items_[i]; }
+    constexpr bool has(defect_kind k) const noexcept {
+        for (const defect& d : *this)
+            if (d.kind == k) return true;
+        return false;
+    }
+
+private:
+    std::array<defect, capacity> items_{};
+    std::size_t count_ = 0;
+};
+
+namespace detail {
+// Strict mode: the defect becomes the error. Tolerant mode: it is logged (when there is a log)
+// and decoding goes on.
+constexpr result report(mode m, defect_log* log, defect_kind k, std::size_t offset) noexcept {
+    if (m == mode::strict) return fail(to_errc(k), offset);
+    if (log) log->add(k, offset);
+    return {};
+}
+}  // namespace detail
+
+}  // namespace smsgw::mime
+
+namespace smsgw::mime {
+
+enum class charset : unsigned char {
+    utf8,
+    us_ascii,
+    latin1,  // ISO-8859-1 read as windows-1252, as WHATWG and mail-parser do (=80 is the euro sign)
+    other,
+};
+
+// The charset a label names (RFC 2978 names and their usual aliases, any case).
+constexpr charset classify_charset(std::string_view label) noexcept {
+    using smsgw::detail::mime::iequals;
+    if (iequals(label, "utf-8") || iequals(label, "utf8")) return charset::utf8;
+    if (iequals(label, "us-ascii") || iequals(label, "ascii") || iequals(label, "ansi_x3.4-1968"))
+        return charset::us_ascii;
+    if (iequals(label, "iso-8859-1") || iequals(label, "iso8859-1") || iequals(label, "latin1") ||
+        iequals(label, "iso_8859-1") || iequals(label, "windows-1252") || iequals(label, "cp1252"))
+        return charset::latin1;
+    return charset::other;
+}
+
+namespace detail {
+// windows-1252 0x80..0x9F; the five unassigned bytes map to the C1 control of the same value.
+inline constexpr std::uint16_t cp1252_high[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+inline void put_cp1252(unsigned char b, writer& out) noexcept {
+    char32_t cp = b >= 0x80 && b < 0xA0 ? char32_t{cp1252_high[b - 0x80]} : char32_t{b};
+    codec::utf8::put(cp, out);
+}
+}  // namespace detail
+
+// Converts octets of a built-in charset to UTF-8 (charset::other is copied unchanged).
+// Strict: invalid UTF-8 is errc::invalid_utf8 and 8-bit bytes in US-ASCII errc::bad_character,
+// with the offset in `octets`. Tolerant: invalid UTF-8 bytes become U+FFFD one by one and
+// 8-bit bytes labelled US-ASCII are read as windows-1252. Success: offset = bytes written.
+inline result to_utf8(charset cs, std::string_view octets, writer& out, mode m = mode::strict) noexcept {
+    const std::size_t before = out.size();
+    switch (cs) {
+    case charset::other:
+        out.write(octets);
+        break;
+    case charset::utf8: {
+        std::string_view rest = octets;
+        std::size_t done = 0;
+        while (!rest.empty()) {
+            result r = codec::utf8::validate(rest);
+            if (r) {
+                out.write(rest);
+                break;
+            }
+            if (m == mode::strict) return fail(errc::invalid_utf8, done + r.offset);
+            out.write(rest.substr(0, r.offset));
+            codec::utf8::put(U'\uFFFD', out);
+            rest.remove_prefix(r.offset + 1);
+            done += r.offset + 1;
+        }
+        break;
+    }
+    case charset::us_ascii:
+    case charset::latin1: {
+        std::size_t start = 0;
+        for (std::size_t i = 0; i < octets.size(); ++i) {
+            auto b = static_cast<unsigned char>(octets[i]);
+            if (b < 0x80) continue;
+            if (cs == charset::us_ascii && m == mode::strict) return fail(errc::bad_character, i);
+            out.write(octets.substr(start, i - start));
+            detail::put_cp1252(b, out);
+            start = i + 1;
+        }
+        out.write(octets.substr(start));
+        break;
+    }
+    }
+    if (out.overflowed()) return out.finish();
+    return result{errc{}, out.size() - before};
+}
+
+}  // namespace smsgw::mime
+
+namespace smsgw::mime {
+
+enum class word_encoding : unsigned char { b, q };
+
+struct encoded_word {
+    std::string_view charset;   // as labelled, e.g. "utf-8"
+    std::string_view language;  // RFC 2231 §5 `charset*lang`, or empty
+    word_encoding encoding = word_encoding::b;
+    std::string_view text;      // the encoded text between the third '?' and "?="
+    std::size_t size = 0;       // of the whole word, "=?" to "?="
+};
+
+// Parses the encoded-word at the start of `s` (RFC 2047 §2 syntax: token charset, B or Q in
+// either case, encoded text without '?' or blanks). False when `s` does not start with one.
+constexpr bool parse_encoded_word(std::string_view s, encoded_word& w) noexcept {
+    using namespace smsgw::detail::mime;
+    if (s.size() < 7 || s[0] != '=' || s[1] != '?') return false;
+    std::size_t i = 2;
+    while (i < s.size() && is_token_char(s[i]) && s[i] != '*') ++i;
+    std::size_t cs_end = i;
+    if (cs_end == 2) return false;
+    std::size_t lang_begin = i;
+    if (i < s.size() && s[i] == '*') {
+        lang_begin = ++i;
+        while (i < s.size() && is_token_char(s[i])) ++i;
+    }
+    if (i + 3 > s.size() || s[i] != '?' || s[i + 2] != '?') return false;
+    char e = lower(s[i + 1]);
+    if (e != 'b' && e != 'q') return false;
+    std::size_t text_begin = i + 3;
+    std::size_t j = text_begin;
+    while (j < s.size() && s[j] != '?') {
+        auto u = static_cast<unsigned char>(s[j]);
+        if (u <= 0x20 || u >= 0x7F) return false;
+        ++j;
+    }
+    if (j + 1 >= s.size() || s[j + 1] != '=') return false;
+    w.charset = s.substr(2, cs_end - 2);
+    w.language = lang_begin < i ? s.substr(lang_begin, i - lang_begin) : std::string_view();
+    w.encoding = e == 'b' ? word_encoding::b : word_encoding::q;
+    w.text = s.substr(text_begin, j - text_begin);
+    w.size = j + 2;
+    return true;
+}
+
+namespace detail {
+using smsgw::detail::mime::hex_value;
+
+// Whether the word's text decodes: B is base64 with optional padding (RFC 2047 §4.1), Q has
+// only `=XX` escapes (§4.2).
+inline bool word_text_valid(const encoded_word& w) noexcept {
+    if (w.encoding == word_encoding::b) {
+        writer measure;  // validates without output: success is buffer_too_small
+        const result r = codec::base64::decode(w.text, measure, {codec::base64::alphabet::standard, codec::base64::mode::mime});
+        return r.ok() || r.ec == errc::buffer_too_small;
+    }
+    for (std::size_t i = 0; i < w.text.size(); ++i) {
+        if (w.text[i] != '=') continue;
+        if (i + 2 >= w.text.size() || hex_value(w.text[i + 1]) < 0 || hex_value(w.text[i + 2]) < 0) return false;
+        i += 2;
+    }
+    return true;
+}
+
+// The octets of a valid word, through `sink(std::string_view chunk)`.
+template <class Sink>
+void word_octets(const encoded_word& w, Sink&& sink) noexcept {
+    char chunk[192];
+    if (w.encoding == word_encoding::b) {
+        // 256 characters decode to at most 192 octets; only the last slice may be unpadded.
+        for (std::size_t i = 0; i < w.text.size(); i += 256) {
+            writer out(chunk, sizeof chunk);
+            codec::base64::decode(w.text.substr(i, 256), out, {codec::base64::alphabet::standard, codec::base64::mode::mime});
+            sink(std::string_view(chunk, out.size()));
+        }
+        return;
+    }
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < w.text.size(); ++i) {
+        char c = w.text[i];
+        if (c == '_') {
+            c = ' ';
+        } else if (c == '=') {
+            c = static_cast<char>(hex_value(w.text[i + 1]) * 16 + hex_value(w.text[i + 2]));
+            i += 2;
+        }
+        chunk[n++] = c;
+        if (n == sizeof chunk) {
+            sink(std::string_view(chunk, n));
+            n = 0;
+        }
+    }
+    if (n != 0) sink(std::string_view(chunk, n));
+}
+}  // namespace detail
+
+// Decodes one word's text to its octets (no charset conversion). Success: offset = bytes
+// written; errc::bad_encoded_word (offset 0) when the text does not decode.
+inline result decode_word_octets(const encoded_word& w, writer& out) noexcept {
+    if (!detail::word_text_valid(w)) return fail(errc::bad_encoded_word, 0);
+    const std::size_t before = out.size();
+    detail::word_octets(w, [&](std::string_view c) noexcept { out.write(c); });
+    if (out.overflowed()) return out.finish();
+    return result{errc{}, out.size() - before};
+}
+
+struct text_options {
+    mode m = mode::strict;
+    // Decode words glued to other text (`[MMS]=?utf-8?B?...?=`), as GMime and Python do;
+    // RFC 2047 §5 wants blanks around them. On in tolerant_text.
+    bool glued_words = false;
+};
+inline constexpr text_options tolerant_text{mode::tolerant, true};
+
+// What decode_text() met besides text.
+struct text_info {
+    std::size_t words = 0;           // encoded-words decoded
+    std::string_view other_charset;  // first charset label that is not built in: its octets were copied raw
+    bool line_break = false;         // a decoded word produced CR or LF (header injection): kept, reported here
+};
+
+// Decodes an unstructured value (RFC 2047 §5 (1), e.g. Subject) into UTF-8: folds removed,
+// words decoded, runs of same-charset words converted as one stream. Text outside words is
+// copied as it is (raw 8-bit text stays raw, RFC 6532; tolerant mode records the first raw
+// text that is not UTF-8 as unencoded_8bit_header). Success: offset = bytes written.
+// Strict: a word whose text does not decode is errc::bad_encoded_word, a run of UTF-8 words
+// that is not UTF-8 errc::invalid_utf8, both at the offset of the word in `raw` (the UTF-8 check
+// needs the output: a measuring writer skips it). Tolerant: the bad word is kept literally,
+// a bad UTF-8 run is kept as octets; both are recorded as bad_encoded_word.
+inline result decode_text(std::string_view raw, writer& out, const text_options& opt = {}, text_info* info = nullptr,
+                          defect_log* log = nullptr, std::size_t base = 0) noexcept {
+    using namespace smsgw::detail::mime;
+    const std::size_t before = out.size();
+    // The open run of same-charset words: where its octets start in `out` and its first word in `raw`.
+    bool in_run = false;
+    std::string_view run_charset;
+    charset run_cs = charset::other;
+    std::size_t run_out = 0, run_in = 0;
+
+    auto close_run = [&]() noexcept -> result {
+        if (!in_run) return {};
+        in_run = false;
+        if (run_cs != charset::utf8 || out.overflowed() || out.buffer() == nullptr) return {};
+        std::string_view octets(reinterpret_cast<const char*>(out.buffer()) + run_out, out.size() - run_out);
+        if (info && octets.find_first_of("\r\n") != std::string_view::npos) info->line_break = true;
+        if (codec::utf8::validate(octets)) return {};
+        if (opt.m == mode::strict) return fail(errc::invalid_utf8, base + run_in);
+        if (log) log->add(defect_kind::bad_encoded_word, base + run_in);
+        return {};
+    };
+    bool raw_8bit_logged = false;
+    auto write_text = [&](std::string_view t) noexcept {  // literal text, folds removed
+        // Raw 8-bit text is kept; when it is not UTF-8 (RFC 6532) its charset is unknown: recorded.
+        if (opt.m == mode::tolerant && log && !raw_8bit_logged) {
+            if (const result v = codec::utf8::validate(t); !v) {
+                log->add(defect_kind::unencoded_8bit_header, base + static_cast<std::size_t>(t.data() - raw.data()) + v.offset);
+                raw_8bit_logged = true;
+            }
+        }
+        std::size_t s = 0;
+        for (std::size_t k = 0; k < t.size(); ++k) {
+            if (t[k] != '\r' && t[k] != '\n') continue;
+            out.write(t.substr(s, k - s));
+            s = k + 1;
+        }
+        out.write(t.substr(s));
+    };
+
+    std::size_t text_begin = 0;  // input not written yet: literal text and blanks
+    bool only_blanks = true;     // [text_begin, i) holds nothing but blanks and folds
+    bool after_word = false;     // text_begin is the end of a decoded word
+    std::size_t i = 0;
+    while (i < raw.size()) {
+        const char c = raw[i];
+        if (is_wsp(c) || is_eol_char(c)) {
+            ++i;
+            continue;
+        }
+        encoded_word w;
+        const bool separated_before = i == 0 || is_wsp(raw[i - 1]) || is_eol_char(raw[i - 1]);
+        if (c == '=' && (separated_before || opt.glued_words) && parse_encoded_word(raw.substr(i), w)) {
+            const std::size_t end = i + w.size;
+            const bool separated_after = end == raw.size() || is_wsp(raw[end]) || is_eol_char(raw[end]);
+            if (separated_after || opt.glued_words) {
+                if (detail::word_text_valid(w)) {
+                    if (!(after_word && only_blanks) && text_begin < i) {  // RFC 2047 §6.2: blanks between words vanish
+                        if (auto r = close_run(); !r) return r;
+                        write_text(raw.substr(text_begin, i - text_begin));
+                    }
+                    if (!in_run || !iequals(run_charset, w.charset)) {
+                        if (auto r = close_run(); !r) return r;
+                        in_run = true;
+                        run_charset = w.charset;
+                        run_cs = classify_charset(w.charset);
+                        run_out = out.size();
+                        run_in = i;
+                    }
+                    if (run_cs == charset::utf8 || run_cs == charset::other) {
+                        detail::word_octets(w, [&](std::string_view o) noexcept { out.write(o); });
+                    } else {  // single-byte charsets convert word by word
+                        detail::word_octets(w, [&](std::string_view o) noexcept { to_utf8(run_cs, o, out, mode::tolerant); });
+                    }
+                    if (run_cs == charset::other && info && info->other_charset.empty()) info->other_charset = w.charset;
+                    if (info) ++info->words;
+                    i = text_begin = end;
+                    only_blanks = after_word = true;
+                    continue;
+                }
+                if (opt.m == mode::strict) return fail(errc::bad_encoded_word, base + i);
+                if (log) log->add(defect_kind::bad_encoded_word, base + i);
+            }
+        }
+        // Literal text up to the next blank (or the next '=' when words may be glued to text).
+        only_blanks = false;
+        ++i;
+        while (i < raw.size() && !is_wsp(raw[i]) && !is_eol_char(raw[i]) && !(opt.glued_words && raw[i] == '=')) ++i;
+    }
+    if (text_begin < raw.size()) {  // trailing text, or blanks after the last word: kept
+        if (auto r = close_run(); !r) return r;
+        write_text(raw.substr(text_begin));
+    }
+    if (auto r = close_run(); !r) return r;
+    if (out.overflowed()) return out.finish();
+    return result{errc{}, out.size() - before};
+}
+
+}  // namespace smsgw::mime
+// ---- smsgw/mime/encoder.hpp
+
+// Builds a multipart MIME message into a caller buffer, CRLF throughout: header values with
+// RFC 2047 encoded-words where they are not ASCII, filenames with RFC 2231 when they are not,
+// base64 bodies in 76-column lines, a boundary that occurs in none of the parts. With
+// imsp_names it writes what the IMSP gateway's get_mime returns (imsp-mms-gateway.txt §5.1).
+#include <cstddef>
+#include <initializer_list>
+#include <string_view>
+
+// ---- smsgw/mime/body.hpp
+
+// Content-Transfer-Encoding (RFC 2045 §6): which one a part uses, how large its decoding can
+// be, and the decoding itself into a caller buffer.
+#include <cstddef>
+#include <string_view>
+
+// ---- smsgw/mime/quoted_printable.hpp
+
+// Quoted-Printable (RFC 2045 §6.7): decoding with soft line breaks and per-line trailing-blank
+// stripping, encoding with 76-column lines. Part of smsgw::mime (its only user is MIME).
+#include <cstddef>
+#include <string_view>
+
+
+namespace smsgw::mime::quoted_printable {
+
+// Decoding never grows the text.
+constexpr std::size_t decoded_size_max(std::size_t n) noexcept { return n; }
+
+// Decodes QP text: `=XX` (either case) is a byte, `=` then blanks then a line end (CRLF or LF)
+// is a soft break and vanishes, blanks at the end of a line are transport padding and vanish
+// (rule 3), line ends are kept as they are. A bad escape (`=G0`, `=` at the end) is
+// errc::bad_escape at its offset in strict mode; tolerant mode keeps the `=` literally and
+// records bad_qp_escape (offset + base). Success: offset = bytes written.
+inline result decode(std::string_view in, writer& out, mode m = mode::strict, defect_log* log = nullptr,
+                     std::size_t base = 0) noexcept {
+    const std::size_t before = out.size();
+    std::size_t i = 0, start = 0;  // [start, i): literal bytes not written yet
+    auto flush = [&](std::size_t end) noexcept { out.write(in.substr(start, end - start)); };
+    while (i < in.size()) {
+        const char c = in[i];
+        if (c == ' ' || c == '\t') {
+            std::size_t j = i;
+            while (j < in.size() && (in[j] == ' ' || in[j] == '\t')) ++j;
+            if (j == in.size() || in[j] == '\n' || (in[j] == '\r' && j + 1 < in.size() && in[j + 1] == '\n')) {
+                flush(i);  // trailing blanks of a line: dropped
+                start = j;
+            }
+            i = j;
+            continue;
+        }
+        if (c != '=') {
+            ++i;
+            continue;
+        }
+        flush(i);
+        std::size_t j = i + 1;
+        while (j < in.size() && (in[j] == ' ' || in[j] == '\t')) ++j;
+        if (j == in.size() && j > i + 1) {  // `=` and blanks at the very end: a soft break with padding
+            start = i = j;
+            continue;
+        }
+        if (j < in.size() && in[j] == '\n') {
+            start = i = j + 1;
+            continue;
+        }
+        if (j + 1 < in.size() && in[j] == '\r' && in[j + 1] == '\n') {
+            start = i = j + 2;
+            continue;
+        }
+        const int hi = i + 1 < in.size() ? smsgw::detail::mime::hex_value(in[i + 1]) : -1;
+        const int lo = i + 2 < in.size() ? smsgw::detail::mime::hex_value(in[i + 2]) : -1;
+        if (hi < 0 || lo < 0) {
+            if (auto r = smsgw::mime::detail::report(m, log, defect_kind::bad_qp_escape, base + i); !r) return r;
+            start = i;  // the '=' stays, literally
+            ++i;
+            continue;
+        }
+        out.put(static_cast<byte>(hi * 16 + lo));
+        start = i = i + 3;
+    }
+    flush(in.size());
+    if (out.overflowed()) return out.finish();
+    return result{errc{}, out.size() - before};
+}
+
+struct encode_options {
+    std::size_t line_length = 76;  // RFC 2045 rule 5: at most 76 characters, the soft-break '=' included
+    bool text = true;              // line ends in the input (CRLF or LF) become CRLF hard breaks; false: =0D=0A
+};
+
+// Encodes bytes as QP: printable ASCII but '=' as is, blanks as is except before a line end,
+// everything else as =XX (upper case), soft breaks `=` CRLF to keep lines within line_length.
+// Success: offset = bytes written.
+inline result encode(bytes in, writer& out, const encode_options& o = {}) noexcept {
+    static constexpr char digits[] = "0123456789ABCDEF";
+    const std::size_t before = out.size();
+    const std::size_t width = o.line_length < 4 ? 4 : o.line_length;
+    std::size_t column = 0;
+    auto room = [&](std::size_t n) noexcept {  // soft break unless n more characters and a '=' fit
+        if (column + n > width - 1) {
+            out.write(std::string_view("=\r\n"));
+            column = 0;
+        }
+    };
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        const byte b = in[i];
+        if (o.text && (b == '\n' || (b == '\r' && i + 1 < in.size() && in[i + 1] == '\n'))) {
+            if (b == '\r') ++i;
+            out.write(std::string_view("\r\n"));
+            column = 0;
+            continue;
+        }
+        const bool at_line_end = i + 1 == in.size() || (o.text && (in[i + 1] == '\n' || in[i + 1] == '\r'));
+        const bool literal = (b >= 33 && b <= 126 && b != '=') || ((b == ' ' || b == '\t') && !at_line_end);
+        if (literal) {
+            // The last character of the input or of a line may use the column the '=' would take.
+            if (!(at_line_end && column + 1 <= width)) room(1);
+            out.put(b);
+            ++column;
+        } else {
+            if (!(at_line_end && column + 3 <= width)) room(3);
+            const char e[3] = {'=', digits[b >> 4], digits[b & 0x0F]};
+            out.write(e, 3);
+            column += 3;
+        }
+    }
+    if (out.overflowed()) return out.finish();
+    return result{errc{}, out.size() - before};
+}
+
+}  // namespace smsgw::mime::quoted_printable
+
+namespace smsgw::mime {
+
+enum class transfer_encoding : unsigned char {
+    seven_bit,         // also the default when the field is absent (RFC 2045 §6.1)
+    eight_bit,
+    binary,
+    quoted_printable,
+    base64,
+    unknown,           // any other token (x-uuencode ...): the body is handed back as it is
+};
+
+// The encoding a raw Content-Transfer-Encoding value names (blanks around it ignored, any case).
+constexpr transfer_encoding classify_transfer_encoding(std::string_view raw) noexcept {
+    using smsgw::detail::mime::iequals;
+    std::string_view v = smsgw::detail::mime::trim_wsp(raw);
+    if (v.empty() || iequals(v, "7bit")) return transfer_encoding::seven_bit;
+    if (iequals(v, "base64")) return transfer_encoding::base64;
+    if (iequals(v, "quoted-printable")) return transfer_encoding::quoted_printable;
+    if (iequals(v, "8bit")) return transfer_encoding::eight_bit;
+    if (iequals(v, "binary")) return transfer_encoding::binary;
+    return transfer_encoding::unknown;
+}
+
+constexpr const char* name(transfer_encoding e) noexcept {
+    switch (e) {
+    case transfer_encoding::seven_bit: return "7bit";
+    case transfer_encoding::eight_bit: return "8bit";
+    case transfer_encoding::binary: return "binary";
+    case transfer_encoding::quoted_printable: return "quoted-printable";
+    case transfer_encoding::base64: return "base64";
+    case transfer_encoding::unknown: break;
+    }
+    return "unknown";
+}
+
+// The most bytes decode_body() can write for a raw body of n bytes.
+constexpr std::size_t decoded_size_max(transfer_encoding e, std::size_t n) noexcept {
+    return e == transfer_encoding::base64 ? codec::base64::decoded_size_max(n) : n;
+}
+
+namespace detail {
+// Tolerant base64 for bodies the codec refused (notes §3.1, §8.4): bytes outside the alphabet
+// are skipped and recorded, decoding goes on after '=' padding inside the text, a lone trailing
+// sextet or non-zero trailing bits are dropped and recorded.
+inline void forgiving_base64(std::string_view in, writer& out, defect_log* log, std::size_t base) noexcept {
+    const auto& t = codec::base64::detail::standard_table;
+    unsigned q[4] = {};
+    unsigned have = 0;
+    bool bad_logged = false, pad_logged = false;
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        const auto c = static_cast<unsigned char>(in[i]);
+        const unsigned char v = t.value[c];
+        if (v == codec::base64::detail::no_value) {
+            if (c == '=') {
+                std::size_t j = i;
+                while (j < in.size() && (in[j] == '=' || codec::base64::detail::is_space(static_cast<unsigned char>(in[j])))) ++j;
+                if (have >= 2) {  // a padded quantum: emit it
+                    out.put(static_cast<byte>((q[0] << 2) | (q[1] >> 4)));
+                    if (have == 3) out.put(static_cast<byte>(((q[1] & 0x0F) << 4) | (q[2] >> 2)));
+                    have = 0;
+                }
+                if (j < in.size() && !pad_logged && log) {
+                    log->add(defect_kind::base64_padding_inside, base + i);
+                    pad_logged = true;
+                }
+                i = j - 1;
+            } else if (!codec::base64::detail::is_space(c) && !bad_logged) {
+                if (log) log->add(defect_kind::bad_base64, base + i);
+                bad_logged = true;
+            }
+            continue;
+        }
+        q[have++] = v;
+        if (have == 4) {
+            out.put(static_cast<byte>((q[0] << 2) | (q[1] >> 4)));
+            out.put(static_cast<byte>(((q[1] & 0x0F) << 4) | (q[2] >> 2)));
+            out.put(static_cast<byte>(((q[2] & 0x03) << 6) | q[3]));
+            have = 0;
+        }
+    }
+    if (have == 1 && log) log->add(defect_kind::base64_trailing_bits, base + in.size());
+    if (have >= 2) {
+        out.put(static_cast<byte>((q[0] << 2) | (q[1] >> 4)));
+        if (have == 3) out.put(static_cast<byte>(((q[1] & 0x0F) << 4) | (q[2] >> 2)));
+    }
+}
+}  // namespace detail
+
+// Decodes a raw body. base64 uses the codec's MIME mode (lines of any length, blanks and line
+// ends skipped, padding optional); in strict mode its errors (bad_character, bad_padding for '='
+// inside the text, truncated for a lone trailing character) come back with the offset in `raw`
+// plus `base`; tolerant mode decodes what it can (detail::forgiving_base64) and records defects.
+// quoted-printable: see quoted_printable::decode. 7bit, 8bit, binary and unknown encodings are
+// copied. Success: offset = bytes written.
+inline result decode_body(std::string_view raw, transfer_encoding e, writer& out, mode m = mode::strict,
+                          defect_log* log = nullptr, std::size_t base = 0) noexcept {
+    if (e == transfer_encoding::quoted_printable) return quoted_printable::decode(raw, out, m, log, base);
+    if (e != transfer_encoding::base64) {
+        const std::size_t before = out.size();
+        out.write(raw);
+        if (out.overflowed()) return out.finish();
+        return result{errc{}, out.size() - before};
+    }
+    // Decode into the rest of the caller's buffer so that a refused attempt leaves no trace.
+    const bool has_room = !out.overflowed() && out.buffer() != nullptr;
+    writer attempt = has_room ? writer(mutable_bytes(out.buffer() + out.size(), out.capacity() - out.size())) : writer();
+    result r = codec::base64::decode(raw, attempt, {codec::base64::alphabet::standard, codec::base64::mode::mime});
+    if (!r && r.ec != errc::buffer_too_small) {
+        if (m == mode::strict) return fail(r.ec, base + r.offset);
+        attempt = has_room ? writer(mutable_bytes(out.buffer() + out.size(), out.capacity() - out.size())) : writer();
+        detail::forgiving_base64(raw, attempt, log, base);
+    }
+    out.claim(attempt.size());
+    if (out.overflowed()) return out.finish();
+    return result{errc{}, attempt.size()};
+}
+
+}  // namespace smsgw::mime
+
+namespace smsgw::mime {
+
+struct field {
+    std::string_view name;
+    std::string_view value;  // UTF-8 text; not ASCII -> encoded-words
+};
+
+// How the encoder spells the fields it writes itself.
+struct field_names {
+    std::string_view content_type;
+    std::string_view transfer_encoding;
+    std::string_view disposition;
+    std::string_view content_id;
+    std::string_view mime_version;
+};
+inline constexpr field_names rfc_names{"Content-Type", "Content-Transfer-Encoding", "Content-Disposition",
+                                       "Content-ID", "MIME-Version"};
+// IMSP's spelling, lower case after the first letter (imsp-mms-gateway.txt §5.1).
+inline constexpr field_names imsp_names{"Content-type", "Content-transfer-encoding", "Content-disposition",
+                                        "Content-id", "Mime-version"};
+
+struct part_spec {
+    std::string_view content_type;  // e.g. "image/jpeg" or "text/plain; charset=utf-8", written as given
+    bytes content;                  // raw content; the encoder applies `encoding`
+    transfer_encoding encoding = transfer_encoding::base64;
+    std::string_view filename;      // non-empty: `<disposition>; filename="..."` (RFC 2231 `filename*=` if not ASCII)
+    std::string_view disposition = "attachment";
+    std::string_view content_id;    // written as given when non-empty (IMSP: `"<t0>`)
+    span<const field> extra;        // more part fields, after the others
+};
+
+struct message_spec {
+    span<const field> headers;      // top fields in order (IMSP: Date, To, From, Msgid, Subject, Content_number)
+    std::string_view subtype = "mixed";
+    std::string_view boundary;      // empty: the encoder picks one that occurs in no part
+    span<const part_spec> parts;
+    field_names names = rfc_names;
+};
+
+namespace detail {
+constexpr bool is_plain_ascii(std::string_view v) noexcept {
+    for (char c : v) {
+        auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u > 0x7E) return false;
+    }
+    return v.find("=?") == std::string_view::npos;
+}
+
+inline result check_field(std::string_view name, std::string_view value) noexcept {
+    if (name.empty()) return fail(errc::empty_field, 0, "field name");
+    for (char c : name)
+        if (!smsgw::detail::mime::is_ftext(c)) return fail(errc::bad_character, 0, "field name");
+    for (char c : value)  // a line break would let a value inject fields
+        if (c == '\r' || c == '\n') return fail(errc::bad_character, 0, "field value");
+    if (auto r = codec::utf8::validate(value); !r) return fail(errc::invalid_utf8, r.offset, "field value");
+    return {};
+}
+
+// Encoded-words of UTF-8 split on character boundaries, one per line, each line within 76
+// columns (RFC 2047 §2) counting the `prefix` before the first word (the field name and ": ").
+inline void write_encoded_words(std::string_view v, std::size_t prefix, writer& out) noexcept {
+    constexpr std::size_t frame = 12;  // "=?utf-8?B?" and "?="
+    bool first = true;
+    while (!v.empty()) {
+        const std::size_t used = (first ? prefix : 1) + frame;
+        const std::size_t chars = used < 76 - 4 ? (76 - used) / 4 * 4 : 4;
+        const std::size_t budget = chars / 4 * 3;
+        std::size_t n = codec::utf8::fit(v, budget);
+        if (n == 0) n = v.size() < 4 ? v.size() : 4;  // a name too long for any character: go over
+        if (!first) out.write(std::string_view("\r\n "));
+        out.write(std::string_view("=?utf-8?B?"));
+        codec::base64::encode(v.substr(0, n), out);
+        out.write(std::string_view("?="));
+        v.remove_prefix(n);
+        first = false;
+    }
+}
+
+inline bool contains_delimiter(bytes content, std::string_view boundary) noexcept {
+    std::string_view c = as_chars(content);
+    for (std::size_t k = 0; (k = smsgw::detail::mime::find(c, boundary, k)) != std::string_view::npos; ++k)
+        if (k >= 2 && c[k - 1] == '-' && c[k - 2] == '-') return true;
+    return false;
+}
+
+// Base64 output has no '-': only parts written as text can hold a delimiter.
+inline bool boundary_free(const message_spec& m, std::string_view boundary) noexcept {
+    for (const part_spec& p : m.parts)
+        if (p.encoding != transfer_encoding::base64 && contains_delimiter(p.content, boundary)) return false;
+    return true;
+}
+}  // namespace detail
+
+// Writes one field, `name: value` CRLF, encoding a non-ASCII (or `=?`-holding) value as
+// RFC 2047 B words in UTF-8. Errors name the field: bad_character (a name outside RFC 5322
+// ftext, a CR or LF in the value), invalid_utf8.
+inline result encode_field(const field& f, writer& out) noexcept {
+    if (auto r = detail::check_field(f.name, f.value); !r) return r;
+    out.write(f.name);
+    out.write(std::string_view(": "));
+    if (detail::is_plain_ascii(f.value))
+        out.write(f.value);
+    else
+        detail::write_encoded_words(f.value, f.name.size() + 2, out);
+    out.write(std::string_view("\r\n"));
+    return out.finish();
+}
+
+// Writes the whole message. Errors: those of encode_field(); boundary_collision when the
+// given boundary occurs in a part (or no free one is found); bad_character for a content
+// type, disposition or content-id holding a line break; buffer_too_small with the size needed.
+inline result encode(const message_spec& m, writer& out) noexcept {
+    // The boundary: "=_" cannot occur in base64 or quoted-printable text (RFC 2045 §6.7 rule 1).
+    char generated[24] = "=_smsgw_0000000000";
+    std::string_view boundary = m.boundary;
+    if (boundary.empty()) {
+        bool found = false;
+        for (unsigned attempt = 0; attempt < 64 && !found; ++attempt) {
+            unsigned long long x = 0x9E3779B97F4A7C15ull * (attempt + 1) + m.parts.size();
+            for (std::size_t k = 0; k < 10; ++k) generated[8 + k] = "0123456789abcdef"[(x >> (4 * k)) & 0xF];
+            boundary = std::string_view(generated, 18);
+            found = detail::boundary_free(m, boundary);
+        }
+        if (!found) return fail(errc::boundary_collision, 0, "boundary");
+    } else if (!detail::boundary_free(m, boundary)) {
+        return fail(errc::boundary_collision, 0, "boundary");
+    }
+    for (const field& f : m.headers)
+        if (auto r = encode_field(f, out); !r && r.ec != errc::buffer_too_small) return r;
+    // One field the encoder writes itself: name, then the pieces of its value.
+    auto line = [&](std::string_view name, std::initializer_list<std::string_view> pieces) noexcept -> result {
+        for (std::string_view v : pieces)
+            if (v.find_first_of("\r\n") != std::string_view::npos) return fail(errc::bad_character, 0, "content field");
+        out.write(name);
+        out.write(std::string_view(": "));
+        for (std::string_view v : pieces) out.write(v);
+        out.write(std::string_view("\r\n"));
+        return {};
+    };
+    line(m.names.mime_version, {"1.0"});
+    if (auto r = line(m.names.content_type, {"multipart/", m.subtype, "; boundary=\"", boundary, "\""}); !r) return r;
+    out.write(std::string_view("\r\n"));
+    for (const part_spec& p : m.parts) {
+        out.write(std::string_view("--"));
+        out.write(boundary);
+        out.write(std::string_view("\r\n"));
+        if (auto r = line(m.names.content_type, {p.content_type}); !r) return r;
+        line(m.names.transfer_encoding, {name(p.encoding)});
+        if (!p.filename.empty()) {
+            if (auto r = detail::check_field("filename", p.filename); !r) return r;
+            if (p.disposition.find_first_of("\r\n") != std::string_view::npos)
+                return fail(errc::bad_character, 0, "disposition");
+            const bool plain = detail::is_plain_ascii(p.filename) && p.filename.find_first_of("\"\\") == std::string_view::npos;
+            out.write(m.names.disposition);
+            out.write(std::string_view(": "));
+            out.write(p.disposition);
+            if (plain) {  // RFC 2045 quoted-string
+                out.write(std::string_view("; filename=\""));
+                out.write(p.filename);
+                out.put('"');
+            } else {  // RFC 2231 §4 extended value
+                out.write(std::string_view("; filename*=utf-8''"));
+                codec::percent::encode(p.filename, out, codec::percent::style::component);
+            }
+            out.write(std::string_view("\r\n"));
+        }
+        if (!p.content_id.empty())
+            if (auto r = line(m.names.content_id, {p.content_id}); !r) return r;
+        for (const field& f : p.extra)
+            if (auto r = encode_field(f, out); !r && r.ec != errc::buffer_too_small) return r;
+        out.write(std::string_view("\r\n"));
+        if (p.encoding == transfer_encoding::base64) {
+            codec::base64::encode(p.content, out, {codec::base64::alphabet::standard, true, 76});
+            if (!p.content.empty()) out.write(std::string_view("\r\n"));
+        } else if (p.encoding == transfer_encoding::quoted_printable) {
+            quoted_printable::encode(p.content, out);  // a line end here would be content
+        } else {
+            out.write(p.content);
+        }
+        out.write(std::string_view("\r\n"));
+    }
+    out.write(std::string_view("--"));
+    out.write(boundary);
+    out.write(std::string_view("--\r\n"));
+    return out.finish();
+}
+
+}  // namespace smsgw::mime
+// ---- smsgw/mime/message.hpp
+
+// A whole MIME message as a tree of parts in caller storage: every part is offsets and views
+// into the input (headers, raw body, parsed Content-Type, transfer encoding, Content-ID,
+// Content-Disposition), stored depth-first; defects are kept with their offsets.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+// ---- smsgw/mime/content_type.hpp
+
+// Structured header values: Content-Type and Content-Disposition with their parameters
+// (RFC 2045 §5.1, RFC 2183), parameter values with RFC 2231 continuations, charset and
+// language, assembled in numeric order and decoded once into a caller buffer.
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+// ---- smsgw/detail/lazy_iterator.hpp
+
+// The forward iterator of a lazy range over the input: everything but the parsing, which a
+// cursor supplies. A cursor has `value_type`, `const value_type& current() const`,
+// `void advance()` (to the next item, or to the end) and `std::size_t position() const` (where
+// the current item starts; the end position once done): iterators are equal at equal positions.
+#include <cstddef>
+#include <iterator>
+
+namespace smsgw::detail {
+
+template <class Cursor>
+class lazy_iterator {
+public:
+    using value_type = typename Cursor::value_type;
+    using difference_type = std::ptrdiff_t;
+    using reference = const value_type&;
+    using pointer = const value_type*;
+    using iterator_category = std::forward_iterator_tag;
+
+    lazy_iterator() noexcept = default;
+    explicit lazy_iterator(const Cursor& c) noexcept : c_(c) {}
+
+    const value_type& operator*() const noexcept { return c_.current(); }
+    const value_type* operator->() const noexcept { return &c_.current(); }
+    lazy_iterator& operator++() noexcept {
+        c_.advance();
+        return *this;
+    }
+    lazy_iterator operator++(int) noexcept {
+        lazy_iterator old = *this;
+        c_.advance();
+        return old;
+    }
+    friend bool operator==(const lazy_iterator& a, const lazy_iterator& b) noexcept {
+        return a.c_.position() == b.c_.position();
+    }
+    friend bool operator!=(const lazy_iterator& a, const lazy_iterator& b) noexcept { return !(a == b); }
+
+private:
+    Cursor c_{};
+};
+
+}  // namespace smsgw::detail
+
+namespace smsgw::mime {
+
+struct parameter {
+    std::string_view name;     // attribute as written, RFC 2231 suffix included (`filename*0*`)
+    std::string_view value;    // raw: without the quotes, `\` escapes still in
+    std::size_t offset = 0;    // of the name in the decoder's input
+    bool quoted = false;
+    // RFC 2231 §3-4, from the name: `base*N*` -> base, section N, extended.
+    std::string_view base_name;
+    int section = -1;          // -1: not a continuation
+    bool extended = false;     // trailing `*`: charset'language' on section 0, %XX escapes
+};
+
+namespace detail {
+using namespace smsgw::detail::mime;
+
+// Skips blanks, folds and RFC 5322 comments `(...)` (nested, with `\` escapes).
+constexpr std::size_t skip_cfws(std::string_view s, std::size_t i) noexcept {
+    while (i < s.size()) {
+        if (is_wsp(s[i]) || is_eol_char(s[i])) {
+            ++i;
+        } else if (s[i] == '(') {
+            std::size_t depth = 0;
+            for (; i < s.size(); ++i) {
+                if (s[i] == '\\' && i + 1 < s.size()) {  // quoted-pair; a final '\' is just a character
+                    ++i;
+                } else if (s[i] == '(') {
+                    ++depth;
+                } else if (s[i] == ')' && --depth == 0) {
+                    ++i;
+                    break;
+                }
+            }
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+constexpr void split_rfc2231(parameter& p) noexcept {
+    p.base_name = p.name;
+    p.section = -1;
+    p.extended = false;
+    std::string_view n = p.name;
+    if (!n.empty() && n.back() == '*') {
+        p.extended = true;
+        n.remove_suffix(1);
+    }
+    std::size_t star = n.find('*');
+    if (star != std::string_view::npos) {
+        std::string_view digits = n.substr(star + 1);
+        int v = 0;
+        bool ok = !digits.empty() && digits.size() <= 6 && !(digits.size() > 1 && digits[0] == '0');
+        for (std::size_t k = 0; ok && k < digits.size(); ++k) {  // at most 6 digits: no overflow
+            ok = digits[k] >= '0' && digits[k] <= '9';
+            v = v * 10 + (digits[k] - '0');
+        }
+        if (!ok) {  // `a*b`: not RFC 2231, the name is the whole token
+            p.extended = false;
+            return;
+        }
+        p.section = v;
+    }
+    p.base_name = n.substr(0, star);
+}
+
+enum class param_step : unsigned char { found, end, bad, unterminated };
+
+// Reads the parameter after s[i] (which is at a ';' or the end). On `bad` and `unterminated`,
+// `at` is the offset of the problem; `bad` leaves i at the next ';' so reading can go on.
+constexpr param_step next_parameter(std::string_view s, std::size_t& i, parameter& p, mode m, std::size_t base,
+                                    std::size_t& at) noexcept {
+    i = skip_cfws(s, i);
+    while (i < s.size() && s[i] == ';') i = skip_cfws(s, i + 1);
+    if (i >= s.size()) return param_step::end;
+    auto skip_to_semicolon = [&]() noexcept {
+        bool q = false;
+        for (; i < s.size(); ++i) {
+            if (q && s[i] == '\\') ++i;
+            else if (s[i] == '"') q = !q;
+            else if (!q && s[i] == ';') break;
+        }
+    };
+    const std::size_t name_begin = i;
+    while (i < s.size() && is_token_char(s[i])) ++i;
+    const std::size_t name_end = i;
+    i = skip_cfws(s, i);
+    if (name_end == name_begin || i >= s.size() || s[i] != '=') {
+        at = base + (i < s.size() ? i : name_begin);
+        skip_to_semicolon();
+        return param_step::bad;
+    }
+    i = skip_cfws(s, i + 1);
+    p = parameter{};
+    p.name = s.substr(name_begin, name_end - name_begin);
+    p.offset = base + name_begin;
+    if (i < s.size() && s[i] == '"') {
+        const std::size_t v = ++i;
+        while (i < s.size() && s[i] != '"') i += s[i] == '\\' && i + 1 < s.size() ? 2u : 1u;
+        p.quoted = true;
+        if (i >= s.size()) {  // unterminated: the value runs to the end (IMSP's `"<t0>`)
+            p.value = s.substr(v);
+            split_rfc2231(p);
+            at = base + v - 1;
+            return param_step::unterminated;
+        }
+        p.value = s.substr(v, i - v);
+        ++i;
+    } else {
+        const std::size_t v = i;
+        if (m == mode::strict) {
+            while (i < s.size() && is_token_char(s[i])) ++i;
+        } else {  // tolerant: tspecials such as '=' in an unquoted value (notes §3.2 case 20)
+            while (i < s.size() && s[i] != ';' && !is_wsp(s[i]) && !is_eol_char(s[i])) ++i;
+        }
+        p.value = s.substr(v, i - v);
+        if (p.value.empty()) {
+            at = base + v;
+            skip_to_semicolon();
+            return param_step::bad;
+        }
+    }
+    i = skip_cfws(s, i);
+    if (i < s.size() && s[i] != ';') {
+        at = base + i;
+        skip_to_semicolon();
+        return param_step::bad;
+    }
+    split_rfc2231(p);
+    return param_step::found;
+}
+}  // namespace detail
+
+namespace detail {
+// Walks a parameter list for parameters' iterator, skipping malformed parameters.
+class parameter_cursor {
+public:
+    using value_type = parameter;
+
+    parameter_cursor() noexcept = default;
+    parameter_cursor(std::string_view text, std::size_t base, mode m, std::size_t pos) noexcept
+        : text_(text), base_(base), mode_(m), next_(pos) {
+        advance();
+    }
+    const parameter& current() const noexcept { return p_; }
+    std::size_t position() const noexcept { return at_; }
+
+    void advance() noexcept {
+        for (;;) {
+            std::size_t problem = 0;
+            const std::size_t start = next_;
+            const param_step step = next_parameter(text_, next_, p_, mode_, base_, problem);
+            if (step == param_step::found || step == param_step::unterminated) {
+                at_ = start;
+                if (step == param_step::unterminated) next_ = text_.size();
+                return;
+            }
+            if (step == param_step::end || next_ <= start) break;
+        }
+        at_ = text_.size();
+        next_ = at_;
+    }
+
+private:
+    std::string_view text_;
+    std::size_t base_ = 0;
+    mode mode_ = mode::strict;
+    std::size_t next_ = 0;
+    std::size_t at_ = 0;
+    parameter p_{};
+};
+}  // namespace detail
+
+// The `; name=value` list after a Content-Type or Content-Disposition value: a lazy forward
+// range of parameters. Malformed parameters are skipped (parse_content_type() reports them).
+class parameters {
+public:
+    using iterator = smsgw::detail::lazy_iterator<detail::parameter_cursor>;
+
+    parameters() noexcept = default;
+    // `text` starts at the first ';' (or is empty); `base` is its offset in the input.
+    parameters(std::string_view text, std::size_t base, mode m) noexcept : text_(text), base_(base), mode_(m) {}
+
+    iterator begin() const noexcept { return iterator(detail::parameter_cursor(text_, base_, mode_, 0)); }
+    iterator end() const noexcept { return iterator(detail::parameter_cursor(text_, base_, mode_, text_.size())); }
+    bool empty() const noexcept { return begin() == end(); }
+    std::string_view text() const noexcept { return text_; }
+
+    // The first parameter whose whole name matches (ASCII case-insensitive), raw.
+    std::optional<parameter> find(std::string_view name) const noexcept {
+        for (const parameter& p : *this)
+            if (smsgw::detail::mime::iequals(p.name, name)) return p;
+        return std::nullopt;
+    }
+    // The raw value of a plain parameter such as `boundary` (quotes removed), empty when absent.
+    std::string_view value(std::string_view name) const noexcept {
+        auto p = find(name);
+        return p ? p->value : std::string_view();
+    }
+
+private:
+    std::string_view text_;
+    std::size_t base_ = 0;
+    mode mode_ = mode::strict;
+};
+
+namespace detail {
+// Checks every parameter of `text` once: malformed ones are errors (strict) or defects.
+inline result check_parameters(std::string_view text, std::size_t base, const options& opt, defect_log* log) noexcept {
+    std::size_t i = 0;
+    parameter p;
+    for (;;) {
+        std::size_t at = 0, start = i;
+        auto step = next_parameter(text, i, p, opt.m, base, at);
+        if (step == param_step::found) continue;
+        if (step == param_step::end) return {};
+        if (step == param_step::unterminated) return report(opt.m, log, defect_kind::unterminated_quote, at);
+        if (auto r = report(opt.m, log, defect_kind::bad_parameter, at); !r) return r;
+        if (i <= start) return {};
+    }
+}
+}  // namespace detail
+
+struct content_type {
+    std::string_view type = "text";      // as written; RFC 2045 §5.2 default text/plain
+    std::string_view subtype = "plain";
+    parameters params;
+
+    bool is(std::string_view t, std::string_view st) const noexcept {
+        return smsgw::detail::mime::iequals(type, t) && smsgw::detail::mime::iequals(subtype, st);
+    }
+    bool is_multipart() const noexcept { return smsgw::detail::mime::iequals(type, "multipart"); }
+    bool is_message() const noexcept { return is("message", "rfc822"); }
+    // The multipart boundary: raw, trailing blanks trimmed (RFC 2046 §5.1.1 forbids them).
+    std::string_view boundary() const noexcept {
+        std::string_view b = params.value("boundary");
+        while (!b.empty() && smsgw::detail::mime::is_wsp(b.back())) b.remove_suffix(1);
+        return b;
+    }
+};
+
+// Parses `type/subtype *(; parameter)` from a raw (possibly folded) header value. `base`: the
+// offset of `raw` in the input, added to error offsets. Strict: a malformed type is
+// errc::bad_character, a malformed parameter errc::bad_character, an unterminated quote
+// errc::unterminated_quote. Tolerant: a malformed type gives text/plain (RFC 2045 §5.2),
+// malformed parameters are skipped; each is recorded. Success: offset = raw.size().
+inline result parse_content_type(std::string_view raw, content_type& out, const options& opt = {},
+                                 defect_log* log = nullptr, std::size_t base = 0) noexcept {
+    using namespace smsgw::detail::mime;
+    std::size_t i = detail::skip_cfws(raw, 0);
+    const std::size_t t = i;
+    while (i < raw.size() && is_token_char(raw[i])) ++i;
+    const std::size_t t_end = i;
+    i = detail::skip_cfws(raw, i);
+    std::size_t s = i, s_end = i;
+    bool ok = t_end > t && i < raw.size() && raw[i] == '/';
+    if (ok) {
+        s = i = detail::skip_cfws(raw, i + 1);
+        while (i < raw.size() && is_token_char(raw[i])) ++i;
+        s_end = i;
+        i = detail::skip_cfws(raw, i);
+        ok = s_end > s && (i == raw.size() || raw[i] == ';');
+        // Tolerant: a parameter after the subtype without its ';' (`multipart/mixed` CRLF TAB
+        // `boundary="b"`, mail-parser-malformed 017) is read as if the ';' were there.
+        if (!ok && s_end > s && opt.m == mode::tolerant && is_token_char(raw[i])) {
+            if (log) log->add(defect_kind::bad_parameter, base + i);
+            ok = true;
+        }
+    }
+    out = content_type{};
+    if (!ok) {
+        if (auto r = detail::report(opt.m, log, defect_kind::bad_content_type, base + i); !r) return r;
+        std::size_t semi = raw.find(';');
+        out.params = parameters(semi == std::string_view::npos ? std::string_view() : raw.substr(semi),
+                                base + (semi == std::string_view::npos ? raw.size() : semi), opt.m);
+        return result{errc{}, raw.size()};
+    }
+    out.type = raw.substr(t, t_end - t);
+    out.subtype = raw.substr(s, s_end - s);
+    out.params = parameters(raw.substr(i), base + i, opt.m);
+    if (auto r = detail::check_parameters(raw.substr(i), base + i, opt, log); !r) return r;
+    return result{errc{}, raw.size()};
+}
+
+struct content_disposition {
+    std::string_view type;  // "attachment", "inline", ... as written
+    parameters params;
+    bool is(std::string_view t) const noexcept { return smsgw::detail::mime::iequals(type, t); }
+};
+
+// Parses `type *(; parameter)` (RFC 2183 §2); errors and defects as parse_content_type().
+inline result parse_content_disposition(std::string_view raw, content_disposition& out, const options& opt = {},
+                                        defect_log* log = nullptr, std::size_t base = 0) noexcept {
+    using namespace smsgw::detail::mime;
+    std::size_t i = detail::skip_cfws(raw, 0);
+    const std::size_t t = i;
+    while (i < raw.size() && is_token_char(raw[i])) ++i;
+    out = content_disposition{raw.substr(t, i - t), {}};
+    i = detail::skip_cfws(raw, i);
+    if (i == t || (i < raw.size() && raw[i] != ';')) {
+        if (auto r = detail::report(opt.m, log, defect_kind::bad_parameter, base + i); !r) return r;
+        i = raw.find(';', i);
+        if (i == std::string_view::npos) i = raw.size();
+    }
+    out.params = parameters(raw.substr(i), base + i, opt.m);
+    if (auto r = detail::check_parameters(raw.substr(i), base + i, opt, log); !r) return r;
+    return result{errc{}, raw.size()};
+}
+
+// What parameter_value() found besides the octets.
+struct parameter_info {
+    std::string_view charset;   // RFC 2231 charset of section 0, or empty
+    std::string_view language;  // RFC 2231 language, or empty
+    bool extended = false;      // the value came from RFC 2231 `name*` / `name*N` parameters
+    std::size_t sections = 0;   // continuation sections assembled (0 for a single value)
+};
+
+namespace detail {
+inline void write_unquoted(std::string_view v, writer& out) noexcept {
+    std::size_t s = 0;
+    for (std::size_t k = 0; k < v.size(); ++k) {
+        if (v[k] != '\\' || k + 1 == v.size()) continue;
+        out.write(v.substr(s, k - s));
+        s = ++k;
+    }
+    out.write(v.substr(s));
+}
+
+inline constexpr std::size_t max_sections_cap = 64;
+
+// Finds `name` among `ps`: a plain value, an RFC 2231 `name*`, or `name*0`..`name*N` in
+// numeric order (no gaps; each section once). Writes the octets through `sink`, which
+// receives (bytes, is_percent_encoded).
+template <class Sink>
+result assemble_parameter(const parameters& ps, std::string_view name, parameter_info& info, const options& opt,
+                          Sink&& sink) noexcept {
+    const std::size_t cap = opt.lim.max_parameter_sections < max_sections_cap ? opt.lim.max_parameter_sections
+                                                                              : max_sections_cap;
+    parameter sections[max_sections_cap];
+    bool have[max_sections_cap] = {};
+    std::optional<parameter> plain, single;
+    std::size_t highest = 0;
+    for (const parameter& p : ps) {
+        if (!iequals(p.base_name, name)) continue;
+        if (p.section < 0 && !p.extended) {
+            if (!plain) plain = p;
+        } else if (p.section < 0) {
+            if (!single) single = p;
+        } else {
+            auto n = static_cast<std::size_t>(p.section);
+            if (n >= cap) {  // limits::max_parameter_sections: strict refuses, tolerant drops the section
+                if (opt.m == mode::strict) return fail(errc::too_many, p.offset);
+                continue;
+            }
+            if (have[n]) {
+                if (opt.m == mode::strict) return fail(errc::duplicate_field, p.offset);
+                continue;
+            }
+            have[n] = true;
+            sections[n] = p;
+            if (n + 1 > highest) highest = n + 1;
+        }
+    }
+    auto emit_extended = [&](const parameter& p, bool first) noexcept -> result {
+        std::string_view v = p.value;
+        if (first) {  // charset'language'value (RFC 2231 §4)
+            std::size_t q1 = v.find('\''), q2 = q1 == std::string_view::npos ? q1 : v.find('\'', q1 + 1);
+            if (q2 != std::string_view::npos) {
+                info.charset = v.substr(0, q1);
+                info.language = v.substr(q1 + 1, q2 - q1 - 1);
+                v.remove_prefix(q2 + 1);
+            }
+        }
+        return sink(v, true, p.offset);
+    };
+    if (have[0]) {
+        info.extended = true;
+        for (std::size_t n = 0; n < highest; ++n) {
+            if (!have[n]) {  // a gap: what follows it is not part of the value
+                if (opt.m == mode::strict) return fail(errc::missing_field, sections[highest - 1].offset);
+                break;
+            }
+            ++info.sections;
+            if (sections[n].extended) {
+                if (auto r = emit_extended(sections[n], n == 0); !r) return r;
+            } else if (auto r = sink(sections[n].value, false, sections[n].offset); !r) {
+                return r;
+            }
+        }
+        return {};
+    }
+    if (single) {
+        info.extended = true;
+        return emit_extended(*single, true);
+    }
+    if (plain) return sink(plain->value, false, plain->offset);
+    return fail(errc::missing_field, ps.text().size());
+}
+}  // namespace detail
+
+// Writes the octets of parameter `name`: RFC 2231 sections in numeric order, %XX decoded in
+// `*` sections only (literal '%' elsewhere), quoted-pair escapes removed; the charset is not
+// applied (see parameter_text). RFC 2231 forms win over a plain parameter of the same name.
+// Errors: missing_field (absent, or a gap in strict mode), duplicate_field (a section twice,
+// strict), too_many (a section number >= limits::max_parameter_sections), bad_escape (a bad
+// %XX, strict; tolerant copies it literally). Success: offset = bytes written.
+inline result parameter_value(const parameters& ps, std::string_view name, writer& out, parameter_info* info = nullptr,
+                              const options& opt = {}) noexcept {
+    parameter_info local;
+    parameter_info& inf = info ? *info : local;
+    inf = parameter_info{};
+    const std::size_t before = out.size();
+    auto sink = [&](std::string_view v, bool percent, std::size_t offset) noexcept -> result {
+        if (!percent) {
+            detail::write_unquoted(v, out);
+            return {};
+        }
+        writer probe;  // validates without output: success is buffer_too_small
+        if (codec::percent::decode(v, probe, codec::percent::style::component).ec == errc::bad_escape) {
+            if (opt.m == mode::strict) return fail(errc::bad_escape, offset);
+            out.write(v);  // tolerant: a bad %XX stays as written
+            return {};
+        }
+        codec::percent::decode(v, out, codec::percent::style::component);
+        return {};
+    };
+    if (auto r = detail::assemble_parameter(ps, name, inf, opt, sink); !r) return r;
+    if (out.overflowed()) return out.finish();
+    return result{errc{}, out.size() - before};
+}
+
+// parameter_value() converted to UTF-8: the RFC 2231 charset applied when it is built in
+// (other charsets: octets as they are, label in info.charset); in tolerant mode a plain value
+// holding encoded-words (`filename="=?utf-8?B?...?="`, notes §3.1) is decoded as RFC 2047 text.
+// Success: offset = bytes written.
+inline result parameter_text(const parameters& ps, std::string_view name, writer& out, parameter_info* info = nullptr,
+                             const options& opt = {}) noexcept {
+    parameter_info local;
+    parameter_info& inf = info ? *info : local;
+    const std::size_t before = out.size();
+    // The charset is known before any octets: it is on section 0.
+    {
+        writer measure;
+        const result r = parameter_value(ps, name, measure, &inf, opt);
+        if (!r && r.ec != errc::buffer_too_small) return r;
+    }
+    const charset cs = inf.extended ? (inf.charset.empty() ? charset::us_ascii : classify_charset(inf.charset))
+                                    : charset::other;
+    if (!inf.extended && opt.m == mode::tolerant) {
+        auto p = ps.find(name);
+        if (p && p->value.find("=?") != std::string_view::npos && p->value.find('\\') == std::string_view::npos) {
+            if (auto r = decode_text(p->value, out, tolerant_text); !r) return r;
+            if (out.overflowed()) return out.finish();
+            return result{errc{}, out.size() - before};
+        }
+    }
+    if (cs == charset::other || cs == charset::utf8) {
+        if (auto r = parameter_value(ps, name, out, &inf, opt); !r) return r;
+        if (cs == charset::utf8 && opt.m == mode::strict && !out.overflowed() && out.buffer() != nullptr) {
+            std::string_view written(reinterpret_cast<const char*>(out.buffer()) + before, out.size() - before);
+            if (auto r = codec::utf8::validate(written); !r) return fail(errc::invalid_utf8, ps.text().size());
+        }
+    } else {  // single-byte charsets: byte by byte through the conversion
+        parameter_info again;
+        auto put = [&](char c) noexcept { to_utf8(cs, std::string_view(&c, 1), out, mode::tolerant); };
+        auto sink = [&](std::string_view v, bool percent, std::size_t offset) noexcept -> result {
+            for (std::size_t k = 0; k < v.size(); ++k) {
+                if (!percent && v[k] == '\\' && k + 1 < v.size()) {
+                    put(v[++k]);
+                } else if (percent && v[k] == '%') {
+                    const int hi = k + 1 < v.size() ? detail::hex_value(v[k + 1]) : -1;
+                    const int lo = k + 2 < v.size() ? detail::hex_value(v[k + 2]) : -1;
+                    if (hi < 0 || lo < 0) {
+                        if (opt.m == mode::strict) return fail(errc::bad_escape, offset);
+                        put(v[k]);
+                    } else {
+                        put(static_cast<char>(hi * 16 + lo));
+                        k += 2;
+                    }
+                } else {
+                    put(v[k]);
+                }
+            }
+            return {};
+        };
+        if (auto r = detail::assemble_parameter(ps, name, again, opt, sink); !r) return r;
+    }
+    if (out.overflowed()) return out.finish();
+    return result{errc{}, out.size() - before};
+}
+
+}  // namespace smsgw::mime
+// ---- smsgw/mime/headers.hpp
+
+// Header fields (RFC 5322 §2.2, §3.6.8) as views: name and raw value, folded lines left in
+// place, looked up without regard to case (IMSP writes `Content-type`, `Content_number`).
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+
+namespace smsgw::mime {
+
+struct header_field {
+    std::string_view name;   // as written, e.g. "Content-type"
+    std::string_view value;  // raw: leading blanks and the final line end removed, folds kept
+    std::size_t offset = 0;  // of the name in the decoder's input
+};
+
+namespace detail {
+// Walks the fields of a header block for header_block's iterator.
+class field_cursor {
+public:
+    using value_type = header_field;
+
+    field_cursor() noexcept = default;
+    field_cursor(std::string_view text, std::size_t base, std::size_t pos) noexcept : text_(text), base_(base), next_(pos) {
+        advance();
+    }
+    const header_field& current() const noexcept { return field_; }
+    std::size_t position() const noexcept { return at_; }
+
+    void advance() noexcept {
+        using namespace smsgw::detail::mime;
+        std::size_t p = next_;
+        while (p < text_.size()) {
+            std::size_t after = line_after(p);
+            std::size_t colon = text_.find(':', p);
+            if (is_wsp(text_[p]) || colon == std::string_view::npos || colon >= after) {
+                p = after;  // a continuation with no field before it (tolerant mode): skipped
+                continue;
+            }
+            std::size_t v = colon + 1;
+            while (v < text_.size() && is_wsp(text_[v])) ++v;
+            std::size_t end = after;
+            while (end < text_.size() && is_wsp(text_[end])) end = line_after(end);
+            next_ = end;
+            std::size_t vend = end;
+            if (vend > v && text_[vend - 1] == '\n') --vend;
+            if (vend > v && text_[vend - 1] == '\r') --vend;
+            if (v > vend) v = vend;
+            std::size_t nend = colon;
+            while (nend > p && is_wsp(text_[nend - 1])) --nend;
+            field_ = header_field{text_.substr(p, nend - p), text_.substr(v, vend - v), base_ + p};
+            at_ = p;
+            return;
+        }
+        at_ = text_.size();
+        next_ = at_;
+    }
+
+private:
+    // Position after the line end of the line starting at p.
+    std::size_t line_after(std::size_t p) const noexcept {
+        std::size_t nl = text_.find('\n', p);
+        return nl == std::string_view::npos ? text_.size() : nl + 1;
+    }
+
+    std::string_view text_;
+    std::size_t base_ = 0;
+    std::size_t next_ = 0;
+    std::size_t at_ = 0;
+    header_field field_{};
+};
+}  // namespace detail
+
+// The header lines of one entity, checked by parse_headers(); a lazy forward range of fields.
+class header_block {
+public:
+    using iterator = smsgw::detail::lazy_iterator<detail::field_cursor>;
+
+    header_block() noexcept = default;
+    // `text`: the field lines with their line ends, without the blank line; `base`: its offset in the input.
+    header_block(std::string_view text, std::size_t base) noexcept : text_(text), base_(base) {}
+
+    iterator begin() const noexcept { return iterator(detail::field_cursor(text_, base_, 0)); }
+    iterator end() const noexcept { return iterator(detail::field_cursor(text_, base_, text_.size())); }
+    bool empty() const noexcept { return begin() == end(); }
+    std::string_view text() const noexcept { return text_; }
+    std::size_t offset() const noexcept { return base_; }
+
+    // The first field of that name (ASCII case-insensitive), if any.
+    std::optional<header_field> find(std::string_view name) const noexcept {
+        for (const header_field& f : *this)
+            if (smsgw::detail::mime::iequals(f.name, name)) return f;
+        return std::nullopt;
+    }
+    // The raw value of the first field of that name, empty when absent.
+    std::string_view value(std::string_view name) const noexcept {
+        auto f = find(name);
+        return f ? f->value : std::string_view();
+    }
+    std::size_t count(std::string_view name) const noexcept {
+        std::size_t n = 0;
+        for (const header_field& f : *this)
+            if (smsgw::detail::mime::iequals(f.name, name)) ++n;
+        return n;
+    }
+
+private:
+    std::string_view text_;
+    std::size_t base_ = 0;
+};
+
+// Reads the header block at the start of `in` up to the blank line that ends it. On success
+// `offset` is where the body starts (in.size() when there is no blank line: no body).
+// Strict: every line is `name: value` or a continuation, lines end with CRLF.
+// Tolerant: LF alone ends a line too; a line that is not a field ends the block there (the
+// body starts at it); blanks before the colon are allowed. `base` is added to every offset.
+inline result parse_headers(std::string_view in, header_block& out, const options& opt = {},
+                            defect_log* log = nullptr, std::size_t base = 0) noexcept {
+    using namespace smsgw::detail::mime;
+    std::size_t pos = 0, fields = 0;
+    bool counted_too_many = false;
+    while (pos < in.size()) {
+        std::size_t nl = in.find('\n', pos);
+        std::size_t after = nl == std::string_view::npos ? in.size() : nl + 1;
+        std::size_t line_end = nl == std::string_view::npos ? in.size() : nl;
+        if (nl != std::string_view::npos) {
+            if (nl > pos && in[nl - 1] == '\r')
+                --line_end;
+            else if (opt.m == mode::strict)
+                return fail(errc::bare_line_feed, base + nl);
+        }
+        if (line_end == pos) {  // the blank line
+            out = header_block(in.substr(0, pos), base);
+            return result{errc{}, after};
+        }
+        if (is_wsp(in[pos])) {
+            if (fields == 0)
+                if (auto r = detail::report(opt.m, log, defect_kind::continuation_first, base + pos); !r) return r;
+            pos = after;
+            continue;
+        }
+        std::size_t i = pos;
+        while (i < line_end && is_ftext(in[i])) ++i;
+        std::size_t name_end = i;
+        if (opt.m == mode::tolerant)
+            while (i < line_end && is_wsp(in[i])) ++i;
+        if (i == line_end || in[i] != ':' || name_end == pos) {
+            if (opt.m == mode::strict) return fail(errc::bad_header, base + (i < line_end ? i : pos));
+            if (log) log->add(defect_kind::missing_header_separator, base + pos);
+            out = header_block(in.substr(0, pos), base);
+            return result{errc{}, pos};
+        }
+        if (++fields > opt.lim.max_headers && !counted_too_many) {
+            if (auto r = detail::report(opt.m, log, defect_kind::too_many_headers, base + pos); !r) return r;
+            counted_too_many = true;
+        }
+        pos = after;
+    }
+    out = header_block(in, base);
+    return result{errc{}, in.size()};
+}
+
+// Unfolds a raw value (RFC 5322 §2.2.3): every line end followed by a blank is removed, the
+// blank kept. Success: offset = bytes written.
+inline result unfold(std::string_view raw, writer& out) noexcept {
+    const std::size_t before = out.size();
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] != '\r' && raw[i] != '\n') continue;
+        out.write(raw.substr(start, i - start));
+        if (raw[i] == '\r' && i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
+        start = i + 1;
+    }
+    out.write(raw.substr(start));
+    if (out.overflowed()) return out.finish();
+    return result{errc{}, out.size() - before};
+}
+
+}  // namespace smsgw::mime
+// ---- smsgw/mime/multipart.hpp
+
+// Multipart delimiter lines (RFC 2046 §5.1.1): where one part ends and the next begins.
+#include <cstddef>
+#include <string_view>
+
+
+namespace smsgw::mime {
+
+struct delimiter {
+    std::size_t begin = 0;  // the line end before the delimiter (it belongs to the delimiter), or the line start
+    std::size_t line = 0;   // the "--" that starts the delimiter line
+    std::size_t after = 0;  // past the delimiter line and its line end
+    bool close = false;     // `--boundary--`
+};
+
+// Finds the first delimiter line for `boundary` in `body` at or after `from`. A delimiter is
+// recognised only at the start of a line (or of `body`), as `--` boundary, then `--` for the
+// close delimiter, then blanks (transport padding), then CRLF, LF or the end of `body`: so
+// `--foo_bar` is not a delimiter of `foo` and `x--foo` is body text (notes §8.2).
+inline bool find_delimiter(std::string_view body, std::string_view boundary, std::size_t from, delimiter& d) noexcept {
+    using namespace smsgw::detail::mime;
+    if (boundary.empty()) return false;
+    std::size_t k = from + 2;
+    while ((k = find(body, boundary, k)) != std::string_view::npos) {
+        const std::size_t line = k - 2;
+        const std::size_t next = k + 1;
+        if (body[line] != '-' || body[line + 1] != '-' || (line != 0 && body[line - 1] != '\n') || line < from) {
+            k = next;
+            continue;
+        }
+        std::size_t i = k + boundary.size();
+        bool close = false;
+        if (i + 1 < body.size() && body[i] == '-' && body[i + 1] == '-') {
+            close = true;
+            i += 2;
+        }
+        while (i < body.size() && is_wsp(body[i])) ++i;
+        std::size_t eol = eol_length(body, i);
+        if (eol == 0 && i != body.size()) {
+            k = next;
+            continue;
+        }
+        std::size_t begin = line;
+        if (begin > from && body[begin - 1] == '\n') --begin;
+        if (begin > from && begin < line && body[begin - 1] == '\r') --begin;
+        d = delimiter{begin, line, i + eol, close};
+        return true;
+    }
+    return false;
+}
+
+}  // namespace smsgw::mime
+
+namespace smsgw::mime {
+
+struct part {
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+    std::size_t offset = 0;       // of the header block in the input
+    header_block headers;
+    std::string_view body;        // raw body: for a multipart, preamble to epilogue
+    std::size_t body_offset = 0;
+    content_type type;            // text/plain when absent (RFC 2045 §5.2)
+    transfer_encoding encoding = transfer_encoding::seven_bit;
+    std::string_view content_id;  // raw value, e.g. IMSP's `"<t0>`, `t1.txt`; see normalized_content_id()
+    content_disposition disposition;  // type empty when absent
+    // Multipart only: text before the first and after the close delimiter.
+    std::string_view preamble;
+    std::string_view epilogue;
+    bool closed = false;          // the close delimiter was seen
+    // Tree, as indexes into the message's parts: children follow their parent, `end` is the
+    // index past the last descendant (so the next sibling of part i is at parts[i].end).
+    std::size_t parent = none;
+    std::size_t depth = 0;
+    std::size_t end = 0;
+
+    bool is_multipart() const noexcept { return type.is_multipart(); }
+    std::size_t decoded_size_max() const noexcept { return mime::decoded_size_max(encoding, body.size()); }
+};
+
+// Content-ID without one pair of enclosing angle brackets and blanks (`<t0>` -> `t0`); any
+// other value, IMSP's `"<t0>` included, is returned as it is, trimmed.
+constexpr std::string_view normalized_content_id(std::string_view raw) noexcept {
+    std::string_view v = smsgw::detail::mime::trim_wsp(raw);
+    if (v.size() >= 2 && v.front() == '<' && v.back() == '>') v = v.substr(1, v.size() - 2);
+    return v;
+}
+
+// The part's filename as UTF-8: Content-Disposition `filename` (RFC 2231 or plain), else the
+// Content-Type `name` (old mailers). errc::missing_field when there is none.
+inline result filename(const part& p, writer& out, const options& opt = {}) noexcept {
+    if (p.disposition.params.find("filename") || p.disposition.params.find("filename*") ||
+        p.disposition.params.find("filename*0") || p.disposition.params.find("filename*0*"))
+        return parameter_text(p.disposition.params, "filename", out, nullptr, opt);
+    return parameter_text(p.type.params, "name", out, nullptr, opt);
+}
+
+// The part's body with its transfer encoding undone (see decode_body()).
+inline result decode_content(const part& p, writer& out, mode m = mode::strict, defect_log* log = nullptr) noexcept {
+    return decode_body(p.body, p.encoding, out, m, log, p.body_offset);
+}
+
+class message {
+public:
+    explicit message(span<part> storage) noexcept : parts_(storage) {}
+
+    // Parts found, depth-first: parts()[0] is the message itself.
+    span<const part> parts() const noexcept { return {parts_.data(), count_}; }
+    std::size_t size() const noexcept { return count_; }
+    const part& operator[](std::size_t i) const noexcept { return parts_[i]; }
+    const part* begin() const noexcept { return parts_.data(); }
+    const part* end() const noexcept { return parts_.data() + count_; }
+    const part& root() const noexcept { return parts_[0]; }
+    const header_block& headers() const noexcept { return parts_[0].headers; }
+    const defect_log& defects() const noexcept { return defects_; }
+    std::string_view input() const noexcept { return input_; }
+
+    // Direct children of part i, by index.
+    class children_range {
+    public:
+        class iterator {
+        public:
+            iterator(const message* m, std::size_t i) noexcept : m_(m), i_(i) {}
+            std::size_t operator*() const noexcept { return i_; }
+            iterator& operator++() noexcept {
+                i_ = m_->parts_[i_].end;
+                return *this;
+            }
+            friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.i_ == b.i_; }
+            friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.i_ != b.i_; }
+
+        private:
+            const message* m_;
+            std::size_t i_;
+        };
+        children_range(const message* m, std::size_t i) noexcept : m_(m), i_(i) {}
+        iterator begin() const noexcept { return iterator(m_, i_ + 1); }
+        iterator end() const noexcept { return iterator(m_, m_->parts_[i_].end); }
+
+    private:
+        const message* m_;
+        std::size_t i_;
+    };
+    children_range children(std::size_t i) const noexcept { return children_range(this, i); }
+
+    // Whether part i has no child parts (its body is content, not more parts).
+    bool is_leaf(std::size_t i) const noexcept { return parts_[i].end == i + 1 && !parts_[i].is_multipart(); }
+    std::size_t leaf_count() const noexcept {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < count_; ++i) n += is_leaf(i) ? 1u : 0u;
+        return n;
+    }
+
+private:
+    friend result decode(bytes in, message& out, const options& opt) noexcept;
+
+    result parse_entity(std::string_view text, std::size_t depth, std::size_t parent, const options& opt) noexcept;
+    result parse_multipart(std::size_t idx, std::string_view boundary, std::size_t depth, const options& opt) noexcept;
+    std::size_t offset_of(std::string_view v) const noexcept {
+        return static_cast<std::size_t>(v.data() - input_.data());
+    }
+
+    span<part> parts_;
+    std::size_t count_ = 0;
+    defect_log defects_;
+    std::string_view input_;
+    bool full_ = false;
+};
+
+inline result message::parse_entity(std::string_view text, std::size_t depth, std::size_t parent,
+                                    const options& opt) noexcept {
+    const std::size_t base = offset_of(text);
+    if (count_ == parts_.size()) {
+        if (!full_) {
+            full_ = true;
+            if (auto r = detail::report(opt.m, &defects_, defect_kind::too_many_parts, base); !r) return r;
+        }
+        return {};
+    }
+    const std::size_t idx = count_++;
+    part& p = parts_[idx];
+    p = part{};
+    p.offset = base;
+    p.parent = parent;
+    p.depth = depth;
+    result r = parse_headers(text, p.headers, opt, &defects_, base);
+    if (!r) return r;
+    p.body = text.substr(r.offset);
+    p.body_offset = base + r.offset;
+
+    std::string_view type_raw;
+    bool type_seen = false;
+    for (const header_field& f : p.headers) {
+        using smsgw::detail::mime::iequals;
+        if (iequals(f.name, "Content-Type")) {
+            if (type_seen) {
+                if (auto e = detail::report(opt.m, &defects_, defect_kind::duplicate_content_type, f.offset); !e) return e;
+                // Tolerant: a multipart type wins over an earlier single-part one (notes §3.1).
+                content_type first, second;
+                parse_content_type(type_raw, first, tolerant_options);
+                parse_content_type(f.value, second, tolerant_options);
+                if (!first.is_multipart() && second.is_multipart()) type_raw = f.value;
+                continue;
+            }
+            type_seen = true;
+            type_raw = f.value;
+        } else if (iequals(f.name, "Content-Transfer-Encoding")) {
+            p.encoding = classify_transfer_encoding(f.value);
+        } else if (iequals(f.name, "Content-ID")) {
+            p.content_id = f.value;
+        } else if (iequals(f.name, "Content-Disposition")) {
+            if (auto e = parse_content_disposition(f.value, p.disposition, opt, &defects_, offset_of(f.value)); !e) return e;
+        }
+    }
+    if (type_seen) {
+        if (auto e = parse_content_type(type_raw, p.type, opt, &defects_, offset_of(type_raw)); !e) return e;
+    }
+
+    if (p.type.is_multipart() || (p.type.is_message() && p.encoding != transfer_encoding::base64 &&
+                                  p.encoding != transfer_encoding::quoted_printable)) {
+        if (depth + 1 > opt.lim.max_depth || depth + 1 > max_depth_cap) {
+            if (auto e = detail::report(opt.m, &defects_, defect_kind::nesting_too_deep, p.body_offset); !e) return e;
+        } else if (p.type.is_message()) {
+            if (auto e = parse_entity(p.body, depth + 1, idx, opt); !e) return e;
+        } else if (p.type.boundary().empty()) {
+            if (auto e = detail::report(opt.m, &defects_, defect_kind::missing_boundary, offset_of(type_raw)); !e) return e;
+        } else if (auto e = parse_multipart(idx, p.type.boundary(), depth, opt); !e) {
+            return e;
+        }
+    }
+    parts_[idx].end = count_;
+    return {};
+}
+
+inline result message::parse_multipart(std::size_t idx, std::string_view boundary, std::size_t depth,
+                                       const options& opt) noexcept {
+    const std::string_view body = parts_[idx].body;
+    const std::size_t base = parts_[idx].body_offset;
+    delimiter d;
+    if (!find_delimiter(body, boundary, 0, d)) {
+        parts_[idx].preamble = body;
+        return detail::report(opt.m, &defects_, defect_kind::missing_start_delimiter, base);
+    }
+    parts_[idx].preamble = body.substr(0, d.begin);
+    std::size_t pos = d.after;
+    bool closed = d.close;
+    while (!closed) {
+        delimiter next;
+        if (!find_delimiter(body, boundary, pos, next)) {
+            // No close delimiter (or a truncated packet): the last part runs to the end.
+            if (auto r = detail::report(opt.m, &defects_, defect_kind::missing_close_delimiter, base + body.size()); !r)
+                return r;
+            if (auto r = parse_entity(body.substr(pos), depth + 1, idx, opt); !r) return r;
+            pos = body.size();
+            break;
+        }
+        const std::size_t part_end = next.begin > pos ? next.begin : pos;
+        if (auto r = parse_entity(body.substr(pos, part_end - pos), depth + 1, idx, opt); !r) return r;
+        pos = next.after;
+        closed = next.close;
+    }
+    parts_[idx].closed = closed;
+    parts_[idx].epilogue = closed ? body.substr(pos) : std::string_view();
+    return {};
+}
+
+// Parses a whole message into `out` (whose storage bounds the parts recorded). Strict: the
+// first error with its offset. Tolerant: defects in out.defects(), the parts seen so far usable.
+// Parts beyond the storage are left inside their parent's body (too_many_parts). Success:
+// offset = in.size().
+inline result decode(bytes in, message& out, const options& opt = {}) noexcept {
+    out.count_ = 0;
+    out.defects_.clear();
+    out.full_ = false;
+    out.input_ = as_chars(in);
+    if (out.parts_.size() == 0) return fail(errc::buffer_too_small, 1);
+    if (auto r = out.parse_entity(out.input_, 0, part::none, opt); !r) return r;
+    return result{errc{}, in.size()};
+}
+
+}  // namespace smsgw::mime
+
+// get_mime (§3.5): fetches one MO MMS sent to the account's short code. The answer is a MIME
+// packet with HTTP status 200 (§5.1), or the <br> page with 202 when nothing is waiting
+// (code 1 "No MO message found") or the request failed.
+namespace smsgw::imsp {
+
+struct get_mime_request {
+    std::string_view account;   // ASCII, at most 10
+    std::string_view password;  // ASCII, at most 10
+};
+
+inline result validate(const get_mime_request& r) noexcept { return detail::check_credentials(r.account, r.password, 10); }
+
+// `account=...&password=...`, POSTed to path(command::get_mime).
+inline result encode(const get_mime_request& r, writer& out) noexcept { return detail::encode_credentials(r, out); }
+
+// Values are decoded into `scratch` (at least the body's size).
+inline result decode(bytes body, get_mime_request& out, mutable_bytes scratch, mode m = mode::strict) noexcept {
+    return detail::decode_credentials(body, out, scratch, m);
+}
+
+// The answer. With status 200 the IMSP fields of §5.1 and the parsed packet; with 202 the page.
+struct get_mime_response {
+    int status = 202;  // the HTTP status the gateway answered with
+    page reply;        // 202: code 1 "No MO message found", or a failure code
+    // 200: the top fields of the packet, raw (§5.1)
+    std::string_view date;     // when the handset sent it, as written: "2005/03/08 13:52:53 CST"
+    std::string_view to;       // the short code
+    std::string_view from;     // the sender: a mobile number or an emome id (§5.1 註1)
+    std::string_view msgid;    // digits; the gateway names its files after it
+    std::string_view subject;  // RFC 2047 encoded-words (§5.1 註2): decode_subject() gives UTF-8
+    std::uint32_t content_number = 0;  // checked against the packet's parts
+    mime::message packet{span<mime::part>()};  // parts()[0] is the packet; contents() its parts
+
+    bool has_packet() const noexcept { return status == 200; }
+
+    // The packet's contents in order (the children of its multipart), as mime::part:
+    // type, content_id (raw, e.g. `"<t0>`), mime::filename(), mime::decode_content().
+    class content_range {
+    public:
+        class iterator {
+        public:
+            iterator(const mime::message* m, mime::message::children_range::iterator it) noexcept : m_(m), it_(it) {}
+            const mime::part& operator*() const noexcept { return (*m_)[*it_]; }
+            const mime::part* operator->() const noexcept { return &(*m_)[*it_]; }
+            iterator& operator++() noexcept {
+                ++it_;
+                return *this;
+            }
+            friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.it_ == b.it_; }
+            friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.it_ != b.it_; }
+
+        private:
+            const mime::message* m_;
+            mime::message::children_range::iterator it_;
+        };
+        explicit content_range(const mime::message& m) noexcept : m_(&m) {}
+        iterator begin() const noexcept { return {m_, m_->children(0).begin()}; }
+        iterator end() const noexcept { return {m_, m_->children(0).end()}; }
+
+    private:
+        const mime::message* m_;
+    };
+    content_range contents() const noexcept { return content_range(packet); }
+};
+
+// The subject as UTF-8 text (the gateway always writes UTF-8, base64 encoded-words).
+inline result decode_subject(const get_mime_response& r, writer& out) noexcept {
+    return mime::decode_text(r.subject, out);
+}
+
+// Decodes the answer to get_mime from the HTTP status and body. 200: the packet is parsed into
+// `storage` (one mime::part for the packet and one per content) with `opt`; Date, To, From,
+// Msgid, Subject and Content_number must be there (missing_field naming it), Msgid digits,
+// the packet multipart (bad_response), and Content_number the number of its parts
+// (count_mismatch at the field). 202: the <br> page. Any other status: out_of_range.
+inline result decode(int status, bytes body, get_mime_response& out, span<mime::part> storage,
+                     const mime::options& opt = {}) noexcept {
+    if (status == 202) {
+        page p;
+        if (result r = decode(body, p); !r) return r;
+        out = get_mime_response{};
+        out.reply = p;
+        return {errc{}, body.size()};
+    }
+    if (status != 200) return fail(errc::out_of_range, 0, "status");
+    get_mime_response resp;
+    resp.status = 200;
+    resp.packet = mime::message(storage);
+    if (result r = mime::decode(body, resp.packet, opt); !r) return r;
+    const mime::header_block& h = resp.packet.headers();
+    const char* names[] = {"Date", "To", "From", "Msgid", "Subject", "Content_number"};
+    std::string_view* values[] = {&resp.date, &resp.to, &resp.from, &resp.msgid, &resp.subject, nullptr};
+    std::size_t number_at = 0;
+    std::string_view number;
+    for (std::size_t i = 0; i < 6; ++i) {
+        const auto f = h.find(names[i]);
+        if (!f) return fail(errc::missing_field, h.offset() + h.text().size(), names[i]);
+        if (values[i] != nullptr) {
+            *values[i] = f->value;
+        } else {
+            number = f->value;
+            number_at = f->offset;
+        }
+    }
+    const std::size_t msgid_at = h.find("Msgid")->offset;
+    if (result r = detail::check_digits(resp.msgid, 20, "Msgid"); !r) return fail(r.ec, msgid_at, "Msgid");
+    if (result r = detail::parse_u32(number, resp.content_number, "Content_number"); !r) {
+        return fail(r.ec, number_at, "Content_number");
+    }
+    const mime::part& root = resp.packet.root();
+    if (!root.is_multipart()) return fail(errc::bad_response, root.offset, "Content-type");
+    std::size_t count = 0;
+    for (auto it = resp.packet.children(0).begin(); it != resp.packet.children(0).end(); ++it) ++count;
+    if (count != resp.content_number) return fail(errc::count_mismatch, number_at, "Content_number");
+    out = resp;
+    return {errc{}, body.size()};
+}
+
+// What a gateway sends with HTTP 200 (§5.1), to encode: the top fields, then the contents as
+// multipart/mixed with the boundary `----=_CHT_MMS_BOUNDARY.<msgid>`, IMSP's field spellings,
+// every content base64 (a part_spec's encoding is kept as given: §5.1 says base64 always).
+struct mo_packet {
+    std::string_view date;     // "2005/03/08 13:52:53 CST"
+    std::string_view to;
+    std::string_view from;
+    std::string_view msgid;    // digits, at most 20
+    std::string_view subject;  // UTF-8; written as encoded-words when not ASCII
+    span<const mime::part_spec> contents;  // filename "<msgid>_<n>.<ext>" as the gateway names them
+};
+
+inline result encode(const mo_packet& p, writer& out) noexcept {
+    if (result r = detail::check_digits(p.msgid, 20, "Msgid"); !r) return r;
+    const detail::decimal number(static_cast<std::uint32_t>(p.contents.size()));
+    const mime::field top[] = {{"Date", p.date},       {"To", p.to},           {"From", p.from},
+                               {"Msgid", p.msgid},     {"Subject", p.subject}, {"Content_number", number.view()}};
+    char boundary[64] = "----=_CHT_MMS_BOUNDARY.";
+    std::size_t n = 23;
+    for (char c : p.msgid) boundary[n++] = c;
+    const mime::message_spec spec{top, "mixed", std::string_view(boundary, n), p.contents, mime::imsp_names};
+    return mime::encode(spec, out);
+}
+
+}  // namespace smsgw::imsp
+// ---- smsgw/imsp/list.hpp
+
+#include <cstddef>
+#include <iterator>
+#include <string_view>
+#include <type_traits>
+
+
+namespace smsgw::imsp {
+
+// A list a response description carries (send_mms's failed numbers, query_batch's entries):
+// decoded, a lazy range over the description's text, parsed item by item as it is walked;
+// to encode, a view of the caller's own array. `Format` says how one item is read from the text
+// (`static bool next(std::string_view text, std::size_t& pos, T& out)`, false at the end).
+template <class T, class Format>
+class text_list {
+public:
+    constexpr text_list() noexcept = default;
+    // To encode: the caller's array, std::array, vector or span of T, viewed, not copied.
+    template <class C, class = std::enable_if_t<!std::is_same_v<C, text_list> &&
+                                                std::is_constructible_v<span<const T>, const C&>>>
+    constexpr text_list(const C& items) noexcept : items_(items) {}  // NOLINT: implicit, an array is a list
+
+    // The list written in `text` (the decoder has checked it).
+    static constexpr text_list from_text(std::string_view text) noexcept {
+        text_list l;
+        l.text_ = text;
+        l.is_text_ = true;
+        return l;
+    }
+
+    class iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = T;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const T*;
+        using reference = const T&;
+
+        constexpr iterator() noexcept = default;
+        reference operator*() const noexcept { return current_; }
+        pointer operator->() const noexcept { return &current_; }
+        iterator& operator++() noexcept {
+            advance();
+            return *this;
+        }
+        iterator operator++(int) noexcept {
+            iterator old = *this;
+            advance();
+            return old;
+        }
+        friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.at_ == b.at_; }
+        friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.at_ != b.at_; }
+
+    private:
+        friend class text_list;
+        static constexpr std::size_t end_mark = static_cast<std::size_t>(-1);
+
+        explicit iterator(const text_list* list) noexcept : list_(list) { advance(); }
+
+        void advance() noexcept {
+            if (!list_->is_text_) {
+                if (next_ < list_->items_.size()) {
+                    current_ = list_->items_[next_];
+                    at_ = next_++;
+                } else {
+                    at_ = end_mark;
+                }
+                return;
+            }
+            const std::size_t start = next_;
+            at_ = Format::next(list_->text_, next_, current_) ? start : end_mark;
+        }
+
+        const text_list* list_ = nullptr;
+        T current_{};
+        std::size_t at_ = end_mark;
+        std::size_t next_ = 0;
+    };
+
+    iterator begin() const noexcept { return iterator(this); }
+    iterator end() const noexcept { return iterator(); }
+    bool empty() const noexcept { return begin() == end(); }
+    std::size_t size() const noexcept {
+        if (!is_text_) return items_.size();
+        std::size_t n = 0;
+        for (auto it = begin(); it != end(); ++it) ++n;
+        return n;
+    }
+    // The text the list was decoded from (empty for an array).
+    constexpr std::string_view text() const noexcept { return text_; }
+
+private:
+    span<const T> items_;
+    std::string_view text_;
+    bool is_text_ = false;
+};
+
+}  // namespace smsgw::imsp
+// ---- smsgw/imsp/login.hpp
+
+#include <string_view>
+
+
+// login (§3.1): checks that an account can log in from the caller's address.
+namespace smsgw::imsp {
+
+struct login_request {
+    std::string_view account;   // ASCII, at most 10
+    std::string_view password;  // ASCII, at most 10
+};
+
+inline result validate(const login_request& r) noexcept { return detail::check_credentials(r.account, r.password, 10); }
+
+// `account=...&password=...`, POSTed to path(command::login).
+inline result encode(const login_request& r, writer& out) noexcept { return detail::encode_credentials(r, out); }
+
+// Values are decoded into `scratch` (at least the body's size).
+inline result decode(bytes body, login_request& out, mutable_bytes scratch, mode m = mode::strict) noexcept {
+    return detail::decode_credentials(body, out, scratch, m);
+}
+
+// 0 "Login succeed from {your ip}"; -21 Login failed; -22 Illegal IP Address; -23 Account
+// disabled; and the codes of every command.
+struct login_response {
+    return_code code{};
+    std::string_view ip;           // code 0: the address the gateway saw (printable ASCII, at most 64)
+    std::string_view description;  // the page's description as sent
+};
+
+namespace detail {
+inline constexpr std::string_view login_succeed = "Login succeed from ";
+}
+
+inline result decode(bytes in, login_response& out) noexcept {
+    page p;
+    if (result r = decode(in, p); !r) return r;
+    login_response resp{p.code, {}, p.description};
+    if (p.code == return_code::success) {
+        if (!detail::starts_with(p.description, detail::login_succeed)) {
+            return fail(errc::bad_response, detail::offset_in(in, p.description), "description");
+        }
+        resp.ip = detail::trim(p.description.substr(detail::login_succeed.size()));
+        if (result r = detail::check_ascii(resp.ip, 64, true, "ip"); !r) {
+            return fail(r.ec, detail::offset_in(in, resp.ip.empty() ? p.description : resp.ip) + r.offset, "ip");
+        }
+    }
+    out = resp;
+    return {errc{}, in.size()};
+}
+
+// Code 0 writes "Login succeed from {ip}"; any other code its description as given
+// (describe(command::login, code) has the spec's text).
+inline result encode(const login_response& r, writer& out) noexcept {
+    if (r.code != return_code::success) {
+        return encode(page{r.code, r.description}, out);
+    }
+    if (result v = detail::check_ascii(r.ip, 64, true, "ip"); !v) return v;
+    detail::open_page(out, r.code);
+    out.write(detail::login_succeed);
+    out.write(r.ip);
+    return detail::close_page(out);
+}
+
+}  // namespace smsgw::imsp
+// ---- smsgw/imsp/query.hpp
+
+#include <string_view>
+
+
+// query (§3.3): the state of a message at one of its numbers.
+namespace smsgw::imsp {
+
+struct query_request {
+    std::string_view account;     // ASCII, at most 10
+    std::string_view password;    // ASCII, at most 10
+    std::string_view message_id;  // digits, at most 10: send_mms's answer
+    address_type to_address_type = address_type::msisdn;
+    std::string_view to_address;  // one number, as send_mms's to_addr writes it
+};
+
+inline result validate(const query_request& r) noexcept {
+    if (result v = detail::check_credentials(r.account, r.password, 10); !v) return v;
+    if (result v = detail::check_digits(r.message_id, 10, "message_id"); !v) return v;
+    if (result v = detail::check_type(r.to_address_type, "to_address_type"); !v) return v;
+    if (r.to_address.empty()) return fail(errc::empty_field, 0, "to_address");
+    return detail::check_number(r.to_address, r.to_address_type, "to_address");
+}
+
+inline result encode(const query_request& r, writer& out) noexcept {
+    if (result v = validate(r); !v) return v;
+    const char flag[2][2] = {"0", "1"};
+    codec::form::builder(out)
+        .add("account", r.account)
+        .add("password", r.password)
+        .add("message_id", r.message_id)
+        .add("to_address_type", flag[static_cast<unsigned>(r.to_address_type)])
+        .add("to_address", r.to_address);
+    return out.finish();
+}
+
+// to_address_type may be absent (0, §3.3 註2). Values are decoded into `scratch` (at least the body's size).
+inline result decode(bytes body, query_request& out, mutable_bytes scratch, mode m = mode::strict) noexcept {
+    detail::slot slots[] = {{"account", true}, {"password", true}, {"message_id", true}, {"to_address_type"},
+                            {"to_address", true}};
+    if (result r = detail::collect(body, scratch, slots, m, detail::no_other{}); !r) return r;
+    query_request req{slots[0].value, slots[1].value, slots[2].value, address_type::msisdn, slots[4].value};
+    if (const detail::slot& type = detail::find_slot(slots, "to_address_type"); type.seen) {
+        if (result r = detail::parse_flag(type.value, req.to_address_type, type.name); !r) {
+            return detail::at_field(r, slots, body.size());
+        }
+    }
+    if (result r = detail::at_field(validate(req), slots, body.size()); !r) return r;
+    out = req;
+    return {errc{}, body.size()};
+}
+
+// 0 to 8: the message's state; -31 Message not found; and the codes of every command.
+struct query_response {
+    return_code code{};
+    std::string_view description;  // the page's description as sent
+    // The state, when the code is one (zero or more); a state the spec does not define stays a number.
+    constexpr bool has_state() const noexcept { return static_cast<int>(code) >= 0; }
+    constexpr message_state state() const noexcept { return static_cast<message_state>(code); }
+};
+
+inline result decode(bytes in, query_response& out) noexcept {
+    page p;
+    if (result r = decode(in, p); !r) return r;
+    out = query_response{p.code, p.description};
+    return {errc{}, in.size()};
+}
+
+// The page, its description as given (describe(state) has the spec's name for a state).
+inline result encode(const query_response& r, writer& out) noexcept {
+    return encode(page{r.code, r.description}, out);
+}
+
+}  // namespace smsgw::imsp
+// ---- smsgw/imsp/query_batch.hpp
+
+#include <cstddef>
+#include <string_view>
+
+
+// query_batch (§3.4): the state of a message at every number it was sent to.
+namespace smsgw::imsp {
+
+struct query_batch_request {
+    std::string_view account;     // ASCII, at most 10
+    std::string_view password;    // ASCII, at most 10
+    std::string_view message_id;  // digits, at most 10
+};
+
+inline result validate(const query_batch_request& r) noexcept {
+    if (result v = detail::check_credentials(r.account, r.password, 10); !v) return v;
+    return detail::check_digits(r.message_id, 10, "message_id");
+}
+
+inline result encode(const query_batch_request& r, writer& out) noexcept {
+    if (result v = validate(r); !v) return v;
+    codec::form::builder(out).add("account", r.account).add("password", r.password).add("message_id", r.message_id);
+    return out.finish();
+}
+
+// Values are decoded into `scratch` (at least the body's size).
+inline result decode(bytes body, query_batch_request& out, mutable_bytes scratch, mode m = mode::strict) noexcept {
+    detail::slot slots[] = {{"account", true}, {"password", true}, {"message_id", true}};
+    if (result r = detail::collect(body, scratch, slots, m, detail::no_other{}); !r) return r;
+    const query_batch_request req{slots[0].value, slots[1].value, slots[2].value};
+    if (result r = detail::at_field(validate(req), slots, body.size()); !r) return r;
+    out = req;
+    return {errc{}, body.size()};
+}
+
+// One `$msisdn,$status,$desc` of the answer (§3.4 註2).
+struct batch_entry {
+    std::string_view msisdn;
+    message_state status{};
+    std::string_view desc;  // leading and trailing spaces trimmed ("2, Submitted to MMSC")
+};
+
+namespace detail {
+
+// One entry of the text, and whether it has the documented shape; `pos` moves past it.
+// `bad` is set to the offset of the first byte at fault.
+inline bool read_entry(std::string_view text, std::size_t& pos, batch_entry& out, result& bad) noexcept {
+    while (pos < text.size() && (text[pos] == ';' || is_space(text[pos]))) ++pos;
+    if (pos >= text.size()) return false;
+    std::size_t end = text.find(';', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view entry = text.substr(pos, end - pos);
+    const std::size_t c1 = entry.find(',');
+    const std::size_t c2 = c1 == std::string_view::npos ? c1 : entry.find(',', c1 + 1);
+    bad = {};
+    if (c2 == std::string_view::npos) {
+        bad = fail(errc::bad_response, pos, "status");
+    } else {
+        out.msisdn = trim(entry.substr(0, c1));
+        const std::string_view status = trim(entry.substr(c1 + 1, c2 - c1 - 1));
+        out.desc = trim(entry.substr(c2 + 1));
+        const std::size_t plus = !out.msisdn.empty() && out.msisdn[0] == '+' ? 1 : 0;
+        return_code n{};
+        if (result r = check_digits(out.msisdn.substr(plus), 35, "msisdn"); !r) {
+            const std::size_t at = static_cast<std::size_t>(out.msisdn.data() - text.data()) + plus;
+            bad = fail(r.ec, r.ec == errc::bad_character ? at + r.offset : pos, "msisdn");
+        } else if (result s = parse_code(status, pos + c1 + 1, n); !s || status[0] == '-') {
+            bad = fail(s ? errc::bad_character : s.ec, pos + c1 + 1, "status");
+        }
+        out.status = static_cast<message_state>(n);
+    }
+    pos = end;
+    return true;
+}
+
+struct batch_format {
+    static bool next(std::string_view text, std::size_t& pos, batch_entry& out) noexcept {
+        result ignored;
+        return read_entry(text, pos, out, ignored);
+    }
+};
+
+}  // namespace detail
+
+using batch_list = text_list<batch_entry, detail::batch_format>;
+
+// A positive code: that many entries; -31 Message not found; and the codes of every command.
+struct query_batch_response {
+    return_code code{};
+    batch_list entries;            // when the code is positive, as many as it says
+    std::string_view description;  // the page's description as sent
+};
+
+// Every entry is checked and counted against the code: count_mismatch at the description
+// when they differ; bad_response, bad_character at an entry that does not have the shape.
+inline result decode(bytes in, query_batch_response& out) noexcept {
+    page p;
+    if (result r = decode(in, p); !r) return r;
+    query_batch_response resp{p.code, {}, p.description};
+    if (static_cast<int>(p.code) > 0) {
+        const std::size_t at = detail::offset_in(in, p.description);
+        std::size_t pos = 0;
+        std::size_t count = 0;
+        batch_entry e;
+        result bad;
+        while (detail::read_entry(p.description, pos, e, bad)) {
+            if (!bad) return fail(bad.ec, at + bad.offset, bad.field);
+            ++count;
+        }
+        if (count != static_cast<std::size_t>(p.code)) return fail(errc::count_mismatch, at, "return_code");
+        resp.entries = batch_list::from_text(p.description);
+    }
+    out = resp;
+    return {errc{}, in.size()};
+}
+
+// A positive code writes the entries, `msisdn,status,desc;...`, and must equal their number;
+// any other code its description as given.
+inline result encode(const query_batch_response& r, writer& out) noexcept {
+    if (static_cast<int>(r.code) <= 0) {
+        return encode(page{r.code, r.description}, out);
+    }
+    if (r.entries.size() != static_cast<std::size_t>(r.code)) return fail(errc::count_mismatch, 0, "return_code");
+    for (const batch_entry& e : r.entries) {
+        const std::size_t plus = !e.msisdn.empty() && e.msisdn[0] == '+' ? 1 : 0;
+        if (result v = detail::check_digits(e.msisdn.substr(plus), 35, "msisdn"); !v) return v;
+        if (static_cast<int>(e.status) < 0) return fail(errc::out_of_range, 0, "status");
+        if (e.desc.find(';') != std::string_view::npos || detail::trim(e.desc).size() != e.desc.size()) {
+            return fail(errc::bad_character, 0, "desc");
+        }
+    }
+    detail::open_page(out, r.code);
+    bool first = true;
+    for (const batch_entry& e : r.entries) {
+        if (!first) out.put(';');
+        first = false;
+        out.write(e.msisdn);
+        out.put(',');
+        detail::put_code(out, static_cast<return_code>(e.status));
+        out.put(',');
+        out.write(e.desc);
+    }
+    return detail::close_page(out);
+}
+
+}  // namespace smsgw::imsp
+// ---- smsgw/imsp/send_mms.hpp
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+// send_mms (§3.2): one MMS to up to 20 numbers, its contents carried in the form body.
+namespace smsgw::imsp {
+
+// message_type (§3.2 註8).
+enum class multipart : unsigned char {
+    mixed = 0,    // multipart/mixed
+    related = 1,  // multipart/related, with a SMIL presentation
+};
+
+// One content of the message: content<X>id, content<X>type, content<X> (§3.2 註11-13).
+struct content {
+    std::string_view id;    // ASCII, at most 100; SMIL refers to the content by it
+    std::string_view type;  // ASCII, at most 50: "text/plain", "image/jpeg", "application/smil"
+    bytes data;             // text/* as UTF-8; anything else (JPEG, AMR, MIDI) byte for byte
+};
+
+struct send_mms_request {
+    std::string_view account;   // ASCII, at most 10
+    std::string_view password;  // ASCII, at most 10
+    std::string_view from_addr;  // digits, at most 35 (§3.2 註1: the number billed)
+    address_type from_addr_type = address_type::msisdn;
+    std::string_view to_addr;   // 1 to 20 numbers joined by ',': 09..., 886... or +886...; one if emome
+    address_type to_addr_type = address_type::msisdn;
+    std::string_view cp_id = "000";  // 1 to 3 digits: the content provider sent for, 000 if none
+    std::string_view subject;        // UTF-8, not empty, at most 40 characters
+    std::uint32_t expire_offset = 0;  // minutes from arrival; 0: the MMSC's default
+    multipart message_type = multipart::mixed;
+    std::string_view presentation_id;  // ASCII, at most 100: the SMIL content's id; empty: not sent
+    span<const content> contents;      // sent as no_contents and content0... in order
+};
+
+namespace detail {
+
+// to_addr: every number checked, at most max_to_addrs of them (-7), one only for emome codes.
+inline result check_to_addr(std::string_view list, address_type type) noexcept {
+    if (list.empty()) return fail(errc::empty_field, 0, "to_addr");
+    std::size_t count = 0;
+    std::size_t start = 0;
+    for (;;) {
+        std::size_t comma = list.find(',', start);
+        if (comma == std::string_view::npos) comma = list.size();
+        if (++count > (type == address_type::emome ? 1 : max_to_addrs)) return fail(errc::too_many, start, "to_addr");
+        if (result r = check_number(list.substr(start, comma - start), type, "to_addr"); !r) {
+            return fail(r.ec, start + r.offset, "to_addr");
+        }
+        if (comma == list.size()) return {};
+        start = comma + 1;
+    }
+}
+
+constexpr bool is_text_type(std::string_view type) noexcept {
+    if (type.size() < 5) return false;
+    for (std::size_t i = 0; i < 5; ++i) {
+        if (lower(type[i]) != "text/"[i]) return false;
+    }
+    return true;
+}
+
+inline result check_content(const content& c) noexcept {
+    if (result r = check_ascii(c.id, 100, true, "contentXid"); !r) return r;
+    if (result r = check_ascii(c.type, 50, true, "contentXtype"); !r) return r;
+    if (is_text_type(c.type)) {
+        if (result r = codec::utf8::validate(as_chars(c.data)); !r) return fail(r.ec, r.offset, "contentX");
+    }
+    return {};
+}
+
+inline result check_subject(std::string_view subject) noexcept {
+    if (subject.empty()) return fail(errc::empty_field, 0, "subject");
+    std::size_t chars = 0;
+    if (result r = codec::utf8::count(subject, chars); !r) return fail(r.ec, r.offset, "subject");
+    if (chars > 40) {
+        std::size_t at = 0;  // of the 41st character
+        char32_t cp = 0;
+        for (int i = 0; i < 40; ++i) codec::utf8::next(subject, at, cp);
+        return fail(errc::field_too_long, at, "subject");
+    }
+    return {};
+}
+
+}  // namespace detail
+
+// Every check of the §3.2 table, before anything is written. The offset is in the value at fault.
+inline result validate(const send_mms_request& r) noexcept {
+    if (result v = detail::check_credentials(r.account, r.password, 10); !v) return v;
+    if (result v = detail::check_digits(r.from_addr, 35, "from_addr"); !v) return v;
+    if (result v = detail::check_type(r.from_addr_type, "from_addr_type"); !v) return v;
+    if (result v = detail::check_type(r.to_addr_type, "to_addr_type"); !v) return v;
+    if (result v = detail::check_to_addr(r.to_addr, r.to_addr_type); !v) return v;
+    if (result v = detail::check_digits(r.cp_id, 3, "cp_id"); !v) return v;
+    if (result v = detail::check_subject(r.subject); !v) return v;
+    if (static_cast<unsigned>(r.message_type) > 1) return fail(errc::out_of_range, 0, "message_type");
+    if (result v = detail::check_ascii(r.presentation_id, 100, false, "presentation_id"); !v) return v;
+    for (const content& c : r.contents) {
+        if (result v = detail::check_content(c); !v) return v;
+    }
+    return {};
+}
+
+namespace detail {
+// "content7", "content7id", "content7type", from a buffer on the stack.
+struct content_name {
+    char text[32];
+    std::size_t size = 0;
+    content_name(std::size_t index, std::string_view suffix) noexcept {
+        const decimal d(static_cast<std::uint32_t>(index));
+        const std::string_view parts[] = {"content", d.view(), suffix};
+        for (std::string_view p : parts) {
+            for (char c : p) text[size++] = c;
+        }
+    }
+    std::string_view view() const noexcept { return {text, size}; }
+};
+}  // namespace detail
+
+// The body in the order of the spec's own sample (§5.2): account, password, cp_id,
+// expire_offset, from_addr, from_addr_type, message_type, to_addr, to_addr_type, subject,
+// presentation_id (only when set), no_contents, then content<X>id, content<X>type, content<X>.
+inline result encode(const send_mms_request& r, writer& out) noexcept {
+    if (result v = validate(r); !v) return v;
+    const char flag[2][2] = {"0", "1"};
+    codec::form::builder b(out);
+    b.add("account", r.account).add("password", r.password).add("cp_id", r.cp_id);
+    b.add("expire_offset", detail::decimal(r.expire_offset).view());
+    b.add("from_addr", r.from_addr).add("from_addr_type", flag[static_cast<unsigned>(r.from_addr_type)]);
+    b.add("message_type", flag[static_cast<unsigned>(r.message_type)]);
+    b.add("to_addr", r.to_addr).add("to_addr_type", flag[static_cast<unsigned>(r.to_addr_type)]);
+    b.add("subject", r.subject);
+    if (!r.presentation_id.empty()) b.add("presentation_id", r.presentation_id);
+    b.add("no_contents", detail::decimal(static_cast<std::uint32_t>(r.contents.size())).view());
+    for (std::size_t i = 0; i < r.contents.size(); ++i) {
+        b.add(detail::content_name(i, "id").view(), r.contents[i].id);
+        b.add(detail::content_name(i, "type").view(), r.contents[i].type);
+        b.add(detail::content_name(i, "").view(), r.contents[i].data);
+    }
+    return out.finish();
+}
+
+namespace detail {
+// The index and the part of a content<X>... name; false for any other name. X is written
+// without leading zeros, as the spec's content0id ... content(n-1)id.
+inline bool parse_content_name(std::string_view name, std::size_t& index, std::string_view& suffix) noexcept {
+    if (!starts_with(name, "content")) return false;
+    std::size_t i = 7;
+    std::size_t n = 0;
+    const std::size_t first = i;
+    while (i < name.size() && is_digit(name[i]) && i - first < 6) n = n * 10 + static_cast<std::size_t>(name[i++] - '0');
+    if (i == first || (name[first] == '0' && i - first > 1)) return false;
+    suffix = name.substr(i);
+    if (suffix != "" && suffix != "id" && suffix != "type") return false;
+    index = n;
+    return true;
+}
+}  // namespace detail
+
+// Decodes a send_mms body as the gateway would, with the checks of validate(). Values are
+// decoded into `scratch` (at least the body's size); the contents go to `storage`, and
+// out.contents views its first no_contents entries. Errors carry the offset of the parameter
+// at fault in the body: unknown_field / duplicate_field (strict), missing_field at the body's
+// end, too_many when no_contents exceeds storage, count_mismatch for a content beyond no_contents.
+inline result decode(bytes body, send_mms_request& out, mutable_bytes scratch, span<content> storage,
+                     mode m = mode::strict) noexcept {
+    detail::slot slots[] = {{"account", true},       {"password", true},     {"from_addr", true},
+                            {"from_addr_type"},      {"to_addr", true},      {"to_addr_type"},
+                            {"cp_id"},               {"subject", true},      {"expire_offset"},
+                            {"message_type"},        {"presentation_id"},    {"no_contents", true}};
+    for (content& c : storage) c = content{};
+    std::size_t highest = 0;         // 1 + the highest content index seen
+    std::size_t highest_offset = 0;  // where it was
+    auto on_content = [&](std::string_view name, std::string_view value, std::size_t at) noexcept -> result {
+        std::size_t index = 0;
+        std::string_view suffix;
+        if (!detail::parse_content_name(name, index, suffix)) return fail(errc::unknown_field, at);
+        if (index >= storage.size()) return fail(errc::too_many, at, "no_contents");
+        content& c = storage[index];
+        const bool is_id = suffix == "id";
+        const bool is_type = suffix == "type";
+        const bool seen = is_id ? c.id.data() != nullptr : is_type ? c.type.data() != nullptr : c.data.data() != nullptr;
+        if (seen) {
+            if (m == mode::tolerant) return {};
+            return fail(errc::duplicate_field, at, is_id ? "contentXid" : is_type ? "contentXtype" : "contentX");
+        }
+        if (is_id) {
+            c.id = value;
+        } else if (is_type) {
+            c.type = value;
+        } else {
+            c.data = bytes(value);
+        }
+        if (m == mode::strict && index + 1 > highest) {  // the servlet never reads past no_contents
+            highest = index + 1;
+            highest_offset = at;
+        }
+        return {};
+    };
+    if (result r = detail::collect(body, scratch, slots, m, on_content); !r) return r;
+    const std::size_t end = body.size();
+    auto get = [&](std::string_view name) -> const detail::slot& { return detail::find_slot(slots, name); };
+    // A typed parameter: parsed when present, the spec's default otherwise.
+    auto parse = [&](const char* name, auto&& parser, auto& target) noexcept -> result {
+        const detail::slot& s = get(name);
+        if (!s.seen) return {};
+        return detail::at_field(parser(s.value, target, name), slots, end);
+    };
+    auto flag = [](std::string_view v, auto& target, const char* name) noexcept { return detail::parse_flag(v, target, name); };
+
+    send_mms_request req;
+    req.account = get("account").value;
+    req.password = get("password").value;
+    req.from_addr = get("from_addr").value;
+    req.to_addr = get("to_addr").value;
+    req.subject = get("subject").value;
+    req.presentation_id = get("presentation_id").value;
+    if (get("cp_id").seen) req.cp_id = get("cp_id").value;
+    if (result r = parse("from_addr_type", flag, req.from_addr_type); !r) return r;
+    if (result r = parse("to_addr_type", flag, req.to_addr_type); !r) return r;
+    if (result r = parse("message_type", flag, req.message_type); !r) return r;
+    if (result r = parse("expire_offset", detail::parse_u32, req.expire_offset); !r) return r;
+    std::uint32_t count = 0;
+    if (result r = parse("no_contents", detail::parse_u32, count); !r) return r;
+    if (count > storage.size()) return fail(errc::too_many, get("no_contents").offset, "no_contents");
+    if (highest > count) return fail(errc::count_mismatch, highest_offset, "no_contents");
+    req.contents = span<const content>(storage.data(), count);
+    // Each content complete and valid; an error points at the parameter at fault.
+    for (std::size_t i = 0; i < count; ++i) {
+        const content& c = storage[i];
+        if (c.id.data() == nullptr) return fail(errc::missing_field, end, "contentXid");
+        if (c.type.data() == nullptr) return fail(errc::missing_field, end, "contentXtype");
+        if (c.data.data() == nullptr) return fail(errc::missing_field, end, "contentX");
+        if (result r = detail::check_content(c); !r) {
+            const std::string_view field = r.field;
+            const std::string_view suffix = field == "contentXid" ? "id" : field == "contentXtype" ? "type" : "";
+            const auto f = codec::form::fields(as_chars(body)).find(detail::content_name(i, suffix).view());
+            return fail(r.ec, f ? f->offset : end, r.field);
+        }
+    }
+    if (result r = detail::at_field(validate(req), slots, end); !r) return r;
+    out = req;
+    return {errc{}, body.size()};
+}
+
+// A number send_mms could not send to, and why (code 1).
+struct failure {
+    std::string_view to_address;
+    std::string_view reason;
+};
+
+namespace detail {
+constexpr bool is_separator(char c) noexcept { return c == ';' || c == ',' || is_space(c); }
+
+// Code 1's `{message id} {to address:fail reason}...` (§3.2): the spec does not fix the
+// separators; entries are read up to ';' (a reason may hold spaces and commas), and the id
+// may be followed by whitespace, ',' or ';'. Written as `id;to:reason;to:reason`.
+struct failure_format {
+    static bool next(std::string_view text, std::size_t& pos, failure& out) noexcept {
+        while (pos < text.size() && is_separator(text[pos])) ++pos;
+        if (pos >= text.size()) return false;
+        std::size_t end = text.find(';', pos);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view entry = text.substr(pos, end - pos);
+        const std::size_t colon = entry.find(':');
+        out.to_address = trim(entry.substr(0, colon));
+        out.reason = colon == std::string_view::npos ? std::string_view() : trim(entry.substr(colon + 1));
+        pos = end;
+        return true;
+    }
+};
+}  // namespace detail
+
+using failure_list = text_list<failure, detail::failure_format>;
+
+// 0 {message id}; 1 {message id} and the numbers that failed; -5 to -10, -41; and the codes
+// of every command.
+struct send_mms_response {
+    return_code code{};
+    std::string_view message_id;   // codes 0 and 1: digits, what query needs
+    failure_list failures;         // code 1: the numbers not sent to; the others got message_id
+    std::string_view description;  // the page's description as sent
+};
+
+inline result decode(bytes in, send_mms_response& out) noexcept {
+    page p;
+    if (result r = decode(in, p); !r) return r;
+    send_mms_response resp{p.code, {}, {}, p.description};
+    if (p.code == return_code::success || p.code == return_code::partial_failure) {
+        const std::string_view d = p.description;
+        std::size_t n = 0;
+        while (n < d.size() && detail::is_digit(d[n])) ++n;
+        const std::size_t at = detail::offset_in(in, d);
+        if (n == 0) return fail(errc::bad_response, at, "message_id");
+        if (n > 10) return fail(errc::field_too_long, at + 10, "message_id");  // query's limit (§3.3)
+        if (p.code == return_code::success && n != d.size()) return fail(errc::bad_character, at + n, "message_id");
+        resp.message_id = d.substr(0, n);
+        if (p.code == return_code::partial_failure) {
+            if (n == d.size() || !detail::is_separator(d[n])) return fail(errc::bad_response, at + n, "to_address");
+            const std::string_view rest = d.substr(n);
+            std::size_t pos = 0;
+            failure f;
+            std::size_t count = 0;
+            for (;;) {
+                while (pos < rest.size() && detail::is_separator(rest[pos])) ++pos;
+                const std::size_t start = at + n + pos;
+                if (!detail::failure_format::next(rest, pos, f)) break;
+                if (f.to_address.empty()) return fail(errc::empty_field, start, "to_address");
+                if (f.reason.data() == nullptr) return fail(errc::bad_response, start, "fail_reason");
+                ++count;
+            }
+            if (count == 0) return fail(errc::bad_response, at + n, "to_address");
+            resp.failures = failure_list::from_text(rest);
+        }
+    }
+    out = resp;
+    return {errc{}, in.size()};
+}
+
+// Codes 0 and 1 write message_id (and the failures); any other code its description as given
+// (describe(command::send_mms, code) has the spec's text).
+inline result encode(const send_mms_response& r, writer& out) noexcept {
+    if (r.code != return_code::success && r.code != return_code::partial_failure) {
+        return encode(page{r.code, r.description}, out);
+    }
+    if (result v = detail::check_digits(r.message_id, 10, "message_id"); !v) return v;
+    if (r.code == return_code::partial_failure) {
+        if (r.failures.empty()) return fail(errc::empty_field, 0, "to_address");
+        for (const failure& f : r.failures) {
+            if (f.to_address.empty() || f.to_address.find_first_of(";:") != std::string_view::npos ||
+                detail::trim(f.to_address).size() != f.to_address.size()) {
+                return fail(errc::bad_character, 0, "to_address");
+            }
+            if (f.reason.find(';') != std::string_view::npos || detail::trim(f.reason).size() != f.reason.size()) {
+                return fail(errc::bad_character, 0, "fail_reason");
+            }
+        }
+    }
+    detail::open_page(out, r.code);
+    out.write(r.message_id);
+    if (r.code == return_code::partial_failure) {
+        for (const failure& f : r.failures) {
+            out.put(';');
+            out.write(f.to_address);
+            out.put(':');
+            out.write(f.reason);
+        }
+    }
+    return detail::close_page(out);
+}
+
+}  // namespace smsgw::imsp
+// ---- smsgw/mime.hpp
+
+// smsgw::mime: MIME messages (RFC 2045-2047, 2231) as IMSP get_mime returns them and beyond:
+// header fields, Content-Type and its parameters, encoded-words, multipart trees, transfer
+// decodings, and an encoder.
