@@ -4,9 +4,9 @@
 #include <benchmark/benchmark.h>
 
 #include <cstring>
-#include <random>
 #include <string>
 
+#include "random_input.hpp"
 #include "smsgw/codec/base64.hpp"
 
 #ifdef SMSGW_HAVE_OPENSSL
@@ -15,19 +15,10 @@
 
 namespace {
 
+using bench::data;
+using bench::size;
+
 namespace b64 = smsgw::codec::base64;
-constexpr std::size_t size = 300 * 1024;
-
-const std::string& data() {
-    static const std::string d = [] {
-        std::mt19937 rng(1);
-        std::string s(size, '\0');
-        for (char& c : s) c = static_cast<char>(rng() & 0xFF);
-        return s;
-    }();
-    return d;
-}
-
 std::string encoded(const b64::encode_options& o = {}) {
     std::string out(b64::encoded_size(size, o), '\0');
     smsgw::writer w(out.data(), out.size());
@@ -35,16 +26,7 @@ std::string encoded(const b64::encode_options& o = {}) {
     return out;
 }
 
-void memcpy_300k(benchmark::State& state) {
-    std::string out(size, '\0');
-    for (auto _ : state) {
-        std::memcpy(out.data(), data().data(), size);
-        benchmark::DoNotOptimize(out.data());
-        benchmark::ClobberMemory();
-    }
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
-}
-BENCHMARK(memcpy_300k);
+BENCHMARK(bench::memcpy_300k);
 
 void smsgw_encode(benchmark::State& state) {
     std::string out(b64::encoded_size(size), '\0');

@@ -4,28 +4,19 @@
 #include <benchmark/benchmark.h>
 
 #include <cstring>
-#include <random>
 #include <string>
 
+#include "random_input.hpp"
 #include "smsgw/codec/form.hpp"
 #include "smsgw/codec/percent.hpp"
 
 namespace {
 
+using bench::data;
+using bench::size;
+
 namespace percent = smsgw::codec::percent;
 namespace form = smsgw::codec::form;
-constexpr std::size_t size = 300 * 1024;
-
-const std::string& data() {
-    static const std::string d = [] {
-        std::mt19937 rng(1);
-        std::string s(size, '\0');
-        for (char& c : s) c = static_cast<char>(rng() & 0xFF);
-        return s;
-    }();
-    return d;
-}
-
 const std::string& encoded() {
     static const std::string e = [] {
         std::string out(percent::encoded_size(data(), percent::style::form), '\0');
@@ -36,16 +27,7 @@ const std::string& encoded() {
     return e;
 }
 
-void memcpy_300k(benchmark::State& state) {
-    std::string out(size, '\0');
-    for (auto _ : state) {
-        std::memcpy(out.data(), data().data(), size);
-        benchmark::DoNotOptimize(out.data());
-        benchmark::ClobberMemory();
-    }
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
-}
-BENCHMARK(memcpy_300k);
+BENCHMARK(bench::memcpy_300k);
 
 void smsgw_form_encode(benchmark::State& state) {
     std::string out(3 * size, '\0');
