@@ -68,7 +68,8 @@ struct printer {
         j.member(length.key, value.size());
         j.key(f.key).hex_string(value);
     }
-    void absent(bool, cmpp::field_name) {}
+    template <class F>
+    void absent(const F&, cmpp::field_name) {}
 };
 
 // Msg_Content as text: UCS-2 (Msg_Fmt 8) converted, ASCII (0) as it is.

@@ -44,7 +44,8 @@ struct filler {
         l = cmpp::id_list(span<const std::string_view>(sample_ids, max < 2 ? max : 2));
     }
     void content(std::string_view& v, std::size_t, cmpp::field_name, cmpp::field_name) { v = "hello"; }
-    void absent(bool, cmpp::field_name) {}
+    template <class F>
+    void absent(F&, cmpp::field_name) {}
 };
 
 // Encodes a fully filled PDU of each type, decodes it strictly, re-encodes it: same bytes.
@@ -76,6 +77,18 @@ void round_trip(cmpp::version v, std::size_t& checked) {
     CHECK(any.sequence_id() == 0xA1B2C3D4);
     REQUIRE(any.get<T>() != nullptr);
     CHECK(cmpp_test::encoded(any) == bytes);
+
+    // Decoding into a struct that holds another PDU's values, the other version's fields
+    // included, leaves nothing of them: the decoder sets every field, not only this version's.
+    T dirty{};
+    if constexpr (cmpp::detail::has_version<T>::value) {
+        dirty.ver = v == cmpp::version::v20 ? cmpp::version::v30 : cmpp::version::v20;
+    }
+    T::walk(f, dirty);
+    dirty.trailing = "left over";
+    REQUIRE(cmpp::decode(bytes, dirty, v));
+    CHECK(dirty.trailing.empty());
+    CHECK(cmpp_test::encoded(dirty) == bytes);
 
     // Every proper prefix is refused, never read past.
     for (std::size_t n = 0; n < bytes.size(); ++n) {

@@ -21,7 +21,7 @@ struct active_test_resp {
     std::string_view trailing;
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.number(m.reserved, 1, {"Reserved", "reserved"});
     }
 };

@@ -17,7 +17,7 @@ struct cancel {
     std::string_view trailing;  // tolerant decoding: bytes after the body
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
     }
 };
@@ -32,7 +32,7 @@ struct cancel_resp {
     std::string_view trailing;
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.number(m.success_id, m.ver == version::v20 ? 1 : 4, {"Success_Id", "success_id"}, 1);
     }
 };

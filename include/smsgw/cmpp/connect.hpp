@@ -22,7 +22,7 @@ struct connect {
     std::string_view trailing;                        // tolerant decoding: bytes after the body
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.text(m.source_addr, 6, {"Source_Addr", "source_addr"});
         v.octets(m.authenticator_source, {"AuthenticatorSource", "authenticator_source"});
         v.number(m.version, 1, {"Version", "version"});
@@ -43,7 +43,7 @@ struct connect_resp {
     std::string_view trailing;
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.number(m.status, m.ver == cmpp::version::v20 ? 1 : 4, {"Status", "status"});
         v.octets(m.authenticator_ismg, {"AuthenticatorISMG", "authenticator_ismg"});
         v.number(m.version, 1, {"Version", "version"});

@@ -32,7 +32,7 @@ struct deliver {
     std::string_view trailing;              // tolerant decoding: bytes after the body
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         const bool v20 = m.ver == version::v20;
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
         v.text(m.dest_id, 21, {"Dest_Id", "dest_id"});
@@ -42,7 +42,7 @@ struct deliver {
         v.number(m.msg_fmt, 1, {"Msg_Fmt", "msg_fmt"});
         v.text(m.src_terminal_id, v20 ? 21 : 32, {"Src_terminal_Id", "src_terminal_id"});
         if (v20) {
-            v.absent(m.src_terminal_type == 0, {"Src_terminal_type", "src_terminal_type"});
+            v.absent(m.src_terminal_type, {"Src_terminal_type", "src_terminal_type"});
         } else {
             v.number(m.src_terminal_type, 1, {"Src_terminal_type", "src_terminal_type"}, 1);
         }
@@ -50,9 +50,9 @@ struct deliver {
         v.content(m.msg_content, msg_length_limit(m.msg_fmt), {"Msg_Length", "msg_length"}, {"Msg_Content", "msg_content"});
         if (v20) {
             v.text(m.reserved, 8, {"Reserved", "reserved"});
-            v.absent(m.link_id.empty(), {"LinkID", "link_id"});
+            v.absent(m.link_id, {"LinkID", "link_id"});
         } else {
-            v.absent(m.reserved.empty(), {"Reserved", "reserved"});
+            v.absent(m.reserved, {"Reserved", "reserved"});
             v.text(m.link_id, 20, {"LinkID", "link_id"});
         }
     }
@@ -69,7 +69,7 @@ struct deliver_resp {
     std::string_view trailing;
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
         v.number(m.result, m.ver == version::v20 ? 1 : 4, {"Result", "result"});
     }

@@ -54,7 +54,7 @@ struct fwd {
     std::string_view trailing;                  // tolerant decoding: bytes after the body
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         const bool v20 = m.ver == version::v20;
         v.text(m.source_id, 6, {"Source_Id", "source_id"}, pad::zero_left);
         v.text(m.destination_id, 6, {"Destination_Id", "destination_id"}, pad::zero_left);
@@ -69,8 +69,8 @@ struct fwd {
         v.number(m.fee_user_type, 1, {"Fee_UserType", "fee_user_type"}, 3);
         v.text(m.fee_terminal_id, 21, {"Fee_terminal_Id", "fee_terminal_id"});
         if (v20) {
-            v.absent(m.fee_terminal_pseudo.empty(), {"Fee_terminal_Pseudo", "fee_terminal_pseudo"});
-            v.absent(m.fee_terminal_user_type == 0, {"Fee_terminal_UserType", "fee_terminal_user_type"});
+            v.absent(m.fee_terminal_pseudo, {"Fee_terminal_Pseudo", "fee_terminal_pseudo"});
+            v.absent(m.fee_terminal_user_type, {"Fee_terminal_UserType", "fee_terminal_user_type"});
         } else {
             v.text(m.fee_terminal_pseudo, 32, {"Fee_terminal_Pseudo", "fee_terminal_pseudo"});
             v.number(m.fee_terminal_user_type, 1, {"Fee_terminal_UserType", "fee_terminal_user_type"});
@@ -85,9 +85,9 @@ struct fwd {
         v.text(m.at_time, 17, {"At_Time", "at_time"});
         v.text(m.src_id, 21, {"Src_Id", "src_id"});
         if (v20) {
-            v.absent(m.src_pseudo.empty(), {"Src_Pseudo", "src_pseudo"});
-            v.absent(m.src_user_type == 0, {"Src_UserType", "src_user_type"});
-            v.absent(m.src_type == 0, {"Src_type", "src_type"});
+            v.absent(m.src_pseudo, {"Src_Pseudo", "src_pseudo"});
+            v.absent(m.src_user_type, {"Src_UserType", "src_user_type"});
+            v.absent(m.src_type, {"Src_type", "src_type"});
         } else {
             v.text(m.src_pseudo, 32, {"Src_Pseudo", "src_pseudo"});
             v.number(m.src_user_type, 1, {"Src_UserType", "src_user_type"});
@@ -95,8 +95,8 @@ struct fwd {
         }
         v.ids(m.dest_ids, 21, {"DestUsr_tl", "dest_usr_tl"}, {"Dest_Id", "dest_id"}, v20 ? 0 : 1, v20 ? 99 : 1);
         if (v20) {
-            v.absent(m.dest_pseudo.empty(), {"Dest_Pseudo", "dest_pseudo"});
-            v.absent(m.dest_user_type == 0, {"Dest_UserType", "dest_user_type"});
+            v.absent(m.dest_pseudo, {"Dest_Pseudo", "dest_pseudo"});
+            v.absent(m.dest_user_type, {"Dest_UserType", "dest_user_type"});
         } else {
             v.text(m.dest_pseudo, 32, {"Dest_Pseudo", "dest_pseudo"});
             v.number(m.dest_user_type, 1, {"Dest_UserType", "dest_user_type"});
@@ -104,9 +104,9 @@ struct fwd {
         v.content(m.msg_content, msg_length_limit(m.msg_fmt), {"Msg_Length", "msg_length"}, {"Msg_Content", "msg_content"});
         if (v20) {
             v.text(m.reserve, 8, {"Reserve", "reserve"});
-            v.absent(m.link_id.empty(), {"LinkID", "link_id"});
+            v.absent(m.link_id, {"LinkID", "link_id"});
         } else {
-            v.absent(m.reserve.empty(), {"Reserve", "reserve"});
+            v.absent(m.reserve, {"Reserve", "reserve"});
             v.text(m.link_id, 20, {"LinkID", "link_id"});
         }
     }
@@ -126,7 +126,7 @@ struct fwd_resp {
     std::string_view trailing;
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
         v.number(m.pk_total, 1, {"Pk_total", "pk_total"});
         v.number(m.pk_number, 1, {"Pk_number", "pk_number"});

@@ -12,6 +12,7 @@
 #include "smsgw/core/endian.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/fixed_field.hpp"
+#include "smsgw/core/inline.hpp"
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
 
@@ -27,8 +28,14 @@
 //   octets(array, name)               fixed-width binary (the authenticators)
 //   ids(list, width, count_name, name, min, max)   a count byte (DestUsr_tl) and that many ids
 //   content(value, max, length_name, name)         Msg_Length and Msg_Content
-//   absent(is_default, name)          a field the chosen version does not have: encoding refuses
-//                                     a value there rather than drop it
+//   absent(value, name)               a field the chosen version does not have: encoding refuses
+//                                     a value there rather than drop it, decoding empties it
+//
+// Speed comes from the compiler seeing through this: walks and visitor members are inlined
+// into encode() and decode() (SMSGW_ALWAYS_INLINE), and walk_pdu() runs each walk with the
+// version known, so every width is a constant and each field costs a load or a store or two.
+// Encoding measures, then writes and checks in one pass; decoding checks the fixed-width
+// fields' room once. Only on an error does a slower pass find which field and where.
 namespace smsgw::cmpp {
 
 // Strict decoding rejects what the spec forbids (each with its offset and field); tolerant
@@ -80,38 +87,54 @@ constexpr bool defined_in(version v) noexcept {
 }
 
 // trim_fixed(raw, pad::nul_right), a word at a time: the same view (bytes after an embedded NUL
-// kept), but the empty 17- and 21-byte fields a PDU is full of cost a load or two.
-inline std::string_view trim_nul(std::string_view raw) noexcept {
+// kept), but the fields a PDU is full of cost a load or three each, not a loop over bytes. Words
+// are read from the end; the last one overlaps bytes already known to be zeros, which changes
+// nothing to its count of zero bytes.
+SMSGW_ALWAYS_INLINE std::string_view trim_nul(std::string_view raw) noexcept {
     const char* p = raw.data();
     std::size_t n = raw.size();
-    while (n >= sizeof(std::uint64_t)) {
-        std::uint64_t word;
-        std::memcpy(&word, p + n - sizeof word, sizeof word);
-        if (word != 0) {
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-            // The word's last bytes are its most significant: its leading zero bytes are the padding.
-            return {p, n - static_cast<std::size_t>(__builtin_clzll(word) >> 3)};
-#else
-            break;
-#endif
+    // In a little-endian word the last bytes are the most significant: its leading zero bits
+    // divided by 8 are the zero bytes at its end.
+    if (n >= 8) {
+        std::uint64_t word;
+        while (n > 8) {
+            std::memcpy(&word, p + n - 8, 8);
+            if (word != 0) return {p, n - static_cast<std::size_t>(__builtin_clzll(word) >> 3)};
+            n -= 8;
         }
-        n -= sizeof word;
+        std::memcpy(&word, p, 8);
+        return {p, word == 0 ? 0 : 8 - static_cast<std::size_t>(__builtin_clzll(word) >> 3)};
     }
+    if (n >= 4) {
+        std::uint32_t word;
+        std::memcpy(&word, p + n - 4, 4);
+        if (word != 0) return {p, n - static_cast<std::size_t>(__builtin_clz(word) >> 3)};
+        std::memcpy(&word, p, 4);
+        return {p, word == 0 ? 0 : 4 - static_cast<std::size_t>(__builtin_clz(word) >> 3)};
+    }
+#endif
     while (n != 0 && p[n - 1] == '\0') --n;
     return {p, n};
 }
 
+// Reads a body into a PDU struct. The precise decoder (Fast false) checks every field against
+// the end of the PDU and records the first error with its offset and field. The fast one is
+// for a body the caller has found to hold at least every fixed-width field (`slack` is what it
+// has beyond them, for the ids and contents): only those variable parts are bounds-checked, and
+// an error of any kind only clears ok(), for the precise decoder to say what and where.
+template <bool Fast>
 class body_decoder {
 public:
-    constexpr body_decoder(const byte* base, std::size_t pos, std::size_t end, bool strict) noexcept
-        : base_(base), p_(base + pos), end_(base + end), strict_(strict) {}
+    constexpr body_decoder(const byte* base, std::size_t pos, std::size_t end, bool strict, std::size_t slack = 0) noexcept
+        : base_(base), p_(base + pos), end_(base + end), slack_(slack), strict_(strict) {}
 
     constexpr bool ok() const noexcept { return err_.ok(); }
     constexpr result error() const noexcept { return err_; }
     constexpr std::size_t pos() const noexcept { return static_cast<std::size_t>(p_ - base_); }
 
     template <class I>
-    void number(I& value, std::size_t width, field_name f, std::uint64_t max = any_value) noexcept {
+    SMSGW_ALWAYS_INLINE void number(I& value, std::size_t width, field_name f, std::uint64_t max = any_value) noexcept {
         if (!room(width, f)) return;
         std::uint64_t x = 0;
         switch (width) {
@@ -125,49 +148,69 @@ public:
         p_ += width;
     }
 
-    void text(std::string_view& value, std::size_t width, field_name f, pad p = pad::nul_right) noexcept {
+    SMSGW_ALWAYS_INLINE void text(std::string_view& value, std::size_t width, field_name f, pad p = pad::nul_right) noexcept {
         if (!room(width, f)) return;
         value = p == pad::nul_right ? trim_nul(chars(p_, width)) : trim_fixed(chars(p_, width), p);
         p_ += width;
     }
 
     template <std::size_t N>
-    void octets(std::array<byte, N>& value, field_name f) noexcept {
+    SMSGW_ALWAYS_INLINE void octets(std::array<byte, N>& value, field_name f) noexcept {
         if (!room(N, f)) return;
         std::memcpy(value.data(), p_, N);
         p_ += N;
     }
 
-    void ids(id_list& list, std::size_t width, field_name count, field_name, std::size_t min, std::size_t max) noexcept {
+    SMSGW_ALWAYS_INLINE void ids(id_list& list, std::size_t width, field_name count, field_name, std::size_t min, std::size_t max) noexcept {
         if (!room(1, count)) return;
         const std::size_t n = *p_;
         if (strict_ && n < min) return fail(errc::out_of_range, pos(), count);
         if (strict_ && n > max) return fail(errc::too_many, pos(), count);
-        if ((left() - 1) / width < n) return fail(errc::count_mismatch, pos(), count);
+        if (!variable_room(n * width, (left() - 1) / width < n)) return fail(errc::count_mismatch, pos(), count);
         list = id_list::on_wire(reinterpret_cast<const char*>(p_ + 1), n, width);
         p_ += 1 + n * width;
     }
 
-    void content(std::string_view& value, std::size_t max, field_name length, field_name) noexcept {
+    SMSGW_ALWAYS_INLINE void content(std::string_view& value, std::size_t max, field_name length, field_name) noexcept {
         if (!room(1, length)) return;
         const std::size_t n = *p_;
         if (strict_ && n > max) return fail(errc::out_of_range, pos(), length);
-        if (left() - 1 < n) return fail(errc::invalid_length, pos(), length);
+        if (!variable_room(n, left() - 1 < n)) return fail(errc::invalid_length, pos(), length);
         value = chars(p_ + 1, n);
         p_ += 1 + n;
     }
 
-    constexpr void absent(bool, field_name) noexcept {}
+    // A field of the other version: left empty, as a fresh struct has it.
+    template <class F>
+    SMSGW_ALWAYS_INLINE void absent(F& value, field_name) noexcept {
+        value = F{};
+    }
 
 private:
     std::size_t left() const noexcept { return static_cast<std::size_t>(end_ - p_); }
-    // The PDU (as long as Total_Length says) ends inside this field.
-    bool room(std::size_t n, field_name f) noexcept {
-        if (left() >= n) return true;
-        fail(errc::truncated, static_cast<std::size_t>(end_ - base_), f);
-        return false;
+    // Whether the PDU (as long as Total_Length says) holds this fixed-width field.
+    SMSGW_ALWAYS_INLINE bool room(std::size_t n, field_name f) noexcept {
+        if constexpr (Fast) {
+            return true;
+        } else {
+            if (left() >= n) return true;
+            fail(errc::truncated, static_cast<std::size_t>(end_ - base_), f);
+            return false;
+        }
     }
-    // Records the first error and leaves no room for the fields after it.
+    // Whether n bytes of ids or content after their count byte are there: the precise decoder
+    // knows it from `short_of_end`, the fast one takes them from its slack.
+    SMSGW_ALWAYS_INLINE bool variable_room(std::size_t n, bool short_of_end) noexcept {
+        if constexpr (Fast) {
+            if (n > slack_) return false;
+            slack_ -= n;
+            return true;
+        } else {
+            return !short_of_end;
+        }
+    }
+    // Records the first error and leaves no room for the fields after it. (The fast decoder's
+    // fields after it stay within the fixed-width part it was promised, all the same.)
     void fail(errc e, std::size_t at, field_name f) noexcept {
         if (err_.ok()) err_ = result{e, at, f.spec};
         end_ = p_;
@@ -179,11 +222,25 @@ private:
     const byte* base_;
     const byte* p_;
     const byte* end_;
+    std::size_t slack_;
     bool strict_;
     result err_{};
 };
 
-// First encoding pass: checks every value fits its field and adds up the size.
+// A number too large for its field's width (the sizer's and the writer's check).
+template <class I>
+SMSGW_ALWAYS_INLINE constexpr bool too_wide(const I& value, std::size_t width) noexcept {
+    if constexpr (std::is_unsigned_v<I>) {
+        return width < sizeof(I) && static_cast<std::uint64_t>(value) >> (8 * width) != 0;
+    } else {
+        return false;
+    }
+}
+
+// Adds up the size of a PDU's body. With Check, it also checks that every value fits its
+// field and records the first that does not, with its offset in the output; without, it
+// only measures (the encoder's fast path, where body_writer checks as it writes).
+template <bool Check>
 class body_sizer {
 public:
     constexpr explicit body_sizer(std::size_t pos) noexcept : pos_(pos) {}
@@ -193,38 +250,39 @@ public:
     constexpr std::size_t pos() const noexcept { return pos_; }
 
     template <class I>
-    constexpr void number(const I& value, std::size_t width, field_name f, std::uint64_t = any_value) noexcept {
-        if constexpr (std::is_unsigned_v<I>) {
-            if (width < sizeof(std::uint64_t) && static_cast<std::uint64_t>(value) >> (8 * width) != 0) {
-                fail(errc::out_of_range, f);
-            }
-        }
+    SMSGW_ALWAYS_INLINE constexpr void number(const I& value, std::size_t width, field_name f, std::uint64_t = any_value) noexcept {
+        if (Check && too_wide(value, width)) fail(errc::out_of_range, f);
         pos_ += width;
     }
-    constexpr void text(const std::string_view& value, std::size_t width, field_name f, pad = pad::nul_right) noexcept {
-        if (value.size() > width) fail(errc::field_too_long, f);
+    SMSGW_ALWAYS_INLINE constexpr void text(const std::string_view& value, std::size_t width, field_name f, pad = pad::nul_right) noexcept {
+        if (Check && value.size() > width) fail(errc::field_too_long, f);
         pos_ += width;
     }
     template <std::size_t N>
-    constexpr void octets(const std::array<byte, N>&, field_name) noexcept {
+    SMSGW_ALWAYS_INLINE constexpr void octets(const std::array<byte, N>&, field_name) noexcept {
         pos_ += N;
     }
-    constexpr void ids(const id_list& list, std::size_t width, field_name count, field_name f, std::size_t,
-                       std::size_t) noexcept {
-        if (list.size() > 0xFF) fail(errc::too_many, count);
-        pos_ += 1;
-        for (std::string_view id : list) {
-            if (id.size() > width) fail(errc::field_too_long, f);
-            pos_ += width;
+    SMSGW_ALWAYS_INLINE constexpr void ids(const id_list& list, std::size_t width, field_name count, field_name f, std::size_t,
+                                           std::size_t) noexcept {
+        if constexpr (Check) {
+            if (list.size() > 0xFF) fail(errc::too_many, count);
+            pos_ += 1;
+            for (std::string_view id : list) {
+                if (id.size() > width) fail(errc::field_too_long, f);
+                pos_ += width;
+            }
+        } else {
+            pos_ += 1 + list.size() * width;
         }
     }
-    constexpr void content(const std::string_view& value, std::size_t, field_name, field_name f) noexcept {
+    SMSGW_ALWAYS_INLINE constexpr void content(const std::string_view& value, std::size_t, field_name, field_name f) noexcept {
         pos_ += 1;
-        if (value.size() > 0xFF) fail(errc::field_too_long, f);
+        if (Check && value.size() > 0xFF) fail(errc::field_too_long, f);
         pos_ += value.size();
     }
-    constexpr void absent(bool is_default, field_name f) noexcept {
-        if (!is_default) fail(errc::unknown_field, f);
+    template <class F>
+    SMSGW_ALWAYS_INLINE constexpr void absent(const F& value, field_name f) noexcept {
+        if (Check && !(value == F{})) fail(errc::unknown_field, f);
     }
 
 private:
@@ -236,13 +294,18 @@ private:
     result err_{};
 };
 
-// Second encoding pass: writes into room the sizer has measured and the writer has granted.
+// Writes a body into room measured by body_sizer, checking as it goes what body_sizer<true>
+// checks: a value that does not fit is not written and clears ok(); body_sizer<true> then
+// tells which field it was.
 class body_writer {
 public:
     explicit body_writer(byte* p) noexcept : p_(p) {}
 
+    constexpr bool ok() const noexcept { return ok_; }
+
     template <class I>
-    void number(const I& value, std::size_t width, field_name, std::uint64_t = any_value) noexcept {
+    SMSGW_ALWAYS_INLINE void number(const I& value, std::size_t width, field_name, std::uint64_t = any_value) noexcept {
+        if (too_wide(value, width)) ok_ = false;
         const auto x = static_cast<std::uint64_t>(static_cast<std::make_unsigned_t<I>>(value));
         switch (width) {
         case 1: *p_ = static_cast<byte>(x); break;
@@ -252,41 +315,108 @@ public:
         }
         p_ += width;
     }
-    void text(const std::string_view& value, std::size_t width, field_name, pad p = pad::nul_right) noexcept {
-        const std::size_t padding = width - value.size();
-        if (p == pad::zero_left) {
-            std::memset(p_, '0', padding);
-            p_ += padding;
-            put(value);
+    // The padding over the whole width first (a constant size: a few stores, no call), then the
+    // value over it, where its padding leaves it room.
+    SMSGW_ALWAYS_INLINE void text(const std::string_view& value, std::size_t width, field_name, pad p = pad::nul_right) noexcept {
+        std::memset(p_, p == pad::zero_left ? '0' : 0, width);
+        if (value.size() <= width) {
+            copy_short(p_ + (p == pad::zero_left ? width - value.size() : 0), value.data(), value.size());
         } else {
-            put(value);
-            std::memset(p_, 0, padding);
-            p_ += padding;
+            ok_ = false;
         }
+        p_ += width;
     }
     template <std::size_t N>
-    void octets(const std::array<byte, N>& value, field_name) noexcept {
+    SMSGW_ALWAYS_INLINE void octets(const std::array<byte, N>& value, field_name) noexcept {
         std::memcpy(p_, value.data(), N);
         p_ += N;
     }
-    void ids(const id_list& list, std::size_t width, field_name, field_name f, std::size_t, std::size_t) noexcept {
+    SMSGW_ALWAYS_INLINE void ids(const id_list& list, std::size_t width, field_name, field_name f, std::size_t, std::size_t) noexcept {
+        if (list.size() > 0xFF) ok_ = false;
         *p_++ = static_cast<byte>(list.size());
         for (std::string_view id : list) text(id, width, f);
     }
-    void content(const std::string_view& value, std::size_t, field_name, field_name) noexcept {
+    SMSGW_ALWAYS_INLINE void content(const std::string_view& value, std::size_t, field_name, field_name) noexcept {
+        if (value.size() > 0xFF) ok_ = false;
         *p_++ = static_cast<byte>(value.size());
         put(value);
     }
-    constexpr void absent(bool, field_name) noexcept {}
+    template <class F>
+    SMSGW_ALWAYS_INLINE void absent(const F& value, field_name) noexcept {
+        if (!(value == F{})) ok_ = false;
+    }
 
-    void put(std::string_view s) noexcept {
+    SMSGW_ALWAYS_INLINE void put(std::string_view s) noexcept {
         if (!s.empty()) std::memcpy(p_, s.data(), s.size());
         p_ += s.size();
     }
 
 private:
+    // memcpy of a fixed field's value (at most 32 bytes but for a caller's own larger widths)
+    // without a library call: two copies, overlapping, of the largest power of two not above n.
+    SMSGW_ALWAYS_INLINE static void copy_short(byte* to, const char* from, std::size_t n) noexcept {
+        if (n >= 8) {
+            if (n <= 16) {
+                std::memcpy(to, from, 8);
+                std::memcpy(to + n - 8, from + n - 8, 8);
+            } else if (n <= 32) {
+                std::memcpy(to, from, 16);
+                std::memcpy(to + n - 16, from + n - 16, 16);
+            } else {
+                std::memcpy(to, from, n);
+            }
+        } else if (n >= 4) {
+            std::memcpy(to, from, 4);
+            std::memcpy(to + n - 4, from + n - 4, 4);
+        } else if (n >= 2) {
+            std::memcpy(to, from, 2);
+            std::memcpy(to + n - 2, from + n - 2, 2);
+        } else if (n == 1) {
+            *to = static_cast<byte>(*from);
+        }
+    }
+
     byte* p_;
+    bool ok_ = true;
 };
+
+// Runs T::walk with the PDU's version known to the compiler in each branch, so that the widths
+// and limits that depend on it (21 or 32, 1 or 4) are constants there, like all the others.
+template <class V, class Self>
+SMSGW_ALWAYS_INLINE void walk_pdu(V& v, Self& m) noexcept {
+    using T = std::remove_const_t<Self>;
+    if constexpr (has_version<T>::value) {
+        if (m.ver == version::v20) {
+            T::walk(v, m);
+        } else {
+            T::walk(v, m);
+        }
+    } else {
+        T::walk(v, m);
+    }
+}
+
+// The body of a T of version V with no ids and an empty content: its fixed-width fields and
+// its count bytes, the least any such PDU holds.
+template <class T, version V>
+constexpr std::size_t fixed_body_size() noexcept {
+    T m{};
+    if constexpr (has_version<T>::value) m.ver = V;
+    body_sizer<false> s(0);
+    T::walk(s, m);
+    return s.pos();
+}
+template <class T, version V>
+inline constexpr std::size_t fixed_body = fixed_body_size<T, V>();
+
+// Prepares `out` for decoding `in` as version v: every field the walk does not set. (The walk
+// sets all the others, the other version's included, so `out` needs no clearing first.)
+template <class T>
+SMSGW_ALWAYS_INLINE void start_decoding(T& out, bytes in, version v) noexcept {
+    if constexpr (has_version<T>::value) out.ver = v;
+    out.sequence_id = load_be32(in.data() + 8);
+    out.trailing = {};
+}
 
 }  // namespace detail
 
@@ -299,7 +429,7 @@ struct header_only {
     std::string_view trailing;  // tolerant decoding: bytes after the (empty) body
 
     template <class V, class Self>
-    static constexpr void walk(V&, Self&) {}
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V&, Self&) {}
 };
 
 // Any PDU struct of this module: `decode(in, pdu, version::v30)` or with options,
@@ -310,7 +440,7 @@ struct header_only {
 // one the version lacks), then each field's own: out_of_range, too_many, count_mismatch,
 // invalid_length, trailing_bytes (strict: Total_Length longer than the body).
 template <class T, std::enable_if_t<detail::is_pdu<T>::value, int> = 0>
-result decode(bytes in, T& out, const decode_options& opt) noexcept {
+SMSGW_FLATTEN result decode(bytes in, T& out, const decode_options& opt) noexcept {
     if (in.size() < header_size) return fail(errc::truncated, in.size(), "Total_Length");
     const std::uint32_t total = load_be32(in.data());
     if (total < header_size) return fail(errc::bad_total_length, 0, "Total_Length");
@@ -318,16 +448,28 @@ result decode(bytes in, T& out, const decode_options& opt) noexcept {
     if (load_be32(in.data() + 4) != static_cast<std::uint32_t>(T::command) || !detail::defined_in<T>(opt.ver)) {
         return fail(errc::wrong_type, 4, "Command_Id");
     }
-    out = T{};
-    if constexpr (detail::has_version<T>::value) out.ver = opt.ver;
-    out.sequence_id = load_be32(in.data() + 8);
     const bool strict = opt.checks == validation::strict;
-    detail::body_decoder d(in.data(), header_size, total, strict);
-    T::walk(d, out);
-    if (!d.ok()) return d.error();
-    if (d.pos() != total) {
-        if (strict) return fail(errc::trailing_bytes, d.pos(), "Total_Length");
-        out.trailing = std::string_view(reinterpret_cast<const char*>(in.data()) + d.pos(), total - d.pos());
+    const std::size_t fixed = opt.ver == version::v20 ? detail::fixed_body<T, version::v20> : detail::fixed_body<T, version::v30>;
+    std::size_t end = 0;
+    if (total - header_size >= fixed) {
+        detail::start_decoding(out, in, opt.ver);
+        detail::body_decoder<true> d(in.data(), header_size, total, strict, total - header_size - fixed);
+        detail::walk_pdu(d, out);
+        if (d.ok()) end = d.pos();
+    }
+    if (end == 0) {
+        // Too short for the fixed fields, or something is wrong: the precise decoder says what,
+        // leaving the fields after the error as a fresh struct has them.
+        out = T{};
+        detail::start_decoding(out, in, opt.ver);
+        detail::body_decoder<false> d(in.data(), header_size, total, strict);
+        detail::walk_pdu(d, out);
+        if (!d.ok()) return d.error();
+        end = d.pos();
+    }
+    if (end != total) {
+        if (strict) return fail(errc::trailing_bytes, end, "Total_Length");
+        out.trailing = std::string_view(reinterpret_cast<const char*>(in.data()) + end, total - end);
     }
     return {errc{}, total};
 }
@@ -341,22 +483,33 @@ result decode(bytes in, T& out, version v) noexcept {
 // taken from the caller). Refuses, naming the field, a value too long for its field
 // (field_too_long), a number too large for its width (out_of_range), more than 255 ids
 // (too_many) and a value in a field the version does not have (unknown_field). Spec ranges
-// are the decoder's business: what tolerant decoding accepts, encoding reproduces.
+// are the decoder's business: what tolerant decoding accepts, encoding reproduces. On error
+// nothing is claimed from `out` (its buffer past out.size() may have been written to).
 template <class T, std::enable_if_t<detail::is_pdu<T>::value, int> = 0>
-result encode(const T& msg, writer& out) noexcept {
+SMSGW_FLATTEN result encode(const T& msg, writer& out) noexcept {
     const std::size_t start = out.size();
-    detail::body_sizer sizer(start + header_size);
-    T::walk(sizer, msg);
-    if (!sizer.ok()) return sizer.error();
+    detail::body_sizer<false> sizer(start + header_size);
+    detail::walk_pdu(sizer, msg);
     const std::size_t total = sizer.pos() - start + msg.trailing.size();
-    byte* p = out.claim(total);
-    if (p == nullptr) return out.finish();
-    store_be32(p, static_cast<std::uint32_t>(total));
-    store_be32(p + 4, static_cast<std::uint32_t>(T::command));
-    store_be32(p + 8, msg.sequence_id);
-    detail::body_writer w(p + header_size);
-    T::walk(w, msg);
-    w.put(msg.trailing);
+    if (out.buffer() != nullptr && start <= out.capacity() && total <= out.capacity() - start) {
+        // One pass writes and checks; only what passes is claimed from `out`.
+        byte* p = out.buffer() + start;
+        detail::body_writer w(p + header_size);
+        detail::walk_pdu(w, msg);
+        if (w.ok()) {
+            w.put(msg.trailing);
+            store_be32(p, static_cast<std::uint32_t>(total));
+            store_be32(p + 4, static_cast<std::uint32_t>(T::command));
+            store_be32(p + 8, msg.sequence_id);
+            out.claim(total);
+            return out.finish();
+        }
+    }
+    // No room, or a value that does not fit: say which (that comes before buffer_too_small).
+    detail::body_sizer<true> check(start + header_size);
+    detail::walk_pdu(check, msg);
+    if (!check.ok()) return check.error();
+    out.claim(total);
     return out.finish();
 }
 

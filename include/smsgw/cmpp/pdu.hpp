@@ -198,7 +198,8 @@ public:
         add(1 + min * width, 1 + max * width);
     }
     constexpr void content(const std::string_view&, std::size_t, field_name, field_name) noexcept { add(1, 1 + 0xFF); }
-    constexpr void absent(bool, field_name) noexcept {}
+    template <class F>
+    constexpr void absent(const F&, field_name) noexcept {}
 
 private:
     constexpr void add(std::size_t min, std::size_t max) noexcept {

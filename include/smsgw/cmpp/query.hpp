@@ -21,7 +21,7 @@ struct query {
     std::string_view trailing;     // tolerant decoding: bytes after the body
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.text(m.time, 8, {"Time", "time"});
         v.number(m.query_type, 1, {"Query_Type", "query_type"}, 1);
         v.text(m.query_code, 10, {"Query_Code", "query_code"});
@@ -48,7 +48,7 @@ struct query_resp {
     std::string_view trailing;
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.text(m.time, 8, {"Time", "time"});
         v.number(m.query_type, 1, {"Query_Type", "query_type"}, 1);
         v.text(m.query_code, 10, {"Query_Code", "query_code"});

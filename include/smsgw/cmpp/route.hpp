@@ -14,7 +14,7 @@ namespace smsgw::cmpp {
 namespace detail {
 // Route_Id, Destination_Id, Gateway_IP, Gateway_port: how every route answer and update starts.
 template <class V, class M>
-constexpr void walk_route_head(V& v, M& m) {
+SMSGW_ALWAYS_INLINE constexpr void walk_route_head(V& v, M& m) {
     v.number(m.route_id, 4, {"Route_Id", "route_id"});
     v.text(m.destination_id, 6, {"Destination_Id", "destination_id"});
     v.text(m.gateway_ip, 15, {"Gateway_IP", "gateway_ip"});
@@ -32,7 +32,7 @@ struct mt_route {
     std::string_view trailing;      // tolerant decoding: bytes after the body
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
         v.text(m.terminal_id, 21, {"Terminal_Id", "terminal_id"});
     }
@@ -57,7 +57,7 @@ struct mt_route_resp {
     std::string_view trailing;
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         const bool v20 = m.ver == version::v20;
         detail::walk_route_head(v, m);
         v.text(m.start_id, v20 ? 6 : 9, {"Start_Id", "start_id"});
@@ -65,8 +65,8 @@ struct mt_route_resp {
         v.text(m.area_code, 4, {"Area_code", "area_code"});
         v.number(m.result, 1, {"Result", "result"});
         if (v20) {
-            v.absent(m.user_type == 0, {"User_type", "user_type"});
-            v.absent(m.time_stamp.empty(), {"Time_stamp", "time_stamp"});
+            v.absent(m.user_type, {"User_type", "user_type"});
+            v.absent(m.time_stamp, {"Time_stamp", "time_stamp"});
         } else {
             v.number(m.user_type, 1, {"User_type", "user_type"});
             v.text(m.time_stamp, 14, {"Time_stamp", "time_stamp"});
@@ -86,7 +86,7 @@ struct mo_route {
     std::string_view trailing;
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
         v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
         v.text(m.service_id, 10, {"Service_Id", "service_id"});
@@ -114,13 +114,13 @@ struct mo_route_resp {
     std::string_view trailing;
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         const bool v20 = m.ver == version::v20;
         detail::walk_route_head(v, m);
         v.text(m.sp_id, v20 ? 21 : 6, {"SP_Id", "sp_id"});
         if (v20) {
-            v.absent(m.sp_code.empty(), {"SP_Code", "sp_code"});
-            v.absent(m.sp_acess_type == 0, {"SP_AcessType", "sp_acess_type"});
+            v.absent(m.sp_code, {"SP_Code", "sp_code"});
+            v.absent(m.sp_acess_type, {"SP_AcessType", "sp_acess_type"});
         } else {
             v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
             v.number(m.sp_acess_type, 1, {"SP_AcessType", "sp_acess_type"});
@@ -129,7 +129,7 @@ struct mo_route_resp {
         v.number(m.end_code, 4, {"End_code", "end_code"});
         v.number(m.result, 1, {"Result", "result"});
         if (v20) {
-            v.absent(m.time_stamp.empty(), {"Time_stamp", "time_stamp"});
+            v.absent(m.time_stamp, {"Time_stamp", "time_stamp"});
         } else {
             v.text(m.time_stamp, 14, {"Time_stamp", "time_stamp"});
         }
@@ -151,7 +151,7 @@ struct basic_get_route {
     std::string_view trailing;          // tolerant decoding: bytes after the body
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
         v.text(m.route_type, Only == version::v20 ? 2 : 4, {"Route_type", "route_type"});
         v.number(m.last_route_id, 4, {"Last_route_Id", "last_route_id"});
@@ -181,7 +181,7 @@ struct get_route_resp {
     std::string_view trailing;
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         detail::walk_route_head(v, m);
         v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
         v.text(m.service_id, 10, {"Service_Id", "service_id"});
@@ -213,7 +213,7 @@ struct get_mt_route_resp {
     std::string_view trailing;
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         detail::walk_route_head(v, m);
         v.text(m.start_id, 9, {"Start_Id", "start_id"});
         v.text(m.end_id, 9, {"End_Id", "end_id"});
@@ -250,7 +250,7 @@ struct get_mo_route_resp {
     std::string_view trailing;
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         detail::walk_route_head(v, m);
         v.text(m.sp_id, 6, {"SP_Id", "sp_id"});
         v.text(m.sp_code, 21, {"SP_Code", "sp_code"});

@@ -36,7 +36,7 @@ struct basic_mt_route_update {
     std::string_view trailing;         // tolerant decoding: bytes after the body
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         const bool v20 = m.ver == version::v20;
         v.number(m.update_type, 1, {"Update_type", "update_type"}, 2);
         detail::walk_route_head(v, m);
@@ -44,14 +44,14 @@ struct basic_mt_route_update {
         v.text(m.end_id, v20 ? 6 : 9, {"End_Id", "end_id"});
         v.text(m.area_code, 4, {"Area_code", "area_code"});
         if (v20) {
-            v.absent(m.user_type == 0, {"User_type", "user_type"});
+            v.absent(m.user_type, {"User_type", "user_type"});
         } else {
             v.number(m.user_type, 1, {"User_type", "user_type"});
         }
         if (push && !v20) {
             v.text(m.time_stamp, 14, {"Time_stamp", "time_stamp"});
         } else {
-            v.absent(m.time_stamp.empty(), {"Time_stamp", "time_stamp"});
+            v.absent(m.time_stamp, {"Time_stamp", "time_stamp"});
         }
     }
 };
@@ -83,14 +83,14 @@ struct basic_mo_route_update {
     std::string_view trailing;
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         const bool v20 = m.ver == version::v20;
         v.number(m.update_type, 1, {"Update_type", "update_type"}, 2);
         detail::walk_route_head(v, m);
         if (v20) {
-            v.absent(m.sp_id.empty(), {"SP_Id", "sp_id"});
+            v.absent(m.sp_id, {"SP_Id", "sp_id"});
             v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
-            v.absent(m.sp_acess_type == 0, {"SP_AcessType", "sp_acess_type"});
+            v.absent(m.sp_acess_type, {"SP_AcessType", "sp_acess_type"});
         } else {
             v.text(m.sp_id, 6, {"SP_Id", "sp_id"});
             v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
@@ -102,7 +102,7 @@ struct basic_mo_route_update {
         if (push && !v20) {
             v.text(m.time_stamp, 14, {"Time_stamp", "time_stamp"});
         } else {
-            v.absent(m.time_stamp.empty(), {"Time_stamp", "time_stamp"});
+            v.absent(m.time_stamp, {"Time_stamp", "time_stamp"});
         }
     }
 };
@@ -123,11 +123,11 @@ struct basic_route_update_resp {
     std::string_view trailing;
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.number(m.result, 1, {"Result", "result"}, 1);
         if (m.ver == version::v20) {
-            v.absent(m.route_id == 0, {"Route_Id", "route_id"});
-            v.absent(m.time_stamp.empty(), {"Time_stamp", "time_stamp"});
+            v.absent(m.route_id, {"Route_Id", "route_id"});
+            v.absent(m.time_stamp, {"Time_stamp", "time_stamp"});
         } else {
             v.number(m.route_id, 4, {"Route_Id", "route_id"});
             v.text(m.time_stamp, 14, {"Time_stamp", "time_stamp"});
@@ -148,7 +148,7 @@ struct basic_push_resp {
     std::string_view trailing;
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.number(m.result, 1, {"Result", "result"}, 1);
     }
 };

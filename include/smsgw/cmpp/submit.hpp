@@ -43,7 +43,7 @@ struct submit {
     std::string_view trailing;              // tolerant decoding: bytes after the body
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         const bool v20 = m.ver == version::v20;
         const std::size_t terminal = v20 ? 21 : 32;
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
@@ -55,7 +55,7 @@ struct submit {
         v.number(m.fee_user_type, 1, {"Fee_UserType", "fee_user_type"}, 3);
         v.text(m.fee_terminal_id, terminal, {"Fee_terminal_Id", "fee_terminal_id"});
         if (v20) {
-            v.absent(m.fee_terminal_type == 0, {"Fee_terminal_type", "fee_terminal_type"});
+            v.absent(m.fee_terminal_type, {"Fee_terminal_type", "fee_terminal_type"});
         } else {
             v.number(m.fee_terminal_type, 1, {"Fee_terminal_type", "fee_terminal_type"}, 1);
         }
@@ -70,16 +70,16 @@ struct submit {
         v.text(m.src_id, 21, {"Src_Id", "src_id"});
         v.ids(m.dest_terminal_ids, terminal, {"DestUsr_tl", "dest_usr_tl"}, {"Dest_terminal_Id", "dest_terminal_id"}, 0, 99);
         if (v20) {
-            v.absent(m.dest_terminal_type == 0, {"Dest_terminal_type", "dest_terminal_type"});
+            v.absent(m.dest_terminal_type, {"Dest_terminal_type", "dest_terminal_type"});
         } else {
             v.number(m.dest_terminal_type, 1, {"Dest_terminal_type", "dest_terminal_type"}, 1);
         }
         v.content(m.msg_content, msg_length_limit(m.msg_fmt), {"Msg_Length", "msg_length"}, {"Msg_Content", "msg_content"});
         if (v20) {
             v.text(m.reserve, 8, {"Reserve", "reserve"});
-            v.absent(m.link_id.empty(), {"LinkID", "link_id"});
+            v.absent(m.link_id, {"LinkID", "link_id"});
         } else {
-            v.absent(m.reserve.empty(), {"Reserve", "reserve"});
+            v.absent(m.reserve, {"Reserve", "reserve"});
             v.text(m.link_id, 20, {"LinkID", "link_id"});
         }
     }
@@ -96,7 +96,7 @@ struct submit_resp {
     std::string_view trailing;
 
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
         v.number(m.result, m.ver == version::v20 ? 1 : 4, {"Result", "result"});
     }
