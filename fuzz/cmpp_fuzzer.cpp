@@ -19,7 +19,8 @@ void check(bool ok) {
     if (!ok) std::abort();
 }
 
-// Encodes `msg` into a buffer of exactly `expected`'s size and compares.
+// Encodes `msg` into a buffer of exactly `expected`'s size and compares; a byte less is
+// buffer_too_small with the size needed, and nothing claimed.
 template <class T>
 void same_bytes(const T& msg, smsgw::bytes expected) {
     check(smsgw::encoded_size(msg) == expected.size());
@@ -28,6 +29,11 @@ void same_bytes(const T& msg, smsgw::bytes expected) {
     smsgw::result r = encode(msg, w);
     check(r.ok() && r.offset == expected.size());
     check(expected.empty() || std::memcmp(out.get(), expected.data(), expected.size()) == 0);
+    if (!expected.empty()) {
+        smsgw::writer small(smsgw::mutable_bytes(out.get(), expected.size() - 1));
+        r = encode(msg, small);
+        check(r.ec == smsgw::errc::buffer_too_small && r.offset == expected.size());
+    }
 }
 
 constexpr cmpp::version versions[] = {cmpp::version::v20, cmpp::version::v30};
@@ -76,6 +82,11 @@ void every_type(smsgw::bytes in, cmpp::version v) {
                 if (rs.ok()) check(rt.ok() && rt.offset == rs.offset);
                 if (rt.ok()) same_bytes(tolerant, smsgw::bytes(copy.data(), rt.offset));
                 if (rs.ok()) same_bytes(strict, smsgw::bytes(copy.data(), rs.offset));
+                // Decoding over an earlier result, whole or partial, leaves nothing of it.
+                T reused = rs.ok() ? strict : tolerant;
+                const smsgw::result rr = cmpp::decode(copy, reused, {v, cmpp::validation::tolerant});
+                check(rr.ec == rt.ec && rr.offset == rt.offset);
+                if (rr.ok()) same_bytes(reused, smsgw::bytes(copy.data(), rr.offset));
             });
         }
     }

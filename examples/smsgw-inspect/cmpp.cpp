@@ -2,7 +2,9 @@
 // PDUs, cut by the framer, one JSON object per PDU: command, total_length, sequence_id, then
 // every field of the PDU by its spec name in snake_case, in wire order (smsgw::cmpp walks them).
 // Msg_Id is also split into its parts, a status report's content is decoded into its own object
-// and UCS-2 or ASCII content is shown as text beside its hex.
+// and UCS-2 or ASCII content is shown as text beside its hex. `--tolerant` frames and decodes
+// as validation::tolerant does: ranges unchecked, bytes after a body kept as `trailing`, a
+// 12-byte CMPP 1.2 ACTIVE_TEST_RESP shown with `without_reserved`.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -70,6 +72,9 @@ struct printer {
     }
     template <class F>
     void absent(const F&, cmpp::field_name) {}
+    void may_end(bool ended, cmpp::field_name f) {
+        if (ended) j.member(f.key, true);
+    }
 };
 
 // Msg_Content as text: UCS-2 (Msg_Fmt 8) converted, ASCII (0) as it is.
@@ -138,8 +143,11 @@ void error_at(std::string& out, smsgw::result r, std::size_t at) {
 }
 
 int run(cmpp::version v, const inspect::args& a, std::string_view input, std::string& out) {
-    if (!a.empty()) return 2;
-    const cmpp::frame_options opt{v};
+    const bool tolerant = a.size() == 1 && a[0] == "--tolerant";
+    if (!a.empty() && !tolerant) return 2;
+    const cmpp::validation checks = tolerant ? cmpp::validation::tolerant : cmpp::validation::strict;
+    cmpp::frame_options opt{v};
+    opt.checks = checks;
     int status = 0;
     std::size_t at = 0;
     while (at < input.size()) {
@@ -154,7 +162,7 @@ int run(cmpp::version v, const inspect::args& a, std::string_view input, std::st
             return 1;
         }
         cmpp::pdu p;
-        const smsgw::result r = cmpp::decode(rest.substr(0, f.size), p, v);
+        const smsgw::result r = cmpp::decode(rest.substr(0, f.size), p, {v, checks});
         if (r) {
             inspect::emit(out, [&](json::writer& j) {
                 std::visit(
@@ -181,7 +189,8 @@ int run_cmpp3(const inspect::args& a, std::string_view input, std::string& out) 
     return run(cmpp::version::v30, a, input, out);
 }
 
-const inspect::registrar cmpp_format{{"cmpp", "CMPP 2.0 PDUs, a captured stream of them", &run_cmpp}};
-const inspect::registrar cmpp3_format{{"cmpp3", "CMPP 3.0 PDUs, a captured stream of them", &run_cmpp3}};
+const inspect::registrar cmpp_format{
+    {"cmpp", "[--tolerant]  CMPP 2.0 PDUs, a captured stream of them", &run_cmpp}};
+const inspect::registrar cmpp3_format{{"cmpp3", "[--tolerant]  CMPP 3.0 PDUs, a captured stream of them", &run_cmpp3}};
 
 }  // namespace

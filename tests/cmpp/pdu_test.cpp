@@ -46,6 +46,7 @@ struct filler {
     void content(std::string_view& v, std::size_t, cmpp::field_name, cmpp::field_name) { v = "hello"; }
     template <class F>
     void absent(F&, cmpp::field_name) {}
+    void may_end(bool&, cmpp::field_name) {}
 };
 
 // Encodes a fully filled PDU of each type, decodes it strictly, re-encodes it: same bytes.

@@ -1,5 +1,7 @@
 #include "smsgw/cmpp/active_test.hpp"
 #include "smsgw/cmpp/cancel.hpp"
+#include "smsgw/cmpp/framing.hpp"
+#include "smsgw/cmpp/pdu.hpp"
 #include "smsgw/cmpp/terminate.hpp"
 
 #include <string>
@@ -55,6 +57,65 @@ TEST_CASE("CMPP_ACTIVE_TEST_RESP carries table 8.16's Reserved byte") {
     CHECK(r.ec == errc::truncated);
     CHECK(r.offset == 12);
     CHECK(std::string_view(r.field) == "Reserved");
+}
+
+TEST_CASE("a 12-byte CMPP_ACTIVE_TEST_RESP (CMPP 1.2, G27): tolerant accepts it and encodes it back as it was") {
+    const std::string old_style = unhex("00 00 00 0c 80 00 00 08 00 00 00 07");
+    const cmpp::decode_options tolerant{cmpp::version::v20, cmpp::validation::tolerant};
+    cmpp::active_test_resp d;
+    d.reserved = 9;  // left from an earlier decode: cleared
+    auto r = cmpp::decode(old_style, d, tolerant);
+    REQUIRE(r);
+    CHECK(r.offset == 12);
+    CHECK(d.sequence_id == 7);
+    CHECK(d.without_reserved);
+    CHECK(d.reserved == 0);
+    CHECK(d.trailing.empty());
+    CHECK(cmpp_test::encoded(d) == old_style);
+
+    // Strict decoding of the same bytes: its own error, at the end, naming the missing field.
+    r = cmpp::decode(old_style, d, cmpp::version::v30);
+    CHECK(r.ec == errc::truncated);
+    CHECK(r.offset == 12);
+    CHECK(std::string_view(r.field) == "Reserved");
+
+    // A 13-byte response decoded tolerantly has its Reserved byte, and a byte more is trailing.
+    const std::string current = unhex("00 00 00 0d 80 00 00 08 00 00 00 07 05");
+    REQUIRE(cmpp::decode(current, d, tolerant));
+    CHECK(!d.without_reserved);
+    CHECK(d.reserved == 5);
+    CHECK(cmpp_test::encoded(d) == current);
+
+    // Without a Reserved byte there is no Reserved value to send: refused, not dropped.
+    cmpp::active_test_resp e;
+    e.without_reserved = true;
+    e.reserved = 1;
+    byte buf[16];
+    r = encode(e, buf);
+    CHECK(r.ec == errc::unknown_field);
+    CHECK(r.offset == 12);
+    CHECK(std::string_view(r.field) == "Reserved");
+
+    // The any-PDU decoder and the framer follow the same rule.
+    cmpp::pdu any;
+    CHECK(!cmpp::decode(old_style, any, cmpp::version::v20));
+    REQUIRE(cmpp::decode(old_style, any, tolerant));
+    REQUIRE(any.get<cmpp::active_test_resp>() != nullptr);
+    CHECK(any.get<cmpp::active_test_resp>()->without_reserved);
+    CHECK(cmpp_test::encoded(any) == old_style);
+    cmpp::frame_options framing;
+    CHECK(cmpp::next_frame(old_style, framing).status == cmpp::frame_status::invalid);
+    framing.checks = cmpp::validation::tolerant;
+    auto f = cmpp::next_frame(old_style, framing);
+    CHECK(f.status == cmpp::frame_status::ready);
+    CHECK(f.size == 12);
+
+    test::alloc_counter guard;
+    auto back = cmpp::decode(old_style, d, tolerant);
+    auto again = encode(d, buf);
+    CHECK(guard.count() == 0);
+    CHECK(back);
+    CHECK(again.offset == 12);
 }
 
 TEST_CASE("CMPP_CANCEL and CMPP_CANCEL_RESP: Success_Id 1 byte in 2.0, 4 in 3.0") {

@@ -30,6 +30,9 @@
 //   content(value, max, length_name, name)         Msg_Length and Msg_Content
 //   absent(value, name)               a field the chosen version does not have: encoding refuses
 //                                     a value there rather than drop it, decoding empties it
+//   may_end(ended, name)              the PDU may end here, in an older layout (a CMPP 1.2
+//                                     ACTIVE_TEST_RESP, G27): tolerant decoding sets `ended` when
+//                                     it does, and the walk then takes the next fields as absent
 //
 // Speed comes from the compiler seeing through this: walks and visitor members are inlined
 // into encode() and decode() (SMSGW_ALWAYS_INLINE), and walk_pdu() runs each walk with the
@@ -186,6 +189,10 @@ public:
         value = F{};
     }
 
+    // Strict decoding wants the whole layout; tolerant takes the end of the PDU here for the
+    // older one.
+    SMSGW_ALWAYS_INLINE void may_end(bool& ended, field_name) noexcept { ended = !strict_ && p_ == end_; }
+
 private:
     std::size_t left() const noexcept { return static_cast<std::size_t>(end_ - p_); }
     // Whether the PDU (as long as Total_Length says) holds this fixed-width field.
@@ -284,6 +291,7 @@ public:
     SMSGW_ALWAYS_INLINE constexpr void absent(const F& value, field_name f) noexcept {
         if (Check && !(value == F{})) fail(errc::unknown_field, f);
     }
+    constexpr void may_end(const bool&, field_name) noexcept {}
 
 private:
     constexpr void fail(errc e, field_name f) noexcept {
@@ -345,6 +353,7 @@ public:
     SMSGW_ALWAYS_INLINE void absent(const F& value, field_name) noexcept {
         if (!(value == F{})) ok_ = false;
     }
+    constexpr void may_end(const bool&, field_name) noexcept {}
 
     SMSGW_ALWAYS_INLINE void put(std::string_view s) noexcept {
         if (!s.empty()) std::memcpy(p_, s.data(), s.size());

@@ -200,6 +200,7 @@ public:
     constexpr void content(const std::string_view&, std::size_t, field_name, field_name) noexcept { add(1, 1 + 0xFF); }
     template <class F>
     constexpr void absent(const F&, field_name) noexcept {}
+    constexpr void may_end(const bool&, field_name) noexcept {}
 
 private:
     constexpr void add(std::size_t min, std::size_t max) noexcept {
