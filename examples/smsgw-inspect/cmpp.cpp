@@ -42,7 +42,7 @@ struct printer {
     json::writer& j;
 
     template <class I>
-    void number(const I& value, std::size_t, cmpp::field_name f, std::uint64_t = cmpp::any_value) {
+    void number(const I& value, std::size_t, cmpp::field_name f, cmpp::limit = {}) {
         j.member(f.key, value);
         if (std::string_view(f.key) == "msg_id") msg_id_parts(j, f.key, static_cast<std::uint64_t>(value));
     }

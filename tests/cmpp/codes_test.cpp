@@ -74,6 +74,13 @@ TEST_CASE("CANCEL_RESP and the route responses") {
     CHECK(zh(describe(cmpp::push_route_update_result::updated)) == "成功更改");
     CHECK(zh(describe(cmpp::push_route_update_result::failed)) == "更改失败");
     CHECK(en(describe(static_cast<cmpp::push_route_update_result>(2))) == "undefined");
+    CHECK(zh(describe(cmpp::get_mo_route_result::no_route)) == "没有匹配路由");
+    CHECK(en(describe(cmpp::get_mo_route_result::bad_route_type)) == "bad route type");
+    CHECK(en(describe(cmpp::get_mo_route_result::busy)) == "system busy");
+    CHECK(zh(describe(static_cast<cmpp::get_mo_route_result>(4))) == "未定义");
+    CHECK(is_named(cmpp::get_mo_route_result::busy));
+    CHECK(is_named(cmpp::get_mo_route_result::bad_source_gateway));
+    CHECK_FALSE(is_named(static_cast<cmpp::get_mo_route_result>(4)));
     CHECK(is_named(cmpp::route_update_result::invalid));
     CHECK_FALSE(is_named(static_cast<cmpp::push_route_update_result>(2)));
 }

@@ -134,6 +134,17 @@ TEST_CASE("CMPP_FWD strict validation") {
     check(fwd30, cmpp::version::v30, 209, 2, errc::too_many, "DestUsr_tl");  // 3.0: exactly one
     check(fwd30, cmpp::version::v30, 209, 0, errc::out_of_range, "DestUsr_tl");
     check(fwd30, cmpp::version::v30, 104, 2, errc::out_of_range, "TP_udhi");
+    // 3.0's user-type bytes are 0 or 1.
+    check(fwd30, cmpp::version::v30, 102, 2, errc::out_of_range, "Fee_terminal_UserType");
+    check(fwd30, cmpp::version::v30, 207, 2, errc::out_of_range, "Src_UserType");
+    check(fwd30, cmpp::version::v30, 208, 2, errc::out_of_range, "Src_type");
+    check(fwd30, cmpp::version::v30, 263, 2, errc::out_of_range, "Dest_UserType");
+    for (std::size_t at : {102u, 207u, 208u, 263u}) {
+        std::string bytes = fwd30;
+        bytes[at] = 2;
+        REQUIRE(cmpp::decode(bytes, d, {cmpp::version::v30, cmpp::validation::tolerant}));
+        CHECK(cmpp_test::encoded(d) == bytes);
+    }
     // Tolerant: a 3.0 FWD with no Dest_Id decodes and re-encodes as it came.
     cmpp::fwd none = sample30();
     none.dest_ids = {};

@@ -29,9 +29,9 @@ struct filler {
     const std::string_view* sample_ids;
 
     template <class I>
-    void number(I& v, std::size_t width, cmpp::field_name, std::uint64_t max = cmpp::any_value) {
+    void number(I& v, std::size_t width, cmpp::field_name, cmpp::limit allowed = {}) {
         const std::uint64_t pattern = width == 8 ? 0x0102030405060708ull : (1ull << (8 * width - 1)) + 1;
-        v = static_cast<I>(max != cmpp::any_value ? max : pattern);
+        v = static_cast<I>(allowed.max != cmpp::any_value ? allowed.max : pattern);
     }
     void text(std::string_view& v, std::size_t width, cmpp::field_name, pad = pad::nul_right) {
         v = digits.substr(0, width);

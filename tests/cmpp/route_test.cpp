@@ -179,6 +179,56 @@ TEST_CASE("CMPP_GET_ROUTE (2.0) and CMPP_GET_MT_ROUTE / CMPP_GET_MO_ROUTE (3.0)"
                v30);
 }
 
+// Strict decoding refuses a Result code outside the PDU's table, at its offset; tolerant keeps
+// it and encodes it back.
+template <class T>
+void result_range(cmpp::version v, std::size_t at, unsigned char refused, unsigned char accepted) {
+    T msg{};
+    if constexpr (cmpp::detail::has_version<T>::value) msg.ver = v;
+    std::string bytes = cmpp_test::encoded(msg);
+    REQUIRE(at < bytes.size());
+    INFO(cmpp::command_name(T::command, v) << " Result " << int(refused));
+    T back;
+    bytes[at] = static_cast<char>(accepted);
+    REQUIRE(cmpp::decode(bytes, back, v));
+    CHECK(back.result == accepted);
+    bytes[at] = static_cast<char>(refused);
+    auto r = cmpp::decode(bytes, back, v);
+    CHECK(r.ec == errc::out_of_range);
+    CHECK(r.offset == at);
+    REQUIRE(r.field != nullptr);
+    CHECK(std::string_view(r.field) == "Result");
+    REQUIRE(cmpp::decode(bytes, back, {v, cmpp::validation::tolerant}));
+    CHECK(back.result == refused);
+    CHECK(cmpp_test::encoded(back) == bytes);
+}
+
+TEST_CASE("route answers: strict decoding checks Result against the spec's codes") {
+    result_range<cmpp::mt_route_resp>(v20, 55, 3, 2);    // table 8.21: 0, 1, 2
+    result_range<cmpp::mo_route_resp>(v20, 68, 3, 2);    // table 8.23
+    result_range<cmpp::get_route_resp>(v20, 82, 3, 2);   // table 8.25
+    result_range<cmpp::get_mo_route_resp>(v30, 85, 4, 9);  // 3.0.0 §8.6: 0-3 and 9
+    result_range<cmpp::get_mo_route_resp>(v30, 85, 10, 3);
+    result_range<cmpp::mt_route_update_resp>(v20, 12, 2, 1);       // table 8.27
+    result_range<cmpp::mo_route_update_resp>(v30, 12, 2, 1);       // table 8.29
+    result_range<cmpp::push_mt_route_update_resp>(v20, 12, 2, 1);  // table 8.31
+    result_range<cmpp::push_mo_route_update_resp>(v30, 12, 2, 1);  // table 8.33
+
+    // CMPP 3.0's MT and MO route answers list no codes: any Result decodes.
+    cmpp::mt_route_resp mt;
+    mt.ver = v30;
+    mt.result = 200;
+    cmpp::mt_route_resp mt_back;
+    const std::string mt_bytes = cmpp_test::encoded(mt);
+    CHECK(cmpp::decode(mt_bytes, mt_back, v30));
+    cmpp::mo_route_resp mo;
+    mo.ver = v30;
+    mo.result = 200;
+    cmpp::mo_route_resp mo_back;
+    const std::string mo_bytes = cmpp_test::encoded(mo);
+    CHECK(cmpp::decode(mo_bytes, mo_back, v30));
+}
+
 TEST_CASE("route updates and pushes, both versions") {
     cmpp::mt_route_update u;
     u.sequence_id = 4;

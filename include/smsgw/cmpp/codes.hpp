@@ -84,6 +84,15 @@ enum class route_result : std::uint32_t {
     last_route = 2,
 };
 
+// Result of CMPP 3.0's CMPP_GET_MO_ROUTE_RESP (3.0.0 §8.6, as the notes give its codes).
+enum class get_mo_route_result : std::uint32_t {
+    ok = 0,
+    no_route = 1,
+    bad_source_gateway = 2,
+    bad_route_type = 3,
+    busy = 9,
+};
+
 // Result of CMPP_MT_ROUTE_UPDATE_RESP and CMPP_MO_ROUTE_UPDATE_RESP (tables 8.27, 8.29).
 enum class route_update_result : std::uint32_t {
     accepted = 0,
@@ -172,6 +181,19 @@ constexpr code_text describe(route_result r) noexcept {
     return {"未定义", "undefined"};
 }
 
+// Codes 0 and 1 in the words of tables 8.21-8.25; the others translated from the notes'
+// English (the 3.0.0 text was not at hand).
+constexpr code_text describe(get_mo_route_result r) noexcept {
+    switch (r) {
+    case get_mo_route_result::ok: return {"正常", "success"};
+    case get_mo_route_result::no_route: return {"没有匹配路由", "no matching route"};
+    case get_mo_route_result::bad_source_gateway: return {"源网关代码错", "bad source gateway code"};
+    case get_mo_route_result::bad_route_type: return {"路由类型错", "bad route type"};
+    case get_mo_route_result::busy: return {"系统忙", "system busy"};
+    }
+    return {"未定义", "undefined"};
+}
+
 constexpr code_text describe(route_update_result r) noexcept {
     switch (r) {
     case route_update_result::accepted: return {"数据合法，等待核实", "data valid, awaiting verification"};
@@ -197,6 +219,10 @@ constexpr bool is_named(deliver_result r) noexcept { return static_cast<std::uin
 constexpr bool is_named(fwd_result r) noexcept { return static_cast<std::uint32_t>(r) <= 9; }
 constexpr bool is_named(cancel_result r) noexcept { return static_cast<std::uint32_t>(r) <= 1; }
 constexpr bool is_named(route_result r) noexcept { return static_cast<std::uint32_t>(r) <= 2; }
+constexpr bool is_named(get_mo_route_result r) noexcept {
+    const auto code = static_cast<std::uint32_t>(r);
+    return code <= 3 || code == 9;
+}
 constexpr bool is_named(route_update_result r) noexcept { return static_cast<std::uint32_t>(r) <= 1; }
 constexpr bool is_named(push_route_update_result r) noexcept { return static_cast<std::uint32_t>(r) <= 1; }
 

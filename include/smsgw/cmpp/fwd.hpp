@@ -9,7 +9,8 @@
 // CMPP_FWD and CMPP_FWD_RESP (CMPP 2.0 §8.5.4, tables 8.17 and 8.19; CMPP 3.0.0 §8.5.4): one
 // ISMG forwarding an MT, an MO or a status report to another. 3.0 adds the pseudo-terminal
 // fields (Fee_terminal_Pseudo, Src_Pseudo, Dest_Pseudo and their user types), requires
-// DestUsr_tl 1 and replaces Reserve with LinkID:
+// DestUsr_tl 1 and replaces Reserve with LinkID. Its user-type bytes (Fee_terminal_UserType,
+// Src_UserType, Src_type, Dest_UserType) are 0 or 1, which strict decoding checks:
 //   2.0: 152 + 21 * DestUsr_tl + Msg_Length bytes;  3.0: 264 + 21 * DestUsr_tl + Msg_Length.
 // With Msg_Fwd_Type 3 the Msg_Content is an MO status report (table 8.35, report.hpp).
 namespace smsgw::cmpp {
@@ -43,11 +44,11 @@ struct fwd {
     std::string_view at_time;                   // 17
     std::string_view src_id;                    // 21
     std::string_view src_pseudo;                // 32 (3.0)
-    std::uint8_t src_user_type = 0;             // 3.0
-    std::uint8_t src_type = 0;                  // 3.0
+    std::uint8_t src_user_type = 0;             // 3.0: 0 or 1, as Fee_terminal_UserType
+    std::uint8_t src_type = 0;                  // 3.0: 0 or 1
     id_list dest_ids;                           // DestUsr_tl ids of 21 bytes (Dest_Id)
     std::string_view dest_pseudo;               // 32 (3.0)
-    std::uint8_t dest_user_type = 0;            // 3.0
+    std::uint8_t dest_user_type = 0;            // 3.0: 0 or 1, as Fee_terminal_UserType
     std::string_view msg_content;               // Msg_Length is its size
     std::string_view reserve;                   // 8 (2.0)
     std::string_view link_id;                   // 20 (3.0)
@@ -73,7 +74,7 @@ struct fwd {
             v.absent(m.fee_terminal_user_type, {"Fee_terminal_UserType", "fee_terminal_user_type"});
         } else {
             v.text(m.fee_terminal_pseudo, 32, {"Fee_terminal_Pseudo", "fee_terminal_pseudo"});
-            v.number(m.fee_terminal_user_type, 1, {"Fee_terminal_UserType", "fee_terminal_user_type"});
+            v.number(m.fee_terminal_user_type, 1, {"Fee_terminal_UserType", "fee_terminal_user_type"}, 1);
         }
         v.number(m.tp_pid, 1, {"TP_pid", "tp_pid"});
         v.number(m.tp_udhi, 1, {"TP_udhi", "tp_udhi"}, 1);
@@ -90,8 +91,8 @@ struct fwd {
             v.absent(m.src_type, {"Src_type", "src_type"});
         } else {
             v.text(m.src_pseudo, 32, {"Src_Pseudo", "src_pseudo"});
-            v.number(m.src_user_type, 1, {"Src_UserType", "src_user_type"});
-            v.number(m.src_type, 1, {"Src_type", "src_type"});
+            v.number(m.src_user_type, 1, {"Src_UserType", "src_user_type"}, 1);
+            v.number(m.src_type, 1, {"Src_type", "src_type"}, 1);
         }
         v.ids(m.dest_ids, 21, {"DestUsr_tl", "dest_usr_tl"}, {"Dest_Id", "dest_id"}, v20 ? 0 : 1, v20 ? 99 : 1);
         if (v20) {
@@ -99,7 +100,7 @@ struct fwd {
             v.absent(m.dest_user_type, {"Dest_UserType", "dest_user_type"});
         } else {
             v.text(m.dest_pseudo, 32, {"Dest_Pseudo", "dest_pseudo"});
-            v.number(m.dest_user_type, 1, {"Dest_UserType", "dest_user_type"});
+            v.number(m.dest_user_type, 1, {"Dest_UserType", "dest_user_type"}, 1);
         }
         v.content(m.msg_content, msg_length_limit(m.msg_fmt), {"Msg_Length", "msg_length"}, {"Msg_Content", "msg_content"});
         if (v20) {

@@ -21,9 +21,10 @@
 // inspector) are visitors of that walk, so the three cannot disagree about a layout.
 //
 // A visitor has these members, each given the field's spec name and its snake_case key:
-//   number(value, width, name, max)   big-endian unsigned integer of 1, 2, 4 or 8 bytes
-//                                     (Last_route_Id: a signed 4-byte Integer); `max` is the
-//                                     largest value the spec allows, checked by strict decoding
+//   number(value, width, name, limit) big-endian unsigned integer of 1, 2, 4 or 8 bytes
+//                                     (Last_route_Id: a signed 4-byte Integer); `limit` is what
+//                                     the spec allows (a largest value, or a list of codes),
+//                                     checked by strict decoding
 //   text(value, width, name, pad)     fixed-width Octet String, padded as table 8.1 says
 //   octets(array, name)               fixed-width binary (the authenticators)
 //   ids(list, width, count_name, name, min, max)   a count byte (DestUsr_tl) and that many ids
@@ -59,6 +60,24 @@ struct field_name {
 };
 
 inline constexpr std::uint64_t any_value = ~std::uint64_t{0};
+
+// The values strict decoding accepts in a number field: every value up to `max` or, where a
+// spec table lists scattered codes, only those. A plain number converts to the first kind;
+// codes(0, 1, 2, 3, 9) builds the second.
+struct limit {
+    std::uint64_t max = any_value;
+    std::uint64_t listed = 0;  // bit n set: code n is listed (all below 64); none: the whole range
+
+    constexpr limit(std::uint64_t largest = any_value) noexcept : max(largest) {}
+    constexpr bool allows(std::uint64_t x) const noexcept { return x <= max && (listed == 0 || (listed >> x & 1) != 0); }
+};
+
+template <class... C>
+constexpr limit codes(C... c) noexcept {
+    limit l(0);
+    ((l.listed |= std::uint64_t{1} << c, l.max = static_cast<std::uint64_t>(c) > l.max ? static_cast<std::uint64_t>(c) : l.max), ...);
+    return l;
+}
 
 // Msg_Length limit of table 8.6: below 160 bytes for ASCII (Msg_Fmt 0), at most 140 otherwise.
 constexpr std::size_t msg_length_limit(std::uint8_t msg_fmt) noexcept { return msg_fmt == 0 ? 159 : 140; }
@@ -137,7 +156,7 @@ public:
     constexpr std::size_t pos() const noexcept { return static_cast<std::size_t>(p_ - base_); }
 
     template <class I>
-    SMSGW_ALWAYS_INLINE void number(I& value, std::size_t width, field_name f, std::uint64_t max = any_value) noexcept {
+    SMSGW_ALWAYS_INLINE void number(I& value, std::size_t width, field_name f, limit allowed = {}) noexcept {
         if (!room(width, f)) return;
         std::uint64_t x = 0;
         switch (width) {
@@ -146,7 +165,7 @@ public:
         case 4: x = load_be32(p_); break;
         default: x = load_be64(p_); break;
         }
-        if (strict_ && x > max) return fail(errc::out_of_range, pos(), f);
+        if (strict_ && !allowed.allows(x)) return fail(errc::out_of_range, pos(), f);
         value = static_cast<I>(x);
         p_ += width;
     }
@@ -257,7 +276,7 @@ public:
     constexpr std::size_t pos() const noexcept { return pos_; }
 
     template <class I>
-    SMSGW_ALWAYS_INLINE constexpr void number(const I& value, std::size_t width, field_name f, std::uint64_t = any_value) noexcept {
+    SMSGW_ALWAYS_INLINE constexpr void number(const I& value, std::size_t width, field_name f, limit = {}) noexcept {
         if (Check && too_wide(value, width)) fail(errc::out_of_range, f);
         pos_ += width;
     }
@@ -312,7 +331,7 @@ public:
     constexpr bool ok() const noexcept { return ok_; }
 
     template <class I>
-    SMSGW_ALWAYS_INLINE void number(const I& value, std::size_t width, field_name, std::uint64_t = any_value) noexcept {
+    SMSGW_ALWAYS_INLINE void number(const I& value, std::size_t width, field_name, limit = {}) noexcept {
         if (too_wide(value, width)) ok_ = false;
         const auto x = static_cast<std::uint64_t>(static_cast<std::make_unsigned_t<I>>(value));
         switch (width) {

@@ -184,7 +184,7 @@ public:
     length_range range{header_size, header_size};
 
     template <class I>
-    constexpr void number(const I&, std::size_t width, field_name, std::uint64_t = any_value) noexcept {
+    constexpr void number(const I&, std::size_t width, field_name, limit = {}) noexcept {
         add(width, width);
     }
     constexpr void text(const std::string_view&, std::size_t width, field_name, pad = pad::nul_right) noexcept {

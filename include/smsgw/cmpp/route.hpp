@@ -51,7 +51,7 @@ struct mt_route_resp {
     std::string_view start_id;         // 6 (2.0) or 9 (3.0): first number of the range
     std::string_view end_id;           // 6 or 9: last number of the range
     std::string_view area_code;        // 4: province code
-    std::uint8_t result = 0;           // 0 normal, 1 no route, 2 last route
+    std::uint8_t result = 0;           // 0 normal, 1 no route, 2 last route (2.0; 3.0 lists no codes)
     std::uint8_t user_type = 0;        // 3.0
     std::string_view time_stamp;       // 14 (3.0): yyyymmddhhmmss
     std::string_view trailing;
@@ -63,7 +63,7 @@ struct mt_route_resp {
         v.text(m.start_id, v20 ? 6 : 9, {"Start_Id", "start_id"});
         v.text(m.end_id, v20 ? 6 : 9, {"End_Id", "end_id"});
         v.text(m.area_code, 4, {"Area_code", "area_code"});
-        v.number(m.result, 1, {"Result", "result"});
+        v.number(m.result, 1, {"Result", "result"}, v20 ? 2 : any_value);
         if (v20) {
             v.absent(m.user_type, {"User_type", "user_type"});
             v.absent(m.time_stamp, {"Time_stamp", "time_stamp"});
@@ -109,7 +109,7 @@ struct mo_route_resp {
     std::uint8_t sp_acess_type = 0;    // 3.0 (the spec's spelling)
     std::uint32_t start_code = 0;
     std::uint32_t end_code = 0;
-    std::uint8_t result = 0;           // 0 normal, 1 no route, 2 last route
+    std::uint8_t result = 0;           // 0 normal, 1 no route, 2 last route (2.0; 3.0 lists no codes)
     std::string_view time_stamp;       // 14 (3.0)
     std::string_view trailing;
 
@@ -127,7 +127,7 @@ struct mo_route_resp {
         }
         v.number(m.start_code, 4, {"Start_code", "start_code"});
         v.number(m.end_code, 4, {"End_code", "end_code"});
-        v.number(m.result, 1, {"Result", "result"});
+        v.number(m.result, 1, {"Result", "result"}, v20 ? 2 : any_value);
         if (v20) {
             v.absent(m.time_stamp, {"Time_stamp", "time_stamp"});
         } else {
@@ -188,7 +188,7 @@ struct get_route_resp {
         v.number(m.start_code, 4, {"Start_code", "start_code"});
         v.number(m.end_code, 4, {"End_code", "end_code"});
         v.text(m.area_code, 4, {"Area_code", "area_code"});
-        v.number(m.result, 1, {"Result", "result"});
+        v.number(m.result, 1, {"Result", "result"}, 2);
     }
 };
 
@@ -205,7 +205,7 @@ struct get_mt_route_resp {
     std::string_view start_id;         // 9
     std::string_view end_id;           // 9
     std::string_view area_code;        // 4
-    std::uint8_t result = 0;
+    std::uint8_t result = 0;           // the notes list no codes for it: unchecked
     std::uint8_t user_type = 0;
     std::uint32_t route_total = 0;
     std::uint32_t route_number = 0;
@@ -227,7 +227,8 @@ struct get_mt_route_resp {
 };
 
 // CMPP 3.0.0 §8.6: CMPP_GET_MO_ROUTE_RESP, 3.0 only. Result: 0 ok, 1 no route, 2 bad source
-// gateway, 3 bad route type, 9 busy.
+// gateway, 3 bad route type, 9 busy (codes.hpp: get_mo_route_result); strict decoding refuses
+// the others.
 struct get_mo_route_resp {
     static constexpr command_id command = command_id::get_mo_route_resp;
     static constexpr version only_in = version::v30;
@@ -258,7 +259,7 @@ struct get_mo_route_resp {
         v.text(m.service_id, 10, {"Service_Id", "service_id"});
         v.number(m.start_code, 4, {"Start_code", "start_code"});
         v.number(m.end_code, 4, {"End_code", "end_code"});
-        v.number(m.result, 1, {"Result", "result"});
+        v.number(m.result, 1, {"Result", "result"}, codes(0, 1, 2, 3, 9));
         v.number(m.route_total, 4, {"Route_total", "route_total"});
         v.number(m.route_number, 4, {"Route_number", "route_number"});
         v.text(m.time_stamp, 14, {"Time_stamp", "time_stamp"});
