@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <string>
-#include <vector>
 
 // nst/JSONTestSuite (MIT), test_parsing: every y_ file parses, every n_ file is refused, in
 // strict mode. The i_ files are the parser's choice; smsgw's choices are pinned in the table
@@ -69,14 +68,6 @@ constexpr implementation_defined i_cases[] = {
     {"i_structure_UTF-8_BOM_empty_object.json", false, "expected_value"},
 };
 
-std::vector<std::filesystem::path> files(const std::string& dir) {
-    std::vector<std::filesystem::path> out;
-    for (const auto& e : std::filesystem::directory_iterator(dir))
-        if (e.is_regular_file()) out.push_back(e.path());
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("JSONTestSuite test_parsing, strict mode") {
@@ -86,9 +77,9 @@ TEST_CASE("JSONTestSuite test_parsing, strict mode") {
         return;
     }
     std::size_t y = 0, n = 0, i = 0;
-    for (const auto& path : files(shared + "/corpora/JSONTestSuite/test_parsing")) {
-        const std::string name = path.filename().string();
-        const std::string text = smsgw::test::read_file(path.string());
+    for (const auto& path : smsgw::test::files_in(shared + "/corpora/JSONTestSuite/test_parsing")) {
+        const std::string name = std::filesystem::path(path).filename().string();
+        const std::string text = smsgw::test::read_file(path);
         json::value root;
         smsgw::result r = json::parse(text, root);
         INFO(name << ": " << r.message() << " at " << r.offset);

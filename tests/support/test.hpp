@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace smsgw::test {
@@ -33,6 +34,9 @@ std::string shared_dir();
 
 // Whole file as bytes, empty on failure.
 std::string read_file(const std::string& path);
+
+// The regular files in `dir` (not below it), as paths in name order.
+std::vector<std::string> files_in(const std::string& dir);
 
 // Runs a shell command with `input` on its standard input and returns its standard output;
 // `ok` is false when the command could not run or exited non-zero. For differential tests
