@@ -1,6 +1,7 @@
 // Reads arbitrary bytes as JSON in strict and tolerant mode. What parses is re-written in
 // canonical form (json::copy), which must parse in strict mode and hold the same tokens;
-// every number is read as every integer type and as a double on the way.
+// every number is read as every integer type and as a double on the way. A json::document
+// walked whole, walked in part or not at all must come to what parse() says, error and offset.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -92,9 +93,37 @@ void same(const json::value& a, const json::value& b) {
     }
 }
 
+// Reads every value the generic way; `budget` members and elements at most when partial.
+void walk(const json::value& v, std::size_t& budget) {
+    if (budget == 0) return;
+    --budget;
+    json::object o;
+    json::array a;
+    if (v.type() == json::kind::object && v.get(o).ok()) {
+        for (const json::member& m : o) {
+            read_numbers(m.value);
+            walk(m.value, budget);
+        }
+    } else if (v.type() == json::kind::array && v.get(a).ok()) {
+        for (const json::value& e : a) walk(e, budget);
+    } else {
+        read_numbers(v);
+        v.raw();
+    }
+}
+
+void same_as_parse(std::string_view text, json::mode m, const smsgw::result& parsed) {
+    for (std::size_t budget : {std::size_t{0}, std::size_t{3}, ~std::size_t{0}}) {
+        json::document doc(text, {m, 64});
+        walk(doc.root(), budget);
+        check(doc.finish() == parsed);
+    }
+}
+
 void round_trip(std::string_view text, json::mode m) {
     json::value root;
     const smsgw::result r = json::parse(text, root, {m, 64});
+    same_as_parse(text, m, r);
     if (!r) {
         check(r.offset <= text.size());
         return;

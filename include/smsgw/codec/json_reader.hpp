@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <limits>
 #include <string_view>
 #include <system_error>
@@ -14,24 +15,34 @@
 #endif
 
 #include "smsgw/core/error.hpp"
+#include "smsgw/core/inline.hpp"
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
 
 namespace smsgw::codec::json {
 
-// Reading JSON without allocating. parse() checks a whole document once (grammar, UTF-8,
-// escapes, nesting depth); what it hands back are views into the text that walk it on demand:
+// Reading JSON without allocating, in one of two ways.
+//
+// Walk and check in one pass (the fast way): a document checks what its walk passes over, and
+// finish() checks whatever the walk left aside and that nothing follows the value.
+//
+//     json::document doc(body);                                        // no work yet
+//     smsgw::result r = json::bind_fields(doc.root(), json::required("batchID", batch_id));
+//     r = doc.finish(r);             // a syntax error anywhere wins over r; r.offset: where
+//
+// Check first, then walk: parse() checks the whole text and hands back a root that no longer
+// needs anything but the text.
 //
 //     json::value root;
-//     if (smsgw::result r = json::parse(body, root); !r) return r;   // r.offset: where, r.ec: what
+//     if (smsgw::result r = json::parse(body, root); !r) return r;
 //     json::object obj;
 //     if (smsgw::result r = root.get(obj); !r) return r;
 //     for (const json::member& m : obj)
 //         if (m.key_is("batchID")) m.value.get(batch_id);             // uint64 exact
 //
-// Strings are views when they hold no escape; with escapes they are decoded into a buffer
-// the caller passes (get() says buffer_too_small and the size it needs when there is none).
-// The text must outlive every value taken from it.
+// Either way strings are views when they hold no escape; with escapes they are decoded into a
+// buffer the caller passes (get() says buffer_too_small and the size it needs when there is
+// none). The text, and the document when there is one, must outlive every value taken from it.
 
 // RFC 8259, or what the vendors' documents show as well (mitake-mms-api.txt, push response):
 // trailing commas in objects and arrays, bare tokens such as 11111111-2222-3333-4444-555555555555
@@ -43,7 +54,7 @@ struct read_options {
     std::size_t max_depth = 128;  // nested objects and arrays; at most max_nesting
 };
 
-// The deepest nesting parse() can check (its stack is a fixed bit set of 128 bytes).
+// The deepest nesting the checker follows (its stack is a fixed bit set of 128 bytes).
 inline constexpr std::size_t max_nesting = 1024;
 
 // `bare` is an unquoted token other than a number or literal (tolerant mode only).
@@ -52,6 +63,7 @@ enum class kind : unsigned char { null, boolean, number, string, array, object, 
 class value;
 class object;
 class array;
+class document;
 
 namespace detail {
 
@@ -107,7 +119,17 @@ inline unsigned first_byte(std::uint64_t x) noexcept {
 #endif
 }
 
-inline const char* skip_ws(const char* p, const char* end) noexcept {
+inline const char* skip_ws_slow(const char* p, const char* end) noexcept {
+#if defined(__SSE2__)
+    while (end - p >= 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+                                        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\t'))));
+        const unsigned others = ~static_cast<unsigned>(_mm_movemask_epi8(ws)) & 0xFFFFu;
+        if (others != 0) return p + __builtin_ctz(others);
+        p += 16;
+    }
+#endif
     while (p != end) {
         const char ch = *p;
         if (ch == ' ' && end - p >= 8) {
@@ -126,36 +148,33 @@ inline const char* skip_ws(const char* p, const char* end) noexcept {
     return p;
 }
 
-// The end of an unquoted token (number, literal or bare token).
-inline const char* token_end(const char* p, const char* end) noexcept {
-    while (p != end && cls(*p) == c_bare) ++p;
-    return p;
+// Past the whitespace at p. Inline for what most text has there: nothing, or one space.
+SMSGW_ALWAYS_INLINE const char* skip_ws(const char* p, const char* end) noexcept {
+    if (end - p >= 2) {
+        if (static_cast<unsigned char>(p[0]) > ' ') return p;
+        if (p[0] == ' ' && static_cast<unsigned char>(p[1]) > ' ') return p + 1;
+    }
+    return skip_ws_slow(p, end);
 }
 
-// Past the closing quote of a string whose opening quote is before p (text already checked),
-// eight bytes at a time up to the next quote or backslash; `escaped` is set on a backslash.
-inline const char* string_end(const char* p, const char* end, bool& escaped) noexcept {
-    for (;;) {
-        while (end - p >= 8) {
-            const std::uint64_t x = load8(p);
-            const std::uint64_t m = zero_bytes(x ^ (ones8 * '"')) | zero_bytes(x ^ (ones8 * '\\'));
-            if (m != 0) {
-                p += first_byte(m);
-                break;
-            }
-            p += 8;
-        }
-        const char ch = *p++;
-        if (ch == '"') return p;
-        if (ch == '\\') {
-            escaped = true;
-            ++p;
-        }
-    }
+// Whether the eight bytes at p are all decimal digits, and their value (Lemire's method:
+// pairs, then quads, then the whole, three multiplications).
+inline bool eight_digits(const char* p) noexcept {
+    const std::uint64_t x = load8(p);
+    return ((x & 0xF0F0F0F0F0F0F0F0u) | (((x + 0x0606060606060606u) & 0xF0F0F0F0F0F0F0F0u) >> 4)) == 0x3333333333333333u;
 }
-inline const char* string_end(const char* p, const char* end) noexcept {
-    bool escaped = false;
-    return string_end(p, end, escaped);
+inline std::uint64_t eight_digits_value(const char* p) noexcept {
+    std::uint64_t x = load8(p) - 0x3030303030303030u;
+    x = (x * 10) + (x >> 8);
+    return (((x & 0x000000FF000000FFu) * (100 + (1000000ull << 32))) +
+            (((x >> 16) & 0x000000FF000000FFu) * (1 + (10000ull << 32)))) >> 32;
+}
+
+// The end of an unquoted token (number, literal or bare token); runs of eight digits at once.
+inline const char* token_end(const char* p, const char* end) noexcept {
+    while (end - p >= 8 && eight_digits(p)) p += 8;
+    while (p != end && cls(*p) == c_bare) ++p;
+    return p;
 }
 
 // Past the object or array starting at p (text already checked): only quotes, brackets and
@@ -229,14 +248,6 @@ inline const char* container_end(const char* p, const char* end) noexcept {
             }
         }
     }
-}
-
-// Past the value starting at p (text already checked).
-inline const char* value_end(const char* p, const char* end) noexcept {
-    const char first = *p;
-    if (first == '"') return string_end(p + 1, end);
-    if (first != '{' && first != '[') return token_end(p, end);
-    return container_end(p, end);
 }
 
 // The end of the number at p, or nullptr when [p, end) does not start with one. Strict is
@@ -320,11 +331,38 @@ inline std::uint64_t special8(const char* p) noexcept {
     return (((x - ones8 * 0x20) & ~x) | ((q - ones8) & ~q) | ((b - ones8) & ~b) | x) & highs8;
 }
 
-// Checks the string whose opening quote is at p; returns past its closing quote or fails.
-inline const char* check_string(const char* p, const char* end, const char* begin, result& err) noexcept {
+#if defined(__SSE2__)
+// The quotes, backslashes, controls and non-ASCII bytes (signed, those last two are the bytes
+// below 0x20) of the sixteen at p, a bit each; the quotes alone in `quotes`.
+SMSGW_ALWAYS_INLINE unsigned string_specials16(const char* p, unsigned& quotes) noexcept {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i quote = _mm_cmpeq_epi8(x, _mm_set1_epi8('"'));
+    quotes = static_cast<unsigned>(_mm_movemask_epi8(quote));
+    const __m128i special = _mm_or_si128(_mm_or_si128(quote, _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+                                         _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
+    return static_cast<unsigned>(_mm_movemask_epi8(special));
+}
+#endif
+
+// check_string() for any string.
+inline const char* check_string_slow(const char* p, const char* end, const char* begin, result& err,
+                                     bool& escaped) noexcept {
+    escaped = false;
     ++p;
     for (;;) {
-        while (end - p >= 8) {
+        bool found = false;
+#if defined(__SSE2__)
+        while (end - p >= 16) {
+            unsigned quotes;
+            if (const unsigned m = string_specials16(p, quotes)) {
+                p += __builtin_ctz(m);
+                found = true;
+                break;
+            }
+            p += 16;
+        }
+#endif
+        while (!found && end - p >= 8) {
             if (const std::uint64_t m = special8(p)) {
                 p += first_byte(m);
                 break;
@@ -336,16 +374,20 @@ inline const char* check_string(const char* p, const char* end, const char* begi
         const auto u = static_cast<unsigned char>(ch);
         if (ch == '"') return p + 1;
         if (u >= 0x80) {
-            const std::size_t n = utf8_length(p, end);
-            if (n == 0) {
-                err = fail(errc::invalid_utf8, static_cast<std::size_t>(p - begin));
-                return nullptr;
-            }
-            p += n;
+            // A run of characters beyond ASCII (a Chinese text) is checked in one go.
+            do {
+                const std::size_t n = utf8_length(p, end);
+                if (n == 0) {
+                    err = fail(errc::invalid_utf8, static_cast<std::size_t>(p - begin));
+                    return nullptr;
+                }
+                p += n;
+            } while (p != end && static_cast<unsigned char>(*p) >= 0x80);
         } else if (u < 0x20) {
             err = fail(errc::bad_character, static_cast<std::size_t>(p - begin));
             return nullptr;
         } else if (ch == '\\') {
+            escaped = true;
             const char* esc = p;
             if (end - p < 2) break;
             const char e = p[1];
@@ -384,9 +426,53 @@ inline const char* check_string(const char* p, const char* end, const char* begi
     return nullptr;
 }
 
+// Checks the string whose opening quote is at p; returns past its closing quote or fails.
+// `escaped` tells whether it holds a backslash (its content is then not its text). Inline for
+// the short plain strings most of a document is made of.
+SMSGW_ALWAYS_INLINE const char* check_string(const char* p, const char* end, const char* begin, result& err,
+                                         bool& escaped) noexcept {
+#if defined(__SSE2__)
+    if (end - p > 16) {
+        unsigned quotes;
+        const unsigned m = string_specials16(p + 1, quotes);
+        if ((m & (0u - m) & quotes) != 0) {  // the first special byte is the closing quote
+            escaped = false;
+            return p + 2 + __builtin_ctz(m);
+        }
+    }
+#endif
+    return check_string_slow(p, end, begin, err, escaped);
+}
+
 // Whether [p, e) is exactly `word`.
 inline bool is_word(const char* p, const char* e, std::string_view word) noexcept {
     return static_cast<std::size_t>(e - p) == word.size() && std::memcmp(p, word.data(), word.size()) == 0;
+}
+
+// Whether the n bytes at a and b are the same; inline for the short keys of a document.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+    if (n >= 8 && n <= 16) {
+        std::uint64_t a0, a1, b0, b1;
+        std::memcpy(&a0, a, 8);
+        std::memcpy(&b0, b, 8);
+        std::memcpy(&a1, a + n - 8, 8);
+        std::memcpy(&b1, b + n - 8, 8);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n >= 4 && n < 8) {
+        std::uint32_t a0, a1, b0, b1;
+        std::memcpy(&a0, a, 4);
+        std::memcpy(&b0, b, 4);
+        std::memcpy(&a1, a + n - 4, 4);
+        std::memcpy(&b1, b + n - 4, 4);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n < 4) {
+        for (std::size_t i = 0; i < n; ++i)
+            if (a[i] != b[i]) return false;
+        return true;
+    }
+    return std::memcmp(a, b, n) == 0;
 }
 
 // The kind of the (checked) value at p.
@@ -482,42 +568,216 @@ inline result parse_integer(const char* p, const char* e, std::size_t at, bool& 
     return {};
 }
 
+// Past the number, literal or (tolerant) bare token at p, or nullptr with `err` set.
+inline const char* check_token(const char* p, const char* end, const char* begin, bool tolerant, result& err) noexcept {
+    const auto at = [begin](const char* q) { return static_cast<std::size_t>(q - begin); };
+    if (p == end) {
+        err = fail(errc::truncated, at(p));
+        return nullptr;
+    }
+    const char* e = token_end(p, end);
+    if (e == p) {
+        err = fail(errc::expected_value, at(p));
+        return nullptr;
+    }
+    if (tolerant) return e;  // a number or literal, or else a bare token
+    if (*p == 't' || *p == 'f' || *p == 'n') {
+        if (is_word(p, e, "true") || is_word(p, e, "false") || is_word(p, e, "null")) return e;
+        err = fail(e - p < 5 && e == end ? errc::truncated : errc::expected_value, at(p));
+        return nullptr;
+    }
+    const char* bad = nullptr;
+    const char* n = number_end(p, e, false, bad);
+    if (!n) {
+        if (*p != '-' && !is_digit(*p)) {
+            err = fail(errc::expected_value, at(p));
+        } else {
+            err = fail(bad == end ? errc::truncated : errc::bad_number, at(bad));
+        }
+        return nullptr;
+    }
+    if (n != e) {
+        err = fail(errc::bad_number, at(n));
+        return nullptr;
+    }
+    return e;
+}
+
+// Past the value at p, every byte of it checked, or nullptr with `err` set: what expected
+// where (expected_value, expected_key, expected_colon, expected_comma, bad_number, bad_escape,
+// bad_character, invalid_utf8, invalid_utf16, too_deep, truncated). `depth` containers are
+// open around the value; one more than `max_depth` (at most max_nesting) is too_deep.
+inline const char* check_value(const char* p, const char* end, const char* begin, bool tolerant, std::size_t depth,
+                               std::size_t max_depth, result& err) noexcept {
+    const auto at = [begin](const char* q) { return static_cast<std::size_t>(q - begin); };
+    if (max_depth > max_nesting) max_depth = max_nesting;
+    std::uint64_t objects[max_nesting / 64] = {};  // bit i: the i-th container opened here is an object
+    std::size_t open = 0;
+    const auto in_object = [&] { return (objects[(open - 1) / 64] >> ((open - 1) % 64)) & 1u; };
+    bool escaped = false;
+
+value:
+    if (p == end) goto truncated;
+    switch (*p) {
+    case '{':
+    case '[': {
+        if (depth + open >= max_depth) {
+            err = fail(errc::too_deep, at(p));
+            return nullptr;
+        }
+        const bool obj = *p == '{';
+        const std::uint64_t bit = std::uint64_t{1} << (open % 64);
+        objects[open / 64] = obj ? (objects[open / 64] | bit) : (objects[open / 64] & ~bit);
+        ++open;
+        p = skip_ws(p + 1, end);
+        if (p == end) goto truncated;
+        if (*p == (obj ? '}' : ']')) {
+            --open;
+            ++p;
+            goto after_value;
+        }
+        if (obj) goto key;
+        goto value;
+    }
+    case '"':
+        p = check_string(p, end, begin, err, escaped);
+        if (!p) return nullptr;
+        goto after_value;
+    default:
+        p = check_token(p, end, begin, tolerant, err);
+        if (!p) return nullptr;
+        goto after_value;
+    }
+
+key:
+    if (*p != '"') {
+        err = fail(errc::expected_key, at(p));
+        return nullptr;
+    }
+    p = check_string(p, end, begin, err, escaped);
+    if (!p) return nullptr;
+    p = skip_ws(p, end);
+    if (p == end) goto truncated;
+    if (*p != ':') {
+        err = fail(errc::expected_colon, at(p));
+        return nullptr;
+    }
+    p = skip_ws(p + 1, end);
+    goto value;
+
+after_value:
+    if (open == 0) return p;
+    p = skip_ws(p, end);
+    if (p == end) goto truncated;
+    if (*p == ',') {
+        p = skip_ws(p + 1, end);
+        if (p == end) goto truncated;
+        if (tolerant && *p == (in_object() ? '}' : ']')) {
+            --open;
+            ++p;
+            goto after_value;
+        }
+        if (in_object()) goto key;
+        goto value;
+    }
+    if (*p == (in_object() ? '}' : ']')) {
+        --open;
+        ++p;
+        goto after_value;
+    }
+    err = fail(errc::expected_comma, at(p));
+    return nullptr;
+
+truncated:
+    err = fail(errc::truncated, at(end));
+    return nullptr;
+}
+
+// Where a container's walk goes from p: past its opening bracket (`first`), or past one of its
+// members or elements, whitespace and a comma come before the next one, or the closing bracket
+// `close` (after a comma too in tolerant mode). The result is `element` with p at its first byte,
+// `closed` with p at the bracket, or `failed` with `err` set.
+enum class step_result : unsigned char { element, closed, failed };
+inline step_result step_in(const char*& p, const char* end, const char* begin, char close, bool first, bool tolerant,
+                           result& err) noexcept {
+    const auto failed = [&](errc e) {
+        err = fail(e, static_cast<std::size_t>(p - begin));
+        return step_result::failed;
+    };
+    p = skip_ws(p, end);
+    if (p == end) return failed(errc::truncated);
+    if (*p == close) return step_result::closed;
+    if (!first) {
+        if (*p != ',') return failed(errc::expected_comma);
+        p = skip_ws(p + 1, end);
+        if (p == end) return failed(errc::truncated);
+        if (tolerant && *p == close) return step_result::closed;
+    }
+    return step_result::element;
+}
+
+// What the values of a document share while it is walked: the first error met, the last
+// container whose walk reached its end (so its parent steps over it without a second look)
+// and the depth limit.
+struct walk_state {
+    result error{};
+    const char* closed = nullptr;
+    const char* closed_end = nullptr;
+    std::size_t max_depth = 0;
+
+    void record(const result& r) noexcept {
+        if (error.ok()) error = r;
+    }
+};
+
+struct access;
+
 }  // namespace detail
 
-// A JSON value inside a checked document: a view that knows its kind and reads itself.
-// Errors from get() carry the offset of the value in the document.
+// A JSON value in a document: a view that knows its kind and reads itself. A value of a
+// document is checked when it is read or stepped over; one of parse() is checked already.
+// Errors from get() carry the offset of the byte at fault.
 class value {
 public:
     constexpr value() noexcept = default;
 
-    // Whether this value refers to anything (a default-constructed one does not).
+    // Whether this value refers to anything (a default-constructed one does not; it reads as null).
     constexpr bool exists() const noexcept { return p_ != nullptr; }
-    kind type() const noexcept { return detail::kind_at(p_, end_, tolerant_); }
-    bool is_null() const noexcept { return type() == kind::null; }
-    // Offset of the value's first byte in the document.
+    // The kind its first bytes announce (a value that does not exist is null).
+    kind type() const noexcept { return exists() ? detail::kind_at(p_, end_, tolerant_) : kind::null; }
+    bool is_null() const noexcept {
+        if (!exists()) return true;
+        result err;
+        const char* e = scan(err);
+        return e != nullptr && detail::is_word(p_, e, "null");
+    }
+    // Offset of the value's first byte in the text.
     constexpr std::size_t offset() const noexcept { return static_cast<std::size_t>(p_ - begin_); }
-    // The value's text as it stands in the document (strings with their quotes).
+    // The value's text as it stands (strings with their quotes); empty when it is not valid.
     std::string_view raw() const noexcept {
-        return {p_, static_cast<std::size_t>(detail::value_end(p_, end_) - p_)};
+        result err;
+        const char* e = scan(err);
+        return e ? std::string_view(p_, static_cast<std::size_t>(e - p_)) : std::string_view();
     }
 
     result get(bool& out) const noexcept {
-        const kind k = type();
-        if (k != kind::boolean) return fail(errc::wrong_type, offset());
-        out = *p_ == 't';
-        return {};
+        result err;
+        const char* e = scan(err);
+        if (!e) return err;
+        if (detail::is_word(p_, e, "true") || detail::is_word(p_, e, "false")) {
+            out = *p_ == 't';
+            return {};
+        }
+        return fail(errc::wrong_type, offset());
     }
 
     // Integers read exactly, from a number or from a string holding one ("expiresIn": "33346"):
     // number_overflow when the value does not fit T, wrong_type for a fraction or exponent.
     template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
     result get(T& out) const noexcept {
-        const char* b;
-        const char* e;
-        if (!digits(b, e)) return fail(errc::wrong_type, offset());
         bool negative = false;
         std::uint64_t magnitude = 0;
-        if (result r = detail::parse_integer(b, e, offset(), negative, magnitude); !r) return r;
+        if (result r = integer(negative, magnitude); !r) return r;
         if (negative) {
             if constexpr (std::is_signed_v<T>) {
                 const auto limit = static_cast<std::uint64_t>(std::numeric_limits<T>::max()) + 1;
@@ -539,28 +799,28 @@ public:
     result get(double& out) const noexcept {
         const char* b;
         const char* e;
-        if (!digits(b, e)) return fail(errc::wrong_type, offset());
+        if (result r = digits(b, e); !r) return r;
         const char* at = nullptr;
         if (detail::number_end(b, e, true, at) != e) return fail(errc::bad_number, offset());
-        const auto [end, ec] = std::from_chars(b, e, out);
+        const auto [stop, ec] = std::from_chars(b, e, out);
         if (ec == std::errc::result_out_of_range) return fail(errc::number_overflow, offset());
-        if (ec != std::errc() || end != e) return fail(errc::bad_number, offset());
+        if (ec != std::errc() || stop != e) return fail(errc::bad_number, offset());
         return {};
     }
 
-    // A string's content: a view into the document when it holds no escape, else decoded
-    // into `scratch` (buffer_too_small with the size needed when it does not fit). In tolerant
-    // mode a bare token reads as its text.
+    // A string's content: a view into the text when it holds no escape, else decoded into
+    // `scratch` (buffer_too_small with the size needed when it does not fit). In tolerant mode
+    // a bare token reads as its text.
     result get(std::string_view& out, mutable_bytes scratch = {}) const noexcept {
-        const kind k = type();
-        if (k == kind::bare) {
-            out = raw();
+        result err;
+        const char* e = scan(err);
+        if (!e) return err;
+        if (*p_ != '"') {
+            if (!tolerant_ || detail::kind_at(p_, end_, true) != kind::bare) return fail(errc::wrong_type, offset());
+            out = {p_, static_cast<std::size_t>(e - p_)};
             return {};
         }
-        if (k != kind::string) return fail(errc::wrong_type, offset());
-        bool escaped = false;
-        const char* e = detail::string_end(p_ + 1, end_, escaped);
-        if (!escaped) {
+        if (!escaped_) {
             out = {p_ + 1, static_cast<std::size_t>(e - p_ - 2)};
             return {};
         }
@@ -574,27 +834,27 @@ public:
     // Writes a string's decoded content (UTF-8) to `out`: transform convention, offset = bytes
     // written, buffer_too_small with the size needed.
     result unescape(smsgw::writer& out) const noexcept {
-        if (type() != kind::string) return fail(errc::wrong_type, offset());
+        result err;
+        if (!scan(err)) return err;
+        if (*p_ != '"') return fail(errc::wrong_type, offset());
         const std::size_t start = out.size();
         detail::decode_string(p_ + 1, [&out](const char* d, std::size_t n) { out.write(d, n); });
         const std::size_t n = out.size() - start;
         return out.overflowed() ? fail(errc::buffer_too_small, out.size()) : result{errc{}, n};
     }
 
-    // Whether this string equals `text` once decoded (no buffer needed).
+    // Whether this is a string equal to `text` once decoded (no buffer needed).
     bool equals(std::string_view text) const noexcept {
-        if (*p_ != '"') return false;
-        const char* p = p_ + 1;
-        // Up to the first escape the text is its own decoding: compare it as it stands.
-        for (std::size_t i = 0;; ++i) {
-            const char ch = p[i];
-            if (ch == '\\') break;
-            if (ch == '"') return i == text.size();
-            if (i == text.size() || ch != text[i]) return false;
+        result err;
+        const char* e = scan(err);
+        if (!e || *p_ != '"') return false;
+        if (!escaped_) {
+            const auto n = static_cast<std::size_t>(e - p_ - 2);
+            return n == text.size() && detail::same_bytes(p_ + 1, text.data(), n);
         }
         std::size_t at = 0;
         bool same = true;
-        detail::decode_string(p, [&](const char* d, std::size_t n) {
+        detail::decode_string(p_ + 1, [&](const char* d, std::size_t n) {
             same = same && n <= text.size() - at && std::memcmp(d, text.data() + at, n) == 0;
             if (same) at += n;
         });
@@ -607,30 +867,111 @@ public:
 private:
     friend class object;
     friend class array;
+    friend class document;
+    friend struct detail::access;
     friend result parse(std::string_view, value&, const read_options&) noexcept;
 
-    constexpr value(const char* begin, const char* p, const char* end, bool tolerant) noexcept
-        : begin_(begin), p_(p), end_(end), tolerant_(tolerant) {}
+    constexpr value(const char* begin, const char* p, const char* end, detail::walk_state* walk, std::size_t depth,
+                    bool tolerant) noexcept
+        : begin_(begin), p_(p), end_(end), walk_(walk), depth_(static_cast<std::uint16_t>(depth)), tolerant_(tolerant) {}
 
-    // The text holding a number: the token itself, or a string's content without escapes.
-    bool digits(const char*& b, const char*& e) const noexcept {
-        const kind k = type();
-        if (k == kind::number) {
-            b = p_;
-            e = detail::token_end(p_, end_);
-            return true;
+    // Past the value, checking it the first time (and recording what is wrong in the walk).
+    SMSGW_ALWAYS_INLINE const char* scan(result& err) const noexcept { return known_end_ ? known_end_ : check(err); }
+    const char* check(result& err) const noexcept {
+        if (!exists()) {
+            err = fail(errc::wrong_type, 0);
+            return nullptr;
         }
-        if (k != kind::string) return false;
-        bool escaped = false;
-        b = p_ + 1;
-        e = detail::string_end(b, end_, escaped) - 1;
-        return !escaped;
+        const char* e;
+        switch (*p_) {
+        case '"': e = detail::check_string(p_, end_, begin_, err, escaped_); break;
+        case '{':
+        case '[':
+            if (!walk_) {
+                e = detail::container_end(p_, end_);  // checked by parse()
+            } else if (walk_->closed == p_) {
+                e = walk_->closed_end;
+            } else {
+                e = detail::check_value(p_, end_, begin_, tolerant_, depth_, walk_->max_depth, err);
+            }
+            break;
+        default: e = detail::check_token(p_, end_, begin_, tolerant_, err); break;
+        }
+        if (!e) {
+            if (walk_) walk_->record(err);
+            return nullptr;
+        }
+        known_end_ = e;
+        return e;
     }
 
-    const char* begin_ = nullptr;  // the document
-    const char* p_ = nullptr;      // this value
-    const char* end_ = nullptr;    // the document's end
+    // The integer this value holds, as a sign and a magnitude.
+    result integer(bool& negative, std::uint64_t& magnitude) const noexcept {
+        if (!known_end_ && exists()) {
+            // A number token of at most 19 digits and nothing else is checked and read at once
+            // (leading zeros only in tolerant mode); anything else takes the general way.
+            const char* q = p_;
+            negative = *q == '-';
+            if (negative) ++q;
+            const char* d = q;
+            std::uint64_t v = 0;
+            while (end_ - d >= 8 && d - q <= 8 && detail::eight_digits(d)) {
+                v = v * 100000000u + detail::eight_digits_value(d);
+                d += 8;
+            }
+            while (d != end_ && detail::is_digit(*d) && d - q < 20) v = v * 10 + static_cast<unsigned>(*d++ - '0');
+            const auto n = d - q;
+            if (n != 0 && n < 20 && (d == end_ || detail::cls(*d) != detail::c_bare) && (tolerant_ || *q != '0' || n == 1)) {
+                known_end_ = d;
+                magnitude = v;
+                return {};
+            }
+        }
+        const char* b;
+        const char* e;
+        if (result r = digits(b, e); !r) return r;
+        return detail::parse_integer(b, e, offset(), negative, magnitude);
+    }
+
+    // The text holding a number: the token itself, or a string's content without escapes.
+    result digits(const char*& b, const char*& e) const noexcept {
+        result err;
+        e = scan(err);
+        if (!e) return err;
+        b = p_;
+        if (*p_ == '"') {
+            if (escaped_) return fail(errc::wrong_type, offset());
+            ++b;
+            --e;
+            return {};
+        }
+        const char* at = nullptr;
+        if (detail::number_end(b, e, true, at) != e) return fail(errc::wrong_type, offset());
+        return {};
+    }
+
+    // The container this value opens with `bracket` may be walked: wrong_type, or too_deep.
+    inline result enter(char bracket) const noexcept;
+    // Records a syntax error in the document's walk (a value of parse() meets none).
+    void record(const result& r) const noexcept {
+        if (walk_) walk_->record(r);
+    }
+    // The walk of the container opened at `open` reached its end at `close`.
+    void closed(const char* open, const char* close) const noexcept {
+        if (walk_) {
+            walk_->closed = open;
+            walk_->closed_end = close + 1;
+        }
+    }
+
+    const char* begin_ = nullptr;              // the text
+    const char* p_ = nullptr;                  // this value
+    const char* end_ = nullptr;                // the text's end
+    mutable const char* known_end_ = nullptr;  // past this value, once checked
+    detail::walk_state* walk_ = nullptr;       // the document's, or none after parse()
+    std::uint16_t depth_ = 0;                  // containers around this value
     bool tolerant_ = false;
+    mutable bool escaped_ = false;  // a string holding a backslash (known with known_end_)
 };
 
 // One member of an object: its key (a string value) and its value.
@@ -642,7 +983,8 @@ struct member {
     bool key_is(std::string_view name) const noexcept { return key.equals(name); }
 };
 
-// An object: a forward range of members in document order (duplicates kept as they are).
+// An object: a forward range of members in document order (duplicates kept as they are). In a
+// document a syntax error ends the range early; bind_fields() and document::finish() say so.
 class object {
 public:
     class iterator {
@@ -657,16 +999,13 @@ public:
         const member& operator*() const noexcept { return cur_; }
         const member* operator->() const noexcept { return &cur_; }
         iterator& operator++() noexcept {
-            const value v = cur_.value;
-            const char* p = detail::skip_ws(detail::value_end(v.p_, v.end_), v.end_);
-            if (*p == ',') {
-                p = detail::skip_ws(p + 1, v.end_);
-                if (*p == '"') {
-                    at(p, v);
-                    return *this;
-                }
+            result err;
+            const char* e = cur_.value.scan(err);
+            if (!e) {
+                cur_ = member{};
+                return *this;
             }
-            cur_ = member{};  // '}' (after a trailing comma in tolerant mode)
+            step(e, false);
             return *this;
         }
         iterator operator++(int) noexcept {
@@ -679,13 +1018,46 @@ public:
 
     private:
         friend class object;
-        // The member whose key starts at p, in the document of `doc`.
-        void at(const char* p, const value& doc) noexcept {
-            const char* colon = detail::skip_ws(detail::string_end(p + 1, doc.end_), doc.end_);
-            cur_.key = value(doc.begin_, p, doc.end_, doc.tolerant_);
-            cur_.value = value(doc.begin_, detail::skip_ws(colon + 1, doc.end_), doc.end_, doc.tolerant_);
+
+        // From p (past '{' when `first`, else past a member's value) to the next member's key
+        // and value, or past the closing brace. Both hold the walk's context (the text, the
+        // walk, the depth) from begin() on: only their positions change.
+        void step(const char* p, bool first) noexcept {
+            const value& c = cur_.key;
+            const char* const end = c.end_;
+            const auto stop = [this, &c](const result& r) {
+                c.record(r);
+                cur_ = member{};
+            };
+            const auto at = [&c](const char* q) { return static_cast<std::size_t>(q - c.begin_); };
+            result err;
+            switch (detail::step_in(p, end, c.begin_, '}', first, c.tolerant_, err)) {
+            case detail::step_result::closed: return close(p);
+            case detail::step_result::failed: return stop(err);
+            case detail::step_result::element: break;
+            }
+            if (*p != '"') return stop(fail(errc::expected_key, at(p)));
+            bool escaped = false;
+            const char* k = detail::check_string(p, end, c.begin_, err, escaped);
+            if (!k) return stop(err);
+            const char* v = detail::skip_ws(k, end);
+            if (v == end) return stop(fail(errc::truncated, at(v)));
+            if (*v != ':') return stop(fail(errc::expected_colon, at(v)));
+            v = detail::skip_ws(v + 1, end);
+            if (v == end) return stop(fail(errc::truncated, at(v)));
+            cur_.key.p_ = p;
+            cur_.key.known_end_ = k;
+            cur_.key.escaped_ = escaped;
+            cur_.value.p_ = v;
+            cur_.value.known_end_ = nullptr;
         }
+        void close(const char* p) noexcept {
+            cur_.key.closed(open_, p);
+            cur_ = member{};
+        }
+
         member cur_;
+        const char* open_ = nullptr;  // the object's '{'
     };
 
     constexpr object() noexcept = default;
@@ -693,9 +1065,11 @@ public:
     iterator begin() const noexcept {
         iterator it;
         if (!self_.exists()) return it;
-        const char* p = detail::skip_ws(self_.p_ + 1, self_.end_);
-        if (*p != '"') return it;
-        it.at(p, self_);
+        it.open_ = self_.p_;
+        it.cur_.key = self_;
+        it.cur_.key.depth_ = static_cast<std::uint16_t>(self_.depth_ + 1);
+        it.cur_.value = it.cur_.key;
+        it.step(self_.p_ + 1, true);
         return it;
     }
     iterator end() const noexcept { return {}; }
@@ -720,7 +1094,8 @@ private:
     value self_;
 };
 
-// An array: a forward range of values in document order.
+// An array: a forward range of values in document order. In a document a syntax error ends
+// the range early; document::finish() says so.
 class array {
 public:
     class iterator {
@@ -735,15 +1110,13 @@ public:
         const value& operator*() const noexcept { return cur_; }
         const value* operator->() const noexcept { return &cur_; }
         iterator& operator++() noexcept {
-            const char* p = detail::skip_ws(detail::value_end(cur_.p_, cur_.end_), cur_.end_);
-            if (*p == ',') {
-                p = detail::skip_ws(p + 1, cur_.end_);
-                if (*p != ']') {
-                    cur_.p_ = p;
-                    return *this;
-                }
+            result err;
+            const char* e = cur_.scan(err);
+            if (!e) {
+                cur_ = value{};
+                return *this;
             }
-            cur_ = value{};  // ']' (after a trailing comma in tolerant mode)
+            step(e, false);
             return *this;
         }
         iterator operator++(int) noexcept {
@@ -756,7 +1129,30 @@ public:
 
     private:
         friend class array;
+
+        // From p (past '[' when `first`, else past an element) to the next element, or past
+        // the closing bracket. cur_ holds the walk's context meanwhile.
+        void step(const char* p, bool first) noexcept {
+            const char* const end = cur_.end_;
+            result err;
+            switch (detail::step_in(p, end, cur_.begin_, ']', first, cur_.tolerant_, err)) {
+            case detail::step_result::closed: return close(p);
+            case detail::step_result::failed:
+                cur_.record(err);
+                cur_ = value{};
+                return;
+            case detail::step_result::element: break;
+            }
+            cur_.p_ = p;
+            cur_.known_end_ = nullptr;
+        }
+        void close(const char* p) noexcept {
+            cur_.closed(open_, p);
+            cur_ = value{};
+        }
+
         value cur_;
+        const char* open_ = nullptr;  // the array's '['
     };
 
     constexpr array() noexcept = default;
@@ -764,10 +1160,10 @@ public:
     iterator begin() const noexcept {
         iterator it;
         if (!self_.exists()) return it;
-        const char* p = detail::skip_ws(self_.p_ + 1, self_.end_);
-        if (*p == ']') return it;
+        it.open_ = self_.p_;
         it.cur_ = self_;
-        it.cur_.p_ = p;
+        it.cur_.depth_ = static_cast<std::uint16_t>(self_.depth_ + 1);
+        it.step(self_.p_ + 1, true);
         return it;
     }
     iterator end() const noexcept { return {}; }
@@ -785,17 +1181,87 @@ private:
     value self_;
 };
 
-inline result value::get(object& out) const noexcept {
-    if (!exists() || *p_ != '{') return fail(errc::wrong_type, offset());
-    out.self_ = *this;
+inline result value::enter(char bracket) const noexcept {
+    if (!exists() || *p_ != bracket) return fail(errc::wrong_type, offset());
+    if (walk_ && depth_ >= walk_->max_depth) {
+        const result r = fail(errc::too_deep, offset());
+        walk_->record(r);
+        return r;
+    }
     return {};
 }
 
-inline result value::get(array& out) const noexcept {
-    if (!exists() || *p_ != '[') return fail(errc::wrong_type, offset());
-    out.self_ = *this;
-    return {};
+inline result value::get(object& out) const noexcept {
+    const result r = enter('{');
+    if (r) out.self_ = *this;
+    return r;
 }
+
+inline result value::get(array& out) const noexcept {
+    const result r = enter('[');
+    if (r) out.self_ = *this;
+    return r;
+}
+
+namespace detail {
+// The first syntax error the walk of v's document has met (none for a value of parse()).
+struct access {
+    static result walk_error(const value& v) noexcept { return v.walk_ ? v.walk_->error : result{}; }
+    // A member's key as it stands between its quotes, when that is its content (no escape).
+    static bool plain_key(const member& m, std::string_view& key) noexcept {
+        const value& k = m.key;
+        if (!k.known_end_ || k.escaped_) return false;
+        key = {k.p_ + 1, static_cast<std::size_t>(k.known_end_ - k.p_ - 2)};
+        return true;
+    }
+};
+}  // namespace detail
+
+// A text walked and checked in one pass. root() is its value; every value taken from it checks
+// what it reads or steps over, and records the first syntax error here. finish() then checks
+// what the walk left aside and that only whitespace follows the value. Neither copied nor
+// moved: its values point at it.
+class document {
+public:
+    explicit document(std::string_view text, const read_options& opt = {}) noexcept
+        : begin_(text.data()), end_(text.data() + text.size()), tolerant_(opt.m == mode::tolerant) {
+        walk_.max_depth = opt.max_depth < max_nesting ? opt.max_depth : max_nesting;
+        first_ = detail::skip_ws(begin_, end_);
+        if (first_ == end_) walk_.record(fail(errc::expected_value, text.size()));
+    }
+    document(const document&) = delete;
+    document& operator=(const document&) = delete;
+
+    // The value the text holds (one that does not exist when the text is blank).
+    value root() noexcept { return first_ == end_ ? value() : value(begin_, first_, end_, &walk_, 0, tolerant_); }
+
+    // The first syntax error met so far.
+    constexpr result error() const noexcept { return walk_.error; }
+
+    // The document's verdict, given what the walk returned: the first syntax error anywhere in
+    // the text (those errors parse() lists, and trailing_bytes) wins, then `r`; on success
+    // offset = the text's size.
+    result finish(result r = {}) noexcept {
+        if (!walk_.error.ok()) return walk_.error;
+        if (!r) return r;
+        result err;
+        const char* e = root().scan(err);
+        if (!e) return err;
+        const char* p = detail::skip_ws(e, end_);
+        if (p != end_) {
+            walk_.record(fail(errc::trailing_bytes, static_cast<std::size_t>(p - begin_)));
+            return walk_.error;
+        }
+        return {errc{}, static_cast<std::size_t>(end_ - begin_)};
+    }
+
+private:
+    const char* begin_;
+    const char* end_;
+    const char* first_ = nullptr;
+    bool tolerant_;
+    detail::walk_state walk_;
+};
 
 // Checks `text` as one JSON document (whitespace around it allowed) and sets `root` to its
 // value. On success offset = text.size(); on error offset is the byte at fault and ec says
@@ -803,111 +1269,19 @@ inline result value::get(array& out) const noexcept {
 // bad_number, bad_escape, bad_character (a control character in a string), invalid_utf8,
 // invalid_utf16 (a lone surrogate escape), too_deep, truncated, trailing_bytes.
 inline result parse(std::string_view text, value& root, const read_options& opt = {}) noexcept {
-    using namespace detail;
     const char* const begin = text.data();
     const char* const end = begin + text.size();
+    const char* const first = detail::skip_ws(begin, end);
+    if (first == end) return fail(errc::expected_value, text.size());
     const bool tolerant = opt.m == mode::tolerant;
-    const std::size_t max_depth = opt.max_depth < max_nesting ? opt.max_depth : max_nesting;
-    std::uint64_t objects[max_nesting / 64] = {};  // bit d: the container at depth d+1 is an object
-    std::size_t depth = 0;
-    const auto at = [begin](const char* q) { return static_cast<std::size_t>(q - begin); };
-    const auto in_object = [&] { return (objects[(depth - 1) / 64] >> ((depth - 1) % 64)) & 1u; };
-    result err{};
-
-    const char* p = skip_ws(begin, end);
-    if (p == end) return fail(errc::expected_value, at(p));
-    const char* const first = p;
-
-value:
-    if (p == end) return fail(errc::truncated, at(p));
-    switch (*p) {
-    case '{':
-    case '[': {
-        if (depth == max_depth) return fail(errc::too_deep, at(p));
-        const bool obj = *p == '{';
-        const std::uint64_t bit = std::uint64_t{1} << (depth % 64);
-        objects[depth / 64] = obj ? (objects[depth / 64] | bit) : (objects[depth / 64] & ~bit);
-        ++depth;
-        p = skip_ws(p + 1, end);
-        if (p == end) return fail(errc::truncated, at(p));
-        if (*p == (obj ? '}' : ']')) {
-            --depth;
-            ++p;
-            goto after_value;
-        }
-        if (obj) goto key;
-        goto value;
-    }
-    case '"':
-        p = check_string(p, end, begin, err);
-        if (!p) return err;
-        goto after_value;
-    default: {
-        const char* e = token_end(p, end);
-        if (e == p) return fail(errc::expected_value, at(p));
-        if (*p == 't' || *p == 'f' || *p == 'n') {
-            if (is_word(p, e, "true") || is_word(p, e, "false") || is_word(p, e, "null")) {
-                p = e;
-                goto after_value;
-            }
-            if (tolerant) {
-                p = e;
-                goto after_value;
-            }
-            return fail(e - p < 5 && e == end ? errc::truncated : errc::expected_value, at(p));
-        }
-        const char* bad = nullptr;
-        const char* n = number_end(p, e, tolerant, bad);
-        if (tolerant) {
-            p = e;  // a number, or else a bare token
-            goto after_value;
-        }
-        if (!n) {
-            if (*p != '-' && !is_digit(*p)) return fail(errc::expected_value, at(p));
-            return fail(bad == end ? errc::truncated : errc::bad_number, at(bad));
-        }
-        if (n != e) return fail(errc::bad_number, at(n));
-        p = n;
-        goto after_value;
-    }
-    }
-
-key:
-    if (*p != '"') return fail(errc::expected_key, at(p));
-    p = check_string(p, end, begin, err);
-    if (!p) return err;
-    p = skip_ws(p, end);
-    if (p == end) return fail(errc::truncated, at(p));
-    if (*p != ':') return fail(errc::expected_colon, at(p));
-    p = skip_ws(p + 1, end);
-    goto value;
-
-after_value:
-    if (depth == 0) {
-        p = skip_ws(p, end);
-        if (p != end) return fail(errc::trailing_bytes, at(p));
-        root = value(begin, first, end, tolerant);
-        return {errc{}, text.size()};
-    }
-    p = skip_ws(p, end);
-    if (p == end) return fail(errc::truncated, at(p));
-    if (*p == ',') {
-        p = skip_ws(p + 1, end);
-        if (p == end) return fail(errc::truncated, at(p));
-        if (tolerant && *p == (in_object() ? '}' : ']')) {
-            --depth;
-            ++p;
-            goto after_value;
-        }
-        if (in_object()) goto key;
-        goto value;
-    }
-    if (*p == (in_object() ? '}' : ']')) {
-        --depth;
-        ++p;
-        goto after_value;
-    }
-    return fail(errc::expected_comma, at(p));
+    result err;
+    const char* e = detail::check_value(first, end, begin, tolerant, 0, opt.max_depth, err);
+    if (!e) return err;
+    const char* p = detail::skip_ws(e, end);
+    if (p != end) return fail(errc::trailing_bytes, static_cast<std::size_t>(p - begin));
+    root = value(begin, first, end, nullptr, 0, tolerant);
+    if (*first == '{' || *first == '[') root.known_end_ = e;  // a string's is found with its escapes
+    return {errc{}, text.size()};
 }
 
 }  // namespace smsgw::codec::json

@@ -1,7 +1,8 @@
 #pragma once
 
 // Inlining for the few hot paths whose speed depends on it: the CMPP layout visitors, where a
-// field's width is a constant only once the visitor is inlined into the PDU's walk.
+// field's width is a constant only once the visitor is inlined into the PDU's walk, and the
+// JSON reader's per-token fast paths and bind_fields().
 //   SMSGW_ALWAYS_INLINE  on a function: inline it into every caller, whatever its size.
 //   SMSGW_FLATTEN        on a function: inline everything it calls, recursively, into it.
 // Both are hints with no effect on behaviour; on a compiler without them they expand to

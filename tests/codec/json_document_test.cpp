@@ -1,0 +1,253 @@
+#include "smsgw/codec/json_reader.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "smsgw/codec/json_bind.hpp"
+#include "test.hpp"
+
+// json::document: the text checked by the walk that reads it, then by finish() for what the
+// walk left aside. Whatever the walk, finish() must say exactly what parse() says of the text.
+using smsgw::errc;
+namespace json = smsgw::codec::json;
+
+namespace {
+
+constexpr json::read_options tolerant{json::mode::tolerant};
+
+// Reads every value of v the generic way: members and elements iterated, scalars' text taken.
+void walk_all(const json::value& v) {
+    json::object o;
+    json::array a;
+    if (v.type() == json::kind::object && v.get(o).ok()) {
+        for (const json::member& m : o) walk_all(m.value);
+    } else if (v.type() == json::kind::array && v.get(a).ok()) {
+        for (const json::value& e : a) walk_all(e);
+    } else {
+        v.raw();
+    }
+}
+
+smsgw::result parsed(std::string_view text, const json::read_options& o = {}) {
+    json::value root;
+    return json::parse(text, root, o);
+}
+
+smsgw::result walked(std::string_view text, const json::read_options& o = {}) {
+    json::document doc(text, o);
+    walk_all(doc.root());
+    return doc.finish();
+}
+
+// Only the first member or element read, the rest left to finish().
+smsgw::result glanced(std::string_view text, const json::read_options& o = {}) {
+    json::document doc(text, o);
+    json::object obj;
+    json::array arr;
+    const json::value root = doc.root();
+    if (root.type() == json::kind::object && root.get(obj).ok()) {
+        if (auto it = obj.begin(); it != obj.end()) it->value.raw();
+    } else if (root.type() == json::kind::array && root.get(arr).ok()) {
+        if (auto it = arr.begin(); it != arr.end()) it->raw();
+    }
+    return doc.finish();
+}
+
+void same_as_parse(std::string_view text, const json::read_options& o = {}) {
+    const smsgw::result p = parsed(text, o);
+    INFO(text << " -> " << p.message() << " at " << p.offset);
+    CHECK(walked(text, o) == p);
+    CHECK(glanced(text, o) == p);
+    json::document untouched(text, o);
+    CHECK(untouched.finish() == p);
+}
+
+struct token_response {
+    std::string_view access_token;
+    std::uint64_t expires_in = 0;
+};
+
+smsgw::result bind_token(const json::value& v, token_response& out) {
+    return json::bind_fields(v, json::required("accessToken", out.access_token),
+                             json::required("expiresIn", out.expires_in));
+}
+
+}  // namespace
+
+TEST_CASE("json document: a walk, a partial walk and no walk say what parse() says") {
+    for (const char* text : {
+             R"({"a":1,"b":[true,false,null],"c":{"d":"e\u00e9"}})", "  [1, 2.5e3, -0, \"x\"]  ", "\"only\"", "12",
+             "", "   ", "{", "[", "{\"a\"", "{\"a\":", "{\"a\":1", "{\"a\":1,", "[1,]", "{\"a\":1,}", "[1 2]",
+             "{\"a\" 1}", "{1:2}", "[01]", "[1.]", "[-]", "[tru]", "[nul", "{\"a\":\"\x01\"}", "[\"\\x\"]",
+             "[\"\\ud800\"]", "[\"\xC0\x80\"]", "{} x", "[] []", "[1,,2]", "{\"a\":}", "[{\"a\":[{\"b\":[1,}]}]}",
+             "{\"a\":1} ", "{\"a\":{\"b\":{\"c\":[1,[2,[3,{\"d\":\"e\"}]]]}}}",
+         }) {
+        same_as_parse(text);
+        same_as_parse(text, tolerant);
+    }
+}
+
+TEST_CASE("json document: JSONTestSuite test_parsing, walked, in both modes") {
+    const std::string shared = smsgw::test::shared_dir();
+    if (shared.empty()) {
+        WARN("JSONTestSuite skipped: ../shared/corpora/JSONTestSuite is not there");
+        return;
+    }
+    std::size_t count = 0;
+    for (const auto& path : smsgw::test::files_in(shared + "/corpora/JSONTestSuite/test_parsing")) {
+        const std::string text = smsgw::test::read_file(path);
+        INFO(std::filesystem::path(path).filename().string());
+        same_as_parse(text);
+        same_as_parse(text, tolerant);
+        ++count;
+    }
+    CHECK(count >= 318);
+}
+
+TEST_CASE("json document: binding and checking in one pass") {
+    const std::string text = R"({"accessToken": "abc", "expiresIn": "33346", "extra": [1, {"x": null}]})";
+    json::document doc(text);
+    token_response t;
+    const smsgw::result r = bind_token(doc.root(), t);
+    CHECK(r.ok());
+    CHECK(doc.finish(r) == smsgw::result{errc{}, text.size()});
+    CHECK(t.access_token == "abc");
+    CHECK(t.expires_in == 33346);
+}
+
+TEST_CASE("json document: a syntax error wins over what the binding says") {
+    // The walk stops at the bad member: the binding would say accessToken is missing, but the
+    // error is the text's.
+    const std::string text = R"({"expiresIn": 1, "x": [1 2], "accessToken": "abc"})";
+    const std::size_t at = text.find("2]");
+    json::document doc(text);
+    token_response t;
+    const smsgw::result r = bind_token(doc.root(), t);
+    CHECK(r == smsgw::fail(errc::expected_comma, at));
+    CHECK(doc.error() == smsgw::fail(errc::expected_comma, at));
+    CHECK(doc.finish(r) == smsgw::fail(errc::expected_comma, at));
+    CHECK(doc.finish(smsgw::fail(errc::missing_field, 0)) == smsgw::fail(errc::expected_comma, at));
+
+    // A value the binding read itself: its error comes back from the binding, and from finish().
+    const std::string bad_string = "{\"accessToken\": \"a\x01\", \"expiresIn\": 1}";
+    json::document doc2(bad_string);
+    const smsgw::result r2 = bind_token(doc2.root(), t);
+    CHECK(r2.ec == errc::bad_character);
+    CHECK(r2.offset == bad_string.find('\x01'));
+    CHECK(doc2.finish(r2).ec == errc::bad_character);
+}
+
+TEST_CASE("json document: the walk's own verdict when the text is fine") {
+    const std::string text = R"({"accessToken": 5, "expiresIn": 1})";
+    json::document doc(text);
+    token_response t;
+    const smsgw::result r = bind_token(doc.root(), t);
+    CHECK(r.ec == errc::wrong_type);
+    CHECK(r.field != nullptr);
+    CHECK(doc.finish(r) == r);
+    CHECK(doc.error().ok());
+}
+
+TEST_CASE("json document: what the walk leaves aside is checked by finish()") {
+    // The binding stops reading nothing: the unknown key's value is stepped over and checked.
+    const std::string text = R"({"accessToken": "a", "expiresIn": 1, "rest": [1, {"a": tru}]})";
+    json::document doc(text);
+    token_response t;
+    CHECK(bind_token(doc.root(), t) == smsgw::fail(errc::expected_value, text.find("tru")));
+    // A value kept for later (json::value) is stepped over by the walk, and checked as it is.
+    const std::string kept = R"({"list": [1, 2, x], "n": 1})";
+    json::document doc2(kept);
+    json::value list;
+    const smsgw::result r = json::bind_fields(doc2.root(), json::required("list", list));
+    CHECK(r == smsgw::fail(errc::expected_value, kept.find('x')));
+    // Trailing bytes after a complete walk.
+    const std::string trailing = R"({"accessToken": "a", "expiresIn": 1} {})";
+    json::document doc3(trailing);
+    CHECK(bind_token(doc3.root(), t).ok());
+    CHECK(doc3.finish() == smsgw::fail(errc::trailing_bytes, trailing.rfind('{')));
+}
+
+TEST_CASE("json document: values kept from the walk read later, before finish()") {
+    const std::string text = R"({"messages": [{"msgID": 304934976469110784}, {"msgID": 2}], "code": "0"})";
+    json::document doc(text);
+    json::array messages;
+    int code = -1;
+    REQUIRE(json::bind_fields(doc.root(), json::required("messages", messages), json::required("code", code)).ok());
+    CHECK(code == 0);
+    std::vector<std::uint64_t> ids;
+    for (const json::value& m : messages) {
+        std::uint64_t id = 0;
+        REQUIRE(json::bind_fields(m, json::required("msgID", id)).ok());
+        ids.push_back(id);
+    }
+    CHECK(ids == std::vector<std::uint64_t>{304934976469110784u, 2});
+    CHECK(doc.finish().ok());
+}
+
+TEST_CASE("json document: depth is limited where the walk goes and where it steps over") {
+    const json::read_options shallow{json::mode::strict, 2};
+    const std::string text = R"({"a": {"b": {"c": 1}}, "d": 2})";
+    {
+        json::document doc(text, shallow);
+        json::object a, b, c;
+        REQUIRE(doc.root().get(a).ok());
+        json::value va, vb;
+        REQUIRE(a.find("a", va));
+        REQUIRE(va.get(b).ok());
+        REQUIRE(b.find("b", vb));
+        CHECK(vb.get(c) == smsgw::fail(errc::too_deep, text.find("{\"c\"")));
+        CHECK(doc.finish() == smsgw::fail(errc::too_deep, text.find("{\"c\"")));
+    }
+    {
+        json::document doc(text, shallow);
+        CHECK(doc.finish() == smsgw::fail(errc::too_deep, text.find("{\"c\"")));
+    }
+    CHECK(parsed(text, shallow) == smsgw::fail(errc::too_deep, text.find("{\"c\"")));
+    json::document deep_enough(text, {json::mode::strict, 3});
+    CHECK(deep_enough.finish().ok());
+}
+
+TEST_CASE("json document: blank text, scalar roots, tolerant mode") {
+    json::document blank(" \n");
+    CHECK_FALSE(blank.root().exists());
+    CHECK(blank.root().is_null());
+    CHECK(blank.finish() == smsgw::fail(errc::expected_value, 2));
+
+    const std::string number = " 304934976469110784 ";
+    json::document n(number);
+    std::uint64_t u = 0;
+    CHECK(n.root().get(u).ok());
+    CHECK(u == 304934976469110784u);
+    CHECK(n.finish() == smsgw::result{errc{}, number.size()});
+
+    // mitake-mms-api.txt, push response: a bare id, a zero-padded number, a trailing comma.
+    const std::string mitake = "{\"batchID\": 11111111-2222-3333-4444-555555555555, \"n\": 0000000001, \"l\": [1,],}";
+    json::document strict(mitake);
+    json::value batch;
+    CHECK(json::bind_fields(strict.root(), json::required("batchID", batch)).ec == errc::bad_number);
+    json::document loose(mitake, tolerant);
+    std::string_view id;
+    int one = 0;
+    json::array l;
+    REQUIRE(json::bind_fields(loose.root(), json::required("batchID", id), json::required("n", one),
+                              json::required("l", l))
+                .ok());
+    CHECK(id == "11111111-2222-3333-4444-555555555555");
+    CHECK(one == 1);
+    CHECK(l.size() == 1);
+    CHECK(loose.finish().ok());
+}
+
+TEST_CASE("json document: no allocation") {
+    const std::string text = R"({"accessToken": "abc", "expiresIn": 7, "more": [1, "\u00e9\n", {"x": [null]}]})";
+    smsgw::test::alloc_counter guard;
+    json::document doc(text);
+    token_response t;
+    const smsgw::result r = bind_token(doc.root(), t);
+    const bool ok = doc.finish(r).ok();
+    CHECK(guard.count() == 0);
+    CHECK(ok);
+    CHECK(t.expires_in == 7);
+}
