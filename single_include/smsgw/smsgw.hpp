@@ -5773,8 +5773,8 @@ public:
 
     // A double (from a number or a string holding one); number_overflow when out of range.
     result get(double& out) const noexcept {
-        const char* b;
-        const char* e;
+        const char* b = nullptr;
+        const char* e = nullptr;
         if (result r = digits(b, e); !r) return r;
         const char* at = nullptr;
         if (detail::number_end(b, e, true, at) != e) return fail(errc::bad_number, offset());
@@ -5903,8 +5903,8 @@ private:
                 return {};
             }
         }
-        const char* b;
-        const char* e;
+        const char* b = nullptr;
+        const char* e = nullptr;
         if (result r = digits(b, e); !r) return r;
         return detail::parse_integer(b, e, offset(), negative, magnitude);
     }
