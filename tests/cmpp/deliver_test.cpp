@@ -119,9 +119,7 @@ TEST_CASE("CMPP_DELIVER encoder refuses fields of the other version and long val
     d = sample(cmpp::version::v20, "hi");
     d.src_terminal_id = "1234567890123456789012";
     r = encode(d, buf);
-    CHECK(r.ec == errc::field_too_long);
-    CHECK(r.offset == 54);
-    CHECK(std::string_view(r.field) == "Src_terminal_Id");
+    cmpp_test::check_refused(r, errc::field_too_long, 54, "Src_terminal_Id");
     d.ver = cmpp::version::v30;  // 22 characters fit the 3.0 field
     CHECK(encode(d, buf));
 }

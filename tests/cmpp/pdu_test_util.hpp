@@ -5,7 +5,9 @@
 #include <string>
 #include <string_view>
 
+#include "smsgw/core/error.hpp"
 #include "smsgw/core/writer.hpp"
+#include "test.hpp"
 
 namespace cmpp_test {
 
@@ -35,6 +37,15 @@ std::string encoded(const T& msg) {
     std::string out;
     auto r = smsgw::encode_append(msg, out);
     return r ? out : std::string("encode failed");
+}
+
+// What a refusal must say: the error, its offset and the spec name of the field at fault.
+inline void check_refused(const smsgw::result& r, smsgw::errc ec, std::size_t offset, std::string_view field) {
+    INFO(r.message() << " at " << r.offset << ", field " << (r.field != nullptr ? r.field : "(none)"));
+    CHECK(r.ec == ec);
+    CHECK(r.offset == offset);
+    REQUIRE(r.field != nullptr);
+    CHECK(std::string_view(r.field) == field);
 }
 
 }  // namespace cmpp_test
