@@ -251,3 +251,28 @@ TEST_CASE("json document: no allocation") {
     CHECK(ok);
     CHECK(t.expires_in == 7);
 }
+
+TEST_CASE("json document: keys of every length match only themselves") {
+    for (std::size_t n = 0; n <= 40; ++n) {
+        std::string key;
+        for (std::size_t i = 0; i < n; ++i) key.push_back(static_cast<char>('a' + i % 26));
+        const std::string text = "{\"" + key + "\": 1}";
+        json::document doc(text);
+        json::object o;
+        REQUIRE(doc.root().get(o).ok());
+        const json::member& m = *o.begin();
+        INFO("length " << n);
+        CHECK(m.key_is(key));
+        CHECK_FALSE(m.key_is(key + "x"));
+        if (n != 0) CHECK_FALSE(m.key_is(key.substr(0, n - 1)));
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string other = key;
+            other[i] = 'Z';
+            CHECK_FALSE(m.key_is(other));
+        }
+        int one = 0;
+        CHECK(json::bind_fields(o, json::required(key.c_str(), one)).ok());
+        CHECK(one == 1);
+        CHECK(doc.finish().ok());
+    }
+}

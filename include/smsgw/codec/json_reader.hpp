@@ -449,24 +449,22 @@ inline bool is_word(const char* p, const char* e, std::string_view word) noexcep
     return static_cast<std::size_t>(e - p) == word.size() && std::memcmp(p, word.data(), word.size()) == 0;
 }
 
+// Whether the first and the last sizeof(Word) of the n bytes at a and b are the same: all of
+// them when sizeof(Word) <= n <= 2 * sizeof(Word).
+template <class Word>
+bool same_ends(const char* a, const char* b, std::size_t n) noexcept {
+    Word a0, a1, b0, b1;
+    std::memcpy(&a0, a, sizeof a0);
+    std::memcpy(&b0, b, sizeof b0);
+    std::memcpy(&a1, a + n - sizeof a1, sizeof a1);
+    std::memcpy(&b1, b + n - sizeof b1, sizeof b1);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+}
+
 // Whether the n bytes at a and b are the same; inline for the short keys of a document.
 inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
-    if (n >= 8 && n <= 16) {
-        std::uint64_t a0, a1, b0, b1;
-        std::memcpy(&a0, a, 8);
-        std::memcpy(&b0, b, 8);
-        std::memcpy(&a1, a + n - 8, 8);
-        std::memcpy(&b1, b + n - 8, 8);
-        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-    }
-    if (n >= 4 && n < 8) {
-        std::uint32_t a0, a1, b0, b1;
-        std::memcpy(&a0, a, 4);
-        std::memcpy(&b0, b, 4);
-        std::memcpy(&a1, a + n - 4, 4);
-        std::memcpy(&b1, b + n - 4, 4);
-        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-    }
+    if (n >= 8 && n <= 16) return same_ends<std::uint64_t>(a, b, n);
+    if (n >= 4 && n < 8) return same_ends<std::uint32_t>(a, b, n);
     if (n < 4) {
         for (std::size_t i = 0; i < n; ++i)
             if (a[i] != b[i]) return false;
