@@ -260,7 +260,9 @@ TEST_CASE("json document: keys of every length match only themselves") {
         json::document doc(text);
         json::object o;
         REQUIRE(doc.root().get(o).ok());
-        const json::member& m = *o.begin();
+        const json::object::iterator it = o.begin();  // the member lives in the iterator
+        REQUIRE(it != o.end());
+        const json::member& m = *it;
         INFO("length " << n);
         CHECK(m.key_is(key));
         CHECK_FALSE(m.key_is(key + "x"));
