@@ -278,3 +278,145 @@ TEST_CASE("json document: keys of every length match only themselves") {
         CHECK(doc.finish().ok());
     }
 }
+
+TEST_CASE("json document: a layout that repeats, and every way of breaking the repetition") {
+    // A member or element separated from the last one as the one before was (",\n    ") is
+    // stepped to in one comparison; each variant below breaks that at one place, and the
+    // document must still say what parse() says, in both modes, read or not.
+    const std::string item = "{\"id\": 1, \"name\": \"x\"}";
+    for (const std::string& indent : {std::string(), std::string(" "), std::string("\n"), std::string("\n  "), std::string("\n      "), std::string("\n       "), std::string("\n        "), std::string("\t"), std::string("\r\n   ")}) {
+        const std::string sep = "," + indent;
+        std::string text = "[" + indent + item;
+        for (int i = 0; i < 4; ++i) text += sep + item;
+        text += indent + "]";
+        INFO("indent of " << indent.size() << " bytes");
+        same_as_parse(text);
+        same_as_parse(text, tolerant);
+        for (const char* change : {"  ", " ,", ",\x01", ",", "\t", ",]", ",}", ", ", ",\n\n\n\n\n\n\n\n\n", "x"}) {
+            for (std::size_t at = text.find(sep); at != std::string::npos; at = text.find(sep, at + 1)) {
+                std::string broken = text;
+                broken.replace(at, std::min<std::size_t>(sep.size(), 2), change);
+                same_as_parse(broken);
+                same_as_parse(broken, tolerant);
+            }
+        }
+        // The repetition running into the text's end: fewer than a word's bytes left.
+        for (std::size_t cut = text.size() - 12; cut <= text.size(); ++cut) {
+            same_as_parse(text.substr(0, cut));
+            same_as_parse(text.substr(0, cut), tolerant);
+        }
+        json::document doc(text);
+        json::array a;
+        REQUIRE(doc.root().get(a).ok());
+        std::size_t n = 0;
+        for (const json::value& v : a) {
+            int id = 0;
+            std::string_view name;
+            REQUIRE(json::bind_fields(v, json::required("id", id), json::required("name", name)).ok());
+            CHECK(id == 1);
+            CHECK(name == "x");
+            ++n;
+        }
+        CHECK(n == 5);
+        CHECK(doc.finish().ok());
+    }
+    // Tolerant mode: a trailing comma after a repeated separator closes the container.
+    const std::string trailing = "[\n  1,\n  2,\n  3,\n]";
+    json::document loose(trailing, tolerant);
+    json::array a;
+    REQUIRE(loose.root().get(a).ok());
+    CHECK(a.size() == 3);
+    CHECK(loose.finish().ok());
+    CHECK(parsed(trailing) == smsgw::fail(errc::expected_value, trailing.size() - 1));
+}
+
+TEST_CASE("json document: integers from strings, read at once or the general way alike") {
+    struct expect {
+        const char* text;
+        errc ec;
+        std::int64_t value;
+    };
+    for (const expect& e : {
+             expect{"\"0\"", errc{}, 0}, expect{"\"007\"", errc{}, 7}, expect{"\"-5\"", errc{}, -5},
+             expect{"\"33346\"", errc{}, 33346}, expect{"\"9223372036854775807\"", errc{}, INT64_MAX},
+             expect{"\"-9223372036854775808\"", errc{}, INT64_MIN},
+             expect{"\"9223372036854775808\"", errc::number_overflow, 0},
+             expect{"\"12345678901234567890\"", errc::number_overflow, 0},
+             expect{"\"00000000000000000001\"", errc{}, 1}, expect{"\"\"", errc::bad_number, 0},
+             expect{"\"-\"", errc::bad_number, 0}, expect{"\"1 \"", errc::bad_number, 0},
+             expect{"\"1.5\"", errc::wrong_type, 0}, expect{"\"1e3\"", errc::wrong_type, 0},
+             expect{"\"\\u0031\"", errc::wrong_type, 0}, expect{"\"1", errc::truncated, 0},
+             expect{"\"12345678", errc::truncated, 0}, expect{"\"1\x01\"", errc::bad_character, 0},
+         }) {
+        INFO(e.text);
+        const std::string text = std::string("{\"n\": ") + e.text + "}";
+        json::document doc(text);
+        std::int64_t got = 0;
+        const smsgw::result r = json::bind_fields(doc.root(), json::required("n", got));
+        CHECK(r.ec == e.ec);
+        if (r.ok()) CHECK(got == e.value);
+        // A value of parse() takes the same road to the same answer.
+        json::value root;
+        if (json::parse(text, root).ok()) {
+            std::int64_t again = 0;
+            CHECK(json::bind_fields(root, json::required("n", again)).ec == e.ec);
+            CHECK(again == got);
+        }
+        same_as_parse(text);
+    }
+    // The string read as a number is known as a string after: its text, its raw form.
+    const std::string text = R"({"code": "0042", "next": 1})";
+    json::document doc(text);
+    json::object o;
+    REQUIRE(doc.root().get(o).ok());
+    const json::object::iterator it = o.begin();
+    int code = 0;
+    REQUIRE(it->value.get(code).ok());
+    CHECK(code == 42);
+    std::string_view s;
+    CHECK(it->value.get(s).ok());
+    CHECK(s == "0042");
+    CHECK(it->value.raw() == "\"0042\"");
+    CHECK(doc.finish().ok());
+}
+
+TEST_CASE("json document: short strings beyond ASCII are checked as UTF-8 in the first look") {
+    // Strings that end within sixteen bytes take the inline path; each is refused where RFC 3629
+    // refuses it, with the offset of its first bad byte, and as parse() refuses it.
+    struct expect {
+        std::string content;
+        errc ec;
+        std::size_t at;  // in the content
+    };
+    const std::string ok = "\xE5\xB7\xB2\xE9\x80\x81\xE9\x81\x94";  // 已送達
+    for (const expect& e : {
+             expect{ok, errc{}, 0}, expect{"a" + ok, errc{}, 0}, expect{ok + "b", errc{}, 0},
+             expect{"\xC3\xA9", errc{}, 0}, expect{"\xF0\x9F\x98\x80", errc{}, 0}, expect{"\xEF\xBF\xBF", errc{}, 0},
+             expect{"\xE0\xA0\x80", errc{}, 0}, expect{"\xED\x9F\xBF", errc{}, 0},
+             expect{"abcdefghijklm" + ok.substr(0, 3), errc{}, 0}, expect{"abcdefghijklmn" + ok.substr(0, 3), errc{}, 0},
+             expect{"\xE0\x80\x80", errc::invalid_utf8, 0},      // overlong
+             expect{"abc\xE0\x9F\xBF", errc::invalid_utf8, 3},   // overlong
+             expect{"\xED\xA0\x80", errc::invalid_utf8, 0},      // surrogate
+             expect{"abc\xED\xBF\xBF", errc::invalid_utf8, 3},   // surrogate
+             expect{"\xE5\xB7", errc::invalid_utf8, 0},          // cut by the closing quote
+             expect{"\xE5\xB7\x41", errc::invalid_utf8, 0},      // not a continuation
+             expect{"\xE5\x41\xB2", errc::invalid_utf8, 0}, expect{"\xC0\x80", errc::invalid_utf8, 0},
+             expect{"\x80", errc::invalid_utf8, 0}, expect{"\xFF", errc::invalid_utf8, 0},
+             expect{"\xF4\x90\x80\x80", errc::invalid_utf8, 0}, expect{ok + "\xE5", errc::invalid_utf8, 9},
+             expect{"\xE5\xB7\xB2\x01", errc::bad_character, 3},
+         }) {
+        INFO(e.content.size() << " bytes at " << e.at);
+        const std::string text = "{\"s\": \"" + e.content + "\", \"t\": 1}";
+        same_as_parse(text);
+        same_as_parse(text, tolerant);
+        json::document doc(text);
+        std::string_view s;
+        const smsgw::result r = json::bind_fields(doc.root(), json::required("s", s));
+        CHECK(r.ec == e.ec);
+        if (r.ok()) {
+            CHECK(s == e.content);
+        } else {
+            CHECK(r.offset == 7 + e.at);
+        }
+    }
+}

@@ -119,7 +119,7 @@ inline unsigned first_byte(std::uint64_t x) noexcept {
 #endif
 }
 
-inline const char* skip_ws_slow(const char* p, const char* end) noexcept {
+SMSGW_NOINLINE const char* skip_ws_slow(const char* p, const char* end) noexcept {
 #if defined(__SSE2__)
     while (end - p >= 16) {
         const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
@@ -148,11 +148,19 @@ inline const char* skip_ws_slow(const char* p, const char* end) noexcept {
     return p;
 }
 
-// Past the whitespace at p. Inline for what most text has there: nothing, or one space.
+// Past the whitespace at p. Inline for what most text has there: nothing, one space, or a
+// line break and the next line's indentation (up to eight spaces).
 SMSGW_ALWAYS_INLINE const char* skip_ws(const char* p, const char* end) noexcept {
-    if (end - p >= 2) {
+    if (end - p >= 10) {
         if (static_cast<unsigned char>(p[0]) > ' ') return p;
         if (p[0] == ' ' && static_cast<unsigned char>(p[1]) > ' ') return p + 1;
+        if (p[0] == '\n') {
+            const std::uint64_t others = load8(p + 1) ^ (ones8 * ' ');
+            if (others != 0) {
+                const char* q = p + 1 + first_byte(others);
+                if (static_cast<unsigned char>(*q) > ' ') return q;
+            }
+        }
     }
     return skip_ws_slow(p, end);
 }
@@ -181,7 +189,7 @@ inline const char* token_end(const char* p, const char* end) noexcept {
 // backslashes matter. With SSE2, sixteen bytes at a time: the quotes' prefix parity tells
 // which bytes are inside strings, and the brackets outside them move the depth; a stretch
 // holding a backslash is walked byte by byte.
-inline const char* container_end(const char* p, const char* end) noexcept {
+SMSGW_NOINLINE const char* container_end(const char* p, const char* end) noexcept {
     std::size_t depth = 0;
     bool in_string = false;
     for (;;) {
@@ -342,10 +350,46 @@ SMSGW_ALWAYS_INLINE unsigned string_specials16(const char* p, unsigned& quotes) 
                                          _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
     return static_cast<unsigned>(_mm_movemask_epi8(special));
 }
+
+// As string_specials16(), with the non-ASCII bytes apart in `high` rather than among the others.
+SMSGW_ALWAYS_INLINE unsigned string_specials16(const char* p, unsigned& quotes, unsigned& high) noexcept {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i quote = _mm_cmpeq_epi8(x, _mm_set1_epi8('"'));
+    quotes = static_cast<unsigned>(_mm_movemask_epi8(quote));
+    high = static_cast<unsigned>(_mm_movemask_epi8(x));
+    const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
+    const __m128i special = _mm_or_si128(_mm_or_si128(quote, _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))), control);
+    return static_cast<unsigned>(_mm_movemask_epi8(special));
+}
 #endif
 
+// The three-byte UTF-8 characters (U+0800-U+FFFF, the CJK ones among them) are checked a word at
+// a time: lead 1110xxxx and two 10xxxxxx, not overlong (the lead's low bits or the second byte's
+// 0x20 set) and not a surrogate (ED A0-BF). Needs eight readable bytes at p.
+inline bool three_byte_char(const char* p) noexcept {
+    const auto x = static_cast<std::uint32_t>(load8(p));
+    const std::uint32_t t = x & 0x200Fu;
+    return (x & 0xC0C0F0u) == 0x8080E0u && t != 0 && t != 0x200Du;
+}
+
+// Whether [p, e), holding no quote, backslash or control, is well-formed UTF-8.
+SMSGW_NOINLINE bool plain_utf8(const char* p, const char* e, const char* end) noexcept {
+    while (p != e) {
+        if (static_cast<unsigned char>(*p) < 0x80) {
+            ++p;
+        } else if (end - p >= 8 && three_byte_char(p)) {
+            p += 3;
+        } else {
+            const std::size_t n = utf8_length(p, e);
+            if (n == 0) return false;
+            p += n;
+        }
+    }
+    return true;
+}
+
 // check_string() for any string.
-inline const char* check_string_slow(const char* p, const char* end, const char* begin, result& err,
+SMSGW_NOINLINE const char* check_string_slow(const char* p, const char* end, const char* begin, result& err,
                                      bool& escaped) noexcept {
     escaped = false;
     ++p;
@@ -376,6 +420,10 @@ inline const char* check_string_slow(const char* p, const char* end, const char*
         if (u >= 0x80) {
             // A run of characters beyond ASCII (a Chinese text) is checked in one go.
             do {
+                if (end - p >= 8 && three_byte_char(p)) {
+                    p += 3;
+                    continue;
+                }
                 const std::size_t n = utf8_length(p, end);
                 if (n == 0) {
                     err = fail(errc::invalid_utf8, static_cast<std::size_t>(p - begin));
@@ -433,11 +481,14 @@ SMSGW_ALWAYS_INLINE const char* check_string(const char* p, const char* end, con
                                          bool& escaped) noexcept {
 #if defined(__SSE2__)
     if (end - p > 16) {
-        unsigned quotes;
-        const unsigned m = string_specials16(p + 1, quotes);
+        unsigned quotes, high;
+        const unsigned m = string_specials16(p + 1, quotes, high);
         if ((m & (0u - m) & quotes) != 0) {  // the first special byte is the closing quote
-            escaped = false;
-            return p + 2 + __builtin_ctz(m);
+            const auto n = static_cast<unsigned>(__builtin_ctz(m));
+            if ((high & ((m & (0u - m)) - 1)) == 0 || plain_utf8(p + 1, p + 1 + n, end)) {
+                escaped = false;
+                return p + 2 + n;
+            }
         }
     }
 #endif
@@ -550,7 +601,7 @@ const char* decode_string(const char* p, Sink&& sink) noexcept {
 
 // The integer in [p, e): an optional '-' (when negatives are allowed) and decimal digits,
 // leading zeros allowed (the text is checked before; strings holding numbers come here too).
-inline result parse_integer(const char* p, const char* e, std::size_t at, bool& negative,
+SMSGW_NOINLINE result parse_integer(const char* p, const char* e, std::size_t at, bool& negative,
                             std::uint64_t& magnitude) noexcept {
     negative = p != e && *p == '-';
     if (negative) ++p;
@@ -567,7 +618,7 @@ inline result parse_integer(const char* p, const char* e, std::size_t at, bool& 
 }
 
 // Past the number, literal or (tolerant) bare token at p, or nullptr with `err` set.
-inline const char* check_token(const char* p, const char* end, const char* begin, bool tolerant, result& err) noexcept {
+SMSGW_NOINLINE const char* check_token(const char* p, const char* end, const char* begin, bool tolerant, result& err) noexcept {
     const auto at = [begin](const char* q) { return static_cast<std::size_t>(q - begin); };
     if (p == end) {
         err = fail(errc::truncated, at(p));
@@ -605,7 +656,7 @@ inline const char* check_token(const char* p, const char* end, const char* begin
 // where (expected_value, expected_key, expected_colon, expected_comma, bad_number, bad_escape,
 // bad_character, invalid_utf8, invalid_utf16, too_deep, truncated). `depth` containers are
 // open around the value; one more than `max_depth` (at most max_nesting) is too_deep.
-inline const char* check_value(const char* p, const char* end, const char* begin, bool tolerant, std::size_t depth,
+SMSGW_NOINLINE const char* check_value(const char* p, const char* end, const char* begin, bool tolerant, std::size_t depth,
                                std::size_t max_depth, result& err) noexcept {
     const auto at = [begin](const char* q) { return static_cast<std::size_t>(q - begin); };
     if (max_depth > max_nesting) max_depth = max_nesting;
@@ -691,24 +742,59 @@ truncated:
     return nullptr;
 }
 
+// What separated the last two elements of a container: the comma and the whitespace after it,
+// when they fit a word (a pretty-printed text repeats ",\n      " from member to member). The
+// next step that meets the same bytes and no more whitespace takes them in one comparison.
+struct separator {
+    std::uint64_t bytes = 0;
+    std::uint64_t mask = 0;  // the first `size` bytes of a word; 0 when there is none to expect
+    unsigned size = 0;
+
+    // Past the separator at p, or p itself when the text does not repeat it there.
+    SMSGW_ALWAYS_INLINE const char* skip(const char* p, const char* end) const noexcept {
+        if (mask != 0 && end - p > 8 && (load8(p) & mask) == bytes && static_cast<unsigned char>(p[size]) > ' ')
+            return p + size;
+        return p;
+    }
+    // Remembers the separator from the comma at p to the element at q (whitespace between).
+    void learn(const char* p, const char* q, const char* end) noexcept {
+        size = static_cast<unsigned>(q - p);
+        if (size > 8 || end - p <= 8) {
+            mask = 0;
+            return;
+        }
+        mask = size == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * size)) - 1;
+        bytes = load8(p) & mask;
+    }
+};
+
 // Where a container's walk goes from p: past its opening bracket (`first`), or past one of its
 // members or elements, whitespace and a comma come before the next one, or the closing bracket
 // `close` (after a comma too in tolerant mode). The result is `element` with p at its first byte,
-// `closed` with p at the bracket, or `failed` with `err` set.
+// `closed` with p at the bracket, or `failed` with `err` set. `sep` is the container's separator.
 enum class step_result : unsigned char { element, closed, failed };
-inline step_result step_in(const char*& p, const char* end, const char* begin, char close, bool first, bool tolerant,
-                           result& err) noexcept {
+SMSGW_ALWAYS_INLINE step_result step_in(const char*& p, const char* end, const char* begin, char close, bool first,
+                                        bool tolerant, separator& sep, result& err) noexcept {
     const auto failed = [&](errc e) {
         err = fail(e, static_cast<std::size_t>(p - begin));
         return step_result::failed;
     };
+    if (!first) {
+        const char* q = sep.skip(p, end);
+        if (q != p) {
+            p = q;
+            return tolerant && *p == close ? step_result::closed : step_result::element;
+        }
+    }
     p = skip_ws(p, end);
     if (p == end) return failed(errc::truncated);
     if (*p == close) return step_result::closed;
     if (!first) {
         if (*p != ',') return failed(errc::expected_comma);
+        const char* comma = p;
         p = skip_ws(p + 1, end);
         if (p == end) return failed(errc::truncated);
+        sep.learn(comma, p, end);
         if (tolerant && *p == close) return step_result::closed;
     }
     return step_result::element;
@@ -873,6 +959,10 @@ private:
                     bool tolerant) noexcept
         : begin_(begin), p_(p), end_(end), walk_(walk), depth_(static_cast<std::uint16_t>(depth)), tolerant_(tolerant) {}
 
+    // A value one container deeper in the same text and walk, built from the fields (copying
+    // this one and then changing its depth stalls on the narrow store).
+    constexpr value inner() const noexcept { return value(begin_, p_, end_, walk_, depth_ + 1u, tolerant_); }
+
     // Past the value, checking it the first time (and recording what is wrong in the walk).
     SMSGW_ALWAYS_INLINE const char* scan(result& err) const noexcept { return known_end_ ? known_end_ : check(err); }
     const char* check(result& err) const noexcept {
@@ -906,10 +996,12 @@ private:
     // The integer this value holds, as a sign and a magnitude.
     result integer(bool& negative, std::uint64_t& magnitude) const noexcept {
         if (!known_end_ && exists()) {
-            // A number token of at most 19 digits and nothing else is checked and read at once
-            // (leading zeros only in tolerant mode); anything else takes the general way.
-            const char* q = p_;
-            negative = *q == '-';
+            // A number token of at most 19 digits and nothing else, or a string holding just
+            // such digits and a sign, is checked and read at once (leading zeros only in
+            // tolerant mode or in a string); anything else takes the general way.
+            const bool quoted = *p_ == '"';
+            const char* q = p_ + quoted;
+            negative = q != end_ && *q == '-';
             if (negative) ++q;
             const char* d = q;
             std::uint64_t v = 0;
@@ -919,10 +1011,14 @@ private:
             }
             while (d != end_ && detail::is_digit(*d) && d - q < 20) v = v * 10 + static_cast<unsigned>(*d++ - '0');
             const auto n = d - q;
-            if (n != 0 && n < 20 && (d == end_ || detail::cls(*d) != detail::c_bare) && (tolerant_ || *q != '0' || n == 1)) {
-                known_end_ = d;
-                magnitude = v;
-                return {};
+            if (n != 0 && n < 20) {
+                if (quoted ? d != end_ && *d == '"'
+                           : (d == end_ || detail::cls(*d) != detail::c_bare) && (tolerant_ || *q != '0' || n == 1)) {
+                    known_end_ = d + quoted;
+                    escaped_ = false;
+                    magnitude = v;
+                    return {};
+                }
             }
         }
         const char* b = nullptr;
@@ -1029,7 +1125,7 @@ public:
             };
             const auto at = [&c](const char* q) { return static_cast<std::size_t>(q - c.begin_); };
             result err;
-            switch (detail::step_in(p, end, c.begin_, '}', first, c.tolerant_, err)) {
+            switch (detail::step_in(p, end, c.begin_, '}', first, c.tolerant_, sep_, err)) {
             case detail::step_result::closed: return close(p);
             case detail::step_result::failed: return stop(err);
             case detail::step_result::element: break;
@@ -1056,6 +1152,7 @@ public:
 
         member cur_;
         const char* open_ = nullptr;  // the object's '{'
+        detail::separator sep_;
     };
 
     constexpr object() noexcept = default;
@@ -1064,9 +1161,8 @@ public:
         iterator it;
         if (!self_.exists()) return it;
         it.open_ = self_.p_;
-        it.cur_.key = self_;
-        it.cur_.key.depth_ = static_cast<std::uint16_t>(self_.depth_ + 1);
-        it.cur_.value = it.cur_.key;
+        it.cur_.key = self_.inner();
+        it.cur_.value = self_.inner();
         it.step(self_.p_ + 1, true);
         return it;
     }
@@ -1133,7 +1229,7 @@ public:
         void step(const char* p, bool first) noexcept {
             const char* const end = cur_.end_;
             result err;
-            switch (detail::step_in(p, end, cur_.begin_, ']', first, cur_.tolerant_, err)) {
+            switch (detail::step_in(p, end, cur_.begin_, ']', first, cur_.tolerant_, sep_, err)) {
             case detail::step_result::closed: return close(p);
             case detail::step_result::failed:
                 cur_.record(err);
@@ -1151,6 +1247,7 @@ public:
 
         value cur_;
         const char* open_ = nullptr;  // the array's '['
+        detail::separator sep_;
     };
 
     constexpr array() noexcept = default;
@@ -1159,8 +1256,7 @@ public:
         iterator it;
         if (!self_.exists()) return it;
         it.open_ = self_.p_;
-        it.cur_ = self_;
-        it.cur_.depth_ = static_cast<std::uint16_t>(self_.depth_ + 1);
+        it.cur_ = self_.inner();
         it.step(self_.p_ + 1, true);
         return it;
     }
