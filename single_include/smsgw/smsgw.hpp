@@ -5371,7 +5371,7 @@ SMSGW_NOINLINE bool plain_utf8(const char* p, const char* e, const char* end) no
 
 // check_string() for any string.
 SMSGW_NOINLINE const char* check_string_slow(const char* p, const char* end, const char* begin, result& err,
-                                     bool& escaped) noexcept {
+                                             bool& escaped) noexcept {
     escaped = false;
     ++p;
     for (;;) {
@@ -5583,7 +5583,7 @@ const char* decode_string(const char* p, Sink&& sink) noexcept {
 // The integer in [p, e): an optional '-' (when negatives are allowed) and decimal digits,
 // leading zeros allowed (the text is checked before; strings holding numbers come here too).
 SMSGW_NOINLINE result parse_integer(const char* p, const char* e, std::size_t at, bool& negative,
-                            std::uint64_t& magnitude) noexcept {
+                                    std::uint64_t& magnitude) noexcept {
     negative = p != e && *p == '-';
     if (negative) ++p;
     if (p == e) return fail(errc::bad_number, at);
@@ -5599,7 +5599,8 @@ SMSGW_NOINLINE result parse_integer(const char* p, const char* e, std::size_t at
 }
 
 // Past the number, literal or (tolerant) bare token at p, or nullptr with `err` set.
-SMSGW_NOINLINE const char* check_token(const char* p, const char* end, const char* begin, bool tolerant, result& err) noexcept {
+SMSGW_NOINLINE const char* check_token(const char* p, const char* end, const char* begin, bool tolerant,
+                                       result& err) noexcept {
     const auto at = [begin](const char* q) { return static_cast<std::size_t>(q - begin); };
     if (p == end) {
         err = fail(errc::truncated, at(p));
@@ -5637,8 +5638,8 @@ SMSGW_NOINLINE const char* check_token(const char* p, const char* end, const cha
 // where (expected_value, expected_key, expected_colon, expected_comma, bad_number, bad_escape,
 // bad_character, invalid_utf8, invalid_utf16, too_deep, truncated). `depth` containers are
 // open around the value; one more than `max_depth` (at most max_nesting) is too_deep.
-SMSGW_NOINLINE const char* check_value(const char* p, const char* end, const char* begin, bool tolerant, std::size_t depth,
-                               std::size_t max_depth, result& err) noexcept {
+SMSGW_NOINLINE const char* check_value(const char* p, const char* end, const char* begin, bool tolerant,
+                                       std::size_t depth, std::size_t max_depth, result& err) noexcept {
     const auto at = [begin](const char* q) { return static_cast<std::size_t>(q - begin); };
     if (max_depth > max_nesting) max_depth = max_nesting;
     std::uint64_t objects[max_nesting / 64] = {};  // bit i: the i-th container opened here is an object
