@@ -5,6 +5,7 @@
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/fixed_field.hpp"
 #include "smsgw/core/inline.hpp"
+#include "smsgw/core/mode.hpp"
 #include "smsgw/core/reader.hpp"
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"

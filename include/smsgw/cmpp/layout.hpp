@@ -11,6 +11,7 @@
 #include "smsgw/cmpp/id_list.hpp"
 #include "smsgw/core/endian.hpp"
 #include "smsgw/core/error.hpp"
+#include "smsgw/core/mode.hpp"
 #include "smsgw/core/fixed_field.hpp"
 #include "smsgw/core/inline.hpp"
 #include "smsgw/core/span.hpp"
@@ -44,10 +45,8 @@ namespace smsgw::cmpp {
 
 // Strict decoding rejects what the spec forbids (each with its offset and field); tolerant
 // decoding accepts it, keeping every byte so that re-encoding gives the same PDU.
-enum class validation : unsigned char {
-    strict,    // the default
-    tolerant,  // ranges unchecked, DestUsr_tl up to 255, bytes after the body kept in `trailing`
-};
+// Tolerant: ranges unchecked, DestUsr_tl up to 255, bytes after the body kept in `trailing`.
+using validation = smsgw::mode;
 
 struct decode_options {
     version ver = version::v20;

@@ -15,6 +15,7 @@
 #endif
 
 #include "smsgw/core/error.hpp"
+#include "smsgw/core/mode.hpp"
 #include "smsgw/core/inline.hpp"
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
@@ -47,7 +48,7 @@ namespace smsgw::codec::json {
 // RFC 8259, or what the vendors' documents show as well (mitake-mms-api.txt, push response):
 // trailing commas in objects and arrays, bare tokens such as 11111111-2222-3333-4444-555555555555
 // and numbers with leading zeros such as 0000000001.
-enum class mode : unsigned char { strict, tolerant };
+using mode = smsgw::mode;
 
 struct read_options {
     json::mode m = mode::strict;

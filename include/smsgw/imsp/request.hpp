@@ -7,6 +7,7 @@
 #include "smsgw/codec/form.hpp"
 #include "smsgw/codec/utf8.hpp"
 #include "smsgw/core/error.hpp"
+#include "smsgw/core/mode.hpp"
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
 
@@ -22,10 +23,10 @@ enum class address_type : unsigned char {
 };
 
 // How a request body is decoded. Both modes check every value as the encoder does.
-enum class mode : unsigned char {
-    strict,    // a name the command does not define, or one given twice: an error at its offset
-    tolerant,  // unknown names are skipped; of a name given twice the first counts, as a servlet's getParameter()
-};
+// Strict: a name the command does not define, or one given twice, is an error at its offset.
+// Tolerant: unknown names are skipped; of a name given twice the first counts, as a servlet's
+// getParameter() does.
+using mode = smsgw::mode;
 
 namespace detail {
 

@@ -7,13 +7,13 @@
 #include <cstddef>
 
 #include "smsgw/core/error.hpp"
+#include "smsgw/core/mode.hpp"
 
 namespace smsgw::mime {
 
-enum class mode : unsigned char {
-    strict,    // first error returned with its offset; CRLF line ends only
-    tolerant,  // defects recorded, LF-only line ends accepted, what can be read is read
-};
+// Strict: the first error returned with its offset; CRLF line ends only. Tolerant: defects
+// recorded, LF-only line ends accepted, what can be read is read.
+using mode = smsgw::mode;
 
 // Nesting is walked recursively, so max_depth is also capped at max_depth_cap.
 inline constexpr std::size_t max_depth_cap = 64;
