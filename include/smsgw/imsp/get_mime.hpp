@@ -15,19 +15,22 @@
 // (code 1 "No MO message found") or the request failed.
 namespace smsgw::imsp {
 
+// `account=...&password=...`, POSTed to path(command::get_mime); validate(), encode() and
+// decode() come from request.hpp.
 struct get_mime_request {
+    static constexpr imsp::command command = imsp::command::get_mime;
+
     std::string_view account;   // ASCII, at most 10
     std::string_view password;  // ASCII, at most 10
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        detail::credentials(v, m, 10);
+    }
 };
 
-inline result validate(const get_mime_request& r) noexcept { return detail::check_credentials(r.account, r.password, 10); }
-
-// `account=...&password=...`, POSTed to path(command::get_mime).
-inline result encode(const get_mime_request& r, writer& out) noexcept { return detail::encode_credentials(r, out); }
-
-// Values are decoded into `scratch` (at least the body's size).
-inline result decode(bytes body, get_mime_request& out, mutable_bytes scratch, mode m = mode::strict) noexcept {
-    return detail::decode_credentials(body, out, scratch, m);
+namespace detail {
+inline constexpr fields::spec msgid = fields::digits("Msgid", 20);  // §5.1: the packet's id
 }
 
 // The answer. With status 200 the IMSP fields of §5.1 and the parsed packet; with 202 the page.
@@ -115,8 +118,8 @@ inline result decode(int status, bytes body, get_mime_response& out, span<mime::
         }
     }
     const std::size_t msgid_at = h.find("Msgid")->offset;
-    if (result r = detail::check_digits(resp.msgid, 20, "Msgid"); !r) return fail(r.ec, msgid_at, "Msgid");
-    if (result r = detail::parse_u32(number, resp.content_number, "Content_number"); !r) {
+    if (result r = fields::check_value(resp.msgid, detail::msgid); !r) return fail(r.ec, msgid_at, "Msgid");
+    if (result r = codec::decimal::parse(number, resp.content_number, {codec::decimal::sign::none, true, 10}); !r) {
         return fail(r.ec, number_at, "Content_number");
     }
     const mime::part& root = resp.packet.root();
@@ -141,8 +144,8 @@ struct mo_packet {
 };
 
 inline result encode(const mo_packet& p, writer& out) noexcept {
-    if (result r = detail::check_digits(p.msgid, 20, "Msgid"); !r) return r;
-    const detail::decimal number(static_cast<std::uint32_t>(p.contents.size()));
+    if (result r = fields::check_value(p.msgid, detail::msgid); !r) return r;
+    const codec::decimal::text number = codec::decimal::format(p.contents.size());
     const mime::field top[] = {{"Date", p.date},       {"To", p.to},           {"From", p.from},
                                {"Msgid", p.msgid},     {"Subject", p.subject}, {"Content_number", number.view()}};
     char boundary[64] = "----=_CHT_MMS_BOUNDARY.";

@@ -8,20 +8,19 @@
 // login (§3.1): checks that an account can log in from the caller's address.
 namespace smsgw::imsp {
 
+// `account=...&password=...`, POSTed to path(command::login); validate(), encode() and
+// decode() come from request.hpp.
 struct login_request {
+    static constexpr imsp::command command = imsp::command::login;
+
     std::string_view account;   // ASCII, at most 10
     std::string_view password;  // ASCII, at most 10
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        detail::credentials(v, m, 10);
+    }
 };
-
-inline result validate(const login_request& r) noexcept { return detail::check_credentials(r.account, r.password, 10); }
-
-// `account=...&password=...`, POSTed to path(command::login).
-inline result encode(const login_request& r, writer& out) noexcept { return detail::encode_credentials(r, out); }
-
-// Values are decoded into `scratch` (at least the body's size).
-inline result decode(bytes body, login_request& out, mutable_bytes scratch, mode m = mode::strict) noexcept {
-    return detail::decode_credentials(body, out, scratch, m);
-}
 
 // 0 "Login succeed from {your ip}"; -21 Login failed; -22 Illegal IP Address; -23 Account
 // disabled; and the codes of every command.
@@ -33,6 +32,7 @@ struct login_response {
 
 namespace detail {
 inline constexpr std::string_view login_succeed = "Login succeed from ";
+inline constexpr fields::spec login_ip = fields::ascii("ip", 64);
 }
 
 inline result decode(bytes in, login_response& out) noexcept {
@@ -40,11 +40,11 @@ inline result decode(bytes in, login_response& out) noexcept {
     if (result r = decode(in, p); !r) return r;
     login_response resp{p.code, {}, p.description};
     if (p.code == return_code::success) {
-        if (!detail::starts_with(p.description, detail::login_succeed)) {
+        if (!codec::ascii::starts_with(p.description, detail::login_succeed)) {
             return fail(errc::bad_response, detail::offset_in(in, p.description), "description");
         }
-        resp.ip = detail::trim(p.description.substr(detail::login_succeed.size()));
-        if (result r = detail::check_ascii(resp.ip, 64, true, "ip"); !r) {
+        resp.ip = codec::ascii::trim(p.description.substr(detail::login_succeed.size()));
+        if (result r = fields::check_value(resp.ip, detail::login_ip); !r) {
             return fail(r.ec, detail::offset_in(in, resp.ip.empty() ? p.description : resp.ip) + r.offset, "ip");
         }
     }
@@ -58,7 +58,7 @@ inline result encode(const login_response& r, writer& out) noexcept {
     if (r.code != return_code::success) {
         return encode(page{r.code, r.description}, out);
     }
-    if (result v = detail::check_ascii(r.ip, 64, true, "ip"); !v) return v;
+    if (result v = fields::check_value(r.ip, detail::login_ip); !v) return v;
     detail::open_page(out, r.code);
     out.write(detail::login_succeed);
     out.write(r.ip);

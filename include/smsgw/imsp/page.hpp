@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "smsgw/codec/ascii.hpp"
+#include "smsgw/codec/decimal.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
@@ -20,14 +22,8 @@ struct page {
 
 namespace detail {
 
-constexpr bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
-constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
-constexpr std::string_view trim(std::string_view s) noexcept {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
+using codec::ascii::is_space;
+using codec::ascii::trim;
 
 // Whether the inside of a tag, `<` and `>` excluded, is `name` ("/body", "br"): any case, with
 // whitespace around, and for br also the XHTML "br/".
@@ -40,11 +36,7 @@ constexpr bool tag_is(std::string_view inside, std::string_view name) noexcept {
     } else if (!name.empty() && name.front() == '/') {
         return false;
     }
-    if (inside.size() != name.size()) return false;
-    for (std::size_t i = 0; i < name.size(); ++i) {
-        if (lower(inside[i]) != name[i]) return false;
-    }
-    return true;
+    return codec::ascii::iequals(inside, name);
 }
 
 // Skips whitespace from `pos`, then expects the tag `name`; advances past it.
@@ -69,35 +61,21 @@ inline bool expect_tag_before(std::string_view s, std::size_t& end, std::string_
     return found;
 }
 
-// A return code: an optional '-' and up to 10 digits, within int.
+// A return code: an optional '-' and up to 10 digits, within int. Errors at `at`, the code's
+// offset: bad_response when there is no digit, bad_character at a byte that is not one,
+// out_of_range past 10 digits or outside int.
 inline result parse_code(std::string_view s, std::size_t at, return_code& out) noexcept {
-    const bool negative = !s.empty() && s[0] == '-';
-    const std::string_view digits = s.substr(negative ? 1 : 0);
-    if (digits.empty()) return fail(errc::bad_response, at, "return_code");
-    if (digits.size() > 10) return fail(errc::out_of_range, at, "return_code");
-    std::int64_t n = 0;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (digits[i] < '0' || digits[i] > '9') return fail(errc::bad_character, at + (negative ? 1 : 0) + i, "return_code");
-        n = n * 10 + (digits[i] - '0');
-    }
-    if (negative) n = -n;
-    if (n < INT32_MIN || n > INT32_MAX) return fail(errc::out_of_range, at, "return_code");
-    out = static_cast<return_code>(static_cast<int>(n));
+    const std::size_t sign = !s.empty() && s[0] == '-' ? 1 : 0;
+    if (s.size() == sign) return fail(errc::bad_response, at, "return_code");
+    std::int32_t n = 0;
+    const result r = codec::decimal::parse(s, n, {codec::decimal::sign::minus, true, 10});
+    if (r.ec == errc::bad_character) return fail(r.ec, at + r.offset, "return_code");
+    if (!r) return fail(errc::out_of_range, at, "return_code");
+    out = static_cast<return_code>(n);
     return {};
 }
 
-inline void put_code(writer& w, return_code code) noexcept {
-    const int v = static_cast<int>(code);
-    std::uint32_t u = v < 0 ? 0u - static_cast<std::uint32_t>(v) : static_cast<std::uint32_t>(v);
-    if (v < 0) w.put('-');
-    char tmp[10];
-    std::size_t n = 0;
-    do {
-        tmp[n++] = static_cast<char>('0' + u % 10);
-        u /= 10;
-    } while (u != 0);
-    while (n != 0) w.put(tmp[--n]);
-}
+inline void put_code(writer& w, return_code code) noexcept { codec::decimal::write(w, static_cast<int>(code)); }
 
 // The page around a description the caller writes between the two (for typed responses).
 inline void open_page(writer& w, return_code code) noexcept {

@@ -10,32 +10,20 @@
 // query_batch (§3.4): the state of a message at every number it was sent to.
 namespace smsgw::imsp {
 
+// validate(), encode() and decode() come from request.hpp.
 struct query_batch_request {
+    static constexpr imsp::command command = imsp::command::query_batch;
+
     std::string_view account;     // ASCII, at most 10
     std::string_view password;    // ASCII, at most 10
     std::string_view message_id;  // digits, at most 10
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        detail::credentials(v, m, 10);
+        v(m.message_id, fields::digits("message_id", 10));
+    }
 };
-
-inline result validate(const query_batch_request& r) noexcept {
-    if (result v = detail::check_credentials(r.account, r.password, 10); !v) return v;
-    return detail::check_digits(r.message_id, 10, "message_id");
-}
-
-inline result encode(const query_batch_request& r, writer& out) noexcept {
-    if (result v = validate(r); !v) return v;
-    codec::form::builder(out).add("account", r.account).add("password", r.password).add("message_id", r.message_id);
-    return out.finish();
-}
-
-// Values are decoded into `scratch` (at least the body's size).
-inline result decode(bytes body, query_batch_request& out, mutable_bytes scratch, mode m = mode::strict) noexcept {
-    detail::slot slots[] = {{"account", true}, {"password", true}, {"message_id", true}};
-    if (result r = detail::collect(body, scratch, slots, m, detail::no_other{}); !r) return r;
-    const query_batch_request req{slots[0].value, slots[1].value, slots[2].value};
-    if (result r = detail::at_field(validate(req), slots, body.size()); !r) return r;
-    out = req;
-    return {errc{}, body.size()};
-}
 
 // One `$msisdn,$status,$desc` of the answer (§3.4 註2).
 struct batch_entry {
@@ -45,6 +33,8 @@ struct batch_entry {
 };
 
 namespace detail {
+
+inline constexpr fields::spec msisdn = fields::digits("msisdn", 35);  // after a '+', if any
 
 // One entry of the text, and whether it has the documented shape; `pos` moves past it.
 // `bad` is set to the offset of the first byte at fault.
@@ -65,7 +55,7 @@ inline bool read_entry(std::string_view text, std::size_t& pos, batch_entry& out
         out.desc = trim(entry.substr(c2 + 1));
         const std::size_t plus = !out.msisdn.empty() && out.msisdn[0] == '+' ? 1 : 0;
         return_code n{};
-        if (result r = check_digits(out.msisdn.substr(plus), 35, "msisdn"); !r) {
+        if (result r = fields::check_value(out.msisdn.substr(plus), msisdn); !r) {
             const std::size_t at = static_cast<std::size_t>(out.msisdn.data() - text.data()) + plus;
             bad = fail(r.ec, r.ec == errc::bad_character ? at + r.offset : pos, "msisdn");
         } else if (result s = parse_code(status, pos + c1 + 1, n); !s || status[0] == '-') {
@@ -127,7 +117,7 @@ inline result encode(const query_batch_response& r, writer& out) noexcept {
     if (r.entries.size() != static_cast<std::size_t>(r.code)) return fail(errc::count_mismatch, 0, "return_code");
     for (const batch_entry& e : r.entries) {
         const std::size_t plus = !e.msisdn.empty() && e.msisdn[0] == '+' ? 1 : 0;
-        if (result v = detail::check_digits(e.msisdn.substr(plus), 35, "msisdn"); !v) return v;
+        if (result v = fields::check_value(e.msisdn.substr(plus), detail::msisdn); !v) return v;
         if (static_cast<int>(e.status) < 0) return fail(errc::out_of_range, 0, "status");
         if (e.desc.find(';') != std::string_view::npos || detail::trim(e.desc).size() != e.desc.size()) {
             return fail(errc::bad_character, 0, "desc");

@@ -17,14 +17,29 @@ enum class multipart : unsigned char {
     related = 1,  // multipart/related, with a SMIL presentation
 };
 
+namespace detail {
+constexpr bool is_text_type(std::string_view type) noexcept { return codec::ascii::istarts_with(type, "text/"); }
+}  // namespace detail
+
 // One content of the message: content<X>id, content<X>type, content<X> (§3.2 註11-13).
 struct content {
     std::string_view id;    // ASCII, at most 100; SMIL refers to the content by it
     std::string_view type;  // ASCII, at most 50: "text/plain", "image/jpeg", "application/smil"
     bytes data;             // text/* as UTF-8; anything else (JPEG, AMR, MIDI) byte for byte
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& c) {
+        v(c.id, fields::ascii("contentXid", 100).keyed("id"));
+        v(c.type, fields::ascii("contentXtype", 50).keyed("type"));
+        const fields::spec data = detail::is_text_type(c.type) ? fields::text("contentX") : fields::binary("contentX");
+        v(c.data, data.allow_empty().keyed("content"));
+    }
 };
 
+// validate(), encode() and the decode() without storage come from request.hpp.
 struct send_mms_request {
+    static constexpr imsp::command command = imsp::command::send_mms;
+
     std::string_view account;   // ASCII, at most 10
     std::string_view password;  // ASCII, at most 10
     std::string_view from_addr;  // digits, at most 35 (§3.2 註1: the number billed)
@@ -37,131 +52,25 @@ struct send_mms_request {
     multipart message_type = multipart::mixed;
     std::string_view presentation_id;  // ASCII, at most 100: the SMIL content's id; empty: not sent
     span<const content> contents;      // sent as no_contents and content0... in order
+
+    // In the order of the spec's own sample body (§5.2).
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        const bool emome = m.to_addr_type == address_type::emome;
+        detail::credentials(v, m, 10);
+        v(m.cp_id, fields::digits("cp_id", 3).optional());
+        v(m.expire_offset, fields::number("expire_offset", 0xFFFFFFFFu).optional());
+        v(m.from_addr, fields::digits("from_addr", 35));
+        v(m.from_addr_type, fields::code("from_addr_type", 1).optional());
+        v(m.message_type, fields::code("message_type", 1).optional());
+        // At most max_to_addrs numbers (-7), one only for an emome code.
+        v(m.to_addr, fields::list("to_addr", ',', 1, emome ? 1 : max_to_addrs, detail::check_number(m.to_addr_type)));
+        v(m.to_addr_type, fields::code("to_addr_type", 1).optional());
+        v(m.subject, fields::text("subject", 40));
+        v(m.presentation_id, fields::ascii("presentation_id", 100).if_set());
+        v.group(m.contents, fields::group("no_contents", "contents"));
+    }
 };
-
-namespace detail {
-
-// to_addr: every number checked, at most max_to_addrs of them (-7), one only for emome codes.
-inline result check_to_addr(std::string_view list, address_type type) noexcept {
-    if (list.empty()) return fail(errc::empty_field, 0, "to_addr");
-    std::size_t count = 0;
-    std::size_t start = 0;
-    for (;;) {
-        std::size_t comma = list.find(',', start);
-        if (comma == std::string_view::npos) comma = list.size();
-        if (++count > (type == address_type::emome ? 1 : max_to_addrs)) return fail(errc::too_many, start, "to_addr");
-        if (result r = check_number(list.substr(start, comma - start), type, "to_addr"); !r) {
-            return fail(r.ec, start + r.offset, "to_addr");
-        }
-        if (comma == list.size()) return {};
-        start = comma + 1;
-    }
-}
-
-constexpr bool is_text_type(std::string_view type) noexcept {
-    if (type.size() < 5) return false;
-    for (std::size_t i = 0; i < 5; ++i) {
-        if (lower(type[i]) != "text/"[i]) return false;
-    }
-    return true;
-}
-
-inline result check_content(const content& c) noexcept {
-    if (result r = check_ascii(c.id, 100, true, "contentXid"); !r) return r;
-    if (result r = check_ascii(c.type, 50, true, "contentXtype"); !r) return r;
-    if (is_text_type(c.type)) {
-        if (result r = codec::utf8::validate(as_chars(c.data)); !r) return fail(r.ec, r.offset, "contentX");
-    }
-    return {};
-}
-
-inline result check_subject(std::string_view subject) noexcept {
-    if (subject.empty()) return fail(errc::empty_field, 0, "subject");
-    std::size_t chars = 0;
-    if (result r = codec::utf8::count(subject, chars); !r) return fail(r.ec, r.offset, "subject");
-    if (chars > 40) {
-        std::size_t at = 0;  // of the 41st character
-        char32_t cp = 0;
-        for (int i = 0; i < 40; ++i) codec::utf8::next(subject, at, cp);
-        return fail(errc::field_too_long, at, "subject");
-    }
-    return {};
-}
-
-}  // namespace detail
-
-// Every check of the §3.2 table, before anything is written. The offset is in the value at fault.
-inline result validate(const send_mms_request& r) noexcept {
-    if (result v = detail::check_credentials(r.account, r.password, 10); !v) return v;
-    if (result v = detail::check_digits(r.from_addr, 35, "from_addr"); !v) return v;
-    if (result v = detail::check_type(r.from_addr_type, "from_addr_type"); !v) return v;
-    if (result v = detail::check_type(r.to_addr_type, "to_addr_type"); !v) return v;
-    if (result v = detail::check_to_addr(r.to_addr, r.to_addr_type); !v) return v;
-    if (result v = detail::check_digits(r.cp_id, 3, "cp_id"); !v) return v;
-    if (result v = detail::check_subject(r.subject); !v) return v;
-    if (static_cast<unsigned>(r.message_type) > 1) return fail(errc::out_of_range, 0, "message_type");
-    if (result v = detail::check_ascii(r.presentation_id, 100, false, "presentation_id"); !v) return v;
-    for (const content& c : r.contents) {
-        if (result v = detail::check_content(c); !v) return v;
-    }
-    return {};
-}
-
-namespace detail {
-// "content7", "content7id", "content7type", from a buffer on the stack.
-struct content_name {
-    char text[32];
-    std::size_t size = 0;
-    content_name(std::size_t index, std::string_view suffix) noexcept {
-        const decimal d(static_cast<std::uint32_t>(index));
-        const std::string_view parts[] = {"content", d.view(), suffix};
-        for (std::string_view p : parts) {
-            for (char c : p) text[size++] = c;
-        }
-    }
-    std::string_view view() const noexcept { return {text, size}; }
-};
-}  // namespace detail
-
-// The body in the order of the spec's own sample (§5.2): account, password, cp_id,
-// expire_offset, from_addr, from_addr_type, message_type, to_addr, to_addr_type, subject,
-// presentation_id (only when set), no_contents, then content<X>id, content<X>type, content<X>.
-inline result encode(const send_mms_request& r, writer& out) noexcept {
-    if (result v = validate(r); !v) return v;
-    const char flag[2][2] = {"0", "1"};
-    codec::form::builder b(out);
-    b.add("account", r.account).add("password", r.password).add("cp_id", r.cp_id);
-    b.add("expire_offset", detail::decimal(r.expire_offset).view());
-    b.add("from_addr", r.from_addr).add("from_addr_type", flag[static_cast<unsigned>(r.from_addr_type)]);
-    b.add("message_type", flag[static_cast<unsigned>(r.message_type)]);
-    b.add("to_addr", r.to_addr).add("to_addr_type", flag[static_cast<unsigned>(r.to_addr_type)]);
-    b.add("subject", r.subject);
-    if (!r.presentation_id.empty()) b.add("presentation_id", r.presentation_id);
-    b.add("no_contents", detail::decimal(static_cast<std::uint32_t>(r.contents.size())).view());
-    for (std::size_t i = 0; i < r.contents.size(); ++i) {
-        b.add(detail::content_name(i, "id").view(), r.contents[i].id);
-        b.add(detail::content_name(i, "type").view(), r.contents[i].type);
-        b.add(detail::content_name(i, "").view(), r.contents[i].data);
-    }
-    return out.finish();
-}
-
-namespace detail {
-// The index and the part of a content<X>... name; false for any other name. X is written
-// without leading zeros, as the spec's content0id ... content(n-1)id.
-inline bool parse_content_name(std::string_view name, std::size_t& index, std::string_view& suffix) noexcept {
-    if (!starts_with(name, "content")) return false;
-    std::size_t i = 7;
-    std::size_t n = 0;
-    const std::size_t first = i;
-    while (i < name.size() && is_digit(name[i]) && i - first < 6) n = n * 10 + static_cast<std::size_t>(name[i++] - '0');
-    if (i == first || (name[first] == '0' && i - first > 1)) return false;
-    suffix = name.substr(i);
-    if (suffix != "" && suffix != "id" && suffix != "type") return false;
-    index = n;
-    return true;
-}
-}  // namespace detail
 
 // Decodes a send_mms body as the gateway would, with the checks of validate(). Values are
 // decoded into `scratch` (at least the body's size); the contents go to `storage`, and
@@ -170,83 +79,7 @@ inline bool parse_content_name(std::string_view name, std::size_t& index, std::s
 // end, too_many when no_contents exceeds storage, count_mismatch for a content beyond no_contents.
 inline result decode(bytes body, send_mms_request& out, mutable_bytes scratch, span<content> storage,
                      mode m = mode::strict) noexcept {
-    detail::slot slots[] = {{"account", true},       {"password", true},     {"from_addr", true},
-                            {"from_addr_type"},      {"to_addr", true},      {"to_addr_type"},
-                            {"cp_id"},               {"subject", true},      {"expire_offset"},
-                            {"message_type"},        {"presentation_id"},    {"no_contents", true}};
-    for (content& c : storage) c = content{};
-    std::size_t highest = 0;         // 1 + the highest content index seen
-    std::size_t highest_offset = 0;  // where it was
-    auto on_content = [&](std::string_view name, std::string_view value, std::size_t at) noexcept -> result {
-        std::size_t index = 0;
-        std::string_view suffix;
-        if (!detail::parse_content_name(name, index, suffix)) return fail(errc::unknown_field, at);
-        if (index >= storage.size()) return fail(errc::too_many, at, "no_contents");
-        content& c = storage[index];
-        const bool is_id = suffix == "id";
-        const bool is_type = suffix == "type";
-        const bool seen = is_id ? c.id.data() != nullptr : is_type ? c.type.data() != nullptr : c.data.data() != nullptr;
-        if (seen) {
-            if (m == mode::tolerant) return {};
-            return fail(errc::duplicate_field, at, is_id ? "contentXid" : is_type ? "contentXtype" : "contentX");
-        }
-        if (is_id) {
-            c.id = value;
-        } else if (is_type) {
-            c.type = value;
-        } else {
-            c.data = bytes(value);
-        }
-        if (m == mode::strict && index + 1 > highest) {  // the servlet never reads past no_contents
-            highest = index + 1;
-            highest_offset = at;
-        }
-        return {};
-    };
-    if (result r = detail::collect(body, scratch, slots, m, on_content); !r) return r;
-    const std::size_t end = body.size();
-    auto get = [&](std::string_view name) -> const detail::slot& { return detail::find_slot(slots, name); };
-    // A typed parameter: parsed when present, the spec's default otherwise.
-    auto parse = [&](const char* name, auto&& parser, auto& target) noexcept -> result {
-        const detail::slot& s = get(name);
-        if (!s.seen) return {};
-        return detail::at_field(parser(s.value, target, name), slots, end);
-    };
-    auto flag = [](std::string_view v, auto& target, const char* name) noexcept { return detail::parse_flag(v, target, name); };
-
-    send_mms_request req;
-    req.account = get("account").value;
-    req.password = get("password").value;
-    req.from_addr = get("from_addr").value;
-    req.to_addr = get("to_addr").value;
-    req.subject = get("subject").value;
-    req.presentation_id = get("presentation_id").value;
-    if (get("cp_id").seen) req.cp_id = get("cp_id").value;
-    if (result r = parse("from_addr_type", flag, req.from_addr_type); !r) return r;
-    if (result r = parse("to_addr_type", flag, req.to_addr_type); !r) return r;
-    if (result r = parse("message_type", flag, req.message_type); !r) return r;
-    if (result r = parse("expire_offset", detail::parse_u32, req.expire_offset); !r) return r;
-    std::uint32_t count = 0;
-    if (result r = parse("no_contents", detail::parse_u32, count); !r) return r;
-    if (count > storage.size()) return fail(errc::too_many, get("no_contents").offset, "no_contents");
-    if (highest > count) return fail(errc::count_mismatch, highest_offset, "no_contents");
-    req.contents = span<const content>(storage.data(), count);
-    // Each content complete and valid; an error points at the parameter at fault.
-    for (std::size_t i = 0; i < count; ++i) {
-        const content& c = storage[i];
-        if (c.id.data() == nullptr) return fail(errc::missing_field, end, "contentXid");
-        if (c.type.data() == nullptr) return fail(errc::missing_field, end, "contentXtype");
-        if (c.data.data() == nullptr) return fail(errc::missing_field, end, "contentX");
-        if (result r = detail::check_content(c); !r) {
-            const std::string_view field = r.field;
-            const std::string_view suffix = field == "contentXid" ? "id" : field == "contentXtype" ? "type" : "";
-            const auto f = codec::form::fields(as_chars(body)).find(detail::content_name(i, suffix).view());
-            return fail(r.ec, f ? f->offset : end, r.field);
-        }
-    }
-    if (result r = detail::at_field(validate(req), slots, end); !r) return r;
-    out = req;
-    return {errc{}, body.size()};
+    return fields::decode_form(body, out, scratch, m, storage);
 }
 
 // A number send_mms could not send to, and why (code 1).
@@ -295,7 +128,7 @@ inline result decode(bytes in, send_mms_response& out) noexcept {
     if (p.code == return_code::success || p.code == return_code::partial_failure) {
         const std::string_view d = p.description;
         std::size_t n = 0;
-        while (n < d.size() && detail::is_digit(d[n])) ++n;
+        while (n < d.size() && codec::ascii::is_digit(d[n])) ++n;
         const std::size_t at = detail::offset_in(in, d);
         if (n == 0) return fail(errc::bad_response, at, "message_id");
         if (n > 10) return fail(errc::field_too_long, at + 10, "message_id");  // query's limit (§3.3)
@@ -329,7 +162,7 @@ inline result encode(const send_mms_response& r, writer& out) noexcept {
     if (r.code != return_code::success && r.code != return_code::partial_failure) {
         return encode(page{r.code, r.description}, out);
     }
-    if (result v = detail::check_digits(r.message_id, 10, "message_id"); !v) return v;
+    if (result v = fields::check_value(r.message_id, fields::digits("message_id", 10)); !v) return v;
     if (r.code == return_code::partial_failure) {
         if (r.failures.empty()) return fail(errc::empty_field, 0, "to_address");
         for (const failure& f : r.failures) {

@@ -1,0 +1,347 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string_view>
+#include <type_traits>
+
+#include "smsgw/codec/ascii.hpp"
+#include "smsgw/codec/decimal.hpp"
+#include "smsgw/codec/utf8.hpp"
+#include "smsgw/core/error.hpp"
+#include "smsgw/core/mode.hpp"
+#include "smsgw/core/span.hpp"
+
+// The field list of a text message: the counterpart, for form bodies and JSON objects, of a
+// CMPP PDU's walk(). A message struct lists its fields once, in spec order,
+//
+//     struct query_request {
+//         std::string_view account, password, message_id;
+//         address_type to_address_type = address_type::msisdn;
+//         std::string_view to_address;
+//
+//         template <class V, class Self>
+//         static constexpr void walk(V& v, Self& m) {
+//             v(m.account, fields::ascii("account", 10));
+//             v(m.password, fields::ascii("password", 10));
+//             v(m.message_id, fields::digits("message_id", 10));
+//             v(m.to_address_type, fields::code("to_address_type", 1).optional());
+//             v(m.to_address, fields::ascii("to_address", 35).checked(check_number));
+//         }
+//     };
+//
+// and every visitor derives from that one list: validate() checks each value with the field's
+// spec name and the offset in the value; form::encode/decode (form_fields.hpp) write and read a
+// form body; json_fields.hpp writes and binds a JSON object, and the inspector prints through it.
+// A field is reached as a struct member, so a name the message does not have cannot compile.
+// A repeated group of fields (IMSP's content<X>id, content<X>type, content<X>) is
+// `v.group(m.contents, fields::group("no_contents", "contents"))` over the item's own walk.
+namespace smsgw::codec::fields {
+
+enum class kind : unsigned char {
+    ascii,   // printable ASCII (SP to '~'); min/max in bytes
+    digits,  // '0'-'9' only; min/max in bytes
+    text,    // UTF-8; min/max in characters (code points)
+    code,    // an enumerated value, written as its number; min/max: the values defined
+    number,  // an unsigned integer in decimal; min/max: its range
+    list,    // items joined by `separator`; min/max: the number of items, each given to `check`
+    binary,  // any bytes; min/max in bytes
+};
+
+enum class presence : unsigned char {
+    required,  // must be present; always written
+    optional,  // may be absent (the struct's default stands); always written
+    if_set,    // may be absent or empty; written only when not empty (or not 0)
+};
+
+// How a binary field travels in JSON.
+enum class json_binary : unsigned char { hex, base64 };
+
+// An extra check of a value (of each item of a list): offset in the value, field left empty.
+using check_fn = result (*)(std::string_view) noexcept;
+
+inline constexpr std::uint64_t unlimited = std::numeric_limits<std::uint64_t>::max();
+
+struct spec {
+    const char* name = nullptr;  // the spec's name, as on the wire; for a group item, 'X' is the index
+    fields::kind kind = kind::ascii;
+    fields::presence presence = presence::required;
+    std::uint64_t min = 1;  // strings: an empty value is empty_field when min > 0
+    std::uint64_t max = unlimited;
+    char separator = ',';         // list
+    check_fn check = nullptr;     // after the kind's own checks
+    const char* key = nullptr;    // the JSON key when it differs from the name
+    json_binary as = json_binary::hex;
+
+    constexpr spec optional() const noexcept { return with_presence(presence::optional, min); }
+    constexpr spec if_set() const noexcept { return with_presence(presence::if_set, 0); }
+    constexpr spec allow_empty() const noexcept { return with_presence(presence, 0); }
+    constexpr spec checked(check_fn f) const noexcept {
+        spec s = *this;
+        s.check = f;
+        return s;
+    }
+    constexpr spec keyed(const char* k) const noexcept {
+        spec s = *this;
+        s.key = k;
+        return s;
+    }
+    constexpr spec in_json_as(json_binary b) const noexcept {
+        spec s = *this;
+        s.as = b;
+        return s;
+    }
+    constexpr const char* json_key() const noexcept { return key != nullptr ? key : name; }
+    constexpr bool is_required() const noexcept { return presence == presence::required; }
+
+private:
+    constexpr spec with_presence(fields::presence p, std::uint64_t least) const noexcept {
+        spec s = *this;
+        s.presence = p;
+        s.min = least;
+        return s;
+    }
+};
+
+// Printable ASCII, 1 to `max` bytes.
+constexpr spec ascii(const char* name, std::uint64_t max) noexcept { return {name, kind::ascii, presence::required, 1, max}; }
+// Digits, 1 to `max` of them.
+constexpr spec digits(const char* name, std::uint64_t max) noexcept { return {name, kind::digits, presence::required, 1, max}; }
+// UTF-8, 1 to `max` characters.
+constexpr spec text(const char* name, std::uint64_t max = unlimited) noexcept {
+    return {name, kind::text, presence::required, 1, max};
+}
+// An enumerated value from `min` to `max`.
+constexpr spec code(const char* name, std::uint64_t max, std::uint64_t min = 0) noexcept {
+    return {name, kind::code, presence::required, min, max};
+}
+// An unsigned number from `min` to `max`.
+constexpr spec number(const char* name, std::uint64_t max = unlimited, std::uint64_t min = 0) noexcept {
+    return {name, kind::number, presence::required, min, max};
+}
+// `min_items` to `max_items` items joined by `separator`, each checked by `item`.
+constexpr spec list(const char* name, char separator, std::uint64_t min_items, std::uint64_t max_items,
+                    check_fn item) noexcept {
+    return {name, kind::list, presence::required, min_items, max_items, separator, item};
+}
+// Any bytes, at most `max`.
+constexpr spec binary(const char* name, std::uint64_t max = unlimited) noexcept {
+    return {name, kind::binary, presence::required, 0, max};
+}
+
+// A repeated group: its items are `span<const Item>`, each with Item::walk. In a form the count
+// travels as `count_name` and the items' fields as their names with 'X' replaced by the index
+// (content0id, content1id, ...); in JSON the items are an array under `key`.
+struct group_spec {
+    const char* count_name = nullptr;
+    const char* key = nullptr;
+    fields::presence presence = presence::required;
+    std::uint64_t max = unlimited;
+};
+
+constexpr group_spec group(const char* count_name, const char* key, std::uint64_t max = unlimited) noexcept {
+    return {count_name, key, presence::required, max};
+}
+
+namespace detail {
+
+template <class M>
+constexpr bool is_string_v = std::is_same_v<M, std::string_view> || std::is_same_v<M, bytes>;
+
+template <class M>
+constexpr std::string_view chars_of(const M& v) noexcept {
+    if constexpr (std::is_same_v<M, bytes>) {
+        return as_chars(v);
+    } else {
+        return v;
+    }
+}
+
+// The value of an integer or enum member, as an unsigned number (enums in this library are
+// unsigned underneath).
+template <class M>
+constexpr std::uint64_t number_of(const M& v) noexcept {
+    if constexpr (std::is_enum_v<M>) {
+        return static_cast<std::uint64_t>(static_cast<std::underlying_type_t<M>>(v));
+    } else {
+        return static_cast<std::uint64_t>(v);
+    }
+}
+
+// The offset of the character after the first `n` of valid UTF-8 `s`.
+inline std::size_t after_chars(std::string_view s, std::uint64_t n) noexcept {
+    std::size_t at = 0;
+    char32_t cp = 0;
+    for (std::uint64_t i = 0; i < n; ++i) utf8::next(s, at, cp);
+    return at;
+}
+
+inline result check_items(std::string_view v, const spec& s) noexcept {
+    std::uint64_t count = 0;
+    std::size_t start = 0;
+    for (;;) {
+        std::size_t end = v.find(s.separator, start);
+        if (end == std::string_view::npos) end = v.size();
+        if (++count > s.max) return fail(errc::too_many, start);
+        if (s.check != nullptr) {
+            if (result r = s.check(v.substr(start, end - start)); !r) return fail(r.ec, start + r.offset);
+        }
+        if (end == v.size()) break;
+        start = end + 1;
+    }
+    return count < s.min ? fail(errc::count_mismatch, v.size()) : result{};
+}
+
+// The checks of a string value against its spec; the offset is in the value.
+inline result check_string(std::string_view v, const spec& s) noexcept {
+    if (v.empty()) return s.min > 0 ? fail(errc::empty_field, 0) : result{};
+    switch (s.kind) {
+    case kind::ascii:
+    case kind::digits:
+        if (v.size() > s.max) return fail(errc::field_too_long, static_cast<std::size_t>(s.max));
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            if (s.kind == kind::ascii ? !ascii::is_printable(v[i]) : !ascii::is_digit(v[i])) return fail(errc::bad_character, i);
+        }
+        break;
+    case kind::text: {
+        std::size_t chars = 0;
+        if (result r = utf8::count(v, chars); !r) return r;
+        if (chars > s.max) return fail(errc::field_too_long, after_chars(v, s.max));
+        break;
+    }
+    case kind::binary:
+        if (v.size() > s.max) return fail(errc::field_too_long, static_cast<std::size_t>(s.max));
+        break;
+    case kind::list:
+        return check_items(v, s);
+    case kind::code:
+    case kind::number: {
+        std::uint64_t n = 0;
+        if (result r = decimal::parse(v, n); !r) return r;
+        if (n < s.min || n > s.max) return fail(errc::out_of_range, 0);
+        break;
+    }
+    }
+    return s.check != nullptr ? s.check(v) : result{};
+}
+
+template <class M>
+result check(const M& v, const spec& s) noexcept {
+    if constexpr (is_string_v<M>) {
+        return check_string(chars_of(v), s);
+    } else {
+        const std::uint64_t n = number_of(v);
+        return n < s.min || n > s.max ? fail(errc::out_of_range, 0) : result{};
+    }
+}
+
+// Runs the checks of every field in walk order and keeps the first error, named.
+struct validator {
+    result r{};
+
+    template <class M>
+    constexpr void operator()(const M& v, const spec& s) noexcept {
+        if (!r) return;
+        if (s.presence == presence::if_set && number_or_size(v) == 0) return;
+        r = check(v, s);
+        if (!r) r.field = s.name;
+    }
+    template <class Item>
+    void group(const span<const Item>& items, const group_spec& g) noexcept {
+        if (!r) return;
+        if (items.size() > g.max) {
+            r = fail(errc::too_many, 0, g.count_name);
+            return;
+        }
+        for (const Item& item : items) {
+            Item::walk(*this, item);
+            if (!r) return;
+        }
+    }
+
+private:
+    template <class M>
+    static constexpr std::uint64_t number_or_size(const M& v) noexcept {
+        if constexpr (is_string_v<M>) {
+            return v.size();
+        } else {
+            return number_of(v);
+        }
+    }
+};
+
+// What a reading visitor keeps while one input (a form pair, a JSON member) is offered to each
+// field of a walk in turn: which fields were seen before, whether one took this input, the error.
+struct offer_state {
+    mode m;
+    std::uint64_t& seen;
+    std::size_t ordinal = 0;
+    bool matched = false;
+    result r{};
+
+    // The bit of the next field of the walk.
+    std::uint64_t next_bit() noexcept { return std::uint64_t{1} << ordinal++; }
+    // Whether this is the field's first occurrence; a second is an error in strict mode and
+    // ignored in tolerant mode (the first counts, as a servlet's getParameter()).
+    bool first(std::uint64_t bit, std::size_t at, const char* field) noexcept {
+        if ((seen & bit) == 0) {
+            seen |= bit;
+            return true;
+        }
+        if (m == mode::strict) r = fail(errc::duplicate_field, at, field);
+        return false;
+    }
+};
+
+// The item type of a message without a group.
+struct no_item {
+    template <class V, class Self>
+    static constexpr void walk(V&, Self&) noexcept {}
+};
+
+// How many fields (a group counts as one) a walk lists.
+struct counter {
+    std::size_t n = 0;
+    template <class M>
+    constexpr void operator()(const M&, const spec&) noexcept {
+        ++n;
+    }
+    template <class Item>
+    constexpr void group(const span<const Item>&, const group_spec&) noexcept {
+        ++n;
+    }
+};
+
+}  // namespace detail
+
+// How many fields the walk of T lists (a group counts as one).
+template <class T>
+constexpr std::size_t count() noexcept {
+    detail::counter c;
+    const T m{};
+    T::walk(c, m);
+    return c.n;
+}
+
+// The checks of one value against a spec, as validate() makes them, the field named.
+template <class M>
+result check_value(const M& v, const spec& s) noexcept {
+    result r = detail::check(v, s);
+    if (!r) r.field = s.name;
+    return r;
+}
+
+// Every check of the field list, in order: the first error with the spec name of its field in
+// result.field and its offset in the value (empty_field, field_too_long at the first byte or
+// character past the limit, bad_character, invalid_utf8, out_of_range, too_many at the first
+// item past the limit, count_mismatch at the end of a list with fewer items than its minimum,
+// and what a field's own check says).
+template <class T>
+result validate(const T& m) noexcept {
+    detail::validator v;
+    T::walk(v, m);
+    return v.r;
+}
+
+}  // namespace smsgw::codec::fields
