@@ -3,9 +3,11 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "inspect.hpp"
+#include "smsgw/codec/json_fields.hpp"
 #include "smsgw/imsp.hpp"
 
 namespace {
@@ -33,12 +35,23 @@ void code_members(json& j, imsp::command c, imsp::return_code code) {
     if (text.known()) j.member("meaning", text.english).member("meaning_zh", text.chinese);
 }
 
-template <class Request, class Print>
-int request(std::string_view body, std::string& out, Print print) {
+// A request body decoded as the gateway would, printed from the request's field list.
+template <class Request>
+int request(std::string_view body, std::string& out) {
     std::vector<smsgw::byte> scratch(body.size());
+    std::vector<imsp::content> storage(64);
     Request r;
-    if (auto res = imsp::decode(body, r, scratch); !res) return fail_with(out, res);
-    inspect::emit(out, [&](json& j) { print(j, r); });
+    smsgw::result res;
+    if constexpr (std::is_same_v<Request, imsp::send_mms_request>) {
+        res = imsp::decode(body, r, scratch, storage);
+    } else {
+        res = imsp::decode(body, r, scratch);
+    }
+    if (!res) return fail_with(out, res);
+    inspect::emit(out, [&](json& j) {
+        j.member("command", imsp::name(Request::command));
+        smsgw::codec::fields::write_json_members(j, r, {true});
+    });
     return 0;
 }
 
@@ -46,51 +59,12 @@ int run_request(const inspect::args& a, std::string_view body, std::string& out)
     imsp::command c{};
     if (a.size() != 1 || !imsp::find_command(a[0], c)) return 2;
     switch (c) {
-    case imsp::command::login:
-        return request<imsp::login_request>(body, out, [](json& j, const imsp::login_request& r) {
-            j.member("command", "login").member("account", r.account).member("password", r.password);
-        });
-    case imsp::command::get_mime:
-        return request<imsp::get_mime_request>(body, out, [](json& j, const imsp::get_mime_request& r) {
-            j.member("command", "get_mime").member("account", r.account).member("password", r.password);
-        });
-    case imsp::command::change_passwd:
-        return request<imsp::change_passwd_request>(body, out, [](json& j, const imsp::change_passwd_request& r) {
-            j.member("command", "change_passwd").member("account", r.account).member("password", r.password);
-            j.member("newcode", r.newcode);
-        });
-    case imsp::command::query:
-        return request<imsp::query_request>(body, out, [](json& j, const imsp::query_request& r) {
-            j.member("command", "query").member("account", r.account).member("password", r.password);
-            j.member("message_id", r.message_id).member("to_address_type", static_cast<int>(r.to_address_type));
-            j.member("to_address", r.to_address);
-        });
-    case imsp::command::query_batch:
-        return request<imsp::query_batch_request>(body, out, [](json& j, const imsp::query_batch_request& r) {
-            j.member("command", "query_batch").member("account", r.account).member("password", r.password);
-            j.member("message_id", r.message_id);
-        });
-    case imsp::command::send_mms: {
-        std::vector<smsgw::byte> scratch(body.size());
-        std::vector<imsp::content> storage(64);
-        imsp::send_mms_request r;
-        if (auto res = imsp::decode(body, r, scratch, storage); !res) return fail_with(out, res);
-        inspect::emit(out, [&](json& j) {
-            j.member("command", "send_mms").member("account", r.account).member("password", r.password);
-            j.member("from_addr", r.from_addr).member("from_addr_type", static_cast<int>(r.from_addr_type));
-            j.member("to_addr", r.to_addr).member("to_addr_type", static_cast<int>(r.to_addr_type));
-            j.member("cp_id", r.cp_id).member("subject", r.subject).member("expire_offset", r.expire_offset);
-            j.member("message_type", static_cast<int>(r.message_type)).member("presentation_id", r.presentation_id);
-            j.member("no_contents", r.contents.size()).key("contents").begin_array();
-            for (const imsp::content& part : r.contents) {
-                j.begin_object().member("id", part.id).member("type", part.type).member("size", part.data.size());
-                text_or_hex(j, "content", part.data);
-                j.end_object();
-            }
-            j.end_array();
-        });
-        return 0;
-    }
+    case imsp::command::login: return request<imsp::login_request>(body, out);
+    case imsp::command::get_mime: return request<imsp::get_mime_request>(body, out);
+    case imsp::command::change_passwd: return request<imsp::change_passwd_request>(body, out);
+    case imsp::command::query: return request<imsp::query_request>(body, out);
+    case imsp::command::query_batch: return request<imsp::query_batch_request>(body, out);
+    case imsp::command::send_mms: return request<imsp::send_mms_request>(body, out);
     }
     return 2;
 }

@@ -1,22 +1,14 @@
 #pragma once
 
-// Shared by the IMSP tests: results print as {error, offset, field} when a check fails, and
+// Shared by the IMSP tests: results print as {error, offset, field} (print_result.hpp), and
 // requests decode with a scratch buffer that outlives the call.
 #include <string>
 #include <string_view>
 
 #include "smsgw/core/error.hpp"
 #include "smsgw/imsp/request.hpp"
+#include "print_result.hpp"
 #include "test.hpp"
-
-namespace Catch {
-template <>
-struct StringMaker<smsgw::result> {
-    static std::string convert(const smsgw::result& r) {
-        return std::string("{") + r.message() + ", " + std::to_string(r.offset) + ", " + (r.field ? r.field : "-") + "}";
-    }
-};
-}  // namespace Catch
 
 namespace imsp_test {
 // Decodes a request body; its values stay valid until the next call.

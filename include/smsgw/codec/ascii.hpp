@@ -36,13 +36,13 @@ constexpr bool starts_with(std::string_view s, std::string_view prefix) noexcept
 // `s` without the bytes `drop` accepts at either end (is_space by default).
 template <class Pred>
 constexpr std::string_view trim(std::string_view s, Pred drop) noexcept {
-    std::size_t b = 0;
-    std::size_t e = s.size();
-    while (b < e && drop(s[b])) ++b;
-    while (e > b && drop(s[e - 1])) --e;
-    return s.substr(b, e - b);
+    while (!s.empty() && drop(s.front())) s.remove_prefix(1);
+    while (!s.empty() && drop(s.back())) s.remove_suffix(1);
+    return s;
 }
-constexpr std::string_view trim(std::string_view s) noexcept { return trim(s, is_space); }
+constexpr std::string_view trim(std::string_view s) noexcept {
+    return trim(s, [](char c) constexpr noexcept { return is_space(c); });
+}
 
 namespace detail {
 struct hex_table {

@@ -32,21 +32,24 @@ inline constexpr std::size_t max_chars = 20;
 
 namespace detail {
 
-// The digits of `text[from, text.size())` as a magnitude. Stops at the first non-digit, whose
-// offset is returned in `end`; out_of_range (offset `from`) when the value passes `limit`.
-constexpr result magnitude(std::string_view text, std::size_t from, std::uint64_t limit, std::uint64_t& out,
-                           std::size_t& end) noexcept {
+// The digits of `text` from `from` as a magnitude, up to the first non-digit (its offset in
+// `end`); false when the value passes 64 bits. Nineteen digits always fit: only a twentieth
+// and later ones need the check.
+constexpr bool magnitude(std::string_view text, std::size_t from, std::uint64_t& out, std::size_t& end) noexcept {
     std::uint64_t v = 0;
-    std::size_t i = from;
     bool over = false;
+    std::size_t i = from;
     for (; i < text.size() && ascii::is_digit(text[i]); ++i) {
         const auto d = static_cast<std::uint64_t>(text[i] - '0');
-        if (v > (limit - d) / 10) over = true;
-        if (!over) v = v * 10 + d;
+        if (i - from >= 19 && (over || v > (std::numeric_limits<std::uint64_t>::max() - d) / 10)) {
+            over = true;
+            continue;
+        }
+        v = v * 10 + d;
     }
     end = i;
     out = v;
-    return over ? fail(errc::out_of_range, from) : result{};
+    return !over;
 }
 
 template <class Int>
@@ -67,11 +70,11 @@ constexpr result read(std::string_view text, Int& out, parse_options o, bool who
     if (negative) limit = std::is_signed_v<Int> ? limit + 1 : 0;
     std::uint64_t v = 0;
     std::size_t end = 0;
-    const result r = magnitude(text, i, limit, v, end);
+    const bool fits = magnitude(text, i, v, end);
     if (whole && end != text.size()) return fail(errc::bad_character, end);
     if (o.max_digits != 0 && end - i > o.max_digits) return fail(errc::field_too_long, i + o.max_digits);
     if (!o.leading_zeros && text[i] == '0' && end - i > 1) return fail(errc::bad_character, i + 1);
-    if (!r) return fail(errc::out_of_range, 0);
+    if (!fits || v > limit) return fail(errc::out_of_range, 0);
     if constexpr (std::is_signed_v<Int>) {
         out = negative ? static_cast<Int>(0 - v) : static_cast<Int>(v);  // two's complement, exact at the minimum
     } else {

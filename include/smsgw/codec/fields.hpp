@@ -198,10 +198,15 @@ inline result check_string(std::string_view v, const spec& s) noexcept {
     if (v.empty()) return s.min > 0 ? fail(errc::empty_field, 0) : result{};
     switch (s.kind) {
     case kind::ascii:
+        if (v.size() > s.max) return fail(errc::field_too_long, static_cast<std::size_t>(s.max));
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            if (!ascii::is_printable(v[i])) return fail(errc::bad_character, i);
+        }
+        break;
     case kind::digits:
         if (v.size() > s.max) return fail(errc::field_too_long, static_cast<std::size_t>(s.max));
         for (std::size_t i = 0; i < v.size(); ++i) {
-            if (s.kind == kind::ascii ? !ascii::is_printable(v[i]) : !ascii::is_digit(v[i])) return fail(errc::bad_character, i);
+            if (!ascii::is_digit(v[i])) return fail(errc::bad_character, i);
         }
         break;
     case kind::text: {

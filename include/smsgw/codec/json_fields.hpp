@@ -107,13 +107,7 @@ struct json_value_reader {
         } else {
             using U = std::conditional_t<std::is_enum_v<M>, std::underlying_type<M>, std::common_type<M>>;
             typename U::type n{};
-            if (v.type() == json::kind::string) {
-                std::string_view t;
-                if (result r = text(v, t); !r) return r;
-                if (result r = decimal::parse(t, n); !r) return fail(r.ec, v.offset() + 1 + r.offset);
-            } else if (result r = v.get(n); !r) {
-                return r;
-            }
+            if (result r = v.get(n); !r) return r;  // a number, or a string of one
             member = static_cast<M>(n);
             return {};
         }
