@@ -1,13 +1,17 @@
 #pragma once
 
-// smsgw::codec: ASCII classes, decimal numbers, base64, hex, percent/form encoding, MD5, UTF-8/UCS-2, the JSON reader and writer.
+// smsgw::codec: ASCII classes, decimal numbers, the field lists of text messages, base64, hex,
+// percent/form encoding, MD5, UTF-8/UCS-2, the JSON reader and writer.
 #include "smsgw/codec/ascii.hpp"
 #include "smsgw/codec/base64.hpp"
 #include "smsgw/codec/decimal.hpp"
+#include "smsgw/codec/fields.hpp"
 #include "smsgw/codec/form.hpp"
+#include "smsgw/codec/form_fields.hpp"
 #include "smsgw/codec/hex.hpp"
 #include "smsgw/codec/json_bind.hpp"
 #include "smsgw/codec/json_copy.hpp"
+#include "smsgw/codec/json_fields.hpp"
 #include "smsgw/codec/json_reader.hpp"
 #include "smsgw/codec/json_writer.hpp"
 #include "smsgw/codec/md5.hpp"

@@ -1,0 +1,54 @@
+// A text message described once by its field list, then written and read as a form body and
+// as JSON: what every vendor module of smsgw is built on (smsgw/codec/fields.hpp).
+#include <smsgw/codec.hpp>
+
+#include <cstdio>
+#include <cstring>
+
+using namespace smsgw;
+namespace fields = smsgw::codec::fields;
+
+// A balance query of an SMS platform: the struct, and its fields in spec order.
+struct balance_query {
+    std::string_view account;    // ASCII, at most 20
+    std::string_view password;   // ASCII, at most 32
+    std::uint32_t product = 0;   // a number; 0 when not sent
+    std::string_view numbers;    // up to 3 mobile numbers joined by ','
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.account, fields::ascii("account", 20));
+        v(m.password, fields::ascii("password", 32));
+        v(m.product, fields::number("product").if_set());
+        v(m.numbers, fields::list("numbers", ',', 1, 3, [](std::string_view n) noexcept {
+            return fields::check_value(n, fields::digits("", 11));
+        }));
+    }
+};
+
+int main() {
+    const balance_query q{"demo", "s3cret", 7, "13800138000,13900139000"};
+
+    // Form body, validated first: account=demo&password=s3cret&product=7&numbers=13800138000%2C13900139000
+    char body[128];
+    writer out(body, sizeof body);
+    result r = fields::encode_form(q, out);
+    std::printf("%.*s\n", int(out.size()), body);
+
+    // Read back as a server would: strict mode refuses unknown and repeated names.
+    unsigned char scratch[128];
+    balance_query back;
+    result d = fields::decode_form(std::string_view(body, out.size()), back, scratch);
+    result unknown = fields::decode_form(std::string_view("account=a&password=b&numbers=1&acount=x"), back, scratch);
+    std::printf("%s at %zu\n", unknown.message(), unknown.offset);  // unknown field at 31
+
+    // The same list as JSON: {"account":"demo","password":"s3cret","product":7,"numbers":"..."}
+    char json[128];
+    writer jw(json, sizeof json);
+    result j = fields::write_json(q, jw);
+    std::printf("%.*s\n", int(jw.size()), json);
+
+    const bool ok = r && d && back.product == 7 && back.numbers == q.numbers && unknown.ec == errc::unknown_field &&
+                    unknown.offset == 31 && j && std::memcmp(json, "{\"account\":\"demo\"", 17) == 0;
+    return ok ? 0 : 1;
+}
