@@ -1,7 +1,7 @@
 // send_mms request bodies (§3.2), decoded as the gateway would: values into a scratch buffer of
 // exactly the body's size, contents into 8 slots. A body that decodes in strict mode decodes
 // the same in tolerant mode; it encodes again, and that encoding decodes to the same request
-// and is its own canonical form (encode(decode(e)) == e).
+// and is its own canonical form (encode(decode(e)) == e); its JSON binds back to it.
 #include <array>
 #include <cstdint>
 #include <cstdlib>
@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "smsgw/imsp/send_mms.hpp"
+#include "smsgw/codec/json_fields.hpp"
 
 namespace {
 
@@ -35,24 +36,30 @@ struct decoded {
     }
 };
 
-bool same_bytes(smsgw::bytes a, smsgw::bytes b) {
-    return a.size() == b.size() && (a.size() == 0 || std::memcmp(a.data(), b.data(), a.size()) == 0);
+// The request as JSON, from its field list: two requests are the same when these are.
+std::string as_json(const imsp::send_mms_request& r) {
+    std::string s(smsgw::encoded_size(r) * 2 + 256, '\0');
+    smsgw::writer w(s.data(), s.size());
+    const smsgw::result res = smsgw::codec::fields::write_json(r, w);
+    check(res.ok());
+    s.resize(res.offset);
+    return s;
 }
 
-bool same(const imsp::send_mms_request& a, const imsp::send_mms_request& b) {
-    if (a.account != b.account || a.password != b.password || a.from_addr != b.from_addr ||
-        a.from_addr_type != b.from_addr_type || a.to_addr != b.to_addr || a.to_addr_type != b.to_addr_type ||
-        a.cp_id != b.cp_id || a.subject != b.subject || a.expire_offset != b.expire_offset ||
-        a.message_type != b.message_type || a.presentation_id != b.presentation_id ||
-        a.contents.size() != b.contents.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.contents.size(); ++i) {
-        const imsp::content& x = a.contents[i];
-        const imsp::content& y = b.contents[i];
-        if (x.id != y.id || x.type != y.type || !same_bytes(x.data, y.data)) return false;
-    }
-    return true;
+bool same(const imsp::send_mms_request& a, const imsp::send_mms_request& b) { return as_json(a) == as_json(b); }
+
+// The JSON of a request binds back to the same request (the field list's JSON visitors).
+void check_json_round_trip(const imsp::send_mms_request& r) {
+    const std::string text = as_json(r);
+    smsgw::codec::json::document doc(text);
+    smsgw::codec::json::object obj;
+    check(doc.root().get(obj).ok());
+    std::string scratch(text.size(), '\0');
+    smsgw::writer sw(scratch.data(), scratch.size());
+    std::array<imsp::content, 8> storage{};
+    imsp::send_mms_request back;
+    check(smsgw::codec::fields::bind_json(obj, back, sw, imsp::mode::strict, smsgw::span<imsp::content>(storage)).ok());
+    check(as_json(back) == text);
 }
 
 std::string encoded(const imsp::send_mms_request& r) {
@@ -74,5 +81,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const decoded back(again, imsp::mode::strict);
     check(back.r.ok() && same(back.req, tolerant.req));
     check(encoded(back.req) == again);
+    check_json_round_trip(back.req);
     return 0;
 }
