@@ -218,14 +218,16 @@ struct part {
     occurs count = occurs::one;
 };
 
+namespace detail {
+constexpr bool repeats(occurs c) noexcept { return c == occurs::zero_or_more || c == occurs::one_or_more; }
+}  // namespace detail
+
 // Whether a shape can be matched: every part named, a repeated part only in the last place
 // (it takes every line left, so nothing after it would ever be filled). For static_assert.
 template <std::size_t N>
 constexpr bool well_formed(const part (&shape)[N]) noexcept {
     for (std::size_t k = 0; k < N; ++k) {
-        if (shape[k].name == nullptr) return false;
-        const bool repeated = shape[k].count == occurs::zero_or_more || shape[k].count == occurs::one_or_more;
-        if (repeated && k + 1 != N) return false;
+        if (shape[k].name == nullptr || (detail::repeats(shape[k].count) && k + 1 != N)) return false;
     }
     return true;
 }
@@ -234,7 +236,8 @@ constexpr bool well_formed(const part (&shape)[N]) noexcept {
 struct part_lines {
     const char* name = nullptr;  // the part's name in the shape
     std::size_t count = 0;       // lines taken
-    line first;                  // the first of them (all an `one` or `optional` part has)
+    line first;                  // the first of them (all a `one` or `optional` part has);
+                                 // when there is none, empty text at offset in.size()
     range all;                   // every one of them, lazily
 
     constexpr bool present() const noexcept { return count != 0; }
@@ -264,8 +267,6 @@ struct options {
 };
 
 namespace detail {
-
-constexpr bool repeats(occurs c) noexcept { return c == occurs::zero_or_more || c == occurs::one_or_more; }
 
 // The line end of `l` against the documented one (strict mode): bad_character at a CR where
 // LF is documented or at a lone CR where CRLF is; bare_line_feed at an LF where CRLF is.
