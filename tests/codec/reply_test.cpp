@@ -1,6 +1,8 @@
 #include "smsgw/codec/prefix_reply.hpp"
 #include "smsgw/codec/line_reply.hpp"
 
+#include <cstdint>
+#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
@@ -294,6 +296,24 @@ TEST_CASE("lines: Recharge (§12.3) and UserManage (§13.3) one-line replies") {
         CHECK(r[0].text() == in);
     }
     CHECK(read_lines("20130303180000,0\n1", one_line_reply, r) == fail(errc::trailing_bytes, 17));
+}
+
+TEST_CASE("lines: the replies above are the spec's bytes") {
+    const std::string spec = smsgw::test::shared_dir().empty()
+                                 ? std::string()
+                                 : smsgw::test::read_file(smsgw::test::shared_dir() + "/spec/cmpp2-and-http-sms-platform.txt");
+    if (spec.empty()) {
+        WARN("../shared/spec/cmpp2-and-http-sms-platform.txt not found: the examples are not checked against it");
+        return;
+    }
+    for (std::string_view example : {"\n20110725160412,0\n1234567890100\n",            // §9.3.2 提交成功
+                                     "\n20110725160412, 101\n",                         // §9.3.2 提交失败
+                                     "\n20130303180000,0\n\n1234567,1000\n\n1234531,2000\n",  // §11.3
+                                     "\n20130303180000,305, 密码格式错误\n",              // §13.3
+                                     "\n20130303180000,0\n"}) {                         // §12.3, §13.3
+        CAPTURE(example);
+        CHECK(spec.find(example) != std::string::npos);
+    }
 }
 
 TEST_CASE("lines: shape errors with their offsets, in both modes") {
