@@ -1,7 +1,7 @@
 #pragma once
 
 // smsgw::codec: ASCII classes, decimal numbers, the field lists of text messages, base64, hex,
-// percent/form encoding, MD5, UTF-8/UCS-2, the JSON reader and writer.
+// percent/form encoding, MD5, UTF-8/UCS-2, the JSON reader and writer, line and prefix replies.
 #include "smsgw/codec/ascii.hpp"
 #include "smsgw/codec/base64.hpp"
 #include "smsgw/codec/decimal.hpp"
@@ -14,7 +14,9 @@
 #include "smsgw/codec/json_fields.hpp"
 #include "smsgw/codec/json_reader.hpp"
 #include "smsgw/codec/json_writer.hpp"
+#include "smsgw/codec/line_reply.hpp"
 #include "smsgw/codec/md5.hpp"
 #include "smsgw/codec/percent.hpp"
+#include "smsgw/codec/prefix_reply.hpp"
 #include "smsgw/codec/utf8.hpp"
 #include "smsgw/core.hpp"
