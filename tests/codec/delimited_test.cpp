@@ -328,6 +328,36 @@ TEST_CASE("delimited: line breaks, tolerant") {
     CHECK(error_of("a,b\nc,d", sep.with_mode(mode::strict)) == smsgw::fail(errc::bad_character, 3));
 }
 
+TEST_CASE("delimited: long records, a separator or a break at every position") {
+    // Records longer than the reader's 16-byte steps, so that every position of a block is tried.
+    std::string base(50, 'x');
+    for (std::size_t k = 2; k < base.size(); k += 7) base[k] = ',';  // 8 fields
+    const delimited::format any{';', ','};
+    CHECK(read(base, any).fields[0].size() == 8);
+    for (std::size_t k = 0; k < base.size(); ++k) {
+        CAPTURE(k);
+        std::string text = base;
+        text[k] = '\n';
+        CHECK(error_of(text, any) == smsgw::fail(errc::bad_character, k));
+        const auto t = read(text, any.with_mode(mode::tolerant));
+        CHECK(t.error);
+        std::vector<std::size_t> starts;
+        if (k != 0) starts.push_back(0);
+        if (k + 1 != text.size()) starts.push_back(k + 1);
+        CHECK(t.record_offsets == starts);
+        text[k] = ';';
+        CHECK(read(text, any.with_mode(mode::tolerant)).record_offsets == starts);
+        CHECK(error_of(text, any).ec == (k == 0 || k + 1 == text.size() ? errc::empty_field : errc{}));
+        // The field count of a long record: more than four fields is one too many.
+        const smsgw::result counted = error_of(base.substr(0, k + 1), delimited::format{';', ',', 1, 4});
+        CHECK(counted.ec == (k >= 3 * 7 + 2 ? errc::count_mismatch : errc{}));  // the fourth comma is at 23
+    }
+    // rest_in_last keeps counting at its limit, whatever the block the separators fall in.
+    const auto rest = read(base, delimited::format{';', ',', 1, 3}.with_rest_in_last());
+    CHECK(rest.fields[0].size() == 3);
+    CHECK(rest.fields[0][2] == base.substr(10));
+}
+
 TEST_CASE("delimited: fields, offsets and names") {
     const delimited::records list("x,yy, zzz;1,2,3", delimited::format{';', ',', 3, 3}.with_trim(delimited::trimming::blanks));
     auto it = list.begin();
@@ -472,7 +502,7 @@ TEST_CASE("delimited: random round trips") {
         for (auto& rec : records) {
             rec.resize(f.min_fields + rng() % 3);
             for (auto& fld : rec) {
-                const std::size_t n = rng() % 4;
+                const std::size_t n = rng() % (round % 2 == 0 ? 4 : 24);  // long ones cross 16-byte blocks
                 for (std::size_t k = 0; k < n; ++k) fld += alphabet[rng() % (sizeof alphabet - 1)];
             }
         }

@@ -11,6 +11,10 @@
 #include "smsgw/core/mode.hpp"
 #include "smsgw/core/writer.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 // Delimited lists: records separated by one byte, fields by another. Hezhong's `rpts` and `mos`
 // (`;` between records, `,` between fields, at most 500 records), 5C's report lists (every
 // record ended by `;`), the SMS platform's HttpVarSM `params`, IMSP's query_batch entries and
@@ -181,6 +185,22 @@ private:
     bool done_ = true;
 };
 
+// The offset of the first `c` in s at or after `from`, or s.size(): inline, since fields are
+// short and a call to memchr costs more than the search.
+inline std::size_t find_byte(std::string_view s, char c, std::size_t from) noexcept {
+    std::size_t i = from;
+#if defined(__SSE2__)
+    const __m128i v = _mm_set1_epi8(c);
+    for (; s.size() - i >= 16; i += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+        const auto m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, v)));
+        if (m != 0) return i + static_cast<std::size_t>(__builtin_ctz(m));
+    }
+#endif
+    while (i < s.size() && s[i] != c) ++i;
+    return i;
+}
+
 // A record's bytes and what splitting them needs.
 struct record_text {
     std::string_view text;
@@ -191,9 +211,8 @@ struct record_text {
 
     // Field `index` starting at `pos` (in text); moves `pos` past its separator. The last field
     // runs to the record's end (with rest_in_last, field separators included).
-    constexpr field split(std::size_t& pos, std::size_t index) const noexcept {
-        std::size_t end = index + 1 == count ? text.size() : text.find(field_separator, pos);
-        if (end == std::string_view::npos) end = text.size();  // not for a record this library read
+    field split(std::size_t& pos, std::size_t index) const noexcept {
+        const std::size_t end = index + 1 == count ? text.size() : find_byte(text, field_separator, pos);
         const std::string_view raw = text.substr(pos, end - pos);
         std::size_t first = 0;
         std::size_t last = 0;
@@ -210,7 +229,7 @@ struct field_cursor {
     std::size_t index = 0;
     std::size_t pos = 0;
 
-    constexpr bool next(field& out) noexcept {
+    bool next(field& out) noexcept {
         if (index >= rec.count) return false;
         out = rec.split(pos, index++);
         return true;
@@ -242,14 +261,14 @@ public:
 
     // Field `index` (from 0) with its offset, split from the record's start; past the last
     // field, an empty value at the record's end.
-    constexpr field at(std::size_t index) const noexcept {
+    field at(std::size_t index) const noexcept {
         if (index >= r_.count) return field{r_.text.substr(r_.text.size()), r_.offset + r_.text.size()};
         std::size_t pos = 0;
         field f;
         for (std::size_t i = 0; i <= index; ++i) f = r_.split(pos, i);
         return f;
     }
-    constexpr std::string_view operator[](std::size_t index) const noexcept { return at(index).value; }
+    std::string_view operator[](std::size_t index) const noexcept { return at(index).value; }
 
 private:
     friend class detail::record_cursor;
@@ -286,27 +305,11 @@ public:
         const char fs = f.field_separator;
         while (pending_) {
             const std::size_t start = next_;
-            std::size_t fields = 1;
-            std::size_t first_break = end_mark;
-            bool separated = false;
-            std::size_t i = start;
-            // The one pass over the record's bytes: its end, its fields, its first line break.
-            for (; i < s.size(); ++i) {
-                const char c = s[i];
-                if (c == rs) {
-                    separated = true;
-                    break;
-                }
-                if (c == fs) {
-                    if (fields < split_limit) ++fields;
-                } else if (is_break(c)) {
-                    if (split_on_breaks) {
-                        separated = true;
-                        break;
-                    }
-                    if (first_break == end_mark) first_break = i;
-                }
-            }
+            const scan found = scan_record(s, start, rs, fs, split_on_breaks, split_limit);
+            const std::size_t i = found.end;
+            const std::size_t first_break = check_breaks ? found.first_break : end_mark;
+            const std::size_t fields = found.fields;
+            const bool separated = i < s.size();
             std::size_t after = i + 1;
             if (separated && s[i] == '\r' && split_on_breaks && after < s.size() && s[after] == '\n') ++after;
             next_ = separated ? after : s.size();
@@ -335,6 +338,68 @@ public:
 
 private:
     static constexpr std::size_t end_mark = static_cast<std::size_t>(-1);
+
+    struct scan {
+        std::size_t end;          // of the record: its separator, or the input's end
+        std::size_t fields;       // at most split_limit
+        std::size_t first_break;  // the first CR or LF before `end`, or end_mark
+    };
+
+    // The bits set in a 16-bit mask (no popcnt instruction on baseline x86-64).
+    static constexpr std::size_t bits16(unsigned m) noexcept {
+        m = m - ((m >> 1) & 0x5555u);
+        m = (m & 0x3333u) + ((m >> 2) & 0x3333u);
+        m = (m + (m >> 4)) & 0x0F0Fu;
+        return (m + (m >> 8)) & 0x1Fu;
+    }
+
+    // The one pass over a record's bytes: where it ends, how many fields it has, where its first
+    // line break is. 16 bytes at a time where SSE2 is there (a record separator, field
+    // separators and line breaks found by comparison masks), byte by byte after that.
+    static scan scan_record(std::string_view s, std::size_t start, char rs, char fs, bool split_on_breaks,
+                            std::size_t split_limit) noexcept {
+        scan r{s.size(), 1, end_mark};
+        std::size_t i = start;
+#if defined(__SSE2__)
+        const __m128i vrs = _mm_set1_epi8(rs);
+        const __m128i vfs = _mm_set1_epi8(fs);
+        const __m128i vcr = _mm_set1_epi8('\r');
+        const __m128i vlf = _mm_set1_epi8('\n');
+        for (; s.size() - i >= 16; i += 16) {
+            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+            const auto mask = [&x](__m128i v) noexcept { return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, v))); };
+            const unsigned breaks = mask(vcr) | mask(vlf);
+            const unsigned ends = mask(vrs) | (split_on_breaks ? breaks : 0u);
+            const unsigned before = ends == 0 ? 0xFFFFu : (1u << __builtin_ctz(ends)) - 1;
+            if (r.first_break == end_mark && (breaks & before) != 0) {
+                r.first_break = i + static_cast<std::size_t>(__builtin_ctz(breaks & before));
+            }
+            const std::size_t n = bits16(mask(vfs) & before);
+            r.fields = split_limit - r.fields < n ? split_limit : r.fields + n;
+            if (ends != 0) {
+                r.end = i + static_cast<std::size_t>(__builtin_ctz(ends));
+                return r;
+            }
+        }
+#endif
+        for (; i < s.size(); ++i) {
+            const char c = s[i];
+            if (c == rs) {
+                r.end = i;
+                break;
+            }
+            if (c == fs) {
+                if (r.fields < split_limit) ++r.fields;
+            } else if (is_break(c)) {
+                if (split_on_breaks) {
+                    r.end = i;
+                    break;
+                }
+                if (r.first_break == end_mark) r.first_break = i;
+            }
+        }
+        return r;
+    }
 
     bool stop(result r) noexcept {
         at_ = end_mark;
@@ -393,7 +458,8 @@ private:
 // - out_of_range at 0 (plus base): the format is not valid().
 // - empty_field at an empty record's offset, strict mode: nothing between two record separators,
 //   before the first or after the last (unless terminated), or a lone field that trims to nothing.
-//   Tolerant mode skips such records, and those that are only blanks and line breaks.
+//   Tolerant mode skips such records, and those left with nothing but line breaks once trimmed
+//   (`a,b;\r\n`, blank lines between records).
 // - bad_character at a CR or LF left inside a field after trimming: strict mode, and tolerant
 //   mode with line_breaks::refuse (line_breaks::separate ends the record there instead).
 // - count_mismatch at the record's offset: fewer than min_fields or more than max_fields fields
@@ -442,7 +508,6 @@ private:
     mutable result error_;
 };
 
-
 namespace detail {
 
 // Whether field `index` of a record reads back as written.
@@ -476,15 +541,25 @@ result check_record(const Fields& fields, std::size_t index, const format& f) no
     return {};
 }
 
+// Record number `index` of a list, with the separators around it; checked already.
 template <class Fields>
-void write_record(const Fields& fields, const format& f, writer& out) noexcept {
+void write_record(const Fields& fields, std::size_t index, const format& f, writer& out) noexcept {
+    if (index != 0 && !f.terminated) out.put(f.record_separator);
     bool first = true;
     for (const auto& x : fields) {
         if (!first) out.put(f.field_separator);
         first = false;
         out.write(view_of(x));
     }
+    if (f.terminated) out.put(f.record_separator);
 }
+
+struct as_is {
+    template <class T>
+    constexpr const T& operator()(const T& x) const noexcept {
+        return x;
+    }
+};
 
 }  // namespace detail
 
@@ -508,10 +583,7 @@ public:
         if (!format_.valid()) return fail(errc::out_of_range, 0, format_.name);
         if (format_.max_records != 0 && count_ == format_.max_records) return fail(errc::too_many, count_, format_.name);
         if (result r = detail::check_record(fields, count_, format_); !r) return r;
-        if (count_ != 0 && !format_.terminated) out_.put(format_.record_separator);
-        detail::write_record(fields, format_, out_);
-        if (format_.terminated) out_.put(format_.record_separator);
-        ++count_;
+        detail::write_record(fields, count_++, format_, out_);
         return {};
     }
     result add(std::initializer_list<std::string_view> fields) noexcept {
@@ -528,27 +600,11 @@ private:
     std::size_t count_ = 0;
 };
 
-// A whole list from the caller's records (a range of ranges of std::string_view: arrays of
-// std::array<std::string_view, N>, vectors, a decoded `records`), every record checked before
+// The caller's own items, each turned into its fields by `fields_of(item)` (which returns a
+// range of std::string_view viewing the item, e.g. a std::array), every record checked before
 // anything is written, so an error leaves the writer as it was. Errors as list_writer::add, the
 // offset of a record error being the record's index. Success: offset = total size written;
 // buffer_too_small with the size needed (a writer without a buffer measures: encoded_size).
-template <class Records>
-result encode(const Records& list, const format& f, writer& out) noexcept {
-    if (!f.valid()) return fail(errc::out_of_range, 0, f.name);
-    std::size_t index = 0;
-    for (const auto& rec : list) {
-        if (f.max_records != 0 && index == f.max_records) return fail(errc::too_many, index, f.name);
-        if (result r = detail::check_record(rec, index, f); !r) return r;
-        ++index;
-    }
-    list_writer w(f, out);
-    for (const auto& rec : list) w.add(rec);
-    return out.finish();
-}
-
-// The caller's own items, each turned into its fields by `fields_of(item)` (which returns a
-// range of std::string_view viewing the item, e.g. a std::array). Errors as above.
 template <class Items, class FieldsOf>
 result encode(const Items& items, FieldsOf fields_of, const format& f, writer& out) noexcept {
     if (!f.valid()) return fail(errc::out_of_range, 0, f.name);
@@ -558,9 +614,16 @@ result encode(const Items& items, FieldsOf fields_of, const format& f, writer& o
         if (result r = detail::check_record(fields_of(item), index, f); !r) return r;
         ++index;
     }
-    list_writer w(f, out);
-    for (const auto& item : items) w.add(fields_of(item));
+    index = 0;
+    for (const auto& item : items) detail::write_record(fields_of(item), index++, f, out);
     return out.finish();
+}
+
+// A whole list from the caller's records: a range of ranges of std::string_view (arrays of
+// std::array<std::string_view, N>, vectors, a decoded `records`). As above.
+template <class Records>
+result encode(const Records& list, const format& f, writer& out) noexcept {
+    return encode(list, detail::as_is{}, f, out);
 }
 
 // A decoded list written again in its own format; a list that did not read cleanly returns the
