@@ -9,6 +9,12 @@
 #include "smsgw/core/writer.hpp"
 #include "test.hpp"
 
+#if __cplusplus >= 202002L
+#include <ranges>
+static_assert(std::ranges::input_range<smsgw::codec::delimited::records>);
+static_assert(std::ranges::input_range<smsgw::codec::delimited::record>);
+#endif
+
 namespace delimited = smsgw::codec::delimited;
 using smsgw::errc;
 using smsgw::mode;
