@@ -126,13 +126,9 @@ constexpr bool trims(trimming t, char c) noexcept {
     return t == trimming::space ? ascii::is_space(c) : t == trimming::blanks && ascii::is_blank(c);
 }
 
-// `raw` without what the format trims, as offsets: [first, last).
-constexpr void trim_bounds(trimming t, std::string_view raw, std::size_t& first, std::size_t& last) noexcept {
-    first = 0;
-    last = raw.size();
-    if (t == trimming::none) return;
-    while (first < last && trims(t, raw[first])) ++first;
-    while (last > first && trims(t, raw[last - 1])) --last;
+// `raw` without what the format trims at either end.
+constexpr std::string_view trimmed(trimming t, std::string_view raw) noexcept {
+    return t == trimming::none ? raw : ascii::trim(raw, [t](char c) { return trims(t, c); });
 }
 
 constexpr std::string_view view_of(std::string_view s) noexcept { return s; }
@@ -214,10 +210,8 @@ struct record_text {
     field split(std::size_t& pos, std::size_t index) const noexcept {
         const std::size_t end = index + 1 == count ? text.size() : find_byte(text, field_separator, pos);
         const std::string_view raw = text.substr(pos, end - pos);
-        std::size_t first = 0;
-        std::size_t last = 0;
-        trim_bounds(trim, raw, first, last);
-        const field f{raw.substr(first, last - first), offset + pos + first};
+        const std::string_view value = trimmed(trim, raw);
+        const field f{value, offset + pos + static_cast<std::size_t>(value.data() - raw.data())};
         pos = end + 1;
         return f;
     }
@@ -414,11 +408,8 @@ private:
     // Whether a lone field is an empty record: nothing left once trimmed (in tolerant mode,
     // line breaks trimmed as well).
     static bool is_empty(std::string_view raw, const format& f) noexcept {
-        const bool strict = f.mode == smsgw::mode::strict;
-        for (char c : raw) {
-            if (!trims(f.trim, c) && (strict || !is_break(c))) return false;
-        }
-        return true;
+        if (f.mode == smsgw::mode::strict) return trimmed(f.trim, raw).empty();
+        return ascii::trim(raw, [t = f.trim](char c) { return trims(t, c) || is_break(c); }).empty();
     }
 
     // The first CR or LF inside a trimmed field of `r`, as bad_character.
@@ -519,11 +510,10 @@ inline result check_field(std::string_view v, std::size_t index, const format& f
             return fail(errc::bad_character, k, f.field_name(index));
         }
     }
-    if (!v.empty() && trims(f.trim, v.front())) return fail(errc::bad_character, 0, f.field_name(index));
-    std::size_t last = v.size();
-    while (last > 0 && trims(f.trim, v[last - 1])) --last;
-    if (last != v.size()) return fail(errc::bad_character, last, f.field_name(index));
-    return {};
+    // A blank the reader would trim: the first one at the start, or where the trailing ones begin.
+    const std::string_view kept = trimmed(f.trim, v);
+    if (kept.size() == v.size()) return {};
+    return fail(errc::bad_character, kept.data() != v.data() ? 0 : kept.size(), f.field_name(index));
 }
 
 template <class Fields>
