@@ -1,18 +1,33 @@
 #pragma once
 
 #include <cstddef>
-#include <iterator>
 #include <string_view>
 #include <type_traits>
 
+#include "smsgw/codec/delimited.hpp"
 #include "smsgw/core/span.hpp"
+#include "smsgw/detail/lazy_iterator.hpp"
 
 namespace smsgw::imsp {
 
+namespace detail {
+// How the gateway lists things in a page's description: entries end at ';', and the
+// description may wrap (`2, \r\nSubmitted to MMSC`), so whitespace around each field is dropped
+// and line breaks inside one kept; the last field may hold the field separator; empty entries
+// (a trailing ';') are skipped.
+constexpr codec::delimited::format description_list(char field_separator, std::size_t fields) noexcept {
+    return codec::delimited::format{';', field_separator, fields, fields}
+        .with_mode(smsgw::mode::tolerant)
+        .with_trim(codec::delimited::trimming::space)
+        .with_breaks(codec::delimited::line_breaks::keep)
+        .with_rest_in_last();
+}
+}  // namespace detail
+
 // A list a response description carries (send_mms's failed numbers, query_batch's entries):
-// decoded, a lazy range over the description's text, parsed item by item as it is walked;
-// to encode, a view of the caller's own array. `Format` says how one item is read from the text
-// (`static bool next(std::string_view text, std::size_t& pos, T& out)`, false at the end).
+// decoded, a lazy range over the description's text (codec::delimited, read record by record
+// as it is walked); to encode, a view of the caller's own array. `Format` has the list's
+// `static constexpr codec::delimited::format list` and `static T item(const codec::delimited::record&)`.
 template <class T, class Format>
 class text_list {
 public:
@@ -25,61 +40,41 @@ public:
     // The list written in `text` (the decoder has checked it).
     static constexpr text_list from_text(std::string_view text) noexcept {
         text_list l;
-        l.text_ = text;
+        l.records_ = codec::delimited::records(text, Format::list);
         l.is_text_ = true;
         return l;
     }
 
-    class iterator {
+    // Where a walk stands: the record read last, or the index into the caller's array.
+    class cursor {
     public:
-        using iterator_category = std::forward_iterator_tag;
         using value_type = T;
-        using difference_type = std::ptrdiff_t;
-        using pointer = const T*;
-        using reference = const T&;
-
-        constexpr iterator() noexcept = default;
-        reference operator*() const noexcept { return current_; }
-        pointer operator->() const noexcept { return &current_; }
-        iterator& operator++() noexcept {
-            advance();
-            return *this;
+        constexpr cursor() noexcept = default;
+        const T& current() const noexcept { return item_; }
+        void advance() noexcept {
+            if (list_->is_text_) ++record_;
+            ++index_;
+            load();
         }
-        iterator operator++(int) noexcept {
-            iterator old = *this;
-            advance();
-            return old;
-        }
-        friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.at_ == b.at_; }
-        friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.at_ != b.at_; }
+        constexpr std::size_t position() const noexcept { return done_ ? static_cast<std::size_t>(-1) : index_; }
 
     private:
         friend class text_list;
-        static constexpr std::size_t end_mark = static_cast<std::size_t>(-1);
-
-        explicit iterator(const text_list* list) noexcept : list_(list) { advance(); }
-
-        void advance() noexcept {
-            if (!list_->is_text_) {
-                if (next_ < list_->items_.size()) {
-                    current_ = list_->items_[next_];
-                    at_ = next_++;
-                } else {
-                    at_ = end_mark;
-                }
-                return;
-            }
-            const std::size_t start = next_;
-            at_ = Format::next(list_->text_, next_, current_) ? start : end_mark;
+        explicit cursor(const text_list* list) noexcept : list_(list), record_(list->records_.begin()) { load(); }
+        void load() noexcept {
+            done_ = list_->is_text_ ? record_ == list_->records_.end() : index_ >= list_->items_.size();
+            if (!done_) item_ = list_->is_text_ ? Format::item(*record_) : list_->items_[index_];
         }
 
         const text_list* list_ = nullptr;
-        T current_{};
-        std::size_t at_ = end_mark;
-        std::size_t next_ = 0;
+        codec::delimited::records::iterator record_{};
+        T item_{};
+        std::size_t index_ = 0;
+        bool done_ = true;
     };
+    using iterator = smsgw::detail::lazy_iterator<cursor>;
 
-    iterator begin() const noexcept { return iterator(this); }
+    iterator begin() const noexcept { return iterator(cursor(this)); }
     iterator end() const noexcept { return iterator(); }
     bool empty() const noexcept { return begin() == end(); }
     std::size_t size() const noexcept {
@@ -89,11 +84,11 @@ public:
         return n;
     }
     // The text the list was decoded from (empty for an array).
-    constexpr std::string_view text() const noexcept { return text_; }
+    constexpr std::string_view text() const noexcept { return records_.text(); }
 
 private:
     span<const T> items_;
-    std::string_view text_;
+    codec::delimited::records records_;
     bool is_text_ = false;
 };
 
