@@ -90,15 +90,23 @@ struct failure {
 
 namespace detail {
 constexpr bool is_separator(char c) noexcept { return c == ';' || c == ',' || is_space(c); }
-inline constexpr const char* failure_fields[] = {"to_address", "fail_reason"};
 
 // Code 1's `{message id} {to address:fail reason}...` (§3.2): the spec does not fix the
-// separators. The id may be followed by whitespace, ',' or ';'; entries run to ';' (a reason
-// may hold spaces, commas and colons). Written as `id;to:reason;to:reason`.
+// separators; entries are read up to ';' (a reason may hold spaces and commas), and the id
+// may be followed by whitespace, ',' or ';'. Written as `id;to:reason;to:reason`.
 struct failure_format {
-    static constexpr codec::delimited::format list = description_list(':', 2).with_names("failures", failure_fields);
-
-    static failure item(const codec::delimited::record& r) noexcept { return {r[0], r[1]}; }
+    static bool next(std::string_view text, std::size_t& pos, failure& out) noexcept {
+        while (pos < text.size() && is_separator(text[pos])) ++pos;
+        if (pos >= text.size()) return false;
+        std::size_t end = text.find(';', pos);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view entry = text.substr(pos, end - pos);
+        const std::size_t colon = entry.find(':');
+        out.to_address = trim(entry.substr(0, colon));
+        out.reason = colon == std::string_view::npos ? std::string_view() : trim(entry.substr(colon + 1));
+        pos = end;
+        return true;
+    }
 };
 }  // namespace detail
 
@@ -128,17 +136,17 @@ inline result decode(bytes in, send_mms_response& out) noexcept {
         resp.message_id = d.substr(0, n);
         if (p.code == return_code::partial_failure) {
             if (n == d.size() || !detail::is_separator(d[n])) return fail(errc::bad_response, at + n, "to_address");
-            // A ',' after the id separates like ';' (which the list skips as an empty entry).
-            const std::size_t from = d[n] == ',' ? n + 1 : n;
-            const std::string_view rest = d.substr(from);
-            const codec::delimited::records list(rest, detail::failure_format::list, at + from);
+            const std::string_view rest = d.substr(n);
+            std::size_t pos = 0;
+            failure f;
             std::size_t count = 0;
-            for (const codec::delimited::record& r : list) {
-                if (r[0].empty()) return fail(errc::empty_field, r.at(0).offset, "to_address");
+            for (;;) {
+                while (pos < rest.size() && detail::is_separator(rest[pos])) ++pos;
+                const std::size_t start = at + n + pos;
+                if (!detail::failure_format::next(rest, pos, f)) break;
+                if (f.to_address.empty()) return fail(errc::empty_field, start, "to_address");
+                if (f.reason.data() == nullptr) return fail(errc::bad_response, start, "fail_reason");
                 ++count;
-            }
-            if (result e = list.error(); !e) {
-                return fail(e.ec == errc::count_mismatch ? errc::bad_response : e.ec, e.offset, "fail_reason");
             }
             if (count == 0) return fail(errc::bad_response, at + n, "to_address");
             resp.failures = failure_list::from_text(rest);
@@ -155,22 +163,27 @@ inline result encode(const send_mms_response& r, writer& out) noexcept {
         return encode(page{r.code, r.description}, out);
     }
     if (result v = fields::check_value(r.message_id, fields::digits("message_id", 10)); !v) return v;
-    if (r.code == return_code::partial_failure && r.failures.empty()) return fail(errc::empty_field, 0, "to_address");
-    // The failures measured first, so that a refused one leaves nothing written.
-    auto failures = [&r](smsgw::writer& w) noexcept {
-        codec::delimited::list_writer list(detail::failure_format::list, w);
+    if (r.code == return_code::partial_failure) {
+        if (r.failures.empty()) return fail(errc::empty_field, 0, "to_address");
         for (const failure& f : r.failures) {
-            if (result v = list.add({f.to_address, f.reason}); !v) return v;
+            if (f.to_address.empty() || f.to_address.find_first_of(";:") != std::string_view::npos ||
+                detail::trim(f.to_address).size() != f.to_address.size()) {
+                return fail(errc::bad_character, 0, "to_address");
+            }
+            if (f.reason.find(';') != std::string_view::npos || detail::trim(f.reason).size() != f.reason.size()) {
+                return fail(errc::bad_character, 0, "fail_reason");
+            }
         }
-        return result{};
-    };
-    smsgw::writer measure;
-    if (result v = failures(measure); !v) return v;
+    }
     detail::open_page(out, r.code);
     out.write(r.message_id);
     if (r.code == return_code::partial_failure) {
-        out.put(';');
-        failures(out);
+        for (const failure& f : r.failures) {
+            out.put(';');
+            out.write(f.to_address);
+            out.put(':');
+            out.write(f.reason);
+        }
     }
     return detail::close_page(out);
 }
