@@ -1,5 +1,6 @@
-// A text message described once by its field list, then written and read as a form body and
-// as JSON: what every vendor module of smsgw is built on (smsgw/codec/fields.hpp).
+// What every vendor module of smsgw is built on (docs/text.md): a text message described once by
+// its field list, then written and read as a form body and as JSON; a `;`/`,` report list; a
+// line reply reached by meaning; a `success:`/`error:` answer.
 #include <smsgw/codec.hpp>
 
 #include <cstdio>
@@ -48,7 +49,28 @@ int main() {
     result j = fields::write_json(q, jw);
     std::printf("%.*s\n", int(jw.size()), json);
 
-    const bool ok = r && d && back.product == 7 && back.numbers == q.numbers && unknown.ec == errc::unknown_field &&
+    // A status-report list: records by ';', fields by ',', read lazily, the error kept.
+    constexpr codec::delimited::format reports{';', ',', 3, 3};
+    codec::delimited::records list("13800138000,DELIVRD,1;13900139000,UNDELIV,2", reports);
+    std::size_t delivered = 0;
+    for (const codec::delimited::record& rec : list) if (rec[1] == "DELIVRD") ++delivered;
+    const result listed = list.error();  // success, or the first error and its offset
+
+    // A line reply whose second line is there only on success (HttpBatchSendSM).
+    constexpr codec::lines::part batch_reply[] = {{"resptime,respstatus"}, {"msgid", codec::lines::occurs::optional}};
+    codec::lines::reply<2> lines;
+    const result l = codec::lines::decode(std::string_view("20110725160412,0\n1234567890100\n"), batch_reply, lines);
+    const std::string_view msgid = lines.find("msgid")->text();
+
+    // A prefix reply: the prefix in any case, the text after the first colon verbatim.
+    static constexpr std::string_view answers[] = {"success", "error"};
+    codec::prefix::reply p;
+    const result pr = codec::prefix::decode(std::string_view("Error:Black keywords is:x"), answers, p);
+    std::printf("%zu delivered, msgid %.*s, %.*s\n", delivered, int(msgid.size()), msgid.data(), int(p.text.size()),
+                p.text.data());
+
+    const bool ok = delivered == 1 && listed && l && msgid == "1234567890100" && pr && p.which == 1 &&
+                    p.text == "Black keywords is:x" && r && d && back.product == 7 && back.numbers == q.numbers && unknown.ec == errc::unknown_field &&
                     unknown.offset == 31 && j && std::memcmp(json, "{\"account\":\"demo\"", 17) == 0;
     return ok ? 0 : 1;
 }
