@@ -209,3 +209,31 @@ TEST_CASE("decoding and encoding allocate nothing") {
     }
     CHECK(guard.count() == 0);
 }
+
+TEST_CASE("every buffer size: the bytes that fit are the output's, nothing is written past the buffer") {
+    const std::string gb = bytes("41 c9 c1 b9 e2 20 81 30 81 30 d2 bb ba c5 80 ff 90 30 81 30") + std::string(40, 'a') +
+                           bytes("c9 c1 b9 e2 c9 c1 b9 e2 c9 c1 b9 e2 c9 c1 b9 e2 c9 c1 b9 e2 c9 c1");
+    const std::string text = decode(cs::encoding::gb18030, gb, mode::tolerant).out;
+    for (auto e : {cs::encoding::gb18030, cs::encoding::gbk, cs::encoding::big5}) {
+        const converted whole = decode(e, gb, mode::tolerant);
+        const converted back = encode(e, text, tolerant());
+        for (std::size_t cap = 0; cap <= whole.out.size() + 1; ++cap) {
+            INFO(cs::name(e) << " decode into " << cap);
+            std::string buf(cap + 8, '#');
+            smsgw::writer w(buf.data(), cap);
+            const cs::outcome r = cs::decode(e, gb, w, mode::tolerant);
+            CHECK(r.offset == whole.out.size());
+            CHECK(r.ec == (cap < whole.out.size() ? errc::buffer_too_small : errc{}));
+            CHECK(buf.substr(cap) == std::string(8, '#'));
+        }
+        for (std::size_t cap = 0; cap <= back.out.size() + 1; ++cap) {
+            INFO(cs::name(e) << " encode into " << cap);
+            std::string buf(cap + 8, '#');
+            smsgw::writer w(buf.data(), cap);
+            const cs::outcome r = cs::encode(e, text, w, tolerant());
+            CHECK(r.offset == back.out.size());
+            CHECK(buf.substr(cap) == std::string(8, '#'));
+            if (cap >= back.out.size()) CHECK(buf.substr(0, back.out.size()) == back.out);
+        }
+    }
+}

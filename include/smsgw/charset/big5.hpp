@@ -5,7 +5,8 @@
 
 #include "smsgw/charset/encoding.hpp"
 #include "smsgw/charset/tables/big5.hpp"
-#include "smsgw/core/writer.hpp"
+#include "smsgw/core/endian.hpp"
+#include "smsgw/core/inline.hpp"
 
 // Big5 (Encoding Standard §11): the index is Big5 with the HKSCS extension (lead bytes
 // 0x81-0xFE), which the decoder reads whole; the encoder writes none of the pointers below
@@ -40,6 +41,15 @@ inline std::uint16_t big5_plane2_bytes(char32_t cp) noexcept {
 }
 
 struct big5_codec {
+    // The code point of a two-byte sequence, or 0 for any other bytes (and for the four
+    // pointers of two code points, which the index leaves empty): the fast path of decode().
+    // Without a branch: bad lead or trail bytes read pointer 0, which is empty.
+    static SMSGW_ALWAYS_INLINE char32_t two_byte(unsigned lead, unsigned trail) noexcept {
+        const unsigned col = big5_trail.column[trail];
+        const bool pair = lead - 0x81 <= 0xFE - 0x81 && col != 0xFF;
+        return big5_code_point(pair ? (lead - 0x81) * 157 + col : 0);
+    }
+
     // Big5 decoder (§11.1.1), one sequence from p[0] (avail >= 1).
     static step decode(const byte* p, std::size_t avail) noexcept {
         const unsigned b0 = p[0];
@@ -63,18 +73,24 @@ struct big5_codec {
         return refused(b1 < 0x80 ? 1 : 2, errc::unmappable);
     }
 
-    // Big5 encoder (§11.1.2) for cp >= 0x80: false when the encoding lacks it.
-    static bool encode(char32_t cp, writer& out) noexcept {
+    // The two bytes of a BMP code point, or 0.
+    static SMSGW_ALWAYS_INLINE std::uint16_t bmp_two_bytes(char32_t cp) noexcept {
+        const std::size_t block = tables::big5_encode_top[cp >> 6];
+        return tables::big5_encode_blocks[block * 64 + (cp & 63)];
+    }
+
+    // Big5 encoder (§11.1.2) for cp >= 0x80: writes 2 bytes at o and returns their end, or
+    // nullptr when the encoding lacks cp.
+    static SMSGW_ALWAYS_INLINE byte* encode(char32_t cp, byte* o) noexcept {
         std::uint16_t two = 0;
         if (cp < 0x10000) {
-            const std::size_t block = tables::big5_encode_top[cp >> 6];
-            two = tables::big5_encode_blocks[block * 64 + (cp & 63)];
+            two = bmp_two_bytes(cp);
         } else if ((cp >> 16) == 2) {
             two = big5_plane2_bytes(cp);
         }
-        if (two == 0) return false;
-        out.put_be16(two);
-        return true;
+        if (two == 0) return nullptr;
+        store_be16(o, two);
+        return o + 2;
     }
 };
 

@@ -5,7 +5,8 @@
 
 #include "smsgw/charset/encoding.hpp"
 #include "smsgw/charset/tables/gb18030.hpp"
-#include "smsgw/core/writer.hpp"
+#include "smsgw/core/endian.hpp"
+#include "smsgw/core/inline.hpp"
 
 // gb18030 and GBK (Encoding Standard §10): one decoder for both, and the encoder with its
 // "is GBK" flag.
@@ -63,6 +64,16 @@ struct gb18030_codec {
 
     static constexpr bool in(unsigned b, unsigned lo, unsigned hi) noexcept { return b >= lo && b <= hi; }
 
+    // The code point of a two-byte sequence, or 0 for any other bytes: the fast path of decode().
+    // Without a branch: any lead and trail index the table, the bad ones its entry 0 (pointer
+    // 0 is the first of lead 0x81, whose code point is no 0).
+    static SMSGW_ALWAYS_INLINE char32_t two_byte(unsigned lead, unsigned trail) noexcept {
+        const unsigned col = gb18030_trail.column[trail];
+        const bool pair = lead - 0x81 <= 0xFE - 0x81 && col != 0xFF;
+        const char32_t cp = tables::gb18030_code_point[pair ? (lead - 0x81) * 190 + col : 0];
+        return pair ? cp : 0;
+    }
+
     // gb18030 decoder (§10.2.1), one sequence from p[0] (p[0] >= 0x80; avail >= 1).
     static step decode(const byte* p, std::size_t avail) noexcept {
         const unsigned b0 = p[0];
@@ -86,30 +97,34 @@ struct gb18030_codec {
         return cp != 0 ? decoded(4, cp) : refused(4, errc::unmappable);
     }
 
-    // gb18030 encoder (§10.2.2) for cp >= 0x80: false when the encoding lacks it.
-    bool encode(char32_t cp, writer& out) const noexcept {
+    // The two bytes of a BMP code point, or 0 when it has none or not two (U+20AC in GBK).
+    SMSGW_ALWAYS_INLINE std::uint16_t bmp_two_bytes(char32_t cp) const noexcept {
+        return gbk && cp == 0x20AC ? 0 : gb18030_two_bytes(cp);
+    }
+
+    // gb18030 encoder (§10.2.2) for cp >= 0x80: writes at most 4 bytes at o and returns their
+    // end, or nullptr when the encoding lacks cp.
+    SMSGW_ALWAYS_INLINE byte* encode(char32_t cp, byte* o) const noexcept {
         if (cp < 0x10000) {
-            if (cp == 0xE5E5) return false;  // A3 A0 decodes to U+3000; U+E5E5 has no bytes
+            if (cp == 0xE5E5) return nullptr;  // A3 A0 decodes to U+3000; U+E5E5 has no bytes
             if (gbk && cp == 0x20AC) {
-                out.put(byte{0x80});
-                return true;
+                *o = 0x80;
+                return o + 1;
             }
-            if (const std::uint16_t two = gb18030_two_bytes(cp)) {
-                out.put_be16(two);
-                return true;
+            if (const std::uint16_t two = bmp_two_bytes(cp)) {
+                store_be16(o, two);
+                return o + 2;
             }
         }
-        if (gbk) return false;
+        if (gbk) return nullptr;
         std::uint32_t pointer = gb18030_ranges_pointer(cp);
-        if (byte* q = out.claim(4)) {
-            q[0] = static_cast<byte>(pointer / (10 * 126 * 10) + 0x81);
-            pointer %= 10 * 126 * 10;
-            q[1] = static_cast<byte>(pointer / (10 * 126) + 0x30);
-            pointer %= 10 * 126;
-            q[2] = static_cast<byte>(pointer / 10 + 0x81);
-            q[3] = static_cast<byte>(pointer % 10 + 0x30);
-        }
-        return true;
+        o[0] = static_cast<byte>(pointer / (10 * 126 * 10) + 0x81);
+        pointer %= 10 * 126 * 10;
+        o[1] = static_cast<byte>(pointer / (10 * 126) + 0x30);
+        pointer %= 10 * 126;
+        o[2] = static_cast<byte>(pointer / 10 + 0x81);
+        o[3] = static_cast<byte>(pointer % 10 + 0x30);
+        return o + 4;
     }
 };
 
