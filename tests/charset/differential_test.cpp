@@ -39,7 +39,7 @@ items two_byte_sequences(bool four_byte) {
         for (unsigned trail = 0x40; trail <= 0xFE; ++trail)
             it.in.push_back(std::string{static_cast<char>(lead), static_cast<char>(trail)});
     if (four_byte) {
-        // Pointers of the BMP ranges, the gap's edges, and of U+10000-U+10FFFF every 7th
+        // Pointers of the BMP ranges, the gap's edges, and of U+10000-U+10FFFF every 61st
         // (one formula; index_test checks every one) and plane 2's all.
         auto add = [&](std::uint32_t p) {
             it.in.push_back(std::string{static_cast<char>(p / 12600 + 0x81), static_cast<char>(p % 12600 / 1260 + 0x30),
@@ -47,13 +47,13 @@ items two_byte_sequences(bool four_byte) {
         };
         for (std::uint32_t p = 0; p <= 39421; ++p) add(p);
         for (std::uint32_t p = 188998; p <= 1237577; ++p)
-            if (p <= 189001 || p >= 1237574 || p % 7 == 0 || (p - 189000) >> 16 == 1) add(p);
+            if (p <= 189001 || p >= 1237574 || p % 61 == 0 || (p - 189000) >> 16 == 1) add(p);
     }
     return it;
 }
 
 // Every code point of the BMP and of plane 2 (where Big5's astral ones are); with `all`, also
-// every 7th of the other planes and both ends of each (four-byte GB18030 maps them by one
+// every 61st of the other planes and both ends of each (four-byte GB18030 maps them by one
 // formula, which index_test checks for every one).
 items code_points(bool all) {
     items it;
@@ -62,7 +62,7 @@ items code_points(bool all) {
         if (cp >= 0xD800 && cp <= 0xDFFF) continue;
         const char32_t plane = cp >> 16;
         const bool edge = (cp & 0xFFFF) == 0 || (cp & 0xFFFF) == 0xFFFF;
-        if (plane == 0 || plane == 2 || (all && (edge || cp % 7 == 0))) it.in.push_back(utf8(cp));
+        if (plane == 0 || plane == 2 || (all && (edge || cp % 61 == 0))) it.in.push_back(utf8(cp));
     }
     return it;
 }

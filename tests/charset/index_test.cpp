@@ -2,6 +2,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "charset_test.hpp"
 
@@ -54,10 +55,13 @@ std::uint32_t ranges_pointer(const std::map<char32_t, std::uint32_t>& by_code_po
     return it->second + (cp - it->first);
 }
 
-std::string all_scalars_utf8() {
-    std::string s;
-    for (char32_t cp = 0x80; cp <= 0x10FFFF; ++cp)
-        if (scalar(cp)) s += utf8(cp);
+const std::string& all_scalars_utf8() {
+    static const std::string s = [] {
+        std::string all;
+        for (char32_t cp = 0x80; cp <= 0x10FFFF; ++cp)
+            if (scalar(cp)) all += utf8(cp);
+        return all;
+    }();
     return s;
 }
 
@@ -116,9 +120,10 @@ TEST_CASE("gbk and gb18030 encode every scalar value as the Standard's encoder d
         WARN("../shared/corpora/whatwg-encoding not found: index test skipped");
         return;
     }
-    // index gb18030 pointer: the first pointer of a code point.
-    std::map<char32_t, std::uint32_t> first;
-    for (const auto& [pointer, cp] : index) first.emplace(cp, pointer);
+    // index gb18030 pointer: the first pointer of a code point (-1: none), by code point.
+    std::vector<std::int32_t> first(0x110000, -1);
+    for (const auto& [pointer, cp] : index)
+        if (first[cp] < 0) first[cp] = static_cast<std::int32_t>(pointer);
     // The encoder's GB18030-2022 table (§10.2.2 step 5).
     const std::map<char32_t, std::string> pua = {
         {0xE78D, "\xA6\xD9"}, {0xE78E, "\xA6\xDA"}, {0xE78F, "\xA6\xDB"}, {0xE790, "\xA6\xDC"}, {0xE791, "\xA6\xDD"},
@@ -139,8 +144,8 @@ TEST_CASE("gbk and gb18030 encode every scalar value as the Standard's encoder d
         std::string b;
         if (auto p = pua.find(cp); p != pua.end()) {
             b = p->second;
-        } else if (auto f = first.find(cp); f != first.end()) {
-            b = gb_bytes(f->second);
+        } else if (first[cp] >= 0) {
+            b = gb_bytes(static_cast<std::uint32_t>(first[cp]));
         }
         expect_gbk += cp == 0x20AC ? std::string("\x80") : b.empty() ? ncr(cp) : b;
         expect_gb18030 += b.empty() ? four(ranges_pointer(by_code_point, cp)) : b;
@@ -207,21 +212,16 @@ TEST_CASE("big5 encodes every scalar value as the Standard's encoder does") {
     }
     // index Big5 pointer: HKSCS's pointers below (0xA1 - 0x81) * 157 left out; the last pointer
     // of six code points, the first of any other.
-    std::map<char32_t, std::uint32_t> pointer_of;
+    std::vector<std::int32_t> pointer_of(0x110000, -1);
     for (const auto& [pointer, cp] : index) {
         if (pointer < (0xA1 - 0x81) * 157) continue;
         const bool last = cp == 0x2550 || cp == 0x255E || cp == 0x2561 || cp == 0x256A || cp == 0x5341 || cp == 0x5345;
-        if (last) {
-            pointer_of[cp] = pointer;
-        } else {
-            pointer_of.emplace(cp, pointer);
-        }
+        if (last || pointer_of[cp] < 0) pointer_of[cp] = static_cast<std::int32_t>(pointer);
     }
     std::string expect;
     for (char32_t cp = 0x80; cp <= 0x10FFFF; ++cp) {
         if (!scalar(cp)) continue;
-        const auto it = pointer_of.find(cp);
-        expect += it != pointer_of.end() ? big5_bytes(it->second) : ncr(cp);
+        expect += pointer_of[cp] >= 0 ? big5_bytes(static_cast<std::uint32_t>(pointer_of[cp])) : ncr(cp);
     }
     const converted e = encode(cs::encoding::big5, all_scalars_utf8(), html());
     CHECK(e.r.ok());
