@@ -125,7 +125,8 @@ SMSGW_ALWAYS_INLINE std::size_t decode_fast(std::string_view text, std::size_t p
     while (pos < n && end - o >= static_cast<std::ptrdiff_t>(step_room)) {
         // Two-byte sequences and the few ASCII bytes between them, the bulk of CJK text; a run of
         // 8 ASCII bytes is left to copy_ascii().
-        // Here at most 3 bytes are written for 2 read, so one bound on pos keeps both in range.
+        // Here at most 3 bytes are written for 2 read, so one bound on pos keeps both in range
+        // (a step reads at most 4 bytes and writes at most 7).
         const std::size_t out_left = static_cast<std::size_t>(end - o) - step_room;
         const std::size_t in_left = n - pos < 8 ? 0 : n - pos - 8;
         const std::size_t last = pos + (out_left / 3 * 2 < in_left ? out_left / 3 * 2 : in_left);
@@ -137,8 +138,12 @@ SMSGW_ALWAYS_INLINE std::size_t decode_fast(std::string_view text, std::size_t p
             const char32_t cp = Codec::two_byte(p[pos], p[pos + 1]);
             if (cp < 0x800 || cp > 0xFFFF) break;  // not a BMP character of 3 UTF-8 bytes
             store_utf8_3(cp, o);
-            o += 3;
-            pos += 2;
+            // A second character straight after the first, as CJK text mostly has.
+            const char32_t next = Codec::two_byte(p[pos + 2], p[pos + 3]);
+            const bool two = next >= 0x800 && next <= 0xFFFF;
+            if (two) store_utf8_3(next, o + 3);
+            o += two ? 6 : 3;
+            pos += two ? 4 : 2;
         }
         if (pos + 1 < n && end - o >= static_cast<std::ptrdiff_t>(step_room) && p[pos] >= 0x80) {
             if (const char32_t cp = Codec::two_byte(p[pos], p[pos + 1])) {
