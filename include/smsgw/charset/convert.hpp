@@ -105,12 +105,11 @@ SMSGW_ALWAYS_INLINE void store_utf8_3(char32_t cp, byte* o) noexcept {
 #endif
 }
 
-// A code point from a table (a scalar value) as UTF-8 at o; the BMP's 3-byte form inline.
+// A code point from a table (a scalar value) as UTF-8 at o (room for 8 bytes); the BMP's
+// 3-byte form inline.
 SMSGW_ALWAYS_INLINE byte* put_table_code_point(char32_t cp, byte* o) noexcept {
     if (cp >= 0x800 && cp < 0x10000) {
-        o[0] = static_cast<byte>(0xE0 | (cp >> 12));
-        o[1] = static_cast<byte>(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = static_cast<byte>(0x80 | (cp & 0x3F));
+        store_utf8_3(cp, o);
         return o + 3;
     }
     return put_utf8(cp, 0, o);
