@@ -129,8 +129,9 @@ SMSGW_ALWAYS_INLINE std::size_t decode_fast(std::string_view text, std::size_t p
         const std::size_t out_left = static_cast<std::size_t>(end - o) - step_room;
         const std::size_t in_left = n - pos < 8 ? 0 : n - pos - 8;
         const std::size_t last = pos + (out_left / 3 * 2 < in_left ? out_left / 3 * 2 : in_left);
-        while (pos < last && !ascii_word(p + pos)) {
+        while (pos < last) {
             if (p[pos] < 0x80) {
+                if (ascii_word(p + pos)) break;
                 *o++ = p[pos++];
                 continue;
             }
