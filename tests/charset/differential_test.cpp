@@ -2,7 +2,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#if __has_include(<iconv.h>)
 #include <iconv.h>
+#endif
 #include <sstream>
 #include <string>
 #include <vector>
@@ -79,6 +81,11 @@ std::vector<verdict> ours(cs::encoding e, const items& it) {
 
 std::vector<verdict> glibc(const char* name, const items& it, bool& available) {
     std::vector<verdict> v(it.in.size());
+#if !__has_include(<iconv.h>)
+    (void)name;
+    available = false;
+    return v;
+#else
     iconv_t cd = it.decoding ? iconv_open("UTF-8", name) : iconv_open(name, "UTF-8");
     available = cd != reinterpret_cast<iconv_t>(-1);
     if (!available) return v;
@@ -97,6 +104,7 @@ std::vector<verdict> glibc(const char* name, const items& it, bool& available) {
     }
     iconv_close(cd);
     return v;
+#endif
 }
 
 std::string plain_hex(std::string_view s) {
