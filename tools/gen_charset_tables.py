@@ -17,8 +17,8 @@ Encoding Standard):
                (the first pointer of a code point wins: U+3000 -> A1 A1, not A3 A0) plus the
                18 PUA code points the gb18030 encoder maps to two bytes before looking at the
                index (GB18030-2022 compatibility table, 10.2.2 step 5).
-  big5.hpp     the index with each code point's low 16 bits and a bitmap of the ones in plane 2
-               (every Big5 code point above the BMP is U+2xxxx), and the encoder's reverse
+  big5.hpp     the index in 16 bits, its code points above the BMP (all U+2xxxx) in a side table
+               that surrogate values of the 16-bit table point into, and the encoder's reverse
                table: "index Big5 pointer" (pointers below (0xA1 - 0x81) * 157 excluded, the
                last pointer of U+2550, U+255E, U+2561, U+256A, U+5341, U+5345, the first of
                any other code point), BMP in a two-level table, plane 2 as a sorted side table.
@@ -148,14 +148,20 @@ def gen_big5(d):
     index, ident = read_index(d / "index-big5.txt")
     size = 126 * 157
     assert max(index) < size
+    # BMP code points as they are; one above the BMP as 0xD800 + its place in a side table (no
+    # BMP code point of the index is a surrogate, and there are fewer than 2048 of them).
     low = [0] * size
-    plane2 = [0] * ((size + 31) // 32)
-    for p, cp in index.items():
+    plane2 = []
+    for p in sorted(index):
+        cp = index[p]
         assert cp < 0x10000 or 0x20000 <= cp < 0x30000, "astral Big5 code points are in plane 2"
-        assert cp & 0xFFFF != 0, "0 means no code point"
-        low[p] = cp & 0xFFFF
+        assert cp != 0 and not 0xD800 <= cp <= 0xDFFF
         if cp >= 0x10000:
-            plane2[p // 32] |= 1 << (p % 32)
+            low[p] = 0xD800 + len(plane2)
+            plane2.append(cp - 0x20000)
+        else:
+            low[p] = cp
+    assert len(plane2) < 0x800
 
     def b5_bytes(pointer):
         lead, trail = pointer // 157 + 0x81, pointer % 157
@@ -174,9 +180,9 @@ def gen_big5(d):
     bmp = {cp: b for cp, b in reverse.items() if cp < 0x10000}
     astral = sorted((cp, b) for cp, b in reverse.items() if cp >= 0x10000)
     body = array("std::uint16_t", "big5_code_point", low,
-                 "index Big5: the low 16 bits of the code point of pointer (lead - 0x81) * 157 + (trail - (trail < 0x7F ? 0x40 : 0x62)), 0 when none")
-    body += array("std::uint32_t", "big5_plane2", plane2,
-                  "bit p % 32 of word p / 32: pointer p's code point is in plane 2 (add 0x20000)", per_line=8, width=8)
+                 "index Big5: the code point of pointer (lead - 0x81) * 157 + (trail - (trail < 0x7F ? 0x40 : 0x62)), 0 when none, 0xD800 + k for big5_plane2[k] + 0x20000")
+    body += array("std::uint16_t", "big5_plane2", plane2,
+                  "index Big5's code points above the BMP, all in plane 2, less 0x20000, in pointer order")
     body += two_level(bmp, "big5_encode", "index Big5 pointer, BMP")
     body += array("std::uint16_t", "big5_encode_plane2_code_point", [cp - 0x20000 for cp, _ in astral],
                   "index Big5 pointer, plane 2: code points - 0x20000, ascending")

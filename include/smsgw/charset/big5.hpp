@@ -16,11 +16,11 @@ namespace smsgw::charset::detail {
 // Trail bytes 0x40-0x7E and 0xA1-0xFE (§11.1.1 step 3.1).
 inline constexpr trail_columns big5_trail = make_trail_columns(0xA1, 0x62);
 
-// The code point of a pointer, or 0 (the table keeps 16 bits, a bitmap the plane-2 ones).
+// The code point of a pointer, or 0: the 16-bit table holds the BMP's, and for those in plane
+// 2 a surrogate value 0xD800 + k that points into the side table.
 inline char32_t big5_code_point(std::size_t pointer) noexcept {
-    const char32_t low = tables::big5_code_point[pointer];
-    const bool plane2 = (tables::big5_plane2[pointer / 32] >> (pointer % 32)) & 1u;
-    return plane2 ? low + 0x20000 : low;
+    const char32_t v = tables::big5_code_point[pointer];
+    return v - 0xD800 < 0x800 ? tables::big5_plane2[v - 0xD800] + char32_t{0x20000} : v;
 }
 
 // The bytes (lead << 8 | trail) of cp in plane 2, or 0.
@@ -41,13 +41,15 @@ inline std::uint16_t big5_plane2_bytes(char32_t cp) noexcept {
 }
 
 struct big5_codec {
-    // The code point of a two-byte sequence, or 0 for any other bytes (and for the four
-    // pointers of two code points, which the index leaves empty): the fast path of decode().
-    // Without a branch: bad lead or trail bytes read pointer 0, which is empty.
+    // The code point of a two-byte sequence in the BMP, or 0 for any other bytes (and for the
+    // four pointers of two code points, which the index leaves empty): the fast path of decode().
+    // Without a branch: bad lead or trail bytes read pointer 0, which is empty. 0 too for a
+    // code point in plane 2 (its surrogate value in the table), which is left to decode().
     static SMSGW_ALWAYS_INLINE char32_t two_byte(unsigned lead, unsigned trail) noexcept {
         const unsigned col = big5_trail.column[trail];
         const bool pair = lead - 0x81 <= 0xFE - 0x81 && col != 0xFF;
-        return big5_code_point(pair ? (lead - 0x81) * 157 + col : 0);
+        const char32_t v = tables::big5_code_point[pair ? (lead - 0x81) * 157 + col : 0];
+        return v - 0xD800 < 0x800 ? 0 : v;
     }
 
     // Big5 decoder (§11.1.1), one sequence from p[0] (avail >= 1).
