@@ -65,6 +65,12 @@ enum class errc : int {
 
     // vendor HTTP APIs
     bad_response,      // a response page or reply string that does not have the documented shape
+
+    // charsets
+    bad_sequence,         // bytes that form no sequence of the charset: a bad lead or trail byte
+    unmappable,           // no mapping: well-formed bytes the charset's index maps to nothing, or a code point the target charset lacks
+    unknown_charset,      // a label that names no encoding of the WHATWG Encoding Standard
+    unsupported_charset,  // a label of an encoding the Standard defines but smsgw does not convert (Shift_JIS, EUC-KR...)
 };
 
 class error_category_impl final : public std::error_category {
@@ -117,6 +123,10 @@ public:
         case errc::auth_mismatch: return "authenticator does not verify";
         case errc::missing_segment: return "long message has missing segments";
         case errc::bad_response: return "response does not have the documented shape";
+        case errc::bad_sequence: return "byte sequence not valid in the charset";
+        case errc::unmappable: return "character has no mapping in the other charset";
+        case errc::unknown_charset: return "unknown charset label";
+        case errc::unsupported_charset: return "charset known to the Encoding Standard but not supported";
         }
         return static_cast<int>(e) == 0 ? "success" : "unknown smsgw error";
     }
