@@ -41,7 +41,7 @@ constexpr result magnitude(std::string_view text, std::size_t from, std::uint64_
     bool over = false;
     for (; i < text.size() && ascii::is_digit(text[i]); ++i) {
         const auto d = static_cast<std::uint64_t>(text[i] - '0');
-        if (v > (limit - d) / 10) over = true;
+        if (d > limit || v > (limit - d) / 10) over = true;  // d > limit: "-5" into an unsigned type
         if (!over) v = v * 10 + d;
     }
     end = i;
