@@ -28,11 +28,24 @@ enum class mode : unsigned char {
              // unused bits of the last character must be zero (RFC 4648 §3.5, canonical encoding)
     mime,    // CR, LF, SP, HT, VT, FF skipped anywhere, lines of any length, padding optional,
              // non-zero unused bits accepted; any other byte outside the alphabet is still an error
+    forgiving,  // mime, and what damaged bodies need (MIME readers' habit): any other byte outside
+                // the alphabet is skipped, '=' padding ends the quantum in hand wherever it stands
+                // and decoding goes on after it, a lone last character is dropped. Only
+                // buffer_too_small is an error; decode_options::repaired says what was passed over
+};
+
+// Where forgiving decoding departed from mime mode: offsets in the input, npos for none.
+struct repairs {
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+    std::size_t bad_character = none;  // the first byte skipped that is neither alphabet nor whitespace
+    std::size_t inner_padding = none;  // the first '=' with more data after its run of padding
+    std::size_t truncated = none;      // in.size(), when a lone character after the last quad was dropped
 };
 
 struct decode_options {
     alphabet abc = alphabet::standard;
     mode m = mode::strict;
+    repairs* repaired = nullptr;  // forgiving mode: filled in when given
 };
 
 // Exact size of encode()'s output.
@@ -191,7 +204,7 @@ inline result encode(bytes in, writer& out, const encode_options& o = {}) noexce
 }
 
 // Decodes base64 text into bytes.
-// Success: offset = bytes written. Errors, offset in `in`:
+// Success: offset = bytes written. Errors, offset in `in` (forgiving mode: buffer_too_small only):
 //   bad_character  a byte outside the alphabet (in mime mode: and not whitespace)
 //   bad_padding    '=' where it cannot be, anything but whitespace after the padding, padding
 //                  missing (standard alphabet, strict; offset in.size()), or non-zero unused bits
@@ -204,6 +217,10 @@ inline result encode(bytes in, writer& out, const encode_options& o = {}) noexce
 inline result decode(std::string_view in, writer& out, const decode_options& o = {}) noexcept {
     const detail::decode_table& t = o.abc == alphabet::url ? detail::url_table : detail::standard_table;
     const bool strict = o.m == mode::strict;
+    const bool forgiving = o.m == mode::forgiving;
+    repairs unused_repairs;
+    repairs& fixed = o.repaired != nullptr ? *o.repaired : unused_repairs;
+    fixed = repairs{};
     const auto* s = reinterpret_cast<const unsigned char*>(in.data());
     const std::size_t n = in.size();
 
@@ -222,6 +239,10 @@ inline result decode(std::string_view in, writer& out, const decode_options& o =
 
     unsigned char q[4] = {};       // sextets of the quad being assembled character by character
     unsigned have = 0;             // how many of them
+    auto put_partial = [&]() noexcept {  // the 1 or 2 bytes of 2 or 3 sextets, unused bits ignored
+        put(static_cast<byte>((q[0] << 2) | (q[1] >> 4)));
+        if (have == 3) put(static_cast<byte>(((q[1] & 0x0F) << 4) | (q[2] >> 2)));
+    };
     std::size_t last_data = 0;     // offset of the last alphabet character
     bool padded = false;
     std::size_t i = 0;
@@ -254,7 +275,23 @@ inline result decode(std::string_view in, writer& out, const decode_options& o =
             ++i;
             continue;
         }
-        if (c != '=') return done(fail(errc::bad_character, i));
+        if (c != '=') {
+            if (!forgiving) return done(fail(errc::bad_character, i));
+            if (fixed.bad_character == repairs::none) fixed.bad_character = i;
+            ++i;
+            continue;
+        }
+        if (forgiving) {  // the quantum in hand ends; decoding goes on after the padding
+            std::size_t j = i;
+            while (j < n && (s[j] == '=' || detail::is_space(s[j]))) ++j;
+            if (have >= 2) {
+                put_partial();
+                have = 0;
+            }
+            if (j < n && fixed.inner_padding == repairs::none) fixed.inner_padding = i;
+            i = j;
+            continue;
+        }
         // Padding: "xx==" or "xxx=" closes the input (RFC 4648 §3.2, §4).
         if (have < 2) return done(fail(errc::bad_padding, i));
         unsigned pads_needed = 4 - have;
@@ -273,13 +310,16 @@ inline result decode(std::string_view in, writer& out, const decode_options& o =
         }
         break;
     }
-    if (have == 1) return done(fail(errc::truncated, n));
+    if (have == 1) {
+        if (!forgiving) return done(fail(errc::truncated, n));
+        fixed.truncated = n;
+        have = 0;
+    }
     if (have != 0) {
         if (strict && !padded && o.abc == alphabet::standard) return done(fail(errc::bad_padding, n));
         const unsigned unused = have == 2 ? q[1] & 0x0Fu : q[2] & 0x03u;
         if (strict && unused != 0) return done(fail(errc::bad_padding, last_data));
-        put(static_cast<byte>((q[0] << 2) | (q[1] >> 4)));
-        if (have == 3) put(static_cast<byte>(((q[1] & 0x0F) << 4) | (q[2] >> 2)));
+        put_partial();
     }
     return done(result{errc{}, produced});
 }
