@@ -1,8 +1,9 @@
 #pragma once
 
-// smsgw::codec: ASCII classes, decimal numbers, base64, hex, percent/form encoding, MD5, UTF-8/UCS-2, the JSON reader and writer.
+// smsgw::codec: ASCII classes, decimal numbers, date-time fields, base64, hex, percent/form encoding, MD5, UTF-8/UCS-2, the JSON reader and writer.
 #include "smsgw/codec/ascii.hpp"
 #include "smsgw/codec/base64.hpp"
+#include "smsgw/codec/datetime.hpp"
 #include "smsgw/codec/decimal.hpp"
 #include "smsgw/codec/form.hpp"
 #include "smsgw/codec/hex.hpp"
