@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "smsgw/codec/ascii.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
@@ -96,9 +97,8 @@ constexpr decode_table make_decode_table(const char* chars) noexcept {
 inline constexpr decode_table standard_table = make_decode_table(standard_chars);
 inline constexpr decode_table url_table = make_decode_table(url_chars);
 
-constexpr bool is_space(unsigned char c) noexcept {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
+// What mime mode skips: ASCII whitespace and VT (C's isspace in the "C" locale).
+constexpr bool is_space(unsigned char c) noexcept { return ascii::is_space(static_cast<char>(c)) || c == '\v'; }
 
 // Decodes whole quads from s while every character is in the alphabet; returns how many it did.
 inline std::size_t decode_quads(const unsigned char* s, std::size_t quads, byte* dst, const decode_table& t) noexcept {

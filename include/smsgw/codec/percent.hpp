@@ -32,7 +32,7 @@ struct encode_table {
 };
 
 constexpr bool keeps(unsigned char c, style st) noexcept {
-    const bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    const bool alnum = ascii::is_alpha(static_cast<char>(c)) || ascii::is_digit(static_cast<char>(c));
     if (alnum || c == '-' || c == '.' || c == '_') return true;
     return st == style::component ? c == '~' : c == '*';
 }
