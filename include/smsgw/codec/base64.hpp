@@ -203,24 +203,13 @@ inline result encode(bytes in, writer& out, const encode_options& o = {}) noexce
     return {errc{}, need};
 }
 
-// Decodes base64 text into bytes.
-// Success: offset = bytes written. Errors, offset in `in` (forgiving mode: buffer_too_small only):
-//   bad_character  a byte outside the alphabet (in mime mode: and not whitespace)
-//   bad_padding    '=' where it cannot be, anything but whitespace after the padding, padding
-//                  missing (standard alphabet, strict; offset in.size()), or non-zero unused bits
-//                  in the last character (strict; offset of that character)
-//   truncated      one character left over after the last quad (offset in.size())
-//   buffer_too_small  the whole input is valid but the writer's buffer is too small (offset = size needed)
-// The whole input is validated even when the output does not fit. On an error, the bytes decoded
-// before it are left in the writer. The output may overlap the input if it starts at or before
-// the input's first byte (decode_in_place() does this).
-inline result decode(std::string_view in, writer& out, const decode_options& o = {}) noexcept {
-    const detail::decode_table& t = o.abc == alphabet::url ? detail::url_table : detail::standard_table;
-    const bool strict = o.m == mode::strict;
-    const bool forgiving = o.m == mode::forgiving;
-    repairs unused_repairs;
-    repairs& fixed = o.repaired != nullptr ? *o.repaired : unused_repairs;
-    fixed = repairs{};
+namespace detail {
+
+// decode() for one mode, so that each keeps only its own branches.
+template <mode M>
+result decode(std::string_view in, writer& out, const decode_table& t, bool padding_required, repairs& fixed) noexcept {
+    constexpr bool strict = M == mode::strict;
+    constexpr bool forgiving = M == mode::forgiving;
     const auto* s = reinterpret_cast<const unsigned char*>(in.data());
     const std::size_t n = in.size();
 
@@ -252,15 +241,15 @@ inline result decode(std::string_view in, writer& out, const decode_options& o =
             const std::size_t quads = (n - i) / 4;
             const std::size_t fit = produced < room ? (room - produced) / 3 : 0;
             const std::size_t first = quads < fit ? quads : fit;
-            std::size_t k = first == 0 ? 0 : detail::decode_quads(s + i, first, dst + produced, t);
-            if (k == first && quads > first) k += detail::check_quads(s + i + 4 * k, quads - first, t);
+            std::size_t k = first == 0 ? 0 : decode_quads(s + i, first, dst + produced, t);
+            if (k == first && quads > first) k += check_quads(s + i + 4 * k, quads - first, t);
             i += 4 * k;
             produced += 3 * k;
             if (i == n) break;
         }
         const unsigned char c = s[i];
         const unsigned char v = t.value[c];
-        if (v != detail::no_value) {
+        if (v != no_value) {
             q[have++] = v;
             last_data = i++;
             if (have == 4) {
@@ -271,7 +260,7 @@ inline result decode(std::string_view in, writer& out, const decode_options& o =
             }
             continue;
         }
-        if (!strict && detail::is_space(c)) {
+        if (!strict && is_space(c)) {
             ++i;
             continue;
         }
@@ -283,7 +272,7 @@ inline result decode(std::string_view in, writer& out, const decode_options& o =
         }
         if (forgiving) {  // the quantum in hand ends; decoding goes on after the padding
             std::size_t j = i;
-            while (j < n && (s[j] == '=' || detail::is_space(s[j]))) ++j;
+            while (j < n && (s[j] == '=' || is_space(s[j]))) ++j;
             if (have >= 2) {
                 put_partial();
                 have = 0;
@@ -298,7 +287,7 @@ inline result decode(std::string_view in, writer& out, const decode_options& o =
         while (i < n && pads_needed != 0) {
             if (s[i] == '=') {
                 --pads_needed;
-            } else if (strict || !detail::is_space(s[i])) {
+            } else if (strict || !is_space(s[i])) {
                 return done(fail(errc::bad_padding, i));
             }
             ++i;
@@ -306,7 +295,7 @@ inline result decode(std::string_view in, writer& out, const decode_options& o =
         if (pads_needed != 0) return done(fail(errc::bad_padding, n));
         padded = true;
         for (; i < n; ++i) {
-            if (strict || !detail::is_space(s[i])) return done(fail(errc::bad_padding, i));
+            if (strict || !is_space(s[i])) return done(fail(errc::bad_padding, i));
         }
         break;
     }
@@ -316,12 +305,39 @@ inline result decode(std::string_view in, writer& out, const decode_options& o =
         have = 0;
     }
     if (have != 0) {
-        if (strict && !padded && o.abc == alphabet::standard) return done(fail(errc::bad_padding, n));
+        if (strict && !padded && padding_required) return done(fail(errc::bad_padding, n));
         const unsigned unused = have == 2 ? q[1] & 0x0Fu : q[2] & 0x03u;
         if (strict && unused != 0) return done(fail(errc::bad_padding, last_data));
         put_partial();
     }
     return done(result{errc{}, produced});
+}
+
+}  // namespace detail
+
+// Decodes base64 text into bytes.
+// Success: offset = bytes written. Errors, offset in `in` (forgiving mode: buffer_too_small only):
+//   bad_character  a byte outside the alphabet (in mime mode: and not whitespace)
+//   bad_padding    '=' where it cannot be, anything but whitespace after the padding, padding
+//                  missing (standard alphabet, strict; offset in.size()), or non-zero unused bits
+//                  in the last character (strict; offset of that character)
+//   truncated      one character left over after the last quad (offset in.size())
+//   buffer_too_small  the whole input is valid but the writer's buffer is too small (offset = size needed)
+// The whole input is validated even when the output does not fit. On an error, the bytes decoded
+// before it are left in the writer. The output may overlap the input if it starts at or before
+// the input's first byte (decode_in_place() does this).
+inline result decode(std::string_view in, writer& out, const decode_options& o = {}) noexcept {
+    const detail::decode_table& t = o.abc == alphabet::url ? detail::url_table : detail::standard_table;
+    const bool padding_required = o.abc == alphabet::standard;
+    repairs unused;
+    repairs& fixed = o.repaired != nullptr ? *o.repaired : unused;
+    fixed = repairs{};
+    switch (o.m) {
+    case mode::strict: return detail::decode<mode::strict>(in, out, t, padding_required, fixed);
+    case mode::mime: return detail::decode<mode::mime>(in, out, t, padding_required, fixed);
+    case mode::forgiving: break;
+    }
+    return detail::decode<mode::forgiving>(in, out, t, padding_required, fixed);
 }
 
 // Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.
