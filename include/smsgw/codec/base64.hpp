@@ -35,7 +35,7 @@ enum class mode : unsigned char {
                 // buffer_too_small is an error; decode_options::repaired says what was passed over
 };
 
-// Where forgiving decoding departed from mime mode: offsets in the input, npos for none.
+// Where forgiving decoding departed from mime mode: offsets in the input, or repairs::none.
 struct repairs {
     static constexpr std::size_t none = static_cast<std::size_t>(-1);
     std::size_t bad_character = none;  // the first byte skipped that is neither alphabet nor whitespace
@@ -205,11 +205,14 @@ inline result encode(bytes in, writer& out, const encode_options& o = {}) noexce
 
 namespace detail {
 
-// decode() for one mode, so that each keeps only its own branches.
-template <mode M>
-result decode(std::string_view in, writer& out, const decode_table& t, bool padding_required, repairs& fixed) noexcept {
+// decode() for one mode and alphabet, so that each keeps only its own branches and reads its
+// table at a constant address.
+template <mode M, alphabet A>
+result decode(std::string_view in, writer& out, repairs& fixed) noexcept {
     constexpr bool strict = M == mode::strict;
     constexpr bool forgiving = M == mode::forgiving;
+    constexpr bool padding_required = A == alphabet::standard;
+    const decode_table& t = A == alphabet::url ? url_table : standard_table;
     const auto* s = reinterpret_cast<const unsigned char*>(in.data());
     const std::size_t n = in.size();
 
@@ -313,6 +316,16 @@ result decode(std::string_view in, writer& out, const decode_table& t, bool padd
     return done(result{errc{}, produced});
 }
 
+template <alphabet A>
+result decode_in(std::string_view in, writer& out, mode m, repairs& fixed) noexcept {
+    switch (m) {
+    case mode::strict: return decode<mode::strict, A>(in, out, fixed);
+    case mode::mime: return decode<mode::mime, A>(in, out, fixed);
+    case mode::forgiving: break;
+    }
+    return decode<mode::forgiving, A>(in, out, fixed);
+}
+
 }  // namespace detail
 
 // Decodes base64 text into bytes.
@@ -327,17 +340,11 @@ result decode(std::string_view in, writer& out, const decode_table& t, bool padd
 // before it are left in the writer. The output may overlap the input if it starts at or before
 // the input's first byte (decode_in_place() does this).
 inline result decode(std::string_view in, writer& out, const decode_options& o = {}) noexcept {
-    const detail::decode_table& t = o.abc == alphabet::url ? detail::url_table : detail::standard_table;
-    const bool padding_required = o.abc == alphabet::standard;
     repairs unused;
     repairs& fixed = o.repaired != nullptr ? *o.repaired : unused;
     fixed = repairs{};
-    switch (o.m) {
-    case mode::strict: return detail::decode<mode::strict>(in, out, t, padding_required, fixed);
-    case mode::mime: return detail::decode<mode::mime>(in, out, t, padding_required, fixed);
-    case mode::forgiving: break;
-    }
-    return detail::decode<mode::forgiving>(in, out, t, padding_required, fixed);
+    return o.abc == alphabet::url ? detail::decode_in<alphabet::url>(in, out, o.m, fixed)
+                                  : detail::decode_in<alphabet::standard>(in, out, o.m, fixed);
 }
 
 // Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.
