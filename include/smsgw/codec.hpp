@@ -1,9 +1,11 @@
 #pragma once
 
-// smsgw::codec: ASCII classes, decimal numbers, the field lists of text messages, base64, hex,
-// percent/form encoding, MD5, UTF-8/UCS-2, the JSON reader and writer, delimited lists, line and prefix replies.
+// smsgw::codec: ASCII classes, decimal numbers, date-time fields, the field lists of text messages,
+// base64, hex, percent/form encoding, MD5, UTF-8/UCS-2, the JSON reader and writer, delimited
+// lists, line and prefix replies.
 #include "smsgw/codec/ascii.hpp"
 #include "smsgw/codec/base64.hpp"
+#include "smsgw/codec/datetime.hpp"
 #include "smsgw/codec/decimal.hpp"
 #include "smsgw/codec/delimited.hpp"
 #include "smsgw/codec/fields.hpp"

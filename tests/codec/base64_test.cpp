@@ -310,3 +310,58 @@ TEST_CASE("base64: same bytes as OpenSSL's EVP_EncodeBlock / EVP_DecodeBlock") {
 #else
 TEST_CASE("base64: OpenSSL comparison") { WARN("OpenSSL not installed: differential test skipped"); }
 #endif
+
+TEST_CASE("base64: forgiving mode skips what mime mode refuses and says where") {
+    const b64::decode_options forgiving{b64::alphabet::standard, b64::mode::forgiving};
+    b64::repairs fixed;
+    const b64::decode_options reporting{b64::alphabet::standard, b64::mode::forgiving, &fixed};
+
+    // What mime mode accepts decodes the same, with nothing to report.
+    for (const char* text : {"", "Zm9vYmFy", "Zm9v\r\nYmE=", " Zm 9v Yg ", "Zm9=", "Zm8"}) {
+        CAPTURE(text);
+        const decoded m = decode(text, std_mime);
+        REQUIRE(m.r);
+        const decoded f = decode(text, reporting);
+        CHECK(f.r == m.r);
+        CHECK(f.bytes == m.bytes);
+        CHECK(fixed.bad_character == b64::repairs::none);
+        CHECK(fixed.inner_padding == b64::repairs::none);
+        CHECK(fixed.truncated == b64::repairs::none);
+    }
+
+    // Bytes outside the alphabet are skipped; the first is reported.
+    decoded d = decode("Zm*9v!YmFy", reporting);
+    CHECK(d.r == smsgw::result{errc{}, 6});
+    CHECK(d.bytes == "foobar");
+    CHECK(fixed.bad_character == 2);
+    CHECK(fixed.inner_padding == b64::repairs::none);
+    // '=' inside the text ends the quantum in hand, and decoding goes on after its run.
+    d = decode("Zm8=\r\n=YmFy", reporting);
+    CHECK(d.bytes == "fobar");
+    CHECK(fixed.inner_padding == 3);
+    d = decode("Zg==Zg==", reporting);
+    CHECK(d.bytes == "ff");
+    CHECK(fixed.inner_padding == 2);
+    d = decode("Zm9v====", reporting);  // padding at the end only: nothing to report
+    CHECK(d.bytes == "foo");
+    CHECK(fixed.inner_padding == b64::repairs::none);
+    // A lone sextet before '=' carries over into the next quantum.
+    d = decode("Z=m9v", reporting);
+    CHECK(d.bytes == "foo");  // Z + m9v
+    CHECK(fixed.inner_padding == 1);
+    CHECK(fixed.truncated == b64::repairs::none);
+    // A lone last character is dropped and reported at the end, like mime mode's truncated.
+    d = decode("Zm9vY", reporting);
+    CHECK(d.r == smsgw::result{errc{}, 3});
+    CHECK(d.bytes == "foo");
+    CHECK(fixed.truncated == 5);
+    // Garbage only.
+    d = decode("*!?", reporting);
+    CHECK(d.r == smsgw::result{errc{}, 0});
+    CHECK(fixed.bad_character == 0);
+    // The report is optional, and the whole input is still read when the output does not fit.
+    char small[2];
+    smsgw::writer w(small, sizeof small);
+    CHECK(b64::decode("Zm*9vYmFy", w, forgiving) == smsgw::result{errc::buffer_too_small, 6});
+    CHECK(std::string_view(small, 2) == "fo");
+}

@@ -7,6 +7,7 @@
 
 #include "smsgw/cmpp/header.hpp"
 #include "smsgw/cmpp/msg_id.hpp"
+#include "smsgw/codec/decimal.hpp"
 #include "smsgw/codec/md5.hpp"
 #include "smsgw/core/endian.hpp"
 #include "smsgw/core/error.hpp"
@@ -63,8 +64,9 @@ constexpr timestamp_parts unpack_timestamp(std::uint32_t timestamp) noexcept {
 using timestamp_text = std::array<char, 10>;
 
 constexpr timestamp_text format_timestamp(std::uint32_t timestamp) noexcept {
+    const codec::decimal::text d = codec::decimal::format_padded(timestamp, 10);
     timestamp_text t{};
-    for (std::size_t i = t.size(); i-- > 0; timestamp /= 10) t[i] = static_cast<char>('0' + timestamp % 10);
+    for (std::size_t i = 0; i < t.size(); ++i) t[i] = d.view()[i];
     return t;
 }
 
@@ -72,14 +74,8 @@ constexpr timestamp_text format_timestamp(std::uint32_t timestamp) noexcept {
 // first non-digit, out_of_range (offset 0) above 4294967295.
 constexpr result parse_timestamp(std::string_view text, std::uint32_t& timestamp) noexcept {
     if (text.size() != 10) return fail(errc::invalid_length, 0);
-    std::uint64_t v = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] < '0' || text[i] > '9') return fail(errc::bad_character, i);
-        v = v * 10 + static_cast<std::uint64_t>(text[i] - '0');
-    }
-    if (v > 0xFFFFFFFFu) return fail(errc::out_of_range, 0, "Timestamp");
-    timestamp = static_cast<std::uint32_t>(v);
-    return {errc{}, 10};
+    const result r = codec::decimal::parse(text, timestamp);
+    return r.ec == errc::out_of_range ? fail(errc::out_of_range, 0, "Timestamp") : r;
 }
 
 // ---- authenticators --------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "smsgw/codec/decimal.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/writer.hpp"
 
@@ -86,12 +87,7 @@ inline constexpr std::size_t msg_id_text_size = 22;
 inline result format_msg_id(const msg_id_parts& p, writer& out) noexcept {
     const std::uint32_t values[] = {p.month, p.day, p.hour, p.minute, p.second, p.gateway, p.sequence};
     const unsigned widths[] = {2, 2, 2, 2, 2, 7, 5};
-    for (std::size_t i = 0; i < 7; ++i) {
-        if (byte* d = out.claim(widths[i])) {
-            std::uint32_t v = values[i];
-            for (unsigned k = widths[i]; k-- > 0; v /= 10) d[k] = static_cast<byte>('0' + v % 10);
-        }
-    }
+    for (std::size_t i = 0; i < 7; ++i) codec::decimal::write_padded(out, values[i], widths[i]);
     return out.finish();
 }
 
@@ -105,13 +101,10 @@ constexpr result parse_msg_id_text(std::string_view text, msg_id_parts& out) noe
     const char* names[] = {"month", "day", "hour", "minute", "second", "gateway", "sequence"};
     std::uint32_t values[7] = {};
     std::size_t pos = 0;
-    for (std::size_t i = 0; i < 7; ++i) {
-        const std::size_t start = pos;
-        for (unsigned k = 0; k < widths[i]; ++k, ++pos) {
-            if (text[pos] < '0' || text[pos] > '9') return fail(errc::bad_character, pos);
-            values[i] = values[i] * 10 + static_cast<std::uint32_t>(text[pos] - '0');
-        }
-        if (values[i] > limits[i]) return fail(errc::out_of_range, start, names[i]);
+    for (std::size_t i = 0; i < 7; pos += widths[i++]) {
+        const result r = codec::decimal::parse(text.substr(pos, widths[i]), values[i]);  // 7 digits at most
+        if (!r) return fail(errc::bad_character, pos + r.offset);
+        if (values[i] > limits[i]) return fail(errc::out_of_range, pos, names[i]);
     }
     out.month = static_cast<std::uint8_t>(values[0]);
     out.day = static_cast<std::uint8_t>(values[1]);

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "smsgw/codec/decimal.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/fixed_field.hpp"
 #include "smsgw/core/reader.hpp"
@@ -120,16 +121,15 @@ inline constexpr std::uint8_t report_time_max[] = {99, 12, 31, 23, 59};
 }  // namespace detail
 
 // invalid_length (offset 0) unless 10 characters, bad_character at the first non-digit,
-// out_of_range at the first digit of a part outside the ranges table 8.11 gives.
+// out_of_range at the first digit of a part outside the ranges table 8.11 gives (day 01..31 in
+// any month, as the table says; codec::datetime::parse(text, datetime::shape::yymmddhhmm, t)
+// reads the same text as a real calendar time in 2000..2099).
 constexpr result parse_report_time(std::string_view text, report_time& out) noexcept {
     if (text.size() != 10) return fail(errc::invalid_length, 0);
     std::uint8_t v[5] = {};
     for (std::size_t i = 0; i < 5; ++i) {
-        const char hi = text[2 * i];
-        const char lo = text[2 * i + 1];
-        if (hi < '0' || hi > '9') return fail(errc::bad_character, 2 * i);
-        if (lo < '0' || lo > '9') return fail(errc::bad_character, 2 * i + 1);
-        v[i] = static_cast<std::uint8_t>((hi - '0') * 10 + (lo - '0'));
+        const result r = codec::decimal::parse(text.substr(2 * i, 2), v[i]);
+        if (!r) return fail(errc::bad_character, 2 * i + r.offset);
         if (v[i] < detail::report_time_min[i] || v[i] > detail::report_time_max[i])
             return fail(errc::out_of_range, 2 * i, detail::report_time_parts[i]);
     }
@@ -144,10 +144,7 @@ inline result format_report_time(const report_time& t, writer& out) noexcept {
         if (v[i] < detail::report_time_min[i] || v[i] > detail::report_time_max[i])
             return fail(errc::out_of_range, out.size(), detail::report_time_parts[i]);
     }
-    for (std::uint8_t x : v) {
-        out.put(static_cast<byte>('0' + x / 10));
-        out.put(static_cast<byte>('0' + x % 10));
-    }
+    for (std::uint8_t x : v) codec::decimal::write_padded(out, x, 2);
     return out.finish();
 }
 

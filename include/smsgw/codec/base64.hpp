@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "smsgw/codec/ascii.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
@@ -28,11 +29,24 @@ enum class mode : unsigned char {
              // unused bits of the last character must be zero (RFC 4648 §3.5, canonical encoding)
     mime,    // CR, LF, SP, HT, VT, FF skipped anywhere, lines of any length, padding optional,
              // non-zero unused bits accepted; any other byte outside the alphabet is still an error
+    forgiving,  // mime, and what damaged bodies need (MIME readers' habit): any other byte outside
+                // the alphabet is skipped, '=' padding ends the quantum in hand wherever it stands
+                // and decoding goes on after it, a lone last character is dropped. Only
+                // buffer_too_small is an error; decode_options::repaired says what was passed over
+};
+
+// Where forgiving decoding departed from mime mode: offsets in the input, or repairs::none.
+struct repairs {
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+    std::size_t bad_character = none;  // the first byte skipped that is neither alphabet nor whitespace
+    std::size_t inner_padding = none;  // the first '=' with more data after its run of padding
+    std::size_t truncated = none;      // in.size(), when a lone character after the last quad was dropped
 };
 
 struct decode_options {
     alphabet abc = alphabet::standard;
     mode m = mode::strict;
+    repairs* repaired = nullptr;  // forgiving mode: filled in when given
 };
 
 // Exact size of encode()'s output.
@@ -83,9 +97,8 @@ constexpr decode_table make_decode_table(const char* chars) noexcept {
 inline constexpr decode_table standard_table = make_decode_table(standard_chars);
 inline constexpr decode_table url_table = make_decode_table(url_chars);
 
-constexpr bool is_space(unsigned char c) noexcept {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
+// What mime mode skips: ASCII whitespace and VT (C's isspace in the "C" locale).
+constexpr bool is_space(unsigned char c) noexcept { return ascii::is_space(static_cast<char>(c)) || c == '\v'; }
 
 // Decodes whole quads from s while every character is in the alphabet; returns how many it did.
 inline std::size_t decode_quads(const unsigned char* s, std::size_t quads, byte* dst, const decode_table& t) noexcept {
@@ -190,20 +203,16 @@ inline result encode(bytes in, writer& out, const encode_options& o = {}) noexce
     return {errc{}, need};
 }
 
-// Decodes base64 text into bytes.
-// Success: offset = bytes written. Errors, offset in `in`:
-//   bad_character  a byte outside the alphabet (in mime mode: and not whitespace)
-//   bad_padding    '=' where it cannot be, anything but whitespace after the padding, padding
-//                  missing (standard alphabet, strict; offset in.size()), or non-zero unused bits
-//                  in the last character (strict; offset of that character)
-//   truncated      one character left over after the last quad (offset in.size())
-//   buffer_too_small  the whole input is valid but the writer's buffer is too small (offset = size needed)
-// The whole input is validated even when the output does not fit. On an error, the bytes decoded
-// before it are left in the writer. The output may overlap the input if it starts at or before
-// the input's first byte (decode_in_place() does this).
-inline result decode(std::string_view in, writer& out, const decode_options& o = {}) noexcept {
-    const detail::decode_table& t = o.abc == alphabet::url ? detail::url_table : detail::standard_table;
-    const bool strict = o.m == mode::strict;
+namespace detail {
+
+// decode() for one mode and alphabet, so that each keeps only its own branches and reads its
+// table at a constant address.
+template <mode M, alphabet A>
+result decode(std::string_view in, writer& out, repairs& fixed) noexcept {
+    constexpr bool strict = M == mode::strict;
+    constexpr bool forgiving = M == mode::forgiving;
+    constexpr bool padding_required = A == alphabet::standard;
+    const decode_table& t = A == alphabet::url ? url_table : standard_table;
     const auto* s = reinterpret_cast<const unsigned char*>(in.data());
     const std::size_t n = in.size();
 
@@ -222,6 +231,10 @@ inline result decode(std::string_view in, writer& out, const decode_options& o =
 
     unsigned char q[4] = {};       // sextets of the quad being assembled character by character
     unsigned have = 0;             // how many of them
+    auto put_partial = [&]() noexcept {  // the 1 or 2 bytes of 2 or 3 sextets, unused bits ignored
+        put(static_cast<byte>((q[0] << 2) | (q[1] >> 4)));
+        if (have == 3) put(static_cast<byte>(((q[1] & 0x0F) << 4) | (q[2] >> 2)));
+    };
     std::size_t last_data = 0;     // offset of the last alphabet character
     bool padded = false;
     std::size_t i = 0;
@@ -231,15 +244,15 @@ inline result decode(std::string_view in, writer& out, const decode_options& o =
             const std::size_t quads = (n - i) / 4;
             const std::size_t fit = produced < room ? (room - produced) / 3 : 0;
             const std::size_t first = quads < fit ? quads : fit;
-            std::size_t k = first == 0 ? 0 : detail::decode_quads(s + i, first, dst + produced, t);
-            if (k == first && quads > first) k += detail::check_quads(s + i + 4 * k, quads - first, t);
+            std::size_t k = first == 0 ? 0 : decode_quads(s + i, first, dst + produced, t);
+            if (k == first && quads > first) k += check_quads(s + i + 4 * k, quads - first, t);
             i += 4 * k;
             produced += 3 * k;
             if (i == n) break;
         }
         const unsigned char c = s[i];
         const unsigned char v = t.value[c];
-        if (v != detail::no_value) {
+        if (v != no_value) {
             q[have++] = v;
             last_data = i++;
             if (have == 4) {
@@ -250,18 +263,34 @@ inline result decode(std::string_view in, writer& out, const decode_options& o =
             }
             continue;
         }
-        if (!strict && detail::is_space(c)) {
+        if (!strict && is_space(c)) {
             ++i;
             continue;
         }
-        if (c != '=') return done(fail(errc::bad_character, i));
+        if (c != '=') {
+            if (!forgiving) return done(fail(errc::bad_character, i));
+            if (fixed.bad_character == repairs::none) fixed.bad_character = i;
+            ++i;
+            continue;
+        }
+        if (forgiving) {  // the quantum in hand ends; decoding goes on after the padding
+            std::size_t j = i;
+            while (j < n && (s[j] == '=' || is_space(s[j]))) ++j;
+            if (have >= 2) {
+                put_partial();
+                have = 0;
+            }
+            if (j < n && fixed.inner_padding == repairs::none) fixed.inner_padding = i;
+            i = j;
+            continue;
+        }
         // Padding: "xx==" or "xxx=" closes the input (RFC 4648 §3.2, §4).
         if (have < 2) return done(fail(errc::bad_padding, i));
         unsigned pads_needed = 4 - have;
         while (i < n && pads_needed != 0) {
             if (s[i] == '=') {
                 --pads_needed;
-            } else if (strict || !detail::is_space(s[i])) {
+            } else if (strict || !is_space(s[i])) {
                 return done(fail(errc::bad_padding, i));
             }
             ++i;
@@ -269,19 +298,53 @@ inline result decode(std::string_view in, writer& out, const decode_options& o =
         if (pads_needed != 0) return done(fail(errc::bad_padding, n));
         padded = true;
         for (; i < n; ++i) {
-            if (strict || !detail::is_space(s[i])) return done(fail(errc::bad_padding, i));
+            if (strict || !is_space(s[i])) return done(fail(errc::bad_padding, i));
         }
         break;
     }
-    if (have == 1) return done(fail(errc::truncated, n));
+    if (have == 1) {
+        if (!forgiving) return done(fail(errc::truncated, n));
+        fixed.truncated = n;
+        have = 0;
+    }
     if (have != 0) {
-        if (strict && !padded && o.abc == alphabet::standard) return done(fail(errc::bad_padding, n));
+        if (strict && !padded && padding_required) return done(fail(errc::bad_padding, n));
         const unsigned unused = have == 2 ? q[1] & 0x0Fu : q[2] & 0x03u;
         if (strict && unused != 0) return done(fail(errc::bad_padding, last_data));
-        put(static_cast<byte>((q[0] << 2) | (q[1] >> 4)));
-        if (have == 3) put(static_cast<byte>(((q[1] & 0x0F) << 4) | (q[2] >> 2)));
+        put_partial();
     }
     return done(result{errc{}, produced});
+}
+
+template <alphabet A>
+result decode_in(std::string_view in, writer& out, mode m, repairs& fixed) noexcept {
+    switch (m) {
+    case mode::strict: return decode<mode::strict, A>(in, out, fixed);
+    case mode::mime: return decode<mode::mime, A>(in, out, fixed);
+    case mode::forgiving: break;
+    }
+    return decode<mode::forgiving, A>(in, out, fixed);
+}
+
+}  // namespace detail
+
+// Decodes base64 text into bytes.
+// Success: offset = bytes written. Errors, offset in `in` (forgiving mode: buffer_too_small only):
+//   bad_character  a byte outside the alphabet (in mime mode: and not whitespace)
+//   bad_padding    '=' where it cannot be, anything but whitespace after the padding, padding
+//                  missing (standard alphabet, strict; offset in.size()), or non-zero unused bits
+//                  in the last character (strict; offset of that character)
+//   truncated      one character left over after the last quad (offset in.size())
+//   buffer_too_small  the whole input is valid but the writer's buffer is too small (offset = size needed)
+// The whole input is validated even when the output does not fit. On an error, the bytes decoded
+// before it are left in the writer. The output may overlap the input if it starts at or before
+// the input's first byte (decode_in_place() does this).
+inline result decode(std::string_view in, writer& out, const decode_options& o = {}) noexcept {
+    repairs unused;
+    repairs& fixed = o.repaired != nullptr ? *o.repaired : unused;
+    fixed = repairs{};
+    return o.abc == alphabet::url ? detail::decode_in<alphabet::url>(in, out, o.m, fixed)
+                                  : detail::decode_in<alphabet::standard>(in, out, o.m, fixed);
 }
 
 // Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-#include "smsgw/codec/hex.hpp"
+#include "smsgw/codec/ascii.hpp"
 #include "smsgw/codec/percent.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/span.hpp"
@@ -31,7 +31,7 @@ inline std::size_t offset_of(const field& f, std::string_view part) noexcept {
 
 // Whether the form-decoded `raw` equals `plain`, decoding on the fly (a bad escape never matches).
 inline bool decoded_equals(std::string_view raw, std::string_view plain) noexcept {
-    const auto& v = hex::detail::digits.value;
+    const auto& v = ascii::hex_digits.value;
     std::size_t j = 0;
     for (std::size_t i = 0; i < raw.size(); ++j) {
         if (j == plain.size()) return false;

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string_view>
 
+#include "smsgw/codec/ascii.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
@@ -19,25 +20,6 @@ namespace detail {
 
 inline constexpr char lower_digits[] = "0123456789abcdef";
 inline constexpr char upper_digits[] = "0123456789ABCDEF";
-constexpr unsigned char no_value = 0xFF;
-
-struct digit_table {
-    unsigned char value[256];
-};
-
-constexpr digit_table make_digit_table() noexcept {
-    digit_table t{};
-    for (auto& v : t.value) v = no_value;
-    for (unsigned char d = 0; d < 10; ++d) t.value['0' + d] = d;
-    for (unsigned char d = 0; d < 6; ++d) {
-        t.value['a' + d] = static_cast<unsigned char>(10 + d);
-        t.value['A' + d] = static_cast<unsigned char>(10 + d);
-    }
-    return t;
-}
-
-// Value of a hex digit of either case, or no_value. Shared with percent decoding.
-inline constexpr digit_table digits = make_digit_table();
 
 }  // namespace detail
 
@@ -53,7 +35,7 @@ inline result encode(bytes in, writer& out, letter_case lc = letter_case::lower)
     return {errc{}, encoded_size(in.size())};
 }
 
-// Decodes digits of either case. Success: offset = bytes written. Errors, offset in `in`:
+// Decodes digits of either case (ascii::hex_digits). Success: offset = bytes written. Errors, offset in `in`:
 // bad_character at the first byte that is not a hex digit; odd_length at the last digit when it
 // has no partner; buffer_too_small (offset = size needed) once the whole input is known valid.
 // On an error, the bytes decoded before it are left in the writer.
@@ -63,20 +45,20 @@ inline result decode(std::string_view in, writer& out) noexcept {
     const std::size_t pairs = in.size() / 2;
     const std::size_t room = out.overflowed() || out.buffer() == nullptr ? 0 : out.capacity() - out.size();
     byte* dst = room == 0 ? nullptr : out.buffer() + out.size();
-    const auto& v = detail::digits.value;
+    const auto& v = ascii::hex_digits.value;
     for (std::size_t k = 0; k < pairs; ++k) {
         const unsigned hi = v[s[2 * k]];
         const unsigned lo = v[s[2 * k + 1]];
         if ((hi | lo) > 0x0F) {
             out.claim(k);
-            return fail(errc::bad_character, hi == detail::no_value ? 2 * k : 2 * k + 1);
+            return fail(errc::bad_character, hi == ascii::no_hex ? 2 * k : 2 * k + 1);
         }
         if (k < room) dst[k] = static_cast<byte>((hi << 4) | lo);
     }
     if (in.size() % 2 != 0) {
         const std::size_t last = in.size() - 1;
         out.claim(pairs);
-        return fail(v[s[last]] == detail::no_value ? errc::bad_character : errc::odd_length, last);
+        return fail(v[s[last]] == ascii::no_hex ? errc::bad_character : errc::odd_length, last);
     }
     out.claim(pairs);
     if (out.overflowed()) return out.finish();

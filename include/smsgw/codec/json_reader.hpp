@@ -14,6 +14,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "smsgw/codec/ascii.hpp"
+#include "smsgw/codec/decimal.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/mode.hpp"
 #include "smsgw/core/inline.hpp"
@@ -91,7 +93,7 @@ struct char_table {
 inline constexpr char_table chars{};
 
 constexpr unsigned char cls(char ch) noexcept { return chars.c[static_cast<unsigned char>(ch)]; }
-constexpr bool is_digit(char ch) noexcept { return ch >= '0' && ch <= '9'; }
+using ascii::is_digit;
 
 // Eight bytes at p as one little-endian word: byte i of the text is bits 8i..8i+7, so the
 // borrows of zero_bytes() run from earlier bytes to later ones on any machine.
@@ -292,22 +294,15 @@ inline const char* number_end(const char* p, const char* end, bool tolerant, con
     return p;
 }
 
-constexpr int hex_value(char ch) noexcept {
-    return ch >= '0' && ch <= '9'   ? ch - '0'
-           : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
-           : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10
-                                    : -1;
-}
-
 // The four hex digits at p as a number, or -1.
 inline long hex4(const char* p) noexcept {
-    long v = 0;
-    for (int i = 0; i < 4; ++i) {
-        const int h = hex_value(p[i]);
-        if (h < 0) return -1;
-        v = v * 16 + h;
-    }
-    return v;
+    const auto& v = ascii::hex_digits.value;
+    const unsigned a = v[static_cast<unsigned char>(p[0])];
+    const unsigned b = v[static_cast<unsigned char>(p[1])];
+    const unsigned c = v[static_cast<unsigned char>(p[2])];
+    const unsigned d = v[static_cast<unsigned char>(p[3])];
+    if ((a | b | c | d) > 0x0F) return -1;
+    return static_cast<long>((a << 12) | (b << 8) | (c << 4) | d);
 }
 
 // Length of the well-formed UTF-8 sequence at p (RFC 3629 §4), or 0.
@@ -607,12 +602,14 @@ SMSGW_NOINLINE result parse_integer(const char* p, const char* e, std::size_t at
     negative = p != e && *p == '-';
     if (negative) ++p;
     if (p == e) return fail(errc::bad_number, at);
+    const std::string_view text(p, static_cast<std::size_t>(e - p));
     std::uint64_t v = 0;
-    for (; p != e; ++p) {
-        if (!is_digit(*p)) return fail(*p == '.' || *p == 'e' || *p == 'E' ? errc::wrong_type : errc::bad_number, at);
-        const auto d = static_cast<std::uint64_t>(*p - '0');
-        if (v > (std::numeric_limits<std::uint64_t>::max() - d) / 10) return fail(errc::number_overflow, at);
-        v = v * 10 + d;
+    const result r = decimal::parse_prefix(text, v);  // fails only at a first byte that is no digit, or on overflow
+    if (r.ec == errc::out_of_range) return fail(errc::number_overflow, at);
+    const std::size_t stop = r ? r.offset : 0;
+    if (stop != text.size()) {
+        const char c = text[stop];
+        return fail(c == '.' || c == 'e' || c == 'E' ? errc::wrong_type : errc::bad_number, at);
     }
     magnitude = v;
     return {};

@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "smsgw/codec/base64.hpp"
+#include "smsgw/codec/decimal.hpp"
 #include "smsgw/codec/hex.hpp"
 #include "smsgw/codec/json_reader.hpp"
 #include "smsgw/codec/utf8.hpp"
@@ -66,20 +67,7 @@ public:
     template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
     writer& number(T value) noexcept {
         if (!begin_value()) return *this;
-        std::uint64_t magnitude = static_cast<std::uint64_t>(value);
-        if constexpr (std::is_signed_v<T>) {
-            if (value < 0) {
-                out_->put('-');
-                magnitude = std::uint64_t{0} - magnitude;
-            }
-        }
-        char digits[20];
-        std::size_t n = sizeof digits;
-        do {
-            digits[--n] = static_cast<char>('0' + magnitude % 10);
-            magnitude /= 10;
-        } while (magnitude != 0);
-        out_->write(digits + n, sizeof digits - n);
+        decimal::write(*out_, value);
         end_value();
         return *this;
     }

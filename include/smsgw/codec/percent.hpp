@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "smsgw/codec/ascii.hpp"
 #include "smsgw/codec/hex.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/span.hpp"
@@ -31,7 +32,7 @@ struct encode_table {
 };
 
 constexpr bool keeps(unsigned char c, style st) noexcept {
-    const bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    const bool alnum = ascii::is_alpha(static_cast<char>(c)) || ascii::is_digit(static_cast<char>(c));
     if (alnum || c == '-' || c == '.' || c == '_') return true;
     return st == style::component ? c == '~' : c == '*';
 }
@@ -138,7 +139,7 @@ inline result decode(std::string_view in, writer& out, style st) noexcept {
     const std::size_t n = in.size();
     const std::size_t room = out.overflowed() || out.buffer() == nullptr ? 0 : out.capacity() - out.size();
     byte* const dst = room == 0 ? nullptr : out.buffer() + out.size();
-    const auto& v = hex::detail::digits.value;
+    const auto& v = ascii::hex_digits.value;
     const unsigned plus = st == style::form ? '+' : 0x100;  // the byte that stands for a space, if any
     std::size_t produced = 0;
     std::size_t i = 0;
@@ -171,8 +172,8 @@ inline result decode(std::string_view in, writer& out, style st) noexcept {
         const unsigned c = s[i];
         unsigned b = c == plus ? unsigned{' '} : c;
         if (c == '%') {
-            const unsigned hi = i + 1 < n ? v[s[i + 1]] : hex::detail::no_value;
-            const unsigned lo = i + 2 < n ? v[s[i + 2]] : hex::detail::no_value;
+            const unsigned hi = i + 1 < n ? v[s[i + 1]] : ascii::no_hex;
+            const unsigned lo = i + 2 < n ? v[s[i + 2]] : ascii::no_hex;
             if ((hi | lo) > 0x0F) {
                 out.claim(produced);
                 return fail(errc::bad_escape, i);

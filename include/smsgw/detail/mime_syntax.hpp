@@ -5,11 +5,12 @@
 #include <cstring>
 #include <string_view>
 
+#include "smsgw/codec/ascii.hpp"
+
 namespace smsgw::detail::mime {
 
-constexpr bool is_wsp(char c) noexcept { return c == ' ' || c == '\t'; }
+constexpr bool is_wsp(char c) noexcept { return codec::ascii::is_blank(c); }  // RFC 5234 WSP: SP, HT
 constexpr bool is_eol_char(char c) noexcept { return c == '\r' || c == '\n'; }
-constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // RFC 2045 §5.1 tspecials, plus SP and CTLs: what ends a token.
 constexpr bool is_tspecial(char c) noexcept {
@@ -31,27 +32,13 @@ constexpr bool is_ftext(char c) noexcept {
     return u >= 33 && u <= 126 && c != ':';
 }
 
-// A hex digit's value (either case, as RFC 2045 §6.7 rule 1 asks readers to accept), or -1.
-constexpr int hex_value(char c) noexcept {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-}
+// Case folding, case-insensitive names and hex digits (either case, as RFC 2045 §6.7 rule 1
+// asks readers to accept) are codec::ascii's.
+using codec::ascii::iequals;
 
-// ASCII case-insensitive equality: header names, types, subtypes, parameter names, charsets.
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
-}
-
+// A header value without the blanks and line ends around it (FF is not one of them).
 constexpr std::string_view trim_wsp(std::string_view s) noexcept {
-    std::size_t b = 0, e = s.size();
-    while (b < e && (is_wsp(s[b]) || is_eol_char(s[b]))) ++b;
-    while (e > b && (is_wsp(s[e - 1]) || is_eol_char(s[e - 1]))) --e;
-    return s.substr(b, e - b);
+    return codec::ascii::trim(s, [](char c) { return is_wsp(c) || is_eol_char(c); });
 }
 
 // Offset of the first occurrence of `needle` in `hay` at or after `from`, or npos.

@@ -52,58 +52,13 @@ constexpr std::size_t decoded_size_max(transfer_encoding e, std::size_t n) noexc
     return e == transfer_encoding::base64 ? codec::base64::decoded_size_max(n) : n;
 }
 
-namespace detail {
-// Tolerant base64 for bodies the codec refused (notes §3.1, §8.4): bytes outside the alphabet
-// are skipped and recorded, decoding goes on after '=' padding inside the text, a lone trailing
-// sextet or non-zero trailing bits are dropped and recorded.
-inline void forgiving_base64(std::string_view in, writer& out, defect_log* log, std::size_t base) noexcept {
-    const auto& t = codec::base64::detail::standard_table;
-    unsigned q[4] = {};
-    unsigned have = 0;
-    bool bad_logged = false, pad_logged = false;
-    for (std::size_t i = 0; i < in.size(); ++i) {
-        const auto c = static_cast<unsigned char>(in[i]);
-        const unsigned char v = t.value[c];
-        if (v == codec::base64::detail::no_value) {
-            if (c == '=') {
-                std::size_t j = i;
-                while (j < in.size() && (in[j] == '=' || codec::base64::detail::is_space(static_cast<unsigned char>(in[j])))) ++j;
-                if (have >= 2) {  // a padded quantum: emit it
-                    out.put(static_cast<byte>((q[0] << 2) | (q[1] >> 4)));
-                    if (have == 3) out.put(static_cast<byte>(((q[1] & 0x0F) << 4) | (q[2] >> 2)));
-                    have = 0;
-                }
-                if (j < in.size() && !pad_logged && log) {
-                    log->add(defect_kind::base64_padding_inside, base + i);
-                    pad_logged = true;
-                }
-                i = j - 1;
-            } else if (!codec::base64::detail::is_space(c) && !bad_logged) {
-                if (log) log->add(defect_kind::bad_base64, base + i);
-                bad_logged = true;
-            }
-            continue;
-        }
-        q[have++] = v;
-        if (have == 4) {
-            out.put(static_cast<byte>((q[0] << 2) | (q[1] >> 4)));
-            out.put(static_cast<byte>(((q[1] & 0x0F) << 4) | (q[2] >> 2)));
-            out.put(static_cast<byte>(((q[2] & 0x03) << 6) | q[3]));
-            have = 0;
-        }
-    }
-    if (have == 1 && log) log->add(defect_kind::base64_trailing_bits, base + in.size());
-    if (have >= 2) {
-        out.put(static_cast<byte>((q[0] << 2) | (q[1] >> 4)));
-        if (have == 3) out.put(static_cast<byte>(((q[1] & 0x0F) << 4) | (q[2] >> 2)));
-    }
-}
-}  // namespace detail
-
 // Decodes a raw body. base64 uses the codec's MIME mode (lines of any length, blanks and line
 // ends skipped, padding optional); in strict mode its errors (bad_character, bad_padding for '='
 // inside the text, truncated for a lone trailing character) come back with the offset in `raw`
-// plus `base`; tolerant mode decodes what it can (detail::forgiving_base64) and records defects.
+// plus `base`. Tolerant mode decodes what it can, in the codec's forgiving mode (notes §3.1,
+// §8.4): bytes outside the alphabet are skipped (bad_base64 at the first), decoding goes on
+// after '=' padding inside the text (base64_padding_inside at the first), a lone trailing
+// sextet is dropped (base64_trailing_bits at the end); non-zero trailing bits are ignored.
 // quoted-printable: see quoted_printable::decode. 7bit, 8bit, binary and unknown encodings are
 // copied. Success: offset = bytes written.
 inline result decode_body(std::string_view raw, transfer_encoding e, writer& out, mode m = mode::strict,
@@ -118,11 +73,21 @@ inline result decode_body(std::string_view raw, transfer_encoding e, writer& out
     // Decode into the rest of the caller's buffer so that a refused attempt leaves no trace.
     const bool has_room = !out.overflowed() && out.buffer() != nullptr;
     writer attempt = has_room ? writer(mutable_bytes(out.buffer() + out.size(), out.capacity() - out.size())) : writer();
-    result r = codec::base64::decode(raw, attempt, {codec::base64::alphabet::standard, codec::base64::mode::mime});
-    if (!r && r.ec != errc::buffer_too_small) {
-        if (m == mode::strict) return fail(r.ec, base + r.offset);
-        attempt = has_room ? writer(mutable_bytes(out.buffer() + out.size(), out.capacity() - out.size())) : writer();
-        detail::forgiving_base64(raw, attempt, log, base);
+    namespace b64 = codec::base64;
+    b64::repairs fixed;
+    const b64::mode how = m == mode::strict ? b64::mode::mime : b64::mode::forgiving;
+    const result r = b64::decode(raw, attempt, {b64::alphabet::standard, how, &fixed});
+    if (!r && r.ec != errc::buffer_too_small) return fail(r.ec, base + r.offset);
+    if (log) {  // in the order they occur
+        const auto add = [&](defect_kind k, std::size_t at) noexcept {
+            if (at != b64::repairs::none) log->add(k, base + at);
+        };
+        const bool bad_first = fixed.bad_character < fixed.inner_padding;
+        add(bad_first ? defect_kind::bad_base64 : defect_kind::base64_padding_inside,
+            bad_first ? fixed.bad_character : fixed.inner_padding);
+        add(bad_first ? defect_kind::base64_padding_inside : defect_kind::bad_base64,
+            bad_first ? fixed.inner_padding : fixed.bad_character);
+        add(defect_kind::base64_trailing_bits, fixed.truncated);
     }
     out.claim(attempt.size());
     if (out.overflowed()) return out.finish();

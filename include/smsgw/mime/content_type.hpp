@@ -8,6 +8,8 @@
 #include <string_view>
 
 #include "smsgw/codec/percent.hpp"
+#include "smsgw/codec/ascii.hpp"
+#include "smsgw/codec/decimal.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/writer.hpp"
 #include "smsgw/detail/lazy_iterator.hpp"
@@ -68,13 +70,10 @@ constexpr void split_rfc2231(parameter& p) noexcept {
     std::size_t star = n.find('*');
     if (star != std::string_view::npos) {
         std::string_view digits = n.substr(star + 1);
+        // A section is 1 to 6 digits without a leading zero; else (`a*b`) it is not RFC 2231 and
+        // the name is the whole token.
         int v = 0;
-        bool ok = !digits.empty() && digits.size() <= 6 && !(digits.size() > 1 && digits[0] == '0');
-        for (std::size_t k = 0; ok && k < digits.size(); ++k) {  // at most 6 digits: no overflow
-            ok = digits[k] >= '0' && digits[k] <= '9';
-            v = v * 10 + (digits[k] - '0');
-        }
-        if (!ok) {  // `a*b`: not RFC 2231, the name is the whole token
+        if (!codec::decimal::parse(digits, v, {codec::decimal::sign::none, false, 6})) {
             p.extended = false;
             return;
         }
@@ -487,9 +486,9 @@ inline result parameter_text(const parameters& ps, std::string_view name, writer
                 if (!percent && v[k] == '\\' && k + 1 < v.size()) {
                     put(v[++k]);
                 } else if (percent && v[k] == '%') {
-                    const int hi = k + 1 < v.size() ? detail::hex_value(v[k + 1]) : -1;
-                    const int lo = k + 2 < v.size() ? detail::hex_value(v[k + 2]) : -1;
-                    if (hi < 0 || lo < 0) {
+                    const unsigned hi = k + 1 < v.size() ? codec::ascii::hex_value(v[k + 1]) : codec::ascii::no_hex;
+                    const unsigned lo = k + 2 < v.size() ? codec::ascii::hex_value(v[k + 2]) : codec::ascii::no_hex;
+                    if ((hi | lo) > 0x0F) {
                         if (opt.m == mode::strict) return fail(errc::bad_escape, offset);
                         put(v[k]);
                     } else {

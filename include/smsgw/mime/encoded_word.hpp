@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "smsgw/codec/base64.hpp"
+#include "smsgw/codec/ascii.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/writer.hpp"
 #include "smsgw/detail/mime_syntax.hpp"
@@ -41,7 +42,7 @@ constexpr bool parse_encoded_word(std::string_view s, encoded_word& w) noexcept 
         while (i < s.size() && is_token_char(s[i])) ++i;
     }
     if (i + 3 > s.size() || s[i] != '?' || s[i + 2] != '?') return false;
-    char e = lower(s[i + 1]);
+    char e = codec::ascii::to_lower(s[i + 1]);
     if (e != 'b' && e != 'q') return false;
     std::size_t text_begin = i + 3;
     std::size_t j = text_begin;
@@ -60,7 +61,8 @@ constexpr bool parse_encoded_word(std::string_view s, encoded_word& w) noexcept 
 }
 
 namespace detail {
-using smsgw::detail::mime::hex_value;
+using codec::ascii::hex_value;
+using codec::ascii::no_hex;
 
 // Whether the word's text decodes: B is base64 with optional padding (RFC 2047 §4.1), Q has
 // only `=XX` escapes (§4.2).
@@ -72,7 +74,7 @@ inline bool word_text_valid(const encoded_word& w) noexcept {
     }
     for (std::size_t i = 0; i < w.text.size(); ++i) {
         if (w.text[i] != '=') continue;
-        if (i + 2 >= w.text.size() || hex_value(w.text[i + 1]) < 0 || hex_value(w.text[i + 2]) < 0) return false;
+        if (i + 2 >= w.text.size() || hex_value(w.text[i + 1]) == no_hex || hex_value(w.text[i + 2]) == no_hex) return false;
         i += 2;
     }
     return true;

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string_view>
 
+#include "smsgw/codec/ascii.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
@@ -57,9 +58,9 @@ inline result decode(std::string_view in, writer& out, mode m = mode::strict, de
             start = i = j + 2;
             continue;
         }
-        const int hi = i + 1 < in.size() ? smsgw::detail::mime::hex_value(in[i + 1]) : -1;
-        const int lo = i + 2 < in.size() ? smsgw::detail::mime::hex_value(in[i + 2]) : -1;
-        if (hi < 0 || lo < 0) {
+        const unsigned hi = i + 1 < in.size() ? codec::ascii::hex_value(in[i + 1]) : codec::ascii::no_hex;
+        const unsigned lo = i + 2 < in.size() ? codec::ascii::hex_value(in[i + 2]) : codec::ascii::no_hex;
+        if ((hi | lo) > 0x0F) {
             if (auto r = smsgw::mime::detail::report(m, log, defect_kind::bad_qp_escape, base + i); !r) return r;
             start = i;  // the '=' stays, literally
             ++i;
