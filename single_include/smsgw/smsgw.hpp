@@ -15783,6 +15783,7 @@ enum class kind : unsigned char {
     number,  // an unsigned integer in decimal; min/max: its range
     list,    // items joined by `separator`; min/max: the number of items, each given to `check`
     binary,  // any bytes; min/max in bytes
+    date_time,  // a date and time in one of the vendors' shapes (`when`), a real calendar value
 };
 
 enum class presence : unsigned char {
@@ -15809,6 +15810,7 @@ struct spec {
     check_fn check = nullptr;     // after the kind's own checks
     const char* key = nullptr;    // the JSON key when it differs from the name
     json_binary as = json_binary::hex;
+    datetime::shape when = datetime::shape::yyyymmddhhmmss;  // date_time
 
     constexpr spec optional() const noexcept { return with_presence(presence::optional, min); }
     constexpr spec if_set() const noexcept { return with_presence(presence::if_set, 0); }
@@ -15860,6 +15862,12 @@ constexpr spec number(const char* name, std::uint64_t max = unlimited, std::uint
 constexpr spec list(const char* name, char separator, std::uint64_t min_items, std::uint64_t max_items,
                     check_fn item) noexcept {
     return {name, kind::list, presence::required, min_items, max_items, separator, item};
+}
+// A date and time as text in the shape `when` (codec/datetime.hpp), kept as sent.
+constexpr spec date_time(const char* name, datetime::shape when) noexcept {
+    spec s{name, kind::date_time};
+    s.when = when;
+    return s;
 }
 // Any bytes, at most `max`.
 constexpr spec binary(const char* name, std::uint64_t max = unlimited) noexcept {
@@ -15956,6 +15964,11 @@ inline result check_string(std::string_view v, const spec& s) noexcept {
         break;
     case kind::list:
         return check_items(v, s);
+    case kind::date_time: {
+        datetime::date_time t;
+        if (result r = datetime::parse(v, s.when, t); !r) return r;
+        break;
+    }
     case kind::code:
     case kind::number: {
         std::uint64_t n = 0;

@@ -52,6 +52,7 @@ struct order {
     std::string_view to;                // list of 1..3 mobiles joined by ';'
     bytes blob;                         // binary, at most 4, if set; base64 in JSON
     std::string_view tag;               // ascii, if set
+    std::string_view at;                // date-time, optional
     span<const line> items;             // group
 
     template <class V, class Self>
@@ -64,11 +65,12 @@ struct order {
         v(m.to, fields::list("to", ';', 1, 3, check_mobile));
         v(m.blob, fields::binary("blob", 4).if_set().in_json_as(fields::json_binary::base64));
         v(m.tag, fields::ascii("tag", 6).if_set());
+        v(m.at, fields::date_time("at", smsgw::codec::datetime::shape::yyyy_mm_dd_hh_mm_ss).if_set());
         v.group(m.items, fields::group("items", "lines", 3));
     }
 };
 
-static_assert(fields::count<order>() == 9);
+static_assert(fields::count<order>() == 10);
 static_assert(fields::count<line>() == 2);
 
 const std::array<line, 2> two_lines{{{"A-1", "紅"}, {"B-2", ""}}};
@@ -83,13 +85,14 @@ order sample() {
     o.count = 7;
     o.to = "13800138000;13900139000";
     o.blob = bytes(blob_bytes, 3);
+    o.at = "2024-02-29 23:59:59";
     o.items = two_lines;
     return o;
 }
 
 const std::string_view sample_form =
     "user=alice&phone=02123456&title=%E6%96%B0%E5%B9%B4%E5%BF%AB%E6%A8%82%21&ch=1&count=7"
-    "&to=13800138000%3B13900139000&blob=%00%FF%7F&items=2&item0sku=A-1&note_0=%E7%B4%85&item1sku=B-2&note_1=";
+    "&to=13800138000%3B13900139000&blob=%00%FF%7F&at=2024-02-29+23%3A59%3A59&items=2&item0sku=A-1&note_0=%E7%B4%85&item1sku=B-2&note_1=";
 
 std::string encode_form(const order& o) {
     std::string s;
@@ -123,6 +126,7 @@ void check_equal(const order& a, const order& b) {
     CHECK(a.to == b.to);
     CHECK(std::string_view(smsgw::as_chars(a.blob)) == smsgw::as_chars(b.blob));
     CHECK(a.tag == b.tag);
+    CHECK(a.at == b.at);
     REQUIRE(a.items.size() == b.items.size());
     for (std::size_t i = 0; i < a.items.size(); ++i) {
         CHECK(a.items[i].sku == b.items[i].sku);
@@ -167,6 +171,12 @@ TEST_CASE("fields: validate names the field and the offset in its value, for eve
     // binary
     static const byte five[] = {1, 2, 3, 4, 5};
     CHECK(invalid([](order& o) { o.blob = bytes(five, 5); }) == result{errc::field_too_long, 4});
+    // date-time: a real calendar value, the offset of the field at fault
+    CHECK(invalid([](order& o) { o.at = "2023-02-29 00:00:00"; }) == result{errc::out_of_range, 8});
+    CHECK(invalid([](order& o) { o.at = "2024-02-29T23:59:59"; }) == result{errc::bad_character, 10});
+    CHECK(invalid([](order& o) { o.at = "2024-02-29 24:00:00"; }) == result{errc::out_of_range, 11});
+    CHECK(invalid([](order& o) { o.at = "20240229235959"; }) == result{errc::invalid_length, 0});
+    CHECK(std::string_view(invalid([](order& o) { o.at = "2024-13-01 00:00:00"; }).field) == "at");
     // if_set: empty is fine
     CHECK(invalid([](order& o) { o.tag = ""; }) == result{});
     CHECK(invalid([](order& o) { o.tag = "toolong"; }) == result{errc::field_too_long, 6});
@@ -307,7 +317,7 @@ TEST_CASE("fields: JSON written from the same list, and bound back") {
     const std::string_view text(buf, r.offset);
     CHECK(text ==
           R"({"user":"alice","phone":"02123456","title":"新年快樂!","ch":1,"count":7,"to":"13800138000;13900139000",)"
-          R"("blob":"AP9/","lines":[{"sku":"A-1","note":"紅"},{"sku":"B-2","note":""}]})");
+          R"("blob":"AP9/","at":"2024-02-29 23:59:59","lines":[{"sku":"A-1","note":"紅"},{"sku":"B-2","note":""}]})");
 
     json::document doc(text);
     json::object obj;
