@@ -11,6 +11,7 @@
 #include "smsgw/codec/decimal.hpp"
 #include "smsgw/codec/utf8.hpp"
 #include "smsgw/core/error.hpp"
+#include "smsgw/core/inline.hpp"
 #include "smsgw/core/mode.hpp"
 #include "smsgw/core/span.hpp"
 
@@ -202,8 +203,9 @@ inline result check_items(std::string_view v, const spec& s) noexcept {
     return count < s.min ? fail(errc::count_mismatch, v.size()) : result{};
 }
 
-// The checks of a string value against its spec; the offset is in the value.
-inline result check_string(std::string_view v, const spec& s) noexcept {
+// The checks of a string value against its spec; the offset is in the value. Inlined, so that a
+// constant spec leaves only its own kind's checks (a call per value costed query_batch 8%).
+SMSGW_ALWAYS_INLINE result check_string(std::string_view v, const spec& s) noexcept {
     if (v.empty()) return s.min > 0 ? fail(errc::empty_field, 0) : result{};
     switch (s.kind) {
     case kind::ascii:
@@ -246,7 +248,7 @@ inline result check_string(std::string_view v, const spec& s) noexcept {
 }
 
 template <class M>
-result check(const M& v, const spec& s) noexcept {
+SMSGW_ALWAYS_INLINE result check(const M& v, const spec& s) noexcept {
     if constexpr (is_string_v<M>) {
         return check_string(chars_of(v), s);
     } else {
@@ -345,7 +347,7 @@ constexpr std::size_t count() noexcept {
 
 // The checks of one value against a spec, as validate() makes them, the field named.
 template <class M>
-result check_value(const M& v, const spec& s) noexcept {
+SMSGW_ALWAYS_INLINE result check_value(const M& v, const spec& s) noexcept {
     result r = detail::check(v, s);
     if (!r) r.field = s.name;
     return r;
