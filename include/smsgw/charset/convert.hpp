@@ -9,6 +9,7 @@
 #include "smsgw/charset/encoding.hpp"
 #include "smsgw/charset/gb18030.hpp"
 #include "smsgw/charset/windows_1252.hpp"
+#include "smsgw/codec/decimal.hpp"
 #include "smsgw/codec/utf8.hpp"
 #include "smsgw/core/inline.hpp"
 #include "smsgw/core/writer.hpp"
@@ -256,14 +257,8 @@ inline void substitute(char32_t cp, const encode_options& o, writer& out) noexce
         out.write(o.substitute);
         return;
     }
-    char digits[8];
-    std::size_t n = 0;
-    do {
-        digits[n++] = static_cast<char>('0' + cp % 10);
-        cp /= 10;
-    } while (cp != 0);
     out.write("&#", 2);
-    while (n > 0) out.put(digits[--n]);
+    codec::decimal::write(out, static_cast<std::uint32_t>(cp));
     out.put(';');
 }
 
