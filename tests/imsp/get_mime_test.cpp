@@ -115,6 +115,7 @@ TEST_CASE("get_mime: 202, nothing waiting (§3.5 example one)") {
     CHECK_FALSE(r.has_packet());
     CHECK(r.reply.code == smsgw::imsp::return_code::no_mo_message);
     CHECK(r.reply.description == "No MO message found");
+    CHECK(r.contents().begin() == r.contents().end());  // no packet, no contents (walked, not crashed)
     CHECK(smsgw::imsp::decode(202, std::string_view("Date: x\r\n"), r, storage).ec == errc::bad_response);
     CHECK(smsgw::imsp::decode(500, page, r, storage) == result{errc::out_of_range, 0});
 }

@@ -101,7 +101,8 @@ public:
         };
         children_range(const message* m, std::size_t i) noexcept : m_(m), i_(i) {}
         iterator begin() const noexcept { return iterator(m_, i_ + 1); }
-        iterator end() const noexcept { return iterator(m_, m_->parts_[i_].end); }
+        // A part that was not found (a message that holds none) has no children.
+        iterator end() const noexcept { return iterator(m_, i_ < m_->count_ ? m_->parts_[i_].end : i_ + 1); }
 
     private:
         const message* m_;
