@@ -82,30 +82,21 @@ int response(std::string_view in, std::string& out, imsp::command c, Print print
     return 0;
 }
 
-// A view decoded into a std::string by `decode(view, writer&)`.
-template <class Decode>
-std::string decoded_text(Decode decode) {
-    smsgw::writer measure;
-    decode(measure);
-    std::string text(measure.size(), '\0');
-    smsgw::writer w(text.data(), text.size());
-    decode(w);
-    return text;
-}
-
 // get_mime with HTTP 200: the §5.1 fields and each content, decoded.
 int mo_packet(std::string_view in, std::string& out) {
     std::vector<smsgw::mime::part> storage(64);
     imsp::get_mime_response r;
     if (auto res = imsp::decode(200, in, r, storage); !res) return fail_with(out, res);
-    const std::string subject = decoded_text([&](smsgw::writer& w) { imsp::decode_subject(r, w); });
+    std::string subject;
+    smsgw::write_append(subject, [&](smsgw::writer& w) { return imsp::decode_subject(r, w); });
     inspect::emit(out, [&](json& j) {
         j.member("command", "get_mime").member("status", 200).member("date", r.date).member("to", r.to);
         j.member("from", r.from).member("msgid", r.msgid).member("subject", subject);
         j.member("content_number", r.content_number).key("contents").begin_array();
         for (const smsgw::mime::part& p : r.contents()) {
-            const std::string name = decoded_text([&](smsgw::writer& w) { smsgw::mime::filename(p, w); });
-            const std::string data = decoded_text([&](smsgw::writer& w) { smsgw::mime::decode_content(p, w); });
+            std::string name, data;
+            smsgw::write_append(name, [&](smsgw::writer& w) { return smsgw::mime::filename(p, w); });
+            smsgw::write_append(data, [&](smsgw::writer& w) { return smsgw::mime::decode_content(p, w); });
             j.begin_object().member("content_type", std::string(p.type.type) + "/" + std::string(p.type.subtype));
             j.member("content_id", p.content_id).member("filename", name).member("size", data.size());
             text_or_hex(j, "content", data);

@@ -54,19 +54,13 @@ inline bool& emit_failed() {
 
 // Appends `{"error":"...","offset":N[,"field":"..."]}` and a newline.
 inline void emit_error(std::string& out, const smsgw::result& r) {
-    smsgw::writer measure;
-    smsgw::codec::json::writer m(measure);
-    auto write = [&r](smsgw::codec::json::writer& j) {
+    smsgw::write_append(out, [&r](smsgw::writer& w) {
+        smsgw::codec::json::writer j(w);
         j.begin_object().member("error", r.message()).member("offset", r.offset);
         if (r.field != nullptr) j.member("field", r.field);
         j.end_object();
-    };
-    write(m);
-    const std::size_t old = out.size();
-    out.resize(old + measure.size());
-    smsgw::writer w(out.data() + old, measure.size());
-    smsgw::codec::json::writer j(w);
-    write(j);
+        return j.finish();
+    });
     out.push_back('\n');
 }
 

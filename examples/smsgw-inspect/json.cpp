@@ -32,21 +32,14 @@ int rewrite(const inspect::args& a, std::string_view input, std::string& out, js
         inspect::emit_error(out, r);
         return 1;
     }
-    // Measure, then write; one decoded string at a time goes through `scratch`.
+    // One decoded string at a time goes through `scratch`.
     std::string scratch(input.size(), '\0');
-    smsgw::writer measure;
-    json::writer jm(measure);
-    if (const smsgw::result r = json::copy(root, jm, smsgw::mutable_bytes(scratch)); !r) {
-        inspect::emit_error(out, r);
-        return 1;
-    }
-    const std::size_t old = out.size();
-    out.resize(old + measure.size());
-    smsgw::writer w(out.data() + old, measure.size());
-    json::writer j(w);
-    json::copy(root, j, smsgw::mutable_bytes(scratch));
-    if (const smsgw::result r = j.finish(); !r) {
-        out.resize(old);
+    if (const smsgw::result r = smsgw::write_append(out, [&](smsgw::writer& w) {
+            json::writer j(w);
+            json::copy(root, j, smsgw::mutable_bytes(scratch));
+            return j.finish();
+        });
+        !r) {
         inspect::emit_error(out, r);
         return 1;
     }

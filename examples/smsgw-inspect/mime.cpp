@@ -14,19 +14,6 @@ namespace {
 namespace mime = smsgw::mime;
 using smsgw::codec::json::writer;
 
-// Runs a transform twice, measuring then writing, into a std::string (the inspector may allocate).
-template <class F>
-smsgw::result into_string(std::string& s, F&& f) {
-    smsgw::writer measure;
-    smsgw::result r = f(measure);
-    if (!r && r.ec != smsgw::errc::buffer_too_small) return r;
-    s.assign(measure.size(), '\0');
-    smsgw::writer w(s.data(), s.size());
-    r = f(w);
-    s.resize(w.size());
-    return r;
-}
-
 // A text member, or `<name>_hex` when the text is not UTF-8 (a charset that is not built in).
 void text_member(writer& j, std::string_view name, std::string_view text) {
     if (smsgw::codec::utf8::validate(text)) {
@@ -43,7 +30,7 @@ void write_part(writer& j, const mime::message& msg, std::size_t i, const mime::
     j.key("headers").begin_array();
     for (const mime::header_field& f : p.headers) {
         std::string value;
-        into_string(value, [&](smsgw::writer& w) { return mime::decode_text(f.value, w, mime::tolerant_text); });
+        smsgw::write_append(value, [&](smsgw::writer& w) { return mime::decode_text(f.value, w, mime::tolerant_text); });
         j.begin_object();
         text_member(j, "name", f.name);
         text_member(j, "value", value);
@@ -56,12 +43,12 @@ void write_part(writer& j, const mime::message& msg, std::size_t i, const mime::
     for (const mime::parameter& prm : p.type.params) {
         if (prm.section > 0) continue;  // continuations are shown assembled under their base name
         std::string value;
-        into_string(value, [&](smsgw::writer& w) { return mime::parameter_text(p.type.params, prm.base_name, w, nullptr, opt); });
+        smsgw::write_append(value, [&](smsgw::writer& w) { return mime::parameter_text(p.type.params, prm.base_name, w, nullptr, opt); });
         text_member(j, std::string(prm.base_name), value);
     }
     j.end_object();
     std::string name;
-    if (into_string(name, [&](smsgw::writer& w) { return mime::filename(p, w, opt); })) text_member(j, "filename", name);
+    if (smsgw::write_append(name, [&](smsgw::writer& w) { return mime::filename(p, w, opt); })) text_member(j, "filename", name);
     if (!p.content_id.empty()) {
         text_member(j, "content_id", p.content_id);
         text_member(j, "content_id_normalized", mime::normalized_content_id(p.content_id));
@@ -71,7 +58,7 @@ void write_part(writer& j, const mime::message& msg, std::size_t i, const mime::
     if (msg.is_leaf(i)) {
         std::string content;
         mime::defect_log log;
-        const smsgw::result r = into_string(content, [&](smsgw::writer& w) {
+        const smsgw::result r = smsgw::write_append(content, [&](smsgw::writer& w) {
             log.clear();
             return mime::decode_content(p, w, opt.m, &log);
         });

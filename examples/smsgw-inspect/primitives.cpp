@@ -26,16 +26,6 @@ std::string_view without_final_newline(std::string_view s) {
     return s;
 }
 
-// Runs a transform twice, measuring then writing; the error, if any, is the first run's.
-template <class F>
-smsgw::result transform(std::string& bytes, F&& f) {
-    smsgw::writer measure;
-    if (const smsgw::result r = f(measure); !r && r.ec != smsgw::errc::buffer_too_small) return r;
-    bytes.assign(measure.size(), '\0');
-    smsgw::writer w(bytes.data(), bytes.size());
-    return f(w);
-}
-
 // "text" when the bytes are UTF-8, then their hex.
 void bytes_members(smsgw::codec::json::writer& j, std::string_view bytes) {
     j.member("bytes", bytes.size());
@@ -56,7 +46,7 @@ int run_base64(const inspect::args& a, std::string_view input, std::string& out)
     }
     const std::string_view text = o.m == b64::mode::mime ? input : without_final_newline(input);
     std::string decoded;
-    if (const smsgw::result r = transform(decoded, [&](smsgw::writer& w) { return b64::decode(text, w, o); }); !r) {
+    if (const smsgw::result r = smsgw::write_append(decoded, [&](smsgw::writer& w) { return b64::decode(text, w, o); }); !r) {
         inspect::emit_error(out, r);
         return 1;
     }
@@ -72,7 +62,7 @@ int run_hex(const inspect::args& a, std::string_view input, std::string& out) {
     if (!a.empty()) return 2;
     const std::string_view text = without_final_newline(input);
     std::string decoded;
-    if (const smsgw::result r = transform(decoded, [&](smsgw::writer& w) { return hex::decode(text, w); }); !r) {
+    if (const smsgw::result r = smsgw::write_append(decoded, [&](smsgw::writer& w) { return hex::decode(text, w); }); !r) {
         inspect::emit_error(out, r);
         return 1;
     }
@@ -95,8 +85,8 @@ int run_form(const inspect::args& a, std::string_view input, std::string& out) {
     std::vector<decoded_field> fields;
     for (const form::field& f : body) {
         decoded_field d{{}, {}, f.offset};
-        transform(d.name, [&](smsgw::writer& w) { return form::decode_name(f, w); });
-        transform(d.value, [&](smsgw::writer& w) { return form::decode_value(f, w); });
+        smsgw::write_append(d.name, [&](smsgw::writer& w) { return form::decode_name(f, w); });
+        smsgw::write_append(d.value, [&](smsgw::writer& w) { return form::decode_value(f, w); });
         fields.push_back(std::move(d));
     }
     inspect::emit(out, [&](smsgw::codec::json::writer& j) {

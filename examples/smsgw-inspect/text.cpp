@@ -18,11 +18,8 @@ int run_utf8(const inspect::args& a, std::string_view input, std::string& out) {
         inspect::emit_error(out, r);
         return 1;
     }
-    smsgw::writer measure;
-    utf8::to_utf16be(input, measure);
-    std::string ucs2(measure.size(), '\0');
-    smsgw::writer w(ucs2.data(), ucs2.size());
-    utf8::to_utf16be(input, w);
+    std::string ucs2;
+    smsgw::write_append(ucs2, [&](smsgw::writer& w) { return utf8::to_utf16be(input, w); });
     inspect::emit(out, [&](smsgw::codec::json::writer& j) {
         j.member("bytes", input.size()).member("chars", chars).member("text", input);
         inspect::hex_member(j, "utf16be", ucs2);
@@ -32,15 +29,11 @@ int run_utf8(const inspect::args& a, std::string_view input, std::string& out) {
 
 int run_ucs2(const inspect::args& a, std::string_view input, std::string& out) {
     if (!a.empty()) return 2;
-    smsgw::writer measure;
-    // A writer without a buffer measures: buffer_too_small is its normal outcome.
-    if (auto r = utf8::from_utf16be(input, measure); !r && r.ec != smsgw::errc::buffer_too_small) {
+    std::string text;
+    if (auto r = smsgw::write_append(text, [&](smsgw::writer& w) { return utf8::from_utf16be(input, w); }); !r) {
         inspect::emit_error(out, r);
         return 1;
     }
-    std::string text(measure.size(), '\0');
-    smsgw::writer w(text.data(), text.size());
-    utf8::from_utf16be(input, w);
     std::size_t chars = 0;
     utf8::count(text, chars);
     inspect::emit(out, [&](smsgw::codec::json::writer& j) {

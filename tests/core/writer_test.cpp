@@ -103,6 +103,25 @@ TEST_CASE("generic encode, encoded_size and encode_append") {
     CHECK(t == "keep");
 }
 
+TEST_CASE("write_append: a decoder's output appended to a string") {
+    std::string s = "<";
+    const auto upper = [](std::string_view in) {
+        return [in](smsgw::writer& w) {
+            for (char c : in) w.put(static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c));
+            return w.finish();
+        };
+    };
+    REQUIRE(smsgw::write_append(s, upper("hello")) == smsgw::result{errc{}, 5});
+    CHECK(s == "<HELLO");
+    const auto refuse = [](smsgw::writer& w) {
+        w.write("partial");
+        return smsgw::fail(errc::bad_character, 3, "x");
+    };
+    const smsgw::result r = smsgw::write_append(s, refuse);
+    CHECK(r == smsgw::result{errc::bad_character, 3});
+    CHECK(s == "<HELLO");  // kept as it was
+}
+
 TEST_CASE("encoding into a caller buffer allocates nothing") {
     demo::ping p{42, "abc"};
     byte buf[32];
