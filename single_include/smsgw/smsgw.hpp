@@ -9909,18 +9909,27 @@ std::size_t encoded_size(const T& value) {
     return w.size();
 }
 
-// Appends the encoding to a std::string: the one convenience that allocates.
-template <class T>
-result encode_append(const T& value, std::string& s) {
+// Appends to a std::string what `write(writer&)` writes, returning its result: a decoder's
+// output (mime::decode_content, a charset conversion, a filename) or an encoder's. It runs
+// `write` twice, once to measure and once into the string; on an error the string is kept as
+// it was. With encode_append, the conveniences that allocate.
+template <class Write>
+result write_append(std::string& s, Write&& write) {
     writer measure;
-    result r = encode(value, measure);
+    result r = write(measure);
     if (r.ec != errc::buffer_too_small && !r) return r;
-    std::size_t old = s.size();
+    const std::size_t old = s.size();
     s.resize(old + measure.size());
     writer w(s.data() + old, measure.size());
-    r = encode(value, w);
+    r = write(w);
     if (!r) s.resize(old);
     return r;
+}
+
+// Appends the encoding of `value` to a std::string.
+template <class T>
+result encode_append(const T& value, std::string& s) {
+    return write_append(s, [&value](writer& w) { return encode(value, w); });
 }
 
 }  // namespace smsgw
@@ -21808,7 +21817,8 @@ public:
         };
         children_range(const message* m, std::size_t i) noexcept : m_(m), i_(i) {}
         iterator begin() const noexcept { return iterator(m_, i_ + 1); }
-        iterator end() const noexcept { return iterator(m_, m_->parts_[i_].end); }
+        // A part that was not found (a message that holds none) has no children.
+        iterator end() const noexcept { return iterator(m_, i_ < m_->count_ ? m_->parts_[i_].end : i_ + 1); }
 
     private:
         const message* m_;
