@@ -103,6 +103,21 @@ TEST_CASE("generic encode, encoded_size and encode_append") {
     CHECK(t == "keep");
 }
 
+TEST_CASE("a writer over bytes, chars or a span of bytes") {
+    byte b[4];
+    char c[4];
+    smsgw::writer over_bytes(b, sizeof b);
+    smsgw::writer over_chars(c, sizeof c);
+    smsgw::writer over_span{smsgw::mutable_bytes(b)};
+    over_bytes.write("abcd");
+    over_chars.write("ab");
+    over_chars.write("cde");  // does not fit: not written, counted
+    CHECK(over_bytes.finish() == smsgw::result{errc{}, 4});
+    CHECK(std::string_view(c, 2) == "ab");
+    CHECK(over_chars.finish() == smsgw::result{errc::buffer_too_small, 5});
+    CHECK(over_span.capacity() == 4);
+}
+
 TEST_CASE("write_append: a decoder's output appended to a string") {
     std::string s = "<";
     const auto upper = [](std::string_view in) {

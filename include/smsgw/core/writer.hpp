@@ -18,6 +18,7 @@ class writer {
 public:
     constexpr writer() noexcept = default;
     explicit constexpr writer(mutable_bytes out) noexcept : data_(out.data()), capacity_(out.size()) {}
+    constexpr writer(byte* data, std::size_t capacity) noexcept : data_(data), capacity_(capacity) {}
     writer(char* data, std::size_t capacity) noexcept
         : data_(reinterpret_cast<byte*>(data)), capacity_(capacity) {}
 
