@@ -1,7 +1,8 @@
 // Whole MIME messages: decode() in both modes on arbitrary bytes with a small part storage
-// and depth limit; every part's tree links and views checked, its content, filename and
-// Subject decoded into exact-size heap buffers. Then the input as a part's content is
-// encoded and read back in each transfer encoding: the bytes must survive.
+// and depth limit; every part's tree links and views checked, its content, its text in UTF-8
+// (from its charset), filename and Subject decoded into exact-size heap buffers. Then the
+// input as a part's content is encoded and read back in each transfer encoding: the bytes
+// must survive.
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -39,6 +40,17 @@ void parse(std::string_view in, smsgw::mime::options opt) {
         smsgw::writer w(smsgw::mutable_bytes(buf.get(), max));
         const smsgw::result c = smsgw::mime::decode_content(p, w, opt.m);
         check(!c || c.offset <= max);
+        // Its text in UTF-8 (GBK, Big5...): measured, then written into exactly that much.
+        smsgw::writer measure;
+        const smsgw::result tm = smsgw::mime::decode_text_content(p, measure, smsgw::mutable_bytes(buf.get(), max), opt.m);
+        if (tm.ok() || tm.ec == smsgw::errc::buffer_too_small) {
+            const std::size_t need = measure.size();
+            check(need <= 3 * max);
+            auto text = std::make_unique<unsigned char[]>(need + 1);
+            smsgw::writer tw(smsgw::mutable_bytes(text.get(), need));
+            const smsgw::result t = smsgw::mime::decode_text_content(p, tw, smsgw::mutable_bytes(buf.get(), max), opt.m);
+            check(t.ok() && t.offset == need);
+        }
         smsgw::writer name;
         smsgw::mime::filename(p, name, opt);
     }

@@ -65,6 +65,22 @@ void write_part(writer& j, const mime::message& msg, std::size_t i, const mime::
         if (r) {
             j.member("decoded_size", content.size());
             inspect::hex_member(j, "head_hex", std::string_view(content).substr(0, 16));
+            if (smsgw::detail::mime::iequals(p.type.type, "text")) {  // the text as UTF-8, its charset beside it
+                const mime::text_charset cs = mime::charset_of(p);
+                std::string text;
+                std::string scratch(p.decoded_size_max(), '\0');
+                const smsgw::result t = smsgw::write_append(text, [&](smsgw::writer& w) {
+                    return mime::decode_text_content(p, w, smsgw::mutable_bytes(reinterpret_cast<smsgw::byte*>(scratch.data()), scratch.size()), opt.m);
+                });
+                text_member(j, "charset", cs.label);
+                if (cs.cs == mime::charset::other) {
+                    j.member("charset_known", false);
+                } else if (t) {
+                    text_member(j, "text", text);
+                } else {
+                    j.member("text_error", t.message()).member("text_error_offset", t.offset);
+                }
+            }
             if (!log.empty()) {
                 j.key("content_defects").begin_array();
                 for (const mime::defect& d : log)

@@ -87,11 +87,13 @@ TEST_CASE("RFC 2231 edge cases of the notes: order, gaps, literal %, charset onc
     // Latin-1 charset converted to UTF-8.
     ct = parse("text/plain; f*=iso-8859-1''caf%E9");
     CHECK(text_of(ct.params, "f") == "café");
-    // Unknown charset: octets as they are, label reported.
-    mime::parameter_info info;
+    // Big5 through smsgw::charset; an unknown charset: octets as they are, label reported.
     ct = parse("text/plain; f*=big5''%B0%7B");
+    CHECK(text_of(ct.params, "f") == "閃");
+    mime::parameter_info info;
+    ct = parse("text/plain; f*=x-mac-chinesetrad''%B0%7B");
     CHECK(text_of(ct.params, "f", &info) == "\xb0\x7b");
-    CHECK(info.charset == "big5");
+    CHECK(info.charset == "x-mac-chinesetrad");
     // The RFC 2231 form wins over a plain one.
     ct = parse("text/plain; f=\"plain.txt\"; f*=utf-8''%E9%96%83.txt");
     CHECK(text_of(ct.params, "f") == "閃.txt");

@@ -73,11 +73,16 @@ TEST_CASE("IMSP subject and the split-character cases of the notes (§3.2 07, 24
     CHECK(decode("=?utf-8?B?YemWg+U?= =?utf-8?B?hYnkuIDomZ8?=").text == "a閃光一號");
     // 25: Q words split inside a character.
     CHECK(decode("=?utf-8?Q?a=E9=96=83=E5?= =?UTF-8?q?=85=89=E4=B8=80=E8=99=9F?=").text == "a閃光一號");
-    // 26: Big5 split after a lead byte: octets joined, returned raw with the label.
+    // 26: Big5 split after a lead byte: octets joined into one stream, then decoded.
     auto d = decode("=?big5?B?sA==?= =?big5?B?e6X6?=");
     REQUIRE(d.r);
+    CHECK(d.text == "閃光");
+    CHECK(d.info.other_charset.empty());
+    // A charset that is not built in: octets joined, returned raw with the label.
+    d = decode("=?x-mac-chinesetrad?B?sA==?= =?x-mac-chinesetrad?B?e6X6?=");
+    REQUIRE(d.r);
     CHECK(d.text == "\xb0\x7b\xa5\xfa");
-    CHECK(d.info.other_charset == "big5");
+    CHECK(d.info.other_charset == "x-mac-chinesetrad");
     // 11: text around words keeps its blanks, Q underscores are spaces.
     CHECK(decode("Re: =?utf-8?Q?=E9=96=83=E5=85=89_?= =?utf-8?Q?=E4=B8=80=E8=99=9F?= (MMS)").text ==
           "Re: 閃光 一號 (MMS)");

@@ -478,9 +478,13 @@ inline result parameter_text(const parameters& ps, std::string_view name, writer
             std::string_view written(reinterpret_cast<const char*>(out.buffer()) + before, out.size() - before);
             if (auto r = codec::utf8::validate(written); !r) return fail(errc::invalid_utf8, ps.text().size());
         }
-    } else {  // single-byte charsets: byte by byte through the conversion
+    } else {  // other charsets: byte by byte through the conversion, as one stream over the sections
         parameter_info again;
-        auto put = [&](char c) noexcept { to_utf8(cs, std::string_view(&c, 1), out, mode::tolerant); };
+        text_stream stream(cs, opt.m);
+        result bad;
+        auto put = [&](char c) noexcept {
+            if (bad) bad = stream.put(std::string_view(&c, 1), out);
+        };
         auto sink = [&](std::string_view v, bool percent, std::size_t offset) noexcept -> result {
             for (std::size_t k = 0; k < v.size(); ++k) {
                 if (!percent && v[k] == '\\' && k + 1 < v.size()) {
@@ -502,6 +506,8 @@ inline result parameter_text(const parameters& ps, std::string_view name, writer
             return {};
         };
         if (auto r = detail::assemble_parameter(ps, name, again, opt, sink); !r) return r;
+        if (bad) bad = stream.finish(out);
+        if (!bad) return fail(bad.ec, ps.text().size());  // strict: a malformed GBK, GB18030 or Big5 value
     }
     if (out.overflowed()) return out.finish();
     return result{errc{}, out.size() - before};

@@ -154,10 +154,21 @@ inline result decode_text(std::string_view raw, writer& out, const text_options&
     std::string_view run_charset;
     charset run_cs = charset::other;
     std::size_t run_out = 0, run_in = 0;
+    text_stream run(charset::other, opt.m);  // GBK, GB18030, Big5: a character may span two words
+    // A malformed multi-byte sequence: strict stops at the word, tolerant wrote U+FFFD and logs it.
+    auto multibyte_error = [&](const result& r, std::size_t word_at) noexcept -> result {
+        if (!r) return opt.m == mode::strict ? fail(r.ec, base + word_at) : result{};
+        return {};
+    };
 
     auto close_run = [&]() noexcept -> result {
         if (!in_run) return {};
         in_run = false;
+        if (is_multibyte(run_cs)) {
+            if (auto r = multibyte_error(run.finish(out), run_in); !r) return r;
+            if (run.replaced() != 0 && log) log->add(defect_kind::bad_encoded_word, base + run_in);
+            return {};
+        }
         if (run_cs != charset::utf8 || out.overflowed() || out.buffer() == nullptr) return {};
         std::string_view octets(reinterpret_cast<const char*>(out.buffer()) + run_out, out.size() - run_out);
         if (info && octets.find_first_of("\r\n") != std::string_view::npos) info->line_break = true;
@@ -210,14 +221,15 @@ inline result decode_text(std::string_view raw, writer& out, const text_options&
                         in_run = true;
                         run_charset = w.charset;
                         run_cs = classify_charset(w.charset);
+                        run = text_stream(run_cs, opt.m);
                         run_out = out.size();
                         run_in = i;
                     }
-                    if (run_cs == charset::utf8 || run_cs == charset::other) {
-                        detail::word_octets(w, [&](std::string_view o) noexcept { out.write(o); });
-                    } else {  // single-byte charsets convert word by word
-                        detail::word_octets(w, [&](std::string_view o) noexcept { to_utf8(run_cs, o, out, mode::tolerant); });
-                    }
+                    result bad;
+                    detail::word_octets(w, [&](std::string_view o) noexcept {
+                        if (bad) bad = run.put(o, out);
+                    });
+                    if (auto r = multibyte_error(bad, i); !r) return r;
                     if (run_cs == charset::other && info && info->other_charset.empty()) info->other_charset = w.charset;
                     if (info) ++info->words;
                     i = text_begin = end;

@@ -66,6 +66,36 @@ inline result decode_content(const part& p, writer& out, mode m = mode::strict, 
     return decode_body(p.body, p.encoding, out, m, log, p.body_offset);
 }
 
+// The charset a part's text is in: its Content-Type `charset` as written (US-ASCII when there
+// is none, RFC 2045 §5.2), and what classify_charset() makes of it.
+struct text_charset {
+    std::string_view label = "us-ascii";
+    charset cs = charset::us_ascii;
+};
+
+inline text_charset charset_of(const part& p) noexcept {
+    text_charset t;
+    if (const std::string_view label = smsgw::detail::mime::trim_wsp(p.type.params.value("charset")); !label.empty()) {
+        t = {label, classify_charset(label)};
+    }
+    return t;
+}
+
+// The part's content as UTF-8 text: the transfer encoding undone into `scratch` (at least
+// p.decoded_size_max() bytes, else buffer_too_small with that size), then charset_of(p)
+// converted by to_utf8() in mode `m`: GBK, GB18030 and Big5 bodies (`charset=gb2312`,
+// `charset=big5`) come out as UTF-8. A charset that is not built in comes back as its octets;
+// charset_of(p).cs == charset::other tells. Errors: decode_content()'s with offsets in the input,
+// to_utf8()'s with the offset in the decoded content. Success: offset = bytes written.
+inline result decode_text_content(const part& p, writer& out, mutable_bytes scratch, mode m = mode::strict,
+                                  defect_log* log = nullptr) noexcept {
+    if (scratch.size() < p.decoded_size_max()) return fail(errc::buffer_too_small, p.decoded_size_max());
+    writer raw(scratch);
+    if (result r = decode_content(p, raw, m, log); !r) return r;
+    const std::string_view octets(reinterpret_cast<const char*>(scratch.data()), raw.size());
+    return to_utf8(charset_of(p).cs, octets, out, m);
+}
+
 class message {
 public:
     explicit message(span<part> storage) noexcept : parts_(storage) {}
