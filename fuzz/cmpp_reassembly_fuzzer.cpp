@@ -3,7 +3,8 @@
 // duplicates are reported exactly for numbers already held, a message completes exactly when
 // every number up to its total has arrived, and a completed (or expired) message's text is its
 // segments' texts in number order. Mode 1 splits the input as a text and reassembles the
-// segments in a rotated order: the result must be the text's encoding.
+// segments in a rotated order: the result must be the text's encoding (ASCII, UCS-2, binary or
+// GB text), which decode_text() reads back as the text.
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -131,7 +132,7 @@ void arbitrary_segments(const std::uint8_t* data, std::size_t size) {
 
 void split_and_reassemble(const std::uint8_t* data, std::size_t size) {
     if (size < 4) return;
-    static const std::uint8_t formats[] = {cmpp::msg_fmt_ucs2, cmpp::msg_fmt_ascii, cmpp::msg_fmt_binary, cmpp::msg_fmt_ucs2};
+    static const std::uint8_t formats[] = {cmpp::msg_fmt_ucs2, cmpp::msg_fmt_ascii, cmpp::msg_fmt_binary, cmpp::msg_fmt_gb};
     cmpp::split_options o;
     o.msg_fmt = formats[data[0] & 3];
     o.reference_size = (data[0] & 4) ? cmpp::concat_reference::ref16 : cmpp::concat_reference::ref8;
@@ -169,10 +170,10 @@ void split_and_reassemble(const std::uint8_t* data, std::size_t size) {
 
     std::vector<unsigned char> expected(text.size() * 2 + 1);
     smsgw::writer e{smsgw::mutable_bytes(expected)};
-    if (o.msg_fmt == cmpp::msg_fmt_ucs2) {
-        check(static_cast<bool>(smsgw::codec::utf8::to_utf16be(text, e)));
-    } else {
+    if (o.msg_fmt == cmpp::msg_fmt_binary) {
         e.write(text);
+    } else {  // a GB18030 or UTF-16 character takes at most twice its UTF-8 bytes
+        check(static_cast<bool>(cmpp::encode_text(o.msg_fmt, text, e)));
     }
 
     cmpp::reassembly_slot slot[1];
@@ -194,6 +195,12 @@ void split_and_reassemble(const std::uint8_t* data, std::size_t size) {
         }
     }
     check(w.size() == e.size() && std::memcmp(out.data(), expected.data(), e.size()) == 0);
+    if (cmpp::is_text_format(o.msg_fmt)) {  // and the reassembled bytes read back as the text
+        std::vector<unsigned char> back(text.size() + 1);
+        smsgw::writer b{smsgw::mutable_bytes(back)};
+        check(cmpp::decode_text(o.msg_fmt, smsgw::bytes(out.data(), w.size()), b).ok() && b.size() == text.size() &&
+              std::memcmp(back.data(), text.data(), text.size()) == 0);
+    }
 }
 
 }  // namespace

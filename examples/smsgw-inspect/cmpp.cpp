@@ -77,15 +77,14 @@ struct printer {
     }
 };
 
-// Msg_Content as text: UCS-2 (Msg_Fmt 8) converted, ASCII (0) as it is.
+// Msg_Content as text (cmpp/text.hpp: ASCII, UCS-2, GB text), after its UDH when TP_udhi
+// says there is one; nothing when it is not text or does not decode.
 void content_text(json::writer& j, std::uint8_t msg_fmt, std::uint8_t tp_udhi, std::string_view content) {
-    if (tp_udhi != 0) return;  // a UDH first: long_sms.hpp reads those
-    if (msg_fmt == 8) {
-        char buf[1024];
-        smsgw::writer w(buf, sizeof buf);
-        if (utf8::from_utf16be(content, w)) j.member("msg_text", std::string_view(buf, w.size()));
-    } else if (msg_fmt == 0 && utf8::validate(content)) {
-        j.member("msg_text", content);
+    cmpp::user_data ud;
+    if (!cmpp::is_text_format(msg_fmt) || !cmpp::parse_user_data(content, tp_udhi, ud)) return;
+    std::string text;
+    if (smsgw::write_append(text, [&](smsgw::writer& w) { return cmpp::decode_text(msg_fmt, ud.text, w); })) {
+        j.member("msg_text", text);
     }
 }
 

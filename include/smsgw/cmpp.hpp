@@ -24,3 +24,4 @@
 #include "smsgw/cmpp/sequence.hpp"
 #include "smsgw/cmpp/submit.hpp"
 #include "smsgw/cmpp/terminate.hpp"
+#include "smsgw/cmpp/text.hpp"

@@ -166,6 +166,85 @@ TEST_CASE("binary (Msg_Fmt 4): 140 single, 134 per segment, any byte") {
     CHECK(s.segments[0].text.size() == 133);
 }
 
+TEST_CASE("GB text (Msg_Fmt 15): 140 bytes single, 134 per segment, never inside a character") {
+    cmpp::split_options o;
+    o.msg_fmt = cmpp::msg_fmt_gb;
+    auto s = split(repeat(zhong, 70), o);  // 中 is D6 D0
+    REQUIRE(s.segments.size() == 1);
+    CHECK(s.segments[0].tp_udhi == 0);
+    CHECK(s.segments[0].msg_fmt == 15);
+    CHECK(str(s.segments[0].msg_content) == repeat("\xD6\xD0", 70));
+    s = split(repeat(zhong, 71), o);
+    REQUIRE(s.segments.size() == 2);
+    CHECK(str(s.segments[0].msg_content) == bytes_of({5, 0, 3, 0, 2, 1}) + repeat("\xD6\xD0", 67));
+    CHECK(str(s.segments[1].msg_content) == bytes_of({5, 0, 3, 0, 2, 2}) + repeat("\xD6\xD0", 4));
+    // One ASCII byte first: the 67th character would end at byte 135, so the segment holds 133.
+    s = split("a" + repeat(zhong, 70), o);
+    REQUIRE(s.segments.size() == 2);
+    CHECK(s.segments[0].msg_content.size() == 6 + 133);
+    CHECK(s.segments[0].text == "a" + repeat(zhong, 66));
+    // U+1F600 takes GB18030's four bytes 94 39 FC 36; ASCII one.
+    s = split(grin + "ok", o);
+    REQUIRE(s.segments.size() == 1);
+    CHECK(str(s.segments[0].msg_content) == "\x94\x39\xFC\x36ok");
+    o.reference_size = cmpp::concat_reference::ref16;
+    s = split(repeat(zhong, 67), o);
+    REQUIRE(s.segments.size() == 1);
+    s = split(repeat(zhong, 71), o);
+    REQUIRE(s.segments.size() == 2);
+    CHECK(s.segments[0].text == repeat(zhong, 66));  // 133 bytes after the 7-byte UDH: 66 characters
+    // U+E5E5 is the one code point GB18030 lacks.
+    const result r = cmpp::splitter(repeat(zhong, 3) + "\xEE\x97\xA5", o).status();
+    CHECK(r == result{errc::unmappable, 9});
+}
+
+TEST_CASE("decode_text and encode_text: Msg_Content of each text format to and from UTF-8") {
+    auto decode = [](std::uint8_t fmt, std::string_view content, smsgw::mode m = smsgw::mode::strict) {
+        char buf[64];
+        smsgw::writer w(buf, sizeof buf);
+        const result r = cmpp::decode_text(fmt, smsgw::bytes(content), w, m);
+        return r ? std::string(buf, w.size()) : "<" + std::string(r.message()) + " at " + std::to_string(r.offset) + ">";
+    };
+    auto encode = [](std::uint8_t fmt, std::string_view text) {
+        char buf[64];
+        smsgw::writer w(buf, sizeof buf);
+        const result r = cmpp::encode_text(fmt, text, w);
+        return r ? std::string(buf, w.size()) : "<" + std::string(r.message()) + " at " + std::to_string(r.offset) + ">";
+    };
+    const std::string error_at_4 = "<" + std::string(smsgw::error_category_impl::describe(errc::bad_sequence)) + " at 4>";
+    CHECK(decode(cmpp::msg_fmt_gb, "\xC4\xE3\xBA\xC3!") == "你好!");
+    CHECK(decode(cmpp::msg_fmt_gb, "\x81\x30\x8B\x37\xA2\xE3") == "ÿ€");
+    CHECK(decode(cmpp::msg_fmt_gb, "\xC4\xE3\xBA\xC3\x81\x20") == error_at_4);
+    CHECK(decode(cmpp::msg_fmt_gb, "\xC4\xE3\xBA\xC3\x81\x20", smsgw::mode::tolerant) == "你好\xEF\xBF\xBD ");
+    CHECK(decode(cmpp::msg_fmt_ucs2, "\x4F\x60\x59\x7D") == "你好");
+    CHECK(decode(cmpp::msg_fmt_ucs2, std::string_view("\xD8\x3D\xDE\x00", 4)) == grin);
+    CHECK(decode(cmpp::msg_fmt_ucs2, std::string_view("\x00" "a\xDC\x00\x00" "b", 6), smsgw::mode::tolerant) ==
+          "a\xEF\xBF\xBD" "b");
+    CHECK(decode(cmpp::msg_fmt_ucs2, std::string_view("\x00" "a\xD8\x3D\x00", 5), smsgw::mode::tolerant) == "a\xEF\xBF\xBD");
+    CHECK(decode(cmpp::msg_fmt_ascii, "hello") == "hello");
+    CHECK(decode(cmpp::msg_fmt_ascii, "h\xE9", smsgw::mode::tolerant) == "h\xEF\xBF\xBD");
+    CHECK(encode(cmpp::msg_fmt_gb, "你好!") == "\xC4\xE3\xBA\xC3!");
+    CHECK(encode(cmpp::msg_fmt_ucs2, "你好") == "\x4F\x60\x59\x7D");
+    CHECK(encode(cmpp::msg_fmt_ascii, "hi") == "hi");
+
+    smsgw::writer sink;
+    result r = cmpp::decode_text(cmpp::msg_fmt_ascii, smsgw::bytes(std::string_view("h\xE9")), sink);
+    CHECK(r == result{errc::bad_character, 1});
+    CHECK(std::string(r.field) == "Msg_Content");
+    CHECK(cmpp::decode_text(cmpp::msg_fmt_ucs2, smsgw::bytes(std::string_view("\xDC\x00", 2)), sink) == result{errc::invalid_utf16, 0});
+    CHECK(cmpp::decode_text(cmpp::msg_fmt_ucs2, smsgw::bytes(std::string_view("\x4F\x60\x59")), sink) == result{errc::truncated, 2});
+    CHECK(cmpp::decode_text(cmpp::msg_fmt_gb, smsgw::bytes(std::string_view("ab\xC4")), sink) == result{errc::truncated, 2});
+    r = cmpp::decode_text(cmpp::msg_fmt_binary, smsgw::bytes(std::string_view("x")), sink);
+    CHECK(r == result{errc::out_of_range, 0});
+    CHECK(std::string(r.field) == "Msg_Fmt");
+    CHECK(cmpp::encode_text(cmpp::msg_fmt_ascii, "h\xC3\xA9", sink) == result{errc::bad_character, 1});
+    CHECK(cmpp::encode_text(cmpp::msg_fmt_gb, "a\xEE\x97\xA5", sink) == result{errc::unmappable, 1});
+    CHECK(cmpp::encode_text(cmpp::msg_fmt_ucs2, "a\xC0\xAF", sink).ec == errc::invalid_utf8);
+    CHECK(cmpp::encode_text(9, "a", sink).ec == errc::out_of_range);
+    CHECK(cmpp::is_text_format(15));
+    CHECK_FALSE(cmpp::is_text_format(4));
+}
+
 TEST_CASE("an empty text is one empty message") {
     const auto s = split("", {});
     REQUIRE(s.r);
@@ -186,7 +265,7 @@ TEST_CASE("splitter errors carry their offset") {
     CHECK(std::string(r.field) == "reference");
     o.reference_size = cmpp::concat_reference::ref16;
     CHECK(cmpp::splitter("x", o).status());
-    o.msg_fmt = 15;
+    o.msg_fmt = 9;
     r = cmpp::splitter("x", o).status();
     CHECK(r == result{errc::out_of_range, 0});
     CHECK(std::string(r.field) == "Msg_Fmt");
@@ -352,6 +431,35 @@ TEST_CASE("segments reassemble in shuffled order, from the UDH alone") {
         CHECK(f.r.pool_used() == 0);
         CHECK_FALSE(f.r.slot(st.slot).in_use());
     }
+}
+
+TEST_CASE("GB text split, shuffled and reassembled reads back as the UTF-8 it came from") {
+    std::string text;
+    for (int i = 0; i < 200; ++i) text += i % 4 == 0 ? grin : i % 4 == 1 ? std::string("k") : zhong;
+    cmpp::split_options o;
+    o.msg_fmt = cmpp::msg_fmt_gb;
+    o.reference = 9;
+    auto s = split(text, o);
+    REQUIRE(s.r);
+    REQUIRE(s.segments.size() > 3);
+    std::mt19937 rng(20261202);
+    std::shuffle(s.segments.begin(), s.segments.end(), rng);
+    fixture f;
+    cmpp::reassembly_status st;
+    for (std::size_t i = 0; i < s.segments.size(); ++i) {
+        const auto& seg = s.segments[i];
+        REQUIRE(f.r.add(in("13800138000", "10658888", seg.tp_udhi, seg.msg_fmt, seg.msg_content), i, st));
+    }
+    REQUIRE(st.what == cmpp::reassembly_status::state::complete);
+    CHECK(f.r.slot(st.slot).msg_fmt() == cmpp::msg_fmt_gb);
+    std::vector<byte> gb(40000);
+    smsgw::writer w{smsgw::mutable_bytes(gb)};
+    const result t = f.r.take(st.slot, w);
+    REQUIRE(t);
+    std::vector<byte> utf8(40000);
+    smsgw::writer back{smsgw::mutable_bytes(utf8)};
+    REQUIRE(cmpp::decode_text(cmpp::msg_fmt_gb, smsgw::bytes(gb.data(), t.offset), back));
+    CHECK(std::string(reinterpret_cast<const char*>(utf8.data()), back.size()) == text);
 }
 
 TEST_CASE("same reference, different totals or parties: separate messages (G8)") {

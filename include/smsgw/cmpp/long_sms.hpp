@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "smsgw/cmpp/text.hpp"
 #include "smsgw/codec/utf8.hpp"
 #include "smsgw/core/endian.hpp"
 #include "smsgw/core/error.hpp"
@@ -22,18 +23,17 @@
 //   8 UCS-2          70 ch.   67 UTF-16 units (134 bytes)            66 units (132 bytes)
 //   0 ASCII          159      153                                    152
 //   4 binary         140      134                                    133
+//   15 GB text       140      134                                    133
 //
 // ASCII travels as 8-bit bytes in CMPP, so the spec's "< 160 bytes" caps a single message at
 // 159. A segment keeps UDH + text at 159 bytes too, which is also exactly what the SMSC can
 // carry once it packs the text into GSM 7-bit septets (a 6-byte UDH takes 7 of the 160 septets,
 // leaving 153; a 7-byte one 8, leaving 152). Characters outside ASCII are refused for Msg_Fmt 0.
 // UCS-2 counts UTF-16 code units: a character above U+FFFF takes two, and a segment never ends
-// between them. Messages of more than 255 segments cannot be numbered: too_many.
+// between them. GB text (text.hpp) counts GB18030 bytes: two for a Chinese character, one for
+// ASCII, four for a character GBK lacks, and a segment never ends inside one. Messages of more
+// than 255 segments cannot be numbered: too_many.
 namespace smsgw::cmpp {
-
-inline constexpr std::uint8_t msg_fmt_ascii = 0;
-inline constexpr std::uint8_t msg_fmt_binary = 4;
-inline constexpr std::uint8_t msg_fmt_ucs2 = 8;
 
 // The concatenation information element (GSM 03.40 §9.2.3.24.1 and .8).
 enum class concat_reference : unsigned char {
@@ -42,7 +42,7 @@ enum class concat_reference : unsigned char {
 };
 
 struct split_options {
-    std::uint8_t msg_fmt = msg_fmt_ucs2;  // 0, 4 or 8 (else out_of_range)
+    std::uint8_t msg_fmt = msg_fmt_ucs2;  // 0, 4, 8 or 15 (else out_of_range)
     concat_reference reference_size = concat_reference::ref8;
     std::uint16_t reference = 0;  // the same for every segment of one message; at most 255 with ref8
 };
@@ -80,7 +80,7 @@ struct slice {
 // The longest slice of text from pos that fits `units`; err set on bad input.
 inline slice next_slice(std::string_view text, std::size_t pos, std::size_t units, std::uint8_t msg_fmt,
                         result& err) noexcept {
-    if (msg_fmt != msg_fmt_ucs2) {
+    if (msg_fmt != msg_fmt_ucs2 && msg_fmt != msg_fmt_gb) {
         const std::size_t end = text.size() - pos < units ? text.size() : pos + units;
         if (msg_fmt == msg_fmt_ascii) {
             for (std::size_t i = pos; i < end; ++i) {
@@ -101,7 +101,16 @@ inline slice next_slice(std::string_view text, std::size_t pos, std::size_t unit
             err = r;
             break;
         }
-        const std::size_t width = cp > 0xFFFF ? 2 : 1;
+        std::size_t width = cp > 0xFFFF ? 2 : 1;  // UTF-16 units
+        if (msg_fmt == msg_fmt_gb && cp >= 0x80) {  // GB18030 bytes
+            writer measure;
+            if (const result g = encode_text(msg_fmt_gb, text.substr(pos, after - pos), measure);
+                !g && g.ec != errc::buffer_too_small) {
+                err = fail(g.ec, pos, g.field);
+                break;
+            }
+            width = measure.size();
+        }
         if (used + width > units) break;
         used += width;
         pos = after;
@@ -121,7 +130,7 @@ inline slice next_slice(std::string_view text, std::size_t pos, std::size_t unit
 class splitter {
 public:
     splitter(std::string_view text, const split_options& options = {}) noexcept : text_(text), options_(options) {
-        if (options.msg_fmt != msg_fmt_ucs2 && options.msg_fmt != msg_fmt_ascii && options.msg_fmt != msg_fmt_binary) {
+        if (!is_text_format(options.msg_fmt) && options.msg_fmt != msg_fmt_binary) {
             status_ = fail(errc::out_of_range, 0, "Msg_Fmt");
             return;
         }
@@ -160,8 +169,8 @@ public:
         size_ = size;
     }
 
-    // The outcome of checking the text: invalid_utf8 (UCS-2) or bad_character (ASCII) at the
-    // offset in the text, too_many at the offset where a 256th segment would start, out_of_range
+    // The outcome of checking the text: invalid_utf8 (UCS-2, GB), bad_character (ASCII) or
+    // unmappable (GB: U+E5E5) at the offset in the text, too_many at the offset where a 256th segment would start, out_of_range
     // for an unknown Msg_Fmt or an 8-bit reference above 255.
     result status() const noexcept { return status_; }
     // Pk_total: 1 for a text that fits one message (even an empty one), 0 after an error.
@@ -194,10 +203,10 @@ public:
             }
         }
         const std::string_view slice = text_.substr(pos_, end - pos_);
-        if (options_.msg_fmt == msg_fmt_ucs2) {
-            codec::utf8::to_utf16be(slice, out);
-        } else {
+        if (options_.msg_fmt == msg_fmt_binary) {
             out.write(slice);
+        } else {
+            encode_text(options_.msg_fmt, slice, out);  // checked by the constructor
         }
         const result r = out.finish();
         if (!r) return r;
