@@ -9836,6 +9836,7 @@ class writer {
 public:
     constexpr writer() noexcept = default;
     explicit constexpr writer(mutable_bytes out) noexcept : data_(out.data()), capacity_(out.size()) {}
+    constexpr writer(byte* data, std::size_t capacity) noexcept : data_(data), capacity_(capacity) {}
     writer(char* data, std::size_t capacity) noexcept
         : data_(reinterpret_cast<byte*>(data)), capacity_(capacity) {}
 
@@ -13666,6 +13667,93 @@ inline frame next_frame(bytes in, const frame_options& opt = {}) noexcept {
 #include <cstring>
 #include <string_view>
 
+// ---- smsgw/cmpp/text.hpp
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+// Msg_Content as text, by Msg_Fmt (CMPP 2.0 table 8.6): 0 ASCII, 8 UCS-2, 15 "含 GB 汉字",
+// to and from UTF-8. UCS-2 is read and written as UTF-16BE (a character above U+FFFF is a
+// surrogate pair, as handsets send it). GB text is GB18030: GB2312 and GBK text is a subset of
+// it, so one decoder reads what any gateway sends, and the encoder writes GBK's two bytes for
+// every character GBK has, four only for the others.
+namespace smsgw::cmpp {
+
+inline constexpr std::uint8_t msg_fmt_ascii = 0;
+inline constexpr std::uint8_t msg_fmt_binary = 4;
+inline constexpr std::uint8_t msg_fmt_ucs2 = 8;
+inline constexpr std::uint8_t msg_fmt_gb = 15;
+
+// Whether Msg_Fmt f is one of the three text formats this header converts.
+constexpr bool is_text_format(std::uint8_t f) noexcept {
+    return f == msg_fmt_ascii || f == msg_fmt_ucs2 || f == msg_fmt_gb;
+}
+
+// Msg_Content (without its UDH: see parse_user_data) of format `msg_fmt` to UTF-8. Errors, at
+// their offset in `content`: ASCII with an 8-bit byte bad_character; UCS-2 with a lone
+// surrogate invalid_utf16, an odd final byte truncated; GB text with a malformed sequence
+// bad_sequence, one cut at the end truncated; any other Msg_Fmt out_of_range ("Msg_Fmt").
+// Tolerant: each of those is one U+FFFD (GB where the Encoding Standard writes it) and the
+// rest is read. Success: offset = bytes written.
+inline result decode_text(std::uint8_t msg_fmt, bytes content, writer& out, mode m = mode::strict) noexcept {
+    const std::size_t before = out.size();
+    if (msg_fmt == msg_fmt_gb) {
+        const charset::outcome r = charset::decode(charset::encoding::gb18030, content, out, m);
+        if (!r && r.ec != errc::buffer_too_small) return fail(r.ec, r.offset, "Msg_Content");
+    } else if (msg_fmt == msg_fmt_ucs2) {
+        // from_utf16be writes every character before the one it refuses.
+        for (std::size_t pos = 0; pos < content.size();) {
+            const result r = codec::utf8::from_utf16be(content.subspan(pos), out);
+            if (r || r.ec == errc::buffer_too_small) break;
+            if (m == mode::strict) return fail(r.ec, pos + r.offset, "Msg_Content");
+            codec::utf8::put(U'\uFFFD', out);
+            pos += r.offset + (r.ec == errc::truncated ? 1 : 2);
+        }
+    } else if (msg_fmt == msg_fmt_ascii) {
+        for (std::size_t i = 0; i < content.size(); ++i) {
+            if (content[i] < 0x80) {
+                out.put(content[i]);
+            } else if (m == mode::strict) {
+                return fail(errc::bad_character, i, "Msg_Content");
+            } else {
+                codec::utf8::put(U'\uFFFD', out);
+            }
+        }
+    } else {
+        return fail(errc::out_of_range, 0, "Msg_Fmt");
+    }
+    if (out.overflowed()) return out.finish();
+    return {errc{}, out.size() - before};
+}
+
+// UTF-8 text to Msg_Content of format `msg_fmt`, without a UDH (the splitter of long_sms.hpp
+// writes segments). Errors, at their offset in `utf8`: invalid_utf8; a character beyond ASCII
+// for Msg_Fmt 0 bad_character; U+E5E5 for Msg_Fmt 15 unmappable (the one code point GB18030
+// lacks); any other Msg_Fmt out_of_range. Success: offset = bytes written.
+inline result encode_text(std::uint8_t msg_fmt, std::string_view utf8, writer& out) noexcept {
+    const std::size_t before = out.size();
+    if (msg_fmt == msg_fmt_gb) {
+        const charset::outcome r = charset::encode(charset::encoding::gb18030, utf8, out);
+        if (!r && r.ec != errc::buffer_too_small) return fail(r.ec, r.offset, "Msg_Content");
+    } else if (msg_fmt == msg_fmt_ucs2) {
+        if (result r = codec::utf8::to_utf16be(utf8, out); !r && r.ec != errc::buffer_too_small) {
+            return fail(r.ec, r.offset, "Msg_Content");
+        }
+    } else if (msg_fmt == msg_fmt_ascii) {
+        for (std::size_t i = 0; i < utf8.size(); ++i) {
+            if (static_cast<unsigned char>(utf8[i]) >= 0x80) return fail(errc::bad_character, i, "Msg_Content");
+        }
+        out.write(utf8);
+    } else {
+        return fail(errc::out_of_range, 0, "Msg_Fmt");
+    }
+    if (out.overflowed()) return out.finish();
+    return {errc{}, out.size() - before};
+}
+
+}  // namespace smsgw::cmpp
 
 // Long messages: a text too long for one SUBMIT goes out as segments whose Msg_Content starts
 // with a User Data Header (GSM 03.40 §9.2.3.24) carrying a concatenation element, TP_udhi = 1,
@@ -13678,18 +13766,17 @@ inline frame next_frame(bytes in, const frame_options& opt = {}) noexcept {
 //   8 UCS-2          70 ch.   67 UTF-16 units (134 bytes)            66 units (132 bytes)
 //   0 ASCII          159      153                                    152
 //   4 binary         140      134                                    133
+//   15 GB text       140      134                                    133
 //
 // ASCII travels as 8-bit bytes in CMPP, so the spec's "< 160 bytes" caps a single message at
 // 159. A segment keeps UDH + text at 159 bytes too, which is also exactly what the SMSC can
 // carry once it packs the text into GSM 7-bit septets (a 6-byte UDH takes 7 of the 160 septets,
 // leaving 153; a 7-byte one 8, leaving 152). Characters outside ASCII are refused for Msg_Fmt 0.
 // UCS-2 counts UTF-16 code units: a character above U+FFFF takes two, and a segment never ends
-// between them. Messages of more than 255 segments cannot be numbered: too_many.
+// between them. GB text (text.hpp) counts GB18030 bytes: two for a Chinese character, one for
+// ASCII, four for a character GBK lacks, and a segment never ends inside one. Messages of more
+// than 255 segments cannot be numbered: too_many.
 namespace smsgw::cmpp {
-
-inline constexpr std::uint8_t msg_fmt_ascii = 0;
-inline constexpr std::uint8_t msg_fmt_binary = 4;
-inline constexpr std::uint8_t msg_fmt_ucs2 = 8;
 
 // The concatenation information element (GSM 03.40 §9.2.3.24.1 and .8).
 enum class concat_reference : unsigned char {
@@ -13698,7 +13785,7 @@ enum class concat_reference : unsigned char {
 };
 
 struct split_options {
-    std::uint8_t msg_fmt = msg_fmt_ucs2;  // 0, 4 or 8 (else out_of_range)
+    std::uint8_t msg_fmt = msg_fmt_ucs2;  // 0, 4, 8 or 15 (else out_of_range)
     concat_reference reference_size = concat_reference::ref8;
     std::uint16_t reference = 0;  // the same for every segment of one message; at most 255 with ref8
 };
@@ -13736,7 +13823,7 @@ struct slice {
 // The longest slice of text from pos that fits `units`; err set on bad input.
 inline slice next_slice(std::string_view text, std::size_t pos, std::size_t units, std::uint8_t msg_fmt,
                         result& err) noexcept {
-    if (msg_fmt != msg_fmt_ucs2) {
+    if (msg_fmt != msg_fmt_ucs2 && msg_fmt != msg_fmt_gb) {
         const std::size_t end = text.size() - pos < units ? text.size() : pos + units;
         if (msg_fmt == msg_fmt_ascii) {
             for (std::size_t i = pos; i < end; ++i) {
@@ -13757,7 +13844,16 @@ inline slice next_slice(std::string_view text, std::size_t pos, std::size_t unit
             err = r;
             break;
         }
-        const std::size_t width = cp > 0xFFFF ? 2 : 1;
+        std::size_t width = cp > 0xFFFF ? 2 : 1;  // UTF-16 units
+        if (msg_fmt == msg_fmt_gb && cp >= 0x80) {  // GB18030 bytes
+            writer measure;
+            if (const result g = encode_text(msg_fmt_gb, text.substr(pos, after - pos), measure);
+                !g && g.ec != errc::buffer_too_small) {
+                err = fail(g.ec, pos, g.field);
+                break;
+            }
+            width = measure.size();
+        }
         if (used + width > units) break;
         used += width;
         pos = after;
@@ -13777,7 +13873,7 @@ inline slice next_slice(std::string_view text, std::size_t pos, std::size_t unit
 class splitter {
 public:
     splitter(std::string_view text, const split_options& options = {}) noexcept : text_(text), options_(options) {
-        if (options.msg_fmt != msg_fmt_ucs2 && options.msg_fmt != msg_fmt_ascii && options.msg_fmt != msg_fmt_binary) {
+        if (!is_text_format(options.msg_fmt) && options.msg_fmt != msg_fmt_binary) {
             status_ = fail(errc::out_of_range, 0, "Msg_Fmt");
             return;
         }
@@ -13816,8 +13912,8 @@ public:
         size_ = size;
     }
 
-    // The outcome of checking the text: invalid_utf8 (UCS-2) or bad_character (ASCII) at the
-    // offset in the text, too_many at the offset where a 256th segment would start, out_of_range
+    // The outcome of checking the text: invalid_utf8 (UCS-2, GB), bad_character (ASCII) or
+    // unmappable (GB: U+E5E5) at the offset in the text, too_many at the offset where a 256th segment would start, out_of_range
     // for an unknown Msg_Fmt or an 8-bit reference above 255.
     result status() const noexcept { return status_; }
     // Pk_total: 1 for a text that fits one message (even an empty one), 0 after an error.
@@ -13850,10 +13946,10 @@ public:
             }
         }
         const std::string_view slice = text_.substr(pos_, end - pos_);
-        if (options_.msg_fmt == msg_fmt_ucs2) {
-            codec::utf8::to_utf16be(slice, out);
-        } else {
+        if (options_.msg_fmt == msg_fmt_binary) {
             out.write(slice);
+        } else {
+            encode_text(options_.msg_fmt, slice, out);  // checked by the constructor
         }
         const result r = out.finish();
         if (!r) return r;
@@ -20122,8 +20218,10 @@ constexpr std::size_t eol_length(std::string_view s, std::size_t pos) noexcept {
 }  // namespace smsgw::detail::mime
 // ---- smsgw/mime/charset.hpp
 
-// The charsets decoded without tables: UTF-8, US-ASCII and ISO-8859-1. Any other label is
-// `charset::other`: its octets are handed back as they are, with the label, never guessed.
+// The charsets MIME text is decoded from: UTF-8, US-ASCII and ISO-8859-1 (as windows-1252)
+// without tables, and the Chinese ones through smsgw::charset (GBK, GB18030, Big5, under every
+// WHATWG label: gb2312, x-gbk, cp936, big5-hkscs, ...). Any other label is `charset::other`: its
+// octets are handed back as they are, with the label, never guessed.
 #include <cstdint>
 #include <string_view>
 
@@ -20280,19 +20378,39 @@ enum class charset : unsigned char {
     utf8,
     us_ascii,
     latin1,  // ISO-8859-1 read as windows-1252, as WHATWG and mail-parser do (=80 is the euro sign)
+    gbk,     // gb2312, gbk, cp936, x-gbk, ...: the WHATWG gbk decoder (GB18030's, which reads all of them)
+    gb18030,
+    big5,    // big5, big5-hkscs, cn-big5, x-x-big5, ...: Big5 with HKSCS, as browsers read it
     other,
 };
 
-// The charset a label names (RFC 2978 names and their usual aliases, any case).
+// The charset a label names, any case: RFC 2978 names and their usual aliases, then every label
+// of the WHATWG Encoding Standard (US-ASCII stays ASCII here, where WHATWG reads it as
+// windows-1252: strict mode refuses its 8-bit bytes).
 constexpr charset classify_charset(std::string_view label) noexcept {
     using smsgw::detail::mime::iequals;
     if (iequals(label, "utf-8") || iequals(label, "utf8")) return charset::utf8;
     if (iequals(label, "us-ascii") || iequals(label, "ascii") || iequals(label, "ansi_x3.4-1968"))
         return charset::us_ascii;
-    if (iequals(label, "iso-8859-1") || iequals(label, "iso8859-1") || iequals(label, "latin1") ||
-        iequals(label, "iso_8859-1") || iequals(label, "windows-1252") || iequals(label, "cp1252"))
-        return charset::latin1;
-    return charset::other;
+    // Microsoft's and Python's names, met in mail, that the Standard does not list.
+    if (iequals(label, "cp936") || iequals(label, "ms936") || iequals(label, "windows-936")) return charset::gbk;
+    if (iequals(label, "cp950") || iequals(label, "ms950") || iequals(label, "big5hkscs")) return charset::big5;
+    const smsgw::charset::label_match m = smsgw::charset::from_label(label);
+    if (!m.ok()) return charset::other;
+    switch (m.enc) {
+    case smsgw::charset::encoding::utf8: return charset::utf8;
+    case smsgw::charset::encoding::gbk: return charset::gbk;
+    case smsgw::charset::encoding::gb18030: return charset::gb18030;
+    case smsgw::charset::encoding::big5: return charset::big5;
+    case smsgw::charset::encoding::windows_1252: break;
+    }
+    return charset::latin1;
+}
+
+// Whether a character of cs may take more than one byte, so that octets cut between two
+// encoded-words or two RFC 2231 sections must be decoded as one stream.
+constexpr bool is_multibyte(charset cs) noexcept {
+    return cs == charset::gbk || cs == charset::gb18030 || cs == charset::big5;
 }
 
 namespace detail {
@@ -20306,15 +20424,30 @@ inline void put_cp1252(unsigned char b, writer& out) noexcept {
     char32_t cp = b >= 0x80 && b < 0xA0 ? char32_t{cp1252_high[b - 0x80]} : char32_t{b};
     codec::utf8::put(cp, out);
 }
+
+constexpr smsgw::charset::encoding multibyte_encoding(charset cs) noexcept {
+    return cs == charset::gbk ? smsgw::charset::encoding::gbk
+           : cs == charset::gb18030 ? smsgw::charset::encoding::gb18030
+                                    : smsgw::charset::encoding::big5;
+}
 }  // namespace detail
 
 // Converts octets of a built-in charset to UTF-8 (charset::other is copied unchanged).
-// Strict: invalid UTF-8 is errc::invalid_utf8 and 8-bit bytes in US-ASCII errc::bad_character,
-// with the offset in `octets`. Tolerant: invalid UTF-8 bytes become U+FFFD one by one and
-// 8-bit bytes labelled US-ASCII are read as windows-1252. Success: offset = bytes written.
+// Strict: invalid UTF-8 is errc::invalid_utf8, 8-bit bytes in US-ASCII errc::bad_character and
+// a malformed GBK, GB18030 or Big5 sequence errc::bad_sequence (errc::truncated when the octets
+// end inside one), with the offset in `octets`. Tolerant: invalid UTF-8 bytes become U+FFFD one
+// by one, 8-bit bytes labelled US-ASCII are read as windows-1252, and a malformed multi-byte
+// sequence is one U+FFFD where the Encoding Standard writes it. Success: offset = bytes written.
 inline result to_utf8(charset cs, std::string_view octets, writer& out, mode m = mode::strict) noexcept {
     const std::size_t before = out.size();
     switch (cs) {
+    case charset::gbk:
+    case charset::gb18030:
+    case charset::big5: {
+        const smsgw::charset::outcome r = smsgw::charset::decode(detail::multibyte_encoding(cs), octets, out, m);
+        if (!r && r.ec != errc::buffer_too_small) return fail(r.ec, r.offset);
+        break;
+    }
     case charset::other:
         out.write(octets);
         break;
@@ -20353,6 +20486,43 @@ inline result to_utf8(charset cs, std::string_view octets, writer& out, mode m =
     if (out.overflowed()) return out.finish();
     return result{errc{}, out.size() - before};
 }
+
+// Octets of one charset converted chunk by chunk as one stream: a GBK, GB18030 or Big5
+// character cut between two chunks (two encoded-words of a run, two RFC 2231 sections) joins
+// up. UTF-8 and charset::other octets are written as they are (the caller validates UTF-8 over
+// the whole run); single-byte charsets convert as to_utf8() does in tolerant mode.
+class text_stream {
+public:
+    text_stream(charset cs, mode m) noexcept
+        : cs_(cs), decoder_(detail::multibyte_encoding(is_multibyte(cs) ? cs : charset::gbk), m) {}
+
+    // Converts `octets` after what came before. Errors (multi-byte charsets, strict) as
+    // to_utf8()'s, their offset counted from the start of the stream.
+    result put(std::string_view octets, writer& out) noexcept {
+        if (is_multibyte(cs_)) return check(decoder_.decode(octets, out));
+        if (cs_ == charset::utf8 || cs_ == charset::other) {
+            out.write(octets);
+            return {};
+        }
+        to_utf8(cs_, octets, out, mode::tolerant);  // cannot fail: a short writer only overflows
+        return {};
+    }
+    // Ends the stream: a sequence left unfinished is errc::truncated (strict) or U+FFFD.
+    result finish(writer& out) noexcept { return is_multibyte(cs_) ? check(decoder_.finish(out)) : result{}; }
+    // Tolerant: how many U+FFFD stand for malformed sequences so far.
+    std::size_t replaced() const noexcept { return replaced_; }
+
+private:
+    result check(const smsgw::charset::outcome& r) noexcept {
+        replaced_ += r.replaced;
+        if (!r && r.ec != errc::buffer_too_small) return fail(r.ec, r.offset);
+        return {};
+    }
+
+    charset cs_;
+    smsgw::charset::decoder decoder_;
+    std::size_t replaced_ = 0;
+};
 
 }  // namespace smsgw::mime
 
@@ -20495,10 +20665,21 @@ inline result decode_text(std::string_view raw, writer& out, const text_options&
     std::string_view run_charset;
     charset run_cs = charset::other;
     std::size_t run_out = 0, run_in = 0;
+    text_stream run(charset::other, opt.m);  // GBK, GB18030, Big5: a character may span two words
+    // A malformed multi-byte sequence: strict stops at the word, tolerant wrote U+FFFD and logs it.
+    auto multibyte_error = [&](const result& r, std::size_t word_at) noexcept -> result {
+        if (!r) return opt.m == mode::strict ? fail(r.ec, base + word_at) : result{};
+        return {};
+    };
 
     auto close_run = [&]() noexcept -> result {
         if (!in_run) return {};
         in_run = false;
+        if (is_multibyte(run_cs)) {
+            if (auto r = multibyte_error(run.finish(out), run_in); !r) return r;
+            if (run.replaced() != 0 && log) log->add(defect_kind::bad_encoded_word, base + run_in);
+            return {};
+        }
         if (run_cs != charset::utf8 || out.overflowed() || out.buffer() == nullptr) return {};
         std::string_view octets(reinterpret_cast<const char*>(out.buffer()) + run_out, out.size() - run_out);
         if (info && octets.find_first_of("\r\n") != std::string_view::npos) info->line_break = true;
@@ -20551,14 +20732,15 @@ inline result decode_text(std::string_view raw, writer& out, const text_options&
                         in_run = true;
                         run_charset = w.charset;
                         run_cs = classify_charset(w.charset);
+                        run = text_stream(run_cs, opt.m);
                         run_out = out.size();
                         run_in = i;
                     }
-                    if (run_cs == charset::utf8 || run_cs == charset::other) {
-                        detail::word_octets(w, [&](std::string_view o) noexcept { out.write(o); });
-                    } else {  // single-byte charsets convert word by word
-                        detail::word_octets(w, [&](std::string_view o) noexcept { to_utf8(run_cs, o, out, mode::tolerant); });
-                    }
+                    result bad;
+                    detail::word_octets(w, [&](std::string_view o) noexcept {
+                        if (bad) bad = run.put(o, out);
+                    });
+                    if (auto r = multibyte_error(bad, i); !r) return r;
                     if (run_cs == charset::other && info && info->other_charset.empty()) info->other_charset = w.charset;
                     if (info) ++info->words;
                     i = text_begin = end;
@@ -21469,9 +21651,13 @@ inline result parameter_text(const parameters& ps, std::string_view name, writer
             std::string_view written(reinterpret_cast<const char*>(out.buffer()) + before, out.size() - before);
             if (auto r = codec::utf8::validate(written); !r) return fail(errc::invalid_utf8, ps.text().size());
         }
-    } else {  // single-byte charsets: byte by byte through the conversion
+    } else {  // other charsets: byte by byte through the conversion, as one stream over the sections
         parameter_info again;
-        auto put = [&](char c) noexcept { to_utf8(cs, std::string_view(&c, 1), out, mode::tolerant); };
+        text_stream stream(cs, opt.m);
+        result bad;
+        auto put = [&](char c) noexcept {
+            if (bad) bad = stream.put(std::string_view(&c, 1), out);
+        };
         auto sink = [&](std::string_view v, bool percent, std::size_t offset) noexcept -> result {
             for (std::size_t k = 0; k < v.size(); ++k) {
                 if (!percent && v[k] == '\\' && k + 1 < v.size()) {
@@ -21493,6 +21679,8 @@ inline result parameter_text(const parameters& ps, std::string_view name, writer
             return {};
         };
         if (auto r = detail::assemble_parameter(ps, name, again, opt, sink); !r) return r;
+        if (bad) bad = stream.finish(out);
+        if (!bad) return fail(bad.ec, ps.text().size());  // strict: a malformed GBK, GB18030 or Big5 value
     }
     if (out.overflowed()) return out.finish();
     return result{errc{}, out.size() - before};
@@ -21780,6 +21968,36 @@ inline result filename(const part& p, writer& out, const options& opt = {}) noex
 // The part's body with its transfer encoding undone (see decode_body()).
 inline result decode_content(const part& p, writer& out, mode m = mode::strict, defect_log* log = nullptr) noexcept {
     return decode_body(p.body, p.encoding, out, m, log, p.body_offset);
+}
+
+// The charset a part's text is in: its Content-Type `charset` as written (US-ASCII when there
+// is none, RFC 2045 §5.2), and what classify_charset() makes of it.
+struct text_charset {
+    std::string_view label = "us-ascii";
+    charset cs = charset::us_ascii;
+};
+
+inline text_charset charset_of(const part& p) noexcept {
+    text_charset t;
+    if (const std::string_view label = smsgw::detail::mime::trim_wsp(p.type.params.value("charset")); !label.empty()) {
+        t = {label, classify_charset(label)};
+    }
+    return t;
+}
+
+// The part's content as UTF-8 text: the transfer encoding undone into `scratch` (at least
+// p.decoded_size_max() bytes, else buffer_too_small with that size), then charset_of(p)
+// converted by to_utf8() in mode `m`: GBK, GB18030 and Big5 bodies (`charset=gb2312`,
+// `charset=big5`) come out as UTF-8. A charset that is not built in comes back as its octets;
+// charset_of(p).cs == charset::other tells. Errors: decode_content()'s with offsets in the input,
+// to_utf8()'s with the offset in the decoded content. Success: offset = bytes written.
+inline result decode_text_content(const part& p, writer& out, mutable_bytes scratch, mode m = mode::strict,
+                                  defect_log* log = nullptr) noexcept {
+    if (scratch.size() < p.decoded_size_max()) return fail(errc::buffer_too_small, p.decoded_size_max());
+    writer raw(scratch);
+    if (result r = decode_content(p, raw, m, log); !r) return r;
+    const std::string_view octets(reinterpret_cast<const char*>(scratch.data()), raw.size());
+    return to_utf8(charset_of(p).cs, octets, out, m);
 }
 
 class message {
