@@ -1,6 +1,7 @@
 #pragma once
 
 // smsgw core: bytes in and out, errors, results.
+#include "smsgw/core/code_text.hpp"
 #include "smsgw/core/endian.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/fixed_field.hpp"

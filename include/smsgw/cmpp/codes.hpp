@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "smsgw/cmpp/header.hpp"
+#include "smsgw/core/code_text.hpp"
 
 // Result and Status codes of the CMPP responses, with the spec's own description (Chinese,
 // UTF-8) and an English one. PDUs carry the codes as plain integers; cast one to its enum to
@@ -12,10 +13,7 @@
 // the rest of its range ("5~: 其他错误", other error); is_named() tells which codes the spec names.
 namespace smsgw::cmpp {
 
-struct code_text {
-    const char* zh;  // from the spec
-    const char* en;
-};
+using code_text = smsgw::code_text;  // chinese from the spec, english beside it
 
 // CMPP_CONNECT_RESP Status (table 8.5; 4 bytes in CMPP 3.0, same codes).
 enum class connect_status : std::uint32_t {

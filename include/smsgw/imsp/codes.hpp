@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "smsgw/core/code_text.hpp"
 #include "smsgw/imsp/paths.hpp"
 
 namespace smsgw::imsp {
@@ -34,14 +35,10 @@ enum class return_code : int {
     permission_denied = -41,      // send_mms
 };
 
-// A code's meaning as the spec words it: `english` is the description the gateway writes
+// A code's meaning as the spec words it (smsgw::code_text): `english` is the description the gateway writes
 // after the code (or, where the spec gives only Chinese, an English rendering of it), `chinese`
 // the spec's own explanation (失敗原因), UTF-8. Both empty when the command does not define it.
-struct code_text {
-    std::string_view english;
-    std::string_view chinese;
-    constexpr bool known() const noexcept { return !english.empty(); }
-};
+using code_text = smsgw::code_text;
 
 // The state of a message as query answers it (§3.3) and query_batch lists it (§3.4).
 // A state the spec does not define is kept as its number.
@@ -77,15 +74,15 @@ constexpr state_group group(message_state s) noexcept {
 
 constexpr code_text describe(message_state s) noexcept {
     switch (s) {
-    case message_state::initial: return {"Initial state", "MMS Server已成功接收此筆訊息並處理中。"};
-    case message_state::submitting: return {"Submitting", "MMS Server正在轉送此筆訊息。"};
-    case message_state::submitted: return {"Submitted to MMSC", "此筆訊息已成功轉送至 MMSC。"};
-    case message_state::submitting_failed: return {"Submitting failed", "此筆訊息無法轉送至MMSC。"};
-    case message_state::pending: return {"Message pending", "此筆訊息正等待接收端接收。"};
-    case message_state::delivered: return {"Message delivered", "此筆訊息已成功發送至接收端。"};
-    case message_state::expired: return {"Message expired", "此筆訊息無法在時間內發送至接收端。"};
-    case message_state::rejected: return {"Message rejected", "接收端拒絕接受此筆訊息。"};
-    case message_state::unknown: return {"Unknown state", "此筆訊息狀態不明。"};
+    case message_state::initial: return {"MMS Server已成功接收此筆訊息並處理中。", "Initial state"};
+    case message_state::submitting: return {"MMS Server正在轉送此筆訊息。", "Submitting"};
+    case message_state::submitted: return {"此筆訊息已成功轉送至 MMSC。", "Submitted to MMSC"};
+    case message_state::submitting_failed: return {"此筆訊息無法轉送至MMSC。", "Submitting failed"};
+    case message_state::pending: return {"此筆訊息正等待接收端接收。", "Message pending"};
+    case message_state::delivered: return {"此筆訊息已成功發送至接收端。", "Message delivered"};
+    case message_state::expired: return {"此筆訊息無法在時間內發送至接收端。", "Message expired"};
+    case message_state::rejected: return {"接收端拒絕接受此筆訊息。", "Message rejected"};
+    case message_state::unknown: return {"此筆訊息狀態不明。", "Unknown state"};
     }
     return {};
 }
@@ -93,58 +90,58 @@ constexpr code_text describe(message_state s) noexcept {
 // What `code` means in the answer to `c` (the tables of §3 to §3.6).
 constexpr code_text describe(command c, return_code code) noexcept {
     if (c == command::query && static_cast<int>(code) >= 0) return describe(static_cast<message_state>(code));
-    if (c == command::query_batch && static_cast<int>(code) > 0) return {"{count}", "成功查詢到 n筆資料"};
+    if (c == command::query_batch && static_cast<int>(code) > 0) return {"成功查詢到 n筆資料", "{count}"};
     switch (static_cast<int>(code)) {
     case 0:
         switch (c) {
-        case command::login: return {"Login succeed from {your ip}", "您的帳號是可登入的。"};
-        case command::send_mms: return {"{message id}", "此筆訊息已成功接收，MMS Gateway將會為您發送此訊息到所有的 to address。"};
-        case command::change_passwd: return {"Successful", "變更密碼成功。"};
+        case command::login: return {"您的帳號是可登入的。", "Login succeed from {your ip}"};
+        case command::send_mms: return {"此筆訊息已成功接收，MMS Gateway將會為您發送此訊息到所有的 to address。", "{message id}"};
+        case command::change_passwd: return {"變更密碼成功。", "Successful"};
         default: return {};
         }
     case 1:
         switch (c) {
         case command::send_mms:
-            return {"{message id} {to address:fail reason}...", "無法為您傳送到部分的 to address，最常見的原因有您填的 to address type不是 PLMN，或是您的帳號無此權限。"};
-        case command::get_mime: return {"No MO message found", "沒有您的 MMS訊息"};
+            return {"無法為您傳送到部分的 to address，最常見的原因有您填的 to address type不是 PLMN，或是您的帳號無此權限。", "{message id} {to address:fail reason}..."};
+        case command::get_mime: return {"沒有您的 MMS訊息", "No MO message found"};
         default: return {};
         }
-    case -1: return {"HTTP packet error", "IMSP MMS Gateway收到了一個錯誤的 HTTP packet。"};
-    case -2: return {"Parameter error", "某個參數錯誤"};
-    case -3: return {"Database error", "資料庫錯誤"};
-    case -4: return {"Authentication failed", "認證失敗"};
+    case -1: return {"IMSP MMS Gateway收到了一個錯誤的 HTTP packet。", "HTTP packet error"};
+    case -2: return {"某個參數錯誤", "Parameter error"};
+    case -3: return {"資料庫錯誤", "Database error"};
+    case -4: return {"認證失敗", "Authentication failed"};
     case -19:
-        if (c == command::change_passwd) return {"System error (reason)", "系統故障，可能會包含額外資訊描述。"};
-        return {"Unknown error", "未知的錯誤"};
+        if (c == command::change_passwd) return {"系統故障，可能會包含額外資訊描述。", "System error (reason)"};
+        return {"未知的錯誤", "Unknown error"};
     default: break;
     }
     switch (c) {
     case command::send_mms:
         switch (code) {
-        case return_code::content_size_too_large: return {"Content Size 過大", "MMS所含 Content Size過大(content size 總合超過 capacity 限制)。"};
-        case return_code::prepaid_system_error: return {"Prepaid System Error", "預付式系統發生錯誤"};
-        case return_code::to_addrs_exceed: return {"To_addrs Exceed", "受話號碼(to_addr)超過限制，目前限制 20 組。"};
-        case return_code::customer_type_unknown: return {"Can't determine customer type", "系統無法查詢客戶屬性。"};
-        case return_code::msisdn_type_unknown: return {"Can't determine msisdn type", "系統無法查詢計費/受訊號碼之網內/外資訊"};
-        case return_code::prepaid_not_provisioned: return {"Service not provisioned in prepaid system", "系統禁止此特碼使用預付式扣款服務"};
-        case return_code::permission_denied: return {"Permission Denied", "您的帳號無此權限。"};
+        case return_code::content_size_too_large: return {"MMS所含 Content Size過大(content size 總合超過 capacity 限制)。", "Content Size 過大"};
+        case return_code::prepaid_system_error: return {"預付式系統發生錯誤", "Prepaid System Error"};
+        case return_code::to_addrs_exceed: return {"受話號碼(to_addr)超過限制，目前限制 20 組。", "To_addrs Exceed"};
+        case return_code::customer_type_unknown: return {"系統無法查詢客戶屬性。", "Can't determine customer type"};
+        case return_code::msisdn_type_unknown: return {"系統無法查詢計費/受訊號碼之網內/外資訊", "Can't determine msisdn type"};
+        case return_code::prepaid_not_provisioned: return {"系統禁止此特碼使用預付式扣款服務", "Service not provisioned in prepaid system"};
+        case return_code::permission_denied: return {"您的帳號無此權限。", "Permission Denied"};
         default: return {};
         }
     case command::login:
     case command::change_passwd:
         switch (code) {
-        case return_code::login_failed: return {"Login failed", "帳號或是密碼錯誤"};
-        case return_code::illegal_ip_address: return {"Illegal IP Address", "您的來源 IP 是不被允許的。"};
-        case return_code::account_disabled: return {"Account disabled", "這個帳號已停用。"};
+        case return_code::login_failed: return {"帳號或是密碼錯誤", "Login failed"};
+        case return_code::illegal_ip_address: return {"您的來源 IP 是不被允許的。", "Illegal IP Address"};
+        case return_code::account_disabled: return {"這個帳號已停用。", "Account disabled"};
         case return_code::https_only:
-            return c == command::change_passwd ? code_text{"use https only", "不允許用 http 變更密碼"} : code_text{};
+            return c == command::change_passwd ? code_text{"不允許用 http 變更密碼", "use https only"} : code_text{};
         case return_code::change_password_failed:
-            return c == command::change_passwd ? code_text{"Failed to change password", "變更密碼作業沒有成功。"} : code_text{};
+            return c == command::change_passwd ? code_text{"變更密碼作業沒有成功。", "Failed to change password"} : code_text{};
         default: return {};
         }
     case command::query:
     case command::query_batch:
-        if (code == return_code::message_not_found) return {"Message not found", "無法找到您要找的訊息。"};
+        if (code == return_code::message_not_found) return {"無法找到您要找的訊息。", "Message not found"};
         return {};
     case command::get_mime: return {};
     }
