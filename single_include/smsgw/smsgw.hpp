@@ -634,6 +634,15 @@ public:
               class = decltype(std::declval<C&>().size())>
     span(C& c) noexcept : data_(reinterpret_cast<T*>(c.data())), size_(c.size()) {}
 
+    // A temporary container is refused: the span, and every view a decoder makes from it, would
+    // dangle once the statement ends. Keep the bytes in a named variable (views such as
+    // std::string_view and span, which own nothing, are taken by value).
+    template <class C, class E = std::remove_pointer_t<decltype(std::declval<C&>().data())>,
+              class = std::enable_if_t<!std::is_reference_v<C> && !std::is_same_v<std::remove_cv_t<C>, span> &&
+                                       !std::is_same_v<std::remove_cv_t<C>, std::string_view> &&
+                                       detail::span_compatible<T, E>()>>
+    span(C&& temporary_container_would_dangle) = delete;
+
     // string_view and other const char ranges passed by value.
     template <class U = T, class = std::enable_if_t<std::is_const_v<U> && sizeof(U) == 1>>
     span(std::string_view s) noexcept : data_(reinterpret_cast<T*>(s.data())), size_(s.size()) {}

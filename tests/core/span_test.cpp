@@ -69,3 +69,15 @@ TEST_CASE("first and subspan clamp to the view") {
     CHECK(b.subspan(11).empty());
     CHECK(bytes().empty());
 }
+
+TEST_CASE("a temporary container is refused; lvalues and views are taken") {
+    static_assert(!std::is_constructible_v<bytes, std::vector<unsigned char>&&>, "its views would dangle");
+    static_assert(!std::is_constructible_v<bytes, std::string&&>, "its views would dangle");
+    static_assert(!std::is_convertible_v<std::vector<char>, bytes>, "not even implicitly");
+    static_assert(std::is_constructible_v<bytes, std::vector<unsigned char>&>, "a named container");
+    static_assert(std::is_constructible_v<bytes, const std::string&>, "a named string");
+    static_assert(std::is_constructible_v<bytes, std::string_view>, "a view owns nothing");
+    static_assert(std::is_constructible_v<bytes, bytes&&>, "a span is a view");
+    std::vector<unsigned char> v{1, 2, 3};
+    CHECK(bytes(v).size() == 3);
+}
