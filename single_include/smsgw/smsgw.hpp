@@ -21435,6 +21435,9 @@ struct content_type {
     std::string_view type = "text";      // as written; RFC 2045 §5.2 default text/plain
     std::string_view subtype = "plain";
     parameters params;
+    // `type/subtype` as one view, to compare against ("image/jpeg"): the input from the type's
+    // first character to the subtype's last.
+    std::string_view full = "text/plain";
 
     bool is(std::string_view t, std::string_view st) const noexcept {
         return smsgw::detail::mime::iequals(type, t) && smsgw::detail::mime::iequals(subtype, st);
@@ -21487,6 +21490,7 @@ inline result parse_content_type(std::string_view raw, content_type& out, const 
     }
     out.type = raw.substr(t, t_end - t);
     out.subtype = raw.substr(s, s_end - s);
+    out.full = raw.substr(t, s_end - t);
     out.params = parameters(raw.substr(i), base + i, opt.m);
     if (auto r = detail::check_parameters(raw.substr(i), base + i, opt, log); !r) return r;
     return result{errc{}, raw.size()};

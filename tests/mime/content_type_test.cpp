@@ -31,6 +31,7 @@ TEST_CASE("type, subtype and parameters, any case, comments and folds") {
     CHECK(ct.is("multipart", "mixed"));
     CHECK(ct.is_multipart());
     CHECK(ct.type == "Multipart");
+    CHECK(ct.full == "Multipart/Mixed");
     CHECK(ct.boundary() == "----=_CHT_MMS_BOUNDARY.96625");
     ct = parse("MULTIPART/MIXED; BOUNDARY=abc");  // notes §3.2 case 13
     CHECK(ct.boundary() == "abc");
@@ -42,6 +43,8 @@ TEST_CASE("type, subtype and parameters, any case, comments and folds") {
     CHECK(text_of(ct.params, "name") == "a \"q\" b");
     ct = parse("text/plain;");
     CHECK(ct.params.empty());
+    CHECK(ct.full == "text/plain");
+    CHECK(mime::content_type{}.full == "text/plain");  // the default of an absent header
     ct = parse("multipart/mixed; boundary=\"b  \"");
     CHECK(ct.boundary() == "b");  // RFC 2046 §5.1.1: no trailing blanks
 }
