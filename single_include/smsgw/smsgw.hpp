@@ -21966,6 +21966,7 @@ struct part {
     std::size_t parent = none;
     std::size_t depth = 0;
     std::size_t end = 0;
+    mode decoded_in = mode::strict;  // the message's mode: what decode_content() follows unless told otherwise
 
     bool is_multipart() const noexcept { return type.is_multipart(); }
     std::size_t decoded_size_max() const noexcept { return mime::decoded_size_max(encoding, body.size()); }
@@ -21988,10 +21989,12 @@ inline result filename(const part& p, writer& out, const options& opt = {}) noex
     return parameter_text(p.type.params, "name", out, nullptr, opt);
 }
 
-// The part's body with its transfer encoding undone (see decode_body()).
-inline result decode_content(const part& p, writer& out, mode m = mode::strict, defect_log* log = nullptr) noexcept {
+// The part's body with its transfer encoding undone (see decode_body()), in mode `m`.
+inline result decode_content(const part& p, writer& out, mode m, defect_log* log = nullptr) noexcept {
     return decode_body(p.body, p.encoding, out, m, log, p.body_offset);
 }
+// The same in the mode the message was decoded in (tolerant_options: tolerant).
+inline result decode_content(const part& p, writer& out) noexcept { return decode_content(p, out, p.decoded_in); }
 
 // The charset a part's text is in: its Content-Type `charset` as written (US-ASCII when there
 // is none, RFC 2045 §5.2), and what classify_charset() makes of it.
@@ -22010,17 +22013,21 @@ inline text_charset charset_of(const part& p) noexcept {
 
 // The part's content as UTF-8 text: the transfer encoding undone into `scratch` (at least
 // p.decoded_size_max() bytes, else buffer_too_small with that size), then charset_of(p)
-// converted by to_utf8() in mode `m`: GBK, GB18030 and Big5 bodies (`charset=gb2312`,
+// converted by to_utf8() in mode `m` (by default the message's): GBK, GB18030 and Big5 bodies (`charset=gb2312`,
 // `charset=big5`) come out as UTF-8. A charset that is not built in comes back as its octets;
 // charset_of(p).cs == charset::other tells. Errors: decode_content()'s with offsets in the input,
 // to_utf8()'s with the offset in the decoded content. Success: offset = bytes written.
-inline result decode_text_content(const part& p, writer& out, mutable_bytes scratch, mode m = mode::strict,
+inline result decode_text_content(const part& p, writer& out, mutable_bytes scratch, mode m,
                                   defect_log* log = nullptr) noexcept {
     if (scratch.size() < p.decoded_size_max()) return fail(errc::buffer_too_small, p.decoded_size_max());
     writer raw(scratch);
     if (result r = decode_content(p, raw, m, log); !r) return r;
     const std::string_view octets(reinterpret_cast<const char*>(scratch.data()), raw.size());
     return to_utf8(charset_of(p).cs, octets, out, m);
+}
+// The same in the mode the message was decoded in.
+inline result decode_text_content(const part& p, writer& out, mutable_bytes scratch) noexcept {
+    return decode_text_content(p, out, scratch, p.decoded_in);
 }
 
 class message {
@@ -22199,6 +22206,7 @@ inline result decode(bytes in, message& out, const options& opt = {}) noexcept {
     out.input_ = as_chars(in);
     if (out.parts_.size() == 0) return fail(errc::buffer_too_small, 1);
     if (auto r = out.parse_entity(out.input_, 0, part::none, opt); !r) return r;
+    for (std::size_t i = 0; i < out.count_; ++i) out.parts_[i].decoded_in = opt.m;
     return result{errc{}, in.size()};
 }
 

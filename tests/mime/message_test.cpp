@@ -276,3 +276,24 @@ TEST_CASE("every truncation of a packet parses in tolerant mode, the parts seen 
     // input (no fields, an empty text/plain body).
     CHECK(strict_ok == 3);
 }
+
+TEST_CASE("decode_content follows the mode the message was decoded in, unless told otherwise") {
+    // "aGk=" plus a lone trailing character: strict refuses it (truncated), tolerant drops it.
+    const std::string in = "Content-Transfer-Encoding: base64\r\n\r\naGk=Q\r\n";
+    char buf[16];
+    parsed strict;
+    parse(strict, in);
+    REQUIRE(strict.r);
+    CHECK(strict.msg[0].decoded_in == mime::mode::strict);
+    writer w(buf, sizeof buf);
+    CHECK(mime::decode_content(strict.msg[0], w).ec != errc{});
+    parsed tolerant;
+    parse(tolerant, in, mime::tolerant_options);
+    REQUIRE(tolerant.r);
+    CHECK(tolerant.msg[0].decoded_in == mime::mode::tolerant);
+    writer t(buf, sizeof buf);
+    REQUIRE(mime::decode_content(tolerant.msg[0], t));
+    CHECK(std::string_view(buf, t.size()) == "hi");
+    writer s(buf, sizeof buf);
+    CHECK(mime::decode_content(tolerant.msg[0], s, mime::mode::strict).ec != errc{});  // told otherwise
+}
