@@ -19786,9 +19786,12 @@ enum class return_code : int {
     permission_denied = -41,      // send_mms
 };
 
-// A code's meaning as the spec words it (smsgw::code_text): `english` is the description the gateway writes
-// after the code (or, where the spec gives only Chinese, an English rendering of it), `chinese`
-// the spec's own explanation (失敗原因), UTF-8. Both empty when the command does not define it.
+// A code's meaning as the spec words it (smsgw::code_text): `english` is the description the
+// gateway writes after a failure code (or, where the spec gives only Chinese, an English
+// rendering of it); for the codes whose page carries data instead (login's "Login succeed from
+// {ip}", send_mms's message id, query_batch's entries) a short description of the outcome, never
+// the spec's placeholder. `chinese` is the spec's own explanation (失敗原因), UTF-8. Both empty
+// when the command does not define the code.
 using code_text = smsgw::code_text;
 
 // The state of a message as query answers it (§3.3) and query_batch lists it (§3.4).
@@ -19841,19 +19844,19 @@ constexpr code_text describe(message_state s) noexcept {
 // What `code` means in the answer to `c` (the tables of §3 to §3.6).
 constexpr code_text describe(command c, return_code code) noexcept {
     if (c == command::query && static_cast<int>(code) >= 0) return describe(static_cast<message_state>(code));
-    if (c == command::query_batch && static_cast<int>(code) > 0) return {"成功查詢到 n筆資料", "{count}"};
+    if (c == command::query_batch && static_cast<int>(code) > 0) return {"成功查詢到 n筆資料", "Entries found"};
     switch (static_cast<int>(code)) {
     case 0:
         switch (c) {
-        case command::login: return {"您的帳號是可登入的。", "Login succeed from {your ip}"};
-        case command::send_mms: return {"此筆訊息已成功接收，MMS Gateway將會為您發送此訊息到所有的 to address。", "{message id}"};
+        case command::login: return {"您的帳號是可登入的。", "Login allowed"};
+        case command::send_mms: return {"此筆訊息已成功接收，MMS Gateway將會為您發送此訊息到所有的 to address。", "Message accepted"};
         case command::change_passwd: return {"變更密碼成功。", "Successful"};
         default: return {};
         }
     case 1:
         switch (c) {
         case command::send_mms:
-            return {"無法為您傳送到部分的 to address，最常見的原因有您填的 to address type不是 PLMN，或是您的帳號無此權限。", "{message id} {to address:fail reason}..."};
+            return {"無法為您傳送到部分的 to address，最常見的原因有您填的 to address type不是 PLMN，或是您的帳號無此權限。", "Some to addresses failed"};
         case command::get_mime: return {"沒有您的 MMS訊息", "No MO message found"};
         default: return {};
         }

@@ -29,7 +29,7 @@ TEST_CASE("codes: the codes every command may answer (§3)") {
 }
 
 TEST_CASE("codes: login and change_passwd (§3.1, §3.6)") {
-    CHECK(describe(command::login, return_code::success).english == "Login succeed from {your ip}");
+    CHECK(describe(command::login, return_code::success).english == "Login allowed");  // not the page's "{your ip}"
     for (command c : {command::login, command::change_passwd}) {
         CHECK(describe(c, return_code::login_failed).english == "Login failed");
         CHECK(describe(c, return_code::illegal_ip_address).english == "Illegal IP Address");
@@ -48,8 +48,8 @@ TEST_CASE("codes: send_mms (§3.2, revisions 1.1 to 1.3)") {
     const struct {
         int code;
         std::string_view english;
-    } table[] = {{0, "{message id}"},
-                 {1, "{message id} {to address:fail reason}..."},
+    } table[] = {{0, "Message accepted"},
+                 {1, "Some to addresses failed"},
                  {-5, "Content Size 過大"},
                  {-6, "Prepaid System Error"},
                  {-7, "To_addrs Exceed"},
@@ -87,7 +87,7 @@ TEST_CASE("codes: query's states and how to read them (§3.3)") {
     CHECK(describe(message_state::submitting_failed).chinese == "此筆訊息無法轉送至MMSC。");
     CHECK(describe(command::query, return_code::message_not_found).english == "Message not found");
     CHECK(describe(command::query_batch, return_code::message_not_found).english == "Message not found");
-    CHECK(describe(command::query_batch, return_code{12}).english == "{count}");
+    CHECK(describe(command::query_batch, return_code{12}).english == "Entries found");
     CHECK(describe(command::get_mime, return_code::no_mo_message).english == "No MO message found");
 }
 
