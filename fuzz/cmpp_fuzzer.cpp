@@ -1,7 +1,9 @@
 // CMPP PDUs: arbitrary bytes through the framer (both versions, strict and tolerant, with the
-// stream cut as the framer says), through the any-PDU decoder, and through the decoder of every
+// stream cut as the framer says, and again through a stream_buffer in small reads), through the
+// any-PDU decoder, and through the decoder of every
 // PDU type of both versions (the Command_Id overwritten to reach each body parser). Whatever
 // decodes is encoded again, into an exact-size heap buffer, and must give the same bytes.
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -66,6 +68,41 @@ void frame_stream(smsgw::bytes in, cmpp::version v, cmpp::validation c) {
     }
 }
 
+// The same stream through a stream_buffer in reads of 1 to 16 bytes (the length from the
+// input): the PDUs that come out are the ones next_frame() cut, in order, byte for byte.
+void buffered_stream(smsgw::bytes in, cmpp::version v) {
+    if (in.empty()) return;
+    const std::size_t read_size = in[0] % 16 + 1;
+    const cmpp::frame_options opt{v, cmpp::largest_pdu(v), cmpp::validation::strict, cmpp::unknown_command::skip};
+    std::vector<smsgw::bytes> expected;
+    smsgw::bytes rest = in;
+    for (cmpp::frame f; (f = cmpp::next_frame(rest, opt)).status == cmpp::frame_status::ready ||
+                        f.status == cmpp::frame_status::skip;
+         rest = rest.subspan(f.size)) {
+        if (f.status == cmpp::frame_status::ready) expected.push_back(rest.first(f.size));
+    }
+    std::vector<unsigned char> storage(cmpp::largest_pdu(v));
+    cmpp::stream_buffer buffer(storage, opt);
+    std::size_t got = 0;
+    for (std::size_t at = 0; at < in.size();) {
+        const smsgw::mutable_bytes room = buffer.space();
+        const std::size_t n = std::min({read_size, room.size(), in.size() - at});
+        check(n > 0);
+        std::memcpy(room.data(), in.data() + at, n);
+        buffer.commit(n);
+        at += n;
+        smsgw::bytes pdu;
+        cmpp::frame f;
+        while ((f = buffer.next(pdu)).status == cmpp::frame_status::ready) {
+            check(got < expected.size() && pdu.size() == expected[got].size() &&
+                  std::memcmp(pdu.data(), expected[got].data(), pdu.size()) == 0);
+            ++got;
+        }
+        if (f.status == cmpp::frame_status::invalid) break;
+    }
+    check(got == expected.size());
+}
+
 // Every PDU type's decoder on the input with its own Command_Id put in.
 void every_type(smsgw::bytes in, cmpp::version v) {
     if (in.size() < cmpp::header_size) return;
@@ -98,6 +135,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const smsgw::bytes in(data, size);
     for (auto v : versions) {
         for (auto c : checks) frame_stream(in, v, c);
+        buffered_stream(in, v);
         every_type(in, v);
     }
     return 0;

@@ -1,5 +1,6 @@
 #include "smsgw/cmpp/framing.hpp"
 
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -133,6 +134,75 @@ TEST_CASE("framer cuts a stream delivered in pieces of every size") {
         CHECK(skipped == 1);
         CHECK(buffered.empty());
     }
+}
+
+TEST_CASE("stream_buffer: reads of every size in, whole PDUs out, unknown ones dropped") {
+    const std::string stream = pdu_bytes(163, 4, 1) + pdu_bytes(21, 0x80000004, 1) + pdu_bytes(20, 3, 2) +
+                               pdu_bytes(12, 8, 3) + pdu_bytes(13, 0x80000008, 3);
+    for (std::size_t chunk = 1; chunk <= 64; ++chunk) {
+        byte storage[256];
+        cmpp::stream_buffer in(storage);
+        std::vector<std::string> seen;
+        for (std::size_t at = 0; at < stream.size(); at += chunk) {
+            const mutable_bytes room = in.space();
+            const std::string piece = stream.substr(at, chunk < room.size() ? chunk : room.size());
+            std::memcpy(room.data(), piece.data(), piece.size());
+            in.commit(piece.size());
+            at -= chunk - piece.size();
+            bytes pdu;
+            cmpp::frame f;
+            while ((f = in.next(pdu)).status == frame_status::ready) seen.emplace_back(as_chars(pdu));
+            REQUIRE(f.status == frame_status::need_more);
+        }
+        REQUIRE(seen.size() == 4);  // Command_Id 3 is no CMPP command: its 20 bytes are dropped
+        CHECK(seen[0] == stream.substr(0, 163));
+        CHECK(seen[1] == stream.substr(163, 21));
+        CHECK(seen[2] == stream.substr(204, 12));
+        CHECK(seen[3] == stream.substr(216, 13));
+        CHECK(in.skipped() == 1);
+        CHECK(in.held() == 0);
+    }
+}
+
+TEST_CASE("stream_buffer: a PDU that cannot fit the storage, a lost stream, views kept until space()") {
+    byte small[64];
+    cmpp::stream_buffer in(small);
+    const std::string submit = pdu_bytes(163, 4);
+    mutable_bytes room = in.space();
+    std::memcpy(room.data(), submit.data(), room.size());
+    in.commit(room.size());
+    bytes pdu;
+    cmpp::frame f = in.next(pdu);
+    CHECK(f.status == frame_status::invalid);
+    CHECK(f.error == result{errc::buffer_too_small, 163});
+    CHECK(in.space().empty());
+
+    byte storage[64];
+    cmpp::stream_buffer lost(storage);
+    const std::string bad = header_bytes(5, 4);
+    room = lost.space();
+    std::memcpy(room.data(), bad.data(), bad.size());
+    lost.commit(bad.size());
+    CHECK(lost.next(pdu).error.ec == errc::bad_total_length);
+
+    cmpp::stream_buffer two(storage);
+    const std::string both = pdu_bytes(12, 8, 1) + pdu_bytes(12, 8, 2) + header_bytes(20, 3, 3).substr(0, 5);
+    room = two.space();
+    std::memcpy(room.data(), both.data(), both.size());
+    two.commit(both.size());
+    bytes first, second;
+    test::alloc_counter guard;
+    REQUIRE(two.next(first).status == frame_status::ready);
+    REQUIRE(two.next(second).status == frame_status::ready);
+    CHECK(guard.count() == 0);
+    CHECK(load_be32(first.data() + 8) == 1);  // both views still valid: no space() yet
+    CHECK(load_be32(second.data() + 8) == 2);
+    CHECK(two.next(pdu).status == frame_status::need_more);
+    CHECK(two.held() == 5);
+    CHECK(two.space().size() == 59);  // the 5 bytes held moved to the front
+    cmpp::stream_buffer clamped(storage);
+    clamped.commit(1000);  // more than space(): clamped to it
+    CHECK(clamped.held() == 64);
 }
 
 TEST_CASE("framing allocates nothing") {

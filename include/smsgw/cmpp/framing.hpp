@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "smsgw/cmpp/header.hpp"
 #include "smsgw/cmpp/layout.hpp"
@@ -20,6 +21,8 @@
 //         if (f.status == cmpp::frame_status::ready) handle(buffered.first(f.size));
 //         buffered = buffered.subspan(f.size);                          // ready or skip
 //     }
+//
+// stream_buffer (below) is that loop with its buffer, in caller storage.
 namespace smsgw::cmpp {
 
 enum class frame_status : unsigned char {
@@ -89,5 +92,70 @@ inline frame next_frame(bytes in, const frame_options& opt = {}) noexcept {
     f.size = total - in.size();
     return f;
 }
+
+// The receive buffer around next_frame(), in caller storage: read from the socket into
+// space(), commit() what arrived, then take whole PDUs with next() until it answers need_more.
+// A PDU's bytes, and every view a decoder makes of them, stay valid until the next space(),
+// which moves the start of an unfinished PDU to the front. PDUs with a Command_Id the version
+// does not define are dropped whole (skipped() counts them). Storage of largest_pdu(ver) bytes
+// (2486 for CMPP 2.0, 3586 for 3.0) holds any legal PDU.
+//
+//     unsigned char storage[4096];
+//     cmpp::stream_buffer in(storage, {cmpp::version::v30});
+//     smsgw::mutable_bytes room = in.space();
+//     in.commit(read(fd, room.data(), room.size()));
+//     smsgw::bytes pdu;
+//     for (cmpp::frame f; (f = in.next(pdu)).status == cmpp::frame_status::ready;) handle(pdu);
+//     // need_more: read again; invalid: f.error says why, the stream is lost
+class stream_buffer {
+public:
+    explicit stream_buffer(mutable_bytes storage, const frame_options& opt = {}) noexcept
+        : storage_(storage), opt_(opt) {}
+
+    // Where the next read goes: the room after the bytes held, once those have moved to the front.
+    mutable_bytes space() noexcept {
+        if (start_ != 0) {
+            std::memmove(storage_.data(), storage_.data() + start_, end_ - start_);
+            end_ -= start_;
+            start_ = 0;
+        }
+        return storage_.subspan(end_);
+    }
+    // `n` bytes were read into space() (at most its size).
+    void commit(std::size_t n) noexcept { end_ += n <= storage_.size() - end_ ? n : storage_.size() - end_; }
+
+    // The next whole PDU into `pdu`: status ready. need_more when no whole PDU is held (size: bytes
+    // still missing, at least); invalid when the stream is lost: next_frame()'s errors, or
+    // buffer_too_small (offset: the storage the PDU needs) when the PDU cannot fit the storage.
+    frame next(bytes& pdu) noexcept {
+        for (;;) {
+            const bytes rest(storage_.data() + start_, end_ - start_);
+            frame f = next_frame(rest, opt_);
+            if (f.status == frame_status::skip) {
+                start_ += f.size;
+                ++skipped_;
+                continue;
+            }
+            if (f.status == frame_status::ready) {
+                pdu = rest.first(f.size);
+                start_ += f.size;
+            } else if (f.status == frame_status::need_more && rest.size() + f.size > storage_.size()) {
+                f.status = frame_status::invalid;
+                f.error = fail(errc::buffer_too_small, rest.size() + f.size, "Total_Length");
+            }
+            return f;
+        }
+    }
+
+    std::size_t held() const noexcept { return end_ - start_; }  // bytes received and not yet taken
+    std::size_t skipped() const noexcept { return skipped_; }    // PDUs dropped for their Command_Id
+
+private:
+    mutable_bytes storage_;
+    frame_options opt_;
+    std::size_t start_ = 0;  // of the first byte not yet taken
+    std::size_t end_ = 0;    // of the last byte received, plus one
+    std::size_t skipped_ = 0;
+};
 
 }  // namespace smsgw::cmpp
