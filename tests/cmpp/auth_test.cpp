@@ -213,3 +213,25 @@ TEST_CASE("authenticators allocate nothing") {
     CHECK(guard.count() == 0);
     CHECK(ok);
 }
+
+TEST_CASE("the clock to CONNECT's Timestamp, a Msg_Id and a report's YYMMDDHHMM") {
+    namespace dt = smsgw::codec::datetime;
+    dt::date_time t;
+    // 2026-12-02 04:46:33 UTC is 12:46:33 in China Standard Time.
+    REQUIRE(dt::from_unix(1796186793 + 8 * 3600, t));
+    std::uint32_t ts = 0;
+    REQUIRE(smsgw::cmpp::pack_timestamp(smsgw::cmpp::timestamp_at(t), ts));
+    CHECK(ts == 1202124633u);
+    std::uint64_t id = 0;
+    const smsgw::cmpp::msg_id_parts parts = smsgw::cmpp::msg_id_at(t, 786532, 1);
+    REQUIRE(smsgw::cmpp::pack_msg_id(parts, id));
+    CHECK(smsgw::cmpp::unpack_msg_id(id) == parts);
+    CHECK(parts.month == 12);
+    CHECK(parts.second == 33);
+    char buf[10];
+    smsgw::writer w(buf, sizeof buf);
+    CHECK(dt::write(w, t, dt::shape::yymmddhhmm).ec == smsgw::errc::out_of_range);  // would drop the seconds
+    t.second = 0;  // Submit_time / Done_time count minutes
+    REQUIRE(dt::write(w, t, dt::shape::yymmddhhmm));
+    CHECK(std::string_view(buf, w.size()) == "2612021246");
+}

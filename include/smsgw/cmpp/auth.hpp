@@ -43,6 +43,12 @@ struct timestamp_parts {
     std::uint8_t second = 0;  // 0..59
 };
 
+// The Timestamp parts of time `t` (local time, as the SP's clock reads; China Standard Time is
+// codec::datetime::from_unix(unix_seconds + 8 * 3600, t)).
+constexpr timestamp_parts timestamp_at(const codec::datetime::date_time& t) noexcept {
+    return {t.month, t.day, t.hour, t.minute, t.second};
+}
+
 // MMDDHHMMSS as the integer CONNECT carries; out_of_range naming the part outside its range.
 constexpr result pack_timestamp(const timestamp_parts& p, std::uint32_t& timestamp) noexcept {
     const result r = detail::check_mmddhhmmss(p.month, p.day, p.hour, p.minute, p.second);

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "smsgw/codec/datetime.hpp"
 #include "smsgw/codec/decimal.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/writer.hpp"
@@ -33,6 +34,12 @@ constexpr bool operator==(const msg_id_parts& a, const msg_id_parts& b) noexcept
            a.second == b.second && a.gateway == b.gateway && a.sequence == b.sequence;
 }
 constexpr bool operator!=(const msg_id_parts& a, const msg_id_parts& b) noexcept { return !(a == b); }
+
+// The parts of a Msg_Id made at time `t` (the gateway's local time: China Standard Time is
+// codec::datetime::from_unix(unix_seconds + 8 * 3600, t)) by gateway `gateway`, number `sequence`.
+constexpr msg_id_parts msg_id_at(const codec::datetime::date_time& t, std::uint32_t gateway, std::uint16_t sequence) noexcept {
+    return {t.month, t.day, t.hour, t.minute, t.second, gateway, sequence};
+}
 
 inline constexpr std::uint32_t msg_id_gateway_max = 0x3FFFFF;  // 22 bits
 
