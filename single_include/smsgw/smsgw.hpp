@@ -19767,7 +19767,7 @@ inline result encode(const reply& r, smsgw::writer& out) noexcept {
 
 // The one source of truth for smsgw's version: CMake, Conan and vcpkg read it from here.
 #define SMSGW_VERSION_MAJOR 0
-#define SMSGW_VERSION_MINOR 1
+#define SMSGW_VERSION_MINOR 2
 #define SMSGW_VERSION_PATCH 0
 #define SMSGW_VERSION (SMSGW_VERSION_MAJOR * 10000 + SMSGW_VERSION_MINOR * 100 + SMSGW_VERSION_PATCH)
 // ---- smsgw/imsp.hpp
