@@ -1,0 +1,382 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "smsgw/codec/ascii.hpp"
+#include "smsgw/codec/base64.hpp"
+#include "smsgw/codec/percent.hpp"
+#include "smsgw/codec/utf8.hpp"
+#include "smsgw/codec/xml_reader.hpp"
+#include "smsgw/codec/xml_writer.hpp"
+#include "smsgw/core/error.hpp"
+#include "smsgw/core/mode.hpp"
+#include "smsgw/core/span.hpp"
+#include "smsgw/core/writer.hpp"
+#include "smsgw/detail/lazy_iterator.hpp"
+
+// caixin_send_batch's xmlData (5c-mms-api.txt §3.3): one title and one picture, a text per
+// number, as
+//
+//     <?xml version="1.0" encoding="UTF-8"?><mms><mmsTitle>URL-encoded UTF-8</mmsTitle>
+//     <mmsPictureType>jpg|gif|jpeg|png</mmsPictureType><mmsPictureContent>base64</mmsPictureContent>
+//     <mmsBody><mmsBodyData><mmsMobile>13811299999</mmsMobile><mmsTextContent>URL-encoded UTF-8
+//     </mmsTextContent></mmsBodyData>...</mmsBody></mms>
+//
+// encode() writes it in one pass from the caller's values (the title and texts URL-encoded and
+// the picture base64-encoded straight from the caller's bytes); decode() reads the head and
+// leaves the recipients to a lazy range. On the wire the whole document is URL-encoded once
+// more before the form encoding (§3.1 "需整体 UrlEncode 后提交"): that is the form request's
+// business (its xmlData field is URL-encoded twice), not this document's.
+namespace smsgw::fivec {
+
+namespace batch_names {
+// The elements of §3.3, named once for the encoder and the decoder.
+inline constexpr std::string_view mms = "mms";
+inline constexpr std::string_view mms_title = "mmsTitle";
+inline constexpr std::string_view mms_picture_type = "mmsPictureType";
+inline constexpr std::string_view mms_picture_content = "mmsPictureContent";
+inline constexpr std::string_view mms_body = "mmsBody";
+inline constexpr std::string_view mms_body_data = "mmsBodyData";
+inline constexpr std::string_view mms_mobile = "mmsMobile";
+inline constexpr std::string_view mms_text_content = "mmsTextContent";
+}  // namespace batch_names
+
+// One recipient: the number and its text, plain UTF-8 (encode() URL-encodes it).
+struct batch_recipient {
+    std::string_view mms_mobile;        // 1 to 11 digits
+    std::string_view mms_text_content;  // UTF-8
+};
+
+// The document to encode, from the caller's values.
+struct batch_request_xml {
+    std::string_view mms_title;         // 1 to 40 characters of UTF-8 (the title limit of §2.1)
+    std::string_view mms_picture_type;  // jpg, gif, jpeg or png
+    bytes mms_picture_content;          // the picture's bytes
+    span<const batch_recipient> mms_body;  // at least one
+
+    static constexpr std::size_t max_title = 40;
+    static constexpr std::size_t max_mobile = 11;
+    static constexpr std::size_t max_size = std::size_t{100} * 1024 * 1024;  // §3.1 xmlData 100MB
+};
+
+namespace detail {
+
+inline constexpr std::string_view picture_types[] = {"jpg", "gif", "jpeg", "png"};
+
+// §3.3 mmsPictureType; tolerant mode takes any case (JPG).
+inline bool picture_type_ok(std::string_view v, mode m) noexcept {
+    for (std::string_view t : picture_types) {
+        if (v == t || (m == mode::tolerant && codec::ascii::iequals(v, t))) return true;
+    }
+    return false;
+}
+
+inline result check_mobile(std::string_view v, std::size_t at) noexcept {
+    if (v.empty()) return fail(errc::empty_field, at, batch_names::mms_mobile.data());
+    if (v.size() > batch_request_xml::max_mobile) return fail(errc::field_too_long, at + batch_request_xml::max_mobile, batch_names::mms_mobile.data());
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (!codec::ascii::is_digit(v[i])) return fail(errc::bad_character, at + i, batch_names::mms_mobile.data());
+    }
+    return {};
+}
+
+// The element's name as result.field: one of batch_names (string literals, so NUL-terminated).
+inline const char* element_field(std::string_view name) noexcept {
+    namespace n = batch_names;
+    for (std::string_view e : {n::mms, n::mms_title, n::mms_picture_type, n::mms_picture_content, n::mms_body,
+                               n::mms_body_data, n::mms_mobile, n::mms_text_content}) {
+        if (name == e) return e.data();
+    }
+    return nullptr;
+}
+
+inline result with_field(result r, const char* field) noexcept {
+    if (!r) r.field = field;
+    return r;
+}
+
+}  // namespace detail
+
+// Every check of encode(), before anything is written: the first error, offset in the value at
+// fault, result.field its element.
+inline result validate(const batch_request_xml& b) noexcept {
+    std::size_t chars = 0;
+    if (result r = codec::utf8::count(b.mms_title, chars); !r) return detail::with_field(r, batch_names::mms_title.data());
+    if (chars == 0) return fail(errc::empty_field, 0, batch_names::mms_title.data());
+    if (chars > batch_request_xml::max_title) {
+        // At the first character over the limit.
+        std::size_t at = 0;
+        char32_t cp;
+        for (std::size_t i = 0; i < batch_request_xml::max_title; ++i) codec::utf8::next(b.mms_title, at, cp);
+        return fail(errc::field_too_long, at, batch_names::mms_title.data());
+    }
+    if (!detail::picture_type_ok(b.mms_picture_type, mode::strict)) return fail(errc::out_of_range, 0, batch_names::mms_picture_type.data());
+    if (b.mms_body.empty()) return fail(errc::missing_field, 0, batch_names::mms_body_data.data());
+    for (const batch_recipient& r : b.mms_body) {
+        if (result m = detail::check_mobile(r.mms_mobile, 0); !m) return m;
+        if (result t = codec::utf8::validate(r.mms_text_content); !t) return detail::with_field(t, batch_names::mms_text_content.data());
+    }
+    return {};
+}
+
+// The document in one pass; smsgw::encoded_size() measures it. field_too_long ("xmlData")
+// above 100 MB, offset the size.
+inline result encode(const batch_request_xml& b, writer& out) noexcept {
+    namespace n = batch_names;
+    using codec::percent::style;
+    if (result r = validate(b); !r) return r;
+    const std::size_t start = out.size();
+    codec::xml::writer x(out);
+    x.declaration().start(n::mms);
+    x.start(n::mms_title).percent_text(b.mms_title, style::form).end(n::mms_title);
+    x.element(n::mms_picture_type, b.mms_picture_type);
+    x.start(n::mms_picture_content).base64_text(b.mms_picture_content).end(n::mms_picture_content);
+    x.start(n::mms_body);
+    for (const batch_recipient& r : b.mms_body) {
+        x.start(n::mms_body_data).element(n::mms_mobile, r.mms_mobile);
+        x.start(n::mms_text_content).percent_text(r.mms_text_content, style::form).end(n::mms_text_content);
+        x.end(n::mms_body_data);
+    }
+    x.end(n::mms_body).end(n::mms);
+    if (out.size() - start > batch_request_xml::max_size) return fail(errc::field_too_long, out.size() - start, "xmlData");
+    return x.finish();
+}
+
+namespace detail {
+
+// The value of the element the reader stands on, as a view: one stretch of character data
+// that needs no decoding (5C's values are digits, URL-encoding and base64, which XML never has
+// to escape). A reference, a CR or a second stretch is bad_character at it. Tolerant mode
+// trims the XML whitespace around the value that the spec's own example prints.
+inline result element_value(codec::xml::reader& rd, std::string_view& out, mode m) noexcept {
+    using codec::xml::token;
+    const char* const field = rd.name().data() == nullptr ? nullptr : element_field(rd.name());
+    std::string_view v;
+    std::size_t stretches = 0;
+    while (rd.next()) {
+        if (rd.kind() == token::end_element) {
+            if (m == mode::tolerant) {
+                while (!v.empty() && codec::xml::detail::is_space(v.front())) v.remove_prefix(1);
+                while (!v.empty() && codec::xml::detail::is_space(v.back())) v.remove_suffix(1);
+            }
+            out = v;
+            return {};
+        }
+        if (rd.kind() == token::start_element) return fail(errc::wrong_type, rd.offset(), field);
+        if (rd.kind() != token::text && rd.kind() != token::cdata) continue;
+        if (rd.needs_decoding() || ++stretches > 1) return fail(errc::bad_character, rd.offset(), field);
+        v = rd.raw();
+    }
+    return rd.status();
+}
+
+// Past whitespace to the next start tag among the children of the open element: true at one,
+// false at the parent's end tag or an error (status() then).
+inline bool next_child(codec::xml::reader& rd) noexcept {
+    using codec::xml::token;
+    while (rd.next()) {
+        if (rd.kind() == token::start_element) return true;
+        if (rd.kind() == token::end_element) return false;
+    }
+    return false;
+}
+
+}  // namespace detail
+
+// One recipient as read: the values as they are in the XML (mms_text_content URL-encoded).
+struct batch_entry {
+    std::string_view mms_mobile;
+    std::string_view mms_text_content;
+    std::size_t offset = 0;  // of the <mmsBodyData> tag
+
+    // The text, URL-decoded (form style: '+' is a space): bad_escape at its offset in the value.
+    result text(writer& out) const noexcept {
+        return detail::with_field(codec::percent::decode(mms_text_content, out, codec::percent::style::form), batch_names::mms_text_content.data());
+    }
+};
+
+// The recipients of a decoded document, read as they are iterated; an error ends the range
+// (batch_document::finish() reports it).
+class batch_entries {
+public:
+    struct cursor {
+        using value_type = batch_entry;
+        codec::xml::reader rd{std::string_view()};
+        mode m = mode::strict;
+        batch_entry current_{};
+        std::size_t at = npos;
+        result status{};
+
+        const batch_entry& current() const noexcept { return current_; }
+        std::size_t position() const noexcept { return at; }
+        void advance() noexcept {
+            at = npos;
+            if (!status.ok()) return;
+            status = read();
+        }
+
+        // The next <mmsBodyData> and its two values, or the end of <mmsBody>.
+        result read() noexcept {
+            namespace n = batch_names;
+            for (;;) {
+                if (!detail::next_child(rd)) return rd.status();
+                if (rd.name() == n::mms_body_data) break;
+                if (m == mode::strict) return fail(errc::unknown_field, rd.offset());
+                if (result r = rd.skip_element(); !r) return r;
+            }
+            current_ = batch_entry{};
+            current_.offset = rd.offset();
+            bool mobile = false, text = false;
+            while (detail::next_child(rd)) {
+                const std::size_t tag = rd.offset();
+                const bool is_mobile = rd.name() == n::mms_mobile;
+                if (is_mobile || rd.name() == n::mms_text_content) {
+                    bool& seen = is_mobile ? mobile : text;
+                    const char* const field = detail::element_field(rd.name());
+                    if (seen) return fail(errc::duplicate_field, tag, field);
+                    // §3.3 order: the number, then its text.
+                    if (m == mode::strict && is_mobile && text) return fail(errc::unknown_field, tag, field);
+                    seen = true;
+                    std::string_view& into = is_mobile ? current_.mms_mobile : current_.mms_text_content;
+                    if (result r = detail::element_value(rd, into, m); !r) return r;
+                    const std::size_t value_at = static_cast<std::size_t>(into.data() - doc_begin);
+                    if (is_mobile) {
+                        if (result r = detail::check_mobile(into, into.empty() ? tag : value_at); !r) return r;
+                    }
+                    continue;
+                }
+                if (m == mode::strict) return fail(errc::unknown_field, tag);
+                if (result r = rd.skip_element(); !r) return r;
+            }
+            if (!rd.status().ok()) return rd.status();
+            if (!mobile) return fail(errc::missing_field, current_.offset, batch_names::mms_mobile.data());
+            if (!text) return fail(errc::missing_field, current_.offset, batch_names::mms_text_content.data());
+            at = current_.offset;
+            return {};
+        }
+
+        const char* doc_begin = nullptr;
+    };
+    using iterator = smsgw::detail::lazy_iterator<cursor>;
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+    batch_entries() noexcept = default;
+    explicit batch_entries(const cursor& start) noexcept : start_(start) {}
+
+    iterator begin() const noexcept {
+        cursor c = start_;
+        c.advance();
+        return iterator(c);
+    }
+    iterator end() const noexcept { return iterator(); }
+
+    // Reads every entry: the first error, or where <mmsBody> ends (the reader on its end tag).
+    result check(codec::xml::reader* after = nullptr) const noexcept {
+        cursor c = start_;
+        std::size_t count = 0;
+        for (c.advance(); c.at != npos; c.advance()) ++count;
+        if (!c.status.ok()) return c.status;
+        if (count == 0) return fail(errc::missing_field, c.rd.offset(), batch_names::mms_body_data.data());
+        if (after != nullptr) *after = c.rd;
+        return {};
+    }
+
+private:
+    cursor start_{};
+};
+
+// A decoded document: the head's values as they are in the XML, the recipients lazily.
+struct batch_document {
+    std::string_view mms_title;            // URL-encoded: title() decodes it
+    std::string_view mms_picture_type;
+    std::string_view mms_picture_content;  // base64: picture() decodes it
+    batch_entries mms_body;
+
+    mode m = mode::strict;
+
+    // The title, URL-decoded: bad_escape at its offset in the value.
+    result title(writer& out) const noexcept {
+        return detail::with_field(codec::percent::decode(mms_title, out, codec::percent::style::form), batch_names::mms_title.data());
+    }
+    // The picture's bytes (tolerant: line breaks and whitespace in the base64 skipped).
+    result picture(writer& out) const noexcept {
+        codec::base64::decode_options o;
+        o.m = m == mode::tolerant ? codec::base64::mode::mime : codec::base64::mode::strict;
+        return detail::with_field(codec::base64::decode(mms_picture_content, out, o), batch_names::mms_picture_content.data());
+    }
+};
+
+// Reads the document's head (strict: mmsTitle, mmsPictureType and mmsPictureContent in that
+// order, then mmsBody; tolerant: in any order, unknown elements skipped, the values' surrounding
+// whitespace trimmed, the picture type in any case) and stops at <mmsBody>: the recipients are
+// read as out.mms_body is iterated, and `finish()` reads them all and the end of the document.
+// Errors, offsets in `xml`: the reader's (codec/xml_reader.hpp), unknown_field (an element
+// §3.3 does not have, strict), missing_field, duplicate_field, out_of_range (mmsPictureType),
+// bad_character (a value that is escaped, or a number with a non-digit), empty_field and
+// field_too_long (mmsMobile), wrong_type (an element inside a value), with result.field.
+inline result decode(std::string_view xml, batch_document& out, mode m = mode::strict) noexcept {
+    namespace n = batch_names;
+    codec::xml::read_options o;
+    o.m = m;
+    o.max_depth = 8;
+    codec::xml::reader rd(xml, o);
+    if (!detail::next_child(rd)) return rd.status().ok() ? fail(errc::missing_root, xml.size()) : rd.status();
+    if (rd.name() != n::mms) return fail(errc::unknown_field, rd.offset(), batch_names::mms.data());
+    batch_document d;
+    d.m = m;
+    const std::string_view head_names[] = {n::mms_title, n::mms_picture_type, n::mms_picture_content};
+    std::string_view* head_values[] = {&d.mms_title, &d.mms_picture_type, &d.mms_picture_content};
+    bool seen[3] = {false, false, false};
+    std::size_t expected = 0;
+    for (;;) {
+        if (!detail::next_child(rd)) {
+            if (!rd.status().ok()) return rd.status();
+            return fail(errc::missing_field, rd.offset(), batch_names::mms_body.data());
+        }
+        if (rd.name() == n::mms_body) break;
+        std::size_t which = 0;
+        while (which < 3 && rd.name() != head_names[which]) ++which;
+        if (which == 3 || (m == mode::strict && which != expected)) {
+            if (m == mode::strict) return fail(errc::unknown_field, rd.offset(), detail::element_field(rd.name()));
+            if (result r = rd.skip_element(); !r) return r;
+            continue;
+        }
+        if (seen[which]) return fail(errc::duplicate_field, rd.offset(), detail::element_field(rd.name()));
+        seen[which] = true;
+        expected = which + 1;
+        if (result r = detail::element_value(rd, *head_values[which], m); !r) return r;
+    }
+    for (std::size_t i = 0; i < 3; ++i) {
+        if (!seen[i]) return fail(errc::missing_field, rd.offset(), detail::element_field(head_names[i]));
+    }
+    if (!detail::picture_type_ok(d.mms_picture_type, m))
+        return fail(errc::out_of_range, static_cast<std::size_t>(d.mms_picture_type.data() - xml.data()), batch_names::mms_picture_type.data());
+    batch_entries::cursor c;
+    c.rd = rd;
+    c.m = m;
+    c.doc_begin = xml.data();
+    d.mms_body = batch_entries(c);
+    out = d;
+    return {errc{}, rd.offset()};
+}
+
+// Everything decode() left to the recipients: each entry, then that <mmsBody> is the last
+// element of <mms> and nothing but Misc follows it. Ok with the document's size.
+inline result finish(const batch_document& d) noexcept {
+    codec::xml::reader rd{std::string_view()};
+    if (result r = d.mms_body.check(&rd); !r) return r;
+    if (detail::next_child(rd)) {
+        if (d.m == mode::strict) return fail(errc::unknown_field, rd.offset());
+        if (result r = rd.skip_element(); !r) return r;
+        while (detail::next_child(rd)) {
+            if (result r = rd.skip_element(); !r) return r;
+        }
+    }
+    while (rd.next()) {
+    }
+    return rd.status();
+}
+
+}  // namespace smsgw::fivec
