@@ -262,7 +262,8 @@ TEST_CASE("fivec batch: what the decoder refuses, at its offset, and what tolera
     const std::string trailing = xml + "<x/>";
     CHECK(decode_error(trailing) == smsgw::result{errc::outside_root, xml.size()});
     // URL-decoding on request.
-    const fivec::batch_document bad = decoded(with(xml, "%E5%BD%A9", "%E5%BD%G9"));
+    const std::string bad_escape = with(xml, "%E5%BD%A9", "%E5%BD%G9");
+    const fivec::batch_document bad = decoded(bad_escape);
     char buf[64];
     smsgw::writer w(buf, sizeof buf);
     CHECK(bad.title(w) == smsgw::result{errc::bad_escape, 6});
