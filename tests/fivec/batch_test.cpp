@@ -247,6 +247,12 @@ TEST_CASE("fivec batch: what the decoder refuses, at its offset, and what tolera
     CHECK(decode_error(letter) == smsgw::result{errc::bad_character, at(letter, "x<")});
     const std::string empty = with(xml, "<mmsMobile>13811299999</mmsMobile>", "<mmsMobile/>");
     CHECK(decode_error(empty) == smsgw::result{errc::empty_field, at(empty, "<mmsMobile/>")});
+    const std::string no_mobile = with(xml, "<mmsMobile>13811299999</mmsMobile>", "<mmsMobile></mmsMobile>");
+    CHECK(decode_error(no_mobile) == smsgw::result{errc::empty_field, at(no_mobile, "</mmsMobile>")});
+    // The fuzz target's find: an empty value has no address of its own, the end tag's is taken.
+    const std::string no_type = with(xml, ">jpg<", "><");
+    CHECK(decode_error(no_type) == smsgw::result{errc::out_of_range, at(no_type, "</mmsPictureType>")});
+    CHECK(decode_error(no_type, tolerant) == smsgw::result{errc::out_of_range, at(no_type, "</mmsPictureType>")});
     const std::string entity = with(xml, ">jpg<", ">&#x6A;pg<");
     CHECK(decode_error(entity) == smsgw::result{errc::bad_character, at(entity, "&#x6A;")});
     const std::string nested = with(xml, ">jpg<", "><b>jpg</b><");

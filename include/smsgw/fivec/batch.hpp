@@ -149,8 +149,9 @@ namespace detail {
 // The value of the element the reader stands on, as a view: one stretch of character data
 // that needs no decoding (5C's values are digits, URL-encoding and base64, which XML never has
 // to escape). A reference, a CR or a second stretch is bad_character at it. Tolerant mode
-// trims the XML whitespace around the value that the spec's own example prints.
-inline result element_value(codec::xml::reader& rd, std::string_view& out, mode m) noexcept {
+// trims the XML whitespace around the value that the spec's own example prints. An empty value
+// is an empty view at the end tag, in `doc`.
+inline result element_value(codec::xml::reader& rd, const char* doc, std::string_view& out, mode m) noexcept {
     using codec::xml::token;
     const char* const field = rd.name().data() == nullptr ? nullptr : element_field(rd.name());
     std::string_view v;
@@ -161,7 +162,7 @@ inline result element_value(codec::xml::reader& rd, std::string_view& out, mode 
                 while (!v.empty() && codec::xml::detail::is_space(v.front())) v.remove_prefix(1);
                 while (!v.empty() && codec::xml::detail::is_space(v.back())) v.remove_suffix(1);
             }
-            out = v;
+            out = v.empty() ? std::string_view(doc + rd.offset(), 0) : v;
             return {};
         }
         if (rd.kind() == token::start_element) return fail(errc::wrong_type, rd.offset(), field);
@@ -230,7 +231,7 @@ public:
             current_.offset = rd.offset();
             bool mobile = false, text = false;
             while (detail::next_child(rd)) {
-                const std::size_t tag = rd.offset();
+                const std::size_t tag = rd.offset();  // of the value's start tag
                 const bool is_mobile = rd.name() == n::mms_mobile;
                 if (is_mobile || rd.name() == n::mms_text_content) {
                     bool& seen = is_mobile ? mobile : text;
@@ -240,10 +241,10 @@ public:
                     if (m == mode::strict && is_mobile && text) return fail(errc::unknown_field, tag, field);
                     seen = true;
                     std::string_view& into = is_mobile ? current_.mms_mobile : current_.mms_text_content;
-                    if (result r = detail::element_value(rd, into, m); !r) return r;
-                    const std::size_t value_at = static_cast<std::size_t>(into.data() - doc_begin);
+                    if (result r = detail::element_value(rd, doc_begin, into, m); !r) return r;
                     if (is_mobile) {
-                        if (result r = detail::check_mobile(into, into.empty() ? tag : value_at); !r) return r;
+                        const auto value_at = static_cast<std::size_t>(into.data() - doc_begin);
+                        if (result r = detail::check_mobile(into, value_at); !r) return r;
                     }
                     continue;
                 }
@@ -346,7 +347,7 @@ inline result decode(std::string_view xml, batch_document& out, mode m = mode::s
         if (seen[which]) return fail(errc::duplicate_field, rd.offset(), detail::element_field(rd.name()));
         seen[which] = true;
         expected = which + 1;
-        if (result r = detail::element_value(rd, *head_values[which], m); !r) return r;
+        if (result r = detail::element_value(rd, xml.data(), *head_values[which], m); !r) return r;
     }
     for (std::size_t i = 0; i < 3; ++i) {
         if (!seen[i]) return fail(errc::missing_field, rd.offset(), detail::element_field(head_names[i]));
