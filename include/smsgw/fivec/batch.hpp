@@ -73,7 +73,7 @@ inline bool picture_type_ok(std::string_view v, mode m) noexcept {
     return false;
 }
 
-inline result check_mobile(std::string_view v, std::size_t at) noexcept {
+inline result check_batch_mobile(std::string_view v, std::size_t at) noexcept {
     if (v.empty()) return fail(errc::empty_field, at, batch_names::mms_mobile.data());
     if (v.size() > batch_request_xml::max_mobile) return fail(errc::field_too_long, at + batch_request_xml::max_mobile, batch_names::mms_mobile.data());
     for (std::size_t i = 0; i < v.size(); ++i) {
@@ -115,7 +115,7 @@ inline result validate(const batch_request_xml& b) noexcept {
     if (!detail::picture_type_ok(b.mms_picture_type, mode::strict)) return fail(errc::out_of_range, 0, batch_names::mms_picture_type.data());
     if (b.mms_body.empty()) return fail(errc::missing_field, 0, batch_names::mms_body_data.data());
     for (const batch_recipient& r : b.mms_body) {
-        if (result m = detail::check_mobile(r.mms_mobile, 0); !m) return m;
+        if (result m = detail::check_batch_mobile(r.mms_mobile, 0); !m) return m;
         if (result t = codec::utf8::validate(r.mms_text_content); !t) return detail::with_field(t, batch_names::mms_text_content.data());
     }
     return {};
@@ -244,7 +244,7 @@ public:
                     if (result r = detail::element_value(rd, doc_begin, into, m); !r) return r;
                     if (is_mobile) {
                         const auto value_at = static_cast<std::size_t>(into.data() - doc_begin);
-                        if (result r = detail::check_mobile(into, value_at); !r) return r;
+                        if (result r = detail::check_batch_mobile(into, value_at); !r) return r;
                     }
                     continue;
                 }
