@@ -229,7 +229,7 @@ TEST_CASE("fivec batch: what the decoder refuses, at its offset, and what tolera
     CHECK(decode_error(no_text) == smsgw::result{errc::missing_field, at(no_text, "<mmsBodyData>", 1)});
     const std::string text_first = with(with(xml, "<mmsMobile>13811299999</mmsMobile>", ""), "</mmsTextContent></mmsBodyData>",
                                         "</mmsTextContent><mmsMobile>13811299999</mmsMobile></mmsBodyData>");
-    CHECK(decode_error(text_first) == smsgw::result{errc::unknown_field, at(text_first, "<mmsMobile>")});
+    CHECK(decode_error(text_first) == smsgw::result{errc::unknown_field, at(text_first, "<mmsTextContent>")});
     CHECK(decode_error(text_first, tolerant).ok());
     const std::string two_mobiles = with(xml, "</mmsMobile>", "</mmsMobile><mmsMobile>1</mmsMobile>");
     CHECK(decode_error(two_mobiles) == smsgw::result{errc::duplicate_field, at(two_mobiles, "<mmsMobile>1<")});

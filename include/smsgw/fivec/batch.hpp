@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 
 #include "smsgw/codec/ascii.hpp"
 #include "smsgw/codec/base64.hpp"
@@ -43,6 +44,47 @@ inline constexpr std::string_view mms_mobile = "mmsMobile";
 inline constexpr std::string_view mms_text_content = "mmsTextContent";
 }  // namespace batch_names
 
+// How a value travels inside its element.
+enum class batch_value : unsigned char {
+    url_encoded,   // UTF-8, URL-encoded (form style, as PHP's urlencode) into the XML
+    picture_type,  // jpg, gif, jpeg or png, as it is
+    base64,        // bytes, base64 into the XML
+    digits,        // a number, as it is
+};
+
+struct batch_element {
+    std::string_view name;
+    batch_value kind;
+    std::size_t max = 0;  // characters (url_encoded) or digits; 0: no limit, and empty allowed
+};
+
+// §3.3's layout, once for the encoder, the checks and the decoder: <mms> holds these three in
+// this order, then <mmsBody> of <mmsBodyData>, each holding walk_recipient's two. Self is a
+// struct with the members named after the elements (the caller's values, or the views read).
+template <class V, class Self>
+constexpr void walk_head(V& v, Self& m) {
+    v(batch_element{batch_names::mms_title, batch_value::url_encoded, 40}, m.mms_title);  // the title limit of §2.1
+    v(batch_element{batch_names::mms_picture_type, batch_value::picture_type}, m.mms_picture_type);
+    v(batch_element{batch_names::mms_picture_content, batch_value::base64}, m.mms_picture_content);
+}
+template <class V, class Self>
+constexpr void walk_recipient(V& v, Self& m) {
+    v(batch_element{batch_names::mms_mobile, batch_value::digits, 11}, m.mms_mobile);
+    v(batch_element{batch_names::mms_text_content, batch_value::url_encoded}, m.mms_text_content);
+}
+
+namespace detail {
+// The walks as objects, to hand to read_elements().
+struct head_walk {
+    template <class V, class Self>
+    constexpr void operator()(V& v, Self& m) const { walk_head(v, m); }
+};
+struct recipient_walk {
+    template <class V, class Self>
+    constexpr void operator()(V& v, Self& m) const { walk_recipient(v, m); }
+};
+}  // namespace detail
+
 // One recipient: the number and its text, plain UTF-8 (encode() URL-encodes it).
 struct batch_recipient {
     std::string_view mms_mobile;        // 1 to 11 digits
@@ -51,13 +93,11 @@ struct batch_recipient {
 
 // The document to encode, from the caller's values.
 struct batch_request_xml {
-    std::string_view mms_title;         // 1 to 40 characters of UTF-8 (the title limit of §2.1)
+    std::string_view mms_title;         // 1 to 40 characters of UTF-8
     std::string_view mms_picture_type;  // jpg, gif, jpeg or png
     bytes mms_picture_content;          // the picture's bytes
     span<const batch_recipient> mms_body;  // at least one
 
-    static constexpr std::size_t max_title = 40;
-    static constexpr std::size_t max_mobile = 11;
     static constexpr std::size_t max_size = std::size_t{100} * 1024 * 1024;  // §3.1 xmlData 100MB
 };
 
@@ -71,15 +111,6 @@ inline bool picture_type_ok(std::string_view v, mode m) noexcept {
         if (v == t || (m == mode::tolerant && codec::ascii::iequals(v, t))) return true;
     }
     return false;
-}
-
-inline result check_batch_mobile(std::string_view v, std::size_t at) noexcept {
-    if (v.empty()) return fail(errc::empty_field, at, batch_names::mms_mobile.data());
-    if (v.size() > batch_request_xml::max_mobile) return fail(errc::field_too_long, at + batch_request_xml::max_mobile, batch_names::mms_mobile.data());
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        if (!codec::ascii::is_digit(v[i])) return fail(errc::bad_character, at + i, batch_names::mms_mobile.data());
-    }
-    return {};
 }
 
 // The element's name as result.field: one of batch_names (string literals, so NUL-terminated).
@@ -97,26 +128,78 @@ inline result with_field(result r, const char* field) noexcept {
     return r;
 }
 
+// A digits value at offset `at`: empty_field, field_too_long (at the first digit over), bad_character.
+inline result check_digits(const batch_element& e, std::string_view v, std::size_t at) noexcept {
+    const char* const field = e.name.data();
+    if (v.empty()) return fail(errc::empty_field, at, field);
+    if (v.size() > e.max) return fail(errc::field_too_long, at + e.max, field);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (!codec::ascii::is_digit(v[i])) return fail(errc::bad_character, at + i, field);
+    }
+    return {};
+}
+
+// The checks of a caller's value before it is encoded; offsets in the value.
+struct check_value {
+    result r{};
+
+    template <class T>
+    void operator()(const batch_element& e, const T& value) noexcept {
+        if (!r.ok()) return;
+        const char* const field = e.name.data();
+        if constexpr (std::is_same_v<T, bytes>) {
+            return;  // base64 takes any bytes
+        } else if (e.kind == batch_value::digits) {
+            r = check_digits(e, value, 0);
+        } else if (e.kind == batch_value::picture_type) {
+            if (!picture_type_ok(value, mode::strict)) r = fail(errc::out_of_range, 0, field);
+        } else {
+            std::size_t chars = 0;
+            r = with_field(codec::utf8::count(value, chars), field);
+            if (!r.ok() || e.max == 0) return;
+            if (chars == 0) {
+                r = fail(errc::empty_field, 0, field);
+            } else if (chars > e.max) {
+                // At the first character over the limit.
+                std::size_t at = 0;
+                char32_t cp;
+                for (std::size_t i = 0; i < e.max; ++i) codec::utf8::next(value, at, cp);
+                r = fail(errc::field_too_long, at, field);
+            }
+        }
+    }
+};
+
+// Writes a checked value as its element.
+struct write_value {
+    codec::xml::writer& x;
+
+    template <class T>
+    void operator()(const batch_element& e, const T& value) noexcept {
+        x.start(e.name);
+        if (e.kind == batch_value::url_encoded) {
+            x.percent_text(value, codec::percent::style::form);
+        } else if (e.kind == batch_value::base64) {
+            x.base64_text(value);
+        } else if constexpr (!std::is_same_v<T, bytes>) {
+            x.text(value);
+        }
+        x.end(e.name);
+    }
+};
+
 }  // namespace detail
 
 // Every check of encode(), before anything is written: the first error, offset in the value at
 // fault, result.field its element.
 inline result validate(const batch_request_xml& b) noexcept {
-    std::size_t chars = 0;
-    if (result r = codec::utf8::count(b.mms_title, chars); !r) return detail::with_field(r, batch_names::mms_title.data());
-    if (chars == 0) return fail(errc::empty_field, 0, batch_names::mms_title.data());
-    if (chars > batch_request_xml::max_title) {
-        // At the first character over the limit.
-        std::size_t at = 0;
-        char32_t cp;
-        for (std::size_t i = 0; i < batch_request_xml::max_title; ++i) codec::utf8::next(b.mms_title, at, cp);
-        return fail(errc::field_too_long, at, batch_names::mms_title.data());
-    }
-    if (!detail::picture_type_ok(b.mms_picture_type, mode::strict)) return fail(errc::out_of_range, 0, batch_names::mms_picture_type.data());
+    detail::check_value c;
+    walk_head(c, b);
+    if (!c.r.ok()) return c.r;
     if (b.mms_body.empty()) return fail(errc::missing_field, 0, batch_names::mms_body_data.data());
     for (const batch_recipient& r : b.mms_body) {
-        if (result m = detail::check_batch_mobile(r.mms_mobile, 0); !m) return m;
-        if (result t = codec::utf8::validate(r.mms_text_content); !t) return detail::with_field(t, batch_names::mms_text_content.data());
+        walk_recipient(c, r);
+        if (!c.r.ok()) return c.r;
     }
     return {};
 }
@@ -125,18 +208,16 @@ inline result validate(const batch_request_xml& b) noexcept {
 // above 100 MB, offset the size.
 inline result encode(const batch_request_xml& b, writer& out) noexcept {
     namespace n = batch_names;
-    using codec::percent::style;
     if (result r = validate(b); !r) return r;
     const std::size_t start = out.size();
     codec::xml::writer x(out);
+    detail::write_value w{x};
     x.declaration().start(n::mms);
-    x.start(n::mms_title).percent_text(b.mms_title, style::form).end(n::mms_title);
-    x.element(n::mms_picture_type, b.mms_picture_type);
-    x.start(n::mms_picture_content).base64_text(b.mms_picture_content).end(n::mms_picture_content);
+    walk_head(w, b);
     x.start(n::mms_body);
     for (const batch_recipient& r : b.mms_body) {
-        x.start(n::mms_body_data).element(n::mms_mobile, r.mms_mobile);
-        x.start(n::mms_text_content).percent_text(r.mms_text_content, style::form).end(n::mms_text_content);
+        x.start(n::mms_body_data);
+        walk_recipient(w, r);
         x.end(n::mms_body_data);
     }
     x.end(n::mms_body).end(n::mms);
@@ -153,7 +234,7 @@ namespace detail {
 // is an empty view at the end tag, in `doc`.
 inline result element_value(codec::xml::reader& rd, const char* doc, std::string_view& out, mode m) noexcept {
     using codec::xml::token;
-    const char* const field = rd.name().data() == nullptr ? nullptr : element_field(rd.name());
+    const char* const field = element_field(rd.name());
     std::string_view v;
     std::size_t stretches = 0;
     while (rd.next()) {
@@ -182,6 +263,78 @@ inline bool next_child(codec::xml::reader& rd) noexcept {
         if (rd.kind() == token::end_element) return false;
     }
     return false;
+}
+
+inline constexpr std::size_t no_element = static_cast<std::size_t>(-1);
+
+// Finds an element of a walk by name (its place, its description, its member), and counts them.
+struct find_element {
+    std::string_view name;
+    std::size_t index = 0;
+    std::size_t found = no_element;
+    batch_element element{};
+    std::string_view* value = nullptr;
+
+    void operator()(const batch_element& e, std::string_view& v) noexcept {
+        if (found == no_element && e.name == name) {
+            found = index;
+            element = e;
+            value = &v;
+        }
+        ++index;
+    }
+};
+
+// The checks of a value read (url_encoded and base64 are decoded on request); offsets in `doc`.
+inline result check_read(const batch_element& e, std::string_view v, const char* doc, mode m) noexcept {
+    const auto at = static_cast<std::size_t>(v.data() - doc);
+    if (e.kind == batch_value::digits) return check_digits(e, v, at);
+    if (e.kind == batch_value::picture_type && !picture_type_ok(v, m)) return fail(errc::out_of_range, at, e.name.data());
+    return {};
+}
+
+// Reads the children of the open element into the members of `m` that `walk` lists: strict,
+// in the walk's order; tolerant, in any order, unknown elements skipped; each once. Stops on a
+// start tag called `stop` (left to the caller) or on the parent's end tag; then the first
+// element the walk lists that was not there is missing_field at `missing_at` (the stop, when
+// missing_at is no_element).
+template <class Self, class Walk>
+result read_elements(codec::xml::reader& rd, const char* doc, Self& m, mode mo, std::string_view stop, Walk walk,
+                     std::size_t missing_at) noexcept {
+    std::uint32_t seen = 0;
+    std::size_t expected = 0;
+    while (next_child(rd)) {
+        if (!stop.empty() && rd.name() == stop) break;
+        const std::size_t tag = rd.offset();
+        find_element f{rd.name()};
+        walk(f, m);
+        if (f.found == no_element) {
+            if (mo == mode::strict) return fail(errc::unknown_field, tag, element_field(rd.name()));
+            if (result r = rd.skip_element(); !r) return r;
+            continue;
+        }
+        const char* const field = f.element.name.data();
+        if (seen & (1u << f.found)) return fail(errc::duplicate_field, tag, field);
+        if (mo == mode::strict && f.found != expected) return fail(errc::unknown_field, tag, field);
+        seen |= 1u << f.found;
+        expected = f.found + 1;
+        if (result r = element_value(rd, doc, *f.value, mo); !r) return r;
+        if (result r = check_read(f.element, *f.value, doc, mo); !r) return r;
+    }
+    if (!rd.status().ok()) return rd.status();
+    find_element all{};
+    walk(all, m);
+    for (std::size_t i = 0; i < all.index; ++i) {
+        if (seen & (1u << i)) continue;
+        find_element nth{};
+        std::size_t k = 0;
+        auto name_of = [&](const batch_element& e, std::string_view&) {
+            if (k++ == i) nth.element = e;
+        };
+        walk(name_of, m);
+        return fail(errc::missing_field, missing_at == no_element ? rd.offset() : missing_at, nth.element.name.data());
+    }
+    return {};
 }
 
 }  // namespace detail
@@ -229,31 +382,7 @@ public:
             }
             current_ = batch_entry{};
             current_.offset = rd.offset();
-            bool mobile = false, text = false;
-            while (detail::next_child(rd)) {
-                const std::size_t tag = rd.offset();  // of the value's start tag
-                const bool is_mobile = rd.name() == n::mms_mobile;
-                if (is_mobile || rd.name() == n::mms_text_content) {
-                    bool& seen = is_mobile ? mobile : text;
-                    const char* const field = detail::element_field(rd.name());
-                    if (seen) return fail(errc::duplicate_field, tag, field);
-                    // §3.3 order: the number, then its text.
-                    if (m == mode::strict && is_mobile && text) return fail(errc::unknown_field, tag, field);
-                    seen = true;
-                    std::string_view& into = is_mobile ? current_.mms_mobile : current_.mms_text_content;
-                    if (result r = detail::element_value(rd, doc_begin, into, m); !r) return r;
-                    if (is_mobile) {
-                        const auto value_at = static_cast<std::size_t>(into.data() - doc_begin);
-                        if (result r = detail::check_batch_mobile(into, value_at); !r) return r;
-                    }
-                    continue;
-                }
-                if (m == mode::strict) return fail(errc::unknown_field, tag);
-                if (result r = rd.skip_element(); !r) return r;
-            }
-            if (!rd.status().ok()) return rd.status();
-            if (!mobile) return fail(errc::missing_field, current_.offset, batch_names::mms_mobile.data());
-            if (!text) return fail(errc::missing_field, current_.offset, batch_names::mms_text_content.data());
+            if (result r = detail::read_elements(rd, doc_begin, current_, m, {}, detail::recipient_walk{}, current_.offset); !r) return r;
             at = current_.offset;
             return {};
         }
@@ -309,8 +438,7 @@ struct batch_document {
     }
 };
 
-// Reads the document's head (strict: mmsTitle, mmsPictureType and mmsPictureContent in that
-// order, then mmsBody; tolerant: in any order, unknown elements skipped, the values' surrounding
+// Reads the document's head (strict: walk_head's elements in its order, then mmsBody; tolerant: in any order, unknown elements skipped, the values' surrounding
 // whitespace trimmed, the picture type in any case) and stops at <mmsBody>: the recipients are
 // read as out.mms_body is iterated, and `finish()` reads them all and the end of the document.
 // Errors, offsets in `xml`: the reader's (codec/xml_reader.hpp), unknown_field (an element
@@ -327,33 +455,8 @@ inline result decode(std::string_view xml, batch_document& out, mode m = mode::s
     if (rd.name() != n::mms) return fail(errc::unknown_field, rd.offset(), batch_names::mms.data());
     batch_document d;
     d.m = m;
-    const std::string_view head_names[] = {n::mms_title, n::mms_picture_type, n::mms_picture_content};
-    std::string_view* head_values[] = {&d.mms_title, &d.mms_picture_type, &d.mms_picture_content};
-    bool seen[3] = {false, false, false};
-    std::size_t expected = 0;
-    for (;;) {
-        if (!detail::next_child(rd)) {
-            if (!rd.status().ok()) return rd.status();
-            return fail(errc::missing_field, rd.offset(), batch_names::mms_body.data());
-        }
-        if (rd.name() == n::mms_body) break;
-        std::size_t which = 0;
-        while (which < 3 && rd.name() != head_names[which]) ++which;
-        if (which == 3 || (m == mode::strict && which != expected)) {
-            if (m == mode::strict) return fail(errc::unknown_field, rd.offset(), detail::element_field(rd.name()));
-            if (result r = rd.skip_element(); !r) return r;
-            continue;
-        }
-        if (seen[which]) return fail(errc::duplicate_field, rd.offset(), detail::element_field(rd.name()));
-        seen[which] = true;
-        expected = which + 1;
-        if (result r = detail::element_value(rd, xml.data(), *head_values[which], m); !r) return r;
-    }
-    for (std::size_t i = 0; i < 3; ++i) {
-        if (!seen[i]) return fail(errc::missing_field, rd.offset(), detail::element_field(head_names[i]));
-    }
-    if (!detail::picture_type_ok(d.mms_picture_type, m))
-        return fail(errc::out_of_range, static_cast<std::size_t>(d.mms_picture_type.data() - xml.data()), batch_names::mms_picture_type.data());
+    if (result r = detail::read_elements(rd, xml.data(), d, m, n::mms_body, detail::head_walk{}, detail::no_element); !r) return r;
+    if (rd.kind() != codec::xml::token::start_element) return fail(errc::missing_field, rd.offset(), n::mms_body.data());
     batch_entries::cursor c;
     c.rd = rd;
     c.m = m;
