@@ -2,7 +2,7 @@
 
 // smsgw::codec: ASCII classes, decimal numbers, date-time fields, the field lists of text messages,
 // base64, hex, percent/form encoding, MD5, UTF-8/UCS-2, the JSON reader and writer, delimited
-// lists, line and prefix replies.
+// lists, line and prefix replies, the XML reader and writer.
 #include "smsgw/codec/ascii.hpp"
 #include "smsgw/codec/base64.hpp"
 #include "smsgw/codec/datetime.hpp"
@@ -22,4 +22,7 @@
 #include "smsgw/codec/percent.hpp"
 #include "smsgw/codec/prefix_reply.hpp"
 #include "smsgw/codec/utf8.hpp"
+#include "smsgw/codec/xml_copy.hpp"
+#include "smsgw/codec/xml_reader.hpp"
+#include "smsgw/codec/xml_writer.hpp"
 #include "smsgw/core.hpp"

@@ -71,6 +71,19 @@ enum class errc : int {
     unmappable,           // no mapping: well-formed bytes the charset's index maps to nothing, or a code point the target charset lacks
     unknown_charset,      // a label that names no encoding of the WHATWG Encoding Standard
     unsupported_charset,  // a label of an encoding the Standard defines but smsgw does not convert (Shift_JIS, EUC-KR...)
+
+    // XML
+    bad_name,             // a tag, attribute or PI target that is not an XML Name (XML 1.0 §2.3)
+    mismatched_tag,       // an end tag whose name is not the open element's
+    bad_reference,        // '&' that starts no reference to a predefined entity or an allowed character
+    bad_attribute,        // an attribute without whitespace before it, '=' or a quoted value
+    bad_comment,          // '--' inside a comment, or a comment ending in '-'
+    outside_root,         // text, CDATA, a second element or an end tag outside the root element
+    missing_root,         // a document without a root element
+    bad_declaration,      // a malformed or misplaced XML declaration or DOCTYPE, or a PI target 'xml'
+    doctype_refused,      // a DOCTYPE with an internal subset (entity declarations): never expanded
+    too_many_attributes,  // more attributes on one element than the configured limit
+    name_too_long,        // a name longer than the configured limit
 };
 
 class error_category_impl final : public std::error_category {
@@ -127,6 +140,17 @@ public:
         case errc::unmappable: return "character has no mapping in the other charset";
         case errc::unknown_charset: return "unknown charset label";
         case errc::unsupported_charset: return "charset known to the Encoding Standard but not supported";
+        case errc::bad_name: return "not an XML name";
+        case errc::mismatched_tag: return "end tag does not match the open element";
+        case errc::bad_reference: return "malformed or unknown entity or character reference";
+        case errc::bad_attribute: return "malformed attribute";
+        case errc::bad_comment: return "'--' inside a comment";
+        case errc::outside_root: return "content outside the root element";
+        case errc::missing_root: return "document has no root element";
+        case errc::bad_declaration: return "malformed or misplaced XML or DOCTYPE declaration";
+        case errc::doctype_refused: return "DOCTYPE with an internal subset refused";
+        case errc::too_many_attributes: return "too many attributes";
+        case errc::name_too_long: return "name too long";
         }
         return static_cast<int>(e) == 0 ? "success" : "unknown smsgw error";
     }
