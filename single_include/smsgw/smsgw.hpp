@@ -20295,6 +20295,13 @@ struct report {
 
 namespace detail {
 
+// A status code: printable ASCII without blanks (DELIVRD, JA:0009, ERR:104), so that no
+// blank a tolerant reader trims is part of it.
+inline result check_status(std::string_view v) noexcept {
+    const std::size_t blank = v.find(' ');
+    return blank != std::string_view::npos ? fail(errc::bad_character, blank) : result{};
+}
+
 struct report_field {
     std::string_view report::*member;
     fields::spec spec;
@@ -20304,7 +20311,7 @@ inline constexpr report_field r_extension{&report::extension, fields::digits("ex
 inline constexpr report_field r_msgid{&report::msgid, fields::digits("msgid", 20)};
 inline constexpr report_field r_id{&report::id, fields::digits("id", 20)};
 inline constexpr report_field r_mobile{&report::mobile, fields::digits("mobile", 20)};
-inline constexpr report_field r_status{&report::status, fields::ascii("status", 20)};
+inline constexpr report_field r_status{&report::status, fields::ascii("status", 20).checked(check_status)};
 inline constexpr report_field r_time{&report::time, fields::date_time("time", codec::datetime::shape::yyyy_mm_dd_hh_mm_ss)};
 
 // The fields of each form, in wire order: the one description of the three layouts.
@@ -20411,7 +20418,7 @@ private:
 // A walk stops at the first error, kept in error(): the delimited list's (empty_field,
 // count_mismatch for fewer than 4 or more than 6 fields, truncated for a last record without
 // its ';' in strict mode, bad_character at a line break), then a field's check at its offset:
-// "extension", "msgid", "id", "mobile" digits; "status" printable ASCII; "time" as
+// "extension", "msgid", "id", "mobile" digits; "status" printable ASCII but SP; "time" as
 // codec::datetime reads YYYY-MM-DD HH:MM:SS.
 class report_list {
 public:

@@ -220,6 +220,9 @@ TEST_CASE("report: every refusal of a list, strict and tolerant") {
     field("1,1381129999x,DELIVRD,2013-09-12 09:09:31;", errc::bad_character, 12, "mobile");
     field("1,2,,2013-09-12 09:09:31;", errc::empty_field, 4, "status");
     field("1,2,DELIV\xC3\xA9,2013-09-12 09:09:31;", errc::bad_character, 9, "status");
+    // a blank in a status is refused, or strict and tolerant (which trims) would read it apart (fuzz)
+    field("3456,30911175550,             [&1,2013-09-12 09:09:31;", errc::bad_character, 17, "status");
+    CHECK(reports_of("3456,30911175550,             [&1,2013-09-12 09:09:31;", mode::tolerant)[0].status == "[&1");
     field("1,2,DELIVRD,2013-02-30 09:09:31;", errc::out_of_range, 20, "time");
     field("1,2,DELIVRD,2013-09-12T09:09:31;", errc::bad_character, 22, "time");
     field("1x,1,2,DELIVRD,2013-09-12 09:09:31;", errc::bad_character, 1, "extension");
