@@ -16037,6 +16037,8 @@ struct spec {
     const char* key = nullptr;    // the JSON key when it differs from the name
     json_binary as = json_binary::hex;
     datetime::shape when = datetime::shape::yyyymmddhhmmss;  // date_time
+    bool url_encoded = false;     // in a form: percent-encoded once more before form encoding
+    const char* alias = nullptr;  // in a form: a second name tolerant decoding reads
 
     constexpr spec optional() const noexcept { return with_presence(presence::optional, min); }
     constexpr spec if_set() const noexcept { return with_presence(presence::if_set, 0); }
@@ -16054,6 +16056,20 @@ struct spec {
     constexpr spec in_json_as(json_binary b) const noexcept {
         spec s = *this;
         s.as = b;
+        return s;
+    }
+    // The value travels URL-encoded inside the form value, so encoded twice on the wire (5C's
+    // title, §2.1 "urlencode 后提交"); the member holds it plain.
+    constexpr spec url_encoded_twice() const noexcept {
+        spec s = *this;
+        s.url_encoded = true;
+        return s;
+    }
+    // Tolerant form decoding also reads the field under `other` (5C's own example spells its
+    // title `tittle`); strict decoding calls it unknown_field.
+    constexpr spec tolerant_alias(const char* other) const noexcept {
+        spec s = *this;
+        s.alias = other;
         return s;
     }
     constexpr const char* json_key() const noexcept { return key != nullptr ? key : name; }
@@ -16694,6 +16710,19 @@ public:
         percent::encode(value, out_, percent::style::form);
         return *this;
     }
+    // The value percent-encoded, then form-encoded as add() does (a value "URL-encoded before
+    // form encoding": `标` travels as %25E6%25A0%2587), through a stack buffer.
+    builder& add_encoded_twice(std::string_view name, bytes value) noexcept {
+        add(name, std::string_view());
+        constexpr std::size_t chunk = 128;
+        byte once[3 * chunk];
+        for (std::size_t at = 0; at < value.size(); at += chunk) {
+            writer w(once);
+            percent::encode(value.subspan(at, chunk), w, percent::style::form);
+            percent::encode(bytes(once, w.size()), out_, percent::style::form);
+        }
+        return *this;
+    }
     // A string literal as the value (it converts to bytes only through string_view).
     builder& add(std::string_view name, const char* value) noexcept { return add(name, std::string_view(value)); }
 
@@ -16797,6 +16826,12 @@ private:
     template <class M>
     void put(std::string_view name, const M& v, const spec& s) noexcept {
         if (s.presence == presence::if_set && is_empty(v)) return;
+        if constexpr (is_string_v<M>) {
+            if (s.url_encoded) {
+                b.add_encoded_twice(name, v);
+                return;
+            }
+        }
         put_value(b, name, v);
     }
 
@@ -16885,14 +16920,25 @@ struct form_reader {
     std::size_t at;  // of the pair in the body
     group_state<Item>* g;
     offer_state st;
+    byte* in_scratch;  // value's bytes, which a url_encoded field decodes once more in place
 
     template <class M>
     void operator()(M& member, const spec& s) noexcept {
         const std::uint64_t bit = st.next_bit();
-        if (st.matched || name != s.name) return;
+        if (st.matched) return;
+        if (name != s.name && (st.m != mode::tolerant || s.alias == nullptr || name != s.alias)) return;
         st.matched = true;
         if (!st.first(bit, at, s.name)) return;
-        if (result e = assign(member, value, s); !e) st.r = fail(e.ec, at, s.name);
+        std::string_view v = value;
+        if (s.url_encoded) {
+            writer w(mutable_bytes(in_scratch, value.size()));
+            if (result e = percent::decode(value, w, percent::style::form); !e) {
+                st.r = fail(e.ec, at, s.name);
+                return;
+            }
+            v = std::string_view(reinterpret_cast<const char*>(in_scratch), w.size());
+        }
+        if (result e = assign(member, v, s); !e) st.r = fail(e.ec, at, s.name);
     }
 
     template <class I>
@@ -17009,7 +17055,8 @@ result encode_form(const T& m, writer& out) noexcept {
 // Reads a form body into `out` as a server would, then validates it. Values are decoded into
 // `scratch` (at least as large as the body); a group's items go to `storage`, and the group
 // views its first `count` entries. Errors, with the spec name of the field:
-//   bad_escape at the '%' at fault; buffer_too_small when scratch is smaller than the body;
+//   bad_escape at the '%' at fault (at the pair, for a url_encoded field's second decoding);
+//   buffer_too_small when scratch is smaller than the body;
 //   strict mode: unknown_field at a pair no field has, duplicate_field at a field's second pair
 //   (tolerant mode skips the first and keeps the first of the second; unknown names stay
 //   reachable through form::fields(body));
@@ -17037,7 +17084,7 @@ result decode_form(bytes body, T& out, mutable_bytes scratch, mode m = mode::str
         const std::size_t start = values.size();
         if (result r = form::decode_value(f, values); !r) return r;
         const std::string_view value(reinterpret_cast<const char*>(scratch.data()) + start, values.size() - start);
-        detail::form_reader<Item> reader{name, value, f.offset, &g, {m, seen}};
+        detail::form_reader<Item> reader{name, value, f.offset, &g, {m, seen}, scratch.data() + start};
         T::walk(reader, msg);
         if (!reader.st.r) return reader.st.r;
         if (!reader.st.matched && m == mode::strict) return fail(errc::unknown_field, f.offset);
@@ -21082,6 +21129,1051 @@ inline result copy(reader& in, xml::writer& out, mutable_bytes scratch) noexcept
 #define SMSGW_VERSION_MINOR 2
 #define SMSGW_VERSION_PATCH 0
 #define SMSGW_VERSION (SMSGW_VERSION_MAJOR * 10000 + SMSGW_VERSION_MINOR * 100 + SMSGW_VERSION_PATCH)
+// ---- smsgw/fivec.hpp
+
+// smsgw::fivec: the 5C MMS API (5c-mms-api.txt, MMS API 2.0, 2018-04-22). Requests are form
+// bodies or query strings sent to url(api); answers are `success:`/`error:` lines, a bare
+// balance, or `;`-terminated report records.
+// ---- smsgw/fivec/balance.hpp
+
+#include <cstddef>
+#include <string_view>
+
+// ---- smsgw/fivec/reply.hpp
+
+#include <cstddef>
+#include <string_view>
+
+
+// The one-line answers of caixin_send and caixin_send_batch (§2.2, §3.2), and the error
+// answers of the balance query (§4.2) and the report fetch (§5.1.6): `success:<msgid>` or
+// `error:<text>`, read with codec/prefix_reply.hpp: the prefix in any letter case (the spec's
+// own table writes `Error:Missing message title`), a leading UTF-8 BOM skipped, the text after
+// the first colon kept verbatim (`error:Black keywords is:<word>`, vendors.md pitfall 6).
+namespace smsgw::fivec {
+
+// The error strings of §2.2 and §3.2. Any other text (`Black keywords is:<word>`, `Throughput
+// Rate Exceeded`, the spec's own `error:msgid`) is `other`, its text kept in reply::text.
+enum class error_code : unsigned char {
+    other = 0,
+    missing_apikey,
+    missing_password,
+    missing_message_title,
+    missing_recipient,
+    account_is_blocked,
+    unrecognized_encoding,
+    apikey_or_password_error,
+    unauthorized_ip_address,
+    account_balance_is_insufficient,
+    mms_body_too_long,
+};
+
+// A code's words: `text` as 5C writes it after `error:`, `chinese` the spec's 状态 column.
+struct error_text {
+    std::string_view text;
+    std::string_view chinese;
+    constexpr bool known() const noexcept { return !text.empty(); }
+};
+
+constexpr error_text describe(error_code c) noexcept {
+    switch (c) {
+    case error_code::other: break;
+    case error_code::missing_apikey: return {"Missing apikey", "APIKEY 为空"};
+    case error_code::missing_password: return {"Missing password", "密码为空"};
+    case error_code::missing_message_title: return {"Missing message title", "彩信标题为空"};
+    case error_code::missing_recipient: return {"Missing recipient", "号码为空"};
+    case error_code::account_is_blocked: return {"Account is blocked", "帐号被禁用"};
+    case error_code::unrecognized_encoding: return {"Unrecognized encoding", "编码未能识别"};
+    case error_code::apikey_or_password_error: return {"APIKEY or password error", "APIKEY 或密码错误"};
+    case error_code::unauthorized_ip_address: return {"Unauthorized IP address", "未授权 IP 地址"};
+    case error_code::account_balance_is_insufficient: return {"Account balance is insufficient", "余额不足"};
+    case error_code::mms_body_too_long: return {"MMS body too long.", "彩信文件过大"};
+    }
+    return {};
+}
+
+// The code whose text `t` is, exactly as the spec writes it (tolerant: ASCII case aside,
+// blanks around it and a missing or added final '.' aside), or `other`.
+constexpr error_code error_of(std::string_view t, mode m = mode::strict) noexcept {
+    if (m == mode::tolerant) {
+        t = codec::ascii::trim(t, codec::ascii::is_blank);
+        if (!t.empty() && t.back() == '.') t.remove_suffix(1);
+    }
+    for (unsigned i = 1; i <= static_cast<unsigned>(error_code::mms_body_too_long); ++i) {
+        const auto c = static_cast<error_code>(i);
+        std::string_view known = describe(c).text;
+        if (m == mode::strict) {
+            if (t == known) return c;
+            continue;
+        }
+        if (known.back() == '.') known.remove_suffix(1);
+        if (codec::ascii::iequals(t, known)) return c;
+    }
+    return error_code::other;
+}
+
+namespace detail {
+inline constexpr std::string_view reply_prefixes[] = {"success", "error"};
+
+// A msgid as 5C gives it: digits (14 of them in its reports, vendors.md pitfall 3), kept as text.
+inline result check_msgid(std::string_view id) noexcept {
+    if (id.empty()) return fail(errc::empty_field, 0, "msgid");
+    for (std::size_t i = 0; i < id.size(); ++i) {
+        if (!codec::ascii::is_digit(id[i])) return fail(errc::bad_character, i, "msgid");
+    }
+    return {};
+}
+}  // namespace detail
+
+// `success:<msgid>` or `error:<text>`.
+struct reply {
+    bool success = false;
+    std::string_view msgid;         // success: digits, as sent
+    error_code code = error_code::other;  // error: the spec's string the text is, or other
+    std::string_view text;          // error: everything after the first ':', verbatim
+    std::string_view prefix;        // as sent (`Error`); written in lower case
+
+    constexpr bool is(error_code c) const noexcept { return !success && code == c; }
+};
+
+// Errors, offsets in `in`: those of codec::prefix::decode (bad_response "prefix" when neither
+// prefix with its colon is there: `100`, `no record`; trailing_bytes "text" at a line break
+// inside the text, strict mode); on success, a msgid that is not digits is empty_field or
+// bad_character ("msgid") in strict mode, kept as sent in tolerant mode. `out` is written only
+// on success.
+inline result decode(bytes in, reply& out, mode m = mode::strict) noexcept {
+    codec::prefix::reply p;
+    if (result r = codec::prefix::decode(in, detail::reply_prefixes, p, m); !r) return r;
+    reply rep;
+    rep.prefix = p.prefix;
+    if (p.which == 0) {
+        rep.success = true;
+        rep.msgid = p.text;
+        if (m == mode::strict) {
+            if (result r = detail::check_msgid(p.text); !r) return fail(r.ec, p.text_offset + r.offset, r.field);
+        }
+    } else {
+        rep.text = p.text;
+        rep.code = error_of(p.text, m);
+    }
+    out = rep;
+    return {errc{}, in.size()};
+}
+
+// `success:<msgid>`, or `error:<text>` with text, or when text is empty the spec's string of
+// code. Refused before anything is written: a msgid that is not digits (empty_field or
+// bad_character, "msgid", offset in it), an error without text or code (empty_field "text"),
+// a line break in the text (bad_character "text").
+inline result encode(const reply& r, writer& out) noexcept {
+    if (r.success) {
+        if (result v = detail::check_msgid(r.msgid); !v) return v;
+        return codec::prefix::encode({"success", r.msgid}, out);
+    }
+    const std::string_view text = r.text.empty() ? describe(r.code).text : r.text;
+    if (text.empty()) return fail(errc::empty_field, 6, "text");
+    return codec::prefix::encode({"error", text}, out);
+}
+
+}  // namespace smsgw::fivec
+// ---- smsgw/fivec/request.hpp
+
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+
+
+// What every 5C request shares (5c-mms-api.txt): the four interfaces' URLs, the credentials
+// of their input tables, and the form body each request is, from its field list (its walk(),
+// codec/fields.hpp), in both directions, so that a 5C test double can be written with it too.
+namespace smsgw::fivec {
+
+namespace fields = codec::fields;
+
+// Strict: a name the interface does not define, or one given twice, is an error at its offset.
+// Tolerant: unknown names are skipped, of a name given twice the first counts, and what each
+// message says real senders get wrong is read.
+using mode = smsgw::mode;
+
+// The interfaces of the spec. Requests are form bodies POSTed (§2, §3) or sent as the query
+// string of a GET (§4, §5) to url(call).
+enum class api : unsigned char {
+    caixin_send,        // §2: one MMS of frames to any numbers
+    caixin_send_batch,  // §3: one picture and title, a text per number, as XML
+    query_balance,      // §4
+    recv_report,        // §5: status reports, fetched once each
+};
+
+constexpr std::string_view url(api a) noexcept {
+    switch (a) {
+    case api::caixin_send: return "http://m.5c.com.cn/api/send/caixin_send.php";
+    case api::caixin_send_batch: return "http://m.5c.com.cn/api/send/caixin_send_batch.php";
+    case api::query_balance: return "http://m.5c.com.cn/api/query/";
+    case api::recv_report: return "http://m.5c.com.cn/api/recv/index.php";
+    }
+    return {};
+}
+
+namespace detail {
+
+// username and password: 3 to 15 characters (§2.1, §3.1, §5.1.1); fewer than 3 is
+// invalid_length at the value's end.
+inline result check_3_to_15(std::string_view v) noexcept {
+    return v.size() < 3 ? fail(errc::invalid_length, v.size()) : result{};
+}
+// apikey: 32 characters exactly (§2.1); fewer is invalid_length at the value's end.
+inline result check_apikey(std::string_view v) noexcept {
+    return v.size() != 32 ? fail(errc::invalid_length, v.size()) : result{};
+}
+
+inline constexpr fields::spec apikey = fields::ascii("apikey", 32).checked(check_apikey);
+inline constexpr fields::spec username = fields::ascii("username", 15).checked(check_3_to_15);
+inline constexpr fields::spec password = fields::ascii("password", 15).checked(check_3_to_15);
+
+// apikey, username and password, in the order of the input tables of §2.1, §3.1 and §4 (the
+// batch request of §3 calls this too).
+template <class V, class Self>
+constexpr void credentials(V& v, Self& m) {
+    v(m.apikey, apikey);
+    v(m.username, username);
+    v(m.password, password);
+}
+
+// A request struct of this module: it names its interface and lists its fields.
+template <class T, class = void>
+struct is_request : std::false_type {};
+template <class T>
+struct is_request<T, std::void_t<decltype(T::call)>> : std::is_same<std::remove_cv_t<decltype(T::call)>, fivec::api> {};
+template <class T>
+using if_request = std::enable_if_t<is_request<T>::value, int>;
+
+}  // namespace detail
+
+// Every check of the request's table, before anything is written: the first error with its
+// spec name in result.field and the offset in the value at fault.
+template <class Request, detail::if_request<Request> = 0>
+result validate(const Request& r) noexcept {
+    return fields::validate(r);
+}
+
+// The form body (or query string) in the order of the field list.
+template <class Request, detail::if_request<Request> = 0>
+result encode(const Request& r, writer& out) noexcept {
+    return fields::encode_form(r, out);
+}
+
+// Decodes a body as 5C would, with the checks of validate(). Values are decoded into `scratch`
+// (at least the body's size); errors carry the offset of the parameter at fault and its name
+// (fields::decode_form lists them).
+template <class Request, detail::if_request<Request> = 0>
+result decode(bytes body, Request& out, mutable_bytes scratch, mode m = mode::strict) noexcept {
+    return fields::decode_form(body, out, scratch, m);
+}
+
+}  // namespace smsgw::fivec
+
+// The balance query (§4): the credentials alone, answered by the balance as a bare number
+// (§4.2 示例: `100`) or by an `error:` reply.
+namespace smsgw::fivec {
+
+// `apikey=...&username=...&password=...`, to url(api::query_balance) by POST or GET;
+// validate(), encode() and decode() come from request.hpp.
+struct balance_query {
+    static constexpr fivec::api call = api::query_balance;
+
+    std::string_view apikey;    // 32 characters
+    std::string_view username;  // 3 to 15
+    std::string_view password;  // 3 to 15
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        detail::credentials(v, m);
+    }
+};
+
+// 返回数据: 数字. The balance as sent, digits with an optional fraction (`100`, `12.50`), or
+// the error reply (error:APIKEY or password error, error:Unauthorized IP address).
+struct balance_reply {
+    bool ok = false;
+    std::string_view balance;  // ok: as sent
+    fivec::reply error;        // !ok
+};
+
+namespace detail {
+// Digits, then optionally '.' and digits: the offset of the first byte that does not fit, or
+// v.size() when all do (an empty value is 0).
+constexpr std::size_t number_end(std::string_view v) noexcept {
+    std::size_t i = 0;
+    while (i < v.size() && codec::ascii::is_digit(v[i])) ++i;
+    if (i == 0 || i == v.size() || v[i] != '.') return i;
+    const std::size_t dot = i++;
+    while (i < v.size() && codec::ascii::is_digit(v[i])) ++i;
+    return i == dot + 1 ? dot : i;
+}
+}  // namespace detail
+
+// A leading UTF-8 BOM and line ends at the end are skipped in both modes (tolerant: blanks
+// around the number too). Input that starts with a digit is the balance: bad_character at the
+// first byte that is not part of the number. Anything else is read as a reply (reply's errors);
+// a `success:` reply is bad_response ("balance") at its offset: the query has no msgid to give.
+inline result decode(bytes in, balance_reply& out, mode m = mode::strict) noexcept {
+    const std::string_view s = as_chars(in);
+    std::size_t begin = codec::lines::detail::content_begin(s);
+    std::size_t end = codec::lines::detail::content_end(s, begin);
+    if (m == mode::tolerant) {
+        while (begin < end && codec::ascii::is_space(s[begin])) ++begin;
+        while (end > begin && codec::ascii::is_blank(s[end - 1])) --end;
+    }
+    const std::string_view body = s.substr(begin, end - begin);
+    if (!body.empty() && codec::ascii::is_digit(body[0])) {
+        const std::size_t n = detail::number_end(body);
+        if (n != body.size()) return fail(errc::bad_character, begin + n, "balance");
+        out = balance_reply{true, body, {}};
+        return {errc{}, in.size()};
+    }
+    fivec::reply r;
+    if (result e = decode(in, r, m); !e) return e;
+    if (r.success) return fail(errc::bad_response, begin, "balance");
+    out = balance_reply{false, {}, r};
+    return {errc{}, in.size()};
+}
+
+// The balance (digits, optionally '.' and digits: empty_field or bad_character "balance" at the
+// offset in it), or the error reply.
+inline result encode(const balance_reply& r, writer& out) noexcept {
+    if (!r.ok) {
+        if (r.error.success) return fail(errc::bad_response, 0, "balance");
+        return encode(r.error, out);
+    }
+    if (r.balance.empty()) return fail(errc::empty_field, 0, "balance");
+    if (const std::size_t n = detail::number_end(r.balance); n != r.balance.size()) {
+        return fail(errc::bad_character, n, "balance");
+    }
+    out.write(r.balance);
+    return out.finish();
+}
+
+}  // namespace smsgw::fivec
+// ---- smsgw/fivec/frames.hpp
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+// The frame string of caixin_send's `content` (§2.3): elements `<frame>_<kind>.<ext>,<base64>`
+// separated by ';', frames numbered from 1, each frame its text (kind 1, `txt`), image (2, `gif`
+// or `jpg`) and audio (3, `mid` or `amr`) in that order, any of them left out:
+//     1_1.txt,5L2g5aW9;1_2.gif,R0lGODlh...;2_1.txt,...
+// Built from the caller's bytes, base64-encoded straight into the output; read lazily, each
+// element's content decoded on request. Real senders depart from §2.3 in three ways
+// (vendors.md pitfall 6 and the one public 5C sender): the string begins with ';', ends with
+// ';', or a frame's text and image are glued with no ';' between them. Strict mode refuses each
+// with its offset; tolerant mode reads each.
+namespace smsgw::fivec {
+
+// The file types of §2.3 and their kinds (文本类型 1, 图片类型 2, 音频类型 3).
+enum class file_type : unsigned char { txt, gif, jpg, mid, amr };
+enum class frame_kind : unsigned char { text = 1, image = 2, audio = 3 };
+
+constexpr frame_kind kind_of(file_type t) noexcept {
+    return t == file_type::txt ? frame_kind::text
+           : t == file_type::gif || t == file_type::jpg ? frame_kind::image
+                                                         : frame_kind::audio;
+}
+constexpr std::string_view extension(file_type t) noexcept {
+    constexpr std::string_view names[] = {"txt", "gif", "jpg", "mid", "amr"};
+    return names[static_cast<unsigned>(t)];
+}
+
+// One file to send: its frame (from 1) and type, and its bytes (text in the request's
+// `encode`, UTF-8 unless gbk), viewed, not copied.
+struct frame_file {
+    std::uint32_t frame = 1;
+    file_type type = file_type::txt;
+    bytes content;
+};
+
+// One element as read: a view into the frame string.
+struct element {
+    std::uint32_t frame = 0;
+    frame_kind kind = frame_kind::text;
+    file_type type = file_type::txt;
+    std::string_view name;  // `1_2.gif` as sent
+    std::string_view data;  // the base64 text as sent
+    std::size_t offset = 0;  // of name in the frame string
+};
+
+namespace detail {
+
+inline constexpr std::size_t max_frame_digits = 6;
+
+// What may follow element `prev` (frame, kind): the same frame with a later kind, or the next
+// frame; the first element is frame 1.
+constexpr bool follows(std::uint32_t frame, frame_kind kind, std::uint32_t prev_frame, frame_kind prev_kind) noexcept {
+    return (frame == prev_frame && kind > prev_kind) || frame == prev_frame + 1;
+}
+
+// The bytes of base64 text, '=' included.
+struct base64_class {
+    bool in[256] = {};
+    constexpr base64_class() noexcept {
+        for (unsigned c = 0; c < 128; ++c) {
+            const char ch = static_cast<char>(c);
+            in[c] = codec::ascii::is_alpha(ch) || codec::ascii::is_digit(ch) || ch == '+' || ch == '/' || ch == '=';
+        }
+    }
+};
+inline constexpr base64_class base64_chars{};
+
+constexpr bool is_b64(char c) noexcept { return base64_chars.in[static_cast<unsigned char>(c)]; }
+
+// Reads `<frame>_<kind>.<ext>` at `pos` up to its ',': the element's numbers and type, pos
+// after the ','. Errors at the byte at fault: bad_character ("name"), out_of_range ("frame"
+// past 6 digits or 0, "kind" not 1 to 3, "ext" not one of the kind's).
+inline result read_name(std::string_view s, std::size_t& pos, element& e) noexcept {
+    const std::size_t start = pos;
+    std::size_t i = pos;
+    while (i < s.size() && codec::ascii::is_digit(s[i])) ++i;
+    if (i == start || s[start] == '0') return fail(i == start ? errc::bad_character : errc::out_of_range, start, "frame");
+    if (i - start > max_frame_digits) return fail(errc::out_of_range, start, "frame");
+    std::uint32_t frame = 0;
+    codec::decimal::parse(s.substr(start, i - start), frame);
+    if (i >= s.size() || s[i] != '_') return fail(errc::bad_character, i, "name");
+    if (++i >= s.size() || s[i] < '1' || s[i] > '3') return fail(i < s.size() && codec::ascii::is_digit(s[i]) ? errc::out_of_range : errc::bad_character, i, "kind");
+    const auto kind = static_cast<frame_kind>(s[i] - '0');
+    if (++i >= s.size() || s[i] != '.') return fail(errc::bad_character, i, "name");
+    const std::size_t ext_at = ++i;
+    while (i < s.size() && s[i] != ',' && s[i] != ';' && i - ext_at < 3) ++i;
+    const std::string_view ext = s.substr(ext_at, i - ext_at);
+    bool known = false;
+    for (unsigned t = 0; t <= static_cast<unsigned>(file_type::amr); ++t) {
+        if (extension(static_cast<file_type>(t)) == ext && kind_of(static_cast<file_type>(t)) == kind) {
+            e.type = static_cast<file_type>(t);
+            known = true;
+        }
+    }
+    if (!known) return fail(errc::out_of_range, ext_at, "ext");
+    if (i >= s.size() || s[i] != ',') return fail(errc::bad_character, i, "name");
+    e.frame = frame;
+    e.kind = kind;
+    e.name = s.substr(start, i - start);
+    pos = i + 1;
+    return {};
+}
+
+// Where the glued name of the next element starts inside a run of base64 `run` that a '_'
+// ends: after the last whole quad before the run's trailing digits (at most 6 of them), or
+// npos when the run is not data followed by a frame number.
+inline std::size_t glued_at(std::string_view run) noexcept {
+    std::size_t digits = 0;
+    while (digits < run.size() && digits < max_frame_digits && codec::ascii::is_digit(run[run.size() - 1 - digits])) ++digits;
+    for (std::size_t d = 1; d <= digits; ++d) {
+        const std::size_t cut = run.size() - d;
+        if (cut != 0 && cut % 4 == 0 && run[cut] != '0') return cut;
+    }
+    return std::string_view::npos;
+}
+
+class frame_cursor {
+public:
+    using value_type = element;
+
+    constexpr frame_cursor() noexcept = default;
+    frame_cursor(std::string_view s, mode m, result* sink) noexcept : s_(s), m_(m), sink_(sink), at_(0) { advance(); }
+
+    const element& current() const noexcept { return e_; }
+    constexpr std::size_t position() const noexcept { return at_; }
+
+    void advance() noexcept {
+        const bool strict = m_ == mode::strict;
+        for (;;) {
+            if (done_) return stop({});
+            if (next_ == s_.size() || s_[next_] == ';') {  // an empty element
+                if (strict) return stop(fail(errc::empty_field, next_, "element"));
+                if (next_ == s_.size()) return stop(count_ == 0 ? fail(errc::empty_field, 0, "element") : result{});
+                ++next_;
+                continue;
+            }
+            break;
+        }
+        element e;
+        e.offset = next_;
+        std::size_t pos = next_;
+        if (result r = read_name(s_, pos, e); !r) return stop(r);
+        if (!(count_ == 0 ? e.frame == 1 : follows(e.frame, e.kind, e_.frame, e_.kind))) {
+            return stop(fail(errc::out_of_range, e.offset, "frame"));
+        }
+        const std::size_t data_at = pos;
+        while (pos < s_.size() && is_b64(s_[pos])) ++pos;
+        e.data = s_.substr(data_at, pos - data_at);
+        if (pos == s_.size()) {
+            done_ = true;
+        } else if (s_[pos] == ';') {
+            next_ = pos + 1;
+        } else {
+            const std::size_t cut = s_[pos] == '_' ? glued_at(e.data) : std::string_view::npos;
+            if (cut == std::string_view::npos) return stop(fail(errc::bad_character, pos, "data"));
+            if (strict) return stop(fail(errc::bad_character, data_at + cut, "element"));  // a ';' is missing
+            e.data = e.data.substr(0, cut);
+            next_ = data_at + cut;
+        }
+        if (e.data.empty() && strict) return stop(fail(errc::empty_field, data_at, "data"));
+        e_ = e;
+        at_ = e.offset;
+        ++count_;
+    }
+
+private:
+    static constexpr std::size_t end_mark = static_cast<std::size_t>(-1);
+    void stop(result r) noexcept {
+        at_ = end_mark;
+        done_ = true;
+        if (!r && sink_ != nullptr) *sink_ = r;
+    }
+
+    std::string_view s_;
+    mode m_ = mode::strict;
+    result* sink_ = nullptr;
+    element e_{};
+    std::size_t at_ = end_mark;
+    std::size_t next_ = 0;
+    std::size_t count_ = 0;
+    bool done_ = false;
+};
+
+}  // namespace detail
+
+// The elements of a frame string, read lazily as the range is walked; the first error stops the
+// walk and stays in error(). Errors, offsets in the frame string:
+//   empty_field "element" (strict) at an empty element: the string empty or beginning with ';',
+//     `;;`, a trailing ';' (offset: the string's end); tolerant mode skips them, but a string
+//     of no element at all is empty_field at 0 in both modes;
+//   bad_character "element" (strict) where a glued element's name begins (a ';' is missing
+//     between `...data` and `1_2.gif,`: recognised when the data before it is whole base64
+//     quads); tolerant mode reads both elements;
+//   the name's errors (read_name: bad_character "name", out_of_range "frame", "kind", "ext");
+//   out_of_range "frame" at an element out of order (the first not frame 1, a kind not after
+//     the one before in its frame, a frame number skipped or going back), both modes;
+//   bad_character "data" at a byte that is not base64; empty_field "data" (strict) for `1_1.txt,`.
+// The base64 itself is checked when an element is decoded.
+class frames {
+public:
+    using iterator = smsgw::detail::lazy_iterator<detail::frame_cursor>;
+
+    constexpr frames() noexcept = default;
+    explicit constexpr frames(std::string_view text, mode m = mode::strict) noexcept : text_(text), m_(m) {}
+
+    iterator begin() const noexcept { return iterator(detail::frame_cursor(text_, m_, &error_)); }
+    iterator end() const noexcept { return iterator(); }
+    constexpr result error() const noexcept { return error_; }
+    constexpr std::string_view text() const noexcept { return text_; }
+
+    // Walks the whole string: success with `count` elements, offset = the string's size.
+    result validate(std::size_t& count) const noexcept {
+        count = 0;
+        for (auto it = begin(); it != end(); ++it) ++count;
+        if (!error_) return error_;
+        return {errc{}, text_.size()};
+    }
+    result validate() const noexcept {
+        std::size_t n = 0;
+        return validate(n);
+    }
+
+private:
+    std::string_view text_;
+    mode m_ = mode::strict;
+    mutable result error_;
+};
+
+// An element's bytes, base64-decoded (strict RFC 4648: codec::base64's errors, offsets in
+// e.data): at most codec::base64::decoded_size_max(e.data.size()).
+inline result decode_content(const element& e, writer& out) noexcept { return codec::base64::decode(e.data, out); }
+
+// A text element as UTF-8: its bytes in `text_encoding` (utf8, or gbk for `encode=gbk`)
+// converted by smsgw::charset; `scratch` holds the decoded bytes (decoded_size_max of the
+// data). Errors: wrong_type for an element that is not text; buffer_too_small when scratch is
+// short (offset: its size needed); the base64 errors; the charset's (strict: invalid_utf8 or
+// bad_sequence at the offset in the decoded bytes; tolerant: U+FFFD written instead).
+inline result decode_text(const element& e, charset::encoding text_encoding, writer& out, mutable_bytes scratch,
+                          mode m = mode::strict) noexcept {
+    if (e.kind != frame_kind::text) return fail(errc::wrong_type, e.offset, "kind");
+    const std::size_t need = codec::base64::decoded_size_max(e.data.size());
+    if (scratch.size() < need) return fail(errc::buffer_too_small, need);
+    writer raw(scratch);
+    if (result r = decode_content(e, raw); !r) return r;
+    return charset::decode(text_encoding, bytes(scratch.data(), raw.size()), out, m);
+}
+
+// The frame string of the caller's files, each base64-encoded straight into the output.
+struct frame_string {
+    span<const frame_file> files;
+};
+
+// Refused before anything is written: no file (empty_field "element", 0); a file out of order
+// (out_of_range "frame", offset: its index; the first must be frame 1, then as frames reads
+// them); an empty file (empty_field "data", its index). Success: the bytes written, or
+// buffer_too_small with the size needed.
+inline result encode(const frame_string& fs, writer& out) noexcept {
+    if (fs.files.empty()) return fail(errc::empty_field, 0, "element");
+    for (std::size_t i = 0; i < fs.files.size(); ++i) {
+        const frame_file& f = fs.files[i];
+        const frame_file* prev = i == 0 ? nullptr : &fs.files[i - 1];
+        const bool ordered = prev == nullptr ? f.frame == 1 : detail::follows(f.frame, kind_of(f.type), prev->frame, kind_of(prev->type));
+        if (!ordered || f.frame > 999999) return fail(errc::out_of_range, i, "frame");
+        if (f.content.empty()) return fail(errc::empty_field, i, "data");
+    }
+    for (std::size_t i = 0; i < fs.files.size(); ++i) {
+        const frame_file& f = fs.files[i];
+        if (i != 0) out.put(';');
+        out.write(codec::decimal::format(f.frame).view());
+        out.put('_');
+        out.put(static_cast<char>('0' + static_cast<int>(kind_of(f.type))));
+        out.put('.');
+        out.write(extension(f.type));
+        out.put(',');
+        codec::base64::encode(f.content, out);
+    }
+    return out.finish();
+}
+
+}  // namespace smsgw::fivec
+// ---- smsgw/fivec/report.hpp
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <utility>
+
+
+// Status reports (§5): the fetch request, for every number (§5.1.2) or for numbers and a time
+// span (§5.1.4), and its reply: `no record`, or records each ended by ';' in the 4-, 5- and
+// 6-field forms the spec shows (§5.1.5, §5.1.6). A report is given once: fetched, it is gone.
+namespace smsgw::fivec {
+
+// password_md5: the MD5 of the password as 32 hex digits (§5.1.1; the spec's example is
+// upper-case, 5C takes either case).
+inline std::array<char, 32> password_md5(std::string_view password,
+                                         codec::hex::letter_case lc = codec::hex::letter_case::lower) noexcept {
+    return codec::to_hex(codec::md5::hash(password), lc);
+}
+
+namespace detail {
+inline result check_md5_hex(std::string_view v) noexcept {
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (!codec::ascii::is_hex(v[i])) return fail(errc::bad_character, i);
+    }
+    return v.size() != 32 ? fail(errc::invalid_length, v.size()) : result{};
+}
+}  // namespace detail
+
+// §5.1.1 and §5.1.4, to url(api::recv_report) by POST or GET; validate(), encode() and decode()
+// come from request.hpp. from, to and mobile go together: all three or none.
+struct report_request {
+    static constexpr fivec::api call = api::recv_report;
+
+    std::string_view username;      // 3 to 15
+    std::string_view password_md5;  // 32 hex digits, either case (fivec::password_md5 makes it)
+    std::string_view apikey;        // 32 characters
+    std::uint64_t from = 0;         // 10-digit Unix seconds; 0: not sent
+    std::uint64_t to = 0;           // 10-digit Unix seconds; 0: not sent
+    std::string_view mobile;        // "单个或多个手机号": numbers of at most 11 digits joined by ','
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        const bool one_number = m.from != 0 || m.to != 0 || !m.mobile.empty();
+        const auto either = [one_number](fields::spec s) { return one_number ? s : s.if_set(); };
+        v(m.username, detail::username);
+        v(m.password_md5, fields::ascii("password_md5", 32).checked(detail::check_md5_hex));
+        v(m.apikey, detail::apikey);
+        v(m.from, either(fields::number("from", 9999999999u, 1000000000u)));
+        v(m.to, either(fields::number("to", 9999999999u, 1000000000u)));
+        v(m.mobile, either(fields::list("mobile", ',', 1, fields::unlimited, [](std::string_view n) noexcept {
+              return fields::check_value(n, fields::digits("", 11));
+          })));
+    }
+};
+
+// How many fields a record has, and so which: 4 `msgid,mobile,status,time` (§5.1.6 first
+// example), 5 with the extension first (second example), 6 `extension,msgid,id,mobile,status,
+// time` (§5.1.5's table).
+enum class report_form : unsigned char { four = 4, five = 5, six = 6 };
+
+// One status report, views into the reply.
+struct report {
+    report_form form = report_form::four;
+    std::string_view extension;  // 扩展号: digits, empty when the user has none (forms 5 and 6)
+    std::string_view msgid;      // 流水号: digits, shared by a batch
+    std::string_view id;         // 编号: digits (form 6)
+    std::string_view mobile;     // digits
+    std::string_view status;     // DELIVRD, UNDELIV or any other code (http://www.5c.com.cn/code/), kept as sent
+    std::string_view time;       // YYYY-MM-DD HH:MM:SS
+    std::size_t offset = 0;      // of the record in the reply (decoded)
+
+    bool delivered() const noexcept { return status == "DELIVRD"; }
+};
+
+namespace detail {
+
+// A status code: printable ASCII without blanks (DELIVRD, JA:0009, ERR:104), so that no
+// blank a tolerant reader trims is part of it.
+inline result check_status(std::string_view v) noexcept {
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (v[i] == ' ') return fail(errc::bad_character, i);
+    }
+    return {};
+}
+
+struct report_field {
+    std::string_view report::*member;
+    fields::spec spec;
+};
+
+inline constexpr report_field r_extension{&report::extension, fields::digits("extension", 20).allow_empty()};
+inline constexpr report_field r_msgid{&report::msgid, fields::digits("msgid", 20)};
+inline constexpr report_field r_id{&report::id, fields::digits("id", 20)};
+inline constexpr report_field r_mobile{&report::mobile, fields::digits("mobile", 20)};
+inline constexpr report_field r_status{&report::status, fields::ascii("status", 20).checked(check_status)};
+inline constexpr report_field r_time{&report::time, fields::date_time("time", codec::datetime::shape::yyyy_mm_dd_hh_mm_ss)};
+
+// The fields of each form, in wire order: the one description of the three layouts.
+struct report_layout {
+    report_field f[6];
+    std::size_t n;
+};
+inline constexpr report_layout layout_four{{r_msgid, r_mobile, r_status, r_time}, 4};
+inline constexpr report_layout layout_five{{r_extension, r_msgid, r_mobile, r_status, r_time}, 5};
+inline constexpr report_layout layout_six{{r_extension, r_msgid, r_id, r_mobile, r_status, r_time}, 6};
+
+constexpr const report_layout& layout(report_form f) noexcept {
+    return f == report_form::six ? layout_six : f == report_form::five ? layout_five : layout_four;
+}
+
+inline constexpr const char* report_field_names[] = {"record"};
+
+// Strict: every record ended by ';', nothing else; tolerant: blanks around fields trimmed,
+// empty records and line breaks between records skipped, the last ';' may be missing.
+constexpr codec::delimited::format report_format(mode m) noexcept {
+    constexpr codec::delimited::format f = codec::delimited::format{';', ',', 4, 6}.with_terminator().with_name("reports");
+    return m == mode::strict ? f : f.with_mode(mode::tolerant).with_trim(codec::delimited::trimming::blanks);
+}
+
+// The fields of a record in layout L into `r`, each checked with its spec known at compile
+// time, so that only its own kind's checks are left (a loop over the layout costed a third of
+// the walk).
+SMSGW_ALWAYS_INLINE void read_field(const report_field& f, codec::delimited::record::iterator& it, report& r,
+                                    result& e) noexcept {
+    if (!e) return;
+    const codec::delimited::field v = *it;
+    ++it;
+    if (result c = fields::check_value(v.value, f.spec); !c) {
+        e = fail(c.ec, v.offset + c.offset, c.field);
+        return;
+    }
+    r.*(f.member) = v.value;
+}
+
+template <const report_layout& L, std::size_t... I>
+result read_as(const codec::delimited::record& rec, report& r, std::index_sequence<I...>) noexcept {
+    auto it = rec.begin();
+    result e{};
+    (read_field(L.f[I], it, r, e), ...);
+    return e;
+}
+
+// A record's fields into a report, each checked: its error at the offset in the reply.
+inline result read_report(const codec::delimited::record& rec, report& out) noexcept {
+    report r;
+    r.form = static_cast<report_form>(rec.size());
+    r.offset = rec.offset();
+    result e;
+    switch (r.form) {
+    case report_form::four: e = read_as<layout_four>(rec, r, std::make_index_sequence<4>()); break;
+    case report_form::five: e = read_as<layout_five>(rec, r, std::make_index_sequence<5>()); break;
+    case report_form::six: e = read_as<layout_six>(rec, r, std::make_index_sequence<6>()); break;
+    }
+    if (e) out = r;
+    return e;
+}
+
+// The fields of a report to write, in its form's order.
+struct report_values {
+    std::array<std::string_view, 6> v{};
+    std::size_t n = 0;
+    const std::string_view* begin() const noexcept { return v.data(); }
+    const std::string_view* end() const noexcept { return v.data() + n; }
+};
+inline report_values values_of(const report& r) noexcept {
+    const report_layout& l = layout(r.form);
+    report_values out;
+    for (out.n = 0; out.n < l.n; ++out.n) out.v[out.n] = r.*(l.f[out.n].member);
+    return out;
+}
+
+// Walks the caller's reports, or the records of a reply turned into reports.
+class report_cursor {
+public:
+    using value_type = report;
+    constexpr report_cursor() noexcept = default;
+    report_cursor(span<const report> items, const codec::delimited::records* text, result* sink) noexcept
+        : items_(items), text_(text), sink_(sink) {
+        if (text_ != nullptr) it_ = text_->begin();
+        advance();
+    }
+    const report& current() const noexcept { return item_; }
+    constexpr std::size_t position() const noexcept { return at_; }
+
+    void advance() noexcept {
+        if (text_ == nullptr) {
+            at_ = next_ < items_.size() ? next_ : end_mark;
+            if (at_ != end_mark) item_ = items_[next_++];
+            return;
+        }
+        if (started_) ++it_;
+        started_ = true;
+        if (it_ == text_->end()) {
+            if (!it_.error()) *sink_ = it_.error();
+            at_ = end_mark;
+            return;
+        }
+        if (result r = read_report(*it_, item_); !r) {
+            *sink_ = r;
+            at_ = end_mark;
+            return;
+        }
+        at_ = item_.offset;
+    }
+
+private:
+    static constexpr std::size_t end_mark = static_cast<std::size_t>(-1);
+    span<const report> items_;
+    const codec::delimited::records* text_ = nullptr;
+    result* sink_ = nullptr;
+    codec::delimited::records::iterator it_;
+    report item_{};
+    std::size_t at_ = end_mark;
+    std::size_t next_ = 0;
+    bool started_ = false;
+};
+
+}  // namespace detail
+
+// The records of a reply, read lazily (decoded), or the caller's own reports (to encode).
+// A walk stops at the first error, kept in error(): the delimited list's (empty_field,
+// count_mismatch for fewer than 4 or more than 6 fields, truncated for a last record without
+// its ';' in strict mode, bad_character at a line break), then a field's check at its offset:
+// "extension", "msgid", "id", "mobile" digits; "status" printable ASCII but SP; "time" as
+// codec::datetime reads YYYY-MM-DD HH:MM:SS.
+class report_list {
+public:
+    using iterator = smsgw::detail::lazy_iterator<detail::report_cursor>;
+
+    constexpr report_list() noexcept = default;
+    // To encode: the caller's reports, viewed.
+    constexpr report_list(span<const report> items) noexcept : items_(items) {}  // NOLINT: an array is a list
+    // `text`: the records of a reply at offset `base` of it.
+    report_list(std::string_view text, mode m, std::size_t base = 0) noexcept
+        : records_(text, detail::report_format(m), base), is_text_(true) {}
+
+    iterator begin() const noexcept {
+        return iterator(detail::report_cursor(items_, is_text_ ? &records_ : nullptr, &error_));
+    }
+    iterator end() const noexcept { return iterator(); }
+    constexpr result error() const noexcept { return error_; }
+    constexpr bool from_text() const noexcept { return is_text_; }
+
+    // Walks the whole list: success with `count` reports, or the first error.
+    result validate(std::size_t& count) const noexcept {
+        count = 0;
+        for (auto it = begin(); it != end(); ++it) ++count;
+        if (!error_) return error_;
+        return {errc{}, records_.text().size()};
+    }
+
+private:
+    span<const report> items_;
+    codec::delimited::records records_;
+    bool is_text_ = false;
+    mutable result error_;
+};
+
+// §5.1.5-5.1.6: what a fetch answers.
+enum class report_answer : unsigned char {
+    reports,    // one or more records
+    no_record,  // `no record`: 暂无报告
+    error,      // an error reply (其它返回值见 3.1.2 节): `error:APIKEY or password error`
+};
+
+struct report_reply {
+    report_answer answer = report_answer::no_record;
+    report_list reports;  // reports
+    fivec::reply error;   // error
+};
+
+inline constexpr std::string_view no_record = "no record";
+
+// A leading BOM and the line ends at the end are skipped (tolerant: whitespace around it too,
+// `no record` in any case). `no record` as it is; a reply opening with a digit or ',' is the
+// records, walked once here to check them (report_list's errors, offsets in `in`); anything
+// else a reply (reply's errors), a `success:` one being bad_response ("reports").
+inline result decode(bytes in, report_reply& out, mode m = mode::strict) noexcept {
+    const std::string_view s = as_chars(in);
+    std::size_t begin = codec::lines::detail::content_begin(s);
+    std::size_t end = codec::lines::detail::content_end(s, begin);
+    if (m == mode::tolerant) {
+        while (begin < end && codec::ascii::is_space(s[begin])) ++begin;
+        while (end > begin && codec::ascii::is_space(s[end - 1])) --end;
+    }
+    const std::string_view body = s.substr(begin, end - begin);
+    if (m == mode::strict ? body == no_record : codec::ascii::iequals(body, no_record)) {
+        out = report_reply{report_answer::no_record, {}, {}};
+        return {errc{}, in.size()};
+    }
+    if (!body.empty() && (codec::ascii::is_digit(body[0]) || body[0] == ',')) {
+        report_list list(body, m, begin);
+        std::size_t n = 0;
+        if (result r = list.validate(n); !r) return r;
+        out = report_reply{report_answer::reports, list, {}};
+        return {errc{}, in.size()};
+    }
+    fivec::reply r;
+    if (result e = decode(in, r, m); !e) return e;
+    if (r.success) return fail(errc::bad_response, begin, "reports");
+    out = report_reply{report_answer::error, {}, r};
+    return {errc{}, in.size()};
+}
+
+// `no record`, the error reply, or every report with its ';' (each field checked as decoding
+// checks it, and as codec::delimited writes it: the offset of a record's error is its index,
+// result.field the field's name). An empty list is written as `no record`.
+inline result encode(const report_reply& r, writer& out) noexcept {
+    if (r.answer == report_answer::error) {
+        if (r.error.success) return fail(errc::bad_response, 0, "reports");
+        return encode(r.error, out);
+    }
+    std::size_t index = 0;
+    for (const report& rep : r.reports) {
+        const detail::report_layout& l = detail::layout(rep.form);
+        if (rep.form != report_form::four && rep.form != report_form::five && rep.form != report_form::six) {
+            return fail(errc::out_of_range, index, "record");
+        }
+        for (std::size_t i = 0; i < l.n; ++i) {
+            if (result c = fields::check_value(rep.*(l.f[i].member), l.f[i].spec); !c) return fail(c.ec, index, c.field);
+        }
+        ++index;
+    }
+    if (r.answer == report_answer::no_record || index == 0) {
+        out.write(no_record);
+        return out.finish();
+    }
+    return codec::delimited::encode(r.reports, detail::values_of, detail::report_format(mode::strict), out);
+}
+
+}  // namespace smsgw::fivec
+// ---- smsgw/fivec/send.hpp
+
+#include <cstddef>
+#include <string_view>
+
+
+// caixin_send (§2.1): one MMS of frames (frames.hpp) to any numbers, as a form body POSTed to
+// url(api::caixin_send), answered by a reply (reply.hpp).
+namespace smsgw::fivec {
+
+namespace detail {
+
+// `encode` as real clients send it (vendors.md pitfall 4): utf8, utf-8, UTF-8 or gbk. 5C
+// answers anything else with error:Unrecognized encoding.
+inline constexpr std::string_view encode_values[] = {"utf8", "utf-8", "UTF-8", "gbk"};
+
+inline result check_encode(std::string_view v) noexcept {
+    for (std::string_view known : encode_values) {
+        if (v == known) return {};
+    }
+    return fail(errc::out_of_range, 0);
+}
+
+// A GBK title: well-formed GBK (the charset's strict decoder), its errors at their offset.
+inline result check_gbk(std::string_view v) noexcept {
+    writer measure;  // counts only: a whole input it did not refuse is well-formed
+    const result r = charset::decode(charset::encoding::gbk, v, measure);
+    return r.ec == errc::buffer_too_small ? result{} : r;
+}
+
+inline result check_mobile(std::string_view v) noexcept { return fields::check_value(v, fields::digits("", 11)); }
+
+}  // namespace detail
+
+// §2.1 caixin_send. The title is URL-encoded before the form encoding, as §2.1 asks
+// ("urlencode 后提交"): it travels encoded twice (`标题` as %25E6%25A0%2587%25E9%25A2%2598) and
+// the member holds it plain. validate(), encode() and decode() check the content as a frame
+// string as well (frames.hpp), in the decoder's mode.
+struct caixin_send_request {
+    static constexpr fivec::api call = api::caixin_send;
+
+    std::string_view apikey;    // 32 characters
+    std::string_view username;  // 3 to 15
+    std::string_view password;  // 3 to 15
+    std::string_view mobile;    // numbers of at most 11 digits joined by ','; no limit on how many
+    std::string_view title;     // 1 to 40 characters of UTF-8; GBK (at most 80 bytes) when encode is gbk
+    std::string_view content;   // the frame string (frame_string builds it), at most 50 KB as sent
+    std::string_view encode;    // utf8, utf-8, UTF-8 or gbk; empty: not sent (UTF-8, §2 数据编码)
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        detail::credentials(v, m);
+        v(m.mobile, fields::list("mobile", ',', 1, fields::unlimited, detail::check_mobile));
+        // The spec's own example URL spells it `tittle` (§2.2 示例): tolerant decoding reads that.
+        const fields::spec title = m.encode == "gbk" ? fields::binary("title", 80).checked(detail::check_gbk)
+                                                     : fields::text("title", 40);
+        v(m.title, title.url_encoded_twice().tolerant_alias("tittle"));
+        v(m.content, fields::ascii("content", max_content));
+        v(m.encode, fields::ascii("encode", 5).if_set().checked(detail::check_encode));
+    }
+
+    static constexpr std::size_t max_content = 50 * 1024;  // §2.1 50KB
+};
+
+// The charset of the request's text: GBK for encode=gbk, UTF-8 otherwise.
+constexpr charset::encoding text_encoding(const caixin_send_request& r) noexcept {
+    return r.encode == "gbk" ? charset::encoding::gbk : charset::encoding::utf8;
+}
+
+namespace detail {
+inline result check_content(std::string_view content, mode m) noexcept {
+    result r = frames(content, m).validate();
+    if (!r) r.field = "content";
+    return r;
+}
+}  // namespace detail
+
+// The field list's checks, then the content as a strict frame string (frames' errors, offset in
+// the content, result.field "content").
+inline result validate(const caixin_send_request& r) noexcept {
+    if (result v = fields::validate(r); !v) return v;
+    return detail::check_content(r.content, mode::strict);
+}
+
+inline result encode(const caixin_send_request& r, writer& out) noexcept {
+    if (result v = validate(r); !v) return v;
+    return fields::encode_form(r, out);
+}
+
+// As request.hpp's decode(), the title decoded twice, then the content read as a frame string
+// in mode `m`: its error at the offset of the content's pair in the body ("content").
+inline result decode(bytes body, caixin_send_request& out, mutable_bytes scratch, mode m = mode::strict) noexcept {
+    caixin_send_request r;
+    if (result d = fields::decode_form(body, r, scratch, m); !d) return d;
+    if (result c = detail::check_content(r.content, m); !c) {
+        const auto f = codec::form::fields(as_chars(body)).find("content");
+        return fail(c.ec, f ? f->offset : 0, "content");
+    }
+    out = r;
+    return {errc{}, body.size()};
+}
+
+}  // namespace smsgw::fivec
 // ---- smsgw/imsp.hpp
 
 // smsgw::imsp: Chunghwa Telecom's IMSP MMS gateway (imsp-mms-gateway.txt, v2.0). Requests are

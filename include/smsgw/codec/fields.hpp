@@ -77,6 +77,8 @@ struct spec {
     const char* key = nullptr;    // the JSON key when it differs from the name
     json_binary as = json_binary::hex;
     datetime::shape when = datetime::shape::yyyymmddhhmmss;  // date_time
+    bool url_encoded = false;     // in a form: percent-encoded once more before form encoding
+    const char* alias = nullptr;  // in a form: a second name tolerant decoding reads
 
     constexpr spec optional() const noexcept { return with_presence(presence::optional, min); }
     constexpr spec if_set() const noexcept { return with_presence(presence::if_set, 0); }
@@ -94,6 +96,20 @@ struct spec {
     constexpr spec in_json_as(json_binary b) const noexcept {
         spec s = *this;
         s.as = b;
+        return s;
+    }
+    // The value travels URL-encoded inside the form value, so encoded twice on the wire (5C's
+    // title, §2.1 "urlencode 后提交"); the member holds it plain.
+    constexpr spec url_encoded_twice() const noexcept {
+        spec s = *this;
+        s.url_encoded = true;
+        return s;
+    }
+    // Tolerant form decoding also reads the field under `other` (5C's own example spells its
+    // title `tittle`); strict decoding calls it unknown_field.
+    constexpr spec tolerant_alias(const char* other) const noexcept {
+        spec s = *this;
+        s.alias = other;
         return s;
     }
     constexpr const char* json_key() const noexcept { return key != nullptr ? key : name; }

@@ -9,6 +9,7 @@
 #include "smsgw/codec/decimal.hpp"
 #include "smsgw/codec/fields.hpp"
 #include "smsgw/codec/form.hpp"
+#include "smsgw/codec/percent.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/mode.hpp"
 #include "smsgw/core/span.hpp"
@@ -96,6 +97,12 @@ private:
     template <class M>
     void put(std::string_view name, const M& v, const spec& s) noexcept {
         if (s.presence == presence::if_set && is_empty(v)) return;
+        if constexpr (is_string_v<M>) {
+            if (s.url_encoded) {
+                b.add_encoded_twice(name, v);
+                return;
+            }
+        }
         put_value(b, name, v);
     }
 
@@ -184,14 +191,25 @@ struct form_reader {
     std::size_t at;  // of the pair in the body
     group_state<Item>* g;
     offer_state st;
+    byte* in_scratch;  // value's bytes, which a url_encoded field decodes once more in place
 
     template <class M>
     void operator()(M& member, const spec& s) noexcept {
         const std::uint64_t bit = st.next_bit();
-        if (st.matched || name != s.name) return;
+        if (st.matched) return;
+        if (name != s.name && (st.m != mode::tolerant || s.alias == nullptr || name != s.alias)) return;
         st.matched = true;
         if (!st.first(bit, at, s.name)) return;
-        if (result e = assign(member, value, s); !e) st.r = fail(e.ec, at, s.name);
+        std::string_view v = value;
+        if (s.url_encoded) {
+            writer w(mutable_bytes(in_scratch, value.size()));
+            if (result e = percent::decode(value, w, percent::style::form); !e) {
+                st.r = fail(e.ec, at, s.name);
+                return;
+            }
+            v = std::string_view(reinterpret_cast<const char*>(in_scratch), w.size());
+        }
+        if (result e = assign(member, v, s); !e) st.r = fail(e.ec, at, s.name);
     }
 
     template <class I>
@@ -308,7 +326,8 @@ result encode_form(const T& m, writer& out) noexcept {
 // Reads a form body into `out` as a server would, then validates it. Values are decoded into
 // `scratch` (at least as large as the body); a group's items go to `storage`, and the group
 // views its first `count` entries. Errors, with the spec name of the field:
-//   bad_escape at the '%' at fault; buffer_too_small when scratch is smaller than the body;
+//   bad_escape at the '%' at fault (at the pair, for a url_encoded field's second decoding);
+//   buffer_too_small when scratch is smaller than the body;
 //   strict mode: unknown_field at a pair no field has, duplicate_field at a field's second pair
 //   (tolerant mode skips the first and keeps the first of the second; unknown names stay
 //   reachable through form::fields(body));
@@ -336,7 +355,7 @@ result decode_form(bytes body, T& out, mutable_bytes scratch, mode m = mode::str
         const std::size_t start = values.size();
         if (result r = form::decode_value(f, values); !r) return r;
         const std::string_view value(reinterpret_cast<const char*>(scratch.data()) + start, values.size() - start);
-        detail::form_reader<Item> reader{name, value, f.offset, &g, {m, seen}};
+        detail::form_reader<Item> reader{name, value, f.offset, &g, {m, seen}, scratch.data() + start};
         T::walk(reader, msg);
         if (!reader.st.r) return reader.st.r;
         if (!reader.st.matched && m == mode::strict) return fail(errc::unknown_field, f.offset);

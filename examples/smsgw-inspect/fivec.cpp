@@ -1,0 +1,186 @@
+// 5C MMS API formats: `fivec <message> [--tolerant]`, the message one of caixin_send (a form
+// body, its frame string read too), frames (a frame string alone; --gbk for GBK text),
+// reply (success:/error:), balance_query, balance_reply, report_request, report_reply.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "inspect.hpp"
+#include "smsgw/codec/json_fields.hpp"
+#include "smsgw/fivec.hpp"
+
+namespace {
+
+namespace fivec = smsgw::fivec;
+using json = smsgw::codec::json::writer;
+
+int fail_with(std::string& out, const smsgw::result& r) {
+    inspect::emit_error(out, r);
+    return 1;
+}
+
+// Bytes decoded into a std::string by `decode(writer&)`, or the error.
+template <class Decode>
+smsgw::result decoded_text(Decode decode, std::string& text) {
+    smsgw::writer measure;
+    const smsgw::result m = decode(measure);
+    if (!m && m.ec != smsgw::errc::buffer_too_small) return m;
+    text.assign(measure.size(), '\0');
+    smsgw::writer w(text.data(), text.size());
+    return decode(w);
+}
+
+// Each element: frame, kind, type, name, the decoded size and the content (text as UTF-8 in
+// the request's charset, anything else as hex).
+smsgw::result frame_members(json& j, std::string_view content, smsgw::charset::encoding enc, smsgw::mode m) {
+    const fivec::frames list(content, m);
+    j.key("frames").begin_array();
+    for (const fivec::element& e : list) {
+        std::string data;
+        if (smsgw::result r = decoded_text([&](smsgw::writer& w) { return fivec::decode_content(e, w); }, data); !r) return r;
+        j.begin_object().member("frame", e.frame).member("kind", static_cast<int>(e.kind));
+        j.member("type", fivec::extension(e.type)).member("name", e.name).member("offset", e.offset);
+        j.member("bytes", data.size());
+        if (e.kind == fivec::frame_kind::text) {
+            std::vector<smsgw::byte> scratch(data.size() + 3);
+            std::string text;
+            const smsgw::result t = decoded_text(
+                [&](smsgw::writer& w) { return fivec::decode_text(e, enc, w, smsgw::mutable_bytes(scratch), m); }, text);
+            if (!t) return t;
+            j.member("text", text);
+        } else {
+            inspect::hex_member(j, "content", data);
+        }
+        j.end_object();
+    }
+    j.end_array();
+    return list.error();
+}
+
+int caixin_send(std::string_view body, smsgw::mode m, std::string& out) {
+    std::vector<smsgw::byte> scratch(body.size());
+    fivec::caixin_send_request r;
+    if (smsgw::result res = fivec::decode(body, r, scratch, m); !res) return fail_with(out, res);
+    const smsgw::charset::encoding enc = fivec::text_encoding(r);
+    fivec::caixin_send_request shown = r;
+    std::string title;  // UTF-8 for JSON when the request is GBK
+    const smsgw::result t = decoded_text([&](smsgw::writer& w) { return smsgw::charset::decode(enc, r.title, w, m); }, title);
+    if (!t) return fail_with(out, t);
+    shown.title = title;
+    smsgw::result frames_ok;
+    std::string printed;
+    inspect::emit(printed, [&](json& j) {
+        j.member("api", "caixin_send");
+        smsgw::codec::fields::write_json_members(j, shown, {true});
+        frames_ok = frame_members(j, r.content, enc, m);
+    });
+    if (!frames_ok) return fail_with(out, frames_ok);
+    out += printed;
+    return 0;
+}
+
+int frames(std::string_view content, smsgw::charset::encoding enc, smsgw::mode m, std::string& out) {
+    smsgw::result ok;
+    std::string shown;
+    inspect::emit(shown, [&](json& j) { ok = frame_members(j, content, enc, m); });
+    if (!ok) return fail_with(out, ok);
+    out += shown;
+    return 0;
+}
+
+template <class Request>
+int request(std::string_view body, smsgw::mode m, const char* api, std::string& out) {
+    std::vector<smsgw::byte> scratch(body.size());
+    Request r;
+    if (smsgw::result res = fivec::decode(body, r, scratch, m); !res) return fail_with(out, res);
+    inspect::emit(out, [&](json& j) {
+        j.member("api", api);
+        smsgw::codec::fields::write_json_members(j, r, {true});
+    });
+    return 0;
+}
+
+void reply_members(json& j, const fivec::reply& r) {
+    j.member("success", r.success).member("prefix", r.prefix);
+    if (r.success) {
+        j.member("msgid", r.msgid);
+        return;
+    }
+    j.member("text", r.text);
+    const fivec::error_text known = fivec::describe(r.code);
+    if (known.known()) j.member("error", known.text).member("error_zh", known.chinese);
+}
+
+int reply(std::string_view in, smsgw::mode m, std::string& out) {
+    fivec::reply r;
+    if (smsgw::result res = fivec::decode(in, r, m); !res) return fail_with(out, res);
+    inspect::emit(out, [&](json& j) { reply_members(j, r); });
+    return 0;
+}
+
+int balance_reply(std::string_view in, smsgw::mode m, std::string& out) {
+    fivec::balance_reply r;
+    if (smsgw::result res = fivec::decode(in, r, m); !res) return fail_with(out, res);
+    inspect::emit(out, [&](json& j) {
+        if (r.ok) {
+            j.member("balance", r.balance);
+        } else {
+            reply_members(j, r.error);
+        }
+    });
+    return 0;
+}
+
+int report_reply(std::string_view in, smsgw::mode m, std::string& out) {
+    fivec::report_reply r;
+    if (smsgw::result res = fivec::decode(in, r, m); !res) return fail_with(out, res);
+    inspect::emit(out, [&](json& j) {
+        static constexpr const char* answers[] = {"reports", "no_record", "error"};
+        j.member("answer", answers[static_cast<int>(r.answer)]);
+        if (r.answer == fivec::report_answer::error) reply_members(j, r.error);
+        if (r.answer != fivec::report_answer::reports) return;
+        j.key("reports").begin_array();
+        for (const fivec::report& x : r.reports) {
+            j.begin_object().member("fields", static_cast<int>(x.form));
+            if (x.form != fivec::report_form::four) j.member("extension", x.extension);
+            j.member("msgid", x.msgid);
+            if (x.form == fivec::report_form::six) j.member("id", x.id);
+            j.member("mobile", x.mobile).member("status", x.status).member("delivered", x.delivered());
+            j.member("time", x.time).member("offset", x.offset).end_object();
+        }
+        j.end_array();
+    });
+    return 0;
+}
+
+int run(const inspect::args& a, std::string_view in, std::string& out) {
+    if (a.empty()) return 2;
+    smsgw::mode m = smsgw::mode::strict;
+    smsgw::charset::encoding enc = smsgw::charset::encoding::utf8;
+    for (std::size_t i = 1; i < a.size(); ++i) {
+        if (a[i] == "--tolerant") {
+            m = smsgw::mode::tolerant;
+        } else if (a[i] == "--gbk" && a[0] == "frames") {
+            enc = smsgw::charset::encoding::gbk;
+        } else {
+            return 2;
+        }
+    }
+    const std::string_view what = a[0];
+    if (what == "caixin_send") return caixin_send(in, m, out);
+    if (what == "frames") return frames(in, enc, m, out);
+    if (what == "reply") return reply(in, m, out);
+    if (what == "balance_query") return request<fivec::balance_query>(in, m, "query_balance", out);
+    if (what == "balance_reply") return balance_reply(in, m, out);
+    if (what == "report_request") return request<fivec::report_request>(in, m, "recv_report", out);
+    if (what == "report_reply") return report_reply(in, m, out);
+    return 2;
+}
+
+const inspect::registrar fivec_format{
+    {"fivec",
+     "<message> [--tolerant]  a 5C message: caixin_send, frames [--gbk], reply, balance_query, balance_reply, "
+     "report_request, report_reply",
+     &run}};
+
+}  // namespace

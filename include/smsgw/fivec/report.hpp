@@ -1,0 +1,342 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <utility>
+
+#include "smsgw/codec/ascii.hpp"
+#include "smsgw/codec/delimited.hpp"
+#include "smsgw/codec/hex.hpp"
+#include "smsgw/codec/line_reply.hpp"
+#include "smsgw/codec/md5.hpp"
+#include "smsgw/core/inline.hpp"
+#include "smsgw/detail/lazy_iterator.hpp"
+#include "smsgw/fivec/reply.hpp"
+#include "smsgw/fivec/request.hpp"
+
+// Status reports (§5): the fetch request, for every number (§5.1.2) or for numbers and a time
+// span (§5.1.4), and its reply: `no record`, or records each ended by ';' in the 4-, 5- and
+// 6-field forms the spec shows (§5.1.5, §5.1.6). A report is given once: fetched, it is gone.
+namespace smsgw::fivec {
+
+// password_md5: the MD5 of the password as 32 hex digits (§5.1.1; the spec's example is
+// upper-case, 5C takes either case).
+inline std::array<char, 32> password_md5(std::string_view password,
+                                         codec::hex::letter_case lc = codec::hex::letter_case::lower) noexcept {
+    return codec::to_hex(codec::md5::hash(password), lc);
+}
+
+namespace detail {
+inline result check_md5_hex(std::string_view v) noexcept {
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (!codec::ascii::is_hex(v[i])) return fail(errc::bad_character, i);
+    }
+    return v.size() != 32 ? fail(errc::invalid_length, v.size()) : result{};
+}
+}  // namespace detail
+
+// §5.1.1 and §5.1.4, to url(api::recv_report) by POST or GET; validate(), encode() and decode()
+// come from request.hpp. from, to and mobile go together: all three or none.
+struct report_request {
+    static constexpr fivec::api call = api::recv_report;
+
+    std::string_view username;      // 3 to 15
+    std::string_view password_md5;  // 32 hex digits, either case (fivec::password_md5 makes it)
+    std::string_view apikey;        // 32 characters
+    std::uint64_t from = 0;         // 10-digit Unix seconds; 0: not sent
+    std::uint64_t to = 0;           // 10-digit Unix seconds; 0: not sent
+    std::string_view mobile;        // "单个或多个手机号": numbers of at most 11 digits joined by ','
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        const bool one_number = m.from != 0 || m.to != 0 || !m.mobile.empty();
+        const auto either = [one_number](fields::spec s) { return one_number ? s : s.if_set(); };
+        v(m.username, detail::username);
+        v(m.password_md5, fields::ascii("password_md5", 32).checked(detail::check_md5_hex));
+        v(m.apikey, detail::apikey);
+        v(m.from, either(fields::number("from", 9999999999u, 1000000000u)));
+        v(m.to, either(fields::number("to", 9999999999u, 1000000000u)));
+        v(m.mobile, either(fields::list("mobile", ',', 1, fields::unlimited, [](std::string_view n) noexcept {
+              return fields::check_value(n, fields::digits("", 11));
+          })));
+    }
+};
+
+// How many fields a record has, and so which: 4 `msgid,mobile,status,time` (§5.1.6 first
+// example), 5 with the extension first (second example), 6 `extension,msgid,id,mobile,status,
+// time` (§5.1.5's table).
+enum class report_form : unsigned char { four = 4, five = 5, six = 6 };
+
+// One status report, views into the reply.
+struct report {
+    report_form form = report_form::four;
+    std::string_view extension;  // 扩展号: digits, empty when the user has none (forms 5 and 6)
+    std::string_view msgid;      // 流水号: digits, shared by a batch
+    std::string_view id;         // 编号: digits (form 6)
+    std::string_view mobile;     // digits
+    std::string_view status;     // DELIVRD, UNDELIV or any other code (http://www.5c.com.cn/code/), kept as sent
+    std::string_view time;       // YYYY-MM-DD HH:MM:SS
+    std::size_t offset = 0;      // of the record in the reply (decoded)
+
+    bool delivered() const noexcept { return status == "DELIVRD"; }
+};
+
+namespace detail {
+
+// A status code: printable ASCII without blanks (DELIVRD, JA:0009, ERR:104), so that no
+// blank a tolerant reader trims is part of it.
+inline result check_status(std::string_view v) noexcept {
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (v[i] == ' ') return fail(errc::bad_character, i);
+    }
+    return {};
+}
+
+struct report_field {
+    std::string_view report::*member;
+    fields::spec spec;
+};
+
+inline constexpr report_field r_extension{&report::extension, fields::digits("extension", 20).allow_empty()};
+inline constexpr report_field r_msgid{&report::msgid, fields::digits("msgid", 20)};
+inline constexpr report_field r_id{&report::id, fields::digits("id", 20)};
+inline constexpr report_field r_mobile{&report::mobile, fields::digits("mobile", 20)};
+inline constexpr report_field r_status{&report::status, fields::ascii("status", 20).checked(check_status)};
+inline constexpr report_field r_time{&report::time, fields::date_time("time", codec::datetime::shape::yyyy_mm_dd_hh_mm_ss)};
+
+// The fields of each form, in wire order: the one description of the three layouts.
+struct report_layout {
+    report_field f[6];
+    std::size_t n;
+};
+inline constexpr report_layout layout_four{{r_msgid, r_mobile, r_status, r_time}, 4};
+inline constexpr report_layout layout_five{{r_extension, r_msgid, r_mobile, r_status, r_time}, 5};
+inline constexpr report_layout layout_six{{r_extension, r_msgid, r_id, r_mobile, r_status, r_time}, 6};
+
+constexpr const report_layout& layout(report_form f) noexcept {
+    return f == report_form::six ? layout_six : f == report_form::five ? layout_five : layout_four;
+}
+
+inline constexpr const char* report_field_names[] = {"record"};
+
+// Strict: every record ended by ';', nothing else; tolerant: blanks around fields trimmed,
+// empty records and line breaks between records skipped, the last ';' may be missing.
+constexpr codec::delimited::format report_format(mode m) noexcept {
+    constexpr codec::delimited::format f = codec::delimited::format{';', ',', 4, 6}.with_terminator().with_name("reports");
+    return m == mode::strict ? f : f.with_mode(mode::tolerant).with_trim(codec::delimited::trimming::blanks);
+}
+
+// The fields of a record in layout L into `r`, each checked with its spec known at compile
+// time, so that only its own kind's checks are left (a loop over the layout costed a third of
+// the walk).
+SMSGW_ALWAYS_INLINE void read_field(const report_field& f, codec::delimited::record::iterator& it, report& r,
+                                    result& e) noexcept {
+    if (!e) return;
+    const codec::delimited::field v = *it;
+    ++it;
+    if (result c = fields::check_value(v.value, f.spec); !c) {
+        e = fail(c.ec, v.offset + c.offset, c.field);
+        return;
+    }
+    r.*(f.member) = v.value;
+}
+
+template <const report_layout& L, std::size_t... I>
+result read_as(const codec::delimited::record& rec, report& r, std::index_sequence<I...>) noexcept {
+    auto it = rec.begin();
+    result e{};
+    (read_field(L.f[I], it, r, e), ...);
+    return e;
+}
+
+// A record's fields into a report, each checked: its error at the offset in the reply.
+inline result read_report(const codec::delimited::record& rec, report& out) noexcept {
+    report r;
+    r.form = static_cast<report_form>(rec.size());
+    r.offset = rec.offset();
+    result e;
+    switch (r.form) {
+    case report_form::four: e = read_as<layout_four>(rec, r, std::make_index_sequence<4>()); break;
+    case report_form::five: e = read_as<layout_five>(rec, r, std::make_index_sequence<5>()); break;
+    case report_form::six: e = read_as<layout_six>(rec, r, std::make_index_sequence<6>()); break;
+    }
+    if (e) out = r;
+    return e;
+}
+
+// The fields of a report to write, in its form's order.
+struct report_values {
+    std::array<std::string_view, 6> v{};
+    std::size_t n = 0;
+    const std::string_view* begin() const noexcept { return v.data(); }
+    const std::string_view* end() const noexcept { return v.data() + n; }
+};
+inline report_values values_of(const report& r) noexcept {
+    const report_layout& l = layout(r.form);
+    report_values out;
+    for (out.n = 0; out.n < l.n; ++out.n) out.v[out.n] = r.*(l.f[out.n].member);
+    return out;
+}
+
+// Walks the caller's reports, or the records of a reply turned into reports.
+class report_cursor {
+public:
+    using value_type = report;
+    constexpr report_cursor() noexcept = default;
+    report_cursor(span<const report> items, const codec::delimited::records* text, result* sink) noexcept
+        : items_(items), text_(text), sink_(sink) {
+        if (text_ != nullptr) it_ = text_->begin();
+        advance();
+    }
+    const report& current() const noexcept { return item_; }
+    constexpr std::size_t position() const noexcept { return at_; }
+
+    void advance() noexcept {
+        if (text_ == nullptr) {
+            at_ = next_ < items_.size() ? next_ : end_mark;
+            if (at_ != end_mark) item_ = items_[next_++];
+            return;
+        }
+        if (started_) ++it_;
+        started_ = true;
+        if (it_ == text_->end()) {
+            if (!it_.error()) *sink_ = it_.error();
+            at_ = end_mark;
+            return;
+        }
+        if (result r = read_report(*it_, item_); !r) {
+            *sink_ = r;
+            at_ = end_mark;
+            return;
+        }
+        at_ = item_.offset;
+    }
+
+private:
+    static constexpr std::size_t end_mark = static_cast<std::size_t>(-1);
+    span<const report> items_;
+    const codec::delimited::records* text_ = nullptr;
+    result* sink_ = nullptr;
+    codec::delimited::records::iterator it_;
+    report item_{};
+    std::size_t at_ = end_mark;
+    std::size_t next_ = 0;
+    bool started_ = false;
+};
+
+}  // namespace detail
+
+// The records of a reply, read lazily (decoded), or the caller's own reports (to encode).
+// A walk stops at the first error, kept in error(): the delimited list's (empty_field,
+// count_mismatch for fewer than 4 or more than 6 fields, truncated for a last record without
+// its ';' in strict mode, bad_character at a line break), then a field's check at its offset:
+// "extension", "msgid", "id", "mobile" digits; "status" printable ASCII but SP; "time" as
+// codec::datetime reads YYYY-MM-DD HH:MM:SS.
+class report_list {
+public:
+    using iterator = smsgw::detail::lazy_iterator<detail::report_cursor>;
+
+    constexpr report_list() noexcept = default;
+    // To encode: the caller's reports, viewed.
+    constexpr report_list(span<const report> items) noexcept : items_(items) {}  // NOLINT: an array is a list
+    // `text`: the records of a reply at offset `base` of it.
+    report_list(std::string_view text, mode m, std::size_t base = 0) noexcept
+        : records_(text, detail::report_format(m), base), is_text_(true) {}
+
+    iterator begin() const noexcept {
+        return iterator(detail::report_cursor(items_, is_text_ ? &records_ : nullptr, &error_));
+    }
+    iterator end() const noexcept { return iterator(); }
+    constexpr result error() const noexcept { return error_; }
+    constexpr bool from_text() const noexcept { return is_text_; }
+
+    // Walks the whole list: success with `count` reports, or the first error.
+    result validate(std::size_t& count) const noexcept {
+        count = 0;
+        for (auto it = begin(); it != end(); ++it) ++count;
+        if (!error_) return error_;
+        return {errc{}, records_.text().size()};
+    }
+
+private:
+    span<const report> items_;
+    codec::delimited::records records_;
+    bool is_text_ = false;
+    mutable result error_;
+};
+
+// §5.1.5-5.1.6: what a fetch answers.
+enum class report_answer : unsigned char {
+    reports,    // one or more records
+    no_record,  // `no record`: 暂无报告
+    error,      // an error reply (其它返回值见 3.1.2 节): `error:APIKEY or password error`
+};
+
+struct report_reply {
+    report_answer answer = report_answer::no_record;
+    report_list reports;  // reports
+    fivec::reply error;   // error
+};
+
+inline constexpr std::string_view no_record = "no record";
+
+// A leading BOM and the line ends at the end are skipped (tolerant: whitespace around it too,
+// `no record` in any case). `no record` as it is; a reply opening with a digit or ',' is the
+// records, walked once here to check them (report_list's errors, offsets in `in`); anything
+// else a reply (reply's errors), a `success:` one being bad_response ("reports").
+inline result decode(bytes in, report_reply& out, mode m = mode::strict) noexcept {
+    const std::string_view s = as_chars(in);
+    std::size_t begin = codec::lines::detail::content_begin(s);
+    std::size_t end = codec::lines::detail::content_end(s, begin);
+    if (m == mode::tolerant) {
+        while (begin < end && codec::ascii::is_space(s[begin])) ++begin;
+        while (end > begin && codec::ascii::is_space(s[end - 1])) --end;
+    }
+    const std::string_view body = s.substr(begin, end - begin);
+    if (m == mode::strict ? body == no_record : codec::ascii::iequals(body, no_record)) {
+        out = report_reply{report_answer::no_record, {}, {}};
+        return {errc{}, in.size()};
+    }
+    if (!body.empty() && (codec::ascii::is_digit(body[0]) || body[0] == ',')) {
+        report_list list(body, m, begin);
+        std::size_t n = 0;
+        if (result r = list.validate(n); !r) return r;
+        out = report_reply{report_answer::reports, list, {}};
+        return {errc{}, in.size()};
+    }
+    fivec::reply r;
+    if (result e = decode(in, r, m); !e) return e;
+    if (r.success) return fail(errc::bad_response, begin, "reports");
+    out = report_reply{report_answer::error, {}, r};
+    return {errc{}, in.size()};
+}
+
+// `no record`, the error reply, or every report with its ';' (each field checked as decoding
+// checks it, and as codec::delimited writes it: the offset of a record's error is its index,
+// result.field the field's name). An empty list is written as `no record`.
+inline result encode(const report_reply& r, writer& out) noexcept {
+    if (r.answer == report_answer::error) {
+        if (r.error.success) return fail(errc::bad_response, 0, "reports");
+        return encode(r.error, out);
+    }
+    std::size_t index = 0;
+    for (const report& rep : r.reports) {
+        const detail::report_layout& l = detail::layout(rep.form);
+        if (rep.form != report_form::four && rep.form != report_form::five && rep.form != report_form::six) {
+            return fail(errc::out_of_range, index, "record");
+        }
+        for (std::size_t i = 0; i < l.n; ++i) {
+            if (result c = fields::check_value(rep.*(l.f[i].member), l.f[i].spec); !c) return fail(c.ec, index, c.field);
+        }
+        ++index;
+    }
+    if (r.answer == report_answer::no_record || index == 0) {
+        out.write(no_record);
+        return out.finish();
+    }
+    return codec::delimited::encode(r.reports, detail::values_of, detail::report_format(mode::strict), out);
+}
+
+}  // namespace smsgw::fivec
