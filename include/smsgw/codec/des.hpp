@@ -152,8 +152,8 @@ SMSGW_ALWAYS_INLINE void swap_bits(std::uint32_t& a, std::uint32_t& b, unsigned 
 }
 
 // The initial permutation IP on a block held as two big-endian words, as five exchanges of
-// bit groups, leaving both halves rotated left by one; final() is its inverse, IP^-1.
-SMSGW_ALWAYS_INLINE void initial(std::uint32_t& l, std::uint32_t& r) noexcept {
+// bit groups, leaving both halves rotated left by one; ip_inverse() undoes it (IP^-1).
+SMSGW_ALWAYS_INLINE void ip(std::uint32_t& l, std::uint32_t& r) noexcept {
     swap_bits(l, r, 4, 0x0F0F0F0F);
     swap_bits(l, r, 16, 0x0000FFFF);
     swap_bits(r, l, 2, 0x33333333);
@@ -165,7 +165,7 @@ SMSGW_ALWAYS_INLINE void initial(std::uint32_t& l, std::uint32_t& r) noexcept {
     l = rotl(l, 1);
 }
 
-SMSGW_ALWAYS_INLINE void final(std::uint32_t& l, std::uint32_t& r) noexcept {
+SMSGW_ALWAYS_INLINE void ip_inverse(std::uint32_t& l, std::uint32_t& r) noexcept {
     r = rotr(r, 1);
     const std::uint32_t t = (l ^ r) & 0xAAAAAAAA;
     l ^= t;
@@ -186,16 +186,16 @@ SMSGW_ALWAYS_INLINE void crypt(std::uint32_t (&hi)[N], std::uint32_t (&lo)[N], c
     for (std::size_t j = 0; j < N; ++j) {
         l[j] = hi[j];
         r[j] = lo[j];
-        initial(l[j], r[j]);
+        ip(l[j], r[j]);
     }
-    for (int i = 0; i < 8; ++i) {
-        const std::uint32_t* odd = Decrypt ? k + 30 - 4 * i : k + 4 * i;
-        const std::uint32_t* even = Decrypt ? k + 28 - 4 * i : k + 4 * i + 2;
-        for (std::size_t j = 0; j < N; ++j) l[j] ^= f(r[j], odd);
-        for (std::size_t j = 0; j < N; ++j) r[j] ^= f(l[j], even);
+    for (int i = 0; i < 8; ++i) {  // two rounds a turn, the halves swapping roles
+        const std::uint32_t* first = Decrypt ? k + 30 - 4 * i : k + 4 * i;
+        const std::uint32_t* second = Decrypt ? k + 28 - 4 * i : k + 4 * i + 2;
+        for (std::size_t j = 0; j < N; ++j) l[j] ^= f(r[j], first);
+        for (std::size_t j = 0; j < N; ++j) r[j] ^= f(l[j], second);
     }
     for (std::size_t j = 0; j < N; ++j) {
-        final(l[j], r[j]);
+        ip_inverse(l[j], r[j]);
         hi[j] = r[j];
         lo[j] = l[j];
     }
