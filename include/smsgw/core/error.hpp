@@ -84,6 +84,11 @@ enum class errc : int {
     doctype_refused,      // a DOCTYPE with an internal subset (entity declarations): never expanded
     too_many_attributes,  // more attributes on one element than the configured limit
     name_too_long,        // a name longer than the configured limit
+    // ciphers (DES)
+    bad_key_length,      // a DES key that is not 8 bytes
+    bad_iv_length,       // a CBC initialisation vector that is not 8 bytes
+    bad_block_length,    // cipher text that is empty or not a whole number of 8-byte blocks
+    bad_cipher_padding,  // PKCS#5 padding that does not check out after decryption (wrong key or damaged text)
 };
 
 class error_category_impl final : public std::error_category {
@@ -151,6 +156,10 @@ public:
         case errc::doctype_refused: return "DOCTYPE with an internal subset refused";
         case errc::too_many_attributes: return "too many attributes";
         case errc::name_too_long: return "name too long";
+        case errc::bad_key_length: return "cipher key of the wrong length";
+        case errc::bad_iv_length: return "initialisation vector of the wrong length";
+        case errc::bad_block_length: return "cipher text not a whole number of blocks";
+        case errc::bad_cipher_padding: return "bad padding after decryption";
         }
         return static_cast<int>(e) == 0 ? "success" : "unknown smsgw error";
     }
