@@ -1,0 +1,40 @@
+// The platform's requests as its server decodes them: the first byte picks HttpBatchSendSM,
+// HttpVarSM, QueryBalance, Recharge or UserManage, the rest is the body (smsplat_request.hpp
+// checks each). A HttpVarSM that decodes has params of exactly one value per placeholder.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "smsplat_request.hpp"
+
+namespace {
+
+namespace smsplat = smsgw::smsplat;
+
+void check_params(std::string_view body) {
+    const smsplat_fuzz::decoded<smsplat::var_sm_request> d(body, smsplat::mode::strict);
+    if (!d.r) return;
+    const smsgw::codec::delimited::records list = smsplat::params(d.req);
+    for (const smsgw::codec::delimited::record& rec : list) {
+        smsplat_fuzz::check(rec.size() == smsplat::placeholders(d.req.msg) + 1);
+    }
+    smsplat_fuzz::check(list.error().ok());
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    if (size == 0) return 0;
+    const std::string_view body(reinterpret_cast<const char*>(data) + 1, size - 1);
+    switch (data[0] % 5) {
+    case 0: smsplat_fuzz::round_trip<smsplat::batch_send_request>(body); break;
+    case 1:
+        smsplat_fuzz::round_trip<smsplat::var_sm_request>(body);
+        check_params(body);
+        break;
+    case 2: smsplat_fuzz::round_trip<smsplat::query_balance_request>(body); break;
+    case 3: smsplat_fuzz::round_trip<smsplat::recharge_request>(body); break;
+    default: smsplat_fuzz::round_trip<smsplat::user_manage_request>(body); break;
+    }
+    return 0;
+}

@@ -1,0 +1,112 @@
+#pragma once
+
+#include <string_view>
+
+#include "smsgw/codec/line_reply.hpp"
+#include "smsgw/core/error.hpp"
+#include "smsgw/core/writer.hpp"
+#include "smsgw/smsplat/codes.hpp"
+#include "smsgw/smsplat/reply.hpp"
+#include "smsgw/smsplat/request.hpp"
+
+// HttpBatchSendSM (chapter 9): one text to up to 50000 numbers, answered with a status line
+// and, on status 0, the msgid that the status pushes will carry.
+namespace smsgw::smsplat {
+
+namespace detail {
+
+// The account and password of the sending calls (tables 9.2, 11.1; chapter 14); the spec sets
+// no limit on either.
+template <class V, class Self>
+constexpr void credentials(V& v, Self& m) {
+    v(m.account, fields::ascii("account", fields::unlimited));
+    v(m.pswd, fields::ascii("pswd", fields::unlimited));
+}
+
+// needstatus, product and extno, which end both sending calls (table 9.2). extno: the table
+// says 3 digits, the channel of §9 takes extensions of 1-2, 3-4 or 5-6 digits and Part III
+// "最多可以扩展 6 位": 1 to 6 digits are accepted.
+template <class V, class Self>
+constexpr void send_options(V& v, Self& m) {
+    v(m.needstatus, fields::ascii("needstatus", 5).checked(check_true_false));
+    v(m.product, fields::digits("product", product_id.max).if_set());
+    v(m.extno, fields::digits("extno", 6).if_set());
+}
+
+}  // namespace detail
+
+struct batch_send_request {
+    static constexpr smsplat::call endpoint = call::batch_send;
+
+    std::string_view account;
+    std::string_view pswd;
+    std::string_view mobile;              // 1 to 50000 numbers joined by ',' (§9.1)
+    std::string_view msg;                 // UTF-8, 1 to 585 characters
+    std::string_view needstatus = "false";  // "true" or "false", literally
+    std::string_view product;             // optional: the product id to bill
+    std::string_view extno;               // optional: 1 to 6 digits
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        detail::credentials(v, m);
+        v(m.mobile, fields::list("mobile", ',', 1, max_mobiles, detail::check_mobile));
+        v(m.msg, fields::text("msg", max_msg_chars));
+        detail::send_options(v, m);
+    }
+};
+
+// The answer to HttpBatchSendSM and HttpVarSM (§9.3): `resptime,respstatus`, then on status 0
+// only the msgid.
+struct send_reply {
+    std::string_view resptime;  // yyyyMMddHHmmss, as sent
+    send_status respstatus{};
+    std::string_view msgid;     // status 0 only: one id for every number of the request
+};
+
+namespace detail {
+inline constexpr codec::lines::part send_reply_shape[] = {{"resptime,respstatus"},
+                                                          {"msgid", codec::lines::occurs::optional}};
+inline constexpr fields::spec msgid = fields::ascii("msgid", 64);
+}  // namespace detail
+
+// Strict: LF line ends (§9.3.1), the msgid line exactly when the status is 0 (missing_field
+// "msgid", or trailing_bytes at a msgid line after another status), the msgid printable ASCII
+// (at most 64). Tolerant: CRLF or CR too, blanks around the parts of the first line
+// (the §9.3.2 failure example), blank lines, a status 0 without msgid; lines past the shape
+// ignored. Offsets in the input.
+inline result decode(bytes in, send_reply& out, mode m = mode::strict) noexcept {
+    codec::lines::reply<2> lines;
+    if (result r = codec::lines::decode(in, detail::send_reply_shape, lines, {m}); !r) return r;
+    detail::status_line s;
+    if (result r = detail::read_status_line(lines[0].first, m, false, s); !r) return r;
+    send_reply reply{s.resptime, static_cast<send_status>(s.status), lines[1].text()};
+    const bool success = reply.respstatus == send_status::submitted;
+    if (m == mode::strict) {
+        if (success && !lines[1].present()) return fail(errc::missing_field, in.size(), "msgid");
+        if (!success && lines[1].present()) return fail(errc::trailing_bytes, lines[1].first.offset, "msgid");
+    }
+    if (lines[1].present()) {
+        if (result r = fields::check_value(reply.msgid, detail::msgid); !r) {
+            return fail(r.ec, lines[1].first.offset + r.offset, r.field);
+        }
+    }
+    out = reply;
+    return {errc{}, in.size()};
+}
+
+// The platform's side: the status line, and the msgid line when one is given (status 0 needs
+// one: missing_field "msgid"). resptime and msgid are checked as the strict decoder checks them.
+inline result encode(const send_reply& r, writer& out) noexcept {
+    const bool success = r.respstatus == send_status::submitted;
+    if (success && r.msgid.empty()) return fail(errc::missing_field, 0, "msgid");
+    if (!r.msgid.empty()) {
+        if (!success) return fail(errc::trailing_bytes, 0, "msgid");
+        if (result v = fields::check_value(r.msgid, detail::msgid); !v) return v;
+    }
+    codec::lines::builder b(out);
+    if (result v = detail::write_status_line(b, r.resptime, static_cast<unsigned>(r.respstatus)); !v) return v;
+    if (success) b.line(r.msgid);
+    return b.finish();
+}
+
+}  // namespace smsgw::smsplat
