@@ -1,13 +1,14 @@
 #pragma once
 
 // smsgw::codec: ASCII classes, decimal numbers, date-time fields, the field lists of text messages,
-// base64, hex, percent/form encoding, MD5, UTF-8/UCS-2, the JSON reader and writer, delimited
+// base64, hex, percent/form encoding, MD5, DES, UTF-8/UCS-2, the JSON reader and writer, delimited
 // lists, line and prefix replies.
 #include "smsgw/codec/ascii.hpp"
 #include "smsgw/codec/base64.hpp"
 #include "smsgw/codec/datetime.hpp"
 #include "smsgw/codec/decimal.hpp"
 #include "smsgw/codec/delimited.hpp"
+#include "smsgw/codec/des.hpp"
 #include "smsgw/codec/fields.hpp"
 #include "smsgw/codec/form.hpp"
 #include "smsgw/codec/form_fields.hpp"

@@ -71,6 +71,12 @@ enum class errc : int {
     unmappable,           // no mapping: well-formed bytes the charset's index maps to nothing, or a code point the target charset lacks
     unknown_charset,      // a label that names no encoding of the WHATWG Encoding Standard
     unsupported_charset,  // a label of an encoding the Standard defines but smsgw does not convert (Shift_JIS, EUC-KR...)
+
+    // ciphers (DES)
+    bad_key_length,      // a DES key that is not 8 bytes
+    bad_iv_length,       // a CBC initialisation vector that is not 8 bytes
+    bad_block_length,    // cipher text that is empty or not a whole number of 8-byte blocks
+    bad_cipher_padding,  // PKCS#5 padding that does not check out after decryption (wrong key or damaged text)
 };
 
 class error_category_impl final : public std::error_category {
@@ -127,6 +133,10 @@ public:
         case errc::unmappable: return "character has no mapping in the other charset";
         case errc::unknown_charset: return "unknown charset label";
         case errc::unsupported_charset: return "charset known to the Encoding Standard but not supported";
+        case errc::bad_key_length: return "cipher key of the wrong length";
+        case errc::bad_iv_length: return "initialisation vector of the wrong length";
+        case errc::bad_block_length: return "cipher text not a whole number of blocks";
+        case errc::bad_cipher_padding: return "bad padding after decryption";
         }
         return static_cast<int>(e) == 0 ? "success" : "unknown smsgw error";
     }
