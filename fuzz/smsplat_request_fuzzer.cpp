@@ -1,9 +1,12 @@
 // The platform's requests as its server decodes them: the first byte picks HttpBatchSendSM,
 // HttpVarSM, QueryBalance, Recharge or UserManage, the rest is the body (smsplat_request.hpp
-// checks each). A HttpVarSM that decodes has params of exactly one value per placeholder.
+// checks each). A HttpVarSM that decodes has params of exactly one value per placeholder; the
+// encrypted account of a Recharge or UserManage that decodes either decrypts, and then encrypts
+// back to the same text, or is refused.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 
 #include "smsplat_request.hpp"
 
@@ -21,6 +24,28 @@ void check_params(std::string_view body) {
     smsplat_fuzz::check(list.error().ok());
 }
 
+// The platform's side of an encrypted field, under the spec's key.
+void check_account(std::string_view encrypted) {
+    char plain[smsplat::max_account_size + 8];
+    smsgw::writer w(plain, sizeof plain);
+    const smsgw::result r = smsplat::decrypt_account(std::string_view("12345678"), encrypted, w);
+    if (!r) return;
+    char again[512];
+    smsgw::writer e(again, sizeof again);
+    smsplat_fuzz::check(smsplat::encrypt_account(std::string_view("12345678"), std::string_view(plain, r.offset), e).ok());
+    smsplat_fuzz::check(std::string_view(again, e.size()) == encrypted);
+}
+
+template <class Request>
+void check_accounts(std::string_view body) {
+    const smsplat_fuzz::decoded<Request> d(body, smsplat::mode::tolerant);
+    if (!d.r) return;
+    check_account(d.req.account);
+    if constexpr (std::is_same_v<Request, smsplat::user_manage_request>) {
+        if (!d.req.ac_password.empty()) check_account(d.req.ac_password);
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -33,8 +58,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         check_params(body);
         break;
     case 2: smsplat_fuzz::round_trip<smsplat::query_balance_request>(body); break;
-    case 3: smsplat_fuzz::round_trip<smsplat::recharge_request>(body); break;
-    default: smsplat_fuzz::round_trip<smsplat::user_manage_request>(body); break;
+    case 3:
+        smsplat_fuzz::round_trip<smsplat::recharge_request>(body);
+        check_accounts<smsplat::recharge_request>(body);
+        break;
+    default:
+        smsplat_fuzz::round_trip<smsplat::user_manage_request>(body);
+        check_accounts<smsplat::user_manage_request>(body);
+        break;
     }
     return 0;
 }

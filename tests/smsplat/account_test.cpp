@@ -380,3 +380,76 @@ TEST_CASE("accounts: decoding and encoding allocate nothing") {
     CHECK(guard.count() == 0);
     CHECK(total == 3000);
 }
+
+namespace {
+
+std::string encrypt(std::string_view key, std::string_view plain, std::string_view iv = {}) {
+    char out[512];
+    smsgw::writer w(out, sizeof out);
+    const result r = smsplat::encrypt_account(key, plain, w, iv);
+    return r ? std::string(out, r.offset) : "error: " + std::string(r.message());
+}
+
+std::string decrypt(std::string_view key, std::string_view encrypted, std::string_view iv = {}) {
+    char out[512];
+    smsgw::writer w(out, sizeof out);
+    const result r = smsplat::decrypt_account(key, encrypted, w, iv);
+    return r ? std::string(out, r.offset) : "error: " + std::string(r.message());
+}
+
+}  // namespace
+
+TEST_CASE("accounts: the spec's DES vector (§12.5), IV = key by default, the IV a parameter") {
+    CHECK(encrypt("12345678", "jishu01") == "LW4Zjb8dOww=");
+    CHECK(decrypt("12345678", "LW4Zjb8dOww=") == "jishu01");
+    CHECK(encrypt("12345678", "jishu01", "12345678") == "LW4Zjb8dOww=");
+    const std::string zero_iv = encrypt("12345678", "jishu01", std::string_view("\0\0\0\0\0\0\0\0", 8));
+    CHECK(zero_iv != "LW4Zjb8dOww=");
+    CHECK(decrypt("12345678", zero_iv, std::string_view("\0\0\0\0\0\0\0\0", 8)) == "jishu01");
+    // the Recharge request of §12.5 built from its parts
+    recharge_request r;
+    r.username = "123456";
+    r.timestamp = "20130408105900";
+    const auto sig = smsplat::sign(r.username, "123456", r.timestamp);
+    r.password = std::string_view(sig.data(), sig.size());
+    r.operator_ = "user1";
+    const std::string account = encrypt("12345678", "jishu01");
+    r.account = account;
+    r.fee = 1000;
+    CHECK(encoded(r) ==
+          "username=123456&password=4725ff06026bc3c703736aa9a2a15e50&timestamp=20130408105900&operator=user1"
+          "&account=LW4Zjb8dOww%3D&fee=1000&type=1");
+}
+
+TEST_CASE("accounts: DES errors and limits") {
+    const std::string longest(smsplat::max_account_size, 'a');
+    const std::string cipher = encrypt("12345678", longest);
+    CHECK(cipher.size() == 4 * ((smsplat::max_account_size + 8 + 2) / 3));
+    CHECK(decrypt("12345678", cipher) == longest);
+    char out[512];
+    smsgw::writer w(out, sizeof out);
+    const std::string over(smsplat::max_account_size + 1, 'a');
+    expect(smsplat::encrypt_account(std::string_view("12345678"), over, w), errc::field_too_long,
+           smsplat::max_account_size, "account");
+    expect(smsplat::encrypt_account(std::string_view("1234567"), std::string_view("x"), w), errc::bad_key_length, 0, "key");
+    expect(smsplat::encrypt_account(std::string_view("12345678"), std::string_view("x"), w, std::string_view("123")),
+           errc::bad_iv_length, 0, "iv");
+    CHECK(decrypt("87654321", "LW4Zjb8dOww=").rfind("error", 0) == 0);
+    CHECK(smsplat::decrypt_account(std::string_view("87654321"), "LW4Zjb8dOww=", w).ec == errc::bad_cipher_padding);
+    CHECK(smsplat::decrypt_account(std::string_view("12345678"), "LW4Zjb8d", w).ec == errc::bad_block_length);
+    CHECK(smsplat::decrypt_account(std::string_view("12345678"), "LW4Z", w).ec == errc::bad_block_length);
+    CHECK(smsplat::decrypt_account(std::string_view("12345678"), "LW4Zjb8dOww", w).ec == errc::bad_padding);
+    CHECK(smsplat::decrypt_account(std::string_view("12345678"), "", w).ec == errc::bad_block_length);
+    const std::string too_long = encrypt("12345678", longest + "12345678");  // refused before
+    CHECK(too_long.rfind("error", 0) == 0);
+    expect(smsplat::decrypt_account(std::string_view("12345678"), std::string(280, 'A'), w), errc::field_too_long, 0,
+           "account");
+    char tiny[4];
+    smsgw::writer small(tiny, sizeof tiny);
+    CHECK(smsplat::encrypt_account(std::string_view("12345678"), std::string_view("jishu01"), small) ==
+          result{errc::buffer_too_small, 12});
+    smsgw::test::alloc_counter guard;
+    smsgw::writer again(out, sizeof out);
+    REQUIRE(smsplat::encrypt_account(std::string_view("12345678"), std::string_view("jishu01"), again));
+    CHECK(guard.count() == 0);
+}
