@@ -2,7 +2,8 @@
 // HttpVarSM, QueryBalance, Recharge or UserManage, the rest is the body (smsplat_request.hpp
 // checks each). A HttpVarSM that decodes has params of exactly one value per placeholder; the
 // encrypted account of a Recharge or UserManage that decodes either decrypts, and then encrypts
-// back to the same text, or is refused.
+// back to the same text, or is refused. The word-at-a-time check of a mobile list says what the
+// item-by-item check of fields::list says, error and offset alike.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -22,6 +23,13 @@ void check_params(std::string_view body) {
         smsplat_fuzz::check(rec.size() == smsplat::placeholders(d.req.msg) + 1);
     }
     smsplat_fuzz::check(list.error().ok());
+}
+
+void check_mobile_list(std::string_view v) {
+    constexpr auto items = smsgw::codec::fields::list("", ',', 1, smsplat::max_mobiles, smsplat::detail::check_mobile);
+    const smsgw::result fast = smsplat::detail::check_mobiles(v);
+    const smsgw::result slow = smsgw::codec::fields::check_value(v, items);
+    smsplat_fuzz::check(fast == slow);
 }
 
 // The platform's side of an encrypted field, under the spec's key.
@@ -52,7 +60,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size == 0) return 0;
     const std::string_view body(reinterpret_cast<const char*>(data) + 1, size - 1);
     switch (data[0] % 5) {
-    case 0: smsplat_fuzz::round_trip<smsplat::batch_send_request>(body); break;
+    case 0:
+        smsplat_fuzz::round_trip<smsplat::batch_send_request>(body);
+        check_mobile_list(body);
+        break;
     case 1:
         smsplat_fuzz::round_trip<smsplat::var_sm_request>(body);
         check_params(body);

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "smsgw/codec/line_reply.hpp"
@@ -26,6 +29,67 @@ constexpr void credentials(V& v, Self& m) {
 // needstatus, product and extno, which end both sending calls (table 9.2). extno: the table
 // says 3 digits, the channel of §9 takes extensions of 1-2, 3-4 or 5-6 digits and Part III
 // "最多可以扩展 6 位": 1 to 6 digits are accepted.
+// The index of the lowest and of the highest byte of `mask` whose high bit is set (mask != 0).
+inline unsigned lowest_byte(std::uint64_t mask) noexcept {
+#if defined(__GNUC__)
+    return static_cast<unsigned>(__builtin_ctzll(mask)) >> 3;
+#else
+    unsigned k = 0;
+    while ((mask >> (8 * k + 7) & 1u) == 0) ++k;
+    return k;
+#endif
+}
+inline unsigned highest_byte(std::uint64_t mask) noexcept {
+#if defined(__GNUC__)
+    return 7 - (static_cast<unsigned>(__builtin_clzll(mask)) >> 3);
+#else
+    unsigned k = 7;
+    while ((mask >> (8 * k + 7) & 1u) == 0) --k;
+    return k;
+#endif
+}
+
+// mobile (§9.1, table 9.2): 1 to 50000 numbers joined by ',', each as check_mobile() wants it.
+// The checks of fields::list with check_mobile, in one pass eight bytes at a time (the list of
+// 50000 numbers checked item by item took half the time of encoding the request): a word of
+// digits and commas only, no two commas together, no run of digits longer than a number. At
+// the first word that is anything else, the item-by-item check gives the error and its offset.
+inline result check_mobiles(std::string_view v) noexcept {
+    constexpr fields::spec item_by_item = fields::list("", ',', 1, max_mobiles, check_mobile);
+    constexpr std::uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
+    const char* p = v.data();
+    std::size_t run = 0, commas = 0, pos = 0;  // run: digits since the last comma
+    for (; pos + 8 <= v.size(); pos += 8) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, p + pos, 8);
+        const std::uint64_t d = w ^ (0x30 * ones);  // digits: 0 to 9
+        const std::uint64_t not_digit = (((d & low7) + 0x76 * ones) | d) & high;
+        const std::uint64_t c = w ^ (0x2C * ones);  // commas: 0
+        const std::uint64_t comma = ~(((c & low7) + low7) | c) & high;
+        if (comma == 0) {
+            run += 8;
+            if (not_digit != 0 || run > mobile_digits) return fields::check_value(v, item_by_item);
+            continue;
+        }
+        const std::size_t first = lowest_byte(comma);
+        commas += static_cast<std::size_t>((((comma >> 7) * ones) >> 56));
+        if ((not_digit & ~comma) != 0 || (comma & (comma << 8)) != 0 || run + first == 0 ||
+            run + first > mobile_digits || commas >= max_mobiles) {
+            return fields::check_value(v, item_by_item);
+        }
+        run = 7 - highest_byte(comma);
+    }
+    for (; pos < v.size(); ++pos) {
+        if (p[pos] == ',') {
+            if (run == 0 || ++commas >= max_mobiles) return fields::check_value(v, item_by_item);
+            run = 0;
+        } else if (!codec::ascii::is_digit(p[pos]) || ++run > mobile_digits) {
+            return fields::check_value(v, item_by_item);
+        }
+    }
+    return run == 0 ? fields::check_value(v, item_by_item) : result{};
+}
+
 template <class V, class Self>
 constexpr void send_options(V& v, Self& m) {
     v(m.needstatus, fields::ascii("needstatus", 5).checked(check_true_false));
@@ -49,7 +113,7 @@ struct batch_send_request {
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m);
-        v(m.mobile, fields::list("mobile", ',', 1, max_mobiles, detail::check_mobile));
+        v(m.mobile, fields::text("mobile").checked(detail::check_mobiles));
         v(m.msg, fields::text("msg", max_msg_chars));
         detail::send_options(v, m);
     }
