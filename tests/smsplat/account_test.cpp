@@ -360,6 +360,10 @@ TEST_CASE("UserManage reply: the description exactly when the status is not 0") 
            errc::missing_field, 0, "description");
     expect(smsgw::encode_append(user_manage_reply{"20130303180000", user_manage_status::bad_parameter, "a\nb"}, out),
            errc::bad_character, 20, "-");
+    expect(smsgw::encode_append(user_manage_reply{"20130303180000", user_manage_status::bad_parameter, " 密码格式错误"}, out),
+           errc::bad_character, 0, "description");
+    expect(smsgw::encode_append(user_manage_reply{"20130303180000", user_manage_status::bad_parameter, "x\t"}, out),
+           errc::bad_character, 1, "description");
 }
 
 TEST_CASE("accounts: decoding and encoding allocate nothing") {

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string_view>
 
+#include "smsgw/codec/ascii.hpp"
 #include "smsgw/codec/datetime.hpp"
 #include "smsgw/codec/decimal.hpp"
 #include "smsgw/codec/line_reply.hpp"
@@ -166,12 +167,17 @@ inline result decode(bytes in, user_manage_reply& out, mode m = mode::strict) no
 }
 
 // The platform's side: a description only with a status other than 0 (trailing_bytes) and
-// one there (missing_field), UTF-8 without a line break.
+// one there (missing_field), UTF-8 without a line break nor a blank at either end, which the
+// reader would drop (bad_character at it).
 inline result encode(const user_manage_reply& r, writer& out) noexcept {
     const bool success = r.status == user_manage_status::success;
-    if (success && !r.description.empty()) return fail(errc::trailing_bytes, 0, "description");
-    if (!success && r.description.empty()) return fail(errc::missing_field, 0, "description");
-    if (result v = codec::utf8::validate(r.description); !v) return fail(v.ec, v.offset, "description");
+    const std::string_view d = r.description;
+    if (success && !d.empty()) return fail(errc::trailing_bytes, 0, "description");
+    if (!success && d.empty()) return fail(errc::missing_field, 0, "description");
+    if (result v = codec::utf8::validate(d); !v) return fail(v.ec, v.offset, "description");
+    if (!d.empty() && (codec::ascii::is_blank(d.front()) || codec::ascii::is_blank(d.back()))) {
+        return fail(errc::bad_character, codec::ascii::is_blank(d.front()) ? 0 : d.size() - 1, "description");
+    }
     codec::lines::builder b(out);
     if (result v = detail::write_status_line(b, r.resptime, static_cast<unsigned>(r.status), r.description); !v) return v;
     return b.finish();
