@@ -5,6 +5,10 @@
 #include <cstring>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "smsgw/codec/line_reply.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/writer.hpp"
@@ -29,36 +33,63 @@ constexpr void credentials(V& v, Self& m) {
 // needstatus, product and extno, which end both sending calls (table 9.2). extno: the table
 // says 3 digits, the channel of §9 takes extensions of 1-2, 3-4 or 5-6 digits and Part III
 // "最多可以扩展 6 位": 1 to 6 digits are accepted.
-// The index of the lowest and of the highest byte of `mask` whose high bit is set (mask != 0).
-inline unsigned lowest_byte(std::uint64_t mask) noexcept {
+// The lowest and the highest set bit of `mask` (not 0), and how many are set.
+inline unsigned lowest_bit(std::uint64_t mask) noexcept {
 #if defined(__GNUC__)
-    return static_cast<unsigned>(__builtin_ctzll(mask)) >> 3;
+    return static_cast<unsigned>(__builtin_ctzll(mask));
 #else
     unsigned k = 0;
-    while ((mask >> (8 * k + 7) & 1u) == 0) ++k;
+    while ((mask >> k & 1u) == 0) ++k;
     return k;
 #endif
 }
-inline unsigned highest_byte(std::uint64_t mask) noexcept {
+inline unsigned highest_bit(std::uint64_t mask) noexcept {
 #if defined(__GNUC__)
-    return 7 - (static_cast<unsigned>(__builtin_clzll(mask)) >> 3);
+    return 63 - static_cast<unsigned>(__builtin_clzll(mask));
 #else
-    unsigned k = 7;
-    while ((mask >> (8 * k + 7) & 1u) == 0) --k;
+    unsigned k = 63;
+    while ((mask >> k & 1u) == 0) --k;
     return k;
 #endif
+}
+// (A popcount instruction is not in baseline x86-64: the builtin would be a library call.)
+inline std::size_t bits_set(std::uint64_t mask) noexcept {
+    mask -= (mask >> 1) & 0x5555555555555555u;
+    mask = (mask & 0x3333333333333333u) + ((mask >> 2) & 0x3333333333333333u);
+    mask = (mask + (mask >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
+    return static_cast<std::size_t>((mask * 0x0101010101010101u) >> 56);
 }
 
 // mobile (§9.1, table 9.2): 1 to 50000 numbers joined by ',', each as check_mobile() wants it.
-// The checks of fields::list with check_mobile, in one pass eight bytes at a time (the list of
-// 50000 numbers checked item by item took half the time of encoding the request): a word of
-// digits and commas only, no two commas together, no run of digits longer than a number. At
-// the first word that is anything else, the item-by-item check gives the error and its offset.
+// The checks of fields::list with check_mobile, in one pass sixteen (SSE2) or eight bytes at a
+// time (the list of 50000 numbers checked item by item took half the time of encoding the
+// request): digits and commas only, no two commas together, no run of digits longer than a
+// number. At the first block that is anything else, the item-by-item check gives the error and
+// its offset.
 inline result check_mobiles(std::string_view v) noexcept {
     constexpr fields::spec item_by_item = fields::list("", ',', 1, max_mobiles, check_mobile);
     constexpr std::uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
     const char* p = v.data();
     std::size_t run = 0, commas = 0, pos = 0;  // run: digits since the last comma
+#if defined(__SSE2__)
+    // Sixteen bytes at a time: a bit per byte for the digits and for the commas (sixteen without
+    // a comma are a number too long).
+    const __m128i zero_digit = _mm_set1_epi8('0'), sign = _mm_set1_epi8(static_cast<char>(0x80));
+    const __m128i below_ten = _mm_set1_epi8(static_cast<char>(0x80 + 10)), comma_char = _mm_set1_epi8(',');
+    for (; pos + 16 <= v.size(); pos += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos));
+        const __m128i digit = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(x, zero_digit), sign), below_ten);
+        const auto comma = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, comma_char)));
+        const auto either = static_cast<unsigned>(_mm_movemask_epi8(digit)) | comma;
+        if (either != 0xFFFFu || comma == 0) return fields::check_value(v, item_by_item);
+        const std::size_t first = lowest_bit(comma);
+        commas += bits_set(comma);
+        if ((comma & (comma << 1)) != 0 || run + first == 0 || run + first > mobile_digits || commas >= max_mobiles) {
+            return fields::check_value(v, item_by_item);
+        }
+        run = 15 - highest_bit(comma);
+    }
+#endif
     for (; pos + 8 <= v.size(); pos += 8) {
         std::uint64_t w = 0;
         std::memcpy(&w, p + pos, 8);
@@ -71,13 +102,13 @@ inline result check_mobiles(std::string_view v) noexcept {
             if (not_digit != 0 || run > mobile_digits) return fields::check_value(v, item_by_item);
             continue;
         }
-        const std::size_t first = lowest_byte(comma);
-        commas += static_cast<std::size_t>((((comma >> 7) * ones) >> 56));
+        const std::size_t first = lowest_bit(comma) / 8;
+        commas += bits_set(comma);
         if ((not_digit & ~comma) != 0 || (comma & (comma << 8)) != 0 || run + first == 0 ||
             run + first > mobile_digits || commas >= max_mobiles) {
             return fields::check_value(v, item_by_item);
         }
-        run = 7 - highest_byte(comma);
+        run = 7 - highest_bit(comma) / 8;
     }
     for (; pos < v.size(); ++pos) {
         if (p[pos] == ',') {
