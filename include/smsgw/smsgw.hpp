@@ -9,3 +9,4 @@
 #include "smsgw/fivec.hpp"
 #include "smsgw/imsp.hpp"
 #include "smsgw/mime.hpp"
+#include "smsgw/smsplat.hpp"

@@ -10248,7 +10248,9 @@ inline result count(std::string_view s, std::size_t& chars) noexcept {
     char32_t cp;
     while (pos < s.size()) {
         if (p[pos] < 0x80) {
-            ++pos;
+            const std::size_t ascii_end = detail::skip_ascii(s, pos);  // eight bytes at a time
+            chars += ascii_end - pos - 1;
+            pos = ascii_end;
         } else {
             const std::size_t n = detail::decode_one(s, pos, cp);
             if (n == 0) return fail(errc::invalid_utf8, pos);
@@ -25789,3 +25791,1210 @@ inline result encode(const send_mms_response& r, writer& out) noexcept {
 // smsgw::mime: MIME messages (RFC 2045-2047, 2231) as IMSP get_mime returns them and beyond:
 // header fields, Content-Type and its parameters, encoded-words, multipart trees, transfer
 // decodings, and an encoder.
+// ---- smsgw/smsplat.hpp
+
+// smsgw::smsplat: the HTTP SMS platform (cmpp2-and-http-sms-platform.txt, Parts II and III),
+// white-labelled by many SMS vendors. Requests are form-encoded parameters sent to
+// http://IP:PORT + path(call); answers are lines, `resptime,respstatus` first.
+// ---- smsgw/smsplat/balance.hpp
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+// ---- smsgw/smsplat/batch_send.hpp
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+// ---- smsgw/smsplat/codes.hpp
+
+#include <string_view>
+
+// The platform's code tables (tables 9.3, 10.2, 11.2, 12.2 and 13.2), each with the spec's own
+// text (UTF-8) and an English one. A reply's status is kept as its number: a code the table does
+// not define (114 of table 9.3, or anything newer) is an enum value without a name and
+// describe() answers with empty text.
+namespace smsgw::smsplat {
+
+// A code's meaning: `chinese` as the spec's table words it, `english` a rendering of it.
+// Both empty when the table does not define the code.
+struct code_text {
+    std::string_view english;
+    std::string_view chinese;
+    constexpr bool known() const noexcept { return !chinese.empty(); }
+};
+
+// respstatus of HttpBatchSendSM and HttpVarSM (table 9.3). The table has no 114: a client SDK in
+// the wild numbers 114-118 what the spec numbers 115-119; this follows the spec.
+enum class send_status : unsigned {
+    submitted = 0,
+    no_such_user = 101,
+    wrong_password = 102,
+    too_fast = 103,
+    system_busy = 104,
+    sensitive_content = 105,
+    wrong_length = 106,
+    wrong_mobile = 107,
+    wrong_mobile_count = 108,
+    no_quota = 109,
+    outside_sending_hours = 110,
+    monthly_quota_exceeded = 111,
+    no_such_product = 112,
+    wrong_extno = 113,
+    rejected_by_review = 115,
+    bad_signature = 116,
+    ip_not_authorised = 117,
+    no_permission = 118,
+    user_expired = 119,
+};
+
+// The status of QueryBalance (table 11.2).
+enum class balance_status : unsigned {
+    success = 0,
+    no_such_user = 101,
+    wrong_password = 102,
+    too_fast = 103,
+};
+
+// The status of Recharge (table 12.2).
+enum class recharge_status : unsigned {
+    success = 0,
+    missing_parameter = 201,
+    verification_failed = 202,
+    no_such_account = 203,
+    insufficient_amount = 204,
+    bad_parameter_format = 205,
+    no_such_product = 206,
+};
+
+// The status of UserManage (table 13.2).
+enum class user_manage_status : unsigned {
+    success = 0,
+    missing_parameter = 301,
+    verification_failed = 302,
+    user_exists_or_missing = 303,
+    extno_exists = 304,
+    bad_parameter = 305,
+    no_such_product = 306,
+};
+
+constexpr code_text describe(send_status s) noexcept {
+    switch (s) {
+    case send_status::submitted: return {"Submitted", "提交成功"};
+    case send_status::no_such_user: return {"No such user", "无此用户"};
+    case send_status::wrong_password: return {"Wrong password", "密码错"};
+    case send_status::too_fast: return {"Submitted too fast (over the rate limit)", "提交过快（提交速度超过流速限制）"};
+    case send_status::system_busy:
+        return {"System busy (the platform cannot take the message for now)", "系统忙（因平台侧原因，暂时无法处理提交的短信）"};
+    case send_status::sensitive_content: return {"Sensitive message (the text has a sensitive word)", "敏感短信（短信内容包含敏感词）"};
+    case send_status::wrong_length: return {"Wrong message length (>536 or <=0)", "消息长度错（>536 或 <=0）"};
+    case send_status::wrong_mobile: return {"A wrong mobile number", "包含错误的手机号码"};
+    case send_status::wrong_mobile_count:
+        return {"Wrong number of mobiles (batch >50000 or <=0; single >200 or <=0)",
+                "手机号码个数错（群发 >50000 或 <=0; 单发 >200 或 <=0）"};
+    case send_status::no_quota: return {"No sending quota (the user's messages are used up)", "无发送额度（该用户可用短信数已使用完）"};
+    case send_status::outside_sending_hours: return {"Outside the sending hours", "不在发送时间内"};
+    case send_status::monthly_quota_exceeded: return {"Over the account's monthly quota", "超出该账户当月发送额度限制"};
+    case send_status::no_such_product: return {"No such product: the user has not ordered it", "无此产品，用户没有订购该产品"};
+    case send_status::wrong_extno: return {"Wrong extno (not digits, or a wrong length)", "extno 格式错（非数字或者长度不对）"};
+    case send_status::rejected_by_review: return {"Rejected by automatic review", "自动审核驳回"};
+    case send_status::bad_signature:
+        return {"Invalid signature, or none where the user must sign", "签名不合法，未带签名（用户必须带签名的前提下）"};
+    case send_status::ip_not_authorised:
+        return {"IP address not authorised: the caller's address is not the registered one",
+                "IP 地址认证错, 请求调用的 IP 地址不是系统登记的 IP 地址"};
+    case send_status::no_permission: return {"The user has no permission to send this way", "用户没有相应的发送权限"};
+    case send_status::user_expired: return {"The user has expired", "用户已过期"};
+    }
+    return {};
+}
+
+constexpr code_text describe(balance_status s) noexcept {
+    switch (s) {
+    case balance_status::success: return {"Success", "成功"};
+    case balance_status::no_such_user: return {"No such user", "无此用户"};
+    case balance_status::wrong_password: return {"Wrong password", "密码错"};
+    case balance_status::too_fast: return {"Queried too fast (once in 30 seconds)", "查询过快 (30 秒查询一次)"};
+    }
+    return {};
+}
+
+constexpr code_text describe(recharge_status s) noexcept {
+    switch (s) {
+    case recharge_status::success: return {"Success", "成功"};
+    case recharge_status::missing_parameter: return {"A parameter is missing", "缺少参数"};
+    case recharge_status::verification_failed:
+        return {"Verification failed: wrong username, password, IP or timestamp", "校验失败，账号、密码、IP、时间戳错"};
+    case recharge_status::no_such_account: return {"The account to recharge does not exist", "充值账号不存在"};
+    case recharge_status::insufficient_amount: return {"Not enough left to deduct", "金额不足，无法扣除"};
+    case recharge_status::bad_parameter_format: return {"A parameter has a wrong format", "参数格式错"};
+    case recharge_status::no_such_product: return {"No such product ID", "产品 ID 不存在"};
+    }
+    return {};
+}
+
+constexpr code_text describe(user_manage_status s) noexcept {
+    switch (s) {
+    case user_manage_status::success: return {"Success", "成功"};
+    case user_manage_status::missing_parameter: return {"A parameter is missing", "缺少参数"};
+    case user_manage_status::verification_failed:
+        return {"Verification failed: wrong username, password, IP or timestamp", "校验失败，账号、密码、IP、时间戳错"};
+    case user_manage_status::user_exists_or_missing:
+        return {"Deleting: no such user; adding: the user exists already", "删除时用户不存在/开户时用户已存在"};
+    case user_manage_status::extno_exists: return {"The extension number exists already", "扩展码已存在"};
+    case user_manage_status::bad_parameter: return {"A parameter is wrong", "参数错"};
+    case user_manage_status::no_such_product: return {"No such product", "产品不存在"};
+    }
+    return {};
+}
+
+// The status of a push (table 10.2). The value is open-ended: any other text is a status of
+// the gateway's own (`MBBLACK`, `SM11`, `JA:0009`), kept verbatim in the push and classified
+// as `other`.
+enum class report_status : unsigned char {
+    delivrd,  // DELIVRD
+    expired,  // EXPIRED
+    undeliv,  // UNDELIV
+    unknown,  // UNKNOWN
+    rejectd,  // REJECTD
+    dtblack,  // DTBLACK
+    err_104,  // ERR:104
+    reject,   // REJECT
+    other,    // 其他: a gateway-internal status
+};
+
+inline constexpr std::string_view report_status_names[] = {"DELIVRD", "EXPIRED", "UNDELIV", "UNKNOWN",
+                                                           "REJECTD", "DTBLACK", "ERR:104", "REJECT"};
+
+// Which status of table 10.2 the text is (exactly, letter case included), or `other`.
+constexpr report_status classify(std::string_view status) noexcept {
+    for (unsigned k = 0; k < sizeof report_status_names / sizeof report_status_names[0]; ++k) {
+        if (status == report_status_names[k]) return static_cast<report_status>(k);
+    }
+    return report_status::other;
+}
+
+constexpr code_text describe(report_status s) noexcept {
+    switch (s) {
+    case report_status::delivrd: return {"Delivered", "短消息转发成功"};
+    case report_status::expired: return {"Expired", "短消息超过有效期"};
+    case report_status::undeliv: return {"Undeliverable", "短消息是不可达的"};
+    case report_status::unknown: return {"Unknown state", "未知短消息状态"};
+    case report_status::rejectd: return {"Rejected by the SMSC", "短消息被短信中心拒绝"};
+    case report_status::dtblack: return {"The destination is blacklisted", "目的号码是黑名单号码"};
+    case report_status::err_104: return {"System busy", "系统忙"};
+    case report_status::reject: return {"Rejected by review", "审核驳回"};
+    case report_status::other: return {"A gateway-internal status", "网关内部状态"};
+    }
+    return {};
+}
+
+}  // namespace smsgw::smsplat
+// ---- smsgw/smsplat/reply.hpp
+
+#include <cstddef>
+#include <string_view>
+
+
+// The first line of every answer of the platform: `resptime,respstatus` (§9.3, §11.3, §12.3),
+// and on UserManage a description after a second comma (§13.3). Lines end in LF (§9.3.1);
+// replies are read with codec::lines, so CRLF, a missing last line end and trailing blank lines
+// are handled there.
+namespace smsgw::smsplat::detail {
+
+inline constexpr codec::fields::spec resptime =
+    codec::fields::date_time("resptime", codec::datetime::shape::yyyymmddhhmmss);
+
+// The line as read: the time as sent (14 digits, a real date and time), the status as a number,
+// and what follows a second comma when the reply has a description.
+struct status_line {
+    std::string_view resptime;
+    unsigned status = 0;
+    bool has_description = false;
+    std::string_view description;
+    std::size_t description_at = 0;  // of the description in the input
+};
+
+// Tolerant mode drops blanks around the time and the status (the spec's own §9.3.2 failure
+// example prints `20110725160412, 101`); strict mode takes them as they are. The description is
+// text: the blanks around it are dropped in both modes (§13.3 prints `20130303180000,305, 密码格式错误`). Errors at their offset in the whole input: missing_field (field
+// respstatus) at the line's end without a comma; the resptime's date_time errors; the status's
+// decimal errors (bad_character at a blank in strict mode); bad_character at a second comma when
+// the reply has no description.
+inline result read_status_line(const codec::lines::line& l, smsgw::mode m, bool with_description,
+                               status_line& out) noexcept {
+    const std::string_view text = l.text;
+    const std::size_t comma = text.find(',');
+    if (comma == std::string_view::npos) return fail(errc::missing_field, l.offset + text.size(), "respstatus");
+    auto part = [&](std::size_t from, std::size_t to, std::size_t& at, bool trim) noexcept {
+        std::string_view v = text.substr(from, to - from);
+        if (trim) v = codec::ascii::trim(v, codec::ascii::is_blank);
+        at = l.offset + (v.empty() ? from : static_cast<std::size_t>(v.data() - text.data()));
+        return v;
+    };
+    std::size_t at = 0;
+    status_line s;
+    s.resptime = part(0, comma, at, m == smsgw::mode::tolerant);
+    if (result r = codec::fields::check_value(s.resptime, resptime); !r) return fail(r.ec, at + r.offset, r.field);
+    std::size_t end = text.find(',', comma + 1);
+    if (end != std::string_view::npos && !with_description) return fail(errc::bad_character, l.offset + end, "respstatus");
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view status = part(comma + 1, end, at, m == smsgw::mode::tolerant);
+    if (result r = codec::decimal::parse(status, s.status); !r) return fail(r.ec, at + r.offset, "respstatus");
+    if (end < text.size()) {
+        s.has_description = true;
+        s.description = part(end + 1, text.size(), s.description_at, true);
+    }
+    out = s;
+    return {};
+}
+
+// Writes `resptime,respstatus[,description]` as the first line of `b`; the resptime checked.
+inline result write_status_line(codec::lines::builder& b, std::string_view time, unsigned status,
+                                std::string_view description = {}) noexcept {
+    if (result r = codec::fields::check_value(time, resptime); !r) return r;
+    const auto number = codec::decimal::format(status);
+    if (description.empty()) {
+        b.line({time, ",", number.view()});
+    } else {
+        b.line({time, ",", number.view(), ",", description});
+    }
+    return {};
+}
+
+}  // namespace smsgw::smsplat::detail
+// ---- smsgw/smsplat/request.hpp
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+// ---- smsgw/smsplat/paths.hpp
+
+#include <cstddef>
+#include <string_view>
+
+namespace smsgw::smsplat {
+
+// The calls of the HTTP SMS platform (Part II of cmpp2-and-http-sms-platform.txt). Each is an
+// HTTP GET or POST of form-encoded parameters to http://IP:PORT + path(call); the status push
+// (chapter 10) goes the other way, to the customer's own address.
+enum class call : unsigned char { batch_send, var_sm, push, query_balance, recharge, user_manage };
+
+constexpr std::string_view path(call c) noexcept {
+    switch (c) {
+    case call::batch_send: return "/msg/HttpBatchSendSM";  // §9.1
+    case call::var_sm: return "/msg/HttpVarSM";            // chapter 14
+    case call::push: return "";                            // §10.3: the customer's pushUrl
+    case call::query_balance: return "/msg/QueryBalance";  // §11.1
+    case call::recharge: return "/msg/Recharge";           // §12.1
+    case call::user_manage: return "/msg/UserManage";      // §13.1
+    }
+    return {};
+}
+
+// The name the spec calls it by ("HttpBatchSendSM"; "push" for the status report).
+constexpr std::string_view name(call c) noexcept {
+    if (c == call::push) return "push";
+    const std::string_view p = path(c);
+    return p.substr(p.rfind('/') + 1);
+}
+
+// The call a path or a name designates; false when it is none of them.
+constexpr bool find_call(std::string_view path_or_name, call& out) noexcept {
+    for (call c : {call::batch_send, call::var_sm, call::push, call::query_balance, call::recharge, call::user_manage}) {
+        if (path_or_name == name(c) || (!path(c).empty() && path_or_name == path(c))) {
+            out = c;
+            return true;
+        }
+    }
+    return false;
+}
+
+// Limits the spec fixes.
+inline constexpr std::size_t max_mobiles = 50000;  // §9.1: numbers per HttpBatchSendSM
+inline constexpr std::size_t max_msg_chars = 585;  // table 9.2: characters of msg
+
+}  // namespace smsgw::smsplat
+
+// What every request of the platform shares (and the status push, which the platform sends):
+// form-encoded parameters, GET query or POST body alike (§9: "HTTP 的 GET 和 POST 方式"), from
+// each request's field list (its walk(), codec/fields.hpp), in both directions, so that a test
+// double of the platform can be written with this module too.
+namespace smsgw::smsplat {
+
+namespace fields = codec::fields;
+
+// Strict: a name the call does not define, or one given twice, is an error at its offset.
+// Tolerant: unknown names are skipped (real pushes add notifyTime and the like); of a name
+// given twice the first counts, as a servlet's getParameter() does.
+using mode = smsgw::mode;
+
+namespace detail {
+
+// A mobile number (table 9.2 "合法的手机号码"; table 10.1): digits, at most 15 (E.164), so
+// that `86` prefixes pass; the platform itself answers 107 for a number it does not take.
+inline constexpr std::uint64_t mobile_digits = 15;
+inline result check_mobile(std::string_view v) noexcept { return fields::check_value(v, fields::digits("", mobile_digits)); }
+
+// needstatus (table 9.2): `true` or `false`, literally.
+inline result check_true_false(std::string_view v) noexcept {
+    return v == "true" || v == "false" ? result{} : fail(errc::bad_character, 0);
+}
+
+// A DES-encrypted account or password (tables 12.1, 13.1): base64 with its padding.
+inline result check_base64(std::string_view v) noexcept {
+    smsgw::writer measure;
+    const result r = codec::base64::decode(v, measure);
+    return r.ok() || r.ec == errc::buffer_too_small ? result{} : fail(r.ec, r.offset);
+}
+
+// The md5(username+secretkey+timestamp) password of tables 12.1 and 13.1: 32 hex digits.
+inline result check_md5_hex(std::string_view v) noexcept {
+    if (v.size() != 32) return fail(errc::invalid_length, 0);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (codec::ascii::hex_value(v[i]) > 0x0F) return fail(errc::bad_character, i);
+    }
+    return {};
+}
+
+// A product id (tables 9.2, 11.3, 12.1, 13.1: `1234567`, `10001101`).
+inline constexpr fields::spec product_id = fields::digits("", 20);
+inline result check_product_id(std::string_view v) noexcept { return fields::check_value(v, product_id); }
+
+// A request struct of this module: it names its call and lists its fields.
+template <class T, class = void>
+struct is_request : std::false_type {};
+template <class T>
+struct is_request<T, std::void_t<decltype(T::endpoint)>>
+    : std::is_same<std::remove_cv_t<decltype(T::endpoint)>, smsplat::call> {};
+template <class T>
+using if_request = std::enable_if_t<is_request<T>::value, int>;
+
+}  // namespace detail
+
+// Every check of the call's table before anything is written: the first error with its spec
+// name in result.field and the offset in the value at fault.
+template <class Request, detail::if_request<Request> = 0>
+result validate(const Request& r) noexcept {
+    return fields::validate(r);
+}
+
+// The parameters in the order of the field list, form-encoded (`%E3%80%90` for UTF-8 text,
+// `%3D` for base64 padding, as §12.5 prints `account=LW4Zjb8dOww%3D`), to send to
+// path(Request::endpoint) as a POST body or after `?`.
+template <class Request, detail::if_request<Request> = 0>
+result encode(const Request& r, writer& out) noexcept {
+    return fields::encode_form(r, out);
+}
+
+// Decodes parameters as the platform (or, for a push, the customer) would, with the checks of
+// validate(). Values are decoded into `scratch` (at least the input's size). Errors carry the
+// offset of the parameter at fault and its name (fields::decode_form lists them).
+template <class Request, detail::if_request<Request> = 0>
+result decode(bytes params, Request& out, mutable_bytes scratch, mode m = mode::strict) noexcept {
+    return fields::decode_form(params, out, scratch, m);
+}
+
+}  // namespace smsgw::smsplat
+
+// HttpBatchSendSM (chapter 9): one text to up to 50000 numbers, answered with a status line
+// and, on status 0, the msgid that the status pushes will carry.
+namespace smsgw::smsplat {
+
+namespace detail {
+
+// The account and password of the sending calls (tables 9.2, 11.1; chapter 14); the spec sets
+// no limit on either.
+template <class V, class Self>
+constexpr void credentials(V& v, Self& m) {
+    v(m.account, fields::ascii("account", fields::unlimited));
+    v(m.pswd, fields::ascii("pswd", fields::unlimited));
+}
+
+// needstatus, product and extno, which end both sending calls (table 9.2). extno: the table
+// says 3 digits, the channel of §9 takes extensions of 1-2, 3-4 or 5-6 digits and Part III
+// "最多可以扩展 6 位": 1 to 6 digits are accepted.
+// The lowest and the highest set bit of `mask` (not 0), and how many are set.
+inline unsigned lowest_bit(std::uint64_t mask) noexcept {
+#if defined(__GNUC__)
+    return static_cast<unsigned>(__builtin_ctzll(mask));
+#else
+    unsigned k = 0;
+    while ((mask >> k & 1u) == 0) ++k;
+    return k;
+#endif
+}
+inline unsigned highest_bit(std::uint64_t mask) noexcept {
+#if defined(__GNUC__)
+    return 63 - static_cast<unsigned>(__builtin_clzll(mask));
+#else
+    unsigned k = 63;
+    while ((mask >> k & 1u) == 0) --k;
+    return k;
+#endif
+}
+// (A popcount instruction is not in baseline x86-64: the builtin would be a library call.)
+inline std::size_t bits_set(std::uint64_t mask) noexcept {
+    mask -= (mask >> 1) & 0x5555555555555555u;
+    mask = (mask & 0x3333333333333333u) + ((mask >> 2) & 0x3333333333333333u);
+    mask = (mask + (mask >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
+    return static_cast<std::size_t>((mask * 0x0101010101010101u) >> 56);
+}
+
+// mobile (§9.1, table 9.2): 1 to 50000 numbers joined by ',', each as check_mobile() wants it.
+// The checks of fields::list with check_mobile, in one pass sixteen (SSE2) or eight bytes at a
+// time (the list of 50000 numbers checked item by item took half the time of encoding the
+// request): digits and commas only, no two commas together, no run of digits longer than a
+// number. At the first block that is anything else, the item-by-item check gives the error and
+// its offset.
+inline result check_mobiles(std::string_view v) noexcept {
+    constexpr fields::spec item_by_item = fields::list("", ',', 1, max_mobiles, check_mobile);
+    constexpr std::uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
+    const char* p = v.data();
+    std::size_t run = 0, commas = 0, pos = 0;  // run: digits since the last comma
+#if defined(__SSE2__)
+    // Sixteen bytes at a time: a bit per byte for the digits and for the commas (sixteen without
+    // a comma are a number too long).
+    const __m128i zero_digit = _mm_set1_epi8('0'), sign = _mm_set1_epi8(static_cast<char>(0x80));
+    const __m128i below_ten = _mm_set1_epi8(static_cast<char>(0x80 + 10)), comma_char = _mm_set1_epi8(',');
+    for (; pos + 16 <= v.size(); pos += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos));
+        const __m128i digit = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(x, zero_digit), sign), below_ten);
+        const auto comma = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, comma_char)));
+        const auto either = static_cast<unsigned>(_mm_movemask_epi8(digit)) | comma;
+        if (either != 0xFFFFu || comma == 0) return fields::check_value(v, item_by_item);
+        const std::size_t first = lowest_bit(comma);
+        commas += bits_set(comma);
+        if ((comma & (comma << 1)) != 0 || run + first == 0 || run + first > mobile_digits || commas >= max_mobiles) {
+            return fields::check_value(v, item_by_item);
+        }
+        run = 15 - highest_bit(comma);
+    }
+#endif
+    for (; pos + 8 <= v.size(); pos += 8) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, p + pos, 8);
+        const std::uint64_t d = w ^ (0x30 * ones);  // digits: 0 to 9
+        const std::uint64_t not_digit = (((d & low7) + 0x76 * ones) | d) & high;
+        const std::uint64_t c = w ^ (0x2C * ones);  // commas: 0
+        const std::uint64_t comma = ~(((c & low7) + low7) | c) & high;
+        if (comma == 0) {
+            run += 8;
+            if (not_digit != 0 || run > mobile_digits) return fields::check_value(v, item_by_item);
+            continue;
+        }
+        const std::size_t first = lowest_bit(comma) / 8;
+        commas += bits_set(comma);
+        if ((not_digit & ~comma) != 0 || (comma & (comma << 8)) != 0 || run + first == 0 ||
+            run + first > mobile_digits || commas >= max_mobiles) {
+            return fields::check_value(v, item_by_item);
+        }
+        run = 7 - highest_bit(comma) / 8;
+    }
+    for (; pos < v.size(); ++pos) {
+        if (p[pos] == ',') {
+            if (run == 0 || ++commas >= max_mobiles) return fields::check_value(v, item_by_item);
+            run = 0;
+        } else if (!codec::ascii::is_digit(p[pos]) || ++run > mobile_digits) {
+            return fields::check_value(v, item_by_item);
+        }
+    }
+    return run == 0 ? fields::check_value(v, item_by_item) : result{};
+}
+
+template <class V, class Self>
+constexpr void send_options(V& v, Self& m) {
+    v(m.needstatus, fields::ascii("needstatus", 5).checked(check_true_false));
+    v(m.product, fields::digits("product", product_id.max).if_set());
+    v(m.extno, fields::digits("extno", 6).if_set());
+}
+
+}  // namespace detail
+
+struct batch_send_request {
+    static constexpr smsplat::call endpoint = call::batch_send;
+
+    std::string_view account;
+    std::string_view pswd;
+    std::string_view mobile;              // 1 to 50000 numbers joined by ',' (§9.1)
+    std::string_view msg;                 // UTF-8, 1 to 585 characters
+    std::string_view needstatus = "false";  // "true" or "false", literally
+    std::string_view product;             // optional: the product id to bill
+    std::string_view extno;               // optional: 1 to 6 digits
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        detail::credentials(v, m);
+        v(m.mobile, fields::text("mobile").checked(detail::check_mobiles));
+        v(m.msg, fields::text("msg", max_msg_chars));
+        detail::send_options(v, m);
+    }
+};
+
+// The answer to HttpBatchSendSM and HttpVarSM (§9.3): `resptime,respstatus`, then on status 0
+// only the msgid.
+struct send_reply {
+    std::string_view resptime;  // yyyyMMddHHmmss, as sent
+    send_status respstatus{};
+    std::string_view msgid;     // status 0 only: one id for every number of the request
+};
+
+namespace detail {
+inline constexpr codec::lines::part send_reply_shape[] = {{"resptime,respstatus"},
+                                                          {"msgid", codec::lines::occurs::optional}};
+inline constexpr fields::spec msgid = fields::ascii("msgid", 64);
+}  // namespace detail
+
+// Strict: LF line ends (§9.3.1), the msgid line exactly when the status is 0 (missing_field
+// "msgid", or trailing_bytes at a msgid line after another status), the msgid printable ASCII
+// (at most 64). Tolerant: CRLF or CR too, blanks around the parts of the first line
+// (the §9.3.2 failure example), blank lines, a status 0 without msgid; lines past the shape
+// ignored. Offsets in the input.
+inline result decode(bytes in, send_reply& out, mode m = mode::strict) noexcept {
+    codec::lines::reply<2> lines;
+    if (result r = codec::lines::decode(in, detail::send_reply_shape, lines, {m}); !r) return r;
+    detail::status_line s;
+    if (result r = detail::read_status_line(lines[0].first, m, false, s); !r) return r;
+    send_reply reply{s.resptime, static_cast<send_status>(s.status), lines[1].text()};
+    const bool success = reply.respstatus == send_status::submitted;
+    if (m == mode::strict) {
+        if (success && !lines[1].present()) return fail(errc::missing_field, in.size(), "msgid");
+        if (!success && lines[1].present()) return fail(errc::trailing_bytes, lines[1].first.offset, "msgid");
+    }
+    if (lines[1].present()) {
+        if (result r = fields::check_value(reply.msgid, detail::msgid); !r) {
+            return fail(r.ec, lines[1].first.offset + r.offset, r.field);
+        }
+    }
+    out = reply;
+    return {errc{}, in.size()};
+}
+
+// The platform's side: the status line, and the msgid line when one is given (status 0 needs
+// one: missing_field "msgid"). resptime and msgid are checked as the strict decoder checks them.
+inline result encode(const send_reply& r, writer& out) noexcept {
+    const bool success = r.respstatus == send_status::submitted;
+    if (success && r.msgid.empty()) return fail(errc::missing_field, 0, "msgid");
+    if (!r.msgid.empty()) {
+        if (!success) return fail(errc::trailing_bytes, 0, "msgid");
+        if (result v = fields::check_value(r.msgid, detail::msgid); !v) return v;
+    }
+    codec::lines::builder b(out);
+    if (result v = detail::write_status_line(b, r.resptime, static_cast<unsigned>(r.respstatus)); !v) return v;
+    if (success) b.line(r.msgid);
+    return b.finish();
+}
+
+}  // namespace smsgw::smsplat
+
+// QueryBalance (chapter 11): the account's balance per product, one line each.
+namespace smsgw::smsplat {
+
+struct query_balance_request {
+    static constexpr smsplat::call endpoint = call::query_balance;
+
+    std::string_view account;
+    std::string_view pswd;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        detail::credentials(v, m);
+    }
+};
+
+// One line `productid,balance` of §11.3.
+struct product_balance {
+    std::string_view productid;  // digits, as sent
+    std::uint64_t balance = 0;
+    std::size_t offset = 0;      // of the line in the reply
+};
+
+namespace detail {
+
+inline constexpr fields::spec productid = fields::digits("productid", product_id.max);
+
+// Splits a product line (tolerant mode: blanks around either part dropped). Errors at their
+// offset in the input: missing_field (balance) without a comma, productid's digit errors, the
+// balance's decimal errors.
+inline result read_product(const codec::lines::line& l, smsgw::mode m, product_balance& out) noexcept {
+    const std::size_t comma = l.text.find(',');
+    if (comma == std::string_view::npos) return fail(errc::missing_field, l.offset + l.text.size(), "balance");
+    std::string_view id = l.text.substr(0, comma);
+    std::string_view balance = l.text.substr(comma + 1);
+    if (m == smsgw::mode::tolerant) {
+        id = codec::ascii::trim(id, codec::ascii::is_blank);
+        balance = codec::ascii::trim(balance, codec::ascii::is_blank);
+    }
+    const auto at = [&l](std::string_view part) noexcept {
+        return l.offset + static_cast<std::size_t>(part.data() - l.text.data());
+    };
+    if (result r = fields::check_value(id, productid); !r) return fail(r.ec, at(id) + r.offset, r.field);
+    product_balance p{id, 0, l.offset};
+    if (result r = codec::decimal::parse(balance, p.balance); !r) return fail(r.ec, at(balance) + r.offset, "balance");
+    out = p;
+    return {};
+}
+
+// The cursor of product_list: the lines of the reply's product part, each read as it is reached
+// (decode() has read every one already).
+class product_cursor {
+public:
+    using value_type = product_balance;
+
+    constexpr product_cursor() noexcept = default;
+    product_cursor(const codec::lines::range& lines, smsgw::mode m) noexcept
+        : it_(lines.begin()), mode_(m) {
+        load();
+    }
+    constexpr const product_balance& current() const noexcept { return current_; }
+    void advance() noexcept {
+        ++it_;
+        load();
+    }
+    std::size_t position() const noexcept { return it_ == codec::lines::range::iterator() ? end_mark : it_->offset; }
+
+private:
+    static constexpr std::size_t end_mark = static_cast<std::size_t>(-1);
+    void load() noexcept {
+        current_ = product_balance{};
+        if (it_ != codec::lines::range::iterator()) read_product(*it_, mode_, current_);
+    }
+    codec::lines::range::iterator it_{};
+    smsgw::mode mode_ = smsgw::mode::strict;
+    product_balance current_;
+};
+
+}  // namespace detail
+
+// The products of a reply, read lazily from its bytes.
+class product_list {
+public:
+    using iterator = smsgw::detail::lazy_iterator<detail::product_cursor>;
+
+    constexpr product_list() noexcept = default;
+    product_list(const codec::lines::range& lines, std::size_t count, smsgw::mode m) noexcept
+        : lines_(lines), count_(count), mode_(m) {}
+
+    iterator begin() const noexcept { return iterator(detail::product_cursor(lines_, mode_)); }
+    iterator end() const noexcept { return iterator(); }
+    constexpr std::size_t size() const noexcept { return count_; }
+    constexpr bool empty() const noexcept { return count_ == 0; }
+
+private:
+    codec::lines::range lines_;
+    std::size_t count_ = 0;
+    smsgw::mode mode_ = smsgw::mode::strict;
+};
+
+// §11.3: `resptime,status`, then one `productid,balance` line per product.
+struct query_balance_reply {
+    std::string_view resptime;
+    balance_status status{};
+    product_list products;  // status 0
+};
+
+namespace detail {
+inline constexpr codec::lines::part balance_reply_shape[] = {{"resptime,respstatus"},
+                                                             {"productid,balance", codec::lines::occurs::zero_or_more}};
+}  // namespace detail
+
+// Strict: LF line ends, no blank line, product lines only after status 0 (trailing_bytes at
+// the first one otherwise). Tolerant: CRLF or CR, blank lines anywhere (§11.3 prints the
+// example with a blank line after each line), blanks around the parts. Every product line is
+// read here, its errors at their offsets; the range reads them again lazily.
+inline result decode(bytes in, query_balance_reply& out, mode m = mode::strict) noexcept {
+    codec::lines::reply<2> lines;
+    if (result r = codec::lines::decode(in, detail::balance_reply_shape, lines, {m}); !r) return r;
+    detail::status_line s;
+    if (result r = detail::read_status_line(lines[0].first, m, false, s); !r) return r;
+    const auto status = static_cast<balance_status>(s.status);
+    if (m == mode::strict && status != balance_status::success && lines[1].present()) {
+        return fail(errc::trailing_bytes, lines[1].first.offset, "productid,balance");
+    }
+    for (const codec::lines::line& l : lines[1].all) {
+        product_balance p;
+        if (result r = detail::read_product(l, m, p); !r) return r;
+    }
+    out = query_balance_reply{s.resptime, status, product_list(lines[1].all, lines[1].count, m)};
+    return {errc{}, in.size()};
+}
+
+// The platform's side: the status line, then the caller's products (none unless status 0).
+inline result encode(std::string_view resptime, balance_status status, span<const product_balance> products,
+                     writer& out) noexcept {
+    if (status != balance_status::success && !products.empty()) return fail(errc::trailing_bytes, 0, "productid,balance");
+    for (const product_balance& p : products) {
+        if (result r = fields::check_value(p.productid, detail::productid); !r) return r;
+    }
+    codec::lines::builder b(out);
+    if (result v = detail::write_status_line(b, resptime, static_cast<unsigned>(status)); !v) return v;
+    for (const product_balance& p : products) b.line({p.productid, ",", codec::decimal::format(p.balance).view()});
+    return b.finish();
+}
+
+}  // namespace smsgw::smsplat
+// ---- smsgw/smsplat/push.hpp
+
+#include <string_view>
+
+
+// The status push (chapter 10): the platform calls the customer's pushUrl with one report per
+// request, `receiver=admin&pswd=12345&msgid=12345&reportTime=1012241002&mobile=...&status=DELIVRD`
+// (§10.3). Decoded by the customer's server, encoded by a test double of the platform.
+namespace smsgw::smsplat {
+
+struct push_request {
+    static constexpr smsplat::call endpoint = call::push;
+
+    std::string_view receiver;    // the name the customer configured; may be empty
+    std::string_view pswd;        // may be empty
+    std::string_view msgid;       // as send_reply gave it
+    std::string_view report_time;  // reportTime, YYMMDDhhmm (years 2000-2099)
+    std::string_view mobile;      // one number
+    std::string_view status;      // table 10.2 or a gateway's own code, verbatim: classify(status)
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.receiver, fields::ascii("receiver", fields::unlimited).allow_empty());
+        v(m.pswd, fields::ascii("pswd", fields::unlimited).allow_empty());
+        v(m.msgid, fields::ascii("msgid", 64));
+        v(m.report_time, fields::date_time("reportTime", codec::datetime::shape::yymmddhhmm));
+        v(m.mobile, fields::digits("mobile", detail::mobile_digits));
+        v(m.status, fields::ascii("status", 32));
+    }
+};
+
+// The status of a push as table 10.2 reads it (`ERR%3A104` on the wire is `ERR:104` here).
+constexpr report_status classify(const push_request& p) noexcept { return classify(p.status); }
+
+}  // namespace smsgw::smsplat
+// ---- smsgw/smsplat/recharge.hpp
+
+#include <cstdint>
+#include <string_view>
+
+// ---- smsgw/smsplat/sign.hpp
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+
+// The signed calls, Recharge and UserManage (tables 12.1 and 13.1): an operator's username, a
+// password that is md5(username + secretkey + timestamp) in hex, and the timestamp it signs;
+// the platform user's account (and ac_password) DES-encrypted with a key agreed offline.
+namespace smsgw::smsplat {
+
+// The password of a signed call (tables 12.1, 13.1), lower-case hex: §12.5's username 123456,
+// secretkey 123456 and timestamp 20130408105900 give 4725ff06026bc3c703736aa9a2a15e50.
+inline std::array<char, 32> sign(std::string_view username, std::string_view secretkey,
+                                 std::string_view timestamp) noexcept {
+    codec::md5 h;
+    h.update(username).update(secretkey).update(timestamp);
+    return codec::to_hex(h.finish());
+}
+
+// Whether `password` is the signature of the other three (hex digits in either case).
+inline bool verify(std::string_view password, std::string_view username, std::string_view secretkey,
+                   std::string_view timestamp) noexcept {
+    const std::array<char, 32> expected = sign(username, secretkey, timestamp);
+    if (password.size() != expected.size()) return false;
+    unsigned differ = 0;
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        differ |= static_cast<unsigned>(codec::ascii::to_lower(password[i]) ^ expected[i]);
+    }
+    return differ == 0;
+}
+
+// The longest account or password encrypt_account() takes (bytes; the table sets no limit,
+// the platform's user names are short): its cipher text stays on the stack.
+inline constexpr std::size_t max_account_size = 192;
+
+// An account or ac_password as tables 12.1 and 13.1 want it: base64 of DES/CBC/PKCS5Padding of
+// `plain` under `key` (8 bytes), the IV the key itself unless one is given (what the Java
+// clients of the platform do, `new IvParameterSpec(key)`; only so does §12.5's jishu01 under
+// 12345678 give LW4Zjb8dOww=). The base64 goes into the request's field as it is: the encoder
+// URL-encodes it (`LW4Zjb8dOww%3D`). DES is broken cryptography (a 56-bit key falls to brute
+// force): it is here because the platform requires it, and protects nothing.
+// Success: offset = characters written. Errors: field_too_long (at max_account_size) past the
+// limit; des's bad_key_length and bad_iv_length; buffer_too_small with the size needed.
+inline result encrypt_account(bytes key, bytes plain, writer& out, bytes iv = {}) noexcept {
+    if (plain.size() > max_account_size) return fail(errc::field_too_long, max_account_size, "account");
+    byte cipher[codec::des::padded_size(max_account_size)];
+    writer c(mutable_bytes(cipher, sizeof cipher));
+    if (result r = codec::des::encrypt_cbc(key, iv.empty() ? key : iv, plain, c); !r) return r;
+    return codec::base64::encode(bytes(cipher, c.size()), out);
+}
+
+// The platform's side: the plain account from its base64 field (decoded already from the form).
+// Errors: base64's (bad_character, bad_padding) at their offset, field_too_long past
+// max_account_size of cipher text; des's bad_key_length, bad_iv_length, bad_block_length and
+// bad_cipher_padding (a wrong key, most often); buffer_too_small with the size needed.
+inline result decrypt_account(bytes key, std::string_view encrypted, writer& out, bytes iv = {}) noexcept {
+    byte cipher[codec::des::padded_size(max_account_size)];
+    writer c(mutable_bytes(cipher, sizeof cipher));
+    if (result r = codec::base64::decode(encrypted, c); !r) {
+        return r.ec == errc::buffer_too_small ? fail(errc::field_too_long, 0, "account") : r;
+    }
+    return codec::des::decrypt_cbc(key, iv.empty() ? key : iv, bytes(cipher, c.size()), out);
+}
+
+namespace detail {
+
+// username, password, timestamp and operator, which open both signed calls.
+template <class V, class Self>
+constexpr void signed_by(V& v, Self& m) {
+    v(m.username, fields::ascii("username", fields::unlimited));
+    v(m.password, fields::ascii("password", 32).checked(check_md5_hex));
+    v(m.timestamp, fields::date_time("timestamp", codec::datetime::shape::yyyymmddhhmmss));
+    v(m.operator_, fields::ascii("operator", fields::unlimited));
+}
+
+// An account DES-encrypted and in base64 (tables 12.1, 13.1).
+inline constexpr fields::spec encrypted(const char* name) noexcept {
+    return fields::ascii(name, fields::unlimited).checked(check_base64);
+}
+
+}  // namespace detail
+
+}  // namespace smsgw::smsplat
+
+// Recharge (chapter 12): adds to or deducts from an account's balance, signed by an operator.
+namespace smsgw::smsplat {
+
+// type of table 12.1.
+enum class recharge_type : unsigned char { add = 1, deduct = 2 };
+
+struct recharge_request {
+    static constexpr smsplat::call endpoint = call::recharge;
+
+    std::string_view username;   // the operator's account, agreed offline
+    std::string_view password;   // sign(username, secretkey, timestamp)
+    std::string_view timestamp;  // yyyyMMddHHmmss
+    std::string_view operator_;  // `operator`: who operates
+    std::string_view account;    // encrypt_account(): base64 of the DES-encrypted platform user name
+    std::uint64_t fee = 0;       // a positive integer
+    recharge_type type = recharge_type::add;
+    std::string_view productid;  // optional: one product, the amount converted to its messages
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        detail::signed_by(v, m);
+        v(m.account, detail::encrypted("account"));
+        v(m.fee, fields::number("fee", fields::unlimited, 1));
+        v(m.type, fields::code("type", 2, 1));
+        v(m.productid, fields::digits("productid", detail::product_id.max).if_set());
+    }
+};
+
+// §12.3: `resptime,status`.
+struct recharge_reply {
+    std::string_view resptime;
+    recharge_status status{};
+};
+
+namespace detail {
+inline constexpr codec::lines::part status_only_shape[] = {{"resptime,respstatus"}};
+}  // namespace detail
+
+// One line (strict: LF-ended if ended at all, nothing after it). Tolerant: blanks around the
+// parts, any line end, lines after it ignored.
+inline result decode(bytes in, recharge_reply& out, mode m = mode::strict) noexcept {
+    codec::lines::reply<1> lines;
+    if (result r = codec::lines::decode(in, detail::status_only_shape, lines, {m}); !r) return r;
+    detail::status_line s;
+    if (result r = detail::read_status_line(lines[0].first, m, false, s); !r) return r;
+    out = recharge_reply{s.resptime, static_cast<recharge_status>(s.status)};
+    return {errc{}, in.size()};
+}
+
+inline result encode(const recharge_reply& r, writer& out) noexcept {
+    codec::lines::builder b(out);
+    if (result v = detail::write_status_line(b, r.resptime, static_cast<unsigned>(r.status)); !v) return v;
+    return b.finish();
+}
+
+}  // namespace smsgw::smsplat
+// ---- smsgw/smsplat/user_manage.hpp
+
+#include <cstddef>
+#include <string_view>
+
+
+// UserManage (chapter 13): opens, changes or deletes a platform account, signed by an operator.
+namespace smsgw::smsplat {
+
+enum class user_action : unsigned char { add = 0, remove = 1 };  // action: 0 增加 (add or change), 1 删除
+enum class user_type : unsigned char { normal = 1, agent = 2 };  // type: 1 普通用户, 2 代理商
+enum class flag : unsigned char { no = 0, yes = 1 };              // the 0/1 parameters
+
+namespace detail {
+
+// send_hour: `start,end`, hours from 0 to 24 (table 13.1: `8,21`).
+inline result check_send_hour(std::string_view v) noexcept {
+    const std::size_t comma = v.find(',');
+    if (comma == std::string_view::npos) return fail(errc::count_mismatch, v.size());
+    for (std::size_t from : {std::size_t{0}, comma + 1}) {
+        const std::string_view hour = v.substr(from, from == 0 ? comma : std::string_view::npos);
+        unsigned h = 0;
+        if (result r = codec::decimal::parse(hour, h, {codec::decimal::sign::none, true, 2}); !r) {
+            return fail(r.ec, from + r.offset);
+        }
+        if (h > 24) return fail(errc::out_of_range, from);
+    }
+    return {};
+}
+
+// send_type: letters of H B W V P (table 13.1), each at most once (`BW`, `HBV`).
+inline result check_send_type(std::string_view v) noexcept {
+    constexpr std::string_view letters = "HBWVP";
+    unsigned seen = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const std::size_t k = letters.find(v[i]);
+        if (k == std::string_view::npos) return fail(errc::bad_character, i);
+        if ((seen >> k & 1u) != 0) return fail(errc::duplicate_field, i);
+        seen |= 1u << k;
+    }
+    return {};
+}
+
+// expired_date: yyyyMMdd, a real date.
+inline result check_date(std::string_view v) noexcept {
+    if (v.size() != 8) return fail(errc::invalid_length, 0);
+    char text[14] = {};
+    for (std::size_t i = 0; i < 8; ++i) text[i] = v[i];
+    for (std::size_t i = 8; i < sizeof text; ++i) text[i] = '0';
+    codec::datetime::date_time t;
+    const result r = codec::datetime::parse(std::string_view(text, sizeof text), codec::datetime::shape::yyyymmddhhmmss, t);
+    return r ? result{} : fail(r.ec, r.offset);
+}
+
+inline constexpr fields::spec product_list = fields::list("product_list", ',', 1, fields::unlimited, check_product_id);
+
+}  // namespace detail
+
+// Table 13.1, the 25 parameters. "新增和修改用户时, 用户信息字段都需要。删除用户时只需要
+// account 字段": adding (or changing) wants every one, deleting only username, password,
+// timestamp, operator, action and account, the others written when set. extno, signature,
+// product_list and the two bound addresses may be empty when adding (nothing bound).
+struct user_manage_request {
+    static constexpr smsplat::call endpoint = call::user_manage;
+
+    std::string_view username;
+    std::string_view password;  // sign(username, secretkey, timestamp)
+    std::string_view timestamp;  // yyyyMMddHHmmss
+    std::string_view operator_;  // `operator`
+    user_action action = user_action::add;
+    std::string_view account;      // encrypted as Recharge's account
+    std::string_view ac_password;  // the new user's password, encrypted the same way
+    user_type type{};              // 1 or 2: no default
+    std::string_view true_name;    // the company's name, UTF-8
+    std::string_view contact_mobile;
+    std::string_view send_hour;    // `start,end`: `8,21`
+    flag need_audit = flag::no;
+    std::string_view send_type;    // letters of HBWVP
+    flag need_reportmo = flag::no;
+    std::string_view extno;        // digits, at most 6
+    std::string_view signature;    // UTF-8
+    flag fee_back = flag::no;
+    flag force_signature = flag::no;
+    flag anti_phshing = flag::no;  // the spec's spelling
+    flag self_subscribe = flag::no;
+    std::string_view product_list;  // product ids joined by ','
+    std::string_view web_client_ip;
+    std::string_view http_client_ip;
+    flag sms_check = flag::no;
+    std::string_view expired_date;  // yyyyMMdd
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        const bool adding = m.action == user_action::add;
+        const auto info = [adding](fields::spec s) constexpr noexcept { return adding ? s : s.if_set(); };
+        const auto maybe_empty = [adding](fields::spec s) constexpr noexcept {
+            return adding ? s.allow_empty() : s.if_set();
+        };
+        detail::signed_by(v, m);
+        v(m.action, fields::code("action", 1));
+        v(m.account, detail::encrypted("account"));
+        v(m.ac_password, info(detail::encrypted("ac_password")));
+        v(m.type, info(fields::code("type", 2, 1)));
+        v(m.true_name, info(fields::text("true_name")));
+        v(m.contact_mobile, info(fields::ascii("contact_mobile", 20)));
+        v(m.send_hour, info(fields::ascii("send_hour", 5).checked(detail::check_send_hour)));
+        v(m.need_audit, info(fields::code("need_audit", 1)));
+        v(m.send_type, info(fields::ascii("send_type", 5).checked(detail::check_send_type)));
+        v(m.need_reportmo, info(fields::code("need_reportmo", 1)));
+        v(m.extno, maybe_empty(fields::digits("extno", 6)));
+        v(m.signature, maybe_empty(fields::text("signature")));
+        v(m.fee_back, info(fields::code("fee_back", 1)));
+        v(m.force_signature, info(fields::code("force_signature", 1)));
+        v(m.anti_phshing, info(fields::code("anti_phshing", 1)));
+        v(m.self_subscribe, info(fields::code("self_subscribe", 1)));
+        v(m.product_list, maybe_empty(detail::product_list));
+        v(m.web_client_ip, maybe_empty(fields::ascii("web_client_ip", fields::unlimited)));
+        v(m.http_client_ip, maybe_empty(fields::ascii("http_client_ip", fields::unlimited)));
+        v(m.sms_check, info(fields::code("sms_check", 1)));
+        v(m.expired_date, info(fields::ascii("expired_date", 8).checked(detail::check_date)));
+    }
+};
+
+// §13.3: `resptime,status` and, when the status is not 0, `,description` (UTF-8).
+struct user_manage_reply {
+    std::string_view resptime;
+    user_manage_status status{};
+    std::string_view description;
+};
+
+// Strict: the description exactly when the status is not 0 (missing_field "description" at the
+// line's end, or trailing_bytes where it starts), valid UTF-8, the blanks around it dropped
+// (§13.3 prints ` 密码格式错误`); LF line ends. Tolerant: blanks around the time and the status
+// dropped too, a description or none with any status, any line end, lines after the first
+// ignored.
+inline result decode(bytes in, user_manage_reply& out, mode m = mode::strict) noexcept {
+    codec::lines::reply<1> lines;
+    if (result r = codec::lines::decode(in, detail::status_only_shape, lines, {m}); !r) return r;
+    const codec::lines::line& l = lines[0].first;
+    detail::status_line s;
+    if (result r = detail::read_status_line(l, m, true, s); !r) return r;
+    const auto status = static_cast<user_manage_status>(s.status);
+    const std::size_t at = s.description_at;
+    if (m == mode::strict) {
+        if (status == user_manage_status::success && s.has_description) {
+            return fail(errc::trailing_bytes, at, "description");
+        }
+        if (status != user_manage_status::success && !s.has_description) {
+            return fail(errc::missing_field, l.offset + l.text.size(), "description");
+        }
+        if (result r = codec::utf8::validate(s.description); !r) return fail(r.ec, at + r.offset, "description");
+    }
+    out = user_manage_reply{s.resptime, status, s.description};
+    return {errc{}, in.size()};
+}
+
+// The platform's side: a description only with a status other than 0 (trailing_bytes) and
+// one there (missing_field), UTF-8 without a line break nor a blank at either end, which the
+// reader would drop (bad_character at it).
+inline result encode(const user_manage_reply& r, writer& out) noexcept {
+    const bool success = r.status == user_manage_status::success;
+    const std::string_view d = r.description;
+    if (success && !d.empty()) return fail(errc::trailing_bytes, 0, "description");
+    if (!success && d.empty()) return fail(errc::missing_field, 0, "description");
+    if (result v = codec::utf8::validate(d); !v) return fail(v.ec, v.offset, "description");
+    if (!d.empty() && (codec::ascii::is_blank(d.front()) || codec::ascii::is_blank(d.back()))) {
+        return fail(errc::bad_character, codec::ascii::is_blank(d.front()) ? 0 : d.size() - 1, "description");
+    }
+    codec::lines::builder b(out);
+    if (result v = detail::write_status_line(b, r.resptime, static_cast<unsigned>(r.status), r.description); !v) return v;
+    return b.finish();
+}
+
+}  // namespace smsgw::smsplat
+// ---- smsgw/smsplat/var_sm.hpp
+
+#include <cstddef>
+#include <string_view>
+#include <utility>
+
+
+// HttpVarSM (chapter 14): one template with `{var}` placeholders, and per number the values
+// that fill them, `params=mobile,v1,v2,...;mobile,v1,v2,...`. It is answered as HttpBatchSendSM
+// is (send_reply).
+namespace smsgw::smsplat {
+
+// Placeholders a template may hold; a msg with more is refused (too_many, field msg).
+inline constexpr std::size_t max_placeholders = 32;
+
+// How many placeholders `msg` holds: `{var}` as chapter 14 writes them, and `{$var}` as
+// white-label variants of the platform do.
+constexpr std::size_t placeholders(std::string_view msg) noexcept {
+    std::size_t n = 0;
+    for (std::size_t at = msg.find('{'); at != std::string_view::npos; at = msg.find('{', at + 1)) {
+        const std::string_view rest = msg.substr(at);
+        if (rest.substr(0, 5) == "{var}" || rest.substr(0, 6) == "{$var}") ++n;
+    }
+    return n;
+}
+
+// The list `params` is, for a template of `n` placeholders: records separated by ';' (one
+// after the last allowed), each the mobile number and then exactly `n` values separated by ','.
+constexpr codec::delimited::format params_format(std::size_t n) noexcept {
+    return codec::delimited::format{';', ',', n + 1, n + 1}.with_name("params");
+}
+
+namespace detail {
+
+// `params` without the one ';' that may end it.
+constexpr std::string_view params_records(std::string_view params) noexcept {
+    return !params.empty() && params.back() == ';' ? params.substr(0, params.size() - 1) : params;
+}
+
+template <std::size_t N>
+result check_params(std::string_view v) noexcept {
+    codec::delimited::records list(params_records(v), params_format(N));
+    for (const codec::delimited::record& rec : list) {
+        const codec::delimited::field number = rec.at(0);
+        if (result r = check_mobile(number.value); !r) return fail(r.ec, number.offset + r.offset);
+    }
+    return list.error();
+}
+
+template <std::size_t... N>
+constexpr fields::check_fn params_check(std::size_t n, std::index_sequence<N...>) noexcept {
+    constexpr fields::check_fn checks[] = {&check_params<N>...};
+    return checks[n];
+}
+
+// msg's own rule: at most max_placeholders of them.
+inline result check_template(std::string_view v) noexcept {
+    return placeholders(v) > max_placeholders ? fail(errc::too_many, 0) : result{};
+}
+
+}  // namespace detail
+
+struct var_sm_request {
+    static constexpr smsplat::call endpoint = call::var_sm;
+
+    std::string_view account;
+    std::string_view pswd;
+    std::string_view msg;     // UTF-8, 1 to 585 characters, with {var} placeholders
+    std::string_view params;  // records `mobile,v1,...,vn` joined by ';' (write_params builds it)
+    std::string_view needstatus = "false";
+    std::string_view product;  // optional, as in table 9.2
+    std::string_view extno;    // optional, as in table 9.2
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        const std::size_t n = placeholders(m.msg);
+        detail::credentials(v, m);
+        v(m.msg, fields::text("msg", max_msg_chars).checked(detail::check_template));
+        v(m.params, fields::text("params")
+                        .checked(detail::params_check(n <= max_placeholders ? n : 0,
+                                                      std::make_index_sequence<max_placeholders + 1>())));
+        detail::send_options(v, m);
+    }
+};
+
+// `params` from the caller's records, each a range of std::string_view: the mobile number,
+// then one value per placeholder of the template. A value holding ',', ';', CR or LF is
+// refused (bad_character, offset inside the field) and nothing is written, as is a record with
+// another number of values (count_mismatch, offset the record's index).
+template <class Records>
+result write_params(const Records& records, std::size_t placeholder_count, writer& out) noexcept {
+    return codec::delimited::encode(records, params_format(placeholder_count), out);
+}
+
+// The records of a request's params, read lazily (mobile first, then the values).
+inline codec::delimited::records params(const var_sm_request& r) noexcept {
+    return codec::delimited::records(detail::params_records(r.params), params_format(placeholders(r.msg)));
+}
+
+}  // namespace smsgw::smsplat

@@ -117,7 +117,9 @@ inline result count(std::string_view s, std::size_t& chars) noexcept {
     char32_t cp;
     while (pos < s.size()) {
         if (p[pos] < 0x80) {
-            ++pos;
+            const std::size_t ascii_end = detail::skip_ascii(s, pos);  // eight bytes at a time
+            chars += ascii_end - pos - 1;
+            pos = ascii_end;
         } else {
             const std::size_t n = detail::decode_one(s, pos, cp);
             if (n == 0) return fail(errc::invalid_utf8, pos);
