@@ -6,5 +6,6 @@
 #include "smsgw/cmpp.hpp"
 #include "smsgw/codec.hpp"
 #include "smsgw/core.hpp"
+#include "smsgw/hezhong.hpp"
 #include "smsgw/imsp.hpp"
 #include "smsgw/mime.hpp"
