@@ -20728,9 +20728,20 @@ public:
         if (read_) {
             if (form_ == cont_form::string) {
                 j.json_string(doc_.text);
-            } else {
-                j.raw(list_.raw());
+                return;
             }
+            // Compactly, each value copied as it stands (escapes kept).
+            j.begin_array();
+            for (const entry& e : *this) {
+                j.begin_object().member("mobile", e.mobile).key("param").begin_object();
+                for (const json::member& m : e.param) {
+                    std::string_view name;
+                    m.key.get(name);
+                    j.key(name).raw(m.value.raw());
+                }
+                j.end_object().end_object();
+            }
+            j.end_array();
         } else if (form_ == cont_form::array) {
             j.begin_array();
             for (const recipient& r : given_) {
@@ -20809,8 +20820,12 @@ private:
                     if (result r = detail::check_object(mem.value, o, m, "cont.param", vars); !r) return r;
                     continue;
                 }
+                // A number with an escape in it is not digits as it stands (\u0031 too): refused.
                 std::string_view number;
-                if (result r = mem.value.get(number); !r) return fail(r.ec, o.origin(mem.value.offset()), "cont.mobile");
+                if (result r = mem.value.get(number); !r) {
+                    const errc e = r.ec == errc::buffer_too_small ? errc::bad_character : r.ec;
+                    return fail(e, o.origin(mem.value.offset()), "cont.mobile");
+                }
                 if (result r = codec::fields::check_value(number, mobile_spec); !r) {
                     return fail(r.ec, o.origin(mem.value.offset() + 1 + r.offset), "cont.mobile");
                 }

@@ -187,10 +187,10 @@ TEST_CASE("SendVariableMmsTask: the bare array of the example, its stray quote r
         REQUIRE(e.param.find("Text1", v));
     }
     CHECK(mobiles == std::vector<std::string_view>{"15201163157", "13522249853"});
-    // Written back in the form it came in.
+    // Written back in the form it came in, compactly.
     CHECK(encoded(d.msg) ==
           "{\"userid\":\"300001\",\"username\":\"300001\",\"password\":\"1111\",\"mmsid\":\"79BD8D40270F0002\",\"sub\":\"\","
-          "\"cont\":[{\"mobile\":\"15201163157\",\n\"param\":{\"Text1\":\"张三1\"}}, {\"mobile\":\"13522249853\",\n"
+          "\"cont\":[{\"mobile\":\"15201163157\",\"param\":{\"Text1\":\"张三1\"}},{\"mobile\":\"13522249853\","
           "\"param\":{\"Text1\":\"李四2\"}}]}");
 }
 
@@ -234,6 +234,9 @@ TEST_CASE("SendVariableMmsTask: entry errors with offsets in the outer text, 100
     decoded_variable d1(two);
     CHECK(d1.r == result{errc::bad_character, two.find("1,2") + 1});
     CHECK(std::string_view(d1.r.field) == "cont.mobile");
+    // Found by the fuzzer: an escape inside the number was buffer_too_small (no scratch asked).
+    const std::string escaped = base + "[{\"mobile\":\"13\\\"2\",\"param\":{}}]}";
+    CHECK(decoded_variable(escaped).r == result{errc::bad_character, escaped.find("\"13")});
     const std::string no_param = base + "\"[{\\\"mobile\\\":\\\"1\\\"}]\"}";
     decoded_variable d2(no_param);
     CHECK(d2.r == result{errc::missing_field, no_param.find("{\\\"mobile")});
