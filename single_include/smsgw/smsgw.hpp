@@ -20017,20 +20017,19 @@ constexpr delimited::format named(delimited::format f) noexcept {
 // An if_set field may be absent, not empty: strict mode refuses `...,20090422103324,` (empty_field
 // at the field), which would be written back without its comma.
 struct record_filler {
-    const delimited::record& rec;
+    delimited::record::iterator next;
+    delimited::record::iterator end;
     mode m;
-    std::size_t index = 0;
     result r{};
     template <class M>
     void operator()(M& member, const fields::spec& s) noexcept {
-        if (index < rec.size()) {
-            const delimited::field f = rec.at(index);
-            member = f.value;
-            if (r && m == mode::strict && f.value.empty() && s.presence == fields::presence::if_set) {
-                r = fail(errc::empty_field, f.offset, s.name);
-            }
+        if (next == end) return;
+        const delimited::field f = *next;
+        ++next;
+        member = f.value;
+        if (r && m == mode::strict && f.value.empty() && s.presence == fields::presence::if_set) {
+            r = fail(errc::empty_field, f.offset, s.name);
         }
-        ++index;
     }
 };
 
@@ -20091,7 +20090,7 @@ public:
             }
             const delimited::record& rec = *it_;
             cur_ = Record{};
-            detail::record_filler fill{rec, list_->mode_};
+            detail::record_filler fill{rec.begin(), rec.end(), list_->mode_};
             Record::walk(fill, cur_);
             if (!fill.r) return stop(fill.r);
             if (result r = fields::validate(cur_, list_->mode_); !r) {
@@ -20398,6 +20397,34 @@ inline void write_twice_escaped(std::string_view s, writer& out) noexcept {
     out.write(s.substr(plain));
 }
 
+// `raw`, JSON text, as it stands inside a JSON string: '"' and '\' escaped once (a checked text
+// holds no control character).
+inline void write_escaped_once(std::string_view raw, writer& out) noexcept {
+    std::size_t plain = 0;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] != '"' && raw[i] != '\\') continue;
+        out.write(raw.substr(plain, i - plain));
+        out.put('\\');
+        plain = i;
+    }
+    out.write(raw.substr(plain));
+}
+
+// An object of variables read back, compactly: {"Text1":"..."}, names and values as they stand.
+template <class Put>
+void put_object(const json::object& obj, Put&& put) noexcept {
+    put("{");
+    bool first = true;
+    for (const json::member& m : obj) {
+        put(first ? std::string_view() : std::string_view(","));
+        first = false;
+        put(m.key.raw());
+        put(":");
+        put(m.value.raw());
+    }
+    put("}");
+}
+
 // {\"Text1\":\"...\",...} of `vars`, as it stands inside the outer string.
 inline void write_escaped_object(span<const variable> vars, writer& out) noexcept {
     out.put('{');
@@ -20619,7 +20646,11 @@ public:
     result check(const codec::fields::spec& s, mode) const noexcept { return detail::check_variables(given_, s.name); }
     void write_json(json::writer& j) const noexcept {
         if (!doc_.text.empty()) {
-            j.json_string(doc_.text);
+            j.raw_with([this](writer& out) noexcept {
+                out.put('"');
+                detail::put_object(object(), [&out](std::string_view raw) noexcept { detail::write_escaped_once(raw, out); });
+                out.put('"');
+            });
         } else if (given_.empty()) {
             j.string("");
         } else {
@@ -20726,22 +20757,13 @@ public:
     }
     void write_json(json::writer& j) const noexcept {
         if (read_) {
-            if (form_ == cont_form::string) {
-                j.json_string(doc_.text);
-                return;
-            }
-            // Compactly, each value copied as it stands (escapes kept).
-            j.begin_array();
-            for (const entry& e : *this) {
-                j.begin_object().member("mobile", e.mobile).key("param").begin_object();
-                for (const json::member& m : e.param) {
-                    std::string_view name;
-                    m.key.get(name);
-                    j.key(name).raw(m.value.raw());
-                }
-                j.end_object().end_object();
-            }
-            j.end_array();
+            // Compactly, in the form it came in, each value as it stands.
+            j.raw_with([this](writer& out) noexcept {
+                if (form_ == cont_form::array) return put_entries([&out](std::string_view raw) noexcept { out.write(raw); });
+                out.put('"');
+                put_entries([&out](std::string_view raw) noexcept { detail::write_escaped_once(raw, out); });
+                out.put('"');
+            });
         } else if (form_ == cont_form::array) {
             j.begin_array();
             for (const recipient& r : given_) {
@@ -20789,6 +20811,21 @@ public:
     }
 
 private:
+    template <class Put>
+    void put_entries(Put&& put) const noexcept {
+        put("[");
+        bool first = true;
+        for (const entry& e : *this) {
+            put(first ? "{\"mobile\":\"" : ",{\"mobile\":\"");
+            first = false;
+            put(e.mobile);
+            put("\",\"param\":");
+            detail::put_object(e.param, put);
+            put("}");
+        }
+        put("]");
+    }
+
     static constexpr codec::fields::spec mobile_spec = codec::fields::digits("mobile", 20);
 
     template <class Origin>

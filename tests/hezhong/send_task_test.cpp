@@ -73,9 +73,16 @@ TEST_CASE("SendMmsTask: cont, an object inside a string, read with its variables
     CHECK(v == "张先生, ");
     CHECK(!cont.find("Text2", v));
     CHECK(check_variables("您好 ${Text1}", cont));
-    // Written again as it was read.
+    // Written again compactly, the value as it stands.
     d.msg.mobile = "1368100000";
-    CHECK(encoded(d.msg).find(",\"cont\":\"{ \\\"Text1\\\": \\\"张先生, \\\" }\"}") != std::string::npos);
+    CHECK(encoded(d.msg).find(",\"cont\":\"{\\\"Text1\\\":\\\"张先生, \\\"}\"}") != std::string::npos);
+    // Found by the fuzzer: a trailing comma tolerant mode read inside cont is not written again.
+    const std::string comma = "{\"userid\":\"1\",\"username\":\"u\",\"password\":\"p\",\"mobile\":\"1\",\"mmsid\":\"m\","
+                              "\"cont\":\"{ \\\"Text1\\\": \\\"a\\\\\\\"b\\\" , }\"}";
+    CHECK(decoded_task(comma).r.ec == errc::expected_key);
+    decoded_task lenient(comma, mode::tolerant);
+    REQUIRE(lenient.r);
+    CHECK(encoded(lenient.msg).find(",\"cont\":\"{\\\"Text1\\\":\\\"a\\\\\\\"b\\\"}\"}") != std::string::npos);
 }
 
 TEST_CASE("SendMmsTask: cont encoded in one pass, escaped twice, decoded back") {

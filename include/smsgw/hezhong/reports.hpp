@@ -79,20 +79,19 @@ constexpr delimited::format named(delimited::format f) noexcept {
 // An if_set field may be absent, not empty: strict mode refuses `...,20090422103324,` (empty_field
 // at the field), which would be written back without its comma.
 struct record_filler {
-    const delimited::record& rec;
+    delimited::record::iterator next;
+    delimited::record::iterator end;
     mode m;
-    std::size_t index = 0;
     result r{};
     template <class M>
     void operator()(M& member, const fields::spec& s) noexcept {
-        if (index < rec.size()) {
-            const delimited::field f = rec.at(index);
-            member = f.value;
-            if (r && m == mode::strict && f.value.empty() && s.presence == fields::presence::if_set) {
-                r = fail(errc::empty_field, f.offset, s.name);
-            }
+        if (next == end) return;
+        const delimited::field f = *next;
+        ++next;
+        member = f.value;
+        if (r && m == mode::strict && f.value.empty() && s.presence == fields::presence::if_set) {
+            r = fail(errc::empty_field, f.offset, s.name);
         }
-        ++index;
     }
 };
 
@@ -153,7 +152,7 @@ public:
             }
             const delimited::record& rec = *it_;
             cur_ = Record{};
-            detail::record_filler fill{rec, list_->mode_};
+            detail::record_filler fill{rec.begin(), rec.end(), list_->mode_};
             Record::walk(fill, cur_);
             if (!fill.r) return stop(fill.r);
             if (result r = fields::validate(cur_, list_->mode_); !r) {
