@@ -7,6 +7,7 @@
 #include "smsgw/codec.hpp"
 #include "smsgw/core.hpp"
 #include "smsgw/fivec.hpp"
+#include "smsgw/hezhong.hpp"
 #include "smsgw/imsp.hpp"
 #include "smsgw/mime.hpp"
 #include "smsgw/smsplat.hpp"

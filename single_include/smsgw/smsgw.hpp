@@ -16455,6 +16455,7 @@ struct spec {
     std::uint64_t max = unlimited;
     char separator = ',';         // list
     check_fn check = nullptr;     // after the kind's own checks
+    check_fn lenient = nullptr;   // in its place in tolerant mode, when set
     const char* key = nullptr;    // the JSON key when it differs from the name
     json_binary as = json_binary::hex;
     datetime::shape when = datetime::shape::yyyymmddhhmmss;  // date_time
@@ -16468,6 +16469,15 @@ struct spec {
         spec s = *this;
         s.check = f;
         return s;
+    }
+    // What tolerant mode checks instead of check() (Hezhong's `mobile` list: "1368100000, 1368100002").
+    constexpr spec tolerating(check_fn f) const noexcept {
+        spec s = *this;
+        s.lenient = f;
+        return s;
+    }
+    constexpr check_fn check_in(mode m) const noexcept {
+        return m == mode::tolerant && lenient != nullptr ? lenient : check;
     }
     constexpr spec keyed(const char* k) const noexcept {
         spec s = *this;
@@ -16556,6 +16566,17 @@ namespace detail {
 template <class M>
 constexpr bool is_string_v = std::is_same_v<M, std::string_view> || std::is_same_v<M, bytes>;
 
+// A member of a type of its own that checks itself (`result check(const spec&, mode) const`,
+// `bool empty() const`) and, for JSON, writes and reads itself (json_fields.hpp): Hezhong's
+// `cont`, a JSON document inside a JSON string.
+template <class M, class = void>
+struct is_self_checked : std::false_type {};
+template <class M>
+struct is_self_checked<M, std::void_t<decltype(std::declval<const M&>().check(std::declval<const spec&>(), mode{}))>>
+    : std::true_type {};
+template <class M>
+constexpr bool is_self_checked_v = is_self_checked<M>::value;
+
 template <class M>
 constexpr std::string_view chars_of(const M& v) noexcept {
     if constexpr (std::is_same_v<M, bytes>) {
@@ -16584,15 +16605,15 @@ inline std::size_t after_chars(std::string_view s, std::uint64_t n) noexcept {
     return at;
 }
 
-inline result check_items(std::string_view v, const spec& s) noexcept {
+inline result check_items(std::string_view v, const spec& s, check_fn item) noexcept {
     std::uint64_t count = 0;
     std::size_t start = 0;
     for (;;) {
         std::size_t end = v.find(s.separator, start);
         if (end == std::string_view::npos) end = v.size();
         if (++count > s.max) return fail(errc::too_many, start);
-        if (s.check != nullptr) {
-            if (result r = s.check(v.substr(start, end - start)); !r) return fail(r.ec, start + r.offset);
+        if (item != nullptr) {
+            if (result r = item(v.substr(start, end - start)); !r) return fail(r.ec, start + r.offset);
         }
         if (end == v.size()) break;
         start = end + 1;
@@ -16602,7 +16623,7 @@ inline result check_items(std::string_view v, const spec& s) noexcept {
 
 // The checks of a string value against its spec; the offset is in the value. Inlined, so that a
 // constant spec leaves only its own kind's checks (a call per value costed query_batch 8%).
-SMSGW_ALWAYS_INLINE result check_string(std::string_view v, const spec& s) noexcept {
+SMSGW_ALWAYS_INLINE result check_string(std::string_view v, const spec& s, mode m = mode::strict) noexcept {
     if (v.empty()) return s.min > 0 ? fail(errc::empty_field, 0) : result{};
     switch (s.kind) {
     case kind::ascii:
@@ -16627,7 +16648,7 @@ SMSGW_ALWAYS_INLINE result check_string(std::string_view v, const spec& s) noexc
         if (v.size() > s.max) return fail(errc::field_too_long, static_cast<std::size_t>(s.max));
         break;
     case kind::list:
-        return check_items(v, s);
+        return check_items(v, s, s.check_in(m));
     case kind::date_time: {
         datetime::date_time t;
         if (result r = datetime::parse(v, s.when, t); !r) return r;
@@ -16641,13 +16662,16 @@ SMSGW_ALWAYS_INLINE result check_string(std::string_view v, const spec& s) noexc
         break;
     }
     }
-    return s.check != nullptr ? s.check(v) : result{};
+    const check_fn f = s.check_in(m);
+    return f != nullptr ? f(v) : result{};
 }
 
 template <class M>
-SMSGW_ALWAYS_INLINE result check(const M& v, const spec& s) noexcept {
+SMSGW_ALWAYS_INLINE result check(const M& v, const spec& s, mode m = mode::strict) noexcept {
     if constexpr (is_string_v<M>) {
-        return check_string(chars_of(v), s);
+        return check_string(chars_of(v), s, m);
+    } else if constexpr (is_self_checked_v<M>) {
+        return v.check(s, m);
     } else {
         const std::uint64_t n = number_of(v);
         return n < s.min || n > s.max ? fail(errc::out_of_range, 0) : result{};
@@ -16656,13 +16680,14 @@ SMSGW_ALWAYS_INLINE result check(const M& v, const spec& s) noexcept {
 
 // Runs the checks of every field in walk order and keeps the first error, named.
 struct validator {
+    mode m = mode::strict;
     result r{};
 
     template <class M>
     constexpr void operator()(const M& v, const spec& s) noexcept {
         if (!r) return;
         if (s.presence == presence::if_set && number_or_size(v) == 0) return;
-        r = check(v, s);
+        r = check(v, s, m);
         if (!r) r.field = s.name;
     }
     template <class Item>
@@ -16683,6 +16708,8 @@ private:
     static constexpr std::uint64_t number_or_size(const M& v) noexcept {
         if constexpr (is_string_v<M>) {
             return v.size();
+        } else if constexpr (is_self_checked_v<M>) {
+            return v.empty() ? 0 : 1;
         } else {
             return number_of(v);
         }
@@ -16754,10 +16781,10 @@ SMSGW_ALWAYS_INLINE result check_value(const M& v, const spec& s) noexcept {
 // result.field and its offset in the value (empty_field, field_too_long at the first byte or
 // character past the limit, bad_character, invalid_utf8, out_of_range, too_many at the first
 // item past the limit, count_mismatch at the end of a list with fewer items than its minimum,
-// and what a field's own check says).
+// and what a field's own check says). Tolerant mode checks with a field's tolerating() rule.
 template <class T>
-result validate(const T& m) noexcept {
-    detail::validator v;
+result validate(const T& m, mode md = mode::strict) noexcept {
+    detail::validator v{md};
     T::walk(v, m);
     return v.r;
 }
@@ -19169,6 +19196,17 @@ public:
 
     // A value already encoded as JSON, copied as it is: the caller vouches for it.
     writer& raw(std::string_view json) noexcept { return literal(json); }
+    // A value the caller writes straight into the output as `write(smsgw::writer&)`, already
+    // encoded as JSON and vouched for (Hezhong's `cont`, an object escaped into a string as it is
+    // encoded, in one pass).
+    template <class F>
+    writer& raw_with(F&& write) noexcept {
+        if (begin_value()) {
+            write(*out_);
+            end_value();
+        }
+        return *this;
+    }
 
     // A string holding the base64 of `data` (Mitake attachContent), encoded straight into the
     // output: base64::encoded_size(data.size()) + 2 bytes, and nothing is encoded while only
@@ -19480,6 +19518,10 @@ struct json_options {
 
 namespace detail {
 
+// The integer type of an integer or enum member.
+template <class M>
+using signed_or_not = typename std::conditional_t<std::is_enum_v<M>, std::underlying_type<M>, std::common_type<M>>::type;
+
 struct json_out {
     json::writer& j;
     json_options o;
@@ -19491,6 +19533,11 @@ struct json_out {
             j.member(s.json_key(), v);
         } else if constexpr (std::is_same_v<M, bytes>) {
             binary(s, v);
+        } else if constexpr (is_self_checked_v<M>) {
+            j.key(s.json_key());
+            v.write_json(j);
+        } else if constexpr (std::is_signed_v<signed_or_not<M>>) {
+            j.member(s.json_key(), static_cast<std::int64_t>(static_cast<signed_or_not<M>>(v)));  // Hezhong's codes: -100
         } else {
             j.member(s.json_key(), number_of(v));
         }
@@ -19510,6 +19557,8 @@ private:
     template <class M>
     static constexpr bool number_or_empty(const M& v) noexcept {
         if constexpr (is_string_v<M>) {
+            return v.empty();
+        } else if constexpr (is_self_checked_v<M>) {
             return v.empty();
         } else {
             return number_of(v) == 0;
@@ -19534,9 +19583,11 @@ private:
 
 // A JSON value into a member. Strings are views into the document, or decoded into `scratch`
 // when they hold escapes; binary is decoded from hex or base64 into scratch; numbers and codes
-// are read from a number or from a string of digits (vendors send both).
+// are read from a number or from a string of digits (vendors send both); a member of a type of
+// its own reads itself (`result read_json(const json::value&, writer& scratch, mode)`).
 struct json_value_reader {
     writer& scratch;
+    mode m = mode::strict;
 
     template <class M>
     result read(const json::value& v, M& member, const spec& s) noexcept {
@@ -19555,6 +19606,8 @@ struct json_value_reader {
             if (scratch.overflowed()) return fail(errc::buffer_too_small, scratch.size());
             member = bytes(scratch.buffer() + start, scratch.size() - start);
             return {};
+        } else if constexpr (is_self_checked_v<M>) {
+            return member.read_json(v, scratch, m);
         } else {
             using U = std::conditional_t<std::is_enum_v<M>, std::underlying_type<M>, std::common_type<M>>;
             typename U::type n{};
@@ -19575,15 +19628,18 @@ private:
     }
 };
 
-template <class T, class Item>
-result bind_object(const json::object& obj, T& out, json_value_reader& values, mode m, span<Item> storage) noexcept;
+template <class T, class Item, class Nested>
+result bind_object(const json::object& obj, T& out, json_value_reader& values, mode m, span<Item>& storage,
+                   span<Nested>* nested) noexcept;
 
-// Offers one member of an object to each field of the walk (a group's items have no group).
-template <class Item>
+// Offers one member of an object to each field of the walk. A group's items come from the front
+// of `storage`, which moves past them; the items' own groups (one level down) from `*nested`.
+template <class Item, class Nested>
 struct json_in {
     const json::member& member;
     json_value_reader& values;
-    span<Item> storage;
+    span<Item>& storage;
+    span<Nested>* nested;
     offer_state st;
 
     template <class M>
@@ -19593,7 +19649,9 @@ struct json_in {
         st.matched = true;
         if (!st.first(bit, member.key.offset(), s.json_key())) return;
         if (member.value.is_null() && !s.is_required()) return;
-        if (result e = values.read(member.value, target, s); !e) st.r = fail(e.ec, e.offset, s.json_key());
+        if (result e = values.read(member.value, target, s); !e) {
+            st.r = fail(e.ec, e.offset, e.field != nullptr ? e.field : s.json_key());  // a path inside it ("cont.mobile")
+        }
     }
 
     template <class I>
@@ -19609,6 +19667,9 @@ struct json_in {
             return;
         }
         std::size_t n = 0;
+        span<no_item> none;
+        span<Nested> empty;
+        span<Nested>& below = nested != nullptr ? *nested : empty;
         for (const json::value& element : a) {
             if (n == storage.size() || n == g.max) {
                 st.r = fail(errc::too_many, element.offset(), g.key);
@@ -19619,13 +19680,14 @@ struct json_in {
                 st.r = fail(e.ec, e.offset, g.key);
                 return;
             }
-            if (result e = bind_object(obj, storage[n], values, st.m, span<no_item>()); !e) {
+            if (result e = bind_object(obj, storage[n], values, st.m, below, &none); !e) {
                 st.r = e;
                 return;
             }
             ++n;
         }
         items = span<const I>(storage.data(), n);
+        storage = span<Item>(storage.data() + n, storage.size() - n);
     }
 };
 
@@ -19647,13 +19709,14 @@ struct json_required {
     }
 };
 
-template <class T, class Item>
-result bind_object(const json::object& obj, T& out, json_value_reader& values, mode m, span<Item> storage) noexcept {
+template <class T, class Item, class Nested>
+result bind_object(const json::object& obj, T& out, json_value_reader& values, mode m, span<Item>& storage,
+                   span<Nested>* nested) noexcept {
     static_assert(count<T>() <= 64, "a field list of at most 64 fields");
     T msg{};
     std::uint64_t seen = 0;
     for (const json::member& mem : obj) {
-        json_in<Item> in{mem, values, storage, {m, seen}};
+        json_in<Item, Nested> in{mem, values, storage, nested, {m, seen}};
         T::walk(in, msg);
         if (!in.st.r) return in.st.r;
         if (!in.st.matched && m == mode::strict) return fail(errc::unknown_field, mem.key.offset());
@@ -19662,7 +19725,7 @@ result bind_object(const json::object& obj, T& out, json_value_reader& values, m
     json_required req{seen, obj.as_value().offset()};
     T::walk(req, msg);
     if (!req.r) return req.r;
-    if (result r = fields::validate(msg); !r) {
+    if (result r = fields::validate(msg, m); !r) {
         json::value v;
         const bool found = r.field != nullptr && obj.find(r.field, v);
         return fail(r.ec, found ? v.offset() : obj.as_value().offset(), r.field);
@@ -19699,13 +19762,14 @@ result write_json(const T& m, writer& out, json_options o = {}) noexcept {
 // through the object); missing_field at the object for an absent required key; too_many at an
 // array element that does not fit storage or the group's maximum; a value's read error
 // (wrong_type, number_overflow, bad_character of hex or base64...) at its offset; a
-// validate() error at the value of the field at fault. null stands for an absent optional
-// field. `out` is written only on success.
-template <class T, class Item = detail::no_item>
-result bind_json(const json::object& obj, T& out, writer& scratch, mode m = mode::strict,
-                 span<Item> storage = {}) noexcept {
-    detail::json_value_reader values{scratch};
-    return detail::bind_object(obj, out, values, m, storage);
+// validate() error (in mode m) at the value of the field at fault. null stands for an absent
+// optional field. `out` is written only on success. A group whose items have a group of their
+// own (Hezhong's frames[] of attachments[]) takes those from `nested`, each item's in turn.
+template <class T, class Item = detail::no_item, class Nested = detail::no_item>
+result bind_json(const json::object& obj, T& out, writer& scratch, mode m = mode::strict, span<Item> storage = {},
+                 span<Nested> nested = {}) noexcept {
+    detail::json_value_reader values{scratch, m};
+    return detail::bind_object(obj, out, values, m, storage, &nested);
 }
 
 }  // namespace smsgw::codec::fields
@@ -22595,6 +22659,1357 @@ inline result decode(bytes body, caixin_send_request& out, mutable_bytes scratch
 }
 
 }  // namespace smsgw::fivec
+// ---- smsgw/hezhong.hpp
+
+// smsgw::hezhong: the Hezhong video MMS API (hezhong-video-mms-api.txt, v1.3). Requests are UTF-8
+// JSON bodies POSTed to base_url + path(call) (QueryBalance a GET query); Hezhong posts audit
+// notifications as JSON and status reports and replies as `rpts=` and `mos=` lists.
+// ---- smsgw/hezhong/audit.hpp
+
+#include <cstdint>
+#include <string_view>
+
+// ---- smsgw/hezhong/codes.hpp
+
+#include <string_view>
+
+// ---- smsgw/hezhong/paths.hpp
+
+#include <cstddef>
+#include <string_view>
+
+// Where each call of the Hezhong video MMS API goes (hezhong-video-mms-api.txt, v1.3).
+namespace smsgw::hezhong {
+
+// The four calls a customer makes; each but query_balance POSTs a UTF-8 JSON body.
+enum class call : unsigned char { save_mms_model, send_mms_task, send_variable_mms_task, query_balance };
+
+inline constexpr std::string_view base_url = "http://39.105.107.78:49000";
+
+constexpr std::string_view path(call c) noexcept {
+    switch (c) {
+    case call::save_mms_model: return "/mms/api/SaveMmsModel.do";                 // §二
+    case call::send_mms_task: return "/mms/api/SendMmsTask.do";                   // §四
+    case call::send_variable_mms_task: return "/mms/api/SendVariableMmsTask.do";  // §五
+    case call::query_balance: return "/mms/api/QueryBalance.do";                  // §六, a GET query
+    }
+    return {};
+}
+
+// The form parameters of Hezhong's pushes to the customer's own URLs (§七, §八); the audit
+// notification (§三) is a JSON body.
+inline constexpr std::string_view rpts_parameter = "rpts";
+inline constexpr std::string_view mos_parameter = "mos";
+
+// Limits the spec fixes.
+inline constexpr std::size_t max_mobiles = 1000;        // SendMmsTask `mobile` (§四, code -5)
+inline constexpr std::size_t max_push_records = 500;    // records in one rpts or mos push (§七, §八)
+
+}  // namespace smsgw::hezhong
+
+namespace smsgw::hezhong {
+
+// The `code` of the SaveMmsModel, SendMmsTask and SendVariableMmsTask answers (§二.3, §四.3,
+// §五.3): 0 success, negative a failure. A code the platform sends beyond the tables stays its
+// number: the enum holds every int.
+enum class return_code : int {
+    success = 0,
+    bad_parameters = -1,          // 请求参数有误
+    user_not_found = -2,          // 用户不存在或状态不正常
+    wrong_password = -3,          // 用户账号密码错误
+    ip_not_allowed = -4,          // ip 鉴权失败
+    too_many_mobiles = -5,        // 最大提交号码数 1000
+    template_error = -6,          // 彩信模版错误
+    template_expired = -7,        // 模版已失效
+    insufficient_balance = -8,    // 账户余额不足
+    bad_json = -10,               // 请求 json 数据有误
+    file_read_error = -11,        // SaveMmsModel: 读取文件错误; SendVariableMmsTask: 变量参数有误
+    bad_variables = -11,
+    storage_failed = -12,         // SaveMmsModel: 系统错误, 存储失败
+    storage_failed_2 = -13,       // SaveMmsModel: the same words again
+    system_error = -100,          // 系统错误, 联系平台管理员
+};
+
+// A code's meaning in the spec's words (`chinese`, UTF-8, as printed) and in English. Both
+// empty when the call's table does not list it.
+struct code_text {
+    std::string_view english;
+    std::string_view chinese;
+    constexpr bool known() const noexcept { return !english.empty(); }
+};
+
+// What `code` means in the answer to `c` (query_balance has no table: its reply is a number).
+constexpr code_text describe(call c, return_code code) noexcept {
+    if (c == call::query_balance) return {};
+    switch (static_cast<int>(code)) {
+    case 0: return {"Success", "成功"};
+    case -1: return {"Bad request parameters", "请求参数有误"};
+    case -2: return {"User does not exist or is not in a normal state", "用户不存在或状态不正常"};
+    case -3: return {"Wrong account or password", "用户账号密码错误"};
+    case -4: return {"IP authentication failed", "ip 鉴权失败"};
+    case -5: return {"At most 1000 numbers per submission", "最大提交号码数 1000"};
+    case -6:
+        return c == call::save_mms_model ? code_text{"MMS template error", "彩信模版错误"}
+                                         : code_text{"MMS template error", "彩信模板错误"};
+    case -7:
+        return c == call::save_mms_model ? code_text{"Template expired", "模版已失效"}
+                                         : code_text{"Template expired", "模板已失效"};
+    case -8: return {"Insufficient balance", "账户余额不足"};
+    case -10: return {"Bad JSON in the request", "请求 json 数据有误"};
+    case -11:
+        if (c == call::save_mms_model) return {"Error reading a file", "读取文件错误"};
+        if (c == call::send_variable_mms_task) return {"Bad variable parameters", "变量参数有误"};
+        return {};
+    case -12:
+    case -13:
+        return c == call::save_mms_model ? code_text{"System error, storing failed", "系统错误, 存储失败"} : code_text{};
+    case -100: return {"System error, contact the platform administrator", "系统错误, 联系平台管理员"};
+    default: return {};
+    }
+}
+
+// The audit notification's `status` (§三): 1 passed, 2 refused; another value stays its number.
+enum class audit_status : unsigned char { passed = 1, refused = 2 };
+// Its `type`, the carrier whose audit it is: 1 China Mobile, 2 China Unicom, 3 China Telecom.
+enum class carrier : unsigned char { china_mobile = 1, china_unicom = 2, china_telecom = 3 };
+
+constexpr code_text describe(audit_status s) noexcept {
+    switch (s) {
+    case audit_status::passed: return {"Passed", "通过"};
+    case audit_status::refused: return {"Refused", "拒绝"};
+    }
+    return {};
+}
+constexpr code_text describe(carrier t) noexcept {
+    switch (t) {
+    case carrier::china_mobile: return {"China Mobile", "移动"};
+    case carrier::china_unicom: return {"China Unicom", "联通"};
+    case carrier::china_telecom: return {"China Telecom", "电信"};
+    }
+    return {};
+}
+
+}  // namespace smsgw::hezhong
+// ---- smsgw/hezhong/message.hpp
+
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+
+// What every JSON message of the Hezhong API shares: UTF-8 JSON bodies (§二 to §五), written
+// and read from each message's field list (its walk(), codec/fields.hpp), in both directions, so
+// that a test double of the platform can be written with this module too.
+namespace smsgw::hezhong {
+
+namespace fields = codec::fields;
+
+// Strict: the spec's rules; an unknown key, or one given twice, is an error at its offset.
+// Tolerant: unknown keys are skipped (still reachable through the JSON object), of a key given
+// twice the first counts; what else each message tolerates is said beside it.
+using mode = smsgw::mode;
+
+// The JSON messages, requests and answers, each a struct naming itself with `kind`.
+enum class message_kind : unsigned char {
+    save_mms_model,           // §二 request
+    save_mms_model_response,  // §二.3
+    audit_notification,       // §三, posted by Hezhong to the customer
+    send_mms_task,            // §四 request
+    send_variable_mms_task,   // §五 request
+    task_response,            // §四.3 and §五.3
+};
+
+namespace detail {
+
+// The account every request carries (no length is given by the spec).
+template <class V, class Self>
+constexpr void credentials(V& v, Self& m) {
+    v(m.userid, fields::ascii("userid", fields::unlimited));
+    v(m.username, fields::text("username"));
+    v(m.password, fields::text("password"));
+}
+
+inline result check_utf8(std::string_view v) noexcept { return codec::utf8::validate(v); }
+
+// A return code as the task answers carry it, a string holding an integer ("0", "-10").
+inline result check_code_text(std::string_view v) noexcept {
+    std::int64_t n = 0;
+    return codec::decimal::parse(v, n, {codec::decimal::sign::minus, false});
+}
+
+template <class T, class = void>
+struct is_message : std::false_type {};
+template <class T>
+struct is_message<T, std::void_t<decltype(T::kind)>> : std::is_same<std::remove_cv_t<decltype(T::kind)>, message_kind> {};
+template <class T>
+using if_message = std::enable_if_t<is_message<T>::value, int>;
+
+}  // namespace detail
+
+// Every check of the message's tables, before anything is written: the first error with its
+// spec name in result.field and the offset in the value at fault.
+template <class Message, detail::if_message<Message> = 0>
+result validate(const Message& m, mode md = mode::strict) noexcept {
+    return fields::validate(m, md);
+}
+
+// The message as one compact JSON object, keys in the order of the spec's table.
+template <class Message, detail::if_message<Message> = 0>
+result encode(const Message& m, writer& out) noexcept {
+    return fields::write_json(m, out);
+}
+
+// Reads a body as its receiver would, with the checks of validate(). Strings with escapes,
+// hex16 and base64 values and `cont` strings are decoded into `scratch` (the body's size is
+// always enough); SaveMmsModel's frames go to `storage` and their attachments to `nested`.
+// Errors carry the offset in the body and the key at fault (fields::bind_json lists them);
+// a JSON syntax error anywhere wins.
+template <class Message, class Item = fields::detail::no_item, class Nested = fields::detail::no_item,
+          detail::if_message<Message> = 0>
+result decode(std::string_view body, Message& out, mutable_bytes scratch, mode m = mode::strict,
+              span<Item> storage = {}, span<Nested> nested = {}) noexcept {
+    codec::json::document doc(body, {m});
+    codec::json::object obj;
+    result r = doc.root().get(obj);
+    writer w(scratch);
+    if (r) r = fields::bind_json(obj, out, w, m, storage, nested);
+    return doc.finish(r);
+}
+
+}  // namespace smsgw::hezhong
+
+// The audit notification (§三): Hezhong posts it to a URL of the customer once a template has
+// been reviewed by a carrier.
+namespace smsgw::hezhong {
+
+struct audit_notification {
+    static constexpr message_kind kind = message_kind::audit_notification;
+
+    std::string_view username;
+    std::string_view mmsid;
+    std::string_view status;  // "1" passed, "2" refused, as sent: see status_code()
+    std::string_view message;
+    std::string_view type;    // "1" China Mobile, "2" China Unicom, "3" China Telecom: see carrier_code()
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.username, fields::text("username"));
+        v(m.mmsid, fields::ascii("mmsid", 64));
+        v(m.status, fields::digits("status", 3));
+        v(m.message, fields::text("message").allow_empty());
+        v(m.type, fields::digits("type", 3));
+    }
+
+    // The values as enums; a value the spec does not define stays its number.
+    audit_status status_code() const noexcept { return static_cast<audit_status>(number(status)); }
+    hezhong::carrier carrier_code() const noexcept { return static_cast<hezhong::carrier>(number(type)); }
+
+private:
+    static std::uint8_t number(std::string_view digits) noexcept {
+        std::uint8_t n = 0;
+        codec::decimal::parse(digits, n);
+        return n;
+    }
+};
+
+}  // namespace smsgw::hezhong
+// ---- smsgw/hezhong/query_balance.hpp
+
+#include <cstdint>
+#include <string_view>
+
+
+// QueryBalance (§六): a GET of path(call::query_balance) + '?' + the query string; the answer is
+// a bare integer.
+namespace smsgw::hezhong {
+
+namespace detail {
+constexpr fields::spec gbk_bytes(const char* name) noexcept {
+    return fields::spec{name, fields::kind::binary, fields::presence::required, 1, fields::unlimited};
+}
+}  // namespace detail
+
+// `username` and `password` travel as percent-encoded GBK ("特殊字符 编码 GBK"): the members hold
+// the GBK bytes (smsgw::charset::encode(encoding::gbk, ...) makes them from UTF-8, decode reads
+// them back), and the query string percent-encodes every byte that needs it.
+struct query_balance_request {
+    std::string_view userid;
+    bytes username;  // GBK
+    bytes password;  // GBK
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.userid, fields::ascii("userid", fields::unlimited));
+        v(m.username, detail::gbk_bytes("username"));
+        v(m.password, detail::gbk_bytes("password"));
+    }
+};
+
+// userid=...&username=...&password=... (what follows '?').
+inline result encode(const query_balance_request& q, writer& out) noexcept { return fields::encode_form(q, out); }
+
+// A query string as the platform reads it: values percent-decoded into `scratch` (at least the
+// query's size); errors as fields::decode_form gives them.
+inline result decode(std::string_view query, query_balance_request& out, mutable_bytes scratch,
+                     mode m = mode::strict) noexcept {
+    return fields::decode_form(bytes(query), out, scratch, m);
+}
+
+// The answer: the balance when >= 0, otherwise a failure code kept as it is (§六.3 lists none).
+struct balance_reply {
+    std::int64_t value = 0;
+    constexpr bool ok() const noexcept { return value >= 0; }
+};
+
+inline result encode(const balance_reply& b, writer& out) noexcept {
+    codec::decimal::write(out, b.value);
+    return out.finish();
+}
+
+// Strict: an optional '-' and digits, nothing else (bad_character, bad_number at their offset,
+// empty_field for an empty body). Tolerant: whitespace around the number (a line end) skipped.
+inline result decode(std::string_view body, balance_reply& out, mode m = mode::strict) noexcept {
+    const std::string_view text = m == mode::tolerant ? codec::ascii::trim(body) : body;
+    const auto at = static_cast<std::size_t>(text.data() - body.data());
+    if (text.empty()) return fail(errc::empty_field, at, "balance");
+    std::int64_t v = 0;
+    if (result r = codec::decimal::parse(text, v, {codec::decimal::sign::minus}); !r) return fail(r.ec, at + r.offset, "balance");
+    out.value = v;
+    return {errc{}, body.size()};
+}
+
+}  // namespace smsgw::hezhong
+// ---- smsgw/hezhong/reports.hpp
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+
+// The two pushes Hezhong posts to the customer's URLs (§七, §八): `rpts=` status reports and
+// `mos=` replies, records separated by ';' and fields by ',', at most 500 records a packet.
+// Each record is a struct with one walk(); the list is read lazily on codec::delimited, each
+// record's fields checked by the walk as it is read.
+namespace smsgw::hezhong {
+
+namespace delimited = codec::delimited;
+
+namespace detail {
+
+// yyyyMMddHHmmss, a real calendar value.
+inline result check_time(std::string_view v) noexcept {
+    codec::datetime::date_time t;
+    return codec::datetime::parse(v, codec::datetime::shape::yyyymmddhhmmss, t);
+}
+// Tolerant: line breaks inside the time are dropped first (the spec's `200904220946\n20`).
+inline result check_broken_time(std::string_view v) noexcept {
+    char digits[codec::datetime::text_size(codec::datetime::shape::yyyymmddhhmmss)];
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (v[i] == '\r' || v[i] == '\n') continue;
+        if (n == sizeof digits) return fail(errc::invalid_length, i);
+        digits[n++] = v[i];
+    }
+    return check_time(std::string_view(digits, n));
+}
+constexpr fields::spec receive_time(const char* name) noexcept {
+    return fields::spec{name, fields::kind::binary, fields::presence::required, 1, fields::unlimited}
+        .checked(check_time)
+        .tolerating(check_broken_time);
+}
+
+// The spec names of a record's walk, in order, at compile time.
+template <class Record>
+struct record_names {
+    std::array<const char*, fields::count<Record>()> names{};
+    constexpr record_names() noexcept {
+        collector c{names.data()};
+        const Record r{};
+        Record::walk(c, r);
+    }
+    struct collector {
+        const char** out;
+        template <class M>
+        constexpr void operator()(const M&, const fields::spec& s) noexcept {
+            *out++ = s.name;
+        }
+    };
+};
+template <class Record>
+inline constexpr record_names<Record> names_of{};
+
+// A list format whose field errors carry the record's spec names.
+template <class Record>
+constexpr delimited::format named(delimited::format f) noexcept {
+    f.field_names = names_of<Record>.names.data();
+    f.field_name_count = names_of<Record>.names.size();
+    return f;
+}
+
+// The fields of a record, in walk order, from a delimited record; fields it lacks stay empty.
+// An if_set field may be absent, not empty: strict mode refuses `...,20090422103324,` (empty_field
+// at the field), which would be written back without its comma.
+struct record_filler {
+    delimited::record::iterator next;
+    delimited::record::iterator end;
+    mode m;
+    result r{};
+    template <class M>
+    void operator()(M& member, const fields::spec& s) noexcept {
+        if (next == end) return;
+        const delimited::field f = *next;
+        ++next;
+        member = f.value;
+        if (r && m == mode::strict && f.value.empty() && s.presence == fields::presence::if_set) {
+            r = fail(errc::empty_field, f.offset, s.name);
+        }
+    }
+};
+
+// A record's fields as a range of string_view for delimited's writer: the trailing if_set ones
+// left out when empty (the fifth `rpts` field).
+template <class Record>
+struct record_fields {
+    std::array<std::string_view, fields::count<Record>()> values{};
+    std::size_t n = 0;
+    const std::string_view* begin() const noexcept { return values.data(); }
+    const std::string_view* end() const noexcept { return values.data() + n; }
+
+    explicit record_fields(const Record& r) noexcept {
+        collector c{*this};
+        Record::walk(c, r);
+    }
+    struct collector {
+        record_fields& f;
+        std::size_t index = 0;
+        template <class M>
+        void operator()(const M& v, const fields::spec& s) noexcept {
+            f.values[index++] = v;
+            if (!v.empty() || s.presence != fields::presence::if_set) f.n = index;
+        }
+    };
+};
+
+}  // namespace detail
+
+// The records of one push, read lazily from the list's text (the form value, decoded): no copy,
+// no allocation; the first error ends the walk and stays in error(). Errors, offsets in the
+// list (plus `base`): codec::delimited's for the list's shape (empty_field, bad_character at a
+// line break in strict mode, count_mismatch, too_many past 500, truncated for a `mos` list
+// whose last record has no ';' in strict mode), then the record's walk: a field's error at its
+// byte, result.field its spec name.
+template <class Record>
+class record_list {
+public:
+    // Each record, filled and checked by its walk; an error ends the walk.
+    class cursor {
+    public:
+        using value_type = Record;
+        constexpr cursor() noexcept = default;
+        explicit cursor(const record_list& list) noexcept : list_(&list), it_(list.records_.begin()) { load(); }
+        const Record& current() const noexcept { return cur_; }
+        void advance() noexcept {
+            ++it_;
+            load();
+        }
+        std::size_t position() const noexcept { return at_end() ? static_cast<std::size_t>(-1) : it_->offset(); }
+
+    private:
+        bool at_end() const noexcept { return it_ == delimited::records::iterator(); }
+        void load() noexcept {
+            if (at_end()) {
+                if (!list_->records_.error()) list_->error_ = list_->records_.error();
+                return;
+            }
+            const delimited::record& rec = *it_;
+            cur_ = Record{};
+            detail::record_filler fill{rec.begin(), rec.end(), list_->mode_};
+            Record::walk(fill, cur_);
+            if (!fill.r) return stop(fill.r);
+            if (result r = fields::validate(cur_, list_->mode_); !r) {
+                std::size_t index = 0;
+                const auto& names = detail::names_of<Record>.names;
+                while (index < names.size() && names[index] != r.field) ++index;
+                stop(fail(r.ec, rec.at(index).offset + r.offset, r.field));
+            }
+        }
+        void stop(result r) noexcept {
+            list_->error_ = r;
+            it_ = delimited::records::iterator();
+        }
+        const record_list* list_ = nullptr;
+        delimited::records::iterator it_;
+        Record cur_;
+    };
+    using iterator = smsgw::detail::lazy_iterator<cursor>;
+
+    record_list(std::string_view text, mode m = mode::strict, std::size_t base = 0) noexcept
+        : records_(text, Record::list_format(m), base), mode_(m) {}
+
+    iterator begin() const noexcept {
+        error_ = {};
+        return iterator(cursor(*this));
+    }
+    iterator end() const noexcept { return {}; }
+    // The first error the last walk met, or success.
+    constexpr result error() const noexcept { return error_; }
+
+    // Walks the whole list once: success with offset = the list's size and `count` the records,
+    // or the first error (`count` the records before it).
+    result validate(std::size_t& count) const noexcept {
+        count = 0;
+        for (auto it = begin(); it != end(); ++it) ++count;
+        if (!error_) return error_;
+        return {errc{}, records_.text().size()};
+    }
+
+private:
+    delimited::records records_;
+    mode mode_;
+    mutable result error_;
+};
+
+// Writes `items` (any range of Record) as the list Hezhong posts, every record checked by its
+// walk and by the list's format before anything is written. Success: offset = bytes written;
+// buffer_too_small with the size needed; a field's error (the walk's, or a separator or line
+// break inside it) at the offset in the field, result.field its name; too_many (offset: the
+// index) past 500 records.
+template <class Record, class Items>
+result encode_list(const Items& items, writer& out) noexcept {
+    for (const Record& r : items) {
+        if (result e = fields::validate(r); !e) return e;
+    }
+    return delimited::encode(
+        items, [](const Record& r) noexcept { return detail::record_fields<Record>(r); }, Record::list_format(mode::strict),
+        out);
+}
+
+// One status report (§七 rpts): 手机号, 状态, 提交流水号, 接收时间 and, in some, 平台流水号.
+struct report {
+    std::string_view mobile;
+    std::string_view status;        // DELIVRD when delivered; any other code is a failure, kept as sent
+    std::string_view msgid;         // the message's id (发送短信消息编号)
+    std::string_view receive_time;  // yyyyMMddHHmmss
+    std::string_view serial;        // the platform's serial number, when there is a fifth field
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.mobile, fields::digits("mobile", 20));
+        v(m.status, fields::ascii("status", 32));
+        v(m.msgid, fields::ascii("msgid", 64));
+        v(m.receive_time, detail::receive_time("receive_time"));
+        v(m.serial, fields::ascii("serial", 64).if_set());
+    }
+    bool delivered() const noexcept { return status == "DELIVRD"; }
+
+    // Strict: records as the prose says, no line break, no trailing ';'. Tolerant: blanks and
+    // line breaks around fields trimmed, a line break inside one kept (the receive time is
+    // then read without it), empty records skipped.
+    static constexpr delimited::format list_format(mode m) noexcept {
+        constexpr delimited::format strict = delimited::format{';', ',', 4, 5}
+                                                 .with_max_records(max_push_records)
+                                                 .with_name("rpts");
+        return m == mode::strict ? detail::named<report>(strict)
+                                 : detail::named<report>(strict).with_mode(m)
+                                       .with_trim(delimited::trimming::space)
+                                       .with_breaks(delimited::line_breaks::keep);
+    }
+};
+
+// One reply (§八 mos): 手机号, 扩展号, 用户回复 (URL-encoded UTF-8), 上行接收时间.
+struct mo {
+    std::string_view mobile;
+    std::string_view extension;
+    std::string_view content;  // as sent, still URL-encoded: decode_content() decodes it
+    std::string_view receive_time;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.mobile, fields::digits("mobile", 20));
+        v(m.extension, fields::digits("extension", 20).allow_empty());
+        v(m.content, fields::ascii("content", fields::unlimited).allow_empty());
+        v(m.receive_time, detail::receive_time("receive_time"));
+    }
+
+    // The reply's text: percent-decoded ('+' a space, as Java's URLEncoder writes it) into
+    // `out`. Success: offset = bytes written; bad_escape at the '%' at fault.
+    result decode_content(writer& out) const noexcept { return codec::percent::decode(content, out, codec::percent::style::form); }
+
+    // Strict: every record ended by ';', as the spec's example has them, no line break.
+    // Tolerant: the last ';' may be missing, blanks and line breaks between records skipped.
+    static constexpr delimited::format list_format(mode m) noexcept {
+        constexpr delimited::format strict = delimited::format{';', ',', 4, 4}
+                                                 .with_max_records(max_push_records)
+                                                 .with_terminator()
+                                                 .with_name("mos");
+        if (m == mode::strict) return detail::named<mo>(strict);
+        delimited::format f = detail::named<mo>(strict).with_mode(m).with_trim(delimited::trimming::space);
+        f.terminated = false;
+        return f;
+    }
+};
+
+using report_list = record_list<report>;
+using mo_list = record_list<mo>;
+
+}  // namespace smsgw::hezhong
+// ---- smsgw/hezhong/save_mms_model.hpp
+
+#include <cstdint>
+#include <string_view>
+
+
+// SaveMmsModel (§二): a video MMS template, its title and its frames of files.
+namespace smsgw::hezhong {
+
+namespace detail {
+
+inline result both_files(std::string_view) noexcept { return fail(errc::duplicate_field, 0); }
+
+// "HEX16" (Java's Hex.encodeHexString(str.getBytes("UTF-8"))): written in lower case, read in
+// either; odd_length and bad_character at their offset.
+constexpr fields::spec hex16(const char* name) noexcept {
+    return fields::spec{name, fields::kind::binary, fields::presence::required, 1, fields::unlimited}.in_json_as(
+        fields::json_binary::hex);
+}
+
+}  // namespace detail
+
+// One file of a frame (attachments 描述): exactly one of hex16str and base64str.
+struct attachment {
+    std::uint32_t index = 0;     // 顺序, optional (written as 0 when not set)
+    std::string_view file_name;  // fileName, "1.txt"
+    bytes hex16str;              // the file's bytes, travelling as hex (the spec recommends it)
+    bytes base64str;             // or as base64; the spec calls that text GBK
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.index, fields::number("index", INT32_MAX).optional());
+        v(m.file_name, fields::text("fileName"));
+        // Exactly one of the two: hex16str is missing_field when neither is there and
+        // duplicate_field (offset 0) beside a base64str.
+        v(m.hex16str, m.base64str.empty() ? detail::hex16("hex16str")
+                                          : detail::hex16("hex16str").if_set().checked(detail::both_files));
+        v(m.base64str, fields::binary("base64str").in_json_as(fields::json_binary::base64).if_set());
+    }
+};
+
+// One frame (frames 描述): how long it plays and its files.
+struct frame {
+    std::uint32_t index = 0;  // 播放顺序, optional (written as 0 when not set)
+    std::string_view dur;     // milliseconds, as a string of digits
+    span<const attachment> attachments;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.index, fields::number("index", INT32_MAX).optional());
+        v(m.dur, fields::digits("dur", 10));
+        v.group(m.attachments, fields::group("attachments", "attachments"));
+    }
+};
+
+struct save_mms_model_request {
+    static constexpr message_kind kind = message_kind::save_mms_model;
+
+    std::string_view userid;
+    std::string_view username;
+    std::string_view password;
+    std::string_view productid;  // 产品 ID; may be left out by China-Telecom-only accounts
+    bytes subject;               // the title as UTF-8, travelling as HEX16
+    span<const frame> frames;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        detail::credentials(v, m);
+        v(m.productid, fields::ascii("productid", fields::unlimited).if_set());
+        v(m.subject, detail::hex16("subject").checked(detail::check_utf8));
+        v.group(m.frames, fields::group("frames", "frames"));
+    }
+};
+
+// The answer (§二.3): `code` a number in the table, a string ("0") in the example; both read,
+// a number written. `mmsid`, the template's id, is there when the code is 0.
+struct save_mms_model_response {
+    static constexpr message_kind kind = message_kind::save_mms_model_response;
+
+    return_code code = return_code::success;
+    std::string_view message;
+    std::string_view mmsid;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.code, fields::code("code", fields::unlimited));
+        v(m.message, fields::text("message").allow_empty());
+        const fields::spec id = fields::ascii("mmsid", 64);
+        v(m.mmsid, m.code == return_code::success ? id : id.if_set());
+    }
+};
+
+}  // namespace smsgw::hezhong
+// ---- smsgw/hezhong/send_mms_task.hpp
+
+#include <cstdint>
+#include <string_view>
+
+// ---- smsgw/hezhong/variables.hpp
+
+#include <cstddef>
+#include <string_view>
+
+
+// Template variables (§二 文本变量说明): a text file of a template holds ${Text1}, ${Text2}...
+// (case-sensitive), which SendMmsTask's and SendVariableMmsTask's `cont` fill in. `cont` is a
+// JSON document serialized into a JSON string (§四: "cont": "{ \"Text1\": \"变量 1\" }"): the
+// types here write it escaped twice in one pass and read it back with offsets in the outer text.
+namespace smsgw::hezhong {
+
+namespace json = codec::json;
+
+// One variable and the text that replaces it: name "Text1" for ${Text1}.
+struct variable {
+    std::string_view name;
+    std::string_view value;
+};
+
+namespace detail {
+
+// A variable's name: "Text" and a number without leading zero (Text1, Text2, ...).
+inline result check_name(std::string_view name) noexcept {
+    constexpr std::string_view prefix = "Text";
+    const std::size_t n = name.size() < prefix.size() ? name.size() : prefix.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (name[i] != prefix[i]) return fail(errc::bad_character, i);
+    }
+    if (name.size() <= prefix.size()) return fail(errc::empty_field, name.size());
+    if (name[prefix.size()] == '0') return fail(errc::bad_character, prefix.size());
+    for (std::size_t i = prefix.size(); i < name.size(); ++i) {
+        if (!codec::ascii::is_digit(name[i])) return fail(errc::bad_character, i);
+    }
+    return {};
+}
+
+// The ${...} at `from` or after it in `text`: where its '$' is and the name inside, or false.
+inline bool next_placeholder(std::string_view text, std::size_t& from, std::size_t& at, std::string_view& name) noexcept {
+    for (;;) {
+        const std::size_t open = text.find("${", from);
+        if (open == std::string_view::npos) return false;
+        const std::size_t close = text.find('}', open + 2);
+        if (close == std::string_view::npos) return false;
+        from = close + 1;
+        const std::string_view inside = text.substr(open + 2, close - open - 2);
+        if (!check_name(inside)) {
+            from = open + 2;
+            continue;
+        }
+        at = open;
+        name = inside;
+        return true;
+    }
+}
+
+// `s` as it stands inside a JSON string that itself stands inside a JSON string: '"' as \\\",
+// '\' as \\\\, a control character as \\u00xx; every other byte as it is.
+inline void write_twice_escaped(std::string_view s, writer& out) noexcept {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::size_t plain = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.write(s.substr(plain, i - plain));
+        plain = i + 1;
+        if (c == '"') {
+            out.write(std::string_view("\\\\\\\""));
+        } else if (c == '\\') {
+            out.write(std::string_view("\\\\\\\\"));
+        } else {
+            out.write(std::string_view("\\\\u00"));
+            out.put(digits[c >> 4]);
+            out.put(digits[c & 0x0F]);
+        }
+    }
+    out.write(s.substr(plain));
+}
+
+// `raw`, JSON text, as it stands inside a JSON string: '"' and '\' escaped once (a checked text
+// holds no control character).
+inline void write_escaped_once(std::string_view raw, writer& out) noexcept {
+    std::size_t plain = 0;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] != '"' && raw[i] != '\\') continue;
+        out.write(raw.substr(plain, i - plain));
+        out.put('\\');
+        plain = i;
+    }
+    out.write(raw.substr(plain));
+}
+
+// An object of variables read back, compactly: {"Text1":"..."}, names and values as they stand.
+template <class Put>
+void put_object(const json::object& obj, Put&& put) noexcept {
+    put("{");
+    bool first = true;
+    for (const json::member& m : obj) {
+        put(first ? std::string_view() : std::string_view(","));
+        first = false;
+        put(m.key.raw());
+        put(":");
+        put(m.value.raw());
+    }
+    put("}");
+}
+
+// {\"Text1\":\"...\",...} of `vars`, as it stands inside the outer string.
+inline void write_escaped_object(span<const variable> vars, writer& out) noexcept {
+    out.put('{');
+    bool first = true;
+    for (const variable& v : vars) {
+        if (!first) out.put(',');
+        first = false;
+        out.write(std::string_view("\\\""));
+        write_twice_escaped(v.name, out);
+        out.write(std::string_view("\\\":\\\""));
+        write_twice_escaped(v.value, out);
+        out.write(std::string_view("\\\""));
+    }
+    out.put('}');
+}
+
+// The checks of variables the caller gives: names TextN, values UTF-8, no name twice. The
+// offset is the variable's index.
+inline result check_variables(span<const variable> vars, const char* field) noexcept {
+    for (std::size_t i = 0; i < vars.size(); ++i) {
+        if (!check_name(vars[i].name)) return fail(errc::bad_character, i, field);
+        if (!codec::utf8::validate(vars[i].value)) return fail(errc::invalid_utf8, i, field);
+        for (std::size_t k = 0; k < i; ++k) {
+            if (vars[k].name == vars[i].name) return fail(errc::duplicate_field, i, field);
+        }
+    }
+    return {};
+}
+
+// Where in the outer text the byte `inner` of a string's decoded content comes from: `raw` is
+// the string as it stands (quotes included) at offset `base`.
+inline std::size_t outer_offset(std::string_view raw, std::size_t base, std::size_t inner) noexcept {
+    std::size_t i = 1;
+    std::size_t decoded = 0;
+    while (i + 1 < raw.size() && decoded < inner) {
+        if (raw[i] != '\\') {
+            ++i;
+            ++decoded;
+            continue;
+        }
+        if (raw[i + 1] != 'u') {
+            i += 2;
+            ++decoded;
+            continue;
+        }
+        // \uXXXX: one to three bytes of UTF-8, four for a surrogate pair (two escapes).
+        long cp = i + 6 <= raw.size() ? json::detail::hex4(raw.data() + i + 2) : 0;
+        i += 6;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            i += 6;
+            decoded += 4;
+        } else {
+            decoded += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+        }
+    }
+    return base + (i < raw.size() ? i : raw.size());
+}
+
+// A JSON string holding a document: its decoded content (in scratch) parsed. `origin` maps an
+// offset in the content back to the outer text.
+struct inner_document {
+    std::string_view raw;   // the outer string as it stands, quotes included
+    std::size_t base = 0;   // its offset in the outer text
+    std::string_view text;  // its decoded content
+    json::value root;
+
+    result open(const json::value& v, writer& scratch, mode m) noexcept {
+        raw = v.raw();
+        base = v.offset();
+        const std::size_t start = scratch.size();
+        if (result r = v.unescape(scratch); !r && r.ec != errc::buffer_too_small) return r;
+        if (scratch.overflowed()) return fail(errc::buffer_too_small, scratch.size());
+        text = {reinterpret_cast<const char*>(scratch.buffer()) + start, scratch.size() - start};
+        if (text.empty()) return {};
+        const result r = json::parse(text, root, {m});
+        return r ? r : fail(r.ec, origin(r.offset));
+    }
+    std::size_t origin(std::size_t inner) const noexcept { return outer_offset(raw, base, inner); }
+};
+
+// Maps offsets of a value re-read on its own (the bare array form) to the outer text.
+struct shifted_offsets {
+    std::size_t base = 0;
+    std::size_t origin(std::size_t at) const noexcept { return base + at; }
+};
+
+// An object of variables read from a document: each member a TextN name and a string value.
+// Strict: a name twice is duplicate_field; tolerant keeps the first (find() returns it).
+template <class Origin>
+result check_object(const json::value& v, const Origin& o, mode m, const char* field, std::size_t& count) noexcept {
+    json::object obj;
+    if (result r = v.get(obj); !r) return fail(r.ec, o.origin(r.offset), field);
+    count = 0;
+    for (const json::member& mem : obj) {
+        std::string_view name;
+        if (!mem.key.get(name).ok() || !check_name(name)) return fail(errc::bad_character, o.origin(mem.key.offset()), field);
+        if (mem.value.type() != json::kind::string) return fail(errc::wrong_type, o.origin(mem.value.offset()), field);
+        if (m == mode::strict) {
+            std::size_t k = 0;
+            for (const json::member& earlier : obj) {
+                if (k++ == count) break;
+                if (earlier.key_is(name)) return fail(errc::duplicate_field, o.origin(mem.key.offset()), field);
+            }
+        }
+        ++count;
+    }
+    if (result r = json::detail::access::walk_error(v); !r) return fail(r.ec, o.origin(r.offset), field);
+    return {};
+}
+
+}  // namespace detail
+
+// The ${TextN} of a template's text, in order, repeats included: a lazy range of names.
+//     for (const template_variables::placeholder& p : template_variables(text)) use(p.name, p.offset);
+class template_variables {
+public:
+    struct placeholder {
+        std::string_view name;  // "Text1"
+        std::size_t offset = 0; // of its '$' in the text
+    };
+    // Each ${TextN} after the last one.
+    class cursor {
+    public:
+        using value_type = placeholder;
+        constexpr cursor() noexcept = default;
+        explicit cursor(std::string_view text) noexcept : text_(text), done_(false) { advance(); }
+        const placeholder& current() const noexcept { return cur_; }
+        void advance() noexcept { done_ = done_ || !detail::next_placeholder(text_, from_, cur_.offset, cur_.name); }
+        std::size_t position() const noexcept { return done_ ? static_cast<std::size_t>(-1) : cur_.offset; }
+
+    private:
+        std::string_view text_;
+        std::size_t from_ = 0;
+        placeholder cur_;
+        bool done_ = true;
+    };
+    using iterator = smsgw::detail::lazy_iterator<cursor>;
+
+    constexpr explicit template_variables(std::string_view text) noexcept : text_(text) {}
+    iterator begin() const noexcept { return iterator(cursor(text_)); }
+    iterator end() const noexcept { return {}; }
+    bool contains(std::string_view name) const noexcept {
+        for (const placeholder& p : *this) {
+            if (p.name == name) return true;
+        }
+        return false;
+    }
+
+private:
+    std::string_view text_;
+};
+
+// Whether `vars` fill the template `text` exactly: missing_field at the offset in the text of a
+// ${TextN} without a value, unknown_field (offset: its index) for a variable the text does not
+// hold, and check_variables' errors (bad_character for a name not TextN, duplicate_field).
+template <class Variables>
+result check_variables(std::string_view text, const Variables& vars) noexcept {
+    for (const template_variables::placeholder& p : template_variables(text)) {
+        if (!vars.has(p.name)) return fail(errc::missing_field, p.offset, "cont");
+    }
+    std::size_t index = 0;
+    result r;
+    vars.for_each_name([&](std::string_view name) noexcept {
+        if (r && !template_variables(text).contains(name)) r = fail(errc::unknown_field, index, "cont");
+        ++index;
+    });
+    return r;
+}
+
+// SendMmsTask's `cont` (§四): the variables of every number of the task, a JSON object written
+// into a JSON string. Built from the caller's variables to encode; decoding reads the string,
+// then the object inside it, and keeps the object (its text in the scratch buffer).
+// Empty (no variables) travels as "".
+class variables {
+public:
+    constexpr variables() noexcept = default;
+    constexpr variables(span<const variable> given) noexcept : given_(given) {}
+
+    bool empty() const noexcept { return given_.empty() && doc_.text.empty(); }
+    // The variables given to encode (empty after decoding).
+    constexpr span<const variable> given() const noexcept { return given_; }
+    // After decoding: the object's text as the string held it, and the object.
+    constexpr std::string_view json_text() const noexcept { return doc_.text; }
+    json::object object() const noexcept {
+        json::object o;
+        if (!doc_.text.empty()) doc_.root.get(o);
+        return o;
+    }
+    std::size_t size() const noexcept { return doc_.text.empty() ? given_.size() : count_; }
+
+    // The value of `name`, decoded into `scratch` when it holds escapes.
+    bool find(std::string_view name, std::string_view& value, mutable_bytes scratch = {}) const noexcept {
+        for (const variable& v : given_) {
+            if (v.name == name) {
+                value = v.value;
+                return true;
+            }
+        }
+        json::value found;
+        return object().find(name, found) && found.get(value, scratch).ok();
+    }
+    bool has(std::string_view name) const noexcept {
+        for (const variable& v : given_) {
+            if (v.name == name) return true;
+        }
+        json::value found;
+        return object().find(name, found);
+    }
+    template <class F>
+    void for_each_name(F&& f) const noexcept {
+        for (const variable& v : given_) f(v.name);
+        for (const json::member& m : object()) {
+            std::string_view name;
+            if (m.key.get(name).ok()) f(name);
+        }
+    }
+
+    // The field interface of codec::fields.
+    result check(const codec::fields::spec& s, mode) const noexcept { return detail::check_variables(given_, s.name); }
+    void write_json(json::writer& j) const noexcept {
+        if (!doc_.text.empty()) {
+            j.raw_with([this](writer& out) noexcept {
+                out.put('"');
+                detail::put_object(object(), [&out](std::string_view raw) noexcept { detail::write_escaped_once(raw, out); });
+                out.put('"');
+            });
+        } else if (given_.empty()) {
+            j.string("");
+        } else {
+            j.raw_with([this](writer& out) noexcept {
+                out.put('"');
+                detail::write_escaped_object(given_, out);
+                out.put('"');
+            });
+        }
+    }
+    result read_json(const json::value& v, writer& scratch, mode m) noexcept {
+        if (v.type() != json::kind::string) return fail(errc::wrong_type, v.offset());
+        variables got;
+        if (result r = got.doc_.open(v, scratch, m); !r) return r;
+        if (!got.doc_.text.empty()) {
+            if (result r = detail::check_object(got.doc_.root, got.doc_, m, nullptr, got.count_); !r) return r;
+        }
+        *this = got;
+        return {};
+    }
+
+private:
+    span<const variable> given_;
+    detail::inner_document doc_;
+    std::size_t count_ = 0;
+};
+
+// One number of a SendVariableMmsTask and its variables (§五 cont).
+struct recipient {
+    std::string_view mobile;      // exactly one number
+    span<const variable> param;  // its TextN values
+};
+
+// How SendVariableMmsTask's `cont` travels: the spec's table says a string holding the array,
+// its request example shows the bare array. Both are read; the string is written unless asked.
+enum class cont_form : unsigned char { string, array };
+
+// SendVariableMmsTask's `cont` (§五): [{"mobile": "...", "param": {"Text1": "..."}}, ...],
+// built from the caller's recipients to encode, read lazily after decoding (every entry
+// checked as it was read).
+class recipients {
+public:
+    // An entry read back: its number and its variables' object.
+    struct entry {
+        std::string_view mobile;
+        json::object param;
+    };
+    // Each entry of the array, read as it was checked.
+    class cursor {
+    public:
+        using value_type = entry;
+        constexpr cursor() noexcept = default;
+        explicit cursor(json::array::iterator it) noexcept : it_(it) { load(); }
+        const entry& current() const noexcept { return cur_; }
+        void advance() noexcept {
+            ++it_;
+            load();
+        }
+        std::size_t position() const noexcept { return at_end() ? static_cast<std::size_t>(-1) : it_->offset(); }
+
+    private:
+        bool at_end() const noexcept { return it_ == json::array::iterator(); }
+        void load() noexcept {
+            cur_ = entry{};
+            if (at_end()) return;
+            json::object obj;
+            it_->get(obj);
+            for (const json::member& m : obj) {
+                if (m.key_is("mobile")) m.value.get(cur_.mobile);
+                if (m.key_is("param")) m.value.get(cur_.param);
+            }
+        }
+        json::array::iterator it_;
+        entry cur_;
+    };
+    using iterator = smsgw::detail::lazy_iterator<cursor>;
+
+    constexpr recipients() noexcept = default;
+    constexpr recipients(span<const recipient> given, cont_form form = cont_form::string) noexcept
+        : given_(given), form_(form) {}
+
+    bool empty() const noexcept { return given_.empty() && !read_; }
+    constexpr cont_form form() const noexcept { return form_; }
+    constexpr span<const recipient> given() const noexcept { return given_; }
+    // After decoding: the entries, and how many.
+    iterator begin() const noexcept {
+        json::array a;
+        if (read_) list_.get(a);
+        return iterator(cursor(a.begin()));
+    }
+    iterator end() const noexcept { return {}; }
+    constexpr std::size_t size() const noexcept { return read_ ? count_ : given_.size(); }
+
+    // The field interface of codec::fields.
+    result check(const codec::fields::spec& s, mode) const noexcept {
+        if (read_) return {};
+        if (given_.empty()) return fail(errc::empty_field, 0, s.name);
+        if (given_.size() > max_mobiles) return fail(errc::too_many, max_mobiles, s.name);
+        for (std::size_t i = 0; i < given_.size(); ++i) {
+            if (!codec::fields::check_value(given_[i].mobile, mobile_spec)) return fail(errc::bad_character, i, "cont.mobile");
+            if (result r = detail::check_variables(given_[i].param, "cont.param"); !r) return fail(r.ec, i, r.field);
+        }
+        return {};
+    }
+    void write_json(json::writer& j) const noexcept {
+        if (read_) {
+            // Compactly, in the form it came in, each value as it stands.
+            j.raw_with([this](writer& out) noexcept {
+                if (form_ == cont_form::array) return put_entries([&out](std::string_view raw) noexcept { out.write(raw); });
+                out.put('"');
+                put_entries([&out](std::string_view raw) noexcept { detail::write_escaped_once(raw, out); });
+                out.put('"');
+            });
+        } else if (form_ == cont_form::array) {
+            j.begin_array();
+            for (const recipient& r : given_) {
+                j.begin_object().member("mobile", r.mobile).key("param").begin_object();
+                for (const variable& v : r.param) j.member(v.name, v.value);
+                j.end_object().end_object();
+            }
+            j.end_array();
+        } else {
+            j.raw_with([this](writer& out) noexcept {
+                out.write(std::string_view("\"["));
+                bool first = true;
+                for (const recipient& r : given_) {
+                    out.write(std::string_view(first ? "{\\\"mobile\\\":\\\"" : ",{\\\"mobile\\\":\\\""));
+                    first = false;
+                    detail::write_twice_escaped(r.mobile, out);
+                    out.write(std::string_view("\\\",\\\"param\\\":"));
+                    detail::write_escaped_object(r.param, out);
+                    out.put('}');
+                }
+                out.write(std::string_view("]\""));
+            });
+        }
+    }
+    result read_json(const json::value& v, writer& scratch, mode m) noexcept {
+        recipients got;
+        got.read_ = true;
+        result r;
+        if (v.type() == json::kind::string) {
+            got.form_ = cont_form::string;
+            if (r = got.doc_.open(v, scratch, m); !r) return r;
+            if (got.doc_.text.empty()) return fail(errc::empty_field, v.offset());
+            got.list_ = got.doc_.root;
+            r = check_entries(got.list_, got.doc_, m, got.count_);
+        } else {
+            // Read again on its own, so that the entries outlive the outer document.
+            got.form_ = cont_form::array;
+            const detail::shifted_offsets shift{v.offset()};
+            if (r = json::parse(v.raw(), got.list_, {m}); !r) return fail(r.ec, shift.origin(r.offset));
+            r = check_entries(got.list_, shift, m, got.count_);
+        }
+        if (!r) return r;
+        *this = got;
+        return {};
+    }
+
+private:
+    template <class Put>
+    void put_entries(Put&& put) const noexcept {
+        put("[");
+        bool first = true;
+        for (const entry& e : *this) {
+            put(first ? "{\"mobile\":\"" : ",{\"mobile\":\"");
+            first = false;
+            put(e.mobile);
+            put("\",\"param\":");
+            detail::put_object(e.param, put);
+            put("}");
+        }
+        put("]");
+    }
+
+    static constexpr codec::fields::spec mobile_spec = codec::fields::digits("mobile", 20);
+
+    template <class Origin>
+    static result check_entries(const json::value& list, const Origin& o, mode m, std::size_t& count) noexcept {
+        json::array a;
+        if (result r = list.get(a); !r) return fail(r.ec, o.origin(r.offset));
+        count = 0;
+        for (const json::value& element : a) {
+            if (count == max_mobiles) return fail(errc::too_many, o.origin(element.offset()));
+            json::object obj;
+            if (result r = element.get(obj); !r) return fail(r.ec, o.origin(r.offset));
+            bool mobile = false;
+            bool param = false;
+            for (const json::member& mem : obj) {
+                const bool is_mobile = mem.key_is("mobile");
+                const bool is_param = !is_mobile && mem.key_is("param");
+                if (!is_mobile && !is_param) {
+                    if (m == mode::strict) return fail(errc::unknown_field, o.origin(mem.key.offset()), "cont");
+                    continue;
+                }
+                bool& seen = is_mobile ? mobile : param;
+                if (seen) {
+                    if (m == mode::strict) return fail(errc::duplicate_field, o.origin(mem.key.offset()), "cont");
+                    continue;
+                }
+                seen = true;
+                if (is_param) {
+                    std::size_t vars = 0;
+                    if (result r = detail::check_object(mem.value, o, m, "cont.param", vars); !r) return r;
+                    continue;
+                }
+                // A number with an escape in it is not digits as it stands (\u0031 too): refused.
+                std::string_view number;
+                if (result r = mem.value.get(number); !r) {
+                    const errc e = r.ec == errc::buffer_too_small ? errc::bad_character : r.ec;
+                    return fail(e, o.origin(mem.value.offset()), "cont.mobile");
+                }
+                if (result r = codec::fields::check_value(number, mobile_spec); !r) {
+                    return fail(r.ec, o.origin(mem.value.offset() + 1 + r.offset), "cont.mobile");
+                }
+            }
+            if (!mobile || !param) return fail(errc::missing_field, o.origin(element.offset()), mobile ? "cont.param" : "cont.mobile");
+            ++count;
+        }
+        if (result r = json::detail::access::walk_error(list); !r) return fail(r.ec, o.origin(r.offset), "cont");
+        return {};
+    }
+
+    span<const recipient> given_;
+    cont_form form_ = cont_form::string;
+    bool read_ = false;
+    detail::inner_document doc_;
+    json::value list_;
+    std::size_t count_ = 0;
+};
+
+}  // namespace smsgw::hezhong
+
+// SendMmsTask (§四): a template sent to up to 1000 numbers, with one set of variables for all;
+// and the answer both send tasks share (§四.3, §五.3).
+namespace smsgw::hezhong {
+
+namespace detail {
+
+inline result check_mobile(std::string_view v) noexcept { return fields::check_value(v, fields::digits("", 20)); }
+// The spec's examples write "1368100000, 1368100002": tolerant mode takes blanks before a number.
+inline result check_spaced_mobile(std::string_view v) noexcept {
+    std::size_t blanks = 0;
+    while (blanks < v.size() && codec::ascii::is_blank(v[blanks])) ++blanks;
+    const result r = check_mobile(v.substr(blanks));
+    return r ? r : fail(r.ec, r.offset + blanks);
+}
+
+}  // namespace detail
+
+struct send_mms_task_request {
+    static constexpr message_kind kind = message_kind::send_mms_task;
+
+    std::string_view userid;
+    std::string_view username;
+    std::string_view password;
+    std::string_view mobile;  // numbers joined by ',', at most 1000
+    std::string_view mmsid;   // the template, from SaveMmsModel
+    std::string_view sub;     // 扩展, an extension; may be empty
+    variables cont;           // the template's variables, or none ("")
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        detail::credentials(v, m);
+        v(m.mobile, fields::list("mobile", ',', 1, max_mobiles, detail::check_mobile)
+                        .tolerating(detail::check_spaced_mobile));
+        v(m.mmsid, fields::ascii("mmsid", 64));
+        v(m.sub, fields::ascii("sub", fields::unlimited).optional().allow_empty());
+        v(m.cont, fields::spec{"cont"}.optional());
+    }
+};
+
+// The answer to SendMmsTask and SendVariableMmsTask: `code` a string in both tables ("0",
+// "-10"), kept as sent (code_value() reads it); `taskid` there when the code is "0".
+struct task_response {
+    static constexpr message_kind kind = message_kind::task_response;
+
+    std::string_view code;
+    std::string_view taskid;
+    std::string_view message;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.code, fields::ascii("code", 20).checked(detail::check_code_text));
+        const fields::spec id = fields::ascii("taskid", 64);
+        v(m.taskid, m.code == "0" ? id : id.if_set());
+        v(m.message, fields::text("message").allow_empty());
+    }
+
+    return_code code_value() const noexcept {
+        int n = 0;
+        codec::decimal::parse(code, n, {codec::decimal::sign::minus});
+        return static_cast<return_code>(n);
+    }
+};
+
+}  // namespace smsgw::hezhong
+// ---- smsgw/hezhong/send_variable_mms_task.hpp
+
+#include <string_view>
+
+
+// SendVariableMmsTask (§五): a template sent to numbers each with variables of its own. The
+// answer is send_mms_task.hpp's task_response.
+namespace smsgw::hezhong {
+
+struct send_variable_mms_task_request {
+    static constexpr message_kind kind = message_kind::send_variable_mms_task;
+
+    std::string_view userid;
+    std::string_view username;
+    std::string_view password;
+    std::string_view mmsid;
+    std::string_view sub;  // may be empty
+    recipients cont;       // [{mobile, param}], a string holding the array unless cont_form::array
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        detail::credentials(v, m);
+        v(m.mmsid, fields::ascii("mmsid", 64));
+        v(m.sub, fields::ascii("sub", fields::unlimited).optional().allow_empty());
+        v(m.cont, fields::spec{"cont"});
+    }
+};
+
+}  // namespace smsgw::hezhong
 // ---- smsgw/imsp.hpp
 
 // smsgw::imsp: Chunghwa Telecom's IMSP MMS gateway (imsp-mms-gateway.txt, v2.0). Requests are

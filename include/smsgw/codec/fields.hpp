@@ -74,6 +74,7 @@ struct spec {
     std::uint64_t max = unlimited;
     char separator = ',';         // list
     check_fn check = nullptr;     // after the kind's own checks
+    check_fn lenient = nullptr;   // in its place in tolerant mode, when set
     const char* key = nullptr;    // the JSON key when it differs from the name
     json_binary as = json_binary::hex;
     datetime::shape when = datetime::shape::yyyymmddhhmmss;  // date_time
@@ -87,6 +88,15 @@ struct spec {
         spec s = *this;
         s.check = f;
         return s;
+    }
+    // What tolerant mode checks instead of check() (Hezhong's `mobile` list: "1368100000, 1368100002").
+    constexpr spec tolerating(check_fn f) const noexcept {
+        spec s = *this;
+        s.lenient = f;
+        return s;
+    }
+    constexpr check_fn check_in(mode m) const noexcept {
+        return m == mode::tolerant && lenient != nullptr ? lenient : check;
     }
     constexpr spec keyed(const char* k) const noexcept {
         spec s = *this;
@@ -175,6 +185,17 @@ namespace detail {
 template <class M>
 constexpr bool is_string_v = std::is_same_v<M, std::string_view> || std::is_same_v<M, bytes>;
 
+// A member of a type of its own that checks itself (`result check(const spec&, mode) const`,
+// `bool empty() const`) and, for JSON, writes and reads itself (json_fields.hpp): Hezhong's
+// `cont`, a JSON document inside a JSON string.
+template <class M, class = void>
+struct is_self_checked : std::false_type {};
+template <class M>
+struct is_self_checked<M, std::void_t<decltype(std::declval<const M&>().check(std::declval<const spec&>(), mode{}))>>
+    : std::true_type {};
+template <class M>
+constexpr bool is_self_checked_v = is_self_checked<M>::value;
+
 template <class M>
 constexpr std::string_view chars_of(const M& v) noexcept {
     if constexpr (std::is_same_v<M, bytes>) {
@@ -203,15 +224,15 @@ inline std::size_t after_chars(std::string_view s, std::uint64_t n) noexcept {
     return at;
 }
 
-inline result check_items(std::string_view v, const spec& s) noexcept {
+inline result check_items(std::string_view v, const spec& s, check_fn item) noexcept {
     std::uint64_t count = 0;
     std::size_t start = 0;
     for (;;) {
         std::size_t end = v.find(s.separator, start);
         if (end == std::string_view::npos) end = v.size();
         if (++count > s.max) return fail(errc::too_many, start);
-        if (s.check != nullptr) {
-            if (result r = s.check(v.substr(start, end - start)); !r) return fail(r.ec, start + r.offset);
+        if (item != nullptr) {
+            if (result r = item(v.substr(start, end - start)); !r) return fail(r.ec, start + r.offset);
         }
         if (end == v.size()) break;
         start = end + 1;
@@ -221,7 +242,7 @@ inline result check_items(std::string_view v, const spec& s) noexcept {
 
 // The checks of a string value against its spec; the offset is in the value. Inlined, so that a
 // constant spec leaves only its own kind's checks (a call per value costed query_batch 8%).
-SMSGW_ALWAYS_INLINE result check_string(std::string_view v, const spec& s) noexcept {
+SMSGW_ALWAYS_INLINE result check_string(std::string_view v, const spec& s, mode m = mode::strict) noexcept {
     if (v.empty()) return s.min > 0 ? fail(errc::empty_field, 0) : result{};
     switch (s.kind) {
     case kind::ascii:
@@ -246,7 +267,7 @@ SMSGW_ALWAYS_INLINE result check_string(std::string_view v, const spec& s) noexc
         if (v.size() > s.max) return fail(errc::field_too_long, static_cast<std::size_t>(s.max));
         break;
     case kind::list:
-        return check_items(v, s);
+        return check_items(v, s, s.check_in(m));
     case kind::date_time: {
         datetime::date_time t;
         if (result r = datetime::parse(v, s.when, t); !r) return r;
@@ -260,13 +281,16 @@ SMSGW_ALWAYS_INLINE result check_string(std::string_view v, const spec& s) noexc
         break;
     }
     }
-    return s.check != nullptr ? s.check(v) : result{};
+    const check_fn f = s.check_in(m);
+    return f != nullptr ? f(v) : result{};
 }
 
 template <class M>
-SMSGW_ALWAYS_INLINE result check(const M& v, const spec& s) noexcept {
+SMSGW_ALWAYS_INLINE result check(const M& v, const spec& s, mode m = mode::strict) noexcept {
     if constexpr (is_string_v<M>) {
-        return check_string(chars_of(v), s);
+        return check_string(chars_of(v), s, m);
+    } else if constexpr (is_self_checked_v<M>) {
+        return v.check(s, m);
     } else {
         const std::uint64_t n = number_of(v);
         return n < s.min || n > s.max ? fail(errc::out_of_range, 0) : result{};
@@ -275,13 +299,14 @@ SMSGW_ALWAYS_INLINE result check(const M& v, const spec& s) noexcept {
 
 // Runs the checks of every field in walk order and keeps the first error, named.
 struct validator {
+    mode m = mode::strict;
     result r{};
 
     template <class M>
     constexpr void operator()(const M& v, const spec& s) noexcept {
         if (!r) return;
         if (s.presence == presence::if_set && number_or_size(v) == 0) return;
-        r = check(v, s);
+        r = check(v, s, m);
         if (!r) r.field = s.name;
     }
     template <class Item>
@@ -302,6 +327,8 @@ private:
     static constexpr std::uint64_t number_or_size(const M& v) noexcept {
         if constexpr (is_string_v<M>) {
             return v.size();
+        } else if constexpr (is_self_checked_v<M>) {
+            return v.empty() ? 0 : 1;
         } else {
             return number_of(v);
         }
@@ -373,10 +400,10 @@ SMSGW_ALWAYS_INLINE result check_value(const M& v, const spec& s) noexcept {
 // result.field and its offset in the value (empty_field, field_too_long at the first byte or
 // character past the limit, bad_character, invalid_utf8, out_of_range, too_many at the first
 // item past the limit, count_mismatch at the end of a list with fewer items than its minimum,
-// and what a field's own check says).
+// and what a field's own check says). Tolerant mode checks with a field's tolerating() rule.
 template <class T>
-result validate(const T& m) noexcept {
-    detail::validator v;
+result validate(const T& m, mode md = mode::strict) noexcept {
+    detail::validator v{md};
     T::walk(v, m);
     return v.r;
 }

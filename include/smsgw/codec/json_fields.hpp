@@ -29,6 +29,10 @@ struct json_options {
 
 namespace detail {
 
+// The integer type of an integer or enum member.
+template <class M>
+using signed_or_not = typename std::conditional_t<std::is_enum_v<M>, std::underlying_type<M>, std::common_type<M>>::type;
+
 struct json_out {
     json::writer& j;
     json_options o;
@@ -40,6 +44,11 @@ struct json_out {
             j.member(s.json_key(), v);
         } else if constexpr (std::is_same_v<M, bytes>) {
             binary(s, v);
+        } else if constexpr (is_self_checked_v<M>) {
+            j.key(s.json_key());
+            v.write_json(j);
+        } else if constexpr (std::is_signed_v<signed_or_not<M>>) {
+            j.member(s.json_key(), static_cast<std::int64_t>(static_cast<signed_or_not<M>>(v)));  // Hezhong's codes: -100
         } else {
             j.member(s.json_key(), number_of(v));
         }
@@ -59,6 +68,8 @@ private:
     template <class M>
     static constexpr bool number_or_empty(const M& v) noexcept {
         if constexpr (is_string_v<M>) {
+            return v.empty();
+        } else if constexpr (is_self_checked_v<M>) {
             return v.empty();
         } else {
             return number_of(v) == 0;
@@ -83,9 +94,11 @@ private:
 
 // A JSON value into a member. Strings are views into the document, or decoded into `scratch`
 // when they hold escapes; binary is decoded from hex or base64 into scratch; numbers and codes
-// are read from a number or from a string of digits (vendors send both).
+// are read from a number or from a string of digits (vendors send both); a member of a type of
+// its own reads itself (`result read_json(const json::value&, writer& scratch, mode)`).
 struct json_value_reader {
     writer& scratch;
+    mode m = mode::strict;
 
     template <class M>
     result read(const json::value& v, M& member, const spec& s) noexcept {
@@ -104,6 +117,8 @@ struct json_value_reader {
             if (scratch.overflowed()) return fail(errc::buffer_too_small, scratch.size());
             member = bytes(scratch.buffer() + start, scratch.size() - start);
             return {};
+        } else if constexpr (is_self_checked_v<M>) {
+            return member.read_json(v, scratch, m);
         } else {
             using U = std::conditional_t<std::is_enum_v<M>, std::underlying_type<M>, std::common_type<M>>;
             typename U::type n{};
@@ -124,15 +139,18 @@ private:
     }
 };
 
-template <class T, class Item>
-result bind_object(const json::object& obj, T& out, json_value_reader& values, mode m, span<Item> storage) noexcept;
+template <class T, class Item, class Nested>
+result bind_object(const json::object& obj, T& out, json_value_reader& values, mode m, span<Item>& storage,
+                   span<Nested>* nested) noexcept;
 
-// Offers one member of an object to each field of the walk (a group's items have no group).
-template <class Item>
+// Offers one member of an object to each field of the walk. A group's items come from the front
+// of `storage`, which moves past them; the items' own groups (one level down) from `*nested`.
+template <class Item, class Nested>
 struct json_in {
     const json::member& member;
     json_value_reader& values;
-    span<Item> storage;
+    span<Item>& storage;
+    span<Nested>* nested;
     offer_state st;
 
     template <class M>
@@ -142,7 +160,9 @@ struct json_in {
         st.matched = true;
         if (!st.first(bit, member.key.offset(), s.json_key())) return;
         if (member.value.is_null() && !s.is_required()) return;
-        if (result e = values.read(member.value, target, s); !e) st.r = fail(e.ec, e.offset, s.json_key());
+        if (result e = values.read(member.value, target, s); !e) {
+            st.r = fail(e.ec, e.offset, e.field != nullptr ? e.field : s.json_key());  // a path inside it ("cont.mobile")
+        }
     }
 
     template <class I>
@@ -158,6 +178,9 @@ struct json_in {
             return;
         }
         std::size_t n = 0;
+        span<no_item> none;
+        span<Nested> empty;
+        span<Nested>& below = nested != nullptr ? *nested : empty;
         for (const json::value& element : a) {
             if (n == storage.size() || n == g.max) {
                 st.r = fail(errc::too_many, element.offset(), g.key);
@@ -168,13 +191,14 @@ struct json_in {
                 st.r = fail(e.ec, e.offset, g.key);
                 return;
             }
-            if (result e = bind_object(obj, storage[n], values, st.m, span<no_item>()); !e) {
+            if (result e = bind_object(obj, storage[n], values, st.m, below, &none); !e) {
                 st.r = e;
                 return;
             }
             ++n;
         }
         items = span<const I>(storage.data(), n);
+        storage = span<Item>(storage.data() + n, storage.size() - n);
     }
 };
 
@@ -196,13 +220,14 @@ struct json_required {
     }
 };
 
-template <class T, class Item>
-result bind_object(const json::object& obj, T& out, json_value_reader& values, mode m, span<Item> storage) noexcept {
+template <class T, class Item, class Nested>
+result bind_object(const json::object& obj, T& out, json_value_reader& values, mode m, span<Item>& storage,
+                   span<Nested>* nested) noexcept {
     static_assert(count<T>() <= 64, "a field list of at most 64 fields");
     T msg{};
     std::uint64_t seen = 0;
     for (const json::member& mem : obj) {
-        json_in<Item> in{mem, values, storage, {m, seen}};
+        json_in<Item, Nested> in{mem, values, storage, nested, {m, seen}};
         T::walk(in, msg);
         if (!in.st.r) return in.st.r;
         if (!in.st.matched && m == mode::strict) return fail(errc::unknown_field, mem.key.offset());
@@ -211,7 +236,7 @@ result bind_object(const json::object& obj, T& out, json_value_reader& values, m
     json_required req{seen, obj.as_value().offset()};
     T::walk(req, msg);
     if (!req.r) return req.r;
-    if (result r = fields::validate(msg); !r) {
+    if (result r = fields::validate(msg, m); !r) {
         json::value v;
         const bool found = r.field != nullptr && obj.find(r.field, v);
         return fail(r.ec, found ? v.offset() : obj.as_value().offset(), r.field);
@@ -248,13 +273,14 @@ result write_json(const T& m, writer& out, json_options o = {}) noexcept {
 // through the object); missing_field at the object for an absent required key; too_many at an
 // array element that does not fit storage or the group's maximum; a value's read error
 // (wrong_type, number_overflow, bad_character of hex or base64...) at its offset; a
-// validate() error at the value of the field at fault. null stands for an absent optional
-// field. `out` is written only on success.
-template <class T, class Item = detail::no_item>
-result bind_json(const json::object& obj, T& out, writer& scratch, mode m = mode::strict,
-                 span<Item> storage = {}) noexcept {
-    detail::json_value_reader values{scratch};
-    return detail::bind_object(obj, out, values, m, storage);
+// validate() error (in mode m) at the value of the field at fault. null stands for an absent
+// optional field. `out` is written only on success. A group whose items have a group of their
+// own (Hezhong's frames[] of attachments[]) takes those from `nested`, each item's in turn.
+template <class T, class Item = detail::no_item, class Nested = detail::no_item>
+result bind_json(const json::object& obj, T& out, writer& scratch, mode m = mode::strict, span<Item> storage = {},
+                 span<Nested> nested = {}) noexcept {
+    detail::json_value_reader values{scratch, m};
+    return detail::bind_object(obj, out, values, m, storage, &nested);
 }
 
 }  // namespace smsgw::codec::fields

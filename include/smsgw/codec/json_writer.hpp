@@ -77,6 +77,17 @@ public:
 
     // A value already encoded as JSON, copied as it is: the caller vouches for it.
     writer& raw(std::string_view json) noexcept { return literal(json); }
+    // A value the caller writes straight into the output as `write(smsgw::writer&)`, already
+    // encoded as JSON and vouched for (Hezhong's `cont`, an object escaped into a string as it is
+    // encoded, in one pass).
+    template <class F>
+    writer& raw_with(F&& write) noexcept {
+        if (begin_value()) {
+            write(*out_);
+            end_value();
+        }
+        return *this;
+    }
 
     // A string holding the base64 of `data` (Mitake attachContent), encoded straight into the
     // output: base64::encoded_size(data.size()) + 2 bytes, and nothing is encoded while only

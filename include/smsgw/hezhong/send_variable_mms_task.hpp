@@ -1,0 +1,32 @@
+#pragma once
+
+#include <string_view>
+
+#include "smsgw/codec/fields.hpp"
+#include "smsgw/hezhong/message.hpp"
+#include "smsgw/hezhong/variables.hpp"
+
+// SendVariableMmsTask (§五): a template sent to numbers each with variables of its own. The
+// answer is send_mms_task.hpp's task_response.
+namespace smsgw::hezhong {
+
+struct send_variable_mms_task_request {
+    static constexpr message_kind kind = message_kind::send_variable_mms_task;
+
+    std::string_view userid;
+    std::string_view username;
+    std::string_view password;
+    std::string_view mmsid;
+    std::string_view sub;  // may be empty
+    recipients cont;       // [{mobile, param}], a string holding the array unless cont_form::array
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        detail::credentials(v, m);
+        v(m.mmsid, fields::ascii("mmsid", 64));
+        v(m.sub, fields::ascii("sub", fields::unlimited).optional().allow_empty());
+        v(m.cont, fields::spec{"cont"});
+    }
+};
+
+}  // namespace smsgw::hezhong
