@@ -1,0 +1,31 @@
+# The CTest test example/cmpp_tcp: for CMPP 2.0 and 3.0, cmpp_gateway on an ephemeral 127.0.0.1
+# port piped into cmpp_client (which reads the port from the gateway's first line), first with a
+# wrong secret (refused with Status 3), then for a whole session.
+# cmake -DCLIENT=<cmpp_client> -DGATEWAY=<cmpp_gateway> -P cmpp_tcp.cmake
+foreach(_version 2.0 3.0)
+  execute_process(COMMAND "${GATEWAY}" --cmpp ${_version} --sessions 1
+                  COMMAND "${CLIENT}" --cmpp ${_version} --secret wrong
+                  RESULTS_VARIABLE _status OUTPUT_VARIABLE _out ERROR_VARIABLE _err TIMEOUT 5)
+  if(NOT _status STREQUAL "0;2" OR NOT _out MATCHES "login refused: Status 3 ")
+    message(FATAL_ERROR "CMPP ${_version}, wrong secret: exit ${_status}\n${_out}${_err}")
+  endif()
+
+  execute_process(COMMAND "${GATEWAY}" --cmpp ${_version} --sessions 1
+                  COMMAND "${CLIENT}" --cmpp ${_version}
+                  RESULTS_VARIABLE _status OUTPUT_VARIABLE _out ERROR_VARIABLE _err TIMEOUT 5)
+  if(NOT _status STREQUAL "0;0")
+    message(FATAL_ERROR "CMPP ${_version}: exit ${_status}\n${_out}${_err}")
+  endif()
+  # 20 short messages and one of three segments; the window full; a report for every Msg_Id.
+  if(NOT _out MATCHES "23 SUBMITs for 21 messages, at most 16 unanswered; 23 status reports matched")
+    message(FATAL_ERROR "CMPP ${_version}: submissions not as expected\n${_out}${_err}")
+  endif()
+  # The MO text the client reassembled is the one the gateway sent, last segment first.
+  string(REGEX MATCH "MO in 3 segments, last first: ([^\n]*)" _sent "${_err}")
+  set(_sent "${CMAKE_MATCH_1}")
+  string(REGEX MATCH "MO from 13900139000 in 3 segments: ([^\n]*)" _got "${_out}")
+  if(_sent STREQUAL "" OR NOT "${CMAKE_MATCH_1}" STREQUAL "${_sent}")
+    message(FATAL_ERROR "CMPP ${_version}: MO text not reassembled\n${_out}${_err}")
+  endif()
+  message(STATUS "CMPP ${_version}:\n${_out}${_err}")
+endforeach()
