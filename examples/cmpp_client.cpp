@@ -219,8 +219,9 @@ private:
             return;
         terminating_ = true;
         std::printf("%zu SUBMITs for %zu messages, at most %zu unanswered; %d status reports matched; "
-                    "link checks: %d sent and answered, %d received\n",
-                    submits_, messages_.size(), most_in_flight_, reports_, link_.tests_answered, link_.tests_received);
+                    "link checks: %d sent and answered, %d received; %d PDUs, %d reads ended inside one\n",
+                    submits_, messages_.size(), most_in_flight_, reports_, link_.tests_answered, link_.tests_received,
+                    link_.pdus, link_.pieces);
         cmpp::terminate t;
         t.sequence_id = link_.sequence.next();
         link_.send(t);

@@ -72,7 +72,10 @@ public:
 
     cmpp_link(asio::ip::tcp::socket socket, const options& opt, on_pdu pdu, on_closed closed)
         : socket_(std::move(socket)), idle_(socket_.get_executor()), opt_(opt), pdu_(std::move(pdu)),
-          closed_(std::move(closed)) {}
+          closed_(std::move(closed)) {
+        asio::error_code ignored;  // small writes would otherwise be merged again by Nagle's algorithm
+        if (opt_.max_chunk != 0) socket_.set_option(asio::ip::tcp::no_delay(true), ignored);
+    }
 
     void start() {
         read();
@@ -111,6 +114,8 @@ public:
     cmpp::sequence_generator sequence;
     int tests_answered = 0;  // our ACTIVE_TESTs the peer answered
     int tests_received = 0;  // the peer's ACTIVE_TESTs we answered
+    int pdus = 0;            // PDUs received
+    int pieces = 0;          // reads that ended inside a PDU, which the framer completed later
 
 private:
     void read() {
@@ -129,11 +134,13 @@ private:
             }
             std::memmove(in_, in_ + used, have_ - used);  // keep the start of the next PDU
             have_ -= used;
+            if (have_ != 0) ++pieces;
             read();
         });
     }
 
     void handle(smsgw::bytes frame) {
+        ++pdus;
         cmpp::pdu p;
         if (const smsgw::result r = cmpp::decode(frame, p, opt_.ver); !r) {
             std::fprintf(stderr, "decode: %s at %zu (%s)\n", r.message(), r.offset, r.field ? r.field : "");

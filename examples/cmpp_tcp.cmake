@@ -20,6 +20,10 @@ foreach(_version 2.0 3.0)
   if(NOT _out MATCHES "23 SUBMITs for 21 messages, at most 16 unanswered; 23 status reports matched")
     message(FATAL_ERROR "CMPP ${_version}: submissions not as expected\n${_out}${_err}")
   endif()
+  # The gateway's writes of 1 to 7 bytes reached the client's framer in pieces.
+  if(NOT _out MATCHES "; [0-9]+ PDUs, ([0-9]+) reads ended inside one" OR CMAKE_MATCH_1 EQUAL 0)
+    message(FATAL_ERROR "CMPP ${_version}: no PDU came in pieces\n${_out}${_err}")
+  endif()
   # The MO text the client reassembled is the one the gateway sent, last segment first.
   string(REGEX MATCH "MO in 3 segments, last first: ([^\n]*)" _sent "${_err}")
   set(_sent "${CMAKE_MATCH_1}")
