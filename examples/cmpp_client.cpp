@@ -168,7 +168,8 @@ private:
                 ack.result = 1;  // 消息结构错
             } else if (const auto it = awaiting_report_.find(report.msg_id); it != awaiting_report_.end()) {
                 ++reports_;
-                if (report.stat != "DELIVRD") std::printf("message %zu: %.*s\n", it->second, int(report.stat.size()), report.stat.data());
+                if (report.stat != "DELIVRD")  // EXPIRED, UNDELIV, ... (parse_stat() classifies them)
+                    std::printf("message %zu: %.*s\n", it->second, int(report.stat.size()), report.stat.data());
                 awaiting_report_.erase(it);
             } else {
                 std::printf("report for an unknown Msg_Id\n");
@@ -273,7 +274,8 @@ int main(int argc, char** argv) {
     }
 
     std::vector<outgoing> messages;
-    for (int i = 0; i < 20; ++i) messages.push_back({"138001380" + std::to_string(10 + i), "验证码 " + std::to_string(4000 + i)});
+    for (int i = 0; i < 20; ++i)
+        messages.push_back({"138001380" + std::to_string(10 + i), "验证码 " + std::to_string(4000 + i)});
     std::string notice;  // 140 characters: segments of 67, 67 and 6
     for (int i = 0; i < 10; ++i) notice += "长短信分段发送，接收方重组。";
     messages.push_back({"13800138000", notice});

@@ -240,7 +240,10 @@ int main(int argc, char** argv) {
     if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
     if (!ec) std::printf("127.0.0.1 %u\n", static_cast<unsigned>(acceptor.local_endpoint(ec).port()));
     std::fflush(stdout);  // the client, or whoever reads the pipe, waits for this line
-    if (ec) return std::fprintf(stderr, "gateway: 127.0.0.1:%u: %s\n", static_cast<unsigned>(port), ec.message().c_str()), 1;
+    if (ec) {
+        std::fprintf(stderr, "gateway: 127.0.0.1:%u: %s\n", static_cast<unsigned>(port), ec.message().c_str());
+        return 1;
+    }
 
     std::vector<std::unique_ptr<ismg_session>> running;
     int ended = 0;
