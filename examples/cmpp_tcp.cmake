@@ -20,6 +20,13 @@ foreach(_version 2.0 3.0)
   if(NOT _out MATCHES "23 SUBMITs for 21 messages, at most 16 unanswered; 23 status reports matched")
     message(FATAL_ERROR "CMPP ${_version}: submissions not as expected\n${_out}${_err}")
   endif()
+  # Both sides sent a link check while idle and had it answered; every DELIVER acknowledged.
+  if(NOT _err MATCHES "26 DELIVERs acknowledged, 0 not; link checks: [1-9][0-9]* sent and answered, [1-9]")
+    message(FATAL_ERROR "CMPP ${_version}: the gateway's side not as expected\n${_out}${_err}")
+  endif()
+  if(NOT _out MATCHES "link checks: [1-9][0-9]* sent and answered, [1-9]")
+    message(FATAL_ERROR "CMPP ${_version}: no link check each way\n${_out}${_err}")
+  endif()
   # The gateway's writes of 1 to 7 bytes reached the client's framer in pieces.
   if(NOT _out MATCHES "; [0-9]+ PDUs, ([0-9]+) reads ended inside one" OR CMAKE_MATCH_1 EQUAL 0)
     message(FATAL_ERROR "CMPP ${_version}: no PDU came in pieces\n${_out}${_err}")
