@@ -130,6 +130,9 @@ private:
             most_in_flight_ = std::max(most_in_flight_, in_flight_.size());
             ++submits_;
             if (parts_->done()) {
+                if (seg.pk_total > 1)
+                    std::printf("MT to %s in %d segments: %s\n", messages_[next_].to.c_str(), seg.pk_total,
+                                messages_[next_].text.c_str());
                 parts_.reset();
                 ++next_;
             }
@@ -195,21 +198,10 @@ private:
             return;
         }
         if (st.what == cmpp::reassembly_status::state::waiting) return;
-        unsigned char whole[255 * 134];
-        smsgw::writer text(whole);
-        std::size_t segments = 1;
-        if (st.what == cmpp::reassembly_status::state::single) {
-            text.write(st.text);
-        } else {
-            segments = reassembler_.slot(st.slot).total();
-            reassembler_.take(st.slot, text);
-        }
-        char utf8[sizeof whole * 2];
-        smsgw::writer out(utf8, sizeof utf8);
-        if (d.msg_fmt == cmpp::msg_fmt_ucs2) smsgw::codec::utf8::from_utf16be(smsgw::bytes(whole, text.size()), out);
-        else out.write(whole, text.size());
-        std::printf("MO from %.*s in %zu segments: %.*s\n", int(d.src_terminal_id.size()), d.src_terminal_id.data(),
-                    segments, int(out.size()), utf8);
+        const std::size_t segments = st.what == cmpp::reassembly_status::state::single ? 1 : reassembler_.slot(st.slot).total();
+        const std::string text = whole_text(reassembler_, st, d.msg_fmt);
+        std::printf("MO from %.*s in %zu segments: %s\n", int(d.src_terminal_id.size()), d.src_terminal_id.data(),
+                    segments, text.c_str());
         ++mo_messages_;
     }
 
@@ -276,8 +268,8 @@ int main(int argc, char** argv) {
     std::vector<outgoing> messages;
     for (int i = 0; i < 20; ++i)
         messages.push_back({"138001380" + std::to_string(10 + i), "验证码 " + std::to_string(4000 + i)});
-    std::string notice;  // 140 characters: segments of 67, 67 and 6
-    for (int i = 0; i < 10; ++i) notice += "长短信分段发送，接收方重组。";
+    std::string notice;  // 184 characters: segments of 67, 67 and 50
+    for (int i = 1; i <= 8; ++i) notice += "（" + std::to_string(i) + "）长短信分段发送，接收方按 UDH 重组。";
     messages.push_back({"13800138000", notice});
 
     asio::io_context io;

@@ -84,18 +84,38 @@ private:
         resp.ver = ver_;
         resp.sequence_id = s.sequence_id;
         resp.msg_id = next_msg_id();
-        if (++unanswered_ > window) resp.result = static_cast<std::uint32_t>(cmpp::submit_result::flow_control);
-        most_unanswered_ = std::max(most_unanswered_, unanswered_);
         // What the report needs, copied: `s` views the receive buffer.
-        const bool report = s.registered_delivery == 1 && resp.result == 0;
         const std::string user(s.dest_terminal_ids.size() != 0 ? s.dest_terminal_ids[0] : std::string_view());
         const std::string src_id(s.src_id);
+        if (++unanswered_ > window) resp.result = static_cast<std::uint32_t>(cmpp::submit_result::flow_control);
+        else if (s.tp_udhi != 0 || s.pk_total != 1) check_segment(s, user, resp);
+        most_unanswered_ = std::max(most_unanswered_, unanswered_);
+        const bool report = s.registered_delivery == 1 && resp.result == 0;
         after_a_while([this, resp, report, user, src_id] {
             --unanswered_;
             ++submits_;
             link_.send(resp);
             if (report) after_a_while([this, resp, user, src_id] { send_report(resp.msg_id, user, src_id); });
         });
+    }
+
+    // A segment of a long MT message: its UDH must agree with Pk_total and Pk_number. An ISMG
+    // passes segments on as they are; this one also puts them together, to show what arrived.
+    void check_segment(const cmpp::submit& s, const std::string& user, cmpp::submit_resp& resp) {
+        cmpp::user_data ud;
+        cmpp::reassembly_status st;
+        if (!cmpp::parse_user_data(smsgw::bytes(s.msg_content), s.tp_udhi, ud) || !ud.concatenated ||
+            ud.concat.total != s.pk_total || ud.concat.number != s.pk_number ||
+            !segments_.add({s.src_id, user, s.tp_udhi, s.msg_fmt, smsgw::bytes(s.msg_content)}, 0, st)) {
+            std::fprintf(stderr, "gateway: SUBMIT %u: a segment without a UDH that matches it\n",
+                         static_cast<unsigned>(s.sequence_id));
+            ++errors_;
+            resp.result = static_cast<std::uint32_t>(cmpp::submit_result::bad_structure);
+        } else if (st.what == cmpp::reassembly_status::state::complete) {
+            const int total = segments_.slot(st.slot).total();
+            std::fprintf(stderr, "gateway: MT to %s in %d segments: %s\n", user.c_str(), total,
+                         whole_text(segments_, st, s.msg_fmt).c_str());
+        }
     }
 
     // CMPP_DELIVER with Registered_Delivery 1: Msg_Content is the status report of table 8.11,
@@ -211,6 +231,9 @@ private:
     std::map<std::uint32_t, std::uint64_t> unacknowledged_;  // DELIVER Sequence_Id -> its Msg_Id
     std::uint16_t msg_sequence_ = 0;
     std::uint32_t smsc_sequence_ = 0;
+    cmpp::reassembly_slot slots_[4];
+    unsigned char pool_[4096];
+    cmpp::reassembler segments_{slots_, pool_};
     std::minstd_rand rng_{std::random_device{}()};
     std::uniform_int_distribution<int> delay_{1, 20};  // ms before a response or a report
 };

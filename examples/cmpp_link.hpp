@@ -24,6 +24,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <algorithm>
 #include <functional>
 #include <random>
 #include <string>
@@ -56,6 +57,25 @@ inline std::tm local_now() {
     std::tm out{};
     localtime_r(&t, &out);
     return out;
+}
+
+// The text of a message the reassembler holds whole (`st` from add(), not `waiting`), as UTF-8:
+// Msg_Fmt 8 is UTF-16BE, anything else is shown as it is. Frees the slot.
+inline std::string whole_text(cmpp::reassembler& r, const cmpp::reassembly_status& st, std::uint8_t msg_fmt) {
+    std::string content;
+    if (st.what == cmpp::reassembly_status::state::single) {
+        content = smsgw::as_chars(st.text);
+    } else {
+        content.resize(r.slot(st.slot).text_size());
+        smsgw::writer w(content.data(), content.size());
+        r.take(st.slot, w);
+    }
+    if (msg_fmt != cmpp::msg_fmt_ucs2) return content;
+    std::string utf8(content.size() / 2 * 3, '\0');  // a UTF-16 unit is at most 3 bytes of UTF-8
+    smsgw::writer w(utf8.data(), utf8.size());
+    smsgw::codec::utf8::from_utf16be(smsgw::bytes(content), w);
+    utf8.resize(std::min(w.size(), utf8.size()));
+    return utf8;
 }
 
 class cmpp_link {

@@ -2,6 +2,16 @@
 # port piped into cmpp_client (which reads the port from the gateway's first line), first with a
 # wrong secret (refused with Status 3), then for a whole session.
 # cmake -DCLIENT=<cmpp_client> -DGATEWAY=<cmpp_gateway> -P cmpp_tcp.cmake
+# Fails unless the rest of the line after prefix_a in a is that after prefix_b in b, and not empty.
+function(expect_same_text what a prefix_a b prefix_b)
+  string(REGEX MATCH "${prefix_a}([^\n]*)" _match "${a}")
+  set(_first "${CMAKE_MATCH_1}")
+  string(REGEX MATCH "${prefix_b}([^\n]*)" _match "${b}")
+  if(_first STREQUAL "" OR NOT "${CMAKE_MATCH_1}" STREQUAL "${_first}")
+    message(FATAL_ERROR "${what}\n${a}${b}")
+  endif()
+endfunction()
+
 foreach(_version 2.0 3.0)
   execute_process(COMMAND "${GATEWAY}" --cmpp ${_version} --sessions 1
                   COMMAND "${CLIENT}" --cmpp ${_version} --secret wrong
@@ -31,12 +41,11 @@ foreach(_version 2.0 3.0)
   if(NOT _out MATCHES "; [0-9]+ PDUs, ([0-9]+) reads ended inside one" OR CMAKE_MATCH_1 EQUAL 0)
     message(FATAL_ERROR "CMPP ${_version}: no PDU came in pieces\n${_out}${_err}")
   endif()
-  # The MO text the client reassembled is the one the gateway sent, last segment first.
-  string(REGEX MATCH "MO in 3 segments, last first: ([^\n]*)" _sent "${_err}")
-  set(_sent "${CMAKE_MATCH_1}")
-  string(REGEX MATCH "MO from 13900139000 in 3 segments: ([^\n]*)" _got "${_out}")
-  if(_sent STREQUAL "" OR NOT "${CMAKE_MATCH_1}" STREQUAL "${_sent}")
-    message(FATAL_ERROR "CMPP ${_version}: MO text not reassembled\n${_out}${_err}")
-  endif()
+  # The MO text the client reassembled is the one the gateway sent last segment first, and the
+  # long MT message the gateway put together is the one the client split.
+  expect_same_text("CMPP ${_version}: MO text not reassembled" "${_err}" "MO in 3 segments, last first: "
+                   "${_out}" "MO from 13900139000 in 3 segments: ")
+  expect_same_text("CMPP ${_version}: MT segments not as sent" "${_out}" "MT to 13800138000 in 3 segments: "
+                   "${_err}" "gateway: MT to 13800138000 in 3 segments: ")
   message(STATUS "CMPP ${_version}:\n${_out}${_err}")
 endforeach()
