@@ -66,7 +66,7 @@ private:
         if (const auto* r = p.get<cmpp::connect_resp>()) return on_login(*r);
         if (const auto* r = p.get<cmpp::submit_resp>()) return on_submit_resp(*r);
         if (const auto* d = p.get<cmpp::deliver>()) return on_deliver(*d);
-        if (p.get<cmpp::terminate_resp>() != nullptr) {
+        if (p.get<cmpp::terminate_resp>() != nullptr && terminating_) {
             exit_ = 0;
             return link_.close("terminated");
         }
@@ -233,7 +233,7 @@ private:
     std::vector<outgoing> messages_;
     std::size_t next_ = 0;                      // the message being submitted
     std::optional<cmpp::splitter> parts_;       // its segments
-    std::uint16_t reference_ = 1;               // the UDH reference of the next long message
+    std::uint8_t reference_ = 1;                // the next message's UDH reference (8 bits: wraps)
     std::map<std::uint32_t, std::size_t> in_flight_;        // Sequence_Id -> message
     std::map<std::uint64_t, std::size_t> awaiting_report_;  // Msg_Id -> message
     std::size_t submits_ = 0;
