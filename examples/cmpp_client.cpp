@@ -84,7 +84,8 @@ private:
     void on_login(const cmpp::connect_resp& r) {
         if (r.status != 0) {
             const cmpp::code_text why = cmpp::describe(static_cast<cmpp::connect_status>(r.status));
-            std::printf("login refused: Status %u (%s, %s)\n", static_cast<unsigned>(r.status), why.zh, why.en);
+            std::printf("login refused: Status %u (%.*s, %.*s)\n", static_cast<unsigned>(r.status), int(why.chinese.size()),
+                        why.chinese.data(), int(why.english.size()), why.english.data());
             exit_ = 2;
             return link_.close("login refused");
         }
@@ -147,8 +148,9 @@ private:
         }
         if (r.result != 0) {
             const cmpp::code_text why = cmpp::describe(static_cast<cmpp::submit_result>(r.result), ver_);
-            std::printf("SUBMIT %u refused: Result %u (%s, %s)\n", static_cast<unsigned>(r.sequence_id),
-                        static_cast<unsigned>(r.result), why.zh, why.en);
+            std::printf("SUBMIT %u refused: Result %u (%.*s, %.*s)\n", static_cast<unsigned>(r.sequence_id),
+                        static_cast<unsigned>(r.result), int(why.chinese.size()), why.chinese.data(),
+                        int(why.english.size()), why.english.data());
             return link_.close("submit refused");
         }
         // The Msg_Id is what the status report will name. (A real gateway may send the report

@@ -1,5 +1,5 @@
 // One CMPP connection over standalone Asio, as both ends of examples/cmpp_client.cpp and
-// examples/cmpp_gateway.cpp use it: bytes read are cut into PDUs by cmpp::next_frame() and
+// examples/cmpp_gateway.cpp use it: bytes read are cut into PDUs by a cmpp::stream_buffer and
 // decoded, PDUs sent are encoded onto a write queue, and the link check of CMPP 2.0 §7.1 runs on
 // an idle timer: "when no data passes on the channel, each side sends a link check every C; after
 // N unanswered ones it closes the connection". Here a link check is not data (else whichever side
@@ -139,22 +139,18 @@ public:
 
 private:
     void read() {
-        socket_.async_read_some(asio::buffer(in_ + have_, sizeof in_ - have_), [this](asio::error_code ec, std::size_t n) {
+        const smsgw::mutable_bytes room = in_.space();
+        socket_.async_read_some(asio::buffer(room.data(), room.size()), [this](asio::error_code ec, std::size_t n) {
             if (ec) return close(ec == asio::error::eof ? "peer closed the connection" : "read failed");
-            have_ += n;
-            std::size_t used = 0;
-            for (;;) {
-                const smsgw::bytes rest(in_ + used, have_ - used);
-                const cmpp::frame f = cmpp::next_frame(rest, {opt_.ver});
-                if (f.status == cmpp::frame_status::need_more) break;
-                if (f.status == cmpp::frame_status::invalid) return close(f.error.message());
-                if (f.status == cmpp::frame_status::ready) handle(rest.first(f.size));
+            in_.commit(n);
+            smsgw::bytes pdu;  // valid until the next space(): handle() decodes it at once
+            cmpp::frame f;
+            while ((f = in_.next(pdu)).status == cmpp::frame_status::ready) {
+                handle(pdu);
                 if (!socket_.is_open()) return;
-                used += f.size;  // ready, or skip: an unknown Command_Id dropped whole
             }
-            std::memmove(in_, in_ + used, have_ - used);  // keep the start of the next PDU
-            have_ -= used;
-            if (have_ != 0) ++pieces;
+            if (f.status == cmpp::frame_status::invalid) return close(f.error.message());
+            if (in_.held() != 0) ++pieces;
             read();
         });
     }
@@ -214,8 +210,8 @@ private:
     options opt_;
     on_pdu pdu_;
     on_closed closed_;
-    unsigned char in_[8192];  // more than twice the largest PDU of either version
-    std::size_t have_ = 0;
+    unsigned char storage_[4096];  // the largest PDU of either version is 3586 bytes
+    cmpp::stream_buffer in_{storage_, cmpp::frame_options{opt_.ver}};  // PDUs cut from what was read
     std::string queued_;      // encoded, not yet handed to the socket
     std::string writing_;     // the bytes of the write in progress
     const char* closing_ = nullptr;
