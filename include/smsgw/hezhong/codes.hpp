@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "smsgw/core/code_text.hpp"
+
 #include "smsgw/hezhong/paths.hpp"
 
 namespace smsgw::hezhong {
@@ -29,38 +31,34 @@ enum class return_code : int {
 
 // A code's meaning in the spec's words (`chinese`, UTF-8, as printed) and in English. Both
 // empty when the call's table does not list it.
-struct code_text {
-    std::string_view english;
-    std::string_view chinese;
-    constexpr bool known() const noexcept { return !english.empty(); }
-};
+using code_text = smsgw::code_text;  // {chinese, english}
 
 // What `code` means in the answer to `c` (query_balance has no table: its reply is a number).
 constexpr code_text describe(call c, return_code code) noexcept {
     if (c == call::query_balance) return {};
     switch (static_cast<int>(code)) {
-    case 0: return {"Success", "成功"};
-    case -1: return {"Bad request parameters", "请求参数有误"};
-    case -2: return {"User does not exist or is not in a normal state", "用户不存在或状态不正常"};
-    case -3: return {"Wrong account or password", "用户账号密码错误"};
-    case -4: return {"IP authentication failed", "ip 鉴权失败"};
-    case -5: return {"At most 1000 numbers per submission", "最大提交号码数 1000"};
+    case 0: return {"成功", "Success"};
+    case -1: return {"请求参数有误", "Bad request parameters"};
+    case -2: return {"用户不存在或状态不正常", "User does not exist or is not in a normal state"};
+    case -3: return {"用户账号密码错误", "Wrong account or password"};
+    case -4: return {"ip 鉴权失败", "IP authentication failed"};
+    case -5: return {"最大提交号码数 1000", "At most 1000 numbers per submission"};
     case -6:
-        return c == call::save_mms_model ? code_text{"MMS template error", "彩信模版错误"}
-                                         : code_text{"MMS template error", "彩信模板错误"};
+        return c == call::save_mms_model ? code_text{"彩信模版错误", "MMS template error"}
+                                         : code_text{"彩信模板错误", "MMS template error"};
     case -7:
-        return c == call::save_mms_model ? code_text{"Template expired", "模版已失效"}
-                                         : code_text{"Template expired", "模板已失效"};
-    case -8: return {"Insufficient balance", "账户余额不足"};
-    case -10: return {"Bad JSON in the request", "请求 json 数据有误"};
+        return c == call::save_mms_model ? code_text{"模版已失效", "Template expired"}
+                                         : code_text{"模板已失效", "Template expired"};
+    case -8: return {"账户余额不足", "Insufficient balance"};
+    case -10: return {"请求 json 数据有误", "Bad JSON in the request"};
     case -11:
-        if (c == call::save_mms_model) return {"Error reading a file", "读取文件错误"};
-        if (c == call::send_variable_mms_task) return {"Bad variable parameters", "变量参数有误"};
+        if (c == call::save_mms_model) return {"读取文件错误", "Error reading a file"};
+        if (c == call::send_variable_mms_task) return {"变量参数有误", "Bad variable parameters"};
         return {};
     case -12:
     case -13:
-        return c == call::save_mms_model ? code_text{"System error, storing failed", "系统错误, 存储失败"} : code_text{};
-    case -100: return {"System error, contact the platform administrator", "系统错误, 联系平台管理员"};
+        return c == call::save_mms_model ? code_text{"系统错误, 存储失败", "System error, storing failed"} : code_text{};
+    case -100: return {"系统错误, 联系平台管理员", "System error, contact the platform administrator"};
     default: return {};
     }
 }
@@ -72,16 +70,16 @@ enum class carrier : unsigned char { china_mobile = 1, china_unicom = 2, china_t
 
 constexpr code_text describe(audit_status s) noexcept {
     switch (s) {
-    case audit_status::passed: return {"Passed", "通过"};
-    case audit_status::refused: return {"Refused", "拒绝"};
+    case audit_status::passed: return {"通过", "Passed"};
+    case audit_status::refused: return {"拒绝", "Refused"};
     }
     return {};
 }
 constexpr code_text describe(carrier t) noexcept {
     switch (t) {
-    case carrier::china_mobile: return {"China Mobile", "移动"};
-    case carrier::china_unicom: return {"China Unicom", "联通"};
-    case carrier::china_telecom: return {"China Telecom", "电信"};
+    case carrier::china_mobile: return {"移动", "China Mobile"};
+    case carrier::china_unicom: return {"联通", "China Unicom"};
+    case carrier::china_telecom: return {"电信", "China Telecom"};
     }
     return {};
 }

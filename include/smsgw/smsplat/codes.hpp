@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "smsgw/core/code_text.hpp"
+
 // The platform's code tables (tables 9.3, 10.2, 11.2, 12.2 and 13.2), each with the spec's own
 // text (UTF-8) and an English one. A reply's status is kept as its number: a code the table does
 // not define (114 of table 9.3, or anything newer) is an enum value without a name and
@@ -10,11 +12,7 @@ namespace smsgw::smsplat {
 
 // A code's meaning: `chinese` as the spec's table words it, `english` a rendering of it.
 // Both empty when the table does not define the code.
-struct code_text {
-    std::string_view english;
-    std::string_view chinese;
-    constexpr bool known() const noexcept { return !chinese.empty(); }
-};
+using code_text = smsgw::code_text;  // {chinese, english}
 
 // respstatus of HttpBatchSendSM and HttpVarSM (table 9.3). The table has no 114: a client SDK in
 // the wild numbers 114-118 what the spec numbers 115-119; this follows the spec.
@@ -72,70 +70,70 @@ enum class user_manage_status : unsigned {
 
 constexpr code_text describe(send_status s) noexcept {
     switch (s) {
-    case send_status::submitted: return {"Submitted", "提交成功"};
-    case send_status::no_such_user: return {"No such user", "无此用户"};
-    case send_status::wrong_password: return {"Wrong password", "密码错"};
-    case send_status::too_fast: return {"Submitted too fast (over the rate limit)", "提交过快（提交速度超过流速限制）"};
+    case send_status::submitted: return {"提交成功", "Submitted"};
+    case send_status::no_such_user: return {"无此用户", "No such user"};
+    case send_status::wrong_password: return {"密码错", "Wrong password"};
+    case send_status::too_fast: return {"提交过快（提交速度超过流速限制）", "Submitted too fast (over the rate limit)"};
     case send_status::system_busy:
-        return {"System busy (the platform cannot take the message for now)", "系统忙（因平台侧原因，暂时无法处理提交的短信）"};
-    case send_status::sensitive_content: return {"Sensitive message (the text has a sensitive word)", "敏感短信（短信内容包含敏感词）"};
-    case send_status::wrong_length: return {"Wrong message length (>536 or <=0)", "消息长度错（>536 或 <=0）"};
-    case send_status::wrong_mobile: return {"A wrong mobile number", "包含错误的手机号码"};
+        return {"系统忙（因平台侧原因，暂时无法处理提交的短信）", "System busy (the platform cannot take the message for now)"};
+    case send_status::sensitive_content: return {"敏感短信（短信内容包含敏感词）", "Sensitive message (the text has a sensitive word)"};
+    case send_status::wrong_length: return {"消息长度错（>536 或 <=0）", "Wrong message length (>536 or <=0)"};
+    case send_status::wrong_mobile: return {"包含错误的手机号码", "A wrong mobile number"};
     case send_status::wrong_mobile_count:
-        return {"Wrong number of mobiles (batch >50000 or <=0; single >200 or <=0)",
-                "手机号码个数错（群发 >50000 或 <=0; 单发 >200 或 <=0）"};
-    case send_status::no_quota: return {"No sending quota (the user's messages are used up)", "无发送额度（该用户可用短信数已使用完）"};
-    case send_status::outside_sending_hours: return {"Outside the sending hours", "不在发送时间内"};
-    case send_status::monthly_quota_exceeded: return {"Over the account's monthly quota", "超出该账户当月发送额度限制"};
-    case send_status::no_such_product: return {"No such product: the user has not ordered it", "无此产品，用户没有订购该产品"};
-    case send_status::wrong_extno: return {"Wrong extno (not digits, or a wrong length)", "extno 格式错（非数字或者长度不对）"};
-    case send_status::rejected_by_review: return {"Rejected by automatic review", "自动审核驳回"};
+        return {"手机号码个数错（群发 >50000 或 <=0; 单发 >200 或 <=0）",
+                "Wrong number of mobiles (batch >50000 or <=0; single >200 or <=0)"};
+    case send_status::no_quota: return {"无发送额度（该用户可用短信数已使用完）", "No sending quota (the user's messages are used up)"};
+    case send_status::outside_sending_hours: return {"不在发送时间内", "Outside the sending hours"};
+    case send_status::monthly_quota_exceeded: return {"超出该账户当月发送额度限制", "Over the account's monthly quota"};
+    case send_status::no_such_product: return {"无此产品，用户没有订购该产品", "No such product: the user has not ordered it"};
+    case send_status::wrong_extno: return {"extno 格式错（非数字或者长度不对）", "Wrong extno (not digits, or a wrong length)"};
+    case send_status::rejected_by_review: return {"自动审核驳回", "Rejected by automatic review"};
     case send_status::bad_signature:
-        return {"Invalid signature, or none where the user must sign", "签名不合法，未带签名（用户必须带签名的前提下）"};
+        return {"签名不合法，未带签名（用户必须带签名的前提下）", "Invalid signature, or none where the user must sign"};
     case send_status::ip_not_authorised:
-        return {"IP address not authorised: the caller's address is not the registered one",
-                "IP 地址认证错, 请求调用的 IP 地址不是系统登记的 IP 地址"};
-    case send_status::no_permission: return {"The user has no permission to send this way", "用户没有相应的发送权限"};
-    case send_status::user_expired: return {"The user has expired", "用户已过期"};
+        return {"IP 地址认证错, 请求调用的 IP 地址不是系统登记的 IP 地址",
+                "IP address not authorised: the caller's address is not the registered one"};
+    case send_status::no_permission: return {"用户没有相应的发送权限", "The user has no permission to send this way"};
+    case send_status::user_expired: return {"用户已过期", "The user has expired"};
     }
     return {};
 }
 
 constexpr code_text describe(balance_status s) noexcept {
     switch (s) {
-    case balance_status::success: return {"Success", "成功"};
-    case balance_status::no_such_user: return {"No such user", "无此用户"};
-    case balance_status::wrong_password: return {"Wrong password", "密码错"};
-    case balance_status::too_fast: return {"Queried too fast (once in 30 seconds)", "查询过快 (30 秒查询一次)"};
+    case balance_status::success: return {"成功", "Success"};
+    case balance_status::no_such_user: return {"无此用户", "No such user"};
+    case balance_status::wrong_password: return {"密码错", "Wrong password"};
+    case balance_status::too_fast: return {"查询过快 (30 秒查询一次)", "Queried too fast (once in 30 seconds)"};
     }
     return {};
 }
 
 constexpr code_text describe(recharge_status s) noexcept {
     switch (s) {
-    case recharge_status::success: return {"Success", "成功"};
-    case recharge_status::missing_parameter: return {"A parameter is missing", "缺少参数"};
+    case recharge_status::success: return {"成功", "Success"};
+    case recharge_status::missing_parameter: return {"缺少参数", "A parameter is missing"};
     case recharge_status::verification_failed:
-        return {"Verification failed: wrong username, password, IP or timestamp", "校验失败，账号、密码、IP、时间戳错"};
-    case recharge_status::no_such_account: return {"The account to recharge does not exist", "充值账号不存在"};
-    case recharge_status::insufficient_amount: return {"Not enough left to deduct", "金额不足，无法扣除"};
-    case recharge_status::bad_parameter_format: return {"A parameter has a wrong format", "参数格式错"};
-    case recharge_status::no_such_product: return {"No such product ID", "产品 ID 不存在"};
+        return {"校验失败，账号、密码、IP、时间戳错", "Verification failed: wrong username, password, IP or timestamp"};
+    case recharge_status::no_such_account: return {"充值账号不存在", "The account to recharge does not exist"};
+    case recharge_status::insufficient_amount: return {"金额不足，无法扣除", "Not enough left to deduct"};
+    case recharge_status::bad_parameter_format: return {"参数格式错", "A parameter has a wrong format"};
+    case recharge_status::no_such_product: return {"产品 ID 不存在", "No such product ID"};
     }
     return {};
 }
 
 constexpr code_text describe(user_manage_status s) noexcept {
     switch (s) {
-    case user_manage_status::success: return {"Success", "成功"};
-    case user_manage_status::missing_parameter: return {"A parameter is missing", "缺少参数"};
+    case user_manage_status::success: return {"成功", "Success"};
+    case user_manage_status::missing_parameter: return {"缺少参数", "A parameter is missing"};
     case user_manage_status::verification_failed:
-        return {"Verification failed: wrong username, password, IP or timestamp", "校验失败，账号、密码、IP、时间戳错"};
+        return {"校验失败，账号、密码、IP、时间戳错", "Verification failed: wrong username, password, IP or timestamp"};
     case user_manage_status::user_exists_or_missing:
-        return {"Deleting: no such user; adding: the user exists already", "删除时用户不存在/开户时用户已存在"};
-    case user_manage_status::extno_exists: return {"The extension number exists already", "扩展码已存在"};
-    case user_manage_status::bad_parameter: return {"A parameter is wrong", "参数错"};
-    case user_manage_status::no_such_product: return {"No such product", "产品不存在"};
+        return {"删除时用户不存在/开户时用户已存在", "Deleting: no such user; adding: the user exists already"};
+    case user_manage_status::extno_exists: return {"扩展码已存在", "The extension number exists already"};
+    case user_manage_status::bad_parameter: return {"参数错", "A parameter is wrong"};
+    case user_manage_status::no_such_product: return {"产品不存在", "No such product"};
     }
     return {};
 }
@@ -168,15 +166,15 @@ constexpr report_status classify(std::string_view status) noexcept {
 
 constexpr code_text describe(report_status s) noexcept {
     switch (s) {
-    case report_status::delivrd: return {"Delivered", "短消息转发成功"};
-    case report_status::expired: return {"Expired", "短消息超过有效期"};
-    case report_status::undeliv: return {"Undeliverable", "短消息是不可达的"};
-    case report_status::unknown: return {"Unknown state", "未知短消息状态"};
-    case report_status::rejectd: return {"Rejected by the SMSC", "短消息被短信中心拒绝"};
-    case report_status::dtblack: return {"The destination is blacklisted", "目的号码是黑名单号码"};
-    case report_status::err_104: return {"System busy", "系统忙"};
-    case report_status::reject: return {"Rejected by review", "审核驳回"};
-    case report_status::other: return {"A gateway-internal status", "网关内部状态"};
+    case report_status::delivrd: return {"短消息转发成功", "Delivered"};
+    case report_status::expired: return {"短消息超过有效期", "Expired"};
+    case report_status::undeliv: return {"短消息是不可达的", "Undeliverable"};
+    case report_status::unknown: return {"未知短消息状态", "Unknown state"};
+    case report_status::rejectd: return {"短消息被短信中心拒绝", "Rejected by the SMSC"};
+    case report_status::dtblack: return {"目的号码是黑名单号码", "The destination is blacklisted"};
+    case report_status::err_104: return {"系统忙", "System busy"};
+    case report_status::reject: return {"审核驳回", "Rejected by review"};
+    case report_status::other: return {"网关内部状态", "A gateway-internal status"};
     }
     return {};
 }
