@@ -11950,6 +11950,29 @@ constexpr result walk(std::string_view p, Field&& field, Literal&& literal) noex
     return {};
 }
 
+// YYYY-MM-DD hh:mm:ss read at its fixed positions, for the common case of every digit and
+// separator in place and each value in range; false leaves it to parse()'s walk, which says
+// what is wrong (the walk was a third of the time of reading a 5C report).
+constexpr bool parse_dashed(std::string_view v, date_time& out) noexcept {
+    if (v.size() != 19 || v[4] != '-' || v[7] != '-' || v[10] != ' ' || v[13] != ':' || v[16] != ':') return false;
+    unsigned d[19] = {};
+    unsigned bad = 0;
+    for (std::size_t i = 0; i < 19; ++i) {
+        d[i] = static_cast<unsigned>(static_cast<unsigned char>(v[i])) - unsigned{'0'};
+        if (i != 4 && i != 7 && i != 10 && i != 13 && i != 16) bad |= d[i] > 9 ? 1u : 0u;
+    }
+    const auto two = [&d](std::size_t i) noexcept { return d[i] * 10 + d[i + 1]; };
+    const auto year = static_cast<std::int32_t>(two(0) * 100 + two(2));
+    const unsigned month = two(5), day = two(8), hour = two(11), minute = two(14), second = two(17);
+    if (bad != 0 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 ||
+        second > 59) {
+        return false;
+    }
+    out = date_time{year, static_cast<std::uint8_t>(month), static_cast<std::uint8_t>(day), static_cast<std::uint8_t>(hour),
+                    static_cast<std::uint8_t>(minute), static_cast<std::uint8_t>(second)};
+    return true;
+}
+
 }  // namespace detail
 
 // Reads the whole of `text` in shape `s`. Success: offset = text.size(). Errors:
@@ -11970,6 +11993,7 @@ constexpr result parse(std::string_view text, shape s, date_time& out) noexcept 
         out = t;
         return {errc{}, text.size()};
     }
+    if (s == shape::yyyy_mm_dd_hh_mm_ss && detail::parse_dashed(text, out)) return {errc{}, text.size()};
     const std::string_view p = detail::pattern(s);
     if (text.size() != p.size()) return fail(errc::invalid_length, 0);
     date_time t;
