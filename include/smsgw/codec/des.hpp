@@ -110,6 +110,32 @@ constexpr sp_tables make_sp() noexcept {
 
 inline constexpr sp_tables sp = make_sp();
 
+// PC-2 of one round's C and D, seven bits at a time: t[j][v] places the round-key bits that the
+// seven bits v of C (j = 0-3, most significant first) or of D (j = 4-7) give. A round key is kept
+// as two words of four 6-bit groups, S-boxes 1,3,5,7 and 2,4,6,8, at bits 24, 16, 8 and 0, where
+// f() reads them; a C entry holds its groups 1,3 | 2,4 and a D entry its groups 5,7 | 6,8, each
+// pair in the high and the low half, so that the two words are two shifts and masks away.
+struct pc2_tables {
+    std::uint32_t t[8][128];
+};
+
+constexpr pc2_tables make_pc2() noexcept {
+    pc2_tables out{};
+    for (unsigned i = 0; i < 48; ++i) {
+        const unsigned group = i / 6;  // S-box group, 0-7
+        const unsigned place = (group % 4 == 0 ? 24 : group % 4 == 1 ? 8 : group % 4 == 2 ? 16 : 0) + 5 - i % 6;
+        const unsigned source = pc2[i] - 1u;  // 0-27 in C, 28-55 in D, from the most significant bit
+        const unsigned chunk = source / 7;
+        const unsigned bit = 6 - source % 7;  // within the chunk's 7-bit value
+        for (unsigned v = 0; v < 128; ++v) {
+            if ((v >> bit) & 1u) out.t[chunk][v] |= std::uint32_t{1} << place;
+        }
+    }
+    return out;
+}
+
+inline constexpr pc2_tables pc2_lookup = make_pc2();
+
 // The cipher function f (FIPS 46-3 figure 2) of a rotated half and one round's two key words.
 SMSGW_ALWAYS_INLINE std::uint32_t f(std::uint32_t r, const std::uint32_t* k) noexcept {
     const std::uint32_t a = rotr(r, 4) ^ k[0];
@@ -125,26 +151,23 @@ SMSGW_ALWAYS_INLINE void swap_bits(std::uint32_t& a, std::uint32_t& b, unsigned 
     a ^= t << n;
 }
 
-// IP, 16 rounds and IP^-1 on a block held as two big-endian words; the initial permutation as
-// five exchanges of bit groups, ending with both halves rotated left by one.
-template <bool Decrypt>
-SMSGW_ALWAYS_INLINE void crypt(std::uint32_t& hi, std::uint32_t& lo, const std::uint32_t* k) noexcept {
-    std::uint32_t l = hi, r = lo;
+// The initial permutation IP on a block held as two big-endian words, as five exchanges of
+// bit groups, leaving both halves rotated left by one; ip_inverse() undoes it (IP^-1).
+SMSGW_ALWAYS_INLINE void ip(std::uint32_t& l, std::uint32_t& r) noexcept {
     swap_bits(l, r, 4, 0x0F0F0F0F);
     swap_bits(l, r, 16, 0x0000FFFF);
     swap_bits(r, l, 2, 0x33333333);
     swap_bits(r, l, 8, 0x00FF00FF);
     r = rotl(r, 1);
-    std::uint32_t t = (l ^ r) & 0xAAAAAAAA;
+    const std::uint32_t t = (l ^ r) & 0xAAAAAAAA;
     l ^= t;
     r ^= t;
     l = rotl(l, 1);
-    for (int i = 0; i < 8; ++i) {
-        l ^= f(r, Decrypt ? k + 30 - 4 * i : k + 4 * i);
-        r ^= f(l, Decrypt ? k + 28 - 4 * i : k + 4 * i + 2);
-    }
+}
+
+SMSGW_ALWAYS_INLINE void ip_inverse(std::uint32_t& l, std::uint32_t& r) noexcept {
     r = rotr(r, 1);
-    t = (l ^ r) & 0xAAAAAAAA;
+    const std::uint32_t t = (l ^ r) & 0xAAAAAAAA;
     l ^= t;
     r ^= t;
     l = rotr(l, 1);
@@ -152,8 +175,30 @@ SMSGW_ALWAYS_INLINE void crypt(std::uint32_t& hi, std::uint32_t& lo, const std::
     swap_bits(l, r, 2, 0x33333333);
     swap_bits(r, l, 16, 0x0000FFFF);
     swap_bits(r, l, 4, 0x0F0F0F0F);
-    hi = r;
-    lo = l;
+}
+
+// IP, the 16 rounds and IP^-1 on N independent blocks (hi: bytes 0-3, lo: bytes 4-7), which go
+// through each round together so that their table reads overlap. Decryption takes the round
+// keys in reverse order.
+template <bool Decrypt, std::size_t N>
+SMSGW_ALWAYS_INLINE void crypt(std::uint32_t (&hi)[N], std::uint32_t (&lo)[N], const std::uint32_t* k) noexcept {
+    std::uint32_t l[N], r[N];
+    for (std::size_t j = 0; j < N; ++j) {
+        l[j] = hi[j];
+        r[j] = lo[j];
+        ip(l[j], r[j]);
+    }
+    for (int i = 0; i < 8; ++i) {  // two rounds a turn, the halves swapping roles
+        const std::uint32_t* first = Decrypt ? k + 30 - 4 * i : k + 4 * i;
+        const std::uint32_t* second = Decrypt ? k + 28 - 4 * i : k + 4 * i + 2;
+        for (std::size_t j = 0; j < N; ++j) l[j] ^= f(r[j], first);
+        for (std::size_t j = 0; j < N; ++j) r[j] ^= f(l[j], second);
+    }
+    for (std::size_t j = 0; j < N; ++j) {
+        ip_inverse(l[j], r[j]);
+        hi[j] = r[j];
+        lo[j] = l[j];
+    }
 }
 
 }  // namespace detail
@@ -180,40 +225,38 @@ public:
     void encrypt_block(const byte* in, byte* out) const noexcept { block<false>(in, out); }
     void decrypt_block(const byte* in, byte* out) const noexcept { block<true>(in, out); }
 
-    // The same on a block held as two big-endian words (bytes 0-3, bytes 4-7), as the modes use it.
-    template <bool Decrypt>
-    SMSGW_ALWAYS_INLINE void crypt(std::uint32_t& hi, std::uint32_t& lo) const noexcept {
+    // The same on N blocks, each held as two big-endian words (bytes 0-3, bytes 4-7), as the modes use it.
+    template <bool Decrypt, std::size_t N>
+    SMSGW_ALWAYS_INLINE void crypt(std::uint32_t (&hi)[N], std::uint32_t (&lo)[N]) const noexcept {
         detail::crypt<Decrypt>(hi, lo, k_);
     }
 
 private:
-    // PC-1, the left shifts and PC-2 bit by bit (FIPS 46-3 appendix, "key schedule calculation"),
-    // every selection a shift and a mask: nothing branches on the key. Each round key is kept as
-    // two words of four 6-bit groups, S-boxes 1,3,5,7 and 2,4,6,8, where f() reads them.
+    // PC-1 bit by bit, then for each round the left shifts and PC-2 through pc2_tables (FIPS 46-3
+    // appendix, "key schedule calculation"): shifts, masks and table reads, no branch on the key.
     explicit key_schedule(std::uint64_t key) noexcept {
         std::uint64_t cd = 0;
         for (unsigned i = 0; i < 56; ++i) cd |= ((key >> (64 - detail::pc1[i])) & 1u) << (55 - i);
         std::uint32_t c = static_cast<std::uint32_t>(cd >> 28);
         std::uint32_t d = static_cast<std::uint32_t>(cd & 0x0FFFFFFF);
+        const auto& t = detail::pc2_lookup.t;
         for (unsigned round = 0; round < 16; ++round) {
             const unsigned n = detail::left_shifts[round];
             c = ((c << n) | (c >> (28 - n))) & 0x0FFFFFFF;
             d = ((d << n) | (d >> (28 - n))) & 0x0FFFFFFF;
-            const std::uint64_t joined = (std::uint64_t{c} << 28) | d;
-            std::uint64_t sub = 0;
-            for (unsigned i = 0; i < 48; ++i) sub |= ((joined >> (56 - detail::pc2[i])) & 1u) << (47 - i);
-            const auto group = [sub](unsigned g) { return static_cast<std::uint32_t>(sub >> (42 - 6 * g)) & 0x3F; };
-            k_[2 * round] = (group(0) << 24) | (group(2) << 16) | (group(4) << 8) | group(6);
-            k_[2 * round + 1] = (group(1) << 24) | (group(3) << 16) | (group(5) << 8) | group(7);
+            const std::uint32_t from_c = t[0][c >> 21] | t[1][(c >> 14) & 0x7F] | t[2][(c >> 7) & 0x7F] | t[3][c & 0x7F];
+            const std::uint32_t from_d = t[4][d >> 21] | t[5][(d >> 14) & 0x7F] | t[6][(d >> 7) & 0x7F] | t[7][d & 0x7F];
+            k_[2 * round] = (from_c & 0xFFFF0000) | (from_d >> 16);
+            k_[2 * round + 1] = (from_c << 16) | (from_d & 0xFFFF);
         }
     }
 
     template <bool Decrypt>
     void block(const byte* in, byte* out) const noexcept {
-        std::uint32_t hi = load_be32(in), lo = load_be32(in + 4);
+        std::uint32_t hi[1] = {load_be32(in)}, lo[1] = {load_be32(in + 4)};
         crypt<Decrypt>(hi, lo);
-        store_be32(out, hi);
-        store_be32(out + 4, lo);
+        store_be32(out, hi[0]);
+        store_be32(out + 4, lo[0]);
     }
 
     std::uint32_t k_[32] = {};
@@ -238,10 +281,10 @@ inline result encrypt(const key_schedule& ks, const byte* iv, bytes plain, write
     const std::size_t total = padded_size(plain.size());
     byte* dst = out.claim(total);
     if (dst == nullptr) return out.finish();
-    std::uint32_t hi = 0, lo = 0;
+    std::uint32_t hi[1] = {0}, lo[1] = {0};
     if (iv != nullptr) {
-        hi = load_be32(iv);
-        lo = load_be32(iv + 4);
+        hi[0] = load_be32(iv);
+        lo[0] = load_be32(iv + 4);
     }
     const std::uint32_t chain = iv != nullptr ? ~std::uint32_t{0} : 0;
     const byte* src = plain.data();
@@ -252,52 +295,63 @@ inline result encrypt(const key_schedule& ks, const byte* iv, bytes plain, write
     std::memset(last + tail, static_cast<int>(block_size - tail), block_size - tail);
     for (std::size_t b = 0; b <= whole; ++b) {
         const byte* in = b < whole ? src + b * block_size : last;
-        hi = (hi & chain) ^ load_be32(in);
-        lo = (lo & chain) ^ load_be32(in + 4);
+        hi[0] = (hi[0] & chain) ^ load_be32(in);
+        lo[0] = (lo[0] & chain) ^ load_be32(in + 4);
         ks.crypt<false>(hi, lo);
-        store_be32(dst + b * block_size, hi);
-        store_be32(dst + b * block_size + 4, lo);
+        store_be32(dst + b * block_size, hi[0]);
+        store_be32(dst + b * block_size + 4, lo[0]);
     }
     return {errc{}, total};
 }
 
+// Decrypts the N blocks at src into dst, each XORed in CBC (chain all ones) with the cipher
+// block before it, `prev` for the first; `prev` is left at the last. All N are read before any
+// is written, so dst may be src.
+template <std::size_t N>
+SMSGW_ALWAYS_INLINE void decrypt_blocks(const key_schedule& ks, const byte* src, byte* dst, std::uint32_t (&prev)[2],
+                                        std::uint32_t chain) noexcept {
+    std::uint32_t c[N + 1][2], hi[N], lo[N];
+    c[0][0] = prev[0];
+    c[0][1] = prev[1];
+    for (std::size_t j = 0; j < N; ++j) {
+        hi[j] = c[j + 1][0] = load_be32(src + j * block_size);
+        lo[j] = c[j + 1][1] = load_be32(src + j * block_size + 4);
+    }
+    ks.crypt<true>(hi, lo);
+    for (std::size_t j = 0; j < N; ++j) {
+        store_be32(dst + j * block_size, hi[j] ^ (c[j][0] & chain));
+        store_be32(dst + j * block_size + 4, lo[j] ^ (c[j][1] & chain));
+    }
+    prev[0] = c[N][0];
+    prev[1] = c[N][1];
+}
+
 // Decrypts `cipher`, checks and strips its padding: ECB when `iv` is null, CBC otherwise. The
-// last block is decrypted first, so that nothing is written when the padding is bad.
+// last block is decrypted first, so that nothing is written when the padding is bad; the
+// others, independent of each other once decrypted, go four at a time.
 inline result decrypt(const key_schedule& ks, const byte* iv, bytes cipher, writer& out) noexcept {
     const std::size_t n = cipher.size();
     if (n % block_size != 0 || n == 0) return fail(errc::bad_block_length, n - n % block_size, "cipher");
     const byte* src = cipher.data();
-    const byte* before_last = iv == nullptr || n == block_size ? iv : src + n - 2 * block_size;
-    std::uint32_t hi = load_be32(src + n - block_size), lo = load_be32(src + n - 4);
-    ks.crypt<true>(hi, lo);
-    if (before_last != nullptr) {
-        hi ^= load_be32(before_last);
-        lo ^= load_be32(before_last + 4);
+    const std::uint32_t chain = iv != nullptr ? ~std::uint32_t{0} : 0;
+    const std::size_t whole = n / block_size - 1;  // the blocks before the last
+    std::uint32_t prev[2] = {0, 0};
+    if (iv != nullptr) {
+        const byte* before_last = whole == 0 ? iv : src + (whole - 1) * block_size;
+        prev[0] = load_be32(before_last);
+        prev[1] = load_be32(before_last + 4);
     }
     byte last[block_size];
-    store_be32(last, hi);
-    store_be32(last + 4, lo);
+    decrypt_blocks<1>(ks, src + whole * block_size, last, prev, chain);
     if (is_padding_bad(last)) return fail(errc::bad_cipher_padding, n - block_size, "cipher");
     const std::size_t size = n - last[7];
     byte* dst = out.claim(size);
     if (dst == nullptr) return out.finish();
-    std::uint32_t prev_hi = 0, prev_lo = 0;
-    if (iv != nullptr) {
-        prev_hi = load_be32(iv);
-        prev_lo = load_be32(iv + 4);
-    }
-    const std::uint32_t chain = iv != nullptr ? ~std::uint32_t{0} : 0;
-    const std::size_t whole = n / block_size - 1;
-    for (std::size_t b = 0; b < whole; ++b) {
-        const std::uint32_t c_hi = load_be32(src + b * block_size), c_lo = load_be32(src + b * block_size + 4);
-        hi = c_hi;
-        lo = c_lo;
-        ks.crypt<true>(hi, lo);
-        store_be32(dst + b * block_size, hi ^ (prev_hi & chain));
-        store_be32(dst + b * block_size + 4, lo ^ (prev_lo & chain));
-        prev_hi = c_hi;
-        prev_lo = c_lo;
-    }
+    prev[0] = iv != nullptr ? load_be32(iv) : 0;
+    prev[1] = iv != nullptr ? load_be32(iv + 4) : 0;
+    std::size_t b = 0;
+    for (; b + 4 <= whole; b += 4) decrypt_blocks<4>(ks, src + b * block_size, dst + b * block_size, prev, chain);
+    for (; b < whole; ++b) decrypt_blocks<1>(ks, src + b * block_size, dst + b * block_size, prev, chain);
     if (size > whole * block_size) std::memcpy(dst + whole * block_size, last, size - whole * block_size);
     return {errc{}, size};
 }
