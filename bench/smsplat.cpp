@@ -1,21 +1,14 @@
 // The HTTP SMS platform (issue 18): HttpBatchSendSM with 50000 numbers and a 585-character
 // Chinese message encoded to its body, beside memcpy of that body (throughput: the body's
-// bytes, the same for both rows); its reply decoded; and, because the DES branch has no
-// benchmark of its own, DES-CBC of 1 KB beside OpenSSL's legacy-provider DES-CBC (both with
-// the key schedule in each call, as encrypt_account() makes it).
+// bytes, the same for every row), the body decoded as the platform would, and its reply
+// decoded. DES-CBC beside OpenSSL is bench/des.cpp.
 #include <benchmark/benchmark.h>
 
 #include <cstring>
 #include <string>
 #include <vector>
 
-#include "smsgw/codec/des.hpp"
 #include "smsgw/smsplat.hpp"
-
-#if defined(SMSGW_HAVE_OPENSSL)
-#include <openssl/evp.h>
-#include <openssl/provider.h>
-#endif
 
 namespace {
 
@@ -102,63 +95,5 @@ void decode_send_reply(benchmark::State& state) {
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * answer.size()));
 }
 BENCHMARK(decode_send_reply);
-
-const std::vector<unsigned char>& kilobyte() {
-    static const std::vector<unsigned char> plain = [] {
-        std::vector<unsigned char> p(1024);
-        for (std::size_t k = 0; k < p.size(); ++k) p[k] = static_cast<unsigned char>(k * 31 + 7);
-        return p;
-    }();
-    return plain;
-}
-constexpr unsigned char des_key[8] = {'1', '2', '3', '4', '5', '6', '7', '8'};
-
-void des_cbc_1k_smsgw(benchmark::State& state) {
-    const auto& plain = kilobyte();
-    std::vector<unsigned char> out(smsgw::codec::des::padded_size(plain.size()));
-    for (auto _ : state) {
-        smsgw::writer w(smsgw::mutable_bytes(out.data(), out.size()));
-        const smsgw::result r = smsgw::codec::des::encrypt_cbc(smsgw::bytes(des_key, 8), smsgw::bytes(plain.data(), plain.size()), w);
-        benchmark::DoNotOptimize(r);
-        benchmark::ClobberMemory();
-    }
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * plain.size()));
-}
-BENCHMARK(des_cbc_1k_smsgw);
-
-#if defined(SMSGW_HAVE_OPENSSL)
-void des_cbc_1k_openssl(benchmark::State& state) {
-    OSSL_PROVIDER* legacy = OSSL_PROVIDER_load(nullptr, "legacy");
-    OSSL_PROVIDER* base = OSSL_PROVIDER_load(nullptr, "default");
-    EVP_CIPHER* cipher = EVP_CIPHER_fetch(nullptr, "DES-CBC", nullptr);
-    if (legacy == nullptr || cipher == nullptr) {
-        state.SkipWithError("OpenSSL's legacy provider has no DES-CBC");
-        return;
-    }
-    const auto& plain = kilobyte();
-    std::vector<unsigned char> out(plain.size() + 8);
-    std::vector<unsigned char> expected(out.size());
-    {
-        smsgw::writer w(smsgw::mutable_bytes(expected.data(), expected.size()));
-        smsgw::codec::des::encrypt_cbc(smsgw::bytes(des_key, 8), smsgw::bytes(plain.data(), plain.size()), w);
-    }
-    EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
-    for (auto _ : state) {
-        int n = 0, tail = 0;
-        EVP_EncryptInit_ex2(ctx, cipher, des_key, des_key, nullptr);
-        EVP_EncryptUpdate(ctx, out.data(), &n, plain.data(), static_cast<int>(plain.size()));
-        EVP_EncryptFinal_ex(ctx, out.data() + n, &tail);
-        benchmark::DoNotOptimize(out.data());
-        benchmark::ClobberMemory();
-    }
-    if (out != expected) state.SkipWithError("OpenSSL's cipher text differs from smsgw's");
-    EVP_CIPHER_CTX_free(ctx);
-    EVP_CIPHER_free(cipher);
-    OSSL_PROVIDER_unload(base);
-    OSSL_PROVIDER_unload(legacy);
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * plain.size()));
-}
-BENCHMARK(des_cbc_1k_openssl);
-#endif
 
 }  // namespace
