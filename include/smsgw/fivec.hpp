@@ -4,6 +4,7 @@
 // bodies or query strings sent to url(api); answers are `success:`/`error:` lines, a bare
 // balance, or `;`-terminated report records.
 #include "smsgw/fivec/balance.hpp"
+#include "smsgw/fivec/batch.hpp"
 #include "smsgw/fivec/frames.hpp"
 #include "smsgw/fivec/reply.hpp"
 #include "smsgw/fivec/report.hpp"

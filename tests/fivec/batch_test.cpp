@@ -304,3 +304,26 @@ TEST_CASE("fivec batch: 1000 recipients round trip, without allocating") {
     CHECK(n == 1000);
     CHECK(same == 1000);
 }
+
+TEST_CASE("fivec batch: the caixin_send_batch form carries the document, encoded once more") {
+    const std::size_t size = smsgw::encoded_size(request());
+    std::string xml(size, '\0');
+    REQUIRE(smsgw::encode(request(), smsgw::mutable_bytes(xml)));
+    fivec::caixin_send_batch_request req{"0123456789abcdef0123456789abcdef", "user01", "secret", xml};
+    std::string body;
+    REQUIRE(smsgw::encode_append(req, body));
+    CHECK(body.rfind("apikey=0123456789abcdef0123456789abcdef&username=user01&password=secret&xmlData=", 0) == 0);
+    CHECK(body.find("%253Cmms%253E") != std::string::npos);  // '<' URL-encoded, then form-encoded
+    std::vector<unsigned char> scratch(body.size());
+    fivec::caixin_send_batch_request got;
+    REQUIRE(fivec::decode(body, got, scratch));
+    CHECK(got.xml_data == xml);
+    fivec::batch_document d;
+    REQUIRE(fivec::decode(got.xml_data, d).ok());
+    char title[64];
+    smsgw::writer t(title, sizeof title);
+    REQUIRE(d.title(t).ok());
+    CHECK(std::string_view(title, t.size()) == request().mms_title);
+    req.apikey = "short";
+    CHECK(std::string(smsgw::encode_append(req, body).field) == "apikey");
+}

@@ -53,10 +53,12 @@ public:
 
     // A temporary container is refused: the span, and every view a decoder makes from it, would
     // dangle once the statement ends. Keep the bytes in a named variable (views such as
-    // std::string_view and span, which own nothing, are taken by value).
+    // std::string_view and span, which own nothing, are taken by value; a temporary std::string
+    // converts through std::string_view when named explicitly, `bytes(s.substr(2))`, for use
+    // within one expression).
     template <class C, class E = std::remove_pointer_t<decltype(std::declval<C&>().data())>,
               class = std::enable_if_t<!std::is_reference_v<C> && !std::is_same_v<std::remove_cv_t<C>, span> &&
-                                       !std::is_same_v<std::remove_cv_t<C>, std::string_view> &&
+                                       !std::is_convertible_v<C, std::string_view> &&
                                        detail::span_compatible<T, E>()>>
     span(C&& temporary_container_would_dangle) = delete;
 

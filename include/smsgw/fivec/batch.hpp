@@ -16,6 +16,7 @@
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
 #include "smsgw/detail/lazy_iterator.hpp"
+#include "smsgw/fivec/request.hpp"
 
 // caixin_send_batch's xmlData (5c-mms-api.txt §3.3): one title and one picture, a text per
 // number, as
@@ -482,5 +483,24 @@ inline result finish(const batch_document& d) noexcept {
     }
     return rd.status();
 }
+
+// caixin_send_batch (§3.1): the form POSTed to url(api::caixin_send_batch). `xml_data` is the
+// document encode(batch_request_xml) wrote; the form URL-encodes it once more before its own
+// encoding (§3.1 "xmlData 需 urlencode"), so a title is three times encoded on the wire. To read
+// one: decode() the form, then decode(req.xml_data, document).
+struct caixin_send_batch_request {
+    static constexpr fivec::api call = api::caixin_send_batch;
+
+    std::string_view apikey;    // 32 characters
+    std::string_view username;  // 3 to 15
+    std::string_view password;  // 3 to 15
+    std::string_view xml_data;  // the batch document, at most 100 MB
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        detail::credentials(v, m);
+        v(m.xml_data, fields::text("xmlData", batch_request_xml::max_size).url_encoded_twice());
+    }
+};
 
 }  // namespace smsgw::fivec
