@@ -1,6 +1,7 @@
 // 5C MMS API formats: `fivec <message> [--tolerant]`, the message one of caixin_send (a form
 // body, its frame string read too), frames (a frame string alone; --gbk for GBK text),
-// reply (success:/error:), balance_query, balance_reply, report_request, report_reply.
+// reply (success:/error:), balance_query, balance_reply, report_request, report_reply, batch
+// (caixin_send_batch's xmlData document) and caixin_send_batch (its form).
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,17 +20,6 @@ int fail_with(std::string& out, const smsgw::result& r) {
     return 1;
 }
 
-// Bytes decoded into a std::string by `decode(writer&)`, or the error.
-template <class Decode>
-smsgw::result decoded_text(Decode decode, std::string& text) {
-    smsgw::writer measure;
-    const smsgw::result m = decode(measure);
-    if (!m && m.ec != smsgw::errc::buffer_too_small) return m;
-    text.assign(measure.size(), '\0');
-    smsgw::writer w(text.data(), text.size());
-    return decode(w);
-}
-
 // Each element: frame, kind, type, name, the decoded size and the content (text as UTF-8 in
 // the request's charset, anything else as hex).
 smsgw::result frame_members(json& j, std::string_view content, smsgw::charset::encoding enc, smsgw::mode m) {
@@ -37,15 +27,14 @@ smsgw::result frame_members(json& j, std::string_view content, smsgw::charset::e
     j.key("frames").begin_array();
     for (const fivec::element& e : list) {
         std::string data;
-        if (smsgw::result r = decoded_text([&](smsgw::writer& w) { return fivec::decode_content(e, w); }, data); !r) return r;
+        if (smsgw::result r = smsgw::write_append(data, [&](smsgw::writer& w) { return fivec::decode_content(e, w); }); !r) return r;
         j.begin_object().member("frame", e.frame).member("kind", static_cast<int>(e.kind));
         j.member("type", fivec::extension(e.type)).member("name", e.name).member("offset", e.offset);
         j.member("bytes", data.size());
         if (e.kind == fivec::frame_kind::text) {
             std::vector<smsgw::byte> scratch(data.size() + 3);
             std::string text;
-            const smsgw::result t = decoded_text(
-                [&](smsgw::writer& w) { return fivec::decode_text(e, enc, w, smsgw::mutable_bytes(scratch), m); }, text);
+            const smsgw::result t = smsgw::write_append(text, [&](smsgw::writer& w) { return fivec::decode_text(e, enc, w, smsgw::mutable_bytes(scratch), m); });
             if (!t) return t;
             j.member("text", text);
         } else {
@@ -64,7 +53,7 @@ int caixin_send(std::string_view body, smsgw::mode m, std::string& out) {
     const smsgw::charset::encoding enc = fivec::text_encoding(r);
     fivec::caixin_send_request shown = r;
     std::string title;  // UTF-8 for JSON when the request is GBK
-    const smsgw::result t = decoded_text([&](smsgw::writer& w) { return smsgw::charset::decode(enc, r.title, w, m); }, title);
+    const smsgw::result t = smsgw::write_append(title, [&](smsgw::writer& w) { return smsgw::charset::decode(enc, r.title, w, m); });
     if (!t) return fail_with(out, t);
     shown.title = title;
     smsgw::result frames_ok;
@@ -153,6 +142,30 @@ int report_reply(std::string_view in, smsgw::mode m, std::string& out) {
     return 0;
 }
 
+// caixin_send_batch's xmlData document (§3.3): the head decoded, then each recipient's text.
+int batch(std::string_view xml, smsgw::mode m, std::string& out) {
+    fivec::batch_document d;
+    if (smsgw::result res = fivec::decode(xml, d, m); !res) return fail_with(out, res);
+    std::string title, picture;
+    if (smsgw::result r = smsgw::write_append(title, [&](smsgw::writer& w) { return d.title(w); }); !r) return fail_with(out, r);
+    if (smsgw::result r = smsgw::write_append(picture, [&](smsgw::writer& w) { return d.picture(w); }); !r) {
+        return fail_with(out, r);
+    }
+    if (smsgw::result r = fivec::finish(d); !r) return fail_with(out, r);
+    inspect::emit(out, [&](json& j) {
+        j.member("title", title).member("picture_type", d.mms_picture_type).member("picture_size", picture.size());
+        inspect::hex_member(j, "picture_head_hex", std::string_view(picture).substr(0, 8));
+        j.key("recipients").begin_array();
+        for (const fivec::batch_entry& e : d.mms_body) {
+            std::string text;
+            smsgw::write_append(text, [&](smsgw::writer& w) { return e.text(w); });
+            j.begin_object().member("mobile", e.mms_mobile).member("text", text).member("offset", e.offset).end_object();
+        }
+        j.end_array();
+    });
+    return 0;
+}
+
 int run(const inspect::args& a, std::string_view in, std::string& out) {
     if (a.empty()) return 2;
     smsgw::mode m = smsgw::mode::strict;
@@ -174,13 +187,15 @@ int run(const inspect::args& a, std::string_view in, std::string& out) {
     if (what == "balance_reply") return balance_reply(in, m, out);
     if (what == "report_request") return request<fivec::report_request>(in, m, "recv_report", out);
     if (what == "report_reply") return report_reply(in, m, out);
+    if (what == "batch") return batch(in, m, out);
+    if (what == "caixin_send_batch") return request<fivec::caixin_send_batch_request>(in, m, "caixin_send_batch", out);
     return 2;
 }
 
 const inspect::registrar fivec_format{
     {"fivec",
      "<message> [--tolerant]  a 5C message: caixin_send, frames [--gbk], reply, balance_query, balance_reply, "
-     "report_request, report_reply",
+     "report_request, report_reply, batch (the xmlData document), caixin_send_batch",
      &run}};
 
 }  // namespace
