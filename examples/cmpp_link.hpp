@@ -84,6 +84,9 @@ public:
         cmpp::version ver = cmpp::version::v20;
         std::chrono::milliseconds idle{60000};  // the spec's C is 3 minutes; shorter here
         std::size_t max_chunk = 0;              // write at most 1..max_chunk bytes at a time (0: all)
+        // strict: refuse what the spec forbids; tolerant: what real gateways send as well
+        // (TP_udhi 0x40, bytes after the body, ...: docs/cmpp.md)
+        cmpp::validation checks = cmpp::validation::strict;
     };
     // Every PDU received, decoded; its views point into the receive buffer and are
     // valid during the call only.
@@ -145,7 +148,7 @@ private:
             std::size_t used = 0;
             for (;;) {
                 const smsgw::bytes rest(in_ + used, have_ - used);
-                const cmpp::frame f = cmpp::next_frame(rest, {opt_.ver});
+                const cmpp::frame f = cmpp::next_frame(rest, framing_);
                 if (f.status == cmpp::frame_status::need_more) break;
                 if (f.status == cmpp::frame_status::invalid) return close(f.error.message());
                 if (f.status == cmpp::frame_status::ready) handle(rest.first(f.size));
@@ -162,7 +165,7 @@ private:
     void handle(smsgw::bytes frame) {
         ++pdus;
         cmpp::pdu p;
-        if (const smsgw::result r = cmpp::decode(frame, p, opt_.ver); !r) {
+        if (const smsgw::result r = cmpp::decode(frame, p, {opt_.ver, opt_.checks}); !r) {
             std::fprintf(stderr, "decode: %s at %zu (%s)\n", r.message(), r.offset, r.field ? r.field : "");
             return close("undecodable PDU");
         }
@@ -212,6 +215,9 @@ private:
     asio::ip::tcp::socket socket_;
     asio::steady_timer idle_;
     options opt_;
+    // The largest PDU of the version, spelled out: a frame_options whose `ver` is set after
+    // construction keeps 2.0's maximum.
+    cmpp::frame_options framing_{opt_.ver, cmpp::largest_pdu(opt_.ver), opt_.checks};
     on_pdu pdu_;
     on_closed closed_;
     unsigned char in_[8192];  // more than twice the largest PDU of either version
