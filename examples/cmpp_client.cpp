@@ -90,7 +90,11 @@ private:
             return link_.close("login refused");
         }
         // MD5(Status + our AuthenticatorSource + secret): only the real gateway knows the secret.
-        if (!cmpp::verify_authenticator_ismg(r.authenticator_ismg, r.status, authenticator_, secret_, ver_)) {
+        // Status is hashed as CONNECT_RESP carries it (1 byte in 2.0, 4 in 3.0); some ISMGs hash
+        // 4 bytes whatever the version, so that width is accepted too.
+        cmpp::auth_tolerance either_width;
+        either_width.other_status_size = true;
+        if (!cmpp::verify_authenticator_ismg(r.authenticator_ismg, r.status, authenticator_, secret_, ver_, either_width)) {
             std::printf("AuthenticatorISMG does not match: not our gateway\n");
             return link_.close("gateway not authenticated");
         }
@@ -200,7 +204,8 @@ private:
             return;
         }
         if (st.what == cmpp::reassembly_status::state::waiting) return;
-        const std::size_t segments = st.what == cmpp::reassembly_status::state::single ? 1 : reassembler_.slot(st.slot).total();
+        const bool single = st.what == cmpp::reassembly_status::state::single;
+        const std::size_t segments = single ? 1 : reassembler_.slot(st.slot).total();
         const std::string text = whole_text(reassembler_, st, d.msg_fmt);
         std::printf("MO from %.*s in %zu segments: %s\n", int(d.src_terminal_id.size()), d.src_terminal_id.data(),
                     segments, text.c_str());

@@ -84,6 +84,9 @@ public:
         cmpp::version ver = cmpp::version::v20;
         std::chrono::milliseconds idle{60000};  // the spec's C is 3 minutes; shorter here
         std::size_t max_chunk = 0;              // write at most 1..max_chunk bytes at a time (0: all)
+        // strict: refuse what the spec forbids; tolerant: what real gateways send as well
+        // (TP_udhi 0x40, bytes after the body, ...: docs/cmpp.md)
+        cmpp::validation checks = cmpp::validation::strict;
     };
     // Every PDU received, decoded; its views point into the receive buffer and are
     // valid during the call only.
@@ -158,7 +161,7 @@ private:
     void handle(smsgw::bytes frame) {
         ++pdus;
         cmpp::pdu p;
-        if (const smsgw::result r = cmpp::decode(frame, p, opt_.ver); !r) {
+        if (const smsgw::result r = cmpp::decode(frame, p, {opt_.ver, opt_.checks}); !r) {
             std::fprintf(stderr, "decode: %s at %zu (%s)\n", r.message(), r.offset, r.field ? r.field : "");
             return close("undecodable PDU");
         }
@@ -208,10 +211,11 @@ private:
     asio::ip::tcp::socket socket_;
     asio::steady_timer idle_;
     options opt_;
+    cmpp::frame_options framing_{opt_.ver, 0, opt_.checks};  // 0: the largest PDU of the version
     on_pdu pdu_;
     on_closed closed_;
     unsigned char storage_[4096];  // the largest PDU of either version is 3586 bytes
-    cmpp::stream_buffer in_{storage_, cmpp::frame_options{opt_.ver}};  // PDUs cut from what was read
+    cmpp::stream_buffer in_{storage_, framing_};  // PDUs cut from what was read
     std::string queued_;      // encoded, not yet handed to the socket
     std::string writing_;     // the bytes of the write in progress
     const char* closing_ = nullptr;

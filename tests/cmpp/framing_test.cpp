@@ -62,8 +62,10 @@ TEST_CASE("framer: Total_Length below the header or above the maximum is invalid
         CHECK(f.error.offset == 0);
     }
     // Defaults admit the largest legal PDU of each version and nothing longer.
-    CHECK(cmpp::frame_options{}.max_length == 2486);
-    CHECK(cmpp::frame_options{cmpp::version::v30}.max_length == 3586);
+    CHECK(cmpp::frame_options{}.max_length == 0);  // the largest PDU of whatever `ver` is when it is used
+    cmpp::frame_options later;
+    later.ver = cmpp::version::v30;  // set after construction: 3.0's maximum all the same
+    CHECK(next(pdu_bytes(3586, 4), later).status == frame_status::ready);
     CHECK(next(pdu_bytes(2486, 9)).status == frame_status::ready);  // 2.0 FWD, 99 Dest_Id, Msg_Length 255
     CHECK(next(pdu_bytes(2487, 9)).status == frame_status::invalid);
     const cmpp::frame_options v30{cmpp::version::v30};

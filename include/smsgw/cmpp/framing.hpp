@@ -39,8 +39,9 @@ enum class unknown_command : unsigned char {
 
 struct frame_options {
     version ver = version::v20;
-    // The largest Total_Length accepted; by default the largest legal PDU of the version.
-    std::uint32_t max_length = largest_pdu(ver);
+    // The largest Total_Length accepted; 0 (the default): the largest legal PDU of `ver`, whenever
+    // `ver` is set.
+    std::uint32_t max_length = 0;
     // strict: a known Command_Id's Total_Length must also be within the range its layout
     // allows (pdu_length()), so a corrupt length is caught before waiting for its bytes.
     validation checks = validation::strict;
@@ -61,7 +62,8 @@ inline frame next_frame(bytes in, const frame_options& opt = {}) noexcept {
         return f;
     }
     const std::uint32_t total = load_be32(in.data());
-    if (total < header_size || total > opt.max_length) {
+    const std::uint32_t max = opt.max_length != 0 ? opt.max_length : largest_pdu(opt.ver);
+    if (total < header_size || total > max) {
         f.status = frame_status::invalid;
         f.error = fail(errc::bad_total_length, 0, "Total_Length");
         return f;
