@@ -8,3 +8,4 @@
 #include "smsgw/core.hpp"
 #include "smsgw/imsp.hpp"
 #include "smsgw/mime.hpp"
+#include "smsgw/mitake.hpp"

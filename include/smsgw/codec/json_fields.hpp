@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 
 #include "smsgw/codec/base64.hpp"
@@ -32,25 +33,37 @@ namespace detail {
 struct json_out {
     json::writer& j;
     json_options o;
+    bool values = false;  // inside a group of values: no keys
 
     template <class M>
     void operator()(const M& v, const spec& s) noexcept {
         if (s.presence == presence::if_set && number_or_empty(v)) return;
-        if constexpr (std::is_same_v<M, std::string_view>) {
-            j.member(s.json_key(), v);
-        } else if constexpr (std::is_same_v<M, bytes>) {
+        if constexpr (std::is_same_v<M, bytes>) {
             binary(s, v);
-        } else {
-            j.member(s.json_key(), number_of(v));
+            return;
+        }
+        if (!values) j.key(s.json_key());
+        if constexpr (std::is_same_v<M, std::string_view>) {
+            if (s.json_null && v.empty()) {
+                j.null();
+            } else if (s.json_number && is_number_token(v)) {
+                j.raw(v);
+            } else {
+                j.string(v);
+            }
+        } else if constexpr (!std::is_same_v<M, bytes>) {
+            j.number(number_of(v));
         }
     }
     template <class Item>
     void group(const span<const Item>& items, const group_spec& g) noexcept {
+        if (g.presence == presence::if_set && items.empty()) return;
         j.key(g.key).begin_array();
+        json_out inner{j, o, g.values};
         for (const Item& item : items) {
-            j.begin_object();
-            Item::walk(*this, item);
-            j.end_object();
+            if (!g.values) j.begin_object();
+            Item::walk(inner, item);
+            if (!g.values) j.end_object();
         }
         j.end_array();
     }
@@ -64,19 +77,31 @@ private:
             return number_of(v) == 0;
         }
     }
+    // Digits without a leading zero (RFC 8259 §6 int).
+    static bool is_number_token(std::string_view v) noexcept {
+        if (v.empty() || (v[0] == '0' && v.size() > 1)) return false;
+        for (const char c : v) {
+            if (!ascii::is_digit(c)) return false;
+        }
+        return true;
+    }
     void binary(const spec& s, bytes v) noexcept {
-        if (s.kind == kind::text || (o.text_when_utf8 && utf8::validate(as_chars(v)))) {
-            j.member(s.json_key(), as_chars(v));
-        } else if (o.text_when_utf8) {
+        const bool text = s.kind == kind::text || (o.text_when_utf8 && utf8::validate(as_chars(v)));
+        if (!values && !text && o.text_when_utf8) {
             char key[64];
             writer k(key, sizeof key - 4);
             k.write(std::string_view(s.json_key()));
             k.write(std::string_view("_hex"));
-            j.key(std::string_view(key, k.overflowed() ? 0 : k.size())).hex_string(v);
-        } else if (s.as == json_binary::base64) {
-            j.key(s.json_key()).base64_string(v);
+            j.key(std::string_view(key, k.overflowed() ? 0 : k.size()));
+        } else if (!values) {
+            j.key(s.json_key());
+        }
+        if (text) {
+            j.string(as_chars(v));
+        } else if (s.as == json_binary::base64 && !o.text_when_utf8) {
+            j.base64_string(v);
         } else {
-            j.key(s.json_key()).hex_string(v);
+            j.hex_string(v);
         }
     }
 };
@@ -86,10 +111,17 @@ private:
 // are read from a number or from a string of digits (vendors send both).
 struct json_value_reader {
     writer& scratch;
+    path* where = nullptr;  // where an error inside a group is named
 
     template <class M>
     result read(const json::value& v, M& member, const spec& s) noexcept {
         if constexpr (std::is_same_v<M, std::string_view>) {
+            if ((s.kind == kind::digits || s.json_number) && v.type() == json::kind::number) {
+                member = v.raw();  // a number token's text, exact; empty when it is not valid
+                if (!member.empty()) return {};
+                const result e = json::detail::access::walk_error(v);
+                return e ? fail(errc::bad_number, v.offset()) : e;
+            }
             return text(v, member);
         } else if constexpr (std::is_same_v<M, bytes>) {
             std::string_view t;
@@ -124,15 +156,39 @@ private:
     }
 };
 
-template <class T, class Item>
-result bind_object(const json::object& obj, T& out, json_value_reader& values, mode m, span<Item> storage) noexcept;
+// Where bind_json() puts the items of each group: one span per item type.
+template <class... Items>
+struct storages {
+    std::tuple<span<Items>...> spans;
+    template <class I>
+    span<I> of() const noexcept {
+        static_assert((std::is_same_v<I, Items> || ...), "bind_json is given storage for each group's item type");
+        return std::get<span<I>>(spans);
+    }
+};
+
+template <class T, class... Items>
+result bind_object(const json::object& obj, T& out, json_value_reader& values, mode m,
+                   const storages<Items...>& storage) noexcept;
+
+// Reads one array element into the one field of a group-of-values item.
+struct json_element_in {
+    const json::value& element;
+    json_value_reader& values;
+    result r{};
+    template <class M>
+    void operator()(M& target, const spec& s) noexcept {
+        r = values.read(element, target, s);
+        if (!r && r.field == nullptr) r.field = s.json_key();
+    }
+};
 
 // Offers one member of an object to each field of the walk (a group's items have no group).
-template <class Item>
+template <class... Items>
 struct json_in {
     const json::member& member;
     json_value_reader& values;
-    span<Item> storage;
+    const storages<Items...>& storage;
     offer_state st;
 
     template <class M>
@@ -147,34 +203,63 @@ struct json_in {
 
     template <class I>
     void group(span<const I>& items, const group_spec& g) noexcept {
-        static_assert(std::is_same_v<I, Item>, "bind_json's storage is of the group's item type");
         const std::uint64_t bit = st.next_bit();
         if (st.matched || !member.key_is(g.key)) return;
         st.matched = true;
         if (!st.first(bit, member.key.offset(), g.key)) return;
+        if (member.value.is_null() && g.presence != presence::required) return;
         json::array a;
         if (result e = member.value.get(a); !e) {
             st.r = fail(e.ec, e.offset, g.key);
             return;
         }
+        const span<I> slots = storage.template of<I>();
         std::size_t n = 0;
         for (const json::value& element : a) {
-            if (n == storage.size() || n == g.max) {
+            if (n == slots.size() || n == g.max) {
                 st.r = fail(errc::too_many, element.offset(), g.key);
                 return;
             }
-            json::object obj;
-            if (result e = element.get(obj); !e) {
-                st.r = fail(e.ec, e.offset, g.key);
-                return;
-            }
-            if (result e = bind_object(obj, storage[n], values, st.m, span<no_item>()); !e) {
+            if (result e = item(element, slots[n], g); !e) {
                 st.r = e;
+                if (values.where != nullptr) st.r.field = values.where->set(g.key, n, g.values ? nullptr : e.field);
                 return;
             }
             ++n;
         }
-        items = span<const I>(storage.data(), n);
+        items = span<const I>(slots.data(), n);
+    }
+
+private:
+    template <class I>
+    result item(const json::value& element, I& slot, const group_spec& g) noexcept {
+        if (g.values) {
+            I one{};
+            json_element_in in{element, values};
+            I::walk(in, one);
+            if (!in.r) return in.r;
+            if (result v = fields::validate(one); !v) return fail(v.ec, element.offset(), v.field);
+            slot = one;
+            return {};
+        }
+        json::object obj;
+        if (result e = element.get(obj); !e) return fail(e.ec, e.offset, g.key);
+        return bind_object(obj, slot, values, st.m, storages<>{});
+    }
+};
+
+// Whether a walk names a key.
+template <class Member>
+struct key_finder {
+    const Member& member;
+    bool found = false;
+    template <class M>
+    void operator()(const M&, const spec& s) noexcept {
+        found = found || member.key_is(s.json_key());
+    }
+    template <class I>
+    void group(const span<const I>&, const group_spec& g) noexcept {
+        found = found || member.key_is(g.key);
     }
 };
 
@@ -196,13 +281,14 @@ struct json_required {
     }
 };
 
-template <class T, class Item>
-result bind_object(const json::object& obj, T& out, json_value_reader& values, mode m, span<Item> storage) noexcept {
+template <class T, class... Items>
+result bind_object(const json::object& obj, T& out, json_value_reader& values, mode m,
+                   const storages<Items...>& storage) noexcept {
     static_assert(count<T>() <= 64, "a field list of at most 64 fields");
     T msg{};
     std::uint64_t seen = 0;
     for (const json::member& mem : obj) {
-        json_in<Item> in{mem, values, storage, {m, seen}};
+        json_in<Items...> in{mem, values, storage, {m, seen}};
         T::walk(in, msg);
         if (!in.st.r) return in.st.r;
         if (!in.st.matched && m == mode::strict) return fail(errc::unknown_field, mem.key.offset());
@@ -211,7 +297,9 @@ result bind_object(const json::object& obj, T& out, json_value_reader& values, m
     json_required req{seen, obj.as_value().offset()};
     T::walk(req, msg);
     if (!req.r) return req.r;
-    if (result r = fields::validate(msg); !r) {
+    validator check{{}, nullptr, false, true};  // each item was checked as it was bound
+    T::walk(check, msg);
+    if (result r = check.r; !r) {
         json::value v;
         const bool found = r.field != nullptr && obj.find(r.field, v);
         return fail(r.ec, found ? v.offset() : obj.as_value().offset(), r.field);
@@ -250,11 +338,32 @@ result write_json(const T& m, writer& out, json_options o = {}) noexcept {
 // (wrong_type, number_overflow, bad_character of hex or base64...) at its offset; a
 // validate() error at the value of the field at fault. null stands for an absent optional
 // field. `out` is written only on success.
-template <class T, class Item = detail::no_item>
+// The items of each group go to the span of their type (a message with two groups of different
+// item types is given two spans).
+template <class T, class... Items>
 result bind_json(const json::object& obj, T& out, writer& scratch, mode m = mode::strict,
-                 span<Item> storage = {}) noexcept {
+                 span<Items>... storage) noexcept {
     detail::json_value_reader values{scratch};
-    return detail::bind_object(obj, out, values, m, storage);
+    return detail::bind_object(obj, out, values, m, detail::storages<Items...>{{storage...}});
+}
+
+// bind_json(), with the place of an error inside a group written to `where`
+// (`destinations[3].cID`) and result.field pointing at it.
+template <class T, class... Items>
+result bind_json(const json::object& obj, T& out, writer& scratch, mode m, path& where,
+                 span<Items>... storage) noexcept {
+    detail::json_value_reader values{scratch, &where};
+    return detail::bind_object(obj, out, values, m, detail::storages<Items...>{{storage...}});
+}
+
+// Whether the walk of T names `key` (a field or a group): the members a tolerant bind skipped
+// are those of the object it does not name, still there to read.
+template <class T>
+bool names(const json::member& key) noexcept {
+    detail::key_finder<json::member> f{key};
+    const T m{};
+    T::walk(f, m);
+    return f.found;
 }
 
 }  // namespace smsgw::codec::fields
