@@ -18947,6 +18947,8 @@ struct json_value_reader {
     result read(const json::value& v, M& member, const spec& s) noexcept {
         if constexpr (std::is_same_v<M, std::string_view>) {
             if ((s.kind == kind::digits || s.json_number) && v.type() == json::kind::number) {
+                std::uint64_t n = 0;
+                (void)v.get(n);    // checks the common case at once, so that raw() finds its end
                 member = v.raw();  // a number token's text, exact; empty when it is not valid
                 if (!member.empty()) return {};
                 const result e = json::detail::access::walk_error(v);
@@ -19021,23 +19023,26 @@ struct json_in {
     const storages<Items...>& storage;
     offer_state st;
 
+    std::string_view key;  // the member's key as it stands, when it holds no escape
+    bool plain = false;
+
     template <class M>
     void operator()(M& target, const spec& s) noexcept {
         const std::uint64_t bit = st.next_bit();
-        if (st.matched || !member.key_is(s.json_key())) return;
+        if (st.matched || !names(s.json_key())) return;
         st.matched = true;
         if (!st.first(bit, member.key.offset(), s.json_key())) return;
-        if (member.value.is_null() && !s.is_required()) return;
+        if (!s.is_required() && is_null(member.value)) return;
         if (result e = values.read(member.value, target, s); !e) st.r = fail(e.ec, e.offset, s.json_key());
     }
 
     template <class I>
     void group(span<const I>& items, const group_spec& g) noexcept {
         const std::uint64_t bit = st.next_bit();
-        if (st.matched || !member.key_is(g.key)) return;
+        if (st.matched || !names(g.key)) return;
         st.matched = true;
         if (!st.first(bit, member.key.offset(), g.key)) return;
-        if (member.value.is_null() && g.presence != presence::required) return;
+        if (g.presence != presence::required && is_null(member.value)) return;
         json::array a;
         if (result e = member.value.get(a); !e) {
             st.r = fail(e.ec, e.offset, g.key);
@@ -19061,6 +19066,19 @@ struct json_in {
     }
 
 private:
+    // Whether the member's key is `name` (a NUL-terminated literal): compared as it stands when
+    // it holds no escape, without measuring the literal first.
+    bool names(const char* name) const noexcept {
+        if (!plain) return member.key_is(name);
+        std::size_t i = 0;
+        for (; i < key.size(); ++i) {
+            if (name[i] != key[i]) return false;
+        }
+        return name[i] == '\0';
+    }
+    // null, looked at without checking an array or object to its end first.
+    static bool is_null(const json::value& v) noexcept { return v.type() == json::kind::null && v.is_null(); }
+
     template <class I>
     result item(const json::value& element, I& slot, const group_spec& g) noexcept {
         if (g.values) {
@@ -19118,7 +19136,9 @@ result bind_object(const json::object& obj, T& out, json_value_reader& values, m
     T msg{};
     std::uint64_t seen = 0;
     for (const json::member& mem : obj) {
-        json_in<Items...> in{mem, values, storage, {m, seen}};
+        std::string_view key;
+        const bool plain = json::detail::access::plain_key(mem, key);
+        json_in<Items...> in{mem, values, storage, {m, seen}, key, plain};
         T::walk(in, msg);
         if (!in.st.r) return in.st.r;
         if (!in.st.matched && m == mode::strict) return fail(errc::unknown_field, mem.key.offset());
@@ -22848,7 +22868,9 @@ struct decode_options {
 
 // batchID and msgID are 64-bit and beyond 2^53 (304934976469110784): kept as their decimal
 // text, exact, read from a number or a string, written as a number (fields::as_json_number).
+// (After the digits check: only a 20-digit text can be too large.)
 inline result check_uint64(std::string_view v) noexcept {
+    if (v.size() < codec::decimal::max_chars) return {};
     std::uint64_t n = 0;
     return codec::decimal::parse(v, n);
 }
@@ -22925,7 +22947,7 @@ namespace detail {
 // Reads `body` into `out` (written only on success) with the checks of validate(): strings
 // with escapes and attachments are decoded into `scratch` (the body's size is always enough);
 // each array's items go to the storage of its type. Errors carry the offset in the body: a
-// syntax error wins, then what bind_json says, then the cross-field rules.
+// syntax error anywhere wins, then what bind_json says, then the cross-field rules.
 template <class T, class... Items>
 result decode_body(bytes body, T& out, mutable_bytes scratch, decode_options o, span<Items>... storage) noexcept {
     const std::string_view text = as_chars(body);
@@ -22939,7 +22961,12 @@ result decode_body(bytes body, T& out, mutable_bytes scratch, decode_options o, 
                                : fields::bind_json(obj, msg, w, o.m, storage...);
     }
     r = doc.finish(r);
-    if (!r) return r;
+    if (!r) {
+        // The walk stops at the first error; a syntax error further on still wins.
+        json::value root;
+        const result syntax = json::parse(text, root, {o.m});
+        return syntax ? r : syntax;
+    }
     if (result c = cross_check(msg, place{body, o.where}); !c) return c;
     out = msg;
     return {errc{}, body.size()};
@@ -23484,7 +23511,10 @@ namespace detail {
 // A push response's batchID: a uint64 since 1.06; the spec's own example still shows the
 // UUID of before (11111111-2222-3333-4444-555555555555), kept as its text.
 inline result check_batch_id(std::string_view v) noexcept {
-    if (v.size() != 36 || v[8] != '-' || v[13] != '-' || v[18] != '-' || v[23] != '-') return check_uint64(v);
+    if (v.size() != 36 || v[8] != '-' || v[13] != '-' || v[18] != '-' || v[23] != '-') {
+        std::uint64_t n = 0;
+        return to_uint64(v, n);
+    }
     for (std::size_t i = 0; i < v.size(); ++i) {
         if (v[i] != '-' && !codec::ascii::is_hex(v[i])) return fail(errc::bad_character, i);
     }

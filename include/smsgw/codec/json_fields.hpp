@@ -117,6 +117,8 @@ struct json_value_reader {
     result read(const json::value& v, M& member, const spec& s) noexcept {
         if constexpr (std::is_same_v<M, std::string_view>) {
             if ((s.kind == kind::digits || s.json_number) && v.type() == json::kind::number) {
+                std::uint64_t n = 0;
+                (void)v.get(n);    // checks the common case at once, so that raw() finds its end
                 member = v.raw();  // a number token's text, exact; empty when it is not valid
                 if (!member.empty()) return {};
                 const result e = json::detail::access::walk_error(v);
@@ -191,23 +193,26 @@ struct json_in {
     const storages<Items...>& storage;
     offer_state st;
 
+    std::string_view key;  // the member's key as it stands, when it holds no escape
+    bool plain = false;
+
     template <class M>
     void operator()(M& target, const spec& s) noexcept {
         const std::uint64_t bit = st.next_bit();
-        if (st.matched || !member.key_is(s.json_key())) return;
+        if (st.matched || !names(s.json_key())) return;
         st.matched = true;
         if (!st.first(bit, member.key.offset(), s.json_key())) return;
-        if (member.value.is_null() && !s.is_required()) return;
+        if (!s.is_required() && is_null(member.value)) return;
         if (result e = values.read(member.value, target, s); !e) st.r = fail(e.ec, e.offset, s.json_key());
     }
 
     template <class I>
     void group(span<const I>& items, const group_spec& g) noexcept {
         const std::uint64_t bit = st.next_bit();
-        if (st.matched || !member.key_is(g.key)) return;
+        if (st.matched || !names(g.key)) return;
         st.matched = true;
         if (!st.first(bit, member.key.offset(), g.key)) return;
-        if (member.value.is_null() && g.presence != presence::required) return;
+        if (g.presence != presence::required && is_null(member.value)) return;
         json::array a;
         if (result e = member.value.get(a); !e) {
             st.r = fail(e.ec, e.offset, g.key);
@@ -231,6 +236,19 @@ struct json_in {
     }
 
 private:
+    // Whether the member's key is `name` (a NUL-terminated literal): compared as it stands when
+    // it holds no escape, without measuring the literal first.
+    bool names(const char* name) const noexcept {
+        if (!plain) return member.key_is(name);
+        std::size_t i = 0;
+        for (; i < key.size(); ++i) {
+            if (name[i] != key[i]) return false;
+        }
+        return name[i] == '\0';
+    }
+    // null, looked at without checking an array or object to its end first.
+    static bool is_null(const json::value& v) noexcept { return v.type() == json::kind::null && v.is_null(); }
+
     template <class I>
     result item(const json::value& element, I& slot, const group_spec& g) noexcept {
         if (g.values) {
@@ -288,7 +306,9 @@ result bind_object(const json::object& obj, T& out, json_value_reader& values, m
     T msg{};
     std::uint64_t seen = 0;
     for (const json::member& mem : obj) {
-        json_in<Items...> in{mem, values, storage, {m, seen}};
+        std::string_view key;
+        const bool plain = json::detail::access::plain_key(mem, key);
+        json_in<Items...> in{mem, values, storage, {m, seen}, key, plain};
         T::walk(in, msg);
         if (!in.st.r) return in.st.r;
         if (!in.st.matched && m == mode::strict) return fail(errc::unknown_field, mem.key.offset());

@@ -39,7 +39,9 @@ struct decode_options {
 
 // batchID and msgID are 64-bit and beyond 2^53 (304934976469110784): kept as their decimal
 // text, exact, read from a number or a string, written as a number (fields::as_json_number).
+// (After the digits check: only a 20-digit text can be too large.)
 inline result check_uint64(std::string_view v) noexcept {
+    if (v.size() < codec::decimal::max_chars) return {};
     std::uint64_t n = 0;
     return codec::decimal::parse(v, n);
 }
@@ -116,7 +118,7 @@ namespace detail {
 // Reads `body` into `out` (written only on success) with the checks of validate(): strings
 // with escapes and attachments are decoded into `scratch` (the body's size is always enough);
 // each array's items go to the storage of its type. Errors carry the offset in the body: a
-// syntax error wins, then what bind_json says, then the cross-field rules.
+// syntax error anywhere wins, then what bind_json says, then the cross-field rules.
 template <class T, class... Items>
 result decode_body(bytes body, T& out, mutable_bytes scratch, decode_options o, span<Items>... storage) noexcept {
     const std::string_view text = as_chars(body);
@@ -130,7 +132,12 @@ result decode_body(bytes body, T& out, mutable_bytes scratch, decode_options o, 
                                : fields::bind_json(obj, msg, w, o.m, storage...);
     }
     r = doc.finish(r);
-    if (!r) return r;
+    if (!r) {
+        // The walk stops at the first error; a syntax error further on still wins.
+        json::value root;
+        const result syntax = json::parse(text, root, {o.m});
+        return syntax ? r : syntax;
+    }
     if (result c = cross_check(msg, place{body, o.where}); !c) return c;
     out = msg;
     return {errc{}, body.size()};

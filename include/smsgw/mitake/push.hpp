@@ -5,7 +5,6 @@
 #include <string_view>
 
 #include "smsgw/codec/base64.hpp"
-#include "smsgw/codec/utf8.hpp"
 #include "smsgw/mitake/body.hpp"
 #include "smsgw/mitake/codes.hpp"
 
@@ -194,7 +193,10 @@ namespace detail {
 // A push response's batchID: a uint64 since 1.06; the spec's own example still shows the
 // UUID of before (11111111-2222-3333-4444-555555555555), kept as its text.
 inline result check_batch_id(std::string_view v) noexcept {
-    if (v.size() != 36 || v[8] != '-' || v[13] != '-' || v[18] != '-' || v[23] != '-') return check_uint64(v);
+    if (v.size() != 36 || v[8] != '-' || v[13] != '-' || v[18] != '-' || v[23] != '-') {
+        std::uint64_t n = 0;
+        return to_uint64(v, n);
+    }
     for (std::size_t i = 0; i < v.size(); ++i) {
         if (v[i] != '-' && !codec::ascii::is_hex(v[i])) return fail(errc::bad_character, i);
     }
