@@ -19,6 +19,8 @@
 
 #ifdef SMSGW_HAVE_SIMDJSON
 #include <simdjson.h>
+
+#include "simdjson_kernel.hpp"
 #endif
 #ifdef SMSGW_HAVE_RAPIDJSON
 #include <rapidjson/document.h>
@@ -129,19 +131,10 @@ void read_smsgw_parse_then_bind(benchmark::State& state) { read_with<read_smsgw_
 BENCHMARK(read_smsgw_parse_then_bind);
 
 #ifdef SMSGW_HAVE_SIMDJSON
-// `kernel`: simdjson's own choice for this CPU (the row's label names it: "icelake" is AVX-512),
-// or one named: "haswell" (AVX2), "westmere" (SSE4.2) and "fallback" (no SIMD) show what its
-// speed owes to its vector stage.
+// `kernel`: simdjson's own choice for this CPU or one named (simdjson_kernel.hpp).
 void read_simdjson_ondemand(benchmark::State& state, const char* kernel) {
-    const simdjson::implementation* chosen = simdjson::get_active_implementation();
-    if (kernel != nullptr) {
-        const simdjson::implementation* named = simdjson::get_available_implementations()[kernel];
-        if (named == nullptr || !named->supported_by_runtime_system()) {
-            state.SkipWithError("kernel not available");
-            return;
-        }
-        simdjson::get_active_implementation() = named;
-    }
+    const simdjson_kernel use(state, kernel);
+    if (!use.ok()) return;
     const std::string& doc = response();
     const simdjson::padded_string padded(doc);
     simdjson::ondemand::parser parser;
@@ -204,8 +197,6 @@ void read_simdjson_ondemand(benchmark::State& state, const char* kernel) {
             break;
         }
     }
-    state.SetLabel(simdjson::get_active_implementation()->name());
-    simdjson::get_active_implementation() = chosen;
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * doc.size()));
 }
 BENCHMARK_CAPTURE(read_simdjson_ondemand, best, nullptr);

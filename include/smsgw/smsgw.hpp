@@ -10,4 +10,5 @@
 #include "smsgw/hezhong.hpp"
 #include "smsgw/imsp.hpp"
 #include "smsgw/mime.hpp"
+#include "smsgw/mitake.hpp"
 #include "smsgw/smsplat.hpp"

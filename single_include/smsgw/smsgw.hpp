@@ -13983,8 +13983,9 @@ enum class unknown_command : unsigned char {
 
 struct frame_options {
     version ver = version::v20;
-    // The largest Total_Length accepted; by default the largest legal PDU of the version.
-    std::uint32_t max_length = largest_pdu(ver);
+    // The largest Total_Length accepted; 0 (the default): the largest legal PDU of `ver`, whenever
+    // `ver` is set.
+    std::uint32_t max_length = 0;
     // strict: a known Command_Id's Total_Length must also be within the range its layout
     // allows (pdu_length()), so a corrupt length is caught before waiting for its bytes.
     validation checks = validation::strict;
@@ -14005,7 +14006,8 @@ inline frame next_frame(bytes in, const frame_options& opt = {}) noexcept {
         return f;
     }
     const std::uint32_t total = load_be32(in.data());
-    if (total < header_size || total > opt.max_length) {
+    const std::uint32_t max = opt.max_length != 0 ? opt.max_length : largest_pdu(opt.ver);
+    if (total < header_size || total > max) {
         f.status = frame_status::invalid;
         f.error = fail(errc::bad_total_length, 0, "Total_Length");
         return f;
@@ -16487,6 +16489,8 @@ struct spec {
     datetime::shape when = datetime::shape::yyyymmddhhmmss;  // date_time
     bool url_encoded = false;     // in a form: percent-encoded once more before form encoding
     const char* alias = nullptr;  // in a form: a second name tolerant decoding reads
+    bool json_number = false;  // JSON: written as a number token (see as_json_number())
+    bool json_null = false;    // JSON: empty written as null (see nullable())
 
     constexpr spec optional() const noexcept { return with_presence(presence::optional, min); }
     constexpr spec if_set() const noexcept { return with_presence(presence::if_set, 0); }
@@ -16527,6 +16531,22 @@ struct spec {
     constexpr spec tolerant_alias(const char* other) const noexcept {
         spec s = *this;
         s.alias = other;
+        return s;
+    }
+    // A string of digits that JSON carries as a number (Mitake's 64-bit batchID and msgID): written
+    // as a number token when it is one in RFC 8259's grammar (no leading zero), as a string
+    // otherwise; read from a number token, kept as its text, or from a string. The text stays
+    // exact where a double would round it.
+    constexpr spec as_json_number() const noexcept {
+        spec s = *this;
+        s.json_number = true;
+        return s;
+    }
+    // JSON: an empty value is written as null (Mitake's refreshToken and scope). Reading, null
+    // stands for an absent optional field whether nullable or not.
+    constexpr spec nullable() const noexcept {
+        spec s = *this;
+        s.json_null = true;
         return s;
     }
     constexpr const char* json_key() const noexcept { return key != nullptr ? key : name; }
@@ -16581,6 +16601,51 @@ struct group_spec {
     const char* key = nullptr;
     fields::presence presence = presence::required;
     std::uint64_t max = unlimited;
+    bool values = false;  // JSON: an array of the items' one value each, not of objects
+
+    // May be absent or empty; written only when it has items.
+    constexpr group_spec if_set() const noexcept {
+        group_spec g = *this;
+        g.presence = presence::if_set;
+        return g;
+    }
+    // In JSON each item is its one field's value (Mitake's msgIDs: [304934980000714750, ...]);
+    // the item's walk lists exactly one field.
+    constexpr group_spec of_values() const noexcept {
+        group_spec g = *this;
+        g.values = true;
+        return g;
+    }
+};
+
+// Where an error inside a repeated group is, as `destinations[3].cID`: validate() and
+// bind_json() write it here when they are given one, and point result.field at its text.
+struct path {
+    char text[96] = {};
+
+    // "<group>[<index>].<field>" (cut to the buffer, always terminated); returns text.
+    const char* set(const char* group, std::size_t index, const char* field) noexcept {
+        std::size_t n = 0;
+        auto put = [&](char c) {
+            if (n + 1 < sizeof text) text[n++] = c;
+        };
+        for (const char* p = group; p != nullptr && *p != '\0'; ++p) put(*p);
+        put('[');
+        char digits[20];
+        std::size_t d = 0;
+        do {
+            digits[d++] = static_cast<char>('0' + index % 10);
+            index /= 10;
+        } while (index != 0);
+        while (d != 0) put(digits[--d]);
+        put(']');
+        if (field != nullptr) {
+            put('.');
+            for (const char* p = field; *p != '\0'; ++p) put(*p);
+        }
+        text[n] = '\0';
+        return text;
+    }
 };
 
 constexpr group_spec group(const char* count_name, const char* key, std::uint64_t max = unlimited) noexcept {
@@ -16704,28 +16769,35 @@ SMSGW_ALWAYS_INLINE result check(const M& v, const spec& s, mode m = mode::stric
     }
 }
 
-// Runs the checks of every field in walk order and keeps the first error, named.
+// Runs the checks of every field in walk order and keeps the first error, named (by its path
+// through a group when `where` is given).
 struct validator {
     mode m = mode::strict;
     result r{};
+    path* where = nullptr;
+    bool groups = true;      // false: the items are not checked again
+    bool json_keys = false;  // name the field by its JSON key rather than its spec name
 
     template <class M>
     constexpr void operator()(const M& v, const spec& s) noexcept {
         if (!r) return;
         if (s.presence == presence::if_set && number_or_size(v) == 0) return;
         r = check(v, s, m);
-        if (!r) r.field = s.name;
+        if (!r) r.field = json_keys ? s.json_key() : s.name;
     }
     template <class Item>
     void group(const span<const Item>& items, const group_spec& g) noexcept {
-        if (!r) return;
+        if (!r || !groups) return;
         if (items.size() > g.max) {
             r = fail(errc::too_many, 0, g.count_name);
             return;
         }
-        for (const Item& item : items) {
-            Item::walk(*this, item);
-            if (!r) return;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            Item::walk(*this, items[i]);
+            if (!r) {
+                if (where != nullptr) r.field = where->set(g.key, i, g.values ? nullptr : r.field);
+                return;
+            }
         }
     }
 
@@ -16811,6 +16883,15 @@ SMSGW_ALWAYS_INLINE result check_value(const M& v, const spec& s) noexcept {
 template <class T>
 result validate(const T& m, mode md = mode::strict) noexcept {
     detail::validator v{md};
+    T::walk(v, m);
+    return v.r;
+}
+
+// validate(), with the error's place inside a group written to `where` (`destinations[3].cID`)
+// and result.field pointing at it.
+template <class T>
+result validate(const T& m, path& where, mode md = mode::strict) noexcept {
+    detail::validator v{md, {}, &where};
     T::walk(v, m);
     return v.r;
 }
@@ -19527,6 +19608,7 @@ inline result copy(const value& in, json::writer& out, mutable_bytes scratch) no
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 
 
@@ -19551,30 +19633,41 @@ using signed_or_not = typename std::conditional_t<std::is_enum_v<M>, std::underl
 struct json_out {
     json::writer& j;
     json_options o;
+    bool values = false;  // inside a group of values: no keys
 
     template <class M>
     void operator()(const M& v, const spec& s) noexcept {
         if (s.presence == presence::if_set && number_or_empty(v)) return;
-        if constexpr (std::is_same_v<M, std::string_view>) {
-            j.member(s.json_key(), v);
-        } else if constexpr (std::is_same_v<M, bytes>) {
+        if constexpr (std::is_same_v<M, bytes>) {
             binary(s, v);
+            return;
+        }
+        if (!values) j.key(s.json_key());
+        if constexpr (std::is_same_v<M, std::string_view>) {
+            if (s.json_null && v.empty()) {
+                j.null();
+            } else if (s.json_number && is_number_token(v)) {
+                j.raw(v);
+            } else {
+                j.string(v);
+            }
         } else if constexpr (is_self_checked_v<M>) {
-            j.key(s.json_key());
             v.write_json(j);
         } else if constexpr (std::is_signed_v<signed_or_not<M>>) {
-            j.member(s.json_key(), static_cast<std::int64_t>(static_cast<signed_or_not<M>>(v)));  // Hezhong's codes: -100
-        } else {
-            j.member(s.json_key(), number_of(v));
+            j.number(static_cast<std::int64_t>(static_cast<signed_or_not<M>>(v)));  // Hezhong's codes: -100
+        } else if constexpr (!std::is_same_v<M, bytes>) {
+            j.number(number_of(v));
         }
     }
     template <class Item>
     void group(const span<const Item>& items, const group_spec& g) noexcept {
+        if (g.presence == presence::if_set && items.empty()) return;
         j.key(g.key).begin_array();
+        json_out inner{j, o, g.values};
         for (const Item& item : items) {
-            j.begin_object();
-            Item::walk(*this, item);
-            j.end_object();
+            if (!g.values) j.begin_object();
+            Item::walk(inner, item);
+            if (!g.values) j.end_object();
         }
         j.end_array();
     }
@@ -19582,27 +19675,37 @@ struct json_out {
 private:
     template <class M>
     static constexpr bool number_or_empty(const M& v) noexcept {
-        if constexpr (is_string_v<M>) {
-            return v.empty();
-        } else if constexpr (is_self_checked_v<M>) {
+        if constexpr (is_string_v<M> || is_self_checked_v<M>) {
             return v.empty();
         } else {
             return number_of(v) == 0;
         }
     }
+    // Digits without a leading zero (RFC 8259 §6 int).
+    static bool is_number_token(std::string_view v) noexcept {
+        if (v.empty() || (v[0] == '0' && v.size() > 1)) return false;
+        for (const char c : v) {
+            if (!ascii::is_digit(c)) return false;
+        }
+        return true;
+    }
     void binary(const spec& s, bytes v) noexcept {
-        if (s.kind == kind::text || (o.text_when_utf8 && utf8::validate(as_chars(v)))) {
-            j.member(s.json_key(), as_chars(v));
-        } else if (o.text_when_utf8) {
+        const bool text = s.kind == kind::text || (o.text_when_utf8 && utf8::validate(as_chars(v)));
+        if (!values && !text && o.text_when_utf8) {
             char key[64];
             writer k(key, sizeof key - 4);
             k.write(std::string_view(s.json_key()));
             k.write(std::string_view("_hex"));
-            j.key(std::string_view(key, k.overflowed() ? 0 : k.size())).hex_string(v);
-        } else if (s.as == json_binary::base64) {
-            j.key(s.json_key()).base64_string(v);
+            j.key(std::string_view(key, k.overflowed() ? 0 : k.size()));
+        } else if (!values) {
+            j.key(s.json_key());
+        }
+        if (text) {
+            j.string(as_chars(v));
+        } else if (s.as == json_binary::base64 && !o.text_when_utf8) {
+            j.base64_string(v);
         } else {
-            j.key(s.json_key()).hex_string(v);
+            j.hex_string(v);
         }
     }
 };
@@ -19613,11 +19716,20 @@ private:
 // its own reads itself (`result read_json(const json::value&, writer& scratch, mode)`).
 struct json_value_reader {
     writer& scratch;
+    path* where = nullptr;  // where an error inside a group is named
     mode m = mode::strict;
 
     template <class M>
     result read(const json::value& v, M& member, const spec& s) noexcept {
         if constexpr (std::is_same_v<M, std::string_view>) {
+            if ((s.kind == kind::digits || s.json_number) && v.type() == json::kind::number) {
+                std::uint64_t n = 0;
+                (void)v.get(n);    // checks the common case at once, so that raw() finds its end
+                member = v.raw();  // a number token's text, exact; empty when it is not valid
+                if (!member.empty()) return {};
+                const result e = json::detail::access::walk_error(v);
+                return e ? fail(errc::bad_number, v.offset()) : e;
+            }
             return text(v, member);
         } else if constexpr (std::is_same_v<M, bytes>) {
             std::string_view t;
@@ -19628,7 +19740,9 @@ struct json_value_reader {
             }
             const std::size_t start = scratch.size();
             const result r = s.as == json_binary::base64 ? base64::decode(t, scratch) : hex::decode(t, scratch);
-            if (!r && r.ec != errc::buffer_too_small) return fail(r.ec, v.offset() + 1 + r.offset);
+            // Past the opening quote; a bare token of tolerant mode has none (found by the Hezhong fuzzer).
+            const std::size_t content = v.offset() + (v.type() == json::kind::string ? 1 : 0);
+            if (!r && r.ec != errc::buffer_too_small) return fail(r.ec, content + r.offset);
             if (scratch.overflowed()) return fail(errc::buffer_too_small, scratch.size());
             member = bytes(scratch.buffer() + start, scratch.size() - start);
             return {};
@@ -19654,27 +19768,56 @@ private:
     }
 };
 
-template <class T, class Item, class Nested>
-result bind_object(const json::object& obj, T& out, json_value_reader& values, mode m, span<Item>& storage,
-                   span<Nested>* nested) noexcept;
+// Where bind_json() puts the items of each group: one span per item type, each taken from its
+// front as groups fill, so that the items of an item's own group (Hezhong's frames[] of
+// attachments[]) follow one another in theirs.
+template <class... Items>
+struct storages {
+    std::tuple<span<Items>...> spans;
+    template <class I>
+    span<I>& of() noexcept {
+        static_assert((std::is_same_v<I, Items> || ...), "bind_json is given storage for each group's item type");
+        return std::get<span<I>>(spans);
+    }
+};
 
-// Offers one member of an object to each field of the walk. A group's items come from the front
-// of `storage`, which moves past them; the items' own groups (one level down) from `*nested`.
-template <class Item, class Nested>
+template <class T, class... Items>
+result bind_object(const json::object& obj, T& out, json_value_reader& values, mode m,
+                   storages<Items...>& storage) noexcept;
+
+// Reads one array element into the one field of a group-of-values item.
+struct json_element_in {
+    const json::value& element;
+    json_value_reader& values;
+    result r{};
+    template <class M>
+    void operator()(M& target, const spec& s) noexcept {
+        r = values.read(element, target, s);
+        if (!r && r.field == nullptr) r.field = s.json_key();
+    }
+    // The walk of an object item is compiled here too; a group of values has no groups.
+    template <class I>
+    void group(span<const I>&, const group_spec&) noexcept {}
+};
+
+// Offers one member of an object to each field of the walk.
+template <class... Items>
 struct json_in {
     const json::member& member;
     json_value_reader& values;
-    span<Item>& storage;
-    span<Nested>* nested;
+    storages<Items...>& storage;
     offer_state st;
+
+    std::string_view key;  // the member's key as it stands, when it holds no escape
+    bool plain = false;
 
     template <class M>
     void operator()(M& target, const spec& s) noexcept {
         const std::uint64_t bit = st.next_bit();
-        if (st.matched || !member.key_is(s.json_key())) return;
+        if (st.matched || !names(s.json_key())) return;
         st.matched = true;
         if (!st.first(bit, member.key.offset(), s.json_key())) return;
-        if (member.value.is_null() && !s.is_required()) return;
+        if (!s.is_required() && is_null(member.value)) return;
         if (result e = values.read(member.value, target, s); !e) {
             st.r = fail(e.ec, e.offset, e.field != nullptr ? e.field : s.json_key());  // a path inside it ("cont.mobile")
         }
@@ -19682,38 +19825,78 @@ struct json_in {
 
     template <class I>
     void group(span<const I>& items, const group_spec& g) noexcept {
-        static_assert(std::is_same_v<I, Item>, "bind_json's storage is of the group's item type");
         const std::uint64_t bit = st.next_bit();
-        if (st.matched || !member.key_is(g.key)) return;
+        if (st.matched || !names(g.key)) return;
         st.matched = true;
         if (!st.first(bit, member.key.offset(), g.key)) return;
+        if (g.presence != presence::required && is_null(member.value)) return;
         json::array a;
         if (result e = member.value.get(a); !e) {
             st.r = fail(e.ec, e.offset, g.key);
             return;
         }
+        span<I>& free = storage.template of<I>();
+        const span<I> slots = free;
         std::size_t n = 0;
-        span<no_item> none;
-        span<Nested> empty;
-        span<Nested>& below = nested != nullptr ? *nested : empty;
         for (const json::value& element : a) {
-            if (n == storage.size() || n == g.max) {
+            if (n == slots.size() || n == g.max) {
                 st.r = fail(errc::too_many, element.offset(), g.key);
                 return;
             }
-            json::object obj;
-            if (result e = element.get(obj); !e) {
-                st.r = fail(e.ec, e.offset, g.key);
-                return;
-            }
-            if (result e = bind_object(obj, storage[n], values, st.m, below, &none); !e) {
+            if (result e = item(element, slots[n], g); !e) {
                 st.r = e;
+                if (values.where != nullptr) st.r.field = values.where->set(g.key, n, g.values ? nullptr : e.field);
                 return;
             }
             ++n;
         }
-        items = span<const I>(storage.data(), n);
-        storage = span<Item>(storage.data() + n, storage.size() - n);
+        items = span<const I>(slots.data(), n);
+        free = slots.subspan(n);
+    }
+
+private:
+    // Whether the member's key is `name` (a NUL-terminated literal): compared as it stands when
+    // it holds no escape, without measuring the literal first.
+    bool names(const char* name) const noexcept {
+        if (!plain) return member.key_is(name);
+        std::size_t i = 0;
+        for (; i < key.size(); ++i) {
+            if (name[i] != key[i]) return false;
+        }
+        return name[i] == '\0';
+    }
+    // null, looked at without checking an array or object to its end first.
+    static bool is_null(const json::value& v) noexcept { return v.type() == json::kind::null && v.is_null(); }
+
+    template <class I>
+    result item(const json::value& element, I& slot, const group_spec& g) noexcept {
+        if (g.values) {
+            I one{};
+            json_element_in in{element, values};
+            I::walk(in, one);
+            if (!in.r) return in.r;
+            if (result v = fields::validate(one, st.m); !v) return fail(v.ec, element.offset(), v.field);
+            slot = one;
+            return {};
+        }
+        json::object obj;
+        if (result e = element.get(obj); !e) return fail(e.ec, e.offset, g.key);
+        return bind_object(obj, slot, values, st.m, storage);
+    }
+};
+
+// Whether a walk names a key.
+template <class Member>
+struct key_finder {
+    const Member& member;
+    bool found = false;
+    template <class M>
+    void operator()(const M&, const spec& s) noexcept {
+        found = found || member.key_is(s.json_key());
+    }
+    template <class I>
+    void group(const span<const I>&, const group_spec& g) noexcept {
+        found = found || member.key_is(g.key);
     }
 };
 
@@ -19735,14 +19918,16 @@ struct json_required {
     }
 };
 
-template <class T, class Item, class Nested>
-result bind_object(const json::object& obj, T& out, json_value_reader& values, mode m, span<Item>& storage,
-                   span<Nested>* nested) noexcept {
+template <class T, class... Items>
+result bind_object(const json::object& obj, T& out, json_value_reader& values, mode m,
+                   storages<Items...>& storage) noexcept {
     static_assert(count<T>() <= 64, "a field list of at most 64 fields");
     T msg{};
     std::uint64_t seen = 0;
     for (const json::member& mem : obj) {
-        json_in<Item, Nested> in{mem, values, storage, nested, {m, seen}};
+        std::string_view key;
+        const bool plain = json::detail::access::plain_key(mem, key);
+        json_in<Items...> in{mem, values, storage, {m, seen}, key, plain};
         T::walk(in, msg);
         if (!in.st.r) return in.st.r;
         if (!in.st.matched && m == mode::strict) return fail(errc::unknown_field, mem.key.offset());
@@ -19751,7 +19936,9 @@ result bind_object(const json::object& obj, T& out, json_value_reader& values, m
     json_required req{seen, obj.as_value().offset()};
     T::walk(req, msg);
     if (!req.r) return req.r;
-    if (result r = fields::validate(msg, m); !r) {
+    validator check{m, {}, nullptr, false, true};  // each item was checked as it was bound
+    T::walk(check, msg);
+    if (result r = check.r; !r) {
         json::value v;
         const bool found = r.field != nullptr && obj.find(r.field, v);
         return fail(r.ec, found ? v.offset() : obj.as_value().offset(), r.field);
@@ -19789,13 +19976,36 @@ result write_json(const T& m, writer& out, json_options o = {}) noexcept {
 // array element that does not fit storage or the group's maximum; a value's read error
 // (wrong_type, number_overflow, bad_character of hex or base64...) at its offset; a
 // validate() error (in mode m) at the value of the field at fault. null stands for an absent
-// optional field. `out` is written only on success. A group whose items have a group of their
-// own (Hezhong's frames[] of attachments[]) takes those from `nested`, each item's in turn.
-template <class T, class Item = detail::no_item, class Nested = detail::no_item>
-result bind_json(const json::object& obj, T& out, writer& scratch, mode m = mode::strict, span<Item> storage = {},
-                 span<Nested> nested = {}) noexcept {
-    detail::json_value_reader values{scratch, m};
-    return detail::bind_object(obj, out, values, m, storage, &nested);
+// optional field. `out` is written only on success.
+// The items of each group go to the span of their type (a message with two groups of different
+// item types is given two spans); a group whose items have a group of their own (Hezhong's
+// frames[] of attachments[]) is given a span for those too, filled item after item.
+template <class T, class... Items>
+result bind_json(const json::object& obj, T& out, writer& scratch, mode m = mode::strict,
+                 span<Items>... storage) noexcept {
+    detail::json_value_reader values{scratch, nullptr, m};
+    detail::storages<Items...> free{{storage...}};
+    return detail::bind_object(obj, out, values, m, free);
+}
+
+// bind_json(), with the place of an error inside a group written to `where`
+// (`destinations[3].cID`) and result.field pointing at it.
+template <class T, class... Items>
+result bind_json(const json::object& obj, T& out, writer& scratch, mode m, path& where,
+                 span<Items>... storage) noexcept {
+    detail::json_value_reader values{scratch, &where, m};
+    detail::storages<Items...> free{{storage...}};
+    return detail::bind_object(obj, out, values, m, free);
+}
+
+// Whether the walk of T names `key` (a field or a group): the members a tolerant bind skipped
+// are those of the object it does not name, still there to read.
+template <class T>
+bool names(const json::member& key) noexcept {
+    detail::key_finder<json::member> f{key};
+    const T m{};
+    T::walk(f, m);
+    return f.found;
 }
 
 }  // namespace smsgw::codec::fields
@@ -27723,6 +27933,879 @@ inline result encode(const send_mms_response& r, writer& out) noexcept {
 // smsgw::mime: MIME messages (RFC 2045-2047, 2231) as IMSP get_mime returns them and beyond:
 // header fields, Content-Type and its parameters, encoded-words, multipart trees, transfer
 // decodings, and an encoder.
+// ---- smsgw/mitake.hpp
+
+// smsgw::mitake: the Mitake MMS JSON API (mitake-mms-api.txt, version 1.18): token, push,
+// queryBatchDR, querySingleDR and the callback, every message in both directions.
+// ---- smsgw/mitake/body.hpp
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+
+// What every Mitake body shares: a JSON object described by its message's field list
+// (codec/fields.hpp), written and read in both directions, so that a client and a test double
+// of Mitake's server are written with the same module.
+namespace smsgw::mitake {
+
+namespace fields = codec::fields;
+namespace json = codec::json;
+
+// Strict: RFC 8259 and the spec's fields exactly (unknown_field at a key no field names,
+// duplicate_field at a second one). Tolerant: what the spec's own examples print (trailing
+// commas, a bare UUID batchID, zero-padded numbers: json_reader.hpp), unknown keys skipped
+// (still reachable: fields::names), a repeated key's first value kept.
+using mode = smsgw::mode;
+
+// How a body is decoded: the mode, and where to name an error inside an array
+// (`destinations[3].cID`; without it result.field is the key alone).
+struct decode_options {
+    mitake::mode m = mode::strict;
+    fields::path* where = nullptr;
+    constexpr decode_options(mitake::mode md = mode::strict, fields::path* w = nullptr) noexcept : m(md), where(w) {}
+};
+
+// batchID and msgID are 64-bit and beyond 2^53 (304934976469110784): kept as their decimal
+// text, exact, read from a number or a string, written as a number (fields::as_json_number).
+// (After the digits check: only a 20-digit text can be too large.)
+inline result check_uint64(std::string_view v) noexcept {
+    if (v.size() < codec::decimal::max_chars) return {};
+    std::uint64_t n = 0;
+    return codec::decimal::parse(v, n);
+}
+inline constexpr fields::spec id(const char* name) noexcept {
+    return fields::digits(name, codec::decimal::max_chars).checked(check_uint64).as_json_number();
+}
+
+// A decimal text as a uint64 (errors: bad_character, out_of_range at the digit at fault).
+inline result to_uint64(std::string_view text, std::uint64_t& out) noexcept { return codec::decimal::parse(text, out); }
+
+// A message struct of this module (it names itself mitake_body).
+template <class T, class = void>
+struct is_body : std::false_type {};
+template <class T>
+struct is_body<T, std::void_t<decltype(T::mitake_body)>> : std::true_type {};
+template <class T>
+using if_body = std::enable_if_t<is_body<T>::value, int>;
+
+namespace detail {
+
+// Where a cross-field rule reports: validating, the offset in the value; decoding, in the body
+// (the value's own offset when it is a view into the body, else the body's start); the path
+// through an array when one is given.
+struct place {
+    bytes body;
+    fields::path* where = nullptr;
+
+    std::size_t at(std::string_view v, std::size_t in_value) const noexcept {
+        if (body.empty()) return in_value;
+        const auto* b = reinterpret_cast<const char*>(body.data());
+        const bool inside = v.data() >= b && v.data() <= b + body.size();
+        return inside ? static_cast<std::size_t>(v.data() - b) + in_value : 0;
+    }
+    const char* name(const char* group, std::size_t index, const char* field) const noexcept {
+        return where != nullptr ? where->set(group, index, field) : field;
+    }
+};
+
+// A message's rules across its fields (push's unique cIDs and size budget); none by default.
+template <class T>
+constexpr result cross_check(const T&, const place&) noexcept {
+    return {};
+}
+
+}  // namespace detail
+
+// Every check of the message's field list and of its cross-field rules: the first error, its
+// field by name (or, given `where`, by its path `destinations[3].cID`) and the offset in the value.
+template <class T, if_body<T> = 0>
+result validate(const T& m) noexcept {
+    if (result r = fields::validate(m); !r) return r;
+    return cross_check(m, detail::place{});  // unqualified: found by ADL on place
+}
+template <class T, if_body<T> = 0>
+result validate(const T& m, fields::path& where) noexcept {
+    if (result r = fields::validate(m, where); !r) return r;
+    return cross_check(m, detail::place{{}, &where});
+}
+
+// The compact JSON body, members in the spec's order; attachments are base64-encoded straight
+// from the caller's bytes into `out`. Success: offset = bytes written.
+template <class T, if_body<T> = 0>
+result encode(const T& m, writer& out) noexcept {
+    if (result r = mitake::validate(m); !r) return r;
+    json::writer j(out);
+    j.begin_object();
+    fields::write_json_members(j, m);
+    j.end_object();
+    return j.finish();
+}
+
+namespace detail {
+
+// Reads `body` into `out` (written only on success) with the checks of validate(): strings
+// with escapes and attachments are decoded into `scratch` (the body's size is always enough);
+// each array's items go to the storage of its type. Errors carry the offset in the body: a
+// syntax error anywhere wins, then what bind_json says, then the cross-field rules.
+template <class T, class... Items>
+result decode_body(bytes body, T& out, mutable_bytes scratch, decode_options o, span<Items>... storage) noexcept {
+    const std::string_view text = as_chars(body);
+    json::document doc(text, {o.m});
+    json::object obj;
+    writer w(scratch);
+    T msg{};
+    result r = doc.root().get(obj);
+    if (r) {
+        r = o.where != nullptr ? fields::bind_json(obj, msg, w, o.m, *o.where, storage...)
+                               : fields::bind_json(obj, msg, w, o.m, storage...);
+    }
+    r = doc.finish(r);
+    if (!r) {
+        // The walk stops at the first error; a syntax error further on still wins.
+        json::value root;
+        const result syntax = json::parse(text, root, {o.m});
+        return syntax ? r : syntax;
+    }
+    if (result c = cross_check(msg, place{body, o.where}); !c) return c;
+    out = msg;
+    return {errc{}, body.size()};
+}
+
+}  // namespace detail
+
+}  // namespace smsgw::mitake
+// ---- smsgw/mitake/callback.hpp
+
+#include <cstdint>
+#include <string_view>
+
+// ---- smsgw/mitake/codes.hpp
+
+#include <cstdint>
+#include <string_view>
+
+
+
+// The three code tables of mitake-mms-api.txt. Their numbers overlap with different meanings
+// (2001 is 請輸入主旨 in 附件一 and 門號有錯誤 in 附件三), so each is its own enum; a number the
+// spec does not define is kept as it came (each enum holds every uint16).
+namespace smsgw::mitake {
+
+// 附件一：整批錯誤代碼, the `code` of a response whose whole request failed.
+enum class batch_error : std::uint16_t {
+    system_error = 9999,
+    missing_authorization = 1001,
+    missing_authorization_2 = 1002,
+    invalid_authorization = 1003,
+    invalid_authorization_2 = 1004,
+    authorization_expired = 1005,
+    invalid_address = 1006,
+    too_many_connections = 1007,
+    invalid_action_type = 1008,
+    too_many_destinations = 1009,
+    invalid_authorization_3 = 1010,
+    missing_subject = 2001,
+    subject_too_long = 2002,
+    attachments_too_large = 2003,
+    bad_order_time_format = 2004,
+    bad_order_time_format_2 = 2005,
+    bad_expire_time_format = 2006,
+    bad_expire_time_format_2 = 2007,
+    empty_attachment = 2012,
+    missing_attach_type = 2013,
+    missing_attach_name = 2014,
+    bad_order_time = 2015,
+    bad_expire_time = 2016,
+    attach_name_too_long = 2017,
+    project_name_too_long = 2019,
+    invalid_attachment = 2020,
+    missing_attach_content = 2021,
+    accounting_failed = 3001,
+    missing_batch_id = 4001,
+    missing_msg_id = 4002,
+    malformed_request = 4003,
+};
+
+// 附件二：單筆錯誤代碼, the `status` of one message that failed in a push.
+enum class message_error : std::uint16_t {
+    c_id_too_long = 2008,
+    missing_phone_number = 2009,
+    phone_number_too_long = 2010,
+    bad_phone_number = 2011,
+    duplicate_c_id = 2018,
+};
+
+// 附件三：狀態代碼, the `status` of a message in push, queryBatchDR, querySingleDR and the callback.
+enum class status : std::uint16_t {
+    delivered = 0,              // 已送達手機
+    accepted = 1,               // 已送達三竹
+    sent_to_carrier = 2,        // 已送達業者
+    scheduled = 1000,           // 預約傳送中
+    cancelled = 1001,           // 預約已取消
+    bad_content = 2000,         // 內容有錯誤
+    bad_number = 2001,          // 門號有錯誤
+    disabled = 2002,            // 訊息已停用
+    expired = 2003,             // 逾時無法送達
+    carrier_error = 2999,       // 業者系統錯誤
+    send_failed = 9998,         // 傳送錯誤 (1.17)
+    mitake_system_error = 9999, // 三竹系統錯誤
+};
+
+// A code's text: the spec's own (UTF-8) and an English one; both empty for a number the table
+// does not define.
+using code_text = smsgw::code_text;  // {chinese, english}
+
+constexpr code_text describe(batch_error e) noexcept {
+    switch (e) {
+    case batch_error::system_error: return {"系統錯誤", "system error"};
+    case batch_error::missing_authorization:
+    case batch_error::missing_authorization_2: return {"請輸入認證資訊", "authorization missing"};
+    case batch_error::invalid_authorization:
+    case batch_error::invalid_authorization_2:
+    case batch_error::invalid_authorization_3: return {"無效認證資訊", "invalid authorization"};
+    case batch_error::authorization_expired: return {"認證資訊已過期", "authorization expired"};
+    case batch_error::invalid_address: return {"無效連線位址", "connection from an address not allowed"};
+    case batch_error::too_many_connections: return {"連線數超過上限", "too many connections"};
+    case batch_error::invalid_action_type: return {"無效服務名稱", "invalid actionType"};
+    case batch_error::too_many_destinations: return {"發送筆數超過最大上限", "more destinations than allowed"};
+    case batch_error::missing_subject: return {"請輸入主旨", "subject missing"};
+    case batch_error::subject_too_long: return {"主旨長度超過上限", "subject too long"};
+    case batch_error::attachments_too_large: return {"訊息附件總和大小超過上限", "message and attachments too large"};
+    case batch_error::bad_order_time_format:
+    case batch_error::bad_order_time_format_2: return {"預約時間格式錯誤", "orderTime malformed"};
+    case batch_error::bad_expire_time_format:
+    case batch_error::bad_expire_time_format_2: return {"有效時間格式錯誤", "expireTime malformed"};
+    case batch_error::empty_attachment: return {"訊息附件為空值", "attachment empty"};
+    case batch_error::missing_attach_type: return {"附件類型空值", "attachType missing"};
+    case batch_error::missing_attach_name: return {"附件檔名空值", "attachName missing"};
+    case batch_error::bad_order_time: return {"預約時間時間錯誤", "orderTime not a valid time"};
+    case batch_error::bad_expire_time: return {"有效時間時間錯誤", "expireTime not a valid time"};
+    case batch_error::attach_name_too_long: return {"附件檔名超出限制", "attachName too long"};
+    case batch_error::project_name_too_long: return {"專案名稱長度超過上限", "projectName too long"};
+    case batch_error::invalid_attachment: return {"無效附件", "invalid attachment"};
+    case batch_error::missing_attach_content: return {"附件內容空值", "attachContent missing"};
+    case batch_error::accounting_failed: return {"帳務處理失敗", "accounting failed"};
+    case batch_error::missing_batch_id: return {"請輸入批號", "batchID missing"};
+    case batch_error::missing_msg_id: return {"請輸入簡訊序號", "msgID missing"};
+    case batch_error::malformed_request: return {"電文格式不正確", "malformed request body"};
+    }
+    return {};
+}
+
+constexpr code_text describe(message_error e) noexcept {
+    switch (e) {
+    case message_error::c_id_too_long: return {"客戶端序號長度超過上限", "cID too long"};
+    case message_error::missing_phone_number: return {"手機號碼空值", "phone number missing"};
+    case message_error::phone_number_too_long: return {"手機號碼長度超過上限", "phone number too long"};
+    case message_error::bad_phone_number: return {"手機號碼格式錯誤", "phone number malformed"};
+    case message_error::duplicate_c_id: return {"cID重複", "cID duplicate"};
+    }
+    return {};
+}
+
+constexpr code_text describe(status s) noexcept {
+    switch (s) {
+    case status::delivered: return {"已送達手機", "delivered to the handset"};
+    case status::accepted: return {"已送達三竹", "accepted by Mitake"};
+    case status::sent_to_carrier: return {"已送達業者", "delivered to the carrier"};
+    case status::scheduled: return {"預約傳送中", "scheduled"};
+    case status::cancelled: return {"預約已取消", "schedule cancelled"};
+    case status::bad_content: return {"內容有錯誤", "content error"};
+    case status::bad_number: return {"門號有錯誤", "number error"};
+    case status::disabled: return {"訊息已停用", "message disabled"};
+    case status::expired: return {"逾時無法送達", "expired undelivered"};
+    case status::carrier_error: return {"業者系統錯誤", "carrier system error"};
+    case status::send_failed: return {"傳送錯誤", "sending failed"};
+    case status::mitake_system_error: return {"三竹系統錯誤", "Mitake system error"};
+    }
+    return {};
+}
+
+// Where a message stands: the one question every caller asks of a status.
+enum class outcome : unsigned char {
+    pending,    // 1, 2, 1000: it may still change
+    delivered,  // 0
+    failed,     // 2000-2003, 2999, 9998, 9999, and every 附件二 error
+    cancelled,  // 1001
+    unknown,    // a number no table defines
+};
+
+constexpr bool is_final(outcome o) noexcept {
+    return o == outcome::delivered || o == outcome::failed || o == outcome::cancelled;
+}
+
+// A message's `status` text read to its table: 附件二 when one message of a push failed
+// (2008-2011, 2018, which 附件三 does not use), 附件三 otherwise. `text` is kept verbatim.
+struct message_status {
+    enum class table : unsigned char { status, error, unknown };
+
+    std::string_view text;
+    table in = table::unknown;
+    std::uint16_t number = 0;  // its number, for an unknown one too (0 when the text is no uint16)
+
+    constexpr mitake::status as_status() const noexcept { return static_cast<mitake::status>(number); }
+    constexpr message_error as_error() const noexcept { return static_cast<message_error>(number); }
+    constexpr code_text describe() const noexcept {
+        return in == table::status ? mitake::describe(as_status())
+               : in == table::error ? mitake::describe(as_error())
+                                    : code_text{};
+    }
+    constexpr mitake::outcome outcome() const noexcept {
+        if (in == table::error) return outcome::failed;
+        if (in == table::unknown) return outcome::unknown;
+        switch (as_status()) {
+        case status::delivered: return outcome::delivered;
+        case status::accepted:
+        case status::sent_to_carrier:
+        case status::scheduled: return outcome::pending;
+        case status::cancelled: return outcome::cancelled;
+        default: return outcome::failed;
+        }
+    }
+    constexpr bool is_final() const noexcept { return mitake::is_final(outcome()); }
+};
+
+// `text` (digits, as the message carries it) to its table and number.
+constexpr message_status read_status(std::string_view text) noexcept {
+    message_status s{text};
+    std::uint16_t n = 0;
+    if (!codec::decimal::parse(text, n)) return s;
+    s.number = n;
+    if (describe(s.as_error()).known()) {
+        s.in = message_status::table::error;
+    } else if (describe(s.as_status()).known()) {
+        s.in = message_status::table::status;
+    }
+    return s;
+}
+
+}  // namespace smsgw::mitake
+// ---- smsgw/mitake/paths.hpp
+
+#include <cstddef>
+#include <string_view>
+
+
+// Where each call goes and the headers it carries (mitake-mms-api.txt). The host is the one
+// Mitake assigns ({三竹網域名稱}); every call is a POST of application/json.
+namespace smsgw::mitake {
+
+inline constexpr std::string_view token_path = "/AuthorizationService/Token";  // API Authorization
+inline constexpr std::string_view message_path = "/msg/mms/json";              // push and both queries
+inline constexpr std::string_view content_type = "application/json";
+
+// The customer's answer to a callback: any other status is a failure to Mitake (主動回報 Response).
+inline constexpr int callback_ok_status = 200;
+
+// The actionType header of the calls on message_path.
+enum class action : unsigned char { push, query_batch_dr, query_single_dr };
+
+constexpr std::string_view action_type(action a) noexcept {
+    switch (a) {
+    case action::push: return "push";
+    case action::query_batch_dr: return "queryBatchDR";
+    case action::query_single_dr: return "querySingleDR";
+    }
+    return {};
+}
+
+// The action an actionType header names (as the spec spells it; false for any other text).
+constexpr bool find_action(std::string_view text, action& out) noexcept {
+    for (const action a : {action::push, action::query_batch_dr, action::query_single_dr}) {
+        if (text == action_type(a)) {
+            out = a;
+            return true;
+        }
+    }
+    return false;
+}
+
+struct header {
+    std::string_view name;
+    std::string_view value;
+};
+
+// The three headers of push, queryBatchDR and querySingleDR, in the spec's order.
+struct request_headers {
+    header authorization;
+    header client_id;
+    header action_type;
+};
+
+// The authorization value `tokenType + ' ' + accessToken` (the spec asks tokenType `bearer`,
+// which the token response carries) into `out`. Both parts must be non-empty printable ASCII
+// without a space (a header value cannot hold a line break): empty_field or bad_character with
+// field tokenType or accessToken and the offset in it. Success: offset = bytes written.
+inline result authorization(std::string_view token_type, std::string_view access_token, writer& out) noexcept {
+    const std::string_view parts[] = {token_type, access_token};
+    const char* names[] = {"tokenType", "accessToken"};
+    for (std::size_t p = 0; p < 2; ++p) {
+        if (parts[p].empty()) return fail(errc::empty_field, 0, names[p]);
+        for (std::size_t i = 0; i < parts[p].size(); ++i) {
+            if (!codec::ascii::is_printable(parts[p][i]) || parts[p][i] == ' ') return fail(errc::bad_character, i, names[p]);
+        }
+    }
+    const std::size_t start = out.size();
+    out.write(token_type);
+    out.put(' ');
+    out.write(access_token);
+    if (out.overflowed()) return fail(errc::buffer_too_small, out.size());
+    return {errc{}, out.size() - start};
+}
+
+// The headers of a call: authorization written into `out` (tokenType.size() + 1 +
+// accessToken.size() bytes), clientID and actionType as given. Errors as authorization(), and
+// empty_field or bad_character for clientID.
+inline result make_headers(std::string_view token_type, std::string_view access_token, std::string_view client_id,
+                           action a, writer& out, request_headers& h) noexcept {
+    for (std::size_t i = 0; i < client_id.size(); ++i) {
+        if (!codec::ascii::is_printable(client_id[i])) return fail(errc::bad_character, i, "clientID");
+    }
+    if (client_id.empty()) return fail(errc::empty_field, 0, "clientID");
+    const std::size_t start = out.size();
+    const result r = authorization(token_type, access_token, out);
+    if (!r) return r;
+    h.authorization = {"authorization", {reinterpret_cast<const char*>(out.buffer()) + start, r.offset}};
+    h.client_id = {"clientID", client_id};
+    h.action_type = {"actionType", action_type(a)};
+    return r;
+}
+
+}  // namespace smsgw::mitake
+
+// 主動回報 Callback: Mitake POSTs the latest status of messages to the customer's URL, which
+// must answer HTTP 200 (callback_ok_status); anything else counts as a failure to Mitake.
+// Both directions, so that a test can play Mitake.
+namespace smsgw::mitake {
+
+// messages欄位說明
+struct callback_message {
+    std::string_view batch_id;     // 批號
+    std::string_view msg_id;       // 簡訊序號
+    std::string_view status;       // 附件三: read_status()
+    std::string_view status_time;  // 簡訊狀態時間 yyyyMMddHHmmss
+    std::uint32_t point = 0;       // 此筆點數
+
+    mitake::message_status read_status() const noexcept { return mitake::read_status(status); }
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.batch_id, id("batchID"));
+        v(m.msg_id, id("msgID"));
+        v(m.status, fields::digits("status", 5));
+        v(m.status_time, fields::date_time("statusTime", codec::datetime::shape::yyyymmddhhmmss).if_set());
+        v(m.point, fields::number("point", 0xFFFFFFFFu).if_set());
+    }
+};
+
+struct callback_request {
+    static constexpr bool mitake_body = true;
+
+    span<const callback_message> messages;
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v.group(m.messages, fields::group("messages", "messages"));
+    }
+};
+
+inline result decode(bytes body, callback_request& out, mutable_bytes scratch, span<callback_message> messages,
+                     decode_options o = {}) noexcept {
+    return detail::decode_body(body, out, scratch, o, messages);
+}
+
+}  // namespace smsgw::mitake
+// ---- smsgw/mitake/push.hpp
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+// 發送(push): POST message_path with actionType push. One MMS to up to 500 numbers.
+namespace smsgw::mitake {
+
+inline constexpr std::size_t max_destinations = 500;        // destinations: 最大限制500個門號
+inline constexpr std::size_t max_message_size = 300 * 1024;  // subject + content + attachContent: 300KB
+
+namespace detail {
+
+// A phone number: digits, optionally after one '+' (the spec gives no shape; 附件二 2009-2011
+// say Mitake checks it), at most 20 characters.
+inline result check_phone(std::string_view v) noexcept {
+    const std::size_t plus = !v.empty() && v[0] == '+' ? 1 : 0;
+    if (result r = fields::check_value(v.substr(plus), fields::digits("", 20)); !r) return fail(r.ec, r.offset + plus);
+    return {};
+}
+
+// attachType: 支援jpg/jpeg/png/gif/mp3, as the spec spells them.
+inline result check_attach_type(std::string_view v) noexcept {
+    for (const std::string_view t : {"jpg", "jpeg", "png", "gif", "mp3"}) {
+        if (v == t) return {};
+    }
+    return fail(errc::out_of_range, 0);
+}
+
+// 純英數: every character printable ASCII (letters, digits, and the punctuation and space of a
+// one-byte charset); a subject with any other character (中英文) has the lower limit.
+constexpr bool is_plain_ascii(std::string_view s) noexcept {
+    for (const char c : s) {
+        if (!codec::ascii::is_printable(c)) return false;
+    }
+    return true;
+}
+
+constexpr fields::spec non_empty(fields::spec s) noexcept {
+    s.min = 1;
+    return s;
+}
+
+}  // namespace detail
+
+// destinations欄位說明
+struct destination {
+    std::string_view to;    // 行動電話
+    std::string_view c_id;  // 客戶端ID: at most 36, unique within the request; empty: not sent
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.to, fields::ascii("to", 20).checked(detail::check_phone));
+        v(m.c_id, fields::ascii("cID", 36).if_set());
+    }
+};
+
+// attachments欄位說明: all three required.
+struct attachment {
+    bytes content;          // attachContent: the file's bytes, base64 on the wire
+    std::string_view type;  // attachType: jpg, jpeg, png, gif or mp3
+    std::string_view name;  // attachName: at most 50 characters
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        const fields::spec content = fields::binary("attachContent", max_message_size / 4 * 3);
+        v(m.content, detail::non_empty(content).in_json_as(fields::json_binary::base64));
+        v(m.type, fields::ascii("attachType", 4).checked(detail::check_attach_type));
+        v(m.name, fields::text("attachName", 50));
+    }
+};
+
+struct push_request {
+    static constexpr bool mitake_body = true;
+
+    std::string_view subject;      // 必要: 40 characters of ASCII, 15 as soon as one is not
+    std::string_view content;      // empty: not sent
+    std::string_view order_time;   // 預約時間 YYYYMMDDHHmmss; empty: now
+    std::string_view expire_time;  // 有效時間 YYYYMMDDHHmmss; empty: Mitake's default
+    span<const destination> destinations;  // 1 to 500
+    span<const attachment> attachments;    // empty: not sent
+    std::string_view project_name;         // 專案名稱, at most 36 characters; empty: not sent
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.subject, fields::text("subject", detail::is_plain_ascii(m.subject) ? 40 : 15));
+        v(m.content, fields::text("content").if_set());
+        v(m.order_time, fields::date_time("orderTime", codec::datetime::shape::yyyymmddhhmmss).if_set());
+        v(m.expire_time, fields::date_time("expireTime", codec::datetime::shape::yyyymmddhhmmss).if_set());
+        v.group(m.destinations, fields::group("destinations", "destinations", max_destinations));
+        v.group(m.attachments, fields::group("attachments", "attachments").if_set());
+        v(m.project_name, fields::text("projectName", 36).if_set());
+    }
+};
+
+namespace detail {
+
+// The cross-field rules of push: destinations not empty; every cID different (duplicate_field
+// at the second, as 附件二 2018 cID重複); the 300 KB budget, which counts subject and content
+// as UTF-8 and each attachContent as the base64 text that travels (field_too_long at the
+// attachment that crosses it, offset where the limit falls in its base64 text).
+inline result cross_check(const push_request& m, const place& p) noexcept {
+    if (m.destinations.empty()) return fail(errc::empty_field, p.at({}, 0), "destinations");
+    // An open-addressing set of the cIDs seen, by index (2 slots per possible destination).
+    constexpr std::size_t slots = 2 * max_destinations + 24;
+    std::uint16_t seen[slots] = {};
+    for (std::size_t i = 0; i < m.destinations.size(); ++i) {
+        const std::string_view c = m.destinations[i].c_id;
+        if (c.empty()) continue;
+        std::uint32_t h = 2166136261u;
+        for (const char ch : c) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
+        for (std::size_t s = h % slots;; s = (s + 1) % slots) {
+            if (seen[s] == 0) {
+                seen[s] = static_cast<std::uint16_t>(i + 1);
+                break;
+            }
+            if (m.destinations[seen[s] - 1].c_id == c) {
+                return fail(errc::duplicate_field, p.at(c, 0), p.name("destinations", i, "cID"));
+            }
+        }
+    }
+    std::size_t n = m.subject.size() + m.content.size();
+    for (std::size_t i = 0; i < m.attachments.size(); ++i) {
+        const std::size_t size = codec::base64::encoded_size(m.attachments[i].content.size());
+        if (n + size > max_message_size) {
+            const std::size_t within = n > max_message_size ? 0 : max_message_size - n;
+            return fail(errc::field_too_long, p.at(as_chars(m.attachments[i].content), within),
+                        p.name("attachments", i, "attachContent"));
+        }
+        n += size;
+    }
+    return n > max_message_size ? fail(errc::field_too_long, p.at(m.content, 0), "content") : result{};
+}
+
+}  // namespace detail
+
+// Decodes a push body as Mitake's server would: destinations and attachments into the caller's
+// storage, strings with escapes and the attachments' bytes into `scratch` (the body's size is
+// enough). Errors at their offset in the body, named (by path with o.where).
+inline result decode(bytes body, push_request& out, mutable_bytes scratch, span<destination> destinations,
+                     span<attachment> attachments, decode_options o = {}) noexcept {
+    return detail::decode_body(body, out, scratch, o, destinations, attachments);
+}
+
+// The pushes a destination list needs: at most 500 each.
+constexpr std::size_t push_count(std::size_t destinations) noexcept {
+    return (destinations + max_destinations - 1) / max_destinations;
+}
+
+// Splits `all` into pushes of at most 500 destinations in `out`, each a copy of `base` with its
+// share (views into `all`, nothing copied). Success: offset = the pushes written;
+// buffer_too_small with offset = push_count(all.size()) when `out` is shorter.
+inline result split(const push_request& base, span<const destination> all, span<push_request> out) noexcept {
+    const std::size_t n = push_count(all.size());
+    if (out.size() < n) return fail(errc::buffer_too_small, n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t first = i * max_destinations;
+        const std::size_t count = all.size() - first < max_destinations ? all.size() - first : max_destinations;
+        out[i] = base;
+        out[i].destinations = span<const destination>(all.data() + first, count);
+    }
+    return {errc{}, n};
+}
+
+// messages欄位說明: one per destination.
+struct push_message {
+    std::string_view msg_id;       // 簡訊序號, uint64 as text
+    std::string_view c_id;         // 客戶端ID; empty when the request had none
+    std::string_view status;       // 附件三, or 附件二 when this message failed: read_status()
+    std::string_view status_desc;  // its text, as Mitake words it
+    std::string_view status_time;  // 三竹接收時間 yyyyMMddHHmmss
+    std::uint32_t point = 0;       // 此筆點數
+
+    mitake::message_status read_status() const noexcept { return mitake::read_status(status); }
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.msg_id, id("msgID"));
+        v(m.c_id, fields::ascii("cID", 36).if_set());
+        v(m.status, fields::digits("status", 5));
+        v(m.status_desc, fields::text("statusDesc").if_set());
+        v(m.status_time, fields::date_time("statusTime", codec::datetime::shape::yyyymmddhhmmss).if_set());
+        v(m.point, fields::number("point", 0xFFFFFFFFu).if_set());
+    }
+};
+
+namespace detail {
+// A push response's batchID: a uint64 since 1.06; the spec's own example still shows the
+// UUID of before (11111111-2222-3333-4444-555555555555), kept as its text.
+inline result check_batch_id(std::string_view v) noexcept {
+    if (v.size() != 36 || v[8] != '-' || v[13] != '-' || v[18] != '-' || v[23] != '-') {
+        std::uint64_t n = 0;
+        return to_uint64(v, n);
+    }
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (v[i] != '-' && !codec::ascii::is_hex(v[i])) return fail(errc::bad_character, i);
+    }
+    return {};
+}
+}  // namespace detail
+
+// The answer to a push: batchID and the messages, or code and description when the whole
+// batch failed (附件一).
+struct push_response {
+    static constexpr bool mitake_body = true;
+
+    std::string_view batch_id;  // 本批批號, uint64 as text (or the UUID of before 1.06)
+    span<const push_message> messages;
+    std::uint64_t cost_points = 0;     // 本次發送扣除點數
+    std::uint64_t account_points = 0;  // 剩餘點數
+    batch_error code{};                // 附件一; 0: none
+    std::string_view description;      // 整批錯誤說明
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.batch_id, fields::ascii("batchID", 36).checked(detail::check_batch_id).as_json_number().if_set());
+        v.group(m.messages, fields::group("messages", "messages").if_set());
+        v(m.cost_points, fields::number("costPoints").if_set());
+        v(m.account_points, fields::number("accountPoints").if_set());
+        v(m.code, fields::code("code", 0xFFFFu).if_set());
+        v(m.description, fields::text("description").if_set());
+    }
+};
+
+inline result decode(bytes body, push_response& out, mutable_bytes scratch, span<push_message> messages,
+                     decode_options o = {}) noexcept {
+    return detail::decode_body(body, out, scratch, o, messages);
+}
+
+}  // namespace smsgw::mitake
+// ---- smsgw/mitake/query.hpp
+
+#include <cstdint>
+#include <string_view>
+
+
+// 批次狀態查詢(queryBatchDR) and 單筆狀態查詢(querySingleDR): POST message_path with actionType
+// queryBatchDR or querySingleDR; both answer with the batch's messages and their 附件三 status.
+namespace smsgw::mitake {
+
+struct query_batch_request {
+    static constexpr bool mitake_body = true;
+
+    std::string_view batch_id;  // 必要，批號: uint64 as text
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.batch_id, id("batchID"));
+    }
+};
+
+// One of querySingleDR's msgIDs.
+struct msg_id {
+    std::string_view value;  // uint64 as text
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.value, id("msgIDs"));
+    }
+};
+
+struct query_single_request {
+    static constexpr bool mitake_body = true;
+
+    std::string_view batch_id;  // 必要，批號
+    span<const msg_id> msg_ids;  // 必要，簡訊序號，可帶入多筆: at least one
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.batch_id, id("batchID"));
+        v.group(m.msg_ids, fields::group("msgIDs", "msgIDs").of_values());
+    }
+};
+
+namespace detail {
+// msgIDs: 必要 and at least one (附件一 4002 請輸入簡訊序號).
+inline result cross_check(const query_single_request& m, const place& p) noexcept {
+    return m.msg_ids.empty() ? fail(errc::empty_field, p.at({}, 0), "msgIDs") : result{};
+}
+}  // namespace detail
+
+// messages欄位說明 of both queries.
+struct report {
+    std::string_view msg_id;       // 簡訊序號
+    std::string_view status_time;  // 簡訊狀態時間 yyyyMMddHHmmss
+    std::string_view status;       // 附件三: read_status()
+    std::uint32_t point = 0;       // 此筆點數
+
+    mitake::message_status read_status() const noexcept { return mitake::read_status(status); }
+
+    // In the order of the spec's examples.
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.msg_id, id("msgID"));
+        v(m.status_time, fields::date_time("statusTime", codec::datetime::shape::yyyymmddhhmmss).if_set());
+        v(m.status, fields::digits("status", 5));
+        v(m.point, fields::number("point", 0xFFFFFFFFu).if_set());
+    }
+};
+
+// The answer to either query: batchID and its messages, or code and description (附件一).
+struct query_response {
+    static constexpr bool mitake_body = true;
+
+    std::string_view batch_id;  // 批號
+    span<const report> messages;
+    batch_error code{};            // 附件一; 0: none
+    std::string_view description;  // 錯誤說明
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.batch_id, id("batchID").if_set());
+        v.group(m.messages, fields::group("messages", "messages").if_set());
+        v(m.code, fields::code("code", 0xFFFFu).if_set());
+        v(m.description, fields::text("description").if_set());
+    }
+};
+
+inline result decode(bytes body, query_batch_request& out, mutable_bytes scratch, decode_options o = {}) noexcept {
+    return detail::decode_body(body, out, scratch, o);
+}
+inline result decode(bytes body, query_single_request& out, mutable_bytes scratch, span<msg_id> msg_ids,
+                     decode_options o = {}) noexcept {
+    return detail::decode_body(body, out, scratch, o, msg_ids);
+}
+inline result decode(bytes body, query_response& out, mutable_bytes scratch, span<report> messages,
+                     decode_options o = {}) noexcept {
+    return detail::decode_body(body, out, scratch, o, messages);
+}
+
+}  // namespace smsgw::mitake
+// ---- smsgw/mitake/token.hpp
+
+#include <cstdint>
+#include <string_view>
+
+
+// API Authorization: POST token_path with the account, answered by the token every other call
+// carries in its authorization header (paths.hpp).
+namespace smsgw::mitake {
+
+struct token_request {
+    static constexpr bool mitake_body = true;
+
+    std::string_view client_id;      // 必要，使用者帳號
+    std::string_view client_secret;  // 必要，使用者密碼
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.client_id, fields::ascii("clientId", fields::unlimited));
+        v(m.client_secret, fields::ascii("clientSecret", fields::unlimited));
+    }
+};
+
+struct token_response {
+    static constexpr bool mitake_body = true;
+
+    std::string_view access_token;  // 認證token
+    std::string_view token_type;    // token類型: "bearer"
+    std::string_view expires_in;    // token有效時間 in seconds: digits, sent as a string ("33346") or a number
+    std::string_view refresh_token;  // 保留欄位: null (empty) or a string
+    std::string_view scope;          // 保留欄位: null (empty) or a string
+
+    // In the order of the spec's example.
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.access_token, fields::ascii("accessToken", fields::unlimited));
+        v(m.token_type, fields::ascii("tokenType", fields::unlimited));
+        v(m.expires_in, fields::digits("expiresIn", codec::decimal::max_chars).checked(check_uint64));
+        v(m.refresh_token, fields::text("refreshToken").optional().allow_empty().nullable());
+        v(m.scope, fields::text("scope").optional().allow_empty().nullable());
+    }
+};
+
+// expiresIn as seconds (errors of codec::decimal::parse, offset in the text).
+inline result expires_in_seconds(const token_response& t, std::uint64_t& seconds) noexcept {
+    return to_uint64(t.expires_in, seconds);
+}
+
+inline result decode(bytes body, token_request& out, mutable_bytes scratch, decode_options o = {}) noexcept {
+    return detail::decode_body(body, out, scratch, o);
+}
+inline result decode(bytes body, token_response& out, mutable_bytes scratch, decode_options o = {}) noexcept {
+    return detail::decode_body(body, out, scratch, o);
+}
+
+}  // namespace smsgw::mitake
 // ---- smsgw/smsplat.hpp
 
 // smsgw::smsplat: the HTTP SMS platform (cmpp2-and-http-sms-platform.txt, Parts II and III),

@@ -376,6 +376,109 @@ TEST_CASE("fields: JSON binding errors") {
           "sku");
 }
 
+namespace {
+
+// The JSON-only options: ids as number tokens, null for empty, a group of values, two groups.
+struct tag_value {
+    std::string_view v;
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.v, fields::digits("tags", 4).as_json_number());
+    }
+};
+
+struct batch {
+    std::string_view id;     // digits as a JSON number, exact beyond 2^53
+    std::string_view note;   // null when empty
+    span<const tag_value> tags;
+    span<const line> items;  // written only when it has items
+
+    template <class V, class Self>
+    static constexpr void walk(V& v, Self& m) {
+        v(m.id, fields::digits("id", 20).as_json_number());
+        v(m.note, fields::text("note").optional().allow_empty().nullable());
+        v.group(m.tags, fields::group("tags", "tags", 3).of_values());
+        v.group(m.items, fields::group("items", "items").if_set());
+    }
+};
+
+}  // namespace
+
+TEST_CASE("fields: JSON numbers kept as text, null, groups of values, two groups, error paths") {
+    const tag_value tags[] = {{"1"}, {"0042"}};
+    const line items[] = {{"A-1", "x"}};
+    batch b{"304934976469110784", "", tags, items};
+    std::string text(256, '\0');
+    smsgw::writer w(text.data(), text.size());
+    const result wr = fields::write_json(b, w);
+    REQUIRE(wr);
+    text.resize(wr.offset);
+    // A leading zero is no JSON number: that one is written as a string.
+    CHECK(text == R"({"id":304934976469110784,"note":null,"tags":[1,"0042"],"items":[{"sku":"A-1","note":"x"}]})");
+
+    auto bind = [](std::string_view t, batch& out, fields::path* where = nullptr) {
+        json::document doc(t);
+        json::object obj;
+        if (result r = doc.root().get(obj); !r) return r;
+        static std::vector<byte> scratch(256);
+        smsgw::writer sw(scratch);
+        static std::array<tag_value, 3> tag_slots{};
+        static std::array<line, 2> line_slots{};
+        const result r = where != nullptr
+                             ? fields::bind_json(obj, out, sw, mode::strict, *where, span<tag_value>(tag_slots),
+                                                 span<line>(line_slots))
+                             : fields::bind_json(obj, out, sw, mode::strict, span<tag_value>(tag_slots),
+                                                 span<line>(line_slots));
+        return doc.finish(r);
+    };
+    batch back;
+    REQUIRE(bind(text, back));
+    CHECK(back.id == "304934976469110784");
+    CHECK(back.note.empty());
+    REQUIRE(back.tags.size() == 2);
+    CHECK(back.tags[1].v == "0042");
+    REQUIRE(back.items.size() == 1);
+    CHECK(back.items[0].sku == "A-1");
+    REQUIRE(bind(R"({"id":"7","note":"n","tags":[]})", back));
+    CHECK(back.id == "7");
+    CHECK(back.items.empty());
+    std::string again(64, '\0');
+    smsgw::writer w2(again.data(), again.size());
+    again.resize(fields::write_json(back, w2).offset);
+    CHECK(again == R"({"id":7,"note":"n","tags":[]})");
+
+    fields::path where;
+    const std::string_view bad_tag = R"({"id":1,"tags":[1,-2]})";
+    result e = bind(bad_tag, back, &where);
+    CHECK(e == smsgw::fail(errc::bad_character, bad_tag.find("-2")));
+    CHECK(std::string(e.field) == "tags[1]");
+    const std::string_view bad_sku = R"({"id":1,"tags":[],"items":[{"sku":"A","note":""},{"sku":"123456789","note":""}]})";
+    e = bind(bad_sku, back, &where);
+    CHECK(e == smsgw::fail(errc::field_too_long, bad_sku.find("\"123456789")));
+    CHECK(std::string(e.field) == "items[1].sku");
+    e = bind(bad_sku, back);
+    CHECK(std::string(e.field) == "sku");
+    CHECK(bind(R"({"id":1,"tags":[1,2,3,4]})", back).ec == errc::too_many);
+    CHECK(bind(R"({"id":1.5,"tags":[]})", back).ec == errc::bad_character);
+
+    const line too_long[] = {{"A-1", "x"}, {"B-2", "12345"}};
+    b.items = too_long;
+    e = fields::validate(b, where);
+    CHECK(e == smsgw::fail(errc::field_too_long, 4));
+    CHECK(std::string(e.field) == "items[1].note_X");  // validate() names the spec's name
+    where.set("a_group_name_long_enough_to_fill_the_whole_buffer_of_the_path", 1234567890123,
+              "and_a_field_name_that_does_not_fit_in_it_anymore_at_all");
+    CHECK(std::string(where.text).size() == sizeof where.text - 1);
+
+    json::value root;
+    REQUIRE(json::parse(R"({"id":1,"extra":2,"items":[]})", root));
+    json::object obj;
+    REQUIRE(root.get(obj));
+    std::vector<bool> named;
+    for (const json::member& m : obj) named.push_back(fields::names<batch>(m));
+    CHECK(named == std::vector<bool>{true, false, true});
+}
+
 TEST_CASE("fields: encoding, decoding and JSON allocate nothing") {
     const order o = sample();
     char buf[512];

@@ -80,6 +80,8 @@ struct spec {
     datetime::shape when = datetime::shape::yyyymmddhhmmss;  // date_time
     bool url_encoded = false;     // in a form: percent-encoded once more before form encoding
     const char* alias = nullptr;  // in a form: a second name tolerant decoding reads
+    bool json_number = false;  // JSON: written as a number token (see as_json_number())
+    bool json_null = false;    // JSON: empty written as null (see nullable())
 
     constexpr spec optional() const noexcept { return with_presence(presence::optional, min); }
     constexpr spec if_set() const noexcept { return with_presence(presence::if_set, 0); }
@@ -120,6 +122,22 @@ struct spec {
     constexpr spec tolerant_alias(const char* other) const noexcept {
         spec s = *this;
         s.alias = other;
+        return s;
+    }
+    // A string of digits that JSON carries as a number (Mitake's 64-bit batchID and msgID): written
+    // as a number token when it is one in RFC 8259's grammar (no leading zero), as a string
+    // otherwise; read from a number token, kept as its text, or from a string. The text stays
+    // exact where a double would round it.
+    constexpr spec as_json_number() const noexcept {
+        spec s = *this;
+        s.json_number = true;
+        return s;
+    }
+    // JSON: an empty value is written as null (Mitake's refreshToken and scope). Reading, null
+    // stands for an absent optional field whether nullable or not.
+    constexpr spec nullable() const noexcept {
+        spec s = *this;
+        s.json_null = true;
         return s;
     }
     constexpr const char* json_key() const noexcept { return key != nullptr ? key : name; }
@@ -174,6 +192,51 @@ struct group_spec {
     const char* key = nullptr;
     fields::presence presence = presence::required;
     std::uint64_t max = unlimited;
+    bool values = false;  // JSON: an array of the items' one value each, not of objects
+
+    // May be absent or empty; written only when it has items.
+    constexpr group_spec if_set() const noexcept {
+        group_spec g = *this;
+        g.presence = presence::if_set;
+        return g;
+    }
+    // In JSON each item is its one field's value (Mitake's msgIDs: [304934980000714750, ...]);
+    // the item's walk lists exactly one field.
+    constexpr group_spec of_values() const noexcept {
+        group_spec g = *this;
+        g.values = true;
+        return g;
+    }
+};
+
+// Where an error inside a repeated group is, as `destinations[3].cID`: validate() and
+// bind_json() write it here when they are given one, and point result.field at its text.
+struct path {
+    char text[96] = {};
+
+    // "<group>[<index>].<field>" (cut to the buffer, always terminated); returns text.
+    const char* set(const char* group, std::size_t index, const char* field) noexcept {
+        std::size_t n = 0;
+        auto put = [&](char c) {
+            if (n + 1 < sizeof text) text[n++] = c;
+        };
+        for (const char* p = group; p != nullptr && *p != '\0'; ++p) put(*p);
+        put('[');
+        char digits[20];
+        std::size_t d = 0;
+        do {
+            digits[d++] = static_cast<char>('0' + index % 10);
+            index /= 10;
+        } while (index != 0);
+        while (d != 0) put(digits[--d]);
+        put(']');
+        if (field != nullptr) {
+            put('.');
+            for (const char* p = field; *p != '\0'; ++p) put(*p);
+        }
+        text[n] = '\0';
+        return text;
+    }
 };
 
 constexpr group_spec group(const char* count_name, const char* key, std::uint64_t max = unlimited) noexcept {
@@ -297,28 +360,35 @@ SMSGW_ALWAYS_INLINE result check(const M& v, const spec& s, mode m = mode::stric
     }
 }
 
-// Runs the checks of every field in walk order and keeps the first error, named.
+// Runs the checks of every field in walk order and keeps the first error, named (by its path
+// through a group when `where` is given).
 struct validator {
     mode m = mode::strict;
     result r{};
+    path* where = nullptr;
+    bool groups = true;      // false: the items are not checked again
+    bool json_keys = false;  // name the field by its JSON key rather than its spec name
 
     template <class M>
     constexpr void operator()(const M& v, const spec& s) noexcept {
         if (!r) return;
         if (s.presence == presence::if_set && number_or_size(v) == 0) return;
         r = check(v, s, m);
-        if (!r) r.field = s.name;
+        if (!r) r.field = json_keys ? s.json_key() : s.name;
     }
     template <class Item>
     void group(const span<const Item>& items, const group_spec& g) noexcept {
-        if (!r) return;
+        if (!r || !groups) return;
         if (items.size() > g.max) {
             r = fail(errc::too_many, 0, g.count_name);
             return;
         }
-        for (const Item& item : items) {
-            Item::walk(*this, item);
-            if (!r) return;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            Item::walk(*this, items[i]);
+            if (!r) {
+                if (where != nullptr) r.field = where->set(g.key, i, g.values ? nullptr : r.field);
+                return;
+            }
         }
     }
 
@@ -404,6 +474,15 @@ SMSGW_ALWAYS_INLINE result check_value(const M& v, const spec& s) noexcept {
 template <class T>
 result validate(const T& m, mode md = mode::strict) noexcept {
     detail::validator v{md};
+    T::walk(v, m);
+    return v.r;
+}
+
+// validate(), with the error's place inside a group written to `where` (`destinations[3].cID`)
+// and result.field pointing at it.
+template <class T>
+result validate(const T& m, path& where, mode md = mode::strict) noexcept {
+    detail::validator v{md, {}, &where};
     T::walk(v, m);
     return v.r;
 }

@@ -1,0 +1,7 @@
+// push response bodies, as a client reads them (mitake_fuzz.hpp says what is checked).
+#include "mitake_fuzz.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    mitake_fuzz::round_trip<smsgw::mitake::push_response>(std::string_view(reinterpret_cast<const char*>(data), size));
+    return 0;
+}
