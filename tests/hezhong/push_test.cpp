@@ -89,6 +89,17 @@ TEST_CASE("rpts: five fields, field errors at their byte, 500 records and one mo
     CHECK(all(trailing).size() == 1);
     CHECK(trailing.error().ec == errc::empty_field);
     CHECK(all(report_list("13800138000,DELIVRD,77,20240229235959;", mode::tolerant)).size() == 1);
+    // Found by the fuzzer: a blank status, which tolerant mode trims to nothing.
+    const report_list blank("10, ,1020240229235959,20240229235959");
+    all(blank);
+    CHECK(blank.error() == result{errc::bad_character, 3});
+    CHECK(std::string_view(blank.error().field) == "status");
+    const report_list trailing_blank("10,DELIVRD ,1,20240229235959");
+    all(trailing_blank);
+    CHECK(trailing_blank.error() == result{errc::bad_character, 10});
+    const report_list tolerated("10, ,1,20240229235959", mode::tolerant);
+    all(tolerated);
+    CHECK(tolerated.error().ec == errc::empty_field);
     const report_list empty_serial("13800138000,DELIVRD,77,20240229235959,");
     all(empty_serial);
     CHECK(empty_serial.error() == result{errc::empty_field, 38});

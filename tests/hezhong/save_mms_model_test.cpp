@@ -168,6 +168,11 @@ TEST_CASE("SaveMmsModel: hex16 errors, the exactly-one rule, a missing productid
     CHECK(past.r.ec == errc::too_many);
     CHECK(std::string_view(past.r.field) == "frames");
 
+    // Found by the fuzzer: tolerant mode's bare token as base64, its error inside the body.
+    const std::string bare = frames_head.substr(0, frames_head.size() - 3) + "\"a.gif\",\"base64str\":abcde}]}]}";
+    decoded_model token(bare, mode::tolerant);
+    CHECK(token.r == result{errc::truncated, bare.find("abcde") + 5});
+
     // Unknown keys: strict refuses, tolerant skips.
     const std::string extra = with_subject("41").insert(1, "\"x\":1,");
     CHECK(decoded_model(extra).r == result{errc::unknown_field, 1});

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "smsgw/codec/ascii.hpp"
 #include "smsgw/codec/decimal.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/writer.hpp"
@@ -242,8 +243,12 @@ constexpr result parse(std::string_view text, shape s, date_time& out) noexcept 
     if (text.size() != p.size()) return fail(errc::invalid_length, 0);
     date_time t;
     const auto field = [&](char f, std::size_t at, std::size_t n) noexcept -> result {
+        // At most four digits: read here, decimal::parse's generality cost Hezhong's rpts 30%.
         unsigned v = 0;
-        if (result r = decimal::parse(text.substr(at, n), v); !r) return fail(errc::bad_character, at + r.offset);
+        for (std::size_t k = at; k < at + n; ++k) {
+            if (!ascii::is_digit(text[k])) return fail(errc::bad_character, k);
+            v = v * 10 + static_cast<unsigned>(text[k] - '0');
+        }
         unsigned hi = 59;
         switch (f) {
         case 'Y': t.year = static_cast<std::int32_t>(v) + detail::first_year(n); return {};
