@@ -179,7 +179,8 @@ TEST_CASE("GB text (Msg_Fmt 15): 140 bytes single, 134 per segment, never inside
     CHECK(str(s.segments[0].msg_content) == bytes_of({5, 0, 3, 0, 2, 1}) + repeat("\xD6\xD0", 67));
     CHECK(str(s.segments[1].msg_content) == bytes_of({5, 0, 3, 0, 2, 2}) + repeat("\xD6\xD0", 4));
     // One ASCII byte first: the 67th character would end at byte 135, so the segment holds 133.
-    s = split("a" + repeat(zhong, 70), o);
+    const std::string ascii_first = "a" + repeat(zhong, 70);  // the segments' text views it
+    s = split(ascii_first, o);
     REQUIRE(s.segments.size() == 2);
     CHECK(s.segments[0].msg_content.size() == 6 + 133);
     CHECK(s.segments[0].text == "a" + repeat(zhong, 66));
@@ -190,7 +191,8 @@ TEST_CASE("GB text (Msg_Fmt 15): 140 bytes single, 134 per segment, never inside
     o.reference_size = cmpp::concat_reference::ref16;
     s = split(repeat(zhong, 67), o);
     REQUIRE(s.segments.size() == 1);
-    s = split(repeat(zhong, 71), o);
+    const std::string seventy_one = repeat(zhong, 71);
+    s = split(seventy_one, o);
     REQUIRE(s.segments.size() == 2);
     CHECK(s.segments[0].text == repeat(zhong, 66));  // 133 bytes after the 7-byte UDH: 66 characters
     // U+E5E5 is the one code point GB18030 lacks.
