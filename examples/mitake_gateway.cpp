@@ -139,7 +139,7 @@ void token(const httplib::Request& http, httplib::Response& res, gateway_state& 
 
 void push(const httplib::Request& http, httplib::Response& res, gateway_state& st) {
     std::vector<unsigned char> scratch(http.body.size());  // attachments' bytes and escaped strings
-    std::vector<mitake::destination> to(mitake::max_destinations + 1);  // one more: 501 is 1009, not a parse error
+    std::vector<mitake::destination> to(mitake::max_destinations);  // a 501st is too_many at destinations: 1009
     std::vector<mitake::attachment> files(16);
     mitake::push_request req;
     if (const smsgw::result r = mitake::decode(http.body, req, scratch, to, files); !r) {
