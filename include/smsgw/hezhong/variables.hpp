@@ -161,7 +161,7 @@ inline std::size_t outer_offset(std::string_view raw, std::size_t base, std::siz
             ++decoded;
             continue;
         }
-        // \uXXXX: one to three bytes of UTF-8, four for a surrogate pair (two escapes).
+        // \u and four hex digits: one to three bytes of UTF-8, four for a surrogate pair (two escapes).
         long cp = i + 6 <= raw.size() ? json::detail::hex4(raw.data() + i + 2) : 0;
         i += 6;
         if (cp >= 0xD800 && cp <= 0xDBFF) {
