@@ -1,8 +1,9 @@
 #pragma once
 
-// smsgw::cmpp: CMPP 2.0 and 3.0 (China Mobile Peer to Peer) PDUs, their framing on a TCP
-// stream, and the helpers around them (Msg_Id, authenticators, status reports, result codes,
-// long messages, Sequence_Id).
+/// \namespace smsgw::cmpp
+/// smsgw::cmpp: CMPP 2.0 and 3.0 (China Mobile Peer to Peer) PDUs, their framing on a TCP
+/// stream, and the helpers around them (Msg_Id, authenticators, status reports, result codes,
+/// long messages, Sequence_Id).
 #include "smsgw/cmpp/active_test.hpp"
 #include "smsgw/cmpp/auth.hpp"
 #include "smsgw/cmpp/cancel.hpp"

@@ -1,8 +1,9 @@
 #pragma once
 
-// smsgw::hezhong: the Hezhong video MMS API (hezhong-video-mms-api.txt, v1.3). Requests are UTF-8
-// JSON bodies POSTed to base_url + path(call) (QueryBalance a GET query); Hezhong posts audit
-// notifications as JSON and status reports and replies as `rpts=` and `mos=` lists.
+/// \namespace smsgw::hezhong
+/// smsgw::hezhong: the Hezhong video MMS API (hezhong-video-mms-api.txt, v1.3). Requests are UTF-8
+/// JSON bodies POSTed to base_url + path(call) (QueryBalance a GET query); Hezhong posts audit
+/// notifications as JSON and status reports and replies as `rpts=` and `mos=` lists.
 #include "smsgw/hezhong/audit.hpp"
 #include "smsgw/hezhong/codes.hpp"
 #include "smsgw/hezhong/message.hpp"

@@ -1,7 +1,8 @@
 #pragma once
 
-// smsgw::imsp: Chunghwa Telecom's IMSP MMS gateway (imsp-mms-gateway.txt, v2.0). Requests are
-// form bodies POSTed to base_url + path(command); answers are `<br>` pages, or for get_mime a MIME packet.
+/// \namespace smsgw::imsp
+/// smsgw::imsp: Chunghwa Telecom's IMSP MMS gateway (imsp-mms-gateway.txt, v2.0). Requests are
+/// form bodies POSTed to base_url + path(command); answers are `<br>` pages, or for get_mime a MIME packet.
 #include "smsgw/imsp/change_passwd.hpp"
 #include "smsgw/imsp/codes.hpp"
 #include "smsgw/imsp/get_mime.hpp"

@@ -1,8 +1,12 @@
 #pragma once
 
-// smsgw::mime: MIME messages (RFC 2045-2047, 2231) as IMSP get_mime returns them and beyond:
-// header fields, Content-Type and its parameters, encoded-words, multipart trees, transfer
-// decodings, and an encoder.
+/// \namespace smsgw::mime
+/// smsgw::mime: MIME messages (RFC 2045-2047, 2231) as IMSP get_mime returns them and beyond:
+/// header fields, Content-Type and its parameters, encoded-words, multipart trees, transfer
+/// decodings, and an encoder.
+///
+/// \namespace smsgw::mime::quoted_printable
+/// Quoted-Printable (RFC 2045 §6.7), decoding and encoding (quoted_printable.hpp).
 #include "smsgw/core.hpp"
 #include "smsgw/mime/body.hpp"
 #include "smsgw/mime/charset.hpp"

@@ -1,7 +1,8 @@
 #pragma once
 
-// smsgw::mitake: the Mitake MMS JSON API (mitake-mms-api.txt, version 1.18): token, push,
-// queryBatchDR, querySingleDR and the callback, every message in both directions.
+/// \namespace smsgw::mitake
+/// smsgw::mitake: the Mitake MMS JSON API (mitake-mms-api.txt, version 1.18): token, push,
+/// queryBatchDR, querySingleDR and the callback, every message in both directions.
 #include "smsgw/mitake/body.hpp"
 #include "smsgw/mitake/callback.hpp"
 #include "smsgw/mitake/codes.hpp"

@@ -1,7 +1,8 @@
 #pragma once
 
-// smsgw: header-only wire codecs for the SMS/MMS gateway protocols of mainland China and Taiwan.
-// This umbrella includes every module; include a module's header alone to compile less.
+/// \namespace smsgw
+/// smsgw: header-only wire codecs for the SMS/MMS gateway protocols of mainland China and Taiwan.
+/// This umbrella includes every module; include a module's header alone to compile less.
 #include "smsgw/charset.hpp"
 #include "smsgw/cmpp.hpp"
 #include "smsgw/codec.hpp"

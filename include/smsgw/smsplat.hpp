@@ -1,8 +1,9 @@
 #pragma once
 
-// smsgw::smsplat: the HTTP SMS platform (cmpp2-and-http-sms-platform.txt, Parts II and III),
-// white-labelled by many SMS vendors. Requests are form-encoded parameters sent to
-// http://IP:PORT + path(call); answers are lines, `resptime,respstatus` first.
+/// \namespace smsgw::smsplat
+/// smsgw::smsplat: the HTTP SMS platform (cmpp2-and-http-sms-platform.txt, Parts II and III),
+/// white-labelled by many SMS vendors. Requests are form-encoded parameters sent to
+/// http://IP:PORT + path(call); answers are lines, `resptime,respstatus` first.
 #include "smsgw/smsplat/balance.hpp"
 #include "smsgw/smsplat/batch_send.hpp"
 #include "smsgw/smsplat/codes.hpp"

@@ -3,8 +3,9 @@
 #pragma once
 // ---- smsgw/smsgw.hpp
 
-// smsgw: header-only wire codecs for the SMS/MMS gateway protocols of mainland China and Taiwan.
-// This umbrella includes every module; include a module's header alone to compile less.
+/// \namespace smsgw
+/// smsgw: header-only wire codecs for the SMS/MMS gateway protocols of mainland China and Taiwan.
+/// This umbrella includes every module; include a module's header alone to compile less.
 // ---- smsgw/charset.hpp
 
 // smsgw::charset: GBK/GB18030, Big5 and windows-1252 to and from UTF-8, exactly as the WHATWG
@@ -329,22 +330,28 @@ inline constexpr label_entry labels[228] = {
 #include <cstddef>
 #include <string_view>
 
-// ASCII character classes, case folding, trimming and hex digits: the one copy every text
-// format of smsgw uses (form bodies, vendor replies, MIME headers, JSON escapes, hex fields).
+/// ASCII character classes, case folding, trimming and hex digits: the one copy every text
+/// format of smsgw uses (form bodies, vendor replies, MIME headers, JSON escapes, hex fields).
 namespace smsgw::codec::ascii {
 
+/// '0' to '9'.
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+/// 'A' to 'Z' and 'a' to 'z'.
 constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-constexpr bool is_printable(char c) noexcept { return c >= 0x20 && c <= 0x7E; }  // SP to '~'
-// SP and HT: RFC 5234 WSP, the blanks inside a header or a reply line.
+constexpr bool is_printable(char c) noexcept { return c >= 0x20 && c <= 0x7E; }  ///< SP to '~'
+/// SP and HT: RFC 5234 WSP, the blanks inside a header or a reply line.
 constexpr bool is_blank(char c) noexcept { return c == ' ' || c == '\t'; }
-// SP, HT, CR, LF, FF: HTML and WHATWG "ASCII whitespace", what trim() removes.
+/// SP, HT, CR, LF, FF: HTML and WHATWG "ASCII whitespace", what trim() removes.
 constexpr bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
 
+/// ASCII case folding; other bytes are returned as they are.
+///@{
 constexpr char to_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 constexpr char to_upper(char c) noexcept { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+///@}
 
-// ASCII case-insensitive comparisons (bytes above 0x7F compare exactly).
+/// ASCII case-insensitive comparisons (bytes above 0x7F compare exactly).
+///@{
 constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -358,8 +365,10 @@ constexpr bool istarts_with(std::string_view s, std::string_view prefix) noexcep
 constexpr bool starts_with(std::string_view s, std::string_view prefix) noexcept {
     return s.substr(0, prefix.size()) == prefix;
 }
+///@}
 
-// `s` without the bytes `drop` accepts at either end (is_space by default).
+/// `s` without the bytes `drop` accepts at either end (is_space by default).
+///@{
 template <class Pred>
 constexpr std::string_view trim(std::string_view s, Pred drop) noexcept {
     while (!s.empty() && drop(s.front())) s.remove_prefix(1);
@@ -369,6 +378,7 @@ constexpr std::string_view trim(std::string_view s, Pred drop) noexcept {
 constexpr std::string_view trim(std::string_view s) noexcept {
     return trim(s, [](char c) constexpr noexcept { return is_space(c); });
 }
+///@}
 
 namespace detail {
 struct hex_table {
@@ -386,12 +396,14 @@ constexpr hex_table make_hex_table() noexcept {
 }
 }  // namespace detail
 
-// The value of every byte as a hex digit of either case, or no_hex: the one table that hex,
-// percent, quoted-printable and JSON \u decoding all read.
+/// The value of every byte as a hex digit of either case, or no_hex: the one table that hex,
+/// percent, quoted-printable and JSON `\u` decoding all read.
+///@{
 inline constexpr unsigned char no_hex = 0xFF;
 inline constexpr detail::hex_table hex_digits = detail::make_hex_table();
 constexpr unsigned hex_value(char c) noexcept { return hex_digits.value[static_cast<unsigned char>(c)]; }
 constexpr bool is_hex(char c) noexcept { return hex_value(c) != no_hex; }
+///@}
 
 }  // namespace smsgw::codec::ascii
 // ---- smsgw/core/error.hpp
@@ -402,8 +414,8 @@ constexpr bool is_hex(char c) noexcept { return hex_value(c) != no_hex; }
 
 namespace smsgw {
 
-// Every error any smsgw codec reports. Zero is success, as for std::error_code.
-// Values are grouped by where they arise; a module appends to its own group.
+/// Every error any smsgw codec reports. Zero is success, as for std::error_code.
+/// Values are grouped by where they arise; a module appends to its own group.
 enum class errc : int {
     // output
     buffer_too_small = 1,  // the caller's buffer is smaller than the encoding; result.offset is the size needed
@@ -487,11 +499,15 @@ enum class errc : int {
     bad_cipher_padding,  // PKCS#5 padding that does not check out after decryption (wrong key or damaged text)
 };
 
+/// The std::error_category of errc.
 class error_category_impl final : public std::error_category {
 public:
+    /// "smsgw".
     const char* name() const noexcept override { return "smsgw"; }
+    /// The text of errc `ev`.
     std::string message(int ev) const override { return describe(static_cast<errc>(ev)); }
 
+    /// The text of `e`.
     static const char* describe(errc e) noexcept {
         switch (e) {
         case errc::buffer_too_small: return "output buffer too small";
@@ -561,34 +577,45 @@ public:
     }
 };
 
+/// The one instance of the category.
 inline const std::error_category& error_category() noexcept {
     static const error_category_impl instance;
     return instance;
 }
 
+/// `e` as a std::error_code of that category.
 inline std::error_code make_error_code(errc e) noexcept {
     return {static_cast<int>(e), error_category()};
 }
 
-// What a decode or encode step reports. On success `offset` is the number of bytes
-// consumed (decode) or written (encode); on error it is the byte offset where the input
-// went wrong; with buffer_too_small it is the size the output needs.
+/// What a decode or encode step reports. On success `offset` is the number of bytes
+/// consumed (decode) or written (encode); on error it is the byte offset where the input
+/// went wrong; with buffer_too_small it is the size the output needs.
 struct result {
+    /// What went wrong; zero is success.
     errc ec{};
+    /// Success: the bytes consumed or written; error: the offset of the byte at fault.
     std::size_t offset = 0;
-    const char* field = nullptr;  // spec name of the field at fault, where there is one
+    const char* field = nullptr;  ///< spec name of the field at fault, where there is one
 
+    /// Whether ec is success.
     constexpr bool ok() const noexcept { return ec == errc{}; }
+    /// ok().
     constexpr explicit operator bool() const noexcept { return ok(); }
+    /// ec as a std::error_code.
     std::error_code error() const noexcept { return make_error_code(ec); }
+    /// The text of ec.
     const char* message() const noexcept { return error_category_impl::describe(ec); }
 };
 
+/// The same code at the same offset (field not compared).
 constexpr bool operator==(const result& a, const result& b) noexcept {
     return a.ec == b.ec && a.offset == b.offset;
 }
+/// A different code or offset.
 constexpr bool operator!=(const result& a, const result& b) noexcept { return !(a == b); }
 
+/// The result of an error: its code, offset and spec field.
 constexpr result fail(errc ec, std::size_t offset, const char* field = nullptr) noexcept {
     return result{ec, offset, field};
 }
@@ -604,12 +631,12 @@ struct is_error_code_enum<smsgw::errc> : true_type {};
 // The one strict/tolerant option of every smsgw decoder.
 namespace smsgw {
 
-// Strict decoding refuses what the spec forbids, with the offset and the field at fault.
-// Tolerant decoding accepts what real peers are known to send against the spec (each module
-// says which departures), keeping every byte so that nothing is lost. Both check what they
-// must to stay memory-safe.
+/// Strict decoding refuses what the spec forbids, with the offset and the field at fault.
+/// Tolerant decoding accepts what real peers are known to send against the spec (each module
+/// says which departures), keeping every byte so that nothing is lost. Both check what they
+/// must to stay memory-safe.
 enum class mode : unsigned char {
-    strict,    // the default everywhere
+    strict,    ///< the default everywhere
     tolerant,
 };
 
@@ -623,6 +650,7 @@ enum class mode : unsigned char {
 
 namespace smsgw {
 
+/// A byte.
 using byte = unsigned char;
 
 namespace detail {
@@ -639,28 +667,34 @@ constexpr bool span_compatible() noexcept {
 }
 }  // namespace detail
 
-// A pointer and a length: C++17's stand-in for std::span. Byte spans convert from
-// anything holding chars or bytes contiguously (string_view, std::string, vector, arrays),
-// so every decoder takes text and binary alike.
+/// A pointer and a length: C++17's stand-in for std::span. Byte spans convert from
+/// anything holding chars or bytes contiguously (string_view, std::string, vector, arrays),
+/// so every decoder takes text and binary alike.
 template <class T>
 class span {
 public:
+    /// The element type.
     using element_type = T;
+    /// The element type without const.
     using value_type = std::remove_cv_t<T>;
+    /// The type of sizes.
     using size_type = std::size_t;
+    /// Iterator trait.
     using pointer = T*;
+    /// The iterator over the items.
     using iterator = T*;
 
     constexpr span() noexcept = default;
+    /// `size` elements from `data`.
     constexpr span(T* data, std::size_t size) noexcept : data_(data), size_(size) {}
 
-    // Arrays of T, or of char/unsigned char for byte spans. Not `const char[N]`: that is a string
-    // literal, whose terminating NUL is not data; pass it as std::string_view.
+    /// Arrays of T, or of char/unsigned char for byte spans. Not `const char[N]`: that is a string
+    /// literal, whose terminating NUL is not data; pass it as std::string_view.
     template <class E, std::size_t N,
               class = std::enable_if_t<detail::span_compatible<T, E>() && !std::is_same_v<E, const char>>>
     span(E (&array)[N]) noexcept : data_(reinterpret_cast<T*>(array)), size_(N) {}
 
-    // Any contiguous container of T (or, for byte spans, of char), e.g. std::vector, std::string, std::array.
+    /// Any contiguous container of T (or, for byte spans, of char), e.g. std::vector, std::string, std::array.
     template <class C, class E = std::remove_pointer_t<decltype(std::declval<C&>().data())>,
               class = std::enable_if_t<!std::is_same_v<std::remove_cv_t<C>, span> &&
                                        detail::span_compatible<T, E>()>,
@@ -678,21 +712,30 @@ public:
                                        detail::span_compatible<T, E>()>>
     span(C&& temporary_container_would_dangle) = delete;
 
-    // string_view and other const char ranges passed by value.
+    /// string_view and other const char ranges passed by value.
     template <class U = T, class = std::enable_if_t<std::is_const_v<U> && sizeof(U) == 1>>
     span(std::string_view s) noexcept : data_(reinterpret_cast<T*>(s.data())), size_(s.size()) {}
 
+    /// From a span of a type that converts (a span of const from a span of mutable).
     template <class U, class = std::enable_if_t<std::is_convertible_v<U (*)[], T (*)[]>>>
     constexpr span(const span<U>& other) noexcept : data_(other.data()), size_(other.size()) {}
 
+    /// The first element.
     constexpr T* data() const noexcept { return data_; }
+    /// How many elements.
     constexpr std::size_t size() const noexcept { return size_; }
+    /// Whether there is none.
     constexpr bool empty() const noexcept { return size_ == 0; }
+    /// The first item.
     constexpr T* begin() const noexcept { return data_; }
+    /// Past the last item.
     constexpr T* end() const noexcept { return data_ + size_; }
+    /// Element i.
     constexpr T& operator[](std::size_t i) const noexcept { return data_[i]; }
 
+    /// The first n elements (all of them when fewer).
     constexpr span first(std::size_t n) const noexcept { return {data_, n < size_ ? n : size_}; }
+    /// n elements from `offset` (what there is when fewer).
     constexpr span subspan(std::size_t offset, std::size_t n = std::size_t(-1)) const noexcept {
         std::size_t o = offset < size_ ? offset : size_;
         std::size_t rest = size_ - o;
@@ -704,9 +747,10 @@ private:
     std::size_t size_ = 0;
 };
 
-using bytes = span<const byte>;    // input: anything readable as bytes
-using mutable_bytes = span<byte>;  // output: a caller's buffer
+using bytes = span<const byte>;    ///< input: anything readable as bytes
+using mutable_bytes = span<byte>;  ///< output: a caller's buffer
 
+/// The bytes as chars.
 inline std::string_view as_chars(bytes b) noexcept {
     return {reinterpret_cast<const char*>(b.data()), b.size()};
 }
@@ -5033,7 +5077,8 @@ inline constexpr std::uint16_t big5_encode_plane2_bytes[291] = {
 
 namespace smsgw {
 
-// Network byte order (big-endian) loads and stores, as every CMPP integer is sent (CMPP 2.0 §8.1).
+/// Network byte order (big-endian) loads and stores, as every CMPP integer is sent (CMPP 2.0 §8.1).
+///@{
 constexpr std::uint16_t load_be16(const byte* p) noexcept {
     return static_cast<std::uint16_t>((p[0] << 8) | p[1]);
 }
@@ -5057,6 +5102,7 @@ constexpr void store_be64(byte* p, std::uint64_t v) noexcept {
     store_be32(p, static_cast<std::uint32_t>(v >> 32));
     store_be32(p + 4, static_cast<std::uint32_t>(v));
 }
+///@}
 
 }  // namespace smsgw
 // ---- smsgw/core/inline.hpp
@@ -9873,45 +9919,60 @@ struct windows_1252_codec {
 
 namespace smsgw {
 
-// Writes into a caller's buffer and never past it. Whatever does not fit is counted, not
-// written, so one pass tells both whether the output fitted and how large it must be; a
-// writer built without a buffer only measures (that is how encoded_size() works).
+/// Writes into a caller's buffer and never past it. Whatever does not fit is counted, not
+/// written, so one pass tells both whether the output fitted and how large it must be; a
+/// writer built without a buffer only measures (that is how encoded_size() works).
 class writer {
 public:
     constexpr writer() noexcept = default;
+    /// Writes into `out`.
     explicit constexpr writer(mutable_bytes out) noexcept : data_(out.data()), capacity_(out.size()) {}
+    /// Writes into `capacity` bytes at `data`.
     constexpr writer(byte* data, std::size_t capacity) noexcept : data_(data), capacity_(capacity) {}
+    /// Writes into `capacity` chars at `data`.
     writer(char* data, std::size_t capacity) noexcept
         : data_(reinterpret_cast<byte*>(data)), capacity_(capacity) {}
 
-    // Bytes written or wanted so far: the size the output needs once encoding is done.
+    /// Bytes written or wanted so far: the size the output needs once encoding is done.
     constexpr std::size_t size() const noexcept { return size_; }
+    /// The buffer's size.
     constexpr std::size_t capacity() const noexcept { return capacity_; }
+    /// Whether more was written than fits.
     constexpr bool overflowed() const noexcept { return size_ > capacity_; }
+    /// The buffer.
     constexpr byte* buffer() const noexcept { return data_; }
 
-    // n bytes to fill in place, or nullptr when they do not fit (they are counted all the same).
+    /// n bytes to fill in place, or nullptr when they do not fit (they are counted all the same).
     byte* claim(std::size_t n) noexcept {
         byte* p = fits(n) ? data_ + size_ : nullptr;
         size_ += n;
         return p;
     }
 
+    /// One byte.
+    ///@{
     void put(byte b) noexcept {
         if (size_ < capacity_) data_[size_] = b;
         ++size_;
     }
     void put(char c) noexcept { put(static_cast<byte>(c)); }
+    ///@}
+    /// Bytes, counted even when they do not fit.
+    ///@{
     void write(const void* p, std::size_t n) noexcept {
         if (n != 0 && fits(n)) std::memcpy(data_ + size_, p, n);
         size_ += n;
     }
     void write(std::string_view s) noexcept { write(s.data(), s.size()); }
     void write(bytes b) noexcept { write(b.data(), b.size()); }
+    ///@}
+    /// n copies of b.
     void fill(byte b, std::size_t n) noexcept {
         if (n != 0 && fits(n)) std::memset(data_ + size_, b, n);
         size_ += n;
     }
+    /// Big-endian integers.
+    ///@{
     void put_be16(std::uint16_t v) noexcept {
         if (byte* p = claim(2)) store_be16(p, v);
     }
@@ -9921,12 +9982,13 @@ public:
     void put_be64(std::uint64_t v) noexcept {
         if (byte* p = claim(8)) store_be64(p, v);
     }
-    // Overwrites 4 bytes written earlier at `at` (a length known only at the end).
+    ///@}
+    /// Overwrites 4 bytes written earlier at `at` (a length known only at the end).
     void patch_be32(std::size_t at, std::uint32_t v) noexcept {
         if (at + 4 <= capacity_ && at + 4 <= size_) store_be32(data_ + at, v);
     }
 
-    // The outcome: the bytes written, or buffer_too_small with the size needed.
+    /// The outcome: the bytes written, or buffer_too_small with the size needed.
     constexpr result finish() const noexcept {
         return overflowed() ? result{errc::buffer_too_small, size_} : result{errc{}, size_};
     }
@@ -9939,14 +10001,15 @@ private:
     std::size_t size_ = 0;
 };
 
-// Generic front ends for any message type whose module defines
-// `result encode(const T&, writer&)`; found by argument-dependent lookup.
+/// Generic front ends for any message type whose module defines
+/// `result encode(const T&, writer&)`; found by argument-dependent lookup.
 template <class T>
 result encode(const T& value, mutable_bytes out) {
     writer w(out);
     return encode(value, w);
 }
 
+/// The bytes encode(value) writes, without writing them.
 template <class T>
 std::size_t encoded_size(const T& value) {
     writer w;
@@ -9954,10 +10017,10 @@ std::size_t encoded_size(const T& value) {
     return w.size();
 }
 
-// Appends to a std::string what `write(writer&)` writes, returning its result: a decoder's
-// output (mime::decode_content, a charset conversion, a filename) or an encoder's. It runs
-// `write` twice, once to measure and once into the string; on an error the string is kept as
-// it was. With encode_append, the conveniences that allocate.
+/// Appends to a std::string what `write(writer&)` writes, returning its result: a decoder's
+/// output (mime::decode_content, a charset conversion, a filename) or an encoder's. It runs
+/// `write` twice, once to measure and once into the string; on an error the string is kept as
+/// it was. With encode_append, the conveniences that allocate.
 template <class Write>
 result write_append(std::string& s, Write&& write) {
     writer measure;
@@ -9971,7 +10034,7 @@ result write_append(std::string& s, Write&& write) {
     return r;
 }
 
-// Appends the encoding of `value` to a std::string.
+/// Appends the encoding of `value` to a std::string.
 template <class T>
 result encode_append(const T& value, std::string& s) {
     return write_append(s, [&value](writer& w) { return encode(value, w); });
@@ -9979,24 +10042,26 @@ result encode_append(const T& value, std::string& s) {
 
 }  // namespace smsgw
 
-// Decimal integers in text, read and written exactly: the one copy behind every number of a
-// form field, a reply line, a JSON number, a CMPP timestamp or Msg_Id text.
+/// Decimal integers in text, read and written exactly: the one copy behind every number of a
+/// form field, a reply line, a JSON number, a CMPP timestamp or Msg_Id text.
 namespace smsgw::codec::decimal {
 
-// Which leading sign a reader accepts.
+/// Which leading sign a reader accepts.
 enum class sign : unsigned char {
-    none,   // digits only
-    minus,  // an optional '-'
-    any,    // an optional '-' or '+'
+    none,   ///< digits only
+    minus,  ///< an optional '-'
+    any,    ///< an optional '-' or '+'
 };
 
+/// What parse() accepts.
 struct parse_options {
+    /// Which sign may come first.
     decimal::sign signs = sign::none;
-    bool leading_zeros = true;   // "007" reads as 7; false: a number may start with 0 only if it is 0
-    std::size_t max_digits = 0;  // 0: as many as the type holds; otherwise more is field_too_long
+    bool leading_zeros = true;   ///< "007" reads as 7; false: a number may start with 0 only if it is 0
+    std::size_t max_digits = 0;  ///< 0: as many as the type holds; otherwise more is field_too_long
 };
 
-// The most characters a 64-bit integer takes: 20 digits, or '-' and 19.
+/// The most characters a 64-bit integer takes: 20 digits, or '-' and 19.
 inline constexpr std::size_t max_chars = 20;
 
 namespace detail {
@@ -10054,28 +10119,30 @@ constexpr result read(std::string_view text, Int& out, parse_options o, bool who
 
 }  // namespace detail
 
-// The whole of `text` as an integer of type Int. Success: offset = text.size(). Errors:
-// empty_field (offset 0) when empty; bad_character at a sign the options refuse, at a sign with
-// no digit after it, at the first byte that is not a digit, or at the digit after a leading 0
-// when leading_zeros is false; field_too_long at the first digit past max_digits; out_of_range
-// (offset 0) when the value does not fit Int.
+/// The whole of `text` as an integer of type Int. Success: offset = text.size(). Errors:
+/// empty_field (offset 0) when empty; bad_character at a sign the options refuse, at a sign with
+/// no digit after it, at the first byte that is not a digit, or at the digit after a leading 0
+/// when leading_zeros is false; field_too_long at the first digit past max_digits; out_of_range
+/// (offset 0) when the value does not fit Int.
 template <class Int>
 constexpr result parse(std::string_view text, Int& out, parse_options o = {}) noexcept {
     return detail::read(text, out, o, true);
 }
 
-// The number at the start of `text`, up to the first byte that is not a digit. Success: offset
-// = characters read (at least one digit). Errors as parse(), except that a byte after the
-// number is no error.
+/// The number at the start of `text`, up to the first byte that is not a digit. Success: offset
+/// = characters read (at least one digit). Errors as parse(), except that a byte after the
+/// number is no error.
 template <class Int>
 constexpr result parse_prefix(std::string_view text, Int& out, parse_options o = {}) noexcept {
     return detail::read(text, out, o, false);
 }
 
-// The text of a number, on the stack.
+/// The text of a number, on the stack.
 class text {
 public:
+    /// The digits.
     constexpr std::string_view view() const noexcept { return {chars_ + start_, max_chars - start_}; }
+    /// How many characters.
     constexpr std::size_t size() const noexcept { return max_chars - start_; }
 
     template <class Int>
@@ -10088,7 +10155,7 @@ private:
     std::size_t start_ = max_chars;
 };
 
-// The digits of `v`, with '-' when negative: exactly, over the whole int64 and uint64 ranges.
+/// The digits of `v`, with '-' when negative: exactly, over the whole int64 and uint64 ranges.
 template <class Int>
 constexpr text format(Int v) noexcept {
     static_assert(std::is_integral_v<Int> && !std::is_same_v<Int, bool>, "an integer type");
@@ -10109,14 +10176,14 @@ constexpr text format(Int v) noexcept {
     return t;
 }
 
-// Exactly `width` digits (at most 20), zero on the left: the low digits of `v` when it has more.
+/// Exactly `width` digits (at most 20), zero on the left: the low digits of `v` when it has more.
 constexpr text format_padded(std::uint64_t v, unsigned width) noexcept {
     text t;
     for (unsigned k = 0; k < width && k < max_chars; ++k, v /= 10) t.push(static_cast<char>('0' + v % 10));
     return t;
 }
 
-// How many digits `v` has (1 for 0).
+/// How many digits `v` has (1 for 0).
 constexpr std::size_t digits(std::uint64_t v) noexcept {
     std::size_t n = 1;
     while (v >= 10) {
@@ -10126,10 +10193,12 @@ constexpr std::size_t digits(std::uint64_t v) noexcept {
     return n;
 }
 
+/// Writes the text of format(v).
 template <class Int>
 void write(writer& out, Int v) noexcept {
     out.write(format(v).view());
 }
+/// Writes the text of format_padded(v, width).
 inline void write_padded(writer& out, std::uint64_t v, unsigned width) noexcept {
     out.write(format_padded(v, width).view());
 }
@@ -10221,6 +10290,7 @@ inline std::size_t skip_ascii(std::string_view s, std::size_t pos) noexcept {
 // Decodes the code point at s[pos] into cp and advances pos past it. On error pos stays put and
 // the result is invalid_utf8 at pos (truncated when pos is already at the end). On success
 // result.offset is the new pos.
+/// The code point at s[pos], pos moved past it; invalid_utf8 (truncated at the end) at pos.
 inline result next(std::string_view s, std::size_t& pos, char32_t& cp) noexcept {
     if (pos >= s.size()) return fail(errc::truncated, pos);
     const std::size_t n = detail::decode_one(s, pos, cp);
@@ -10230,6 +10300,7 @@ inline result next(std::string_view s, std::size_t& pos, char32_t& cp) noexcept 
 }
 
 // Checks that s is well-formed UTF-8; on success offset is s.size().
+/// Whether s is well-formed UTF-8; success: offset = s.size().
 inline result validate(std::string_view s) noexcept {
     std::size_t pos = 0;
     char32_t cp;
@@ -10243,6 +10314,7 @@ inline result validate(std::string_view s) noexcept {
 
 // Counts the characters (code points) of s, as Mitake counts a subject's length. On error
 // `chars` holds the characters before the ill-formed sequence.
+/// The characters (code points) of s.
 inline result count(std::string_view s, std::size_t& chars) noexcept {
     chars = 0;
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -10266,6 +10338,7 @@ inline result count(std::string_view s, std::size_t& chars) noexcept {
 // The longest prefix of s of at most max_bytes bytes that does not cut a character: a split
 // point for a byte budget (SMS segments, fixed-width fields). Only the cut is examined; s
 // is assumed well-formed.
+/// The longest prefix of s within max_bytes that does not cut a character.
 constexpr std::size_t fit(std::string_view s, std::size_t max_bytes) noexcept {
     if (max_bytes >= s.size()) return s.size();
     std::size_t n = max_bytes;
@@ -10276,6 +10349,7 @@ constexpr std::size_t fit(std::string_view s, std::size_t max_bytes) noexcept {
 
 // Writes cp as UTF-8. A value that is not a Unicode scalar value (a surrogate, or above
 // U+10FFFF) is written as U+FFFD REPLACEMENT CHARACTER; next() never yields one.
+/// Writes cp as UTF-8 (U+FFFD for a value that is no Unicode scalar value).
 inline void put(char32_t cp, writer& out) noexcept {
     if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
     if (cp < 0x80) {
@@ -10301,6 +10375,7 @@ inline void put(char32_t cp, writer& out) noexcept {
 
 // Bytes of UTF-16BE that to_utf16be() writes for well-formed s: 2 per character below
 // U+10000, 4 (a surrogate pair) above.
+/// Bytes of UTF-16BE that to_utf16be() writes for s.
 inline std::size_t utf16_size(std::string_view s) noexcept {
     std::size_t n = 0;
     for (char c : s) {
@@ -10313,6 +10388,7 @@ inline std::size_t utf16_size(std::string_view s) noexcept {
 // UTF-8 to UTF-16BE (CMPP Msg_Fmt 8): characters above U+FFFF become surrogate pairs, which
 // a strict UCS-2 peer cannot show. Result as writer::finish(), or invalid_utf8 at the offset
 // in utf8 (nothing is written from the ill-formed sequence on).
+/// UTF-8 to UTF-16BE, surrogate pairs above U+FFFF; invalid_utf8 at the offset in utf8.
 inline result to_utf16be(std::string_view utf8, writer& out) noexcept {
     const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
     std::size_t pos = 0;
@@ -10339,6 +10415,7 @@ inline result to_utf16be(std::string_view utf8, writer& out) noexcept {
 
 // UTF-16BE (or UCS-2) to UTF-8. Errors carry the offset in `in`: invalid_utf16 for a lone or
 // reversed surrogate, truncated for an odd final byte.
+/// UTF-16BE (or UCS-2) to UTF-8; invalid_utf16 or truncated at the offset in `in`.
 inline result from_utf16be(bytes in, writer& out) noexcept {
     const byte* p = in.data();
     const std::size_t n = in.size();
@@ -10917,9 +10994,10 @@ private:
 }  // namespace smsgw::charset
 // ---- smsgw/cmpp.hpp
 
-// smsgw::cmpp: CMPP 2.0 and 3.0 (China Mobile Peer to Peer) PDUs, their framing on a TCP
-// stream, and the helpers around them (Msg_Id, authenticators, status reports, result codes,
-// long messages, Sequence_Id).
+/// \namespace smsgw::cmpp
+/// smsgw::cmpp: CMPP 2.0 and 3.0 (China Mobile Peer to Peer) PDUs, their framing on a TCP
+/// stream, and the helpers around them (Msg_Id, authenticators, status reports, result codes,
+/// long messages, Sequence_Id).
 // ---- smsgw/cmpp/active_test.hpp
 
 #include <cstdint>
@@ -11081,16 +11159,16 @@ inline result encode(const header& h, writer& out) noexcept {
 
 namespace smsgw {
 
-// How a fixed-width Octet String is filled when its value is shorter (CMPP 2.0 table 8.1:
-// "如果左补 0 则补 ASCII 表示的零，如果右补 0 则补二进制的零").
+/// How a fixed-width Octet String is filled when its value is shorter (CMPP 2.0 table 8.1:
+/// "如果左补 0 则补 ASCII 表示的零，如果右补 0 则补二进制的零").
 enum class pad : unsigned char {
-    nul_right,   // value then binary zeros: most fields
-    zero_left,   // ASCII '0's then the value: Source_Id, Destination_Id (table 8.17)
+    nul_right,   ///< value then binary zeros: most fields
+    zero_left,   ///< ASCII '0's then the value: Source_Id, Destination_Id (table 8.17)
 };
 
-// The value of a raw fixed-width field: the padding is trimmed, everything else is kept,
-// so writing the value back with write_fixed() gives the same bytes. A field filled to its
-// last byte has no padding; bytes after an embedded NUL stay part of the value.
+/// The value of a raw fixed-width field: the padding is trimmed, everything else is kept,
+/// so writing the value back with write_fixed() gives the same bytes. A field filled to its
+/// last byte has no padding; bytes after an embedded NUL stay part of the value.
 constexpr std::string_view trim_fixed(std::string_view raw, pad p = pad::nul_right) noexcept {
     if (p == pad::nul_right) {
         std::size_t n = raw.size();
@@ -11102,7 +11180,7 @@ constexpr std::string_view trim_fixed(std::string_view raw, pad p = pad::nul_rig
     return raw.substr(i);
 }
 
-// Writes `value` padded to exactly `width` bytes; a longer value is refused, never cut.
+/// Writes `value` padded to exactly `width` bytes; a longer value is refused, never cut.
 inline result write_fixed(writer& w, std::string_view value, std::size_t width, pad p = pad::nul_right,
                           const char* field = nullptr) noexcept {
     if (value.size() > width) return fail(errc::field_too_long, w.size(), field);
@@ -11116,26 +11194,28 @@ inline result write_fixed(writer& w, std::string_view value, std::size_t width, 
 
 namespace smsgw::cmpp {
 
-// A list of fixed-width terminal ids (SUBMIT's Dest_terminal_Id, FWD's Dest_Id: DestUsr_tl
-// fields of 21 or 32 bytes each). Decoding gives a lazy view over the wire bytes, each id
-// trimmed of its NUL padding as it is read; to encode, point it at the caller's own array:
-//
-//     std::string_view to[] = {"13800138000", "13900139000"};
-//     submit.dest_terminal_ids = to;
-//
-// Nothing is copied either way: the input, or the caller's array, must outlive the list.
+/// A list of fixed-width terminal ids (SUBMIT's Dest_terminal_Id, FWD's Dest_Id: DestUsr_tl
+/// fields of 21 or 32 bytes each). Decoding gives a lazy view over the wire bytes, each id
+/// trimmed of its NUL padding as it is read; to encode, point it at the caller's own array:
+///
+///     std::string_view to[] = {"13800138000", "13900139000"};
+///     submit.dest_terminal_ids = to;
+///
+/// Nothing is copied either way: the input, or the caller's array, must outlive the list.
 class id_list {
 public:
     constexpr id_list() noexcept = default;
-    // The caller's ids, each at most the field's width (the encoder checks): an array of
-    // string_view, or a contiguous container of them (std::vector, std::array, span).
+    /// The caller's ids, each at most the field's width (the encoder checks): an array of
+    /// string_view, or a contiguous container of them (std::vector, std::array, span).
+    ///@{
     template <std::size_t N>
     constexpr id_list(const std::string_view (&ids)[N]) noexcept : items_(ids), count_(N) {}
     template <class C, class = std::enable_if_t<std::is_convertible_v<decltype(std::declval<const C&>().data()),
                                                                       const std::string_view*>>>
     constexpr id_list(const C& ids) noexcept : items_(ids.data()), count_(ids.size()) {}
+    ///@}
 
-    // `count` ids of `width` bytes each, back to back (what a decoder sees).
+    /// `count` ids of `width` bytes each, back to back (what a decoder sees).
     static constexpr id_list on_wire(const char* data, std::size_t count, std::size_t width) noexcept {
         id_list l;
         l.wire_ = data;
@@ -11144,35 +11224,47 @@ public:
         return l;
     }
 
+    /// The number of ids.
     constexpr std::size_t size() const noexcept { return count_; }
+    /// Whether there is none.
     constexpr bool empty() const noexcept { return count_ == 0; }
 
-    // The i-th id without its padding.
+    /// The i-th id without its padding.
     constexpr std::string_view operator[](std::size_t i) const noexcept {
         return wire_ != nullptr ? trim_fixed(std::string_view(wire_ + i * width_, width_)) : items_[i];
     }
 
+    /// A forward iterator over the ids.
     class iterator {
     public:
+        /// Standard iterator traits.
+        ///@{
         using iterator_category = std::forward_iterator_tag;
         using value_type = std::string_view;
         using difference_type = std::ptrdiff_t;
         using pointer = void;
         using reference = std::string_view;
+        ///@}
 
         constexpr iterator() noexcept = default;
+        /// The iterator at the i-th id of `list`.
         constexpr iterator(const id_list* list, std::size_t i) noexcept : list_(list), i_(i) {}
+        /// The current item.
         constexpr std::string_view operator*() const noexcept { return (*list_)[i_]; }
+        /// Moves to the next item.
         constexpr iterator& operator++() noexcept {
             ++i_;
             return *this;
         }
+        /// Moves to the next item; returns the iterator as it was.
         constexpr iterator operator++(int) noexcept {
             iterator old = *this;
             ++i_;
             return old;
         }
+        /// Whether both iterators are at the same position.
         friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept { return a.i_ == b.i_; }
+        /// Whether the iterators are at different positions.
         friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept { return a.i_ != b.i_; }
 
     private:
@@ -11180,7 +11272,9 @@ public:
         std::size_t i_ = 0;
     };
 
+    /// The first item.
     constexpr iterator begin() const noexcept { return {this, 0}; }
+    /// Past the last item.
     constexpr iterator end() const noexcept { return {this, count_}; }
 
 private:
@@ -11724,17 +11818,23 @@ SMSGW_FLATTEN result encode(const T& msg, writer& out) noexcept {
 // that gives the same 12 bytes back.
 namespace smsgw::cmpp {
 
+/// CMPP_ACTIVE_TEST (§8.4.3): a header without a body.
 using active_test = header_only<command_id::active_test>;
 
-// Table 8.16.
+/// Table 8.16.
 struct active_test_resp {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::active_test_resp;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
+    /// Reserved (1 byte, table 8.16).
     std::uint8_t reserved = 0;
-    bool without_reserved = false;  // the 12-byte response of CMPP 1.2 (tolerant decoding), encoded as such
+    bool without_reserved = false;  ///< the 12-byte response of CMPP 1.2 (tolerant decoding), encoded as such
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.may_end(m.without_reserved, {"Reserved", "without_reserved"});
@@ -11766,48 +11866,54 @@ struct active_test_resp {
 #include <string_view>
 
 
-// Date-time fields as the vendors write them, read and written with real calendar checks, and
-// Unix seconds. Times are civil times as the text gives them (the vendors' local time, China or
-// Taiwan): no time zone is applied or assumed, so to_unix() of a Beijing wall-clock time is the
-// Unix time of that wall-clock reading in UTC.
-//
-// Leap seconds: a second of 60 is out_of_range. Unix time counts 86400 seconds a day and has no
-// number for 23:59:60 (it would be the same instant as the next 00:00:00, so decode then encode
-// would not give the text back), and none of the vendors' documents allows it.
+/// Date-time fields as the vendors write them, read and written with real calendar checks, and
+/// Unix seconds. Times are civil times as the text gives them (the vendors' local time, China or
+/// Taiwan): no time zone is applied or assumed, so to_unix() of a Beijing wall-clock time is the
+/// Unix time of that wall-clock reading in UTC.
+///
+/// Leap seconds: a second of 60 is out_of_range. Unix time counts 86400 seconds a day and has no
+/// number for 23:59:60 (it would be the same instant as the next 00:00:00, so decode then encode
+/// would not give the text back), and none of the vendors' documents allows it.
 namespace smsgw::codec::datetime {
 
-// A proleptic Gregorian civil time. Years min_year..max_year (year 0 is 1 BC, ISO 8601).
+/// A proleptic Gregorian civil time. Years min_year..max_year (year 0 is 1 BC, ISO 8601).
 struct date_time {
+    /// Four digits.
     std::int32_t year = 1970;
-    std::uint8_t month = 1;   // 1..12
-    std::uint8_t day = 1;     // 1..days_in_month(year, month)
-    std::uint8_t hour = 0;    // 0..23
-    std::uint8_t minute = 0;  // 0..59
-    std::uint8_t second = 0;  // 0..59
+    std::uint8_t month = 1;   ///< 1..12
+    std::uint8_t day = 1;     ///< 1..days_in_month(year, month)
+    std::uint8_t hour = 0;    ///< 0..23
+    std::uint8_t minute = 0;  ///< 0..59
+    std::uint8_t second = 0;  ///< 0..59
 };
 
+/// Whether all fields are equal.
 constexpr bool operator==(const date_time& a, const date_time& b) noexcept {
     return a.year == b.year && a.month == b.month && a.day == b.day && a.hour == b.hour && a.minute == b.minute &&
            a.second == b.second;
 }
+/// Whether a field differs.
 constexpr bool operator!=(const date_time& a, const date_time& b) noexcept { return !(a == b); }
 
-// The years a date_time may hold: wide enough for any date a protocol carries, small enough
-// that every conversion below is exact in 64 bits.
+/// The years a date_time may hold: wide enough for any date a protocol carries, small enough
+/// that every conversion below is exact in 64 bits.
+///@{
 inline constexpr std::int32_t min_year = -999999;
 inline constexpr std::int32_t max_year = 999999;
+///@}
 
+/// Gregorian leap years.
 constexpr bool is_leap_year(std::int64_t y) noexcept { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
 
-// 28..31, or 0 for a month outside 1..12.
+/// 28..31, or 0 for a month outside 1..12.
 constexpr unsigned days_in_month(std::int64_t y, unsigned month) noexcept {
     constexpr unsigned char days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (month < 1 || month > 12) return 0;
     return month == 2 && is_leap_year(y) ? 29u : days[month - 1];
 }
 
-// Success when every part is a real calendar value; out_of_range (offset 0) naming the first
-// part that is not ("year", "month", "day", "hour", "minute", "second").
+/// Success when every part is a real calendar value; out_of_range (offset 0) naming the first
+/// part that is not ("year", "month", "day", "hour", "minute", "second").
 constexpr result check(const date_time& t) noexcept {
     if (t.year < min_year || t.year > max_year) return fail(errc::out_of_range, 0, "year");
     if (t.month < 1 || t.month > 12) return fail(errc::out_of_range, 0, "month");
@@ -11818,8 +11924,8 @@ constexpr result check(const date_time& t) noexcept {
     return {};
 }
 
-// Days from 1970-01-01 to a civil date (H. Hinnant's days_from_civil: eras of 400 years,
-// years starting in March, exact for any year an int64 of days can hold). The date is not checked.
+/// Days from 1970-01-01 to a civil date (H. Hinnant's days_from_civil: eras of 400 years,
+/// years starting in March, exact for any year an int64 of days can hold). The date is not checked.
 constexpr std::int64_t days_from_civil(std::int64_t y, unsigned month, unsigned day) noexcept {
     y -= month <= 2 ? 1 : 0;
     const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -11829,7 +11935,7 @@ constexpr std::int64_t days_from_civil(std::int64_t y, unsigned month, unsigned 
     return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
-// The civil date `days` after 1970-01-01 (negative: before), the inverse of days_from_civil.
+/// The civil date `days` after 1970-01-01 (negative: before), the inverse of days_from_civil.
 constexpr void civil_from_days(std::int64_t days, std::int64_t& y, unsigned& month, unsigned& day) noexcept {
     days += 719468;
     const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
@@ -11842,19 +11948,21 @@ constexpr void civil_from_days(std::int64_t days, std::int64_t& y, unsigned& mon
     y = static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2 ? 1 : 0);
 }
 
-// Seconds since 1970-01-01 00:00:00 of `t` read as UTC, after check() (its error otherwise).
+/// Seconds since 1970-01-01 00:00:00 of `t` read as UTC, after check() (its error otherwise).
 constexpr result to_unix(const date_time& t, std::int64_t& seconds) noexcept {
     if (result r = check(t); !r) return r;
     seconds = days_from_civil(t.year, t.month, t.day) * 86400 + t.hour * 3600 + t.minute * 60 + t.second;
     return {};
 }
 
-// The Unix seconds of the first and last instants a date_time holds.
+/// The Unix seconds of the first and last instants a date_time holds.
+///@{
 inline constexpr std::int64_t min_unix = days_from_civil(min_year, 1, 1) * 86400;
 inline constexpr std::int64_t max_unix = days_from_civil(max_year, 12, 31) * 86400 + 86399;
+///@}
 
-// The civil time (UTC) of Unix `seconds`; out_of_range (offset 0, "seconds") outside
-// min_unix..max_unix, `out` left alone.
+/// The civil time (UTC) of Unix `seconds`; out_of_range (offset 0, "seconds") outside
+/// min_unix..max_unix, `out` left alone.
 constexpr result from_unix(std::int64_t seconds, date_time& out) noexcept {
     if (seconds < min_unix || seconds > max_unix) return fail(errc::out_of_range, 0, "seconds");
     std::int64_t days = seconds / 86400;
@@ -11878,17 +11986,17 @@ constexpr result from_unix(std::int64_t seconds, date_time& out) noexcept {
 
 // ---- text --------------------------------------------------------------------------------------
 
-// The shapes of date-time text in the vendors' documents.
+/// The shapes of date-time text in the vendors' documents.
 enum class shape : unsigned char {
-    yyyymmddhhmmss,       // 20130408145521: Mitake orderTime/statusTime, SMS platform timestamp, Hezhong
-    yymmddhhmm,           // 1304081455: CMPP Submit_time, Done_time, CMPP_DELIVER_time, SMS platform
-                          // reportTime. YY is 2000 + YY (years 2000..2099), seconds are 0
-    yyyy_mm_dd_hh_mm_ss,  // 2013-04-08 14:55:21: 5C report times, SMS platform
-    unix_seconds,         // 1365432921: decimal seconds since 1970 UTC ('-' before), 5C from/to
+    yyyymmddhhmmss,       ///< 20130408145521: Mitake orderTime/statusTime, SMS platform timestamp, Hezhong
+    yymmddhhmm,           ///< 1304081455: CMPP Submit_time, Done_time, CMPP_DELIVER_time, SMS platform
+                          ///< reportTime. YY is 2000 + YY (years 2000..2099), seconds are 0
+    yyyy_mm_dd_hh_mm_ss,  ///< 2013-04-08 14:55:21: 5C report times, SMS platform
+    unix_seconds,         ///< 1365432921: decimal seconds since 1970 UTC ('-' before), 5C from/to
 };
 
-// The characters of a shape's text: fixed for the three calendar shapes; unix_seconds is 1 to
-// max_text_size characters.
+/// The characters of a shape's text: fixed for the three calendar shapes; unix_seconds is 1 to
+/// max_text_size characters.
 constexpr std::size_t text_size(shape s) noexcept {
     switch (s) {
     case shape::yyyymmddhhmmss: return 14;
@@ -11898,6 +12006,7 @@ constexpr std::size_t text_size(shape s) noexcept {
     }
     return 0;
 }
+/// The longest text a date_time is written as.
 inline constexpr std::size_t max_text_size = decimal::max_chars;
 
 namespace detail {
@@ -11977,15 +12086,15 @@ constexpr bool parse_dashed(std::string_view v, date_time& out) noexcept {
 
 }  // namespace detail
 
-// Reads the whole of `text` in shape `s`. Success: offset = text.size(). Errors:
-// - calendar shapes: invalid_length (offset 0) unless text_size(s) characters; then, field by
-//   field from the left, bad_character at the first byte that is not a digit or not the
-//   separator the shape has there, out_of_range at a field's first digit (result.field: "month",
-//   "day" (checked against the month and leap years), "hour", "minute", "second"; a second of
-//   60 is refused);
-// - unix_seconds: decimal::parse's errors (empty_field, bad_character, a leading zero refused,
-//   out_of_range at 0 past int64), and out_of_range (offset 0, "seconds") outside min_unix..max_unix.
-// `out` is written only on success.
+/// Reads the whole of `text` in shape `s`. Success: offset = text.size(). Errors:
+/// - calendar shapes: invalid_length (offset 0) unless text_size(s) characters; then, field by
+///   field from the left, bad_character at the first byte that is not a digit or not the
+///   separator the shape has there, out_of_range at a field's first digit (result.field: "month",
+///   "day" (checked against the month and leap years), "hour", "minute", "second"; a second of
+///   60 is refused);
+/// - unix_seconds: decimal::parse's errors (empty_field, bad_character, a leading zero refused,
+///   out_of_range at 0 past int64), and out_of_range (offset 0, "seconds") outside min_unix..max_unix.
+/// `out` is written only on success.
 constexpr result parse(std::string_view text, shape s, date_time& out) noexcept {
     if (s == shape::unix_seconds) {
         std::int64_t v = 0;
@@ -12026,10 +12135,10 @@ constexpr result parse(std::string_view text, shape s, date_time& out) noexcept 
     return {errc{}, text.size()};
 }
 
-// Writes `t` in shape `s`. Success: offset = characters written; buffer_too_small: offset =
-// the size the writer needs. Errors, nothing written, offset 0: check()'s out_of_range, and
-// out_of_range "year" outside the years the shape holds (0..9999, 2000..2099 for YY), or
-// "second" when yymmddhhmm would drop seconds that are not 0.
+/// Writes `t` in shape `s`. Success: offset = characters written; buffer_too_small: offset =
+/// the size the writer needs. Errors, nothing written, offset 0: check()'s out_of_range, and
+/// out_of_range "year" outside the years the shape holds (0..9999, 2000..2099 for YY), or
+/// "second" when yymmddhhmm would drop seconds that are not 0.
 inline result write(writer& out, const date_time& t, shape s) noexcept {
     if (result r = check(t); !r) return r;
     if (s == shape::unix_seconds) {
@@ -12078,29 +12187,33 @@ inline result write(writer& out, const date_time& t, shape s) noexcept {
 // checks the parts: unpack_msg_id() always succeeds, check_msg_id() says whether they make sense.
 namespace smsgw::cmpp {
 
+/// The fields packed into a 64-bit Msg_Id.
 struct msg_id_parts {
-    std::uint8_t month = 0;     // 1..12
-    std::uint8_t day = 0;       // 1..31
-    std::uint8_t hour = 0;      // 0..23
-    std::uint8_t minute = 0;    // 0..59
-    std::uint8_t second = 0;    // 0..59
-    std::uint32_t gateway = 0;  // ISMG code as an integer, 0..0x3FFFFF
+    std::uint8_t month = 0;     ///< 1..12
+    std::uint8_t day = 0;       ///< 1..31
+    std::uint8_t hour = 0;      ///< 0..23
+    std::uint8_t minute = 0;    ///< 0..59
+    std::uint8_t second = 0;    ///< 0..59
+    std::uint32_t gateway = 0;  ///< ISMG code as an integer, 0..0x3FFFFF
+    /// The ISMG's sequence number, 0..0xFFFF.
     std::uint16_t sequence = 0;
 };
 
+/// Whether all fields are equal.
 constexpr bool operator==(const msg_id_parts& a, const msg_id_parts& b) noexcept {
     return a.month == b.month && a.day == b.day && a.hour == b.hour && a.minute == b.minute &&
            a.second == b.second && a.gateway == b.gateway && a.sequence == b.sequence;
 }
+/// Whether a field differs.
 constexpr bool operator!=(const msg_id_parts& a, const msg_id_parts& b) noexcept { return !(a == b); }
 
-// The parts of a Msg_Id made at time `t` (the gateway's local time: China Standard Time is
-// codec::datetime::from_unix(unix_seconds + 8 * 3600, t)) by gateway `gateway`, number `sequence`.
+/// The parts of a Msg_Id made at time `t` (the gateway's local time: China Standard Time is
+/// codec::datetime::from_unix(unix_seconds + 8 * 3600, t)) by gateway `gateway`, number `sequence`.
 constexpr msg_id_parts msg_id_at(const codec::datetime::date_time& t, std::uint32_t gateway, std::uint16_t sequence) noexcept {
     return {t.month, t.day, t.hour, t.minute, t.second, gateway, sequence};
 }
 
-inline constexpr std::uint32_t msg_id_gateway_max = 0x3FFFFF;  // 22 bits
+inline constexpr std::uint32_t msg_id_gateway_max = 0x3FFFFF;  ///< 22 bits
 
 namespace detail {
 // The calendar ranges of an MMDDHHMMSS time (Msg_Id, CONNECT's Timestamp): out_of_range naming the part.
@@ -12114,8 +12227,8 @@ constexpr result check_mmddhhmmss(unsigned month, unsigned day, unsigned hour, u
 }
 }  // namespace detail
 
-// Whether every part is within its calendar range and bit width: out_of_range naming the part
-// ("month", "day", "hour", "minute", "second", "gateway") otherwise, offset 0.
+/// Whether every part is within its calendar range and bit width: out_of_range naming the part
+/// ("month", "day", "hour", "minute", "second", "gateway") otherwise, offset 0.
 constexpr result check_msg_id(const msg_id_parts& p) noexcept {
     const result r = detail::check_mmddhhmmss(p.month, p.day, p.hour, p.minute, p.second);
     if (!r) return r;
@@ -12123,7 +12236,7 @@ constexpr result check_msg_id(const msg_id_parts& p) noexcept {
     return {};
 }
 
-// Splits a Msg_Id into its bit fields, whatever the bits are.
+/// Splits a Msg_Id into its bit fields, whatever the bits are.
 constexpr msg_id_parts unpack_msg_id(std::uint64_t id) noexcept {
     msg_id_parts p;
     p.month = static_cast<std::uint8_t>((id >> 60) & 0x0F);
@@ -12136,7 +12249,7 @@ constexpr msg_id_parts unpack_msg_id(std::uint64_t id) noexcept {
     return p;
 }
 
-// Joins the parts into a Msg_Id after check_msg_id(); `id` is left alone on error.
+/// Joins the parts into a Msg_Id after check_msg_id(); `id` is left alone on error.
 constexpr result pack_msg_id(const msg_id_parts& p, std::uint64_t& id) noexcept {
     const result r = check_msg_id(p);
     if (!r) return r;
@@ -12146,10 +12259,11 @@ constexpr result pack_msg_id(const msg_id_parts& p, std::uint64_t& id) noexcept 
     return {};
 }
 
-// The 22-digit decimal text gateways log and print for a Msg_Id: MMDDHHMMSS, the gateway code
-// in 7 digits, the sequence in 5 ("0123235959" "4194303" "65535"). Any unpacked id has one.
+/// The 22-digit decimal text gateways log and print for a Msg_Id: MMDDHHMMSS, the gateway code
+/// in 7 digits, the sequence in 5 ("0123235959" "4194303" "65535"). Any unpacked id has one.
 inline constexpr std::size_t msg_id_text_size = 22;
 
+/// Writes the msg_id_text_size digits of `p`: the writer's finish().
 inline result format_msg_id(const msg_id_parts& p, writer& out) noexcept {
     const std::uint32_t values[] = {p.month, p.day, p.hour, p.minute, p.second, p.gateway, p.sequence};
     const unsigned widths[] = {2, 2, 2, 2, 2, 7, 5};
@@ -12157,9 +12271,9 @@ inline result format_msg_id(const msg_id_parts& p, writer& out) noexcept {
     return out.finish();
 }
 
-// Reads the 22-digit text back: invalid_length (offset 0) unless exactly 22 characters,
-// bad_character at the first non-digit, out_of_range naming the part that exceeds its bits.
-// The calendar ranges are not checked (a logged id is shown as it was); use check_msg_id().
+/// Reads the 22-digit text back: invalid_length (offset 0) unless exactly 22 characters,
+/// bad_character at the first non-digit, out_of_range naming the part that exceeds its bits.
+/// The calendar ranges are not checked (a logged id is shown as it was); use check_msg_id().
 constexpr result parse_msg_id_text(std::string_view text, msg_id_parts& out) noexcept {
     if (text.size() != msg_id_text_size) return fail(errc::invalid_length, 0);
     const unsigned widths[] = {2, 2, 2, 2, 2, 7, 5};
@@ -12200,9 +12314,12 @@ constexpr result parse_msg_id_text(std::string_view text, msg_id_parts& out) noe
 // Base16 (RFC 4648 §8): two hex digits per byte, high nibble first.
 namespace smsgw::codec::hex {
 
+/// The letter case of the digits encode() writes.
 enum class letter_case : unsigned char { lower, upper };
 
+/// Digits for n bytes.
 constexpr std::size_t encoded_size(std::size_t n) noexcept { return 2 * n; }
+/// Bytes from n digits.
 constexpr std::size_t decoded_size(std::size_t n) noexcept { return n / 2; }
 
 namespace detail {
@@ -12213,6 +12330,7 @@ inline constexpr char upper_digits[] = "0123456789ABCDEF";
 }  // namespace detail
 
 // Writes 2 * in.size() digits. Success: offset = characters written; buffer_too_small: offset = size needed.
+/// Two digits per byte; buffer_too_small with the size needed.
 inline result encode(bytes in, writer& out, letter_case lc = letter_case::lower) noexcept {
     byte* p = out.claim(encoded_size(in.size()));
     if (p == nullptr) return out.finish();
@@ -12229,6 +12347,7 @@ inline result encode(bytes in, writer& out, letter_case lc = letter_case::lower)
 // has no partner; buffer_too_small (offset = size needed) once the whole input is known valid.
 // On an error, the bytes decoded before it are left in the writer.
 // The output may overlap the input if it starts at or before the input's first byte.
+/// Digits of either case to bytes; bad_character or odd_length at the offset in `in`.
 inline result decode(std::string_view in, writer& out) noexcept {
     const auto* s = reinterpret_cast<const unsigned char*>(in.data());
     const std::size_t pairs = in.size() / 2;
@@ -12255,6 +12374,7 @@ inline result decode(std::string_view in, writer& out) noexcept {
 }
 
 // Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.
+/// Decodes `buf` onto itself.
 inline result decode_in_place(mutable_bytes buf) noexcept {
     writer w(buf);
     return decode(as_chars(buf), w);
@@ -12264,15 +12384,17 @@ inline result decode_in_place(mutable_bytes buf) noexcept {
 
 namespace smsgw::codec {
 
+/// The 16 bytes of an MD5 digest.
 using md5_digest = std::array<smsgw::byte, 16>;
 
-// MD5 (RFC 1321), as CMPP's AuthenticatorSource/AuthenticatorISMG (CMPP 2.0 tables 8.4, 8.5),
-// the SMS platform's password (table 12.1) and 5C's password_md5 use it. Not for new security designs.
-//
-//     md5_digest d = md5::hash(bytes);                          // one shot
-//     md5 h; h.update(a).update(b); md5_digest d = h.finish();  // incremental
+/// MD5 (RFC 1321), as CMPP's AuthenticatorSource/AuthenticatorISMG (CMPP 2.0 tables 8.4, 8.5),
+/// the SMS platform's password (table 12.1) and 5C's password_md5 use it. Not for new security designs.
+///
+///     md5_digest d = md5::hash(bytes);                          // one shot
+///     md5 h; h.update(a).update(b); md5_digest d = h.finish();  // incremental
 class md5 {
 public:
+    /// Adds bytes to the message.
     md5& update(bytes data) noexcept {
         const byte* p = data.data();
         std::size_t n = data.size();
@@ -12297,7 +12419,7 @@ public:
         return *this;
     }
 
-    // The digest of everything updated; the object then starts over, empty.
+    /// The digest of everything updated; the object then starts over, empty.
     md5_digest finish() noexcept {
         // RFC 1321 §3.1-3.2: a 1 bit, zeros to 56 mod 64 bytes, the bit length little-endian.
         const std::uint64_t bits = length_ * 8;
@@ -12318,6 +12440,7 @@ public:
         return d;
     }
 
+    /// The digest of `data`.
     static md5_digest hash(bytes data) noexcept { return md5().update(data).finish(); }
 
 private:
@@ -12403,8 +12526,8 @@ private:
     std::size_t buffered_ = 0;
 };
 
-// The digest as 32 hex digits, lower-case unless asked (5C's password_md5 example is upper-case):
-// `auto h = to_hex(d); std::string_view(h.data(), h.size())`.
+/// The digest as 32 hex digits, lower-case unless asked (5C's password_md5 example is upper-case):
+/// `auto h = to_hex(d); std::string_view(h.data(), h.size())`.
 inline std::array<char, 32> to_hex(const md5_digest& d, hex::letter_case lc = hex::letter_case::lower) noexcept {
     const char* digits = lc == hex::letter_case::upper ? "0123456789ABCDEF" : "0123456789abcdef";
     std::array<char, 32> out{};
@@ -12438,21 +12561,22 @@ using codec::md5_digest;
 
 // ---- the Timestamp field ---------------------------------------------------------------------
 
+/// The MMDDHHMMSS of a Timestamp field, as numbers.
 struct timestamp_parts {
-    std::uint8_t month = 0;   // 1..12
-    std::uint8_t day = 0;     // 1..31
-    std::uint8_t hour = 0;    // 0..23
-    std::uint8_t minute = 0;  // 0..59
-    std::uint8_t second = 0;  // 0..59
+    std::uint8_t month = 0;   ///< 1..12
+    std::uint8_t day = 0;     ///< 1..31
+    std::uint8_t hour = 0;    ///< 0..23
+    std::uint8_t minute = 0;  ///< 0..59
+    std::uint8_t second = 0;  ///< 0..59
 };
 
-// The Timestamp parts of time `t` (local time, as the SP's clock reads; China Standard Time is
-// codec::datetime::from_unix(unix_seconds + 8 * 3600, t)).
+/// The Timestamp parts of time `t` (local time, as the SP's clock reads; China Standard Time is
+/// codec::datetime::from_unix(unix_seconds + 8 * 3600, t)).
 constexpr timestamp_parts timestamp_at(const codec::datetime::date_time& t) noexcept {
     return {t.month, t.day, t.hour, t.minute, t.second};
 }
 
-// MMDDHHMMSS as the integer CONNECT carries; out_of_range naming the part outside its range.
+/// MMDDHHMMSS as the integer CONNECT carries; out_of_range naming the part outside its range.
 constexpr result pack_timestamp(const timestamp_parts& p, std::uint32_t& timestamp) noexcept {
     const result r = detail::check_mmddhhmmss(p.month, p.day, p.hour, p.minute, p.second);
     if (!r) return r;
@@ -12460,18 +12584,19 @@ constexpr result pack_timestamp(const timestamp_parts& p, std::uint32_t& timesta
     return {};
 }
 
-// The decimal digit pairs of a Timestamp, as they are (ranges unchecked: a peer's value is
-// shown as it came; pack_timestamp() on the result checks them). A month above 99 cannot be
-// represented and comes out as its value modulo 100; such a value has more than 10 digits.
+/// The decimal digit pairs of a Timestamp, as they are (ranges unchecked: a peer's value is
+/// shown as it came; pack_timestamp() on the result checks them). A month above 99 cannot be
+/// represented and comes out as its value modulo 100; such a value has more than 10 digits.
 constexpr timestamp_parts unpack_timestamp(std::uint32_t timestamp) noexcept {
     return {static_cast<std::uint8_t>(timestamp / 100000000u % 100), static_cast<std::uint8_t>(timestamp / 1000000u % 100),
             static_cast<std::uint8_t>(timestamp / 10000u % 100), static_cast<std::uint8_t>(timestamp / 100u % 100),
             static_cast<std::uint8_t>(timestamp % 100)};
 }
 
-// The 10-digit text the authenticator hashes. Every 32-bit value has one.
+/// The 10-digit text the authenticator hashes. Every 32-bit value has one.
 using timestamp_text = std::array<char, 10>;
 
+/// The Timestamp field as the authenticator hashes it: 10 digits, zero-padded.
 constexpr timestamp_text format_timestamp(std::uint32_t timestamp) noexcept {
     const codec::decimal::text d = codec::decimal::format_padded(timestamp, 10);
     timestamp_text t{};
@@ -12479,8 +12604,8 @@ constexpr timestamp_text format_timestamp(std::uint32_t timestamp) noexcept {
     return t;
 }
 
-// Reads 10 digits back: invalid_length (offset 0) unless 10 characters, bad_character at the
-// first non-digit, out_of_range (offset 0) above 4294967295.
+/// Reads 10 digits back: invalid_length (offset 0) unless 10 characters, bad_character at the
+/// first non-digit, out_of_range (offset 0) above 4294967295.
 constexpr result parse_timestamp(std::string_view text, std::uint32_t& timestamp) noexcept {
     if (text.size() != 10) return fail(errc::invalid_length, 0);
     const result r = codec::decimal::parse(text, timestamp);
@@ -12489,14 +12614,14 @@ constexpr result parse_timestamp(std::string_view text, std::uint32_t& timestamp
 
 // ---- authenticators --------------------------------------------------------------------------
 
-// Which bytes of Source_Addr enter AuthenticatorSource.
+/// Which bytes of Source_Addr enter AuthenticatorSource.
 enum class source_addr_form : unsigned char {
-    field,       // the 6-byte field as sent, NUL-padded (gocmpp after its issue 13): the default
-    characters,  // the characters alone (SMSGate, go-sms-protocol): differs below 6 characters
+    field,       ///< the 6-byte field as sent, NUL-padded (gocmpp after its issue 13): the default
+    characters,  ///< the characters alone (SMSGate, go-sms-protocol): differs below 6 characters
 };
 
-// AuthenticatorSource for a Source_Addr (its value or its raw field: NUL padding is trimmed
-// first). field_too_long ("Source_Addr") beyond 6 bytes.
+/// AuthenticatorSource for a Source_Addr (its value or its raw field: NUL padding is trimmed
+/// first). field_too_long ("Source_Addr") beyond 6 bytes.
 inline result authenticator_source(std::string_view source_addr, std::string_view secret, std::uint32_t timestamp,
                                    md5_digest& out, source_addr_form form = source_addr_form::field) noexcept {
     const std::string_view value = trim_fixed(source_addr);
@@ -12513,7 +12638,7 @@ inline result authenticator_source(std::string_view source_addr, std::string_vie
     return {};
 }
 
-// Bytes of Status in AuthenticatorISMG: 4 from CMPP 3.0 on, else 1.
+/// Bytes of Status in AuthenticatorISMG: 4 from CMPP 3.0 on, else 1.
 constexpr std::size_t ismg_status_size(version v) noexcept { return (static_cast<unsigned>(v) >> 4) >= 3 ? 4 : 1; }
 
 namespace detail {
@@ -12540,21 +12665,21 @@ inline bool same_digest(bytes received, const md5_digest& expected) noexcept {
 }
 }  // namespace detail
 
-// AuthenticatorISMG from CONNECT_RESP's Status and the AuthenticatorSource of the CONNECT it
-// answers (16 bytes, else invalid_length). In CMPP 2.0 a Status above 255 is out_of_range.
+/// AuthenticatorISMG from CONNECT_RESP's Status and the AuthenticatorSource of the CONNECT it
+/// answers (16 bytes, else invalid_length). In CMPP 2.0 a Status above 255 is out_of_range.
 inline result authenticator_ismg(std::uint32_t status, bytes authenticator_source, std::string_view secret, version v,
                                  md5_digest& out) noexcept {
     return detail::authenticator_ismg(status, ismg_status_size(v), authenticator_source, secret, out);
 }
 
-// The variants a verifier may accept besides the one the spec defines.
+/// The variants a verifier may accept besides the one the spec defines.
 struct auth_tolerance {
-    bool other_source_addr_form = false;  // also the other source_addr_form (G1)
-    bool other_status_size = false;       // also Status hashed in the other width (G3)
+    bool other_source_addr_form = false;  ///< also the other source_addr_form (G1)
+    bool other_status_size = false;       ///< also Status hashed in the other width (G3)
 };
 
-// Success when `received` (CONNECT's AuthenticatorSource) matches; auth_mismatch (offset 0,
-// "AuthenticatorSource") otherwise, or the error authenticator_source() gives.
+/// Success when `received` (CONNECT's AuthenticatorSource) matches; auth_mismatch (offset 0,
+/// "AuthenticatorSource") otherwise, or the error authenticator_source() gives.
 inline result verify_authenticator_source(bytes received, std::string_view source_addr, std::string_view secret,
                                           std::uint32_t timestamp, const auth_tolerance& tolerance = {}) noexcept {
     md5_digest expected;
@@ -12568,9 +12693,9 @@ inline result verify_authenticator_source(bytes received, std::string_view sourc
     return fail(errc::auth_mismatch, 0, "AuthenticatorSource");
 }
 
-// Success when `received` (CONNECT_RESP's AuthenticatorISMG) matches; auth_mismatch (offset 0,
-// "AuthenticatorISMG") otherwise, or the error authenticator_ismg() gives. A failed login's
-// response carries an empty authenticator ("认证出错时，此项为空"), which never matches.
+/// Success when `received` (CONNECT_RESP's AuthenticatorISMG) matches; auth_mismatch (offset 0,
+/// "AuthenticatorISMG") otherwise, or the error authenticator_ismg() gives. A failed login's
+/// response carries an empty authenticator ("认证出错时，此项为空"), which never matches.
 inline result verify_authenticator_ismg(bytes received, std::uint32_t status, bytes authenticator_source,
                                         std::string_view secret, version v,
                                         const auth_tolerance& tolerance = {}) noexcept {
@@ -12596,29 +12721,37 @@ inline result verify_authenticator_ismg(bytes received, std::uint32_t status, by
 // CMPP_CANCEL and CMPP_CANCEL_RESP (CMPP 2.0 §8.4.6, tables 8.14 and 8.15).
 namespace smsgw::cmpp {
 
-// Table 8.14.
+/// Table 8.14.
 struct cancel {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::cancel;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
-    std::uint64_t msg_id = 0;  // the message to delete
-    std::string_view trailing;  // tolerant decoding: bytes after the body
+    std::uint64_t msg_id = 0;  ///< Msg_Id: the message to delete
+    std::string_view trailing;  ///< tolerant decoding: bytes after the body
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
     }
 };
 
-// Table 8.15. Success_Id is 1 byte in 2.0 and 4 bytes in 3.0 (G26 in the notes).
+/// Table 8.15. Success_Id is 1 byte in 2.0 and 4 bytes in 3.0 (G26 in the notes).
 struct cancel_resp {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::cancel_resp;
 
+    /// The CMPP version, which decides the layout.
     version ver = version::v20;
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
-    std::uint32_t success_id = 0;  // 0 success, 1 failure
+    std::uint32_t success_id = 0;  ///< Success_Id: 0 success, 1 failure
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.number(m.success_id, m.ver == version::v20 ? 1 : 4, {"Success_Id", "success_id"}, 1);
@@ -12637,13 +12770,16 @@ struct cancel_resp {
 
 namespace smsgw {
 
-// What a protocol's return or status code means, the one shape every module's code tables
-// answer with (`describe(code)`): `chinese` as the spec words it (UTF-8), `english` the spec's
-// own English where it has one, else an English rendering. Both empty for a code the spec does
-// not name; the code itself always stays a number in its enum.
+/// What a protocol's return or status code means, the one shape every module's code tables
+/// answer with (`describe(code)`): `chinese` as the spec words it (UTF-8), `english` the spec's
+/// own English where it has one, else an English rendering. Both empty for a code the spec does
+/// not name; the code itself always stays a number in its enum.
 struct code_text {
+    /// The vendor's own text.
     std::string_view chinese;
+    /// An English text.
     std::string_view english;
+    /// Whether there is a text (an unknown code has none).
     constexpr bool known() const noexcept { return !chinese.empty() || !english.empty(); }
 };
 
@@ -12656,9 +12792,9 @@ struct code_text {
 // the rest of its range ("5~: 其他错误", other error); is_named() tells which codes the spec names.
 namespace smsgw::cmpp {
 
-using code_text = smsgw::code_text;  // chinese from the spec, english beside it
+using code_text = smsgw::code_text;  ///< chinese from the spec, english beside it
 
-// CMPP_CONNECT_RESP Status (table 8.5; 4 bytes in CMPP 3.0, same codes).
+/// CMPP_CONNECT_RESP Status (table 8.5; 4 bytes in CMPP 3.0, same codes).
 enum class connect_status : std::uint32_t {
     ok = 0,
     bad_structure = 1,
@@ -12667,7 +12803,7 @@ enum class connect_status : std::uint32_t {
     version_too_high = 4,
 };
 
-// CMPP_SUBMIT_RESP Result (table 8.7); 9 to 13 are CMPP 3.0's (4-byte Result), "other error" in 2.0.
+/// CMPP_SUBMIT_RESP Result (table 8.7); 9 to 13 are CMPP 3.0's (4-byte Result), "other error" in 2.0.
 enum class submit_result : std::uint32_t {
     ok = 0,
     bad_structure = 1,
@@ -12678,14 +12814,14 @@ enum class submit_result : std::uint32_t {
     msg_too_long = 6,
     bad_service_id = 7,
     flow_control = 8,
-    fee_terminal_not_served = 9,  // CMPP 3.0
-    bad_src_id = 10,              // CMPP 3.0
-    bad_msg_src = 11,             // CMPP 3.0
-    bad_fee_terminal_id = 12,     // CMPP 3.0
-    bad_dest_terminal_id = 13,    // CMPP 3.0
+    fee_terminal_not_served = 9,  ///< CMPP 3.0
+    bad_src_id = 10,              ///< CMPP 3.0
+    bad_msg_src = 11,             ///< CMPP 3.0
+    bad_fee_terminal_id = 12,     ///< CMPP 3.0
+    bad_dest_terminal_id = 13,    ///< CMPP 3.0
 };
 
-// CMPP_DELIVER_RESP Result (table 8.13).
+/// CMPP_DELIVER_RESP Result (table 8.13).
 enum class deliver_result : std::uint32_t {
     ok = 0,
     bad_structure = 1,
@@ -12698,7 +12834,7 @@ enum class deliver_result : std::uint32_t {
     flow_control = 8,
 };
 
-// CMPP_FWD_RESP Result (table 8.19).
+/// CMPP_FWD_RESP Result (table 8.19).
 enum class fwd_result : std::uint32_t {
     ok = 0,
     bad_structure = 1,
@@ -12712,20 +12848,20 @@ enum class fwd_result : std::uint32_t {
     wrong_gateway = 9,
 };
 
-// CMPP_CANCEL_RESP Success_Id (table 8.15; 4 bytes in CMPP 3.0).
+/// CMPP_CANCEL_RESP Success_Id (table 8.15; 4 bytes in CMPP 3.0).
 enum class cancel_result : std::uint32_t {
     success = 0,
     failure = 1,
 };
 
-// Result of CMPP_MT_ROUTE_RESP, CMPP_MO_ROUTE_RESP and CMPP_GET_ROUTE_RESP (tables 8.21, 8.23, 8.25).
+/// Result of CMPP_MT_ROUTE_RESP, CMPP_MO_ROUTE_RESP and CMPP_GET_ROUTE_RESP (tables 8.21, 8.23, 8.25).
 enum class route_result : std::uint32_t {
     ok = 0,
     no_route = 1,
     last_route = 2,
 };
 
-// Result of CMPP 3.0's CMPP_GET_MO_ROUTE_RESP (3.0.0 §8.6, as the notes give its codes).
+/// Result of CMPP 3.0's CMPP_GET_MO_ROUTE_RESP (3.0.0 §8.6, as the notes give its codes).
 enum class get_mo_route_result : std::uint32_t {
     ok = 0,
     no_route = 1,
@@ -12734,13 +12870,13 @@ enum class get_mo_route_result : std::uint32_t {
     busy = 9,
 };
 
-// Result of CMPP_MT_ROUTE_UPDATE_RESP and CMPP_MO_ROUTE_UPDATE_RESP (tables 8.27, 8.29).
+/// Result of CMPP_MT_ROUTE_UPDATE_RESP and CMPP_MO_ROUTE_UPDATE_RESP (tables 8.27, 8.29).
 enum class route_update_result : std::uint32_t {
     accepted = 0,
     invalid = 1,
 };
 
-// Result of CMPP_PUSH_MT_ROUTE_UPDATE_RESP and CMPP_PUSH_MO_ROUTE_UPDATE_RESP (tables 8.31, 8.33).
+/// Result of CMPP_PUSH_MT_ROUTE_UPDATE_RESP and CMPP_PUSH_MO_ROUTE_UPDATE_RESP (tables 8.31, 8.33).
 enum class push_route_update_result : std::uint32_t {
     updated = 0,
     failed = 1,
@@ -12785,17 +12921,20 @@ constexpr code_text pick(const code_text (&table)[N], std::uint32_t code) noexce
 }
 }  // namespace detail
 
+/// The spec's text of a code, in Chinese and English; an unknown code is "other error" or "undefined".
 constexpr code_text describe(connect_status s) noexcept {
     return detail::pick(detail::connect_texts, static_cast<std::uint32_t>(s));
 }
 
-// Codes 9 to 13 are named from CMPP 3.0 on, "other error" in 2.0.
+/// Codes 9 to 13 are named from CMPP 3.0 on, "other error" in 2.0.
 constexpr code_text describe(submit_result r, version v = version::v20) noexcept {
     const auto code = static_cast<std::uint32_t>(r);
     if (code >= 9 && code <= 13 && v >= version::v30) return detail::submit3_texts[code - 9];
     return detail::pick(detail::result_texts, code);
 }
 
+/// The spec's text of a code, in Chinese and English; an unknown code is "other error" or "undefined".
+///@{
 constexpr code_text describe(deliver_result r) noexcept {
     return detail::pick(detail::result_texts, static_cast<std::uint32_t>(r));
 }
@@ -12821,9 +12960,10 @@ constexpr code_text describe(route_result r) noexcept {
     }
     return {"未定义", "undefined"};
 }
+///@}
 
-// Codes 0 and 1 in the words of tables 8.21-8.25; the others translated from the notes'
-// English (the 3.0.0 text was not at hand).
+/// Codes 0 and 1 in the words of tables 8.21-8.25; the others translated from the notes'
+/// English (the 3.0.0 text was not at hand).
 constexpr code_text describe(get_mo_route_result r) noexcept {
     switch (r) {
     case get_mo_route_result::ok: return {"正常", "success"};
@@ -12835,6 +12975,8 @@ constexpr code_text describe(get_mo_route_result r) noexcept {
     return {"未定义", "undefined"};
 }
 
+/// The spec's text of a code, in Chinese and English; an unknown code is "undefined".
+///@{
 constexpr code_text describe(route_update_result r) noexcept {
     switch (r) {
     case route_update_result::accepted: return {"数据合法，等待核实", "data valid, awaiting verification"};
@@ -12850,8 +12992,10 @@ constexpr code_text describe(push_route_update_result r) noexcept {
     }
     return {"未定义", "undefined"};
 }
+///@}
 
-// Whether the spec names the code (the rest of the range is "other error" or undefined).
+/// Whether the spec names the code (the rest of the range is "other error" or undefined).
+///@{
 constexpr bool is_named(connect_status s) noexcept { return static_cast<std::uint32_t>(s) <= 4; }
 constexpr bool is_named(submit_result r, version v = version::v20) noexcept {
     return static_cast<std::uint32_t>(r) <= (v >= version::v30 ? 13u : 8u);
@@ -12866,6 +13010,7 @@ constexpr bool is_named(get_mo_route_result r) noexcept {
 }
 constexpr bool is_named(route_update_result r) noexcept { return static_cast<std::uint32_t>(r) <= 1; }
 constexpr bool is_named(push_route_update_result r) noexcept { return static_cast<std::uint32_t>(r) <= 1; }
+///@}
 
 }  // namespace smsgw::cmpp
 // ---- smsgw/cmpp/connect.hpp
@@ -13156,17 +13301,20 @@ struct fwd_resp {
 // statistics for one day. The same in 2.0 and 3.0.
 namespace smsgw::cmpp {
 
-// Table 8.8.
+/// Table 8.8.
 struct query {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::query;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
-    std::string_view time;         // 8: YYYYMMDD
-    std::uint8_t query_type = 0;   // 0 totals, 1 by Service_Id
-    std::string_view query_code;   // 10: the Service_Id when Query_Type is 1
-    std::string_view reserve;      // 8
-    std::string_view trailing;     // tolerant decoding: bytes after the body
+    std::string_view time;         ///< Time, 8 bytes: YYYYMMDD
+    std::uint8_t query_type = 0;   ///< Query_Type: 0 totals, 1 by Service_Id
+    std::string_view query_code;   ///< Query_Code, 10 bytes: the Service_Id when Query_Type is 1
+    std::string_view reserve;      ///< Reserve, 8 bytes
+    std::string_view trailing;     ///< tolerant decoding: bytes after the body
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.text(m.time, 8, {"Time", "time"});
@@ -13176,24 +13324,29 @@ struct query {
     }
 };
 
-// Table 8.9.
+/// Table 8.9.
 struct query_resp {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::query_resp;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
-    std::string_view time;         // 8: YYYYMMDD
+    std::string_view time;         ///< Time, 8 bytes: YYYYMMDD
+    /// Query_Type: 0 totals, 1 by Service_Id.
     std::uint8_t query_type = 0;
-    std::string_view query_code;   // 10
-    std::uint32_t mt_tlmsg = 0;    // messages received from the SP
-    std::uint32_t mt_tlusr = 0;    // users received from the SP
-    std::uint32_t mt_scs = 0;      // forwarded
-    std::uint32_t mt_wt = 0;       // waiting to be forwarded
-    std::uint32_t mt_fl = 0;       // failed to forward
-    std::uint32_t mo_scs = 0;      // delivered to the SP
-    std::uint32_t mo_wt = 0;       // waiting for the SP
-    std::uint32_t mo_fl = 0;       // failed to reach the SP
+    std::string_view query_code;   ///< Query_Code, 10 bytes
+    std::uint32_t mt_tlmsg = 0;    ///< MT_TLMsg: messages received from the SP
+    std::uint32_t mt_tlusr = 0;    ///< MT_Tlusr: users received from the SP
+    std::uint32_t mt_scs = 0;      ///< MT_Scs: forwarded
+    std::uint32_t mt_wt = 0;       ///< MT_WT: waiting to be forwarded
+    std::uint32_t mt_fl = 0;       ///< MT_FL: failed to forward
+    std::uint32_t mo_scs = 0;      ///< MO_Scs: delivered to the SP
+    std::uint32_t mo_wt = 0;       ///< MO_WT: waiting for the SP
+    std::uint32_t mo_fl = 0;       ///< MO_FL: failed to reach the SP
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.text(m.time, 8, {"Time", "time"});
@@ -13234,15 +13387,18 @@ SMSGW_ALWAYS_INLINE constexpr void walk_route_head(V& v, M& m) {
 }
 }  // namespace detail
 
-// Table 8.20: the same in 2.0 and 3.0.
+/// Table 8.20: the same in 2.0 and 3.0.
 struct mt_route {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::mt_route;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
-    std::string_view source_id;     // 6: source gateway code
-    std::string_view terminal_id;   // 21: the destination MSISDN
-    std::string_view trailing;      // tolerant decoding: bytes after the body
+    std::string_view source_id;     ///< Source_Id, 6 bytes: source gateway code
+    std::string_view terminal_id;   ///< Terminal_Id, 21 bytes: the destination MSISDN
+    std::string_view trailing;      ///< tolerant decoding: bytes after the body
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
@@ -13250,24 +13406,30 @@ struct mt_route {
     }
 };
 
-// Table 8.21; 3.0 widens Start_Id and End_Id to 9 bytes and adds User_type and Time_stamp.
+/// Table 8.21; 3.0 widens Start_Id and End_Id to 9 bytes and adds User_type and Time_stamp.
 struct mt_route_resp {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::mt_route_resp;
 
+    /// The CMPP version, which decides the layout.
     version ver = version::v20;
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
+    /// Route_Id: the route's number at the GNS.
     std::uint32_t route_id = 0;
-    std::string_view destination_id;   // 6
-    std::string_view gateway_ip;       // 15
-    std::uint16_t gateway_port = 0;    // 7890 or 7900
-    std::string_view start_id;         // 6 (2.0) or 9 (3.0): first number of the range
-    std::string_view end_id;           // 6 or 9: last number of the range
-    std::string_view area_code;        // 4: province code
-    std::uint8_t result = 0;           // 0 normal, 1 no route, 2 last route (2.0; 3.0 lists no codes)
-    std::uint8_t user_type = 0;        // 3.0
-    std::string_view time_stamp;       // 14 (3.0): yyyymmddhhmmss
+    std::string_view destination_id;   ///< Destination_Id, 6 bytes
+    std::string_view gateway_ip;       ///< Gateway_IP, 15 bytes
+    std::uint16_t gateway_port = 0;    ///< Gateway_port: 7890 or 7900
+    std::string_view start_id;         ///< Start_Id, 6 (2.0) or 9 (3.0) bytes: first number of the range
+    std::string_view end_id;           ///< End_Id, 6 or 9 bytes: last number of the range
+    std::string_view area_code;        ///< Area_code, 4 bytes: province code
+    std::uint8_t result = 0;           ///< Result: 0 normal, 1 no route, 2 last route (2.0; 3.0 lists no codes)
+    std::uint8_t user_type = 0;        ///< User_type (3.0)
+    std::string_view time_stamp;       ///< Time_stamp, 14 bytes (3.0): yyyymmddhhmmss
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         const bool v20 = m.ver == version::v20;
@@ -13286,17 +13448,22 @@ struct mt_route_resp {
     }
 };
 
-// Table 8.22: the same in 2.0 and 3.0.
+/// Table 8.22: the same in 2.0 and 3.0.
 struct mo_route {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::mo_route;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
-    std::string_view source_id;        // 6
-    std::string_view sp_code;          // 21: the SP's service code
-    std::string_view service_id;       // 10
+    std::string_view source_id;        ///< Source_Id, 6 bytes
+    std::string_view sp_code;          ///< SP_Code, 21 bytes: the SP's service code
+    std::string_view service_id;       ///< Service_Id, 10 bytes
+    /// Service_Code: the service the MO route is asked for.
     std::uint32_t service_code = 0;
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
@@ -13306,25 +13473,34 @@ struct mo_route {
     }
 };
 
-// Table 8.23 (2.0: SP_Id 21); 3.0: SP_Id 6, then SP_Code 21 and SP_AcessType, and Time_stamp.
+/// Table 8.23 (2.0: SP_Id 21); 3.0: SP_Id 6, then SP_Code 21 and SP_AcessType, and Time_stamp.
 struct mo_route_resp {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::mo_route_resp;
 
+    /// The CMPP version, which decides the layout.
     version ver = version::v20;
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
+    /// Route_Id: the route's number at the GNS.
     std::uint32_t route_id = 0;
-    std::string_view destination_id;   // 6
-    std::string_view gateway_ip;       // 15
+    std::string_view destination_id;   ///< Destination_Id, 6 bytes
+    std::string_view gateway_ip;       ///< Gateway_IP, 15 bytes
+    /// Gateway_port: the gateway's TCP port.
     std::uint16_t gateway_port = 0;
-    std::string_view sp_id;            // 21 (2.0) or 6 (3.0)
-    std::string_view sp_code;          // 21 (3.0)
-    std::uint8_t sp_acess_type = 0;    // 3.0 (the spec's spelling)
+    std::string_view sp_id;            ///< SP_Id, 21 (2.0) or 6 (3.0) bytes
+    std::string_view sp_code;          ///< SP_Code, 21 bytes (3.0)
+    std::uint8_t sp_acess_type = 0;    ///< SP_AcessType (3.0; the spec's spelling)
+    /// Start_code: first service code of the range.
     std::uint32_t start_code = 0;
+    /// End_code: last service code of the range.
     std::uint32_t end_code = 0;
-    std::uint8_t result = 0;           // 0 normal, 1 no route, 2 last route (2.0; 3.0 lists no codes)
-    std::string_view time_stamp;       // 14 (3.0)
+    std::uint8_t result = 0;           ///< Result: 0 normal, 1 no route, 2 last route (2.0; 3.0 lists no codes)
+    std::string_view time_stamp;       ///< Time_stamp, 14 bytes (3.0)
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         const bool v20 = m.ver == version::v20;
@@ -13348,20 +13524,24 @@ struct mo_route_resp {
     }
 };
 
-// Table 8.24 (2.0 CMPP_GET_ROUTE) and CMPP 3.0.0 §8.6 (CMPP_GET_MT_ROUTE, 0x12, and
-// CMPP_GET_MO_ROUTE, 0x17): the same fields, Route_type 2 bytes in 2.0 and 4 in 3.0. Each
-// exists in one version only: 0x12 is GET_ROUTE in 2.0 and GET_MT_ROUTE in 3.0.
+/// Table 8.24 (2.0 CMPP_GET_ROUTE) and CMPP 3.0.0 §8.6 (CMPP_GET_MT_ROUTE, 0x12, and
+/// CMPP_GET_MO_ROUTE, 0x17): the same fields, Route_type 2 bytes in 2.0 and 4 in 3.0. Each
+/// exists in one version only: 0x12 is GET_ROUTE in 2.0 and GET_MT_ROUTE in 3.0.
 template <command_id Id, version Only>
 struct basic_get_route {
+    /// The PDU's Command_Id.
     static constexpr command_id command = Id;
+    /// The one CMPP version that has this PDU.
     static constexpr version only_in = Only;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
-    std::string_view source_id;         // 6
-    std::string_view route_type;        // 2 (2.0: "MO" or "MT") or 4 (3.0)
-    std::int32_t last_route_id = -1;    // the last Route_Id received; -1 the first time
-    std::string_view trailing;          // tolerant decoding: bytes after the body
+    std::string_view source_id;         ///< Source_Id, 6 bytes
+    std::string_view route_type;        ///< Route_type, 2 (2.0: "MO" or "MT") or 4 (3.0) bytes
+    std::int32_t last_route_id = -1;    ///< Last_route_Id: the last Route_Id received; -1 the first time
+    std::string_view trailing;          ///< tolerant decoding: bytes after the body
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
@@ -13370,28 +13550,38 @@ struct basic_get_route {
     }
 };
 
+/// CMPP_GET_ROUTE (2.0).
 using get_route = basic_get_route<command_id::get_route, version::v20>;
+/// CMPP_GET_MT_ROUTE (3.0).
 using get_mt_route = basic_get_route<command_id::get_mt_route, version::v30>;
+/// CMPP_GET_MO_ROUTE (3.0).
 using get_mo_route = basic_get_route<command_id::get_mo_route, version::v30>;
 
-// Table 8.25, 2.0 only.
+/// Table 8.25, 2.0 only.
 struct get_route_resp {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::get_route_resp;
+    /// The one CMPP version that has this PDU.
     static constexpr version only_in = version::v20;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
+    /// Route_Id: the route's number at the GNS.
     std::uint32_t route_id = 0;
-    std::string_view destination_id;   // 6
-    std::string_view gateway_ip;       // 15
+    std::string_view destination_id;   ///< Destination_Id, 6 bytes
+    std::string_view gateway_ip;       ///< Gateway_IP, 15 bytes
+    /// Gateway_port: the gateway's TCP port.
     std::uint16_t gateway_port = 0;
-    std::string_view sp_code;          // 21: empty for MT routes
-    std::string_view service_id;       // 10
-    std::uint32_t start_code = 0;      // MO: first service code; MT: first number of the range
-    std::uint32_t end_code = 0;        // MO: last service code; MT: last number of the range
-    std::string_view area_code;        // 4: empty for MO routes
-    std::uint8_t result = 0;           // 0 normal, 1 no route, 2 last route
+    std::string_view sp_code;          ///< SP_Code, 21 bytes: empty for MT routes
+    std::string_view service_id;       ///< Service_Id, 10 bytes
+    std::uint32_t start_code = 0;      ///< Start_code: MO: first service code; MT: first number of the range
+    std::uint32_t end_code = 0;        ///< End_code: MO: last service code; MT: last number of the range
+    std::string_view area_code;        ///< Area_code, 4 bytes: empty for MO routes
+    std::uint8_t result = 0;           ///< Result: 0 normal, 1 no route, 2 last route
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         detail::walk_route_head(v, m);
@@ -13404,26 +13594,36 @@ struct get_route_resp {
     }
 };
 
-// CMPP 3.0.0 §8.6: CMPP_GET_MT_ROUTE_RESP, 3.0 only.
+/// CMPP 3.0.0 §8.6: CMPP_GET_MT_ROUTE_RESP, 3.0 only.
 struct get_mt_route_resp {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::get_mt_route_resp;
+    /// The one CMPP version that has this PDU.
     static constexpr version only_in = version::v30;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
+    /// Route_Id: the route's number at the GNS.
     std::uint32_t route_id = 0;
-    std::string_view destination_id;   // 6
-    std::string_view gateway_ip;       // 15
+    std::string_view destination_id;   ///< Destination_Id, 6 bytes
+    std::string_view gateway_ip;       ///< Gateway_IP, 15 bytes
+    /// Gateway_port: the gateway's TCP port.
     std::uint16_t gateway_port = 0;
-    std::string_view start_id;         // 9
-    std::string_view end_id;           // 9
-    std::string_view area_code;        // 4
-    std::uint8_t result = 0;           // the notes list no codes for it: unchecked
+    std::string_view start_id;         ///< Start_Id, 9 bytes
+    std::string_view end_id;           ///< End_Id, 9 bytes
+    std::string_view area_code;        ///< Area_code, 4 bytes
+    std::uint8_t result = 0;           ///< Result: the notes list no codes for it: unchecked
+    /// User_type (1 byte).
     std::uint8_t user_type = 0;
+    /// Route_total, 4 bytes (3.0).
     std::uint32_t route_total = 0;
+    /// Route_number, 4 bytes (3.0).
     std::uint32_t route_number = 0;
-    std::string_view time_stamp;       // 14: yyyymmddhhmmss
+    std::string_view time_stamp;       ///< Time_stamp, 14 bytes: yyyymmddhhmmss
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         detail::walk_route_head(v, m);
@@ -13438,30 +13638,43 @@ struct get_mt_route_resp {
     }
 };
 
-// CMPP 3.0.0 §8.6: CMPP_GET_MO_ROUTE_RESP, 3.0 only. Result: 0 ok, 1 no route, 2 bad source
-// gateway, 3 bad route type, 9 busy (codes.hpp: get_mo_route_result); strict decoding refuses
-// the others.
+/// CMPP 3.0.0 §8.6: CMPP_GET_MO_ROUTE_RESP, 3.0 only. Result: 0 ok, 1 no route, 2 bad source
+/// gateway, 3 bad route type, 9 busy (codes.hpp: get_mo_route_result); strict decoding refuses
+/// the others.
 struct get_mo_route_resp {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::get_mo_route_resp;
+    /// The one CMPP version that has this PDU.
     static constexpr version only_in = version::v30;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
+    /// Route_Id: the route's number at the GNS.
     std::uint32_t route_id = 0;
-    std::string_view destination_id;   // 6
-    std::string_view gateway_ip;       // 15
+    std::string_view destination_id;   ///< Destination_Id, 6 bytes
+    std::string_view gateway_ip;       ///< Gateway_IP, 15 bytes
+    /// Gateway_port: the gateway's TCP port.
     std::uint16_t gateway_port = 0;
-    std::string_view sp_id;            // 6
-    std::string_view sp_code;          // 21
+    std::string_view sp_id;            ///< SP_Id, 6 bytes
+    std::string_view sp_code;          ///< SP_Code, 21 bytes
+    /// SP_AcessType (the spec's spelling).
     std::uint8_t sp_acess_type = 0;
-    std::string_view service_id;       // 10
+    std::string_view service_id;       ///< Service_Id, 10 bytes
+    /// Start_code: first service code of the range.
     std::uint32_t start_code = 0;
+    /// End_code: last service code of the range.
     std::uint32_t end_code = 0;
+    /// Result (1 byte).
     std::uint8_t result = 0;
+    /// Route_total, 4 bytes (3.0).
     std::uint32_t route_total = 0;
+    /// Route_number, 4 bytes (3.0).
     std::uint32_t route_number = 0;
-    std::string_view time_stamp;       // 14
+    std::string_view time_stamp;       ///< Time_stamp, 14 bytes
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         detail::walk_route_head(v, m);
@@ -13492,28 +13705,34 @@ struct get_mo_route_resp {
 // MO routes, a Time_stamp on pushes, Route_Id and Time_stamp in the update responses.
 namespace smsgw::cmpp {
 
-// Tables 8.26 (CMPP_MT_ROUTE_UPDATE, ISMG to GNS) and 8.30 (CMPP_PUSH_MT_ROUTE_UPDATE, GNS to
-// ISMG): the same body; 3.0 widens Start_Id/End_Id to 9 bytes, adds User_type, and appends
-// Time_stamp to the push.
+/// Tables 8.26 (CMPP_MT_ROUTE_UPDATE, ISMG to GNS) and 8.30 (CMPP_PUSH_MT_ROUTE_UPDATE, GNS to
+/// ISMG): the same body; 3.0 widens Start_Id/End_Id to 9 bytes, adds User_type, and appends
+/// Time_stamp to the push.
 template <command_id Id>
 struct basic_mt_route_update {
+    /// The PDU's Command_Id.
     static constexpr command_id command = Id;
+    /// True for the GNS's push, false for the ISMG's update.
     static constexpr bool push = Id == command_id::push_mt_route_update;
 
+    /// The CMPP version, which decides the layout.
     version ver = version::v20;
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
-    std::uint8_t update_type = 0;      // 0 add, 1 delete, 2 update
-    std::uint32_t route_id = 0;        // 0 when adding
-    std::string_view destination_id;   // 6
-    std::string_view gateway_ip;       // 15
+    std::uint8_t update_type = 0;      ///< Update_type: 0 add, 1 delete, 2 update
+    std::uint32_t route_id = 0;        ///< Route_Id: 0 when adding
+    std::string_view destination_id;   ///< Destination_Id, 6 bytes
+    std::string_view gateway_ip;       ///< Gateway_IP, 15 bytes
+    /// Gateway_port: the gateway's TCP port.
     std::uint16_t gateway_port = 0;
-    std::string_view start_id;         // 6 (2.0) or 9 (3.0)
-    std::string_view end_id;           // 6 or 9
-    std::string_view area_code;        // 4
-    std::uint8_t user_type = 0;        // 3.0
-    std::string_view time_stamp;       // 14: 3.0 pushes only (yyyymmddhhmmss)
-    std::string_view trailing;         // tolerant decoding: bytes after the body
+    std::string_view start_id;         ///< Start_Id, 6 (2.0) or 9 (3.0) bytes
+    std::string_view end_id;           ///< End_Id, 6 or 9 bytes
+    std::string_view area_code;        ///< Area_code, 4 bytes
+    std::uint8_t user_type = 0;        ///< User_type (3.0)
+    std::string_view time_stamp;       ///< Time_stamp, 14 bytes: 3.0 pushes only (yyyymmddhhmmss)
+    std::string_view trailing;         ///< tolerant decoding: bytes after the body
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         const bool v20 = m.ver == version::v20;
@@ -13535,32 +13754,43 @@ struct basic_mt_route_update {
     }
 };
 
+/// CMPP_MT_ROUTE_UPDATE, ISMG to GNS.
 using mt_route_update = basic_mt_route_update<command_id::mt_route_update>;
+/// CMPP_PUSH_MT_ROUTE_UPDATE, GNS to ISMG.
 using push_mt_route_update = basic_mt_route_update<command_id::push_mt_route_update>;
 
-// Tables 8.28 (CMPP_MO_ROUTE_UPDATE) and 8.32 (CMPP_PUSH_MO_ROUTE_UPDATE): the same body; 3.0
-// puts SP_Id before SP_Code and SP_AcessType after it, and appends Time_stamp to the push.
+/// Tables 8.28 (CMPP_MO_ROUTE_UPDATE) and 8.32 (CMPP_PUSH_MO_ROUTE_UPDATE): the same body; 3.0
+/// puts SP_Id before SP_Code and SP_AcessType after it, and appends Time_stamp to the push.
 template <command_id Id>
 struct basic_mo_route_update {
+    /// The PDU's Command_Id.
     static constexpr command_id command = Id;
+    /// True for the GNS's push, false for the ISMG's update.
     static constexpr bool push = Id == command_id::push_mo_route_update;
 
+    /// The CMPP version, which decides the layout.
     version ver = version::v20;
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
-    std::uint8_t update_type = 0;      // 0 add, 1 delete, 2 update
-    std::uint32_t route_id = 0;        // 0 when adding
-    std::string_view destination_id;   // 6
-    std::string_view gateway_ip;       // 15
+    std::uint8_t update_type = 0;      ///< Update_type: 0 add, 1 delete, 2 update
+    std::uint32_t route_id = 0;        ///< Route_Id: 0 when adding
+    std::string_view destination_id;   ///< Destination_Id, 6 bytes
+    std::string_view gateway_ip;       ///< Gateway_IP, 15 bytes
+    /// Gateway_port: the gateway's TCP port.
     std::uint16_t gateway_port = 0;
-    std::string_view sp_id;            // 6 (3.0)
-    std::string_view sp_code;          // 21
-    std::uint8_t sp_acess_type = 0;    // 3.0 (the spec's spelling)
-    std::string_view service_id;       // 10
+    std::string_view sp_id;            ///< SP_Id, 6 bytes (3.0)
+    std::string_view sp_code;          ///< SP_Code, 21 bytes
+    std::uint8_t sp_acess_type = 0;    ///< SP_AcessType (3.0; the spec's spelling)
+    std::string_view service_id;       ///< Service_Id, 10 bytes
+    /// Start_code: first service code of the range.
     std::uint32_t start_code = 0;
+    /// End_code: last service code of the range.
     std::uint32_t end_code = 0;
-    std::string_view time_stamp;       // 14: 3.0 pushes only
+    std::string_view time_stamp;       ///< Time_stamp, 14 bytes: 3.0 pushes only
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         const bool v20 = m.ver == version::v20;
@@ -13586,21 +13816,28 @@ struct basic_mo_route_update {
     }
 };
 
+/// CMPP_MO_ROUTE_UPDATE, ISMG to GNS.
 using mo_route_update = basic_mo_route_update<command_id::mo_route_update>;
+/// CMPP_PUSH_MO_ROUTE_UPDATE, GNS to ISMG.
 using push_mo_route_update = basic_mo_route_update<command_id::push_mo_route_update>;
 
-// Tables 8.27 and 8.29: the GNS's answer to an update; 3.0 adds Route_Id and Time_stamp.
+/// Tables 8.27 and 8.29: the GNS's answer to an update; 3.0 adds Route_Id and Time_stamp.
 template <command_id Id>
 struct basic_route_update_resp {
+    /// The PDU's Command_Id.
     static constexpr command_id command = Id;
 
+    /// The CMPP version, which decides the layout.
     version ver = version::v20;
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
-    std::uint8_t result = 0;           // 0 valid, awaiting confirmation; 1 invalid
-    std::uint32_t route_id = 0;        // 3.0
-    std::string_view time_stamp;       // 14 (3.0)
+    std::uint8_t result = 0;           ///< Result: 0 valid, awaiting confirmation; 1 invalid
+    std::uint32_t route_id = 0;        ///< Route_Id (3.0)
+    std::string_view time_stamp;       ///< Time_stamp, 14 bytes (3.0)
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.number(m.result, 1, {"Result", "result"}, 1);
@@ -13614,25 +13851,33 @@ struct basic_route_update_resp {
     }
 };
 
+/// CMPP_MT_ROUTE_UPDATE_RESP.
 using mt_route_update_resp = basic_route_update_resp<command_id::mt_route_update_resp>;
+/// CMPP_MO_ROUTE_UPDATE_RESP.
 using mo_route_update_resp = basic_route_update_resp<command_id::mo_route_update_resp>;
 
-// Tables 8.31 and 8.33: the ISMG's answer to a push, the same in 2.0 and 3.0.
+/// Tables 8.31 and 8.33: the ISMG's answer to a push, the same in 2.0 and 3.0.
 template <command_id Id>
 struct basic_push_resp {
+    /// The PDU's Command_Id.
     static constexpr command_id command = Id;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
-    std::uint8_t result = 0;           // 0 changed, 1 failed
+    std::uint8_t result = 0;           ///< Result: 0 changed, 1 failed
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.number(m.result, 1, {"Result", "result"}, 1);
     }
 };
 
+/// CMPP_PUSH_MT_ROUTE_UPDATE_RESP.
 using push_mt_route_update_resp = basic_push_resp<command_id::push_mt_route_update_resp>;
+/// CMPP_PUSH_MO_ROUTE_UPDATE_RESP.
 using push_mo_route_update_resp = basic_push_resp<command_id::push_mo_route_update_resp>;
 
 }  // namespace smsgw::cmpp
@@ -13746,7 +13991,9 @@ struct submit_resp {
 // in 2.0 and 3.0.
 namespace smsgw::cmpp {
 
+/// CMPP_TERMINATE.
 using terminate = header_only<command_id::terminate>;
+/// CMPP_TERMINATE_RESP.
 using terminate_resp = header_only<command_id::terminate_resp>;
 
 }  // namespace smsgw::cmpp
@@ -13973,36 +14220,45 @@ inline length_range pdu_length(command_id id, version v) noexcept {
 // stream_buffer (below) is that loop with its buffer, in caller storage.
 namespace smsgw::cmpp {
 
+/// What next_frame() found at the front of the stream.
 enum class frame_status : unsigned char {
-    need_more,  // size: bytes still missing, at least (the header first, then the rest of the PDU)
-    ready,      // size: one whole PDU of that many bytes is at the front
-    skip,       // size: a whole PDU with a Command_Id the version does not define; drop it, the stream stays in sync
-    invalid,    // error: Total_Length impossible (or an unknown Command_Id under unknown_command::reject)
+    need_more,  ///< size: bytes still missing, at least (the header first, then the rest of the PDU)
+    ready,      ///< size: one whole PDU of that many bytes is at the front
+    skip,       ///< size: a whole PDU with a Command_Id the version does not define; drop it, the stream stays in sync
+    invalid,    ///< error: Total_Length impossible (or an unknown Command_Id under unknown_command::reject)
 };
 
+/// What next_frame() does with a Command_Id the version does not define.
 enum class unknown_command : unsigned char {
-    skip,    // report it as `skip` with its Total_Length (bounded by max_length)
-    reject,  // report it as `invalid` as soon as the Command_Id has arrived
+    skip,    ///< report it as `skip` with its Total_Length (bounded by max_length)
+    reject,  ///< report it as `invalid` as soon as the Command_Id has arrived
 };
 
+/// What next_frame() accepts.
 struct frame_options {
+    /// The CMPP version, which decides the layout.
     version ver = version::v20;
-    // The largest Total_Length accepted; 0 (the default): the largest legal PDU of `ver`, whenever
-    // `ver` is set.
+    /// The largest Total_Length accepted; 0 (the default): the largest legal PDU of `ver`, whenever
+    /// `ver` is set.
     std::uint32_t max_length = 0;
-    // strict: a known Command_Id's Total_Length must also be within the range its layout
-    // allows (pdu_length()), so a corrupt length is caught before waiting for its bytes.
+    /// strict: a known Command_Id's Total_Length must also be within the range its layout
+    /// allows (pdu_length()), so a corrupt length is caught before waiting for its bytes.
     validation checks = validation::strict;
+    /// What to do with a Command_Id no layout knows.
     unknown_command unknown = unknown_command::skip;
 };
 
+/// What next_frame() found at the start of its input.
 struct frame {
+    /// Whether a PDU is complete, incomplete, to skip or invalid.
     frame_status status = frame_status::need_more;
+    /// The PDU's Total_Length, once known.
     std::size_t size = 0;
-    header head{};   // when ready or skip
-    result error{};  // when invalid: bad_total_length (offset 0) or unknown_command (offset 4)
+    header head{};   ///< when ready or skip
+    result error{};  ///< when invalid: bad_total_length (offset 0) or unknown_command (offset 4)
 };
 
+/// Looks at the front of `in`: a whole PDU is ready (its size), more bytes are needed, a PDU to skip, or an invalid length.
 inline frame next_frame(bytes in, const frame_options& opt = {}) noexcept {
     frame f;
     if (in.size() < 4) {
@@ -14043,26 +14299,27 @@ inline frame next_frame(bytes in, const frame_options& opt = {}) noexcept {
     return f;
 }
 
-// The receive buffer around next_frame(), in caller storage: read from the socket into
-// space(), commit() what arrived, then take whole PDUs with next() until it answers need_more.
-// A PDU's bytes, and every view a decoder makes of them, stay valid until the next space(),
-// which moves the start of an unfinished PDU to the front. PDUs with a Command_Id the version
-// does not define are dropped whole (skipped() counts them). Storage of largest_pdu(ver) bytes
-// (2486 for CMPP 2.0, 3586 for 3.0) holds any legal PDU.
-//
-//     unsigned char storage[4096];
-//     cmpp::stream_buffer in(storage, {cmpp::version::v30});
-//     smsgw::mutable_bytes room = in.space();
-//     in.commit(read(fd, room.data(), room.size()));
-//     smsgw::bytes pdu;
-//     for (cmpp::frame f; (f = in.next(pdu)).status == cmpp::frame_status::ready;) handle(pdu);
-//     // need_more: read again; invalid: f.error says why, the stream is lost
+/// The receive buffer around next_frame(), in caller storage: read from the socket into
+/// space(), commit() what arrived, then take whole PDUs with next() until it answers need_more.
+/// A PDU's bytes, and every view a decoder makes of them, stay valid until the next space(),
+/// which moves the start of an unfinished PDU to the front. PDUs with a Command_Id the version
+/// does not define are dropped whole (skipped() counts them). Storage of largest_pdu(ver) bytes
+/// (2486 for CMPP 2.0, 3586 for 3.0) holds any legal PDU.
+///
+///     unsigned char storage[4096];
+///     cmpp::stream_buffer in(storage, {cmpp::version::v30});
+///     smsgw::mutable_bytes room = in.space();
+///     in.commit(read(fd, room.data(), room.size()));
+///     smsgw::bytes pdu;
+///     for (cmpp::frame f; (f = in.next(pdu)).status == cmpp::frame_status::ready;) handle(pdu);
+///     // need_more: read again; invalid: f.error says why, the stream is lost
 class stream_buffer {
 public:
+    /// A buffer over `storage`, framed as `opt` says.
     explicit stream_buffer(mutable_bytes storage, const frame_options& opt = {}) noexcept
         : storage_(storage), opt_(opt) {}
 
-    // Where the next read goes: the room after the bytes held, once those have moved to the front.
+    /// Where the next read goes: the room after the bytes held, once those have moved to the front.
     mutable_bytes space() noexcept {
         if (start_ != 0) {
             std::memmove(storage_.data(), storage_.data() + start_, end_ - start_);
@@ -14071,12 +14328,12 @@ public:
         }
         return storage_.subspan(end_);
     }
-    // `n` bytes were read into space() (at most its size).
+    /// `n` bytes were read into space() (at most its size).
     void commit(std::size_t n) noexcept { end_ += n <= storage_.size() - end_ ? n : storage_.size() - end_; }
 
-    // The next whole PDU into `pdu`: status ready. need_more when no whole PDU is held (size: bytes
-    // still missing, at least); invalid when the stream is lost: next_frame()'s errors, or
-    // buffer_too_small (offset: the storage the PDU needs) when the PDU cannot fit the storage.
+    /// The next whole PDU into `pdu`: status ready. need_more when no whole PDU is held (size: bytes
+    /// still missing, at least); invalid when the stream is lost: next_frame()'s errors, or
+    /// buffer_too_small (offset: the storage the PDU needs) when the PDU cannot fit the storage.
     frame next(bytes& pdu) noexcept {
         for (;;) {
             const bytes rest(storage_.data() + start_, end_ - start_);
@@ -14097,8 +14354,8 @@ public:
         }
     }
 
-    std::size_t held() const noexcept { return end_ - start_; }  // bytes received and not yet taken
-    std::size_t skipped() const noexcept { return skipped_; }    // PDUs dropped for their Command_Id
+    std::size_t held() const noexcept { return end_ - start_; }  ///< bytes received and not yet taken
+    std::size_t skipped() const noexcept { return skipped_; }    ///< PDUs dropped for their Command_Id
 
 private:
     mutable_bytes storage_;
@@ -14130,22 +14387,26 @@ private:
 // every character GBK has, four only for the others.
 namespace smsgw::cmpp {
 
+/// Msg_Fmt 0: ASCII.
 inline constexpr std::uint8_t msg_fmt_ascii = 0;
+/// Msg_Fmt 4: binary.
 inline constexpr std::uint8_t msg_fmt_binary = 4;
+/// Msg_Fmt 8: UCS-2.
 inline constexpr std::uint8_t msg_fmt_ucs2 = 8;
+/// Msg_Fmt 15: GB text.
 inline constexpr std::uint8_t msg_fmt_gb = 15;
 
-// Whether Msg_Fmt f is one of the three text formats this header converts.
+/// Whether Msg_Fmt f is one of the three text formats this header converts.
 constexpr bool is_text_format(std::uint8_t f) noexcept {
     return f == msg_fmt_ascii || f == msg_fmt_ucs2 || f == msg_fmt_gb;
 }
 
-// Msg_Content (without its UDH: see parse_user_data) of format `msg_fmt` to UTF-8. Errors, at
-// their offset in `content`: ASCII with an 8-bit byte bad_character; UCS-2 with a lone
-// surrogate invalid_utf16, an odd final byte truncated; GB text with a malformed sequence
-// bad_sequence, one cut at the end truncated; any other Msg_Fmt out_of_range ("Msg_Fmt").
-// Tolerant: each of those is one U+FFFD (GB where the Encoding Standard writes it) and the
-// rest is read. Success: offset = bytes written.
+/// Msg_Content (without its UDH: see parse_user_data) of format `msg_fmt` to UTF-8. Errors, at
+/// their offset in `content`: ASCII with an 8-bit byte bad_character; UCS-2 with a lone
+/// surrogate invalid_utf16, an odd final byte truncated; GB text with a malformed sequence
+/// bad_sequence, one cut at the end truncated; any other Msg_Fmt out_of_range ("Msg_Fmt").
+/// Tolerant: each of those is one U+FFFD (GB where the Encoding Standard writes it) and the
+/// rest is read. Success: offset = bytes written.
 inline result decode_text(std::uint8_t msg_fmt, bytes content, writer& out, mode m = mode::strict) noexcept {
     const std::size_t before = out.size();
     if (msg_fmt == msg_fmt_gb) {
@@ -14177,10 +14438,10 @@ inline result decode_text(std::uint8_t msg_fmt, bytes content, writer& out, mode
     return {errc{}, out.size() - before};
 }
 
-// UTF-8 text to Msg_Content of format `msg_fmt`, without a UDH (the splitter of long_sms.hpp
-// writes segments). Errors, at their offset in `utf8`: invalid_utf8; a character beyond ASCII
-// for Msg_Fmt 0 bad_character; U+E5E5 for Msg_Fmt 15 unmappable (the one code point GB18030
-// lacks); any other Msg_Fmt out_of_range. Success: offset = bytes written.
+/// UTF-8 text to Msg_Content of format `msg_fmt`, without a UDH (the splitter of long_sms.hpp
+/// writes segments). Errors, at their offset in `utf8`: invalid_utf8; a character beyond ASCII
+/// for Msg_Fmt 0 bad_character; U+E5E5 for Msg_Fmt 15 unmappable (the one code point GB18030
+/// lacks); any other Msg_Fmt out_of_range. Success: offset = bytes written.
 inline result encode_text(std::uint8_t msg_fmt, std::string_view utf8, writer& out) noexcept {
     const std::size_t before = out.size();
     if (msg_fmt == msg_fmt_gb) {
@@ -14743,23 +15004,31 @@ private:
 
 namespace smsgw {
 
-// A cursor over binary input. Reads past the end return zeros and empty views and set a
-// sticky `truncated` error at the offset of the first short read, so a decoder reads a whole
-// fixed layout and checks once at the end.
+/// A cursor over binary input. Reads past the end return zeros and empty views and set a
+/// sticky `truncated` error at the offset of the first short read, so a decoder reads a whole
+/// fixed layout and checks once at the end.
 class reader {
 public:
     constexpr reader() noexcept = default;
+    /// Reads `in` from its start.
     constexpr explicit reader(bytes in) noexcept : in_(in) {}
 
+    /// Bytes read so far.
     constexpr std::size_t offset() const noexcept { return pos_; }
+    /// Bytes left.
     constexpr std::size_t remaining() const noexcept { return in_.size() - pos_; }
+    /// Whether no read ran past the end.
     constexpr bool ok() const noexcept { return err_ == errc{}; }
+    /// Ok with the offset, or truncated at the offset of the first read that did not fit.
     constexpr result status() const noexcept { return ok() ? result{errc{}, pos_} : result{err_, err_pos_}; }
 
+    /// One byte, or 0 once truncated.
     std::uint8_t u8() noexcept {
         const byte* p = take_raw(1);
         return p ? *p : 0;
     }
+    /// Big-endian integers, or 0 once truncated.
+    ///@{
     std::uint16_t be16() noexcept {
         const byte* p = take_raw(2);
         return p ? load_be16(p) : 0;
@@ -14772,14 +15041,16 @@ public:
         const byte* p = take_raw(8);
         return p ? load_be64(p) : 0;
     }
-    // The next n bytes as a view into the input.
+    ///@}
+    /// The next n bytes as a view into the input.
     std::string_view take(std::size_t n) noexcept {
         const byte* p = take_raw(n);
         return p ? std::string_view(reinterpret_cast<const char*>(p), n) : std::string_view();
     }
+    /// All that is left.
     std::string_view rest() noexcept { return take(remaining()); }
 
-    // Records an error found by the caller at `at`, unless an earlier one is already recorded.
+    /// Records an error found by the caller at `at`, unless an earlier one is already recorded.
     void fail(errc e, std::size_t at) noexcept {
         if (ok()) {
             err_ = e;
@@ -14816,45 +15087,50 @@ private:
 // placeholders such as "0001010000" (G13 in the notes); parse_report_time() reads them on request.
 namespace smsgw::cmpp {
 
-// The status report's size, decided by Msg_Length: Dest_terminal_Id is 21 bytes in CMPP 2.0 and
-// the 2003-06 CMPP 3.0 draft (60-byte content), 32 bytes in the 3.0.0 standard (71 bytes, its
-// revision item 28). Real 3.0 gateways send both, so a decoder takes whichever arrives.
+/// The status report's size, decided by Msg_Length: Dest_terminal_Id is 21 bytes in CMPP 2.0 and
+/// the 2003-06 CMPP 3.0 draft (60-byte content), 32 bytes in the 3.0.0 standard (71 bytes, its
+/// revision item 28). Real 3.0 gateways send both, so a decoder takes whichever arrives.
 enum class report_layout : unsigned char {
-    bytes60,  // Dest_terminal_Id 21
-    bytes71,  // Dest_terminal_Id 32
+    bytes60,  ///< Dest_terminal_Id 21
+    bytes71,  ///< Dest_terminal_Id 32
 };
 
+/// 60 or 71 bytes.
 constexpr std::size_t report_size(report_layout l) noexcept { return l == report_layout::bytes60 ? 60 : 71; }
+/// 21 or 32 bytes.
 constexpr std::size_t dest_terminal_id_size(report_layout l) noexcept { return l == report_layout::bytes60 ? 21 : 32; }
 
-// CMPP 2.0 table 8.11.
+/// CMPP 2.0 table 8.11.
 struct status_report {
-    std::uint64_t msg_id = 0;            // the Msg_Id SUBMIT_RESP gave the reported message
-    std::string_view stat;               // 7 bytes: see parse_stat()
-    std::string_view submit_time;        // 10 bytes YYMMDDHHMM
-    std::string_view done_time;          // 10 bytes YYMMDDHHMM
-    std::string_view dest_terminal_id;   // 21 or 32 bytes, by layout
+    std::uint64_t msg_id = 0;            ///< the Msg_Id SUBMIT_RESP gave the reported message
+    std::string_view stat;               ///< 7 bytes: see parse_stat()
+    std::string_view submit_time;        ///< 10 bytes YYMMDDHHMM
+    std::string_view done_time;          ///< 10 bytes YYMMDDHHMM
+    std::string_view dest_terminal_id;   ///< 21 or 32 bytes, by layout
+    /// SMSC_sequence: the message id in the body of the SMSC's own status report.
     std::uint32_t smsc_sequence = 0;
+    /// Which layout the report came in (the 60-byte one of 2.0, or 3.0's).
     report_layout layout = report_layout::bytes60;
 };
 
-// CMPP 2.0 tables 8.18 and 8.35 (60 bytes; the same in 3.0).
+/// CMPP 2.0 tables 8.18 and 8.35 (60 bytes; the same in 3.0).
 struct mo_status_report {
-    std::uint64_t msg_id = 0;                   // the Msg_Id of the CMPP_DELIVER
-    std::string_view stat;                      // DELIVRD or REJECTD (3.0 also SA:xxxx, SB:xxxx)
-    std::string_view cmpp_deliver_time;         // 10 bytes YYMMDDHHMM
-    std::string_view cmpp_deliver_resp_time;    // 10 bytes YYMMDDHHMM
-    std::string_view dest_id;                   // 21 bytes: the SP's service code
-    std::string_view reserved;                  // 4 bytes, NUL padding trimmed like the rest
+    std::uint64_t msg_id = 0;                   ///< the Msg_Id of the CMPP_DELIVER
+    std::string_view stat;                      ///< DELIVRD or REJECTD (3.0 also SA:xxxx, SB:xxxx)
+    std::string_view cmpp_deliver_time;         ///< 10 bytes YYMMDDHHMM
+    std::string_view cmpp_deliver_resp_time;    ///< 10 bytes YYMMDDHHMM
+    std::string_view dest_id;                   ///< 21 bytes: the SP's service code
+    std::string_view reserved;                  ///< 4 bytes, NUL padding trimmed like the rest
 };
 
+/// The MO status report's size (CMPP 2.0 table 8.11).
 inline constexpr std::size_t mo_status_report_size = 60;
 
 // ---- Stat ----------------------------------------------------------------------------------
 
-// The words of table 8.12, then the prefixes of CMPP 3.0's "XX:xxxx" family (3.0.0 revision
-// item 29: the SMSC, SCP, DSMP, SP or next ISMG that failed, with its error code), then
-// anything else.
+/// The words of table 8.12, then the prefixes of CMPP 3.0's "XX:xxxx" family (3.0.0 revision
+/// item 29: the SMSC, SCP, DSMP, SP or next ISMG that failed, with its error code), then
+/// anything else.
 enum class stat : unsigned char {
     delivrd,
     expired,
@@ -14863,20 +15139,22 @@ enum class stat : unsigned char {
     acceptd,
     unknown,
     rejectd,
-    ma, mb, mc,  // SMSC
-    ca, cb,      // SCP
-    da, db,      // DSMP
-    sa, sb,      // SP
-    ia, ib, ic,  // next ISMG
-    other,       // outside both lists (e.g. "AF:4"): keep the text
+    ma, mb, mc,  ///< SMSC
+    ca, cb,      ///< SCP
+    da, db,      ///< DSMP
+    sa, sb,      ///< SP
+    ia, ib, ic,  ///< next ISMG
+    other,       ///< outside both lists (e.g. "AF:4"): keep the text
 };
 
+/// A Stat value sorted into its family.
 struct stat_info {
+    /// The family, or other.
     stat kind = stat::other;
-    std::string_view code;  // the "xxxx" of the 3.0 family, else empty
+    std::string_view code;  ///< the "xxxx" of the 3.0 family, else empty
 };
 
-// The spec's text for a word ("DELIVRD") or a family prefix ("MA"); empty for stat::other.
+/// The spec's text for a word ("DELIVRD") or a family prefix ("MA"); empty for stat::other.
 constexpr std::string_view stat_text(stat s) noexcept {
     constexpr std::string_view names[] = {"DELIVRD", "EXPIRED", "DELETED", "UNDELIV", "ACCEPTD", "UNKNOWN", "REJECTD",
                                           "MA", "MB", "MC", "CA", "CB", "DA", "DB", "SA", "SB", "IA", "IB", "IC"};
@@ -14884,8 +15162,8 @@ constexpr std::string_view stat_text(stat s) noexcept {
     return i < sizeof names / sizeof names[0] ? names[i] : std::string_view();
 }
 
-// Classifies a Stat value (padding already trimmed). A family member is its two-letter prefix,
-// ':' and a code of one to four characters; case matters, as the spec's words are upper case.
+/// Classifies a Stat value (padding already trimmed). A family member is its two-letter prefix,
+/// ':' and a code of one to four characters; case matters, as the spec's words are upper case.
 constexpr stat_info parse_stat(std::string_view value) noexcept {
     for (std::size_t i = 0; i < static_cast<std::size_t>(stat::other); ++i) {
         const auto s = static_cast<stat>(i);
@@ -14901,12 +15179,16 @@ constexpr stat_info parse_stat(std::string_view value) noexcept {
 
 // ---- times ---------------------------------------------------------------------------------
 
-// YYMMDDHHMM, the format of Submit_time, Done_time and the MO report's times.
+/// YYMMDDHHMM, the format of Submit_time, Done_time and the MO report's times.
 struct report_time {
-    std::uint8_t year = 0;  // 00..99: the last two digits
+    std::uint8_t year = 0;  ///< 00..99: the last two digits
+    /// 01..12
     std::uint8_t month = 0;
+    /// 01..31
     std::uint8_t day = 0;
+    /// 00..23
     std::uint8_t hour = 0;
+    /// 00..59
     std::uint8_t minute = 0;
 };
 
@@ -14916,10 +15198,10 @@ inline constexpr std::uint8_t report_time_min[] = {0, 1, 1, 0, 0};
 inline constexpr std::uint8_t report_time_max[] = {99, 12, 31, 23, 59};
 }  // namespace detail
 
-// invalid_length (offset 0) unless 10 characters, bad_character at the first non-digit,
-// out_of_range at the first digit of a part outside the ranges table 8.11 gives (day 01..31 in
-// any month, as the table says; codec::datetime::parse(text, datetime::shape::yymmddhhmm, t)
-// reads the same text as a real calendar time in 2000..2099).
+/// invalid_length (offset 0) unless 10 characters, bad_character at the first non-digit,
+/// out_of_range at the first digit of a part outside the ranges table 8.11 gives (day 01..31 in
+/// any month, as the table says; codec::datetime::parse(text, datetime::shape::yymmddhhmm, t)
+/// reads the same text as a real calendar time in 2000..2099).
 constexpr result parse_report_time(std::string_view text, report_time& out) noexcept {
     if (text.size() != 10) return fail(errc::invalid_length, 0);
     std::uint8_t v[5] = {};
@@ -14933,7 +15215,7 @@ constexpr result parse_report_time(std::string_view text, report_time& out) noex
     return {errc{}, 10};
 }
 
-// Writes the 10 digits, or out_of_range naming the part when one is outside its range.
+/// Writes the 10 digits, or out_of_range naming the part when one is outside its range.
 inline result format_report_time(const report_time& t, writer& out) noexcept {
     const std::uint8_t v[5] = {t.year, t.month, t.day, t.hour, t.minute};
     for (std::size_t i = 0; i < 5; ++i) {
@@ -14946,7 +15228,7 @@ inline result format_report_time(const report_time& t, writer& out) noexcept {
 
 // ---- encode and decode ----------------------------------------------------------------------
 
-// Encodes the report in its layout: field_too_long naming the field that does not fit.
+/// Encodes the report in its layout: field_too_long naming the field that does not fit.
 inline result encode(const status_report& r, writer& out) noexcept {
     out.put_be64(r.msg_id);
     result e;
@@ -14960,8 +15242,8 @@ inline result encode(const status_report& r, writer& out) noexcept {
     return out.finish();
 }
 
-// Decodes a DELIVER report's Msg_Content; its size picks the layout. Other sizes: truncated
-// at the end below 60 bytes, invalid_length at 60 between 61 and 70, trailing_bytes at 71 above.
+/// Decodes a DELIVER report's Msg_Content; its size picks the layout. Other sizes: truncated
+/// at the end below 60 bytes, invalid_length at 60 between 61 and 70, trailing_bytes at 71 above.
 inline result decode(bytes in, status_report& out) noexcept {
     if (in.size() < 60) return fail(errc::truncated, in.size());
     if (in.size() > 60 && in.size() < 71) return fail(errc::invalid_length, 60);
@@ -14978,6 +15260,7 @@ inline result decode(bytes in, status_report& out) noexcept {
     return rd.status();
 }
 
+/// Writes the 60 bytes of an MO status report; field_too_long (the spec's field) for a value too long.
 inline result encode(const mo_status_report& r, writer& out) noexcept {
     out.put_be64(r.msg_id);
     result e;
@@ -14989,8 +15272,8 @@ inline result encode(const mo_status_report& r, writer& out) noexcept {
     return out.finish();
 }
 
-// Decodes a FWD MO report's Msg_Content: exactly 60 bytes (truncated at the end when shorter,
-// trailing_bytes at 60 when longer).
+/// Decodes a FWD MO report's Msg_Content: exactly 60 bytes (truncated at the end when shorter,
+/// trailing_bytes at 60 when longer).
 inline result decode(bytes in, mo_status_report& out) noexcept {
     if (in.size() > mo_status_report_size) return fail(errc::trailing_bytes, mo_status_report_size);
     reader rd(in);
@@ -15013,16 +15296,17 @@ inline result decode(bytes in, mo_status_report& out) noexcept {
 // locking; a connection shared between threads wraps it in its own mutex or atomic.
 namespace smsgw::cmpp {
 
+/// Hands out Sequence_Ids for one connection, in order.
 class sequence_generator {
 public:
     // Starts at 1, as most SP stacks do (the spec names no first value).
     constexpr sequence_generator() noexcept = default;
-    // Starts at `first`: a connection that resumes after a restart continues where it left off.
+    /// Starts at `first`: a connection that resumes after a restart continues where it left off.
     constexpr explicit sequence_generator(std::uint32_t first) noexcept : next_(first) {}
 
-    // The value for the next request; after 0xFFFFFFFF comes 0.
+    /// The value for the next request; after 0xFFFFFFFF comes 0.
     constexpr std::uint32_t next() noexcept { return next_++; }
-    // The value next() will return, without consuming it.
+    /// The value next() will return, without consuming it.
     constexpr std::uint32_t peek() const noexcept { return next_; }
 
 private:
@@ -15032,9 +15316,29 @@ private:
 }  // namespace smsgw::cmpp
 // ---- smsgw/codec.hpp
 
-// smsgw::codec: ASCII classes, decimal numbers, date-time fields, the field lists of text messages,
-// base64, hex, percent/form encoding, MD5, DES, UTF-8/UCS-2, the JSON reader and writer, delimited
-// lists, line and prefix replies, the XML reader and writer.
+/// \namespace smsgw::codec
+/// smsgw::codec: ASCII classes, decimal numbers, date-time fields, the field lists of text messages,
+/// base64, hex, percent/form encoding, MD5, DES, UTF-8/UCS-2, the JSON reader and writer, delimited
+/// lists, line and prefix replies, the XML reader and writer.
+///
+/// \namespace smsgw::codec::fields
+/// The field specs a message's walk lists (fields.hpp), and the form and JSON encoders, decoders
+/// and validators built on them (form_fields.hpp, json_fields.hpp).
+///
+/// \namespace smsgw::codec::json
+/// JSON (RFC 8259): the reader (json_reader.hpp), the writer (json_writer.hpp), binding an
+/// object's keys to variables (json_bind.hpp) and writing a read value out again (json_copy.hpp).
+///
+/// \namespace smsgw::codec::xml
+/// XML 1.0: the pull reader (xml_reader.hpp), the writer (xml_writer.hpp) and copying a document
+/// in the writer's canonical form (xml_copy.hpp).
+///
+/// \namespace smsgw::codec::hex
+/// Base16 (RFC 4648 §8): two hex digits per byte, high nibble first (hex.hpp).
+///
+/// \namespace smsgw::codec::utf8
+/// UTF-8 (RFC 3629) validation, decoding and conversion to and from UTF-16BE, the UCS-2 of CMPP
+/// Msg_Fmt 8 (utf8.hpp).
 // ---- smsgw/codec/base64.hpp
 
 #include <cstddef>
@@ -15042,47 +15346,55 @@ private:
 #include <string_view>
 
 
-// Base64 (RFC 4648 §4) and base64url (RFC 4648 §5), with the RFC 2045 §6.8 line layout of MIME
-// bodies on encode and a MIME decoding mode that skips line breaks and whitespace.
+/// Base64 (RFC 4648 §4) and base64url (RFC 4648 §5), with the RFC 2045 §6.8 line layout of MIME
+/// bodies on encode and a MIME decoding mode that skips line breaks and whitespace.
 namespace smsgw::codec::base64 {
 
+/// Which alphabet: RFC 4648 table 1 or table 2.
 enum class alphabet : unsigned char {
-    standard,  // RFC 4648 table 1: A-Z a-z 0-9 + /
-    url,       // RFC 4648 table 2: A-Z a-z 0-9 - _ (URLs, file names)
+    standard,  ///< RFC 4648 table 1: A-Z a-z 0-9 + /
+    url,       ///< RFC 4648 table 2: A-Z a-z 0-9 - _ (URLs, file names)
 };
 
+/// How encode() writes.
 struct encode_options {
+    /// The alphabet of RFC 4648 table 1 or 2.
     alphabet abc = alphabet::standard;
-    bool pad = true;               // '=' up to a multiple of 4 characters (RFC 4648 §3.2)
-    std::size_t line_length = 0;   // 0: one line; 76: RFC 2045 §6.8 lines, CRLF between them (none after the last)
+    bool pad = true;               ///< '=' up to a multiple of 4 characters (RFC 4648 §3.2)
+    std::size_t line_length = 0;   ///< 0: one line; 76: RFC 2045 §6.8 lines, CRLF between them (none after the last)
 };
 
+/// How strictly decode() reads.
 enum class mode : unsigned char {
-    strict,  // alphabet and padding enforced: standard needs '=' padding, url takes it or not; the
-             // unused bits of the last character must be zero (RFC 4648 §3.5, canonical encoding)
-    mime,    // CR, LF, SP, HT, VT, FF skipped anywhere, lines of any length, padding optional,
-             // non-zero unused bits accepted; any other byte outside the alphabet is still an error
-    forgiving,  // mime, and what damaged bodies need (MIME readers' habit): any other byte outside
-                // the alphabet is skipped, '=' padding ends the quantum in hand wherever it stands
-                // and decoding goes on after it, a lone last character is dropped. Only
-                // buffer_too_small is an error; decode_options::repaired says what was passed over
+    strict,  ///< alphabet and padding enforced: standard needs '=' padding, url takes it or not; the
+             ///< unused bits of the last character must be zero (RFC 4648 §3.5, canonical encoding)
+    mime,    ///< CR, LF, SP, HT, VT, FF skipped anywhere, lines of any length, padding optional,
+             ///< non-zero unused bits accepted; any other byte outside the alphabet is still an error
+    forgiving,  ///< mime, and what damaged bodies need (MIME readers' habit): any other byte outside
+                ///< the alphabet is skipped, '=' padding ends the quantum in hand wherever it stands
+                ///< and decoding goes on after it, a lone last character is dropped. Only
+                ///< buffer_too_small is an error; decode_options::repaired says what was passed over
 };
 
-// Where forgiving decoding departed from mime mode: offsets in the input, or repairs::none.
+/// Where forgiving decoding departed from mime mode: offsets in the input, or repairs::none.
 struct repairs {
+    /// No such departure.
     static constexpr std::size_t none = static_cast<std::size_t>(-1);
-    std::size_t bad_character = none;  // the first byte skipped that is neither alphabet nor whitespace
-    std::size_t inner_padding = none;  // the first '=' with more data after its run of padding
-    std::size_t truncated = none;      // in.size(), when a lone character after the last quad was dropped
+    std::size_t bad_character = none;  ///< the first byte skipped that is neither alphabet nor whitespace
+    std::size_t inner_padding = none;  ///< the first '=' with more data after its run of padding
+    std::size_t truncated = none;      ///< in.size(), when a lone character after the last quad was dropped
 };
 
+/// How decode() reads.
 struct decode_options {
+    /// The alphabet of RFC 4648 table 1 or 2.
     alphabet abc = alphabet::standard;
+    /// Strict, or forgiving as the repairs say.
     mode m = mode::strict;
-    repairs* repaired = nullptr;  // forgiving mode: filled in when given
+    repairs* repaired = nullptr;  ///< forgiving mode: filled in when given
 };
 
-// Exact size of encode()'s output.
+/// Exact size of encode()'s output.
 constexpr std::size_t encoded_size(std::size_t n, const encode_options& o = {}) noexcept {
     std::size_t chars = n / 3 * 4;
     if (n % 3 != 0) chars += o.pad ? 4 : n % 3 + 1;
@@ -15090,8 +15402,8 @@ constexpr std::size_t encoded_size(std::size_t n, const encode_options& o = {}) 
     return chars;
 }
 
-// Largest output decode() can produce from n input characters (exact for unbroken strict input
-// without padding; padding and skipped whitespace only make the output smaller).
+/// Largest output decode() can produce from n input characters (exact for unbroken strict input
+/// without padding; padding and skipped whitespace only make the output smaller).
 constexpr std::size_t decoded_size_max(std::size_t n) noexcept { return n / 4 * 3 + n % 4 * 3 / 4; }
 
 namespace detail {
@@ -15177,8 +15489,8 @@ inline std::size_t encode_tail(const char* chars, const byte* s, std::size_t n, 
 
 }  // namespace detail
 
-// Writes the base64 text of `in`: encoded_size(in.size(), o) characters.
-// Success: offset = characters written; buffer_too_small: offset = the size the writer needs.
+/// Writes the base64 text of `in`: encoded_size(in.size(), o) characters.
+/// Success: offset = characters written; buffer_too_small: offset = the size the writer needs.
 inline result encode(bytes in, writer& out, const encode_options& o = {}) noexcept {
     const std::size_t need = encoded_size(in.size(), o);
     byte* p = out.claim(need);
@@ -15361,17 +15673,17 @@ result decode_in(std::string_view in, writer& out, mode m, repairs& fixed) noexc
 
 }  // namespace detail
 
-// Decodes base64 text into bytes.
-// Success: offset = bytes written. Errors, offset in `in` (forgiving mode: buffer_too_small only):
-//   bad_character  a byte outside the alphabet (in mime mode: and not whitespace)
-//   bad_padding    '=' where it cannot be, anything but whitespace after the padding, padding
-//                  missing (standard alphabet, strict; offset in.size()), or non-zero unused bits
-//                  in the last character (strict; offset of that character)
-//   truncated      one character left over after the last quad (offset in.size())
-//   buffer_too_small  the whole input is valid but the writer's buffer is too small (offset = size needed)
-// The whole input is validated even when the output does not fit. On an error, the bytes decoded
-// before it are left in the writer. The output may overlap the input if it starts at or before
-// the input's first byte (decode_in_place() does this).
+/// Decodes base64 text into bytes.
+/// Success: offset = bytes written. Errors, offset in `in` (forgiving mode: buffer_too_small only):
+///   bad_character  a byte outside the alphabet (in mime mode: and not whitespace)
+///   bad_padding    '=' where it cannot be, anything but whitespace after the padding, padding
+///                  missing (standard alphabet, strict; offset in.size()), or non-zero unused bits
+///                  in the last character (strict; offset of that character)
+///   truncated      one character left over after the last quad (offset in.size())
+///   buffer_too_small  the whole input is valid but the writer's buffer is too small (offset = size needed)
+/// The whole input is validated even when the output does not fit. On an error, the bytes decoded
+/// before it are left in the writer. The output may overlap the input if it starts at or before
+/// the input's first byte (decode_in_place() does this).
 inline result decode(std::string_view in, writer& out, const decode_options& o = {}) noexcept {
     repairs unused;
     repairs& fixed = o.repaired != nullptr ? *o.repaired : unused;
@@ -15380,7 +15692,7 @@ inline result decode(std::string_view in, writer& out, const decode_options& o =
                                   : detail::decode_in<alphabet::standard>(in, out, o.m, fixed);
 }
 
-// Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.
+/// Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.
 inline result decode_in_place(mutable_bytes buf, const decode_options& o = {}) noexcept {
     writer w(buf);
     return decode(as_chars(buf), w, o);
@@ -15400,78 +15712,90 @@ inline result decode_in_place(mutable_bytes buf, const decode_options& o = {}) n
 #include <emmintrin.h>
 #endif
 
-// Delimited lists: records separated by one byte, fields by another. Hezhong's `rpts` and `mos`
-// (`;` between records, `,` between fields, at most 500 records), 5C's report lists (every
-// record ended by `;`), the SMS platform's HttpVarSM `params`, IMSP's query_batch entries and
-// send_mms failures. Read lazily, one pass that validates as it iterates; written from the
-// caller's own arrays, refusing what would not read back the same.
+/// Delimited lists: records separated by one byte, fields by another. Hezhong's `rpts` and `mos`
+/// (`;` between records, `,` between fields, at most 500 records), 5C's report lists (every
+/// record ended by `;`), the SMS platform's HttpVarSM `params`, IMSP's query_batch entries and
+/// send_mms failures. Read lazily, one pass that validates as it iterates; written from the
+/// caller's own arrays, refusing what would not read back the same.
 namespace smsgw::codec::delimited {
 
-// No limit on the fields of a record.
+/// No limit on the fields of a record.
 inline constexpr std::size_t unlimited = static_cast<std::size_t>(-1);
 
-// Blanks dropped around each field when it is read.
+/// Blanks dropped around each field when it is read.
 enum class trimming : unsigned char {
-    none,    // fields exactly as sent
-    blanks,  // SP and HT (HttpVarSM `2015-01-01, 成园温泉山庄门票`, IMSP `2, Submitted to MMSC`)
-    space,   // SP, HT, CR, LF, FF: IMSP wraps its description, `2, \r\nSubmitted to MMSC`
+    none,    ///< fields exactly as sent
+    blanks,  ///< SP and HT (HttpVarSM `2015-01-01, 成园温泉山庄门票`, IMSP `2, Submitted to MMSC`)
+    space,   ///< SP, HT, CR, LF, FF: IMSP wraps its description, `2, \r\nSubmitted to MMSC`
 };
 
-// What a CR or LF left inside a record means in tolerant mode (strict mode refuses it).
+/// What a CR or LF left inside a record means in tolerant mode (strict mode refuses it).
 enum class line_breaks : unsigned char {
-    separate,  // ends the record, as the record separator does (LF, CRLF and lone CR alike)
-    keep,      // stays in the field's bytes (Hezhong's spec example breaks `200904220946\n20`)
-    refuse,    // bad_character, as in strict mode
+    separate,  ///< ends the record, as the record separator does (LF, CRLF and lone CR alike)
+    keep,      ///< stays in the field's bytes (Hezhong's spec example breaks `200904220946\n20`)
+    refuse,    ///< bad_character, as in strict mode
 };
 
-// How one list is written. Declared once per list, constexpr:
-//     inline constexpr delimited::format rpts{';', ',', 4, 5};
-// and refined with the with_ functions (each returns a changed copy).
+/// How one list is written. Declared once per list, constexpr:
+///     inline constexpr delimited::format rpts{';', ',', 4, 5};
+/// and refined with the with_ functions (each returns a changed copy).
 struct format {
+    /// Between records.
     char record_separator = ';';
+    /// Between the fields of a record.
     char field_separator = ',';
-    std::size_t min_fields = 1;          // at least 1
-    std::size_t max_fields = unlimited;  // at least min_fields
+    std::size_t min_fields = 1;          ///< at least 1
+    std::size_t max_fields = unlimited;  ///< at least min_fields
+    /// Strict or tolerant reading.
     smsgw::mode mode = smsgw::mode::strict;
+    /// The blanks removed around each field.
     trimming trim = trimming::none;
-    line_breaks breaks = line_breaks::separate;  // tolerant mode only
-    bool terminated = false;    // every record ends with the separator, the last one too (5C)
-    bool rest_in_last = false;  // field max_fields takes the rest of the record, field separators included
-    std::size_t max_records = 0;  // 0: no limit (Hezhong sends at most 500 per request)
-    const char* name = nullptr;   // the spec's name of the list, result.field of record errors
-    const char* const* field_names = nullptr;  // result.field of field errors, when given
+    line_breaks breaks = line_breaks::separate;  ///< tolerant mode only
+    bool terminated = false;    ///< every record ends with the separator, the last one too (5C)
+    bool rest_in_last = false;  ///< field max_fields takes the rest of the record, field separators included
+    std::size_t max_records = 0;  ///< 0: no limit (Hezhong sends at most 500 per request)
+    const char* name = nullptr;   ///< the spec's name of the list, result.field of record errors
+    const char* const* field_names = nullptr;  ///< result.field of field errors, when given
+    /// How many field_names there are.
     std::size_t field_name_count = 0;
 
+    /// A copy with this mode.
     constexpr format with_mode(smsgw::mode m) const noexcept {
         format f = *this;
         f.mode = m;
         return f;
     }
+    /// A copy with this trimming.
     constexpr format with_trim(trimming t) const noexcept {
         format f = *this;
         f.trim = t;
         return f;
     }
+    /// A copy with these line breaks.
     constexpr format with_breaks(line_breaks b) const noexcept {
         format f = *this;
         f.breaks = b;
         return f;
     }
+    /// A copy whose records all end with the record separator.
     constexpr format with_terminator() const noexcept {
         format f = *this;
         f.terminated = true;
         return f;
     }
+    /// A copy whose last field takes the rest of the record.
     constexpr format with_rest_in_last() const noexcept {
         format f = *this;
         f.rest_in_last = true;
         return f;
     }
+    /// A copy that takes at most n records.
     constexpr format with_max_records(std::size_t n) const noexcept {
         format f = *this;
         f.max_records = n;
         return f;
     }
+    /// A copy with the list's name and its fields' names (result.field of errors).
     template <std::size_t N>
     constexpr format with_names(const char* list, const char* const (&fields)[N]) const noexcept {
         format f = *this;
@@ -15480,27 +15804,29 @@ struct format {
         f.field_name_count = N;
         return f;
     }
+    /// A copy with the list's name.
     constexpr format with_name(const char* list) const noexcept {
         format f = *this;
         f.name = list;
         return f;
     }
 
-    // Two different separators, neither CR nor LF, and 1 <= min_fields <= max_fields.
+    /// Two different separators, neither CR nor LF, and 1 <= min_fields <= max_fields.
     constexpr bool valid() const noexcept {
         return record_separator != field_separator && record_separator != '\r' && record_separator != '\n' &&
                field_separator != '\r' && field_separator != '\n' && min_fields >= 1 && min_fields <= max_fields;
     }
-    // The name of field `index` (from 0), or the list's name when none was given.
+    /// The name of field `index` (from 0), or the list's name when none was given.
     constexpr const char* field_name(std::size_t index) const noexcept {
         return index < field_name_count ? field_names[index] : name;
     }
 };
 
-// One field of a record: a view into the input, trimmed as the format says.
+/// One field of a record: a view into the input, trimmed as the format says.
 struct field {
+    /// The field's text.
     std::string_view value;
-    std::size_t offset = 0;  // of value's first byte in the input
+    std::size_t offset = 0;  ///< of value's first byte in the input
 };
 
 namespace detail {
@@ -15620,26 +15946,29 @@ class record_cursor;
 
 }  // namespace detail
 
-// One record: its fields, lazily split out of the record's bytes on access. Cheap to copy; it
-// views the input, which must outlive it.
+/// One record: its fields, lazily split out of the record's bytes on access. Cheap to copy; it
+/// views the input, which must outlive it.
 class record {
 public:
+    /// The iterator over the items.
     using iterator = detail::cursor_iterator<detail::field_cursor, field>;
 
     constexpr record() noexcept = default;
 
-    // Fields in the record (min_fields to max_fields of the format, once the record is read).
+    /// Fields in the record (min_fields to max_fields of the format, once the record is read).
     constexpr std::size_t size() const noexcept { return r_.count; }
-    // Offset of the record's first byte in the input.
+    /// Offset of the record's first byte in the input.
     constexpr std::size_t offset() const noexcept { return r_.offset; }
-    // The record as sent, separators inside it and blanks kept.
+    /// The record as sent, separators inside it and blanks kept.
     constexpr std::string_view text() const noexcept { return r_.text; }
 
+    /// The first item.
     iterator begin() const noexcept { return iterator(detail::field_cursor{r_}); }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(); }
 
-    // Field `index` (from 0) with its offset, split from the record's start; past the last
-    // field, an empty value at the record's end.
+    /// Field `index` (from 0) with its offset, split from the record's start; past the last
+    /// field, an empty value at the record's end.
     field at(std::size_t index) const noexcept {
         if (index >= r_.count) return field{r_.text.substr(r_.text.size()), r_.offset + r_.text.size()};
         std::size_t pos = 0;
@@ -15647,6 +15976,7 @@ public:
         for (std::size_t i = 0; i <= index; ++i) f = r_.split(pos, i);
         return f;
     }
+    /// The text of field `index`, empty past the last.
     std::string_view operator[](std::size_t index) const noexcept { return at(index).value; }
 
 private:
@@ -15822,45 +16152,48 @@ private:
 
 }  // namespace detail
 
-// The records of a list, read lazily from the caller's input as the range is walked: no copy,
-// no allocation. A walk stops at the first error, which stays readable in error() after the
-// walk (records before it have been yielded already: check error() after the loop).
-//
-//     delimited::records reports(text, rpts);
-//     for (const delimited::record& r : reports) use(r[0], r[1]);
-//     if (!reports.error()) return reports.error();
-//
-// Errors, offsets in the input (plus `base`), result.field the list's name or the field's:
-// - out_of_range at 0 (plus base): the format is not valid().
-// - empty_field at an empty record's offset, strict mode: nothing between two record separators,
-//   before the first or after the last (unless terminated), or a lone field that trims to nothing.
-//   Tolerant mode skips such records, and those left with nothing but line breaks once trimmed
-//   (`a,b;\r\n`, blank lines between records).
-// - bad_character at a CR or LF left inside a field after trimming: strict mode, and tolerant
-//   mode with line_breaks::refuse (line_breaks::separate ends the record there instead).
-// - count_mismatch at the record's offset: fewer than min_fields or more than max_fields fields
-//   (reported after the line breaks of that record, which are usually what split it).
-// - too_many at the offset of the first non-empty record past max_records.
-// - truncated at the input's end: a terminated format whose last record has no separator after
-//   it (strict mode).
-// Walking a range from two threads at once races on error(); copy it per thread.
+/// The records of a list, read lazily from the caller's input as the range is walked: no copy,
+/// no allocation. A walk stops at the first error, which stays readable in error() after the
+/// walk (records before it have been yielded already: check error() after the loop).
+///
+///     delimited::records reports(text, rpts);
+///     for (const delimited::record& r : reports) use(r[0], r[1]);
+///     if (!reports.error()) return reports.error();
+///
+/// Errors, offsets in the input (plus `base`), result.field the list's name or the field's:
+/// - out_of_range at 0 (plus base): the format is not valid().
+/// - empty_field at an empty record's offset, strict mode: nothing between two record separators,
+///   before the first or after the last (unless terminated), or a lone field that trims to nothing.
+///   Tolerant mode skips such records, and those left with nothing but line breaks once trimmed
+///   (`a,b;\r\n`, blank lines between records).
+/// - bad_character at a CR or LF left inside a field after trimming: strict mode, and tolerant
+///   mode with line_breaks::refuse (line_breaks::separate ends the record there instead).
+/// - count_mismatch at the record's offset: fewer than min_fields or more than max_fields fields
+///   (reported after the line breaks of that record, which are usually what split it).
+/// - too_many at the offset of the first non-empty record past max_records.
+/// - truncated at the input's end: a terminated format whose last record has no separator after
+///   it (strict mode).
+/// Walking a range from two threads at once races on error(); copy it per thread.
 class records {
 public:
+    /// The iterator over the items.
     using iterator = detail::cursor_iterator<detail::record_cursor, record>;
 
     constexpr records() noexcept = default;
-    // `base`: the offset of `text` in the caller's whole input, added to every offset reported.
+    /// `base`: the offset of `text` in the caller's whole input, added to every offset reported.
     constexpr records(std::string_view text, const format& f, std::size_t base = 0) noexcept
         : text_(text), format_(f), base_(base) {}
 
+    /// The first item.
     iterator begin() const noexcept { return iterator(detail::record_cursor(text_, &format_, base_, &error_)); }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(); }
 
-    // The first error a walk of this range met (the same for every walk), or success.
+    /// The first error a walk of this range met (the same for every walk), or success.
     constexpr result error() const noexcept { return error_; }
 
-    // Walks the whole list once: success with offset = text().size() and `count` the records
-    // read, or the first error (the errors above); `count` then holds the records before it.
+    /// Walks the whole list once: success with offset = text().size() and `count` the records
+    /// read, or the first error (the errors above); `count` then holds the records before it.
     result validate(std::size_t& count) const noexcept {
         count = 0;
         iterator it = begin();
@@ -15868,13 +16201,17 @@ public:
         if (!it.error()) return it.error();
         return {errc{}, text_.size()};
     }
+    /// As validate(count), without the count.
     result validate() const noexcept {
         std::size_t ignored = 0;
         return validate(ignored);
     }
 
+    /// The list's text.
     constexpr std::string_view text() const noexcept { return text_; }
+    /// Its format.
     constexpr const delimited::format& list_format() const noexcept { return format_; }
+    /// The offset of the text in the whole input, added to every offset.
     constexpr std::size_t base() const noexcept { return base_; }
 
 private:
@@ -15938,21 +16275,22 @@ struct as_is {
 
 }  // namespace detail
 
-// Writes records one by one, each checked whole before any byte of it is written:
-//     delimited::list_writer w(rpts, out);
-//     if (result r = w.add({mobile, status, msg_id, time}); !r) return r;
-//     return w.finish();
-// add() errors (nothing of that record written): bad_character at the offset inside the field
-// (result.field its name) of a record or field separator, CR or LF, or of a blank that trimming
-// would drop at the field's start or end (a field separator is allowed in the rest_in_last
-// field); count_mismatch (offset: the record's index) for fewer than min_fields or more than
-// max_fields fields; empty_field (the index) for a lone empty field, which reads back as no
-// record; too_many (the index) past max_records; out_of_range (0) for a format not valid().
+/// Writes records one by one, each checked whole before any byte of it is written:
+///     delimited::list_writer w(rpts, out);
+///     if (result r = w.add({mobile, status, msg_id, time}); !r) return r;
+///     return w.finish();
+/// add() errors (nothing of that record written): bad_character at the offset inside the field
+/// (result.field its name) of a record or field separator, CR or LF, or of a blank that trimming
+/// would drop at the field's start or end (a field separator is allowed in the rest_in_last
+/// field); count_mismatch (offset: the record's index) for fewer than min_fields or more than
+/// max_fields fields; empty_field (the index) for a lone empty field, which reads back as no
+/// record; too_many (the index) past max_records; out_of_range (0) for a format not valid().
 class list_writer {
 public:
+    /// Writes records of format `f` to `out`.
     list_writer(const format& f, smsgw::writer& out) noexcept : format_(f), out_(out) {}
 
-    // Any range of std::string_view (or of what converts to it, or of delimited::field).
+    /// Any range of std::string_view (or of what converts to it, or of delimited::field).
     template <class Fields>
     result add(const Fields& fields) noexcept {
         if (!format_.valid()) return fail(errc::out_of_range, 0, format_.name);
@@ -15961,12 +16299,14 @@ public:
         detail::write_record(fields, count_++, format_, out_);
         return {};
     }
+    /// The fields of one record, as a list.
     result add(std::initializer_list<std::string_view> fields) noexcept {
         return add<std::initializer_list<std::string_view>>(fields);
     }
 
+    /// How many records were added.
     constexpr std::size_t count() const noexcept { return count_; }
-    // The writer's outcome: total size written, or buffer_too_small with the size needed.
+    /// The writer's outcome: total size written, or buffer_too_small with the size needed.
     result finish() const noexcept { return out_.finish(); }
 
 private:
@@ -15975,11 +16315,11 @@ private:
     std::size_t count_ = 0;
 };
 
-// The caller's own items, each turned into its fields by `fields_of(item)` (which returns a
-// range of std::string_view viewing the item, e.g. a std::array), every record checked before
-// anything is written, so an error leaves the writer as it was. Errors as list_writer::add, the
-// offset of a record error being the record's index. Success: offset = total size written;
-// buffer_too_small with the size needed (a writer without a buffer measures: encoded_size).
+/// The caller's own items, each turned into its fields by `fields_of(item)` (which returns a
+/// range of std::string_view viewing the item, e.g. a std::array), every record checked before
+/// anything is written, so an error leaves the writer as it was. Errors as list_writer::add, the
+/// offset of a record error being the record's index. Success: offset = total size written;
+/// buffer_too_small with the size needed (a writer without a buffer measures: encoded_size).
 template <class Items, class FieldsOf>
 result encode(const Items& items, FieldsOf fields_of, const format& f, writer& out) noexcept {
     if (!f.valid()) return fail(errc::out_of_range, 0, f.name);
@@ -15994,15 +16334,15 @@ result encode(const Items& items, FieldsOf fields_of, const format& f, writer& o
     return out.finish();
 }
 
-// A whole list from the caller's records: a range of ranges of std::string_view (arrays of
-// std::array<std::string_view, N>, vectors, a decoded `records`). As above.
+/// A whole list from the caller's records: a range of ranges of std::string_view (arrays of
+/// std::array<std::string_view, N>, vectors, a decoded `records`). As above.
 template <class Records>
 result encode(const Records& list, const format& f, writer& out) noexcept {
     return encode(list, detail::as_is{}, f, out);
 }
 
-// A decoded list written again in its own format; a list that did not read cleanly returns the
-// error its walk met. With smsgw::encode / encoded_size / encode_append through ADL.
+/// A decoded list written again in its own format; a list that did not read cleanly returns the
+/// error its walk met. With smsgw::encode / encoded_size / encode_append through ADL.
 inline result encode(const records& list, writer& out) noexcept {
     if (result r = list.validate(); !r) return r;
     return encode(list, list.list_format(), out);
@@ -16016,24 +16356,26 @@ inline result encode(const records& list, writer& out) noexcept {
 #include <cstring>
 
 
-// Single DES (FIPS 46-3) in ECB and CBC mode (FIPS 81) with PKCS#5 padding, as the HTTP SMS
-// platform's Recharge and UserManage calls encrypt `account` and `ac_password` (tables 12.1, 13.1:
-// DES/CBC/PKCS5Padding). DES is broken cryptography: a 56-bit key falls to brute force in hours.
-// It is here only because the platform requires it; never use it to protect anything new.
-//
-//     writer w(buffer);
-//     des::encrypt_cbc(key, plain, w);       // IV = the key, the platform's own convention
-//     des::encrypt_cbc(key, iv, plain, w);   // any other IV
-//     des::decrypt_cbc(key, iv, cipher, w);  // padding checked and removed
-//
-// The round keys are computed without a branch on the key; the S-box lookups are table reads
-// indexed by key-dependent data (what FIPS 46-3 software has always done), not constant-time.
+/// Single DES (FIPS 46-3) in ECB and CBC mode (FIPS 81) with PKCS#5 padding, as the HTTP SMS
+/// platform's Recharge and UserManage calls encrypt `account` and `ac_password` (tables 12.1, 13.1:
+/// DES/CBC/PKCS5Padding). DES is broken cryptography: a 56-bit key falls to brute force in hours.
+/// It is here only because the platform requires it; never use it to protect anything new.
+///
+///     writer w(buffer);
+///     des::encrypt_cbc(key, plain, w);       // IV = the key, the platform's own convention
+///     des::encrypt_cbc(key, iv, plain, w);   // any other IV
+///     des::decrypt_cbc(key, iv, cipher, w);  // padding checked and removed
+///
+/// The round keys are computed without a branch on the key; the S-box lookups are table reads
+/// indexed by key-dependent data (what FIPS 46-3 software has always done), not constant-time.
 namespace smsgw::codec::des {
 
+/// Bytes of a block.
 constexpr std::size_t block_size = 8;
+/// Bytes of a key.
 constexpr std::size_t key_size = 8;
 
-// Bytes PKCS#5 encryption writes for n bytes of plain text: 1 to 8 bytes of padding, always.
+/// Bytes PKCS#5 encryption writes for n bytes of plain text: 1 to 8 bytes of padding, always.
 constexpr std::size_t padded_size(std::size_t n) noexcept { return n + block_size - n % block_size; }
 
 namespace detail {
@@ -16209,29 +16551,30 @@ SMSGW_ALWAYS_INLINE void crypt(std::uint32_t (&hi)[N], std::uint32_t (&lo)[N], c
 
 }  // namespace detail
 
-// The 16 round keys of one DES key. A key is 8 bytes; the low bit of each byte (odd parity in
-// FIPS 46-3) is ignored, as by every implementation in use. Default-constructed, it holds the
-// all-zero key's schedule.
-//
-//     des::key_schedule ks;
-//     if (auto r = des::key_schedule::make(key, ks); !r) ...;  // bad_key_length unless 8 bytes
-//     ks.encrypt_block(in, out);
+/// The 16 round keys of one DES key. A key is 8 bytes; the low bit of each byte (odd parity in
+/// FIPS 46-3) is ignored, as by every implementation in use. Default-constructed, it holds the
+/// all-zero key's schedule.
+///
+///     des::key_schedule ks;
+///     if (auto r = des::key_schedule::make(key, ks); !r) ...;  // bad_key_length unless 8 bytes
+///     ks.encrypt_block(in, out);
 class key_schedule {
 public:
     constexpr key_schedule() noexcept = default;
 
-    // The schedule of `key`, or bad_key_length (offset 0, field "key") when it is not 8 bytes.
+    /// The schedule of `key`, or bad_key_length (offset 0, field "key") when it is not 8 bytes.
     static result make(bytes key, key_schedule& out) noexcept {
         if (key.size() != key_size) return fail(errc::bad_key_length, 0, "key");
         out = key_schedule(load_be64(key.data()));
         return {errc{}, 0};
     }
 
-    // One 8-byte block; `in` and `out` may be the same bytes.
+    /// One 8-byte block; `in` and `out` may be the same bytes.
     void encrypt_block(const byte* in, byte* out) const noexcept { block<false>(in, out); }
+    /// One 8-byte block; `in` and `out` may be the same bytes.
     void decrypt_block(const byte* in, byte* out) const noexcept { block<true>(in, out); }
 
-    // The same on N blocks, each held as two big-endian words (bytes 0-3, bytes 4-7), as the modes use it.
+    /// The same on N blocks, each held as two big-endian words (bytes 0-3, bytes 4-7), as the modes use it.
     template <bool Decrypt, std::size_t N>
     SMSGW_ALWAYS_INLINE void crypt(std::uint32_t (&hi)[N], std::uint32_t (&lo)[N]) const noexcept {
         detail::crypt<Decrypt>(hi, lo, k_);
@@ -16368,13 +16711,14 @@ inline result check_iv(bytes iv) noexcept {
 
 }  // namespace detail
 
-// Encryption writes padded_size(plain.size()) bytes; decryption writes the plain text without its
-// padding. Success: offset = bytes written; buffer_too_small: offset = the size the writer needs.
-// Errors, in this order: bad_key_length (field "key") and bad_iv_length (field "iv") at offset 0;
-// on decryption bad_block_length when the cipher text is empty or not whole blocks (offset: the
-// incomplete block), then bad_cipher_padding (offset: the last block), with nothing written.
-// The output may be the input itself (in place), with room for the padding when encrypting.
+/// Encryption writes padded_size(plain.size()) bytes; decryption writes the plain text without its
+/// padding. Success: offset = bytes written; buffer_too_small: offset = the size the writer needs.
+/// Errors, in this order: bad_key_length (field "key") and bad_iv_length (field "iv") at offset 0;
+/// on decryption bad_block_length when the cipher text is empty or not whole blocks (offset: the
+/// incomplete block), then bad_cipher_padding (offset: the last block), with nothing written.
+/// The output may be the input itself (in place), with room for the padding when encrypting.
 
+///@{
 inline result encrypt_ecb(const key_schedule& ks, bytes plain, writer& out) noexcept {
     return detail::encrypt(ks, nullptr, plain, out);
 }
@@ -16410,13 +16754,16 @@ inline result decrypt_cbc(bytes key, bytes iv, bytes cipher, writer& out) noexce
     if (result r = key_schedule::make(key, ks); !r) return r;
     return decrypt_cbc(ks, iv, cipher, out);
 }
+///@}
 
-// The SMS platform's convention (the Java client's `new IvParameterSpec(key)`): the IV is the
-// key. Only with it does the spec's example come out: "jishu01", key "12345678" -> LW4Zjb8dOww=.
+/// The SMS platform's convention (the Java client's `new IvParameterSpec(key)`): the IV is the
+/// key. Only with it does the spec's example come out: "jishu01", key "12345678" -> LW4Zjb8dOww=.
+///@{
 inline result encrypt_cbc(bytes key, bytes plain, writer& out) noexcept { return encrypt_cbc(key, key, plain, out); }
 inline result decrypt_cbc(bytes key, bytes cipher, writer& out) noexcept {
     return decrypt_cbc(key, key, cipher, out);
 }
+///@}
 
 }  // namespace smsgw::codec::des
 // ---- smsgw/codec/fields.hpp
@@ -16454,106 +16801,123 @@ inline result decrypt_cbc(bytes key, bytes cipher, writer& out) noexcept {
 // `v.group(m.contents, fields::group("no_contents", "contents"))` over the item's own walk.
 namespace smsgw::codec::fields {
 
+/// What a field's value is and how it is checked.
 enum class kind : unsigned char {
-    ascii,   // printable ASCII (SP to '~'); min/max in bytes
-    digits,  // '0'-'9' only; min/max in bytes
-    text,    // UTF-8; min/max in characters (code points)
-    code,    // an enumerated value, written as its number; min/max: the values defined
-    number,  // an unsigned integer in decimal; min/max: its range
-    list,    // items joined by `separator`; min/max: the number of items, each given to `check`
-    binary,  // any bytes; min/max in bytes
-    date_time,  // a date and time in one of the vendors' shapes (`when`), a real calendar value
+    ascii,   ///< printable ASCII (SP to '~'); min/max in bytes
+    digits,  ///< '0'-'9' only; min/max in bytes
+    text,    ///< UTF-8; min/max in characters (code points)
+    code,    ///< an enumerated value, written as its number; min/max: the values defined
+    number,  ///< an unsigned integer in decimal; min/max: its range
+    list,    ///< items joined by `separator`; min/max: the number of items, each given to `check`
+    binary,  ///< any bytes; min/max in bytes
+    date_time,  ///< a date and time in one of the vendors' shapes (`when`), a real calendar value
 };
 
+/// Whether a field may be absent and when it is written.
 enum class presence : unsigned char {
-    required,  // must be present; always written
-    optional,  // may be absent (the struct's default stands); always written
-    if_set,    // may be absent or empty; written only when not empty (or not 0)
+    required,  ///< must be present; always written
+    optional,  ///< may be absent (the struct's default stands); always written
+    if_set,    ///< may be absent or empty; written only when not empty (or not 0)
 };
 
-// How a binary field travels in JSON.
+/// How a binary field travels in JSON.
 enum class json_binary : unsigned char { hex, base64 };
 
-// An extra check of a value (of each item of a list): offset in the value, field left empty.
+/// An extra check of a value (of each item of a list): offset in the value, field left empty.
 using check_fn = result (*)(std::string_view) noexcept;
 
+/// No limit.
 inline constexpr std::uint64_t unlimited = std::numeric_limits<std::uint64_t>::max();
 
+/// One field of a message: its name, kind and limits, as a walk lists it.
 struct spec {
-    const char* name = nullptr;  // the spec's name, as on the wire; for a group item, 'X' is the index
+    const char* name = nullptr;  ///< the spec's name, as on the wire; for a group item, 'X' is the index
+    /// What the value is and how it is checked.
     fields::kind kind = kind::ascii;
+    /// Required, optional or written only when set.
     fields::presence presence = presence::required;
-    std::uint64_t min = 1;  // strings: an empty value is empty_field when min > 0
+    std::uint64_t min = 1;  ///< strings: an empty value is empty_field when min > 0
+    /// Strings: the most characters or bytes; numbers: the largest value.
     std::uint64_t max = unlimited;
-    char separator = ',';         // list
-    check_fn check = nullptr;     // after the kind's own checks
-    check_fn lenient = nullptr;   // in its place in tolerant mode, when set
-    const char* key = nullptr;    // the JSON key when it differs from the name
+    char separator = ',';         ///< list
+    check_fn check = nullptr;     ///< after the kind's own checks
+    check_fn lenient = nullptr;   ///< in its place in tolerant mode, when set
+    const char* key = nullptr;    ///< the JSON key when it differs from the name
+    /// How binary is written in JSON.
     json_binary as = json_binary::hex;
-    datetime::shape when = datetime::shape::yyyymmddhhmmss;  // date_time
-    bool url_encoded = false;     // in a form: percent-encoded once more before form encoding
-    const char* alias = nullptr;  // in a form: a second name tolerant decoding reads
-    bool json_number = false;  // JSON: written as a number token (see as_json_number())
-    bool json_null = false;    // JSON: empty written as null (see nullable())
+    datetime::shape when = datetime::shape::yyyymmddhhmmss;  ///< date_time
+    bool url_encoded = false;     ///< in a form: percent-encoded once more before form encoding
+    const char* alias = nullptr;  ///< in a form: a second name tolerant decoding reads
+    bool json_number = false;  ///< JSON: written as a number token (see as_json_number())
+    bool json_null = false;    ///< JSON: empty written as null (see nullable())
 
+    /// Optional: may be absent, always written.
     constexpr spec optional() const noexcept { return with_presence(presence::optional, min); }
+    /// Written only when set; may be absent or empty.
     constexpr spec if_set() const noexcept { return with_presence(presence::if_set, 0); }
+    /// The same presence, an empty value allowed.
     constexpr spec allow_empty() const noexcept { return with_presence(presence, 0); }
+    /// An extra check of the value, after the kind's own.
     constexpr spec checked(check_fn f) const noexcept {
         spec s = *this;
         s.check = f;
         return s;
     }
-    // What tolerant mode checks instead of check() (Hezhong's `mobile` list: "1368100000, 1368100002").
+    /// What tolerant mode checks instead of check() (Hezhong's `mobile` list: "1368100000, 1368100002").
     constexpr spec tolerating(check_fn f) const noexcept {
         spec s = *this;
         s.lenient = f;
         return s;
     }
+    /// The check to apply in mode m.
     constexpr check_fn check_in(mode m) const noexcept {
         return m == mode::tolerant && lenient != nullptr ? lenient : check;
     }
+    /// Named `k` in JSON.
     constexpr spec keyed(const char* k) const noexcept {
         spec s = *this;
         s.key = k;
         return s;
     }
+    /// Binary written in JSON as `b`.
     constexpr spec in_json_as(json_binary b) const noexcept {
         spec s = *this;
         s.as = b;
         return s;
     }
-    // The value travels URL-encoded inside the form value, so encoded twice on the wire (5C's
-    // title, §2.1 "urlencode 后提交"); the member holds it plain.
+    /// The value travels URL-encoded inside the form value, so encoded twice on the wire (5C's
+    /// title, §2.1 "urlencode 后提交"); the member holds it plain.
     constexpr spec url_encoded_twice() const noexcept {
         spec s = *this;
         s.url_encoded = true;
         return s;
     }
-    // Tolerant form decoding also reads the field under `other` (5C's own example spells its
-    // title `tittle`); strict decoding calls it unknown_field.
+    /// Tolerant form decoding also reads the field under `other` (5C's own example spells its
+    /// title `tittle`); strict decoding calls it unknown_field.
     constexpr spec tolerant_alias(const char* other) const noexcept {
         spec s = *this;
         s.alias = other;
         return s;
     }
-    // A string of digits that JSON carries as a number (Mitake's 64-bit batchID and msgID): written
-    // as a number token when it is one in RFC 8259's grammar (no leading zero), as a string
-    // otherwise; read from a number token, kept as its text, or from a string. The text stays
-    // exact where a double would round it.
+    /// A string of digits that JSON carries as a number (Mitake's 64-bit batchID and msgID): written
+    /// as a number token when it is one in RFC 8259's grammar (no leading zero), as a string
+    /// otherwise; read from a number token, kept as its text, or from a string. The text stays
+    /// exact where a double would round it.
     constexpr spec as_json_number() const noexcept {
         spec s = *this;
         s.json_number = true;
         return s;
     }
-    // JSON: an empty value is written as null (Mitake's refreshToken and scope). Reading, null
-    // stands for an absent optional field whether nullable or not.
+    /// JSON: an empty value is written as null (Mitake's refreshToken and scope). Reading, null
+    /// stands for an absent optional field whether nullable or not.
     constexpr spec nullable() const noexcept {
         spec s = *this;
         s.json_null = true;
         return s;
     }
+    /// The JSON key: `key` when set, else the name.
     constexpr const char* json_key() const noexcept { return key != nullptr ? key : name; }
+    /// Whether the field must be present.
     constexpr bool is_required() const noexcept { return presence == presence::required; }
 
 private:
@@ -16565,56 +16929,60 @@ private:
     }
 };
 
-// Printable ASCII, 1 to `max` bytes.
+/// Printable ASCII, 1 to `max` bytes.
 constexpr spec ascii(const char* name, std::uint64_t max) noexcept { return {name, kind::ascii, presence::required, 1, max}; }
-// Digits, 1 to `max` of them.
+/// Digits, 1 to `max` of them.
 constexpr spec digits(const char* name, std::uint64_t max) noexcept { return {name, kind::digits, presence::required, 1, max}; }
-// UTF-8, 1 to `max` characters.
+/// UTF-8, 1 to `max` characters.
 constexpr spec text(const char* name, std::uint64_t max = unlimited) noexcept {
     return {name, kind::text, presence::required, 1, max};
 }
-// An enumerated value from `min` to `max`.
+/// An enumerated value from `min` to `max`.
 constexpr spec code(const char* name, std::uint64_t max, std::uint64_t min = 0) noexcept {
     return {name, kind::code, presence::required, min, max};
 }
-// An unsigned number from `min` to `max`.
+/// An unsigned number from `min` to `max`.
 constexpr spec number(const char* name, std::uint64_t max = unlimited, std::uint64_t min = 0) noexcept {
     return {name, kind::number, presence::required, min, max};
 }
-// `min_items` to `max_items` items joined by `separator`, each checked by `item`.
+/// `min_items` to `max_items` items joined by `separator`, each checked by `item`.
 constexpr spec list(const char* name, char separator, std::uint64_t min_items, std::uint64_t max_items,
                     check_fn item) noexcept {
     return {name, kind::list, presence::required, min_items, max_items, separator, item};
 }
-// A date and time as text in the shape `when` (codec/datetime.hpp), kept as sent.
+/// A date and time as text in the shape `when` (codec/datetime.hpp), kept as sent.
 constexpr spec date_time(const char* name, datetime::shape when) noexcept {
     spec s{name, kind::date_time};
     s.when = when;
     return s;
 }
-// Any bytes, at most `max`.
+/// Any bytes, at most `max`.
 constexpr spec binary(const char* name, std::uint64_t max = unlimited) noexcept {
     return {name, kind::binary, presence::required, 0, max};
 }
 
-// A repeated group: its items are `span<const Item>`, each with Item::walk. In a form the count
-// travels as `count_name` and the items' fields as their names with 'X' replaced by the index
-// (content0id, content1id, ...); in JSON the items are an array under `key`.
+/// A repeated group: its items are `span<const Item>`, each with Item::walk. In a form the count
+/// travels as `count_name` and the items' fields as their names with 'X' replaced by the index
+/// (content0id, content1id, ...); in JSON the items are an array under `key`.
 struct group_spec {
+    /// The name of the count field in a form.
     const char* count_name = nullptr;
+    /// The JSON key of the items' array.
     const char* key = nullptr;
+    /// Whether the group may be absent.
     fields::presence presence = presence::required;
+    /// The most items.
     std::uint64_t max = unlimited;
-    bool values = false;  // JSON: an array of the items' one value each, not of objects
+    bool values = false;  ///< JSON: an array of the items' one value each, not of objects
 
-    // May be absent or empty; written only when it has items.
+    /// May be absent or empty; written only when it has items.
     constexpr group_spec if_set() const noexcept {
         group_spec g = *this;
         g.presence = presence::if_set;
         return g;
     }
-    // In JSON each item is its one field's value (Mitake's msgIDs: [304934980000714750, ...]);
-    // the item's walk lists exactly one field.
+    /// In JSON each item is its one field's value (Mitake's msgIDs: [304934980000714750, ...]);
+    /// the item's walk lists exactly one field.
     constexpr group_spec of_values() const noexcept {
         group_spec g = *this;
         g.values = true;
@@ -16622,12 +16990,13 @@ struct group_spec {
     }
 };
 
-// Where an error inside a repeated group is, as `destinations[3].cID`: validate() and
-// bind_json() write it here when they are given one, and point result.field at its text.
+/// Where an error inside a repeated group is, as `destinations[3].cID`: validate() and
+/// bind_json() write it here when they are given one, and point result.field at its text.
 struct path {
+    /// The path, NUL-terminated.
     char text[96] = {};
 
-    // "<group>[<index>].<field>" (cut to the buffer, always terminated); returns text.
+    /// "<group>[<index>].<field>" (cut to the buffer, always terminated); returns text.
     const char* set(const char* group, std::size_t index, const char* field) noexcept {
         std::size_t n = 0;
         auto put = [&](char c) {
@@ -16652,6 +17021,7 @@ struct path {
     }
 };
 
+/// A repeated group: its count's name in a form, its key in JSON, its most items.
 constexpr group_spec group(const char* count_name, const char* key, std::uint64_t max = unlimited) noexcept {
     return {count_name, key, presence::required, max};
 }
@@ -16862,7 +17232,7 @@ struct counter {
 
 }  // namespace detail
 
-// How many fields the walk of T lists (a group counts as one).
+/// How many fields the walk of T lists (a group counts as one).
 template <class T>
 constexpr std::size_t count() noexcept {
     detail::counter c;
@@ -16871,7 +17241,7 @@ constexpr std::size_t count() noexcept {
     return c.n;
 }
 
-// The checks of one value against a spec, as validate() makes them, the field named.
+/// The checks of one value against a spec, as validate() makes them, the field named.
 template <class M>
 SMSGW_ALWAYS_INLINE result check_value(const M& v, const spec& s) noexcept {
     result r = detail::check(v, s);
@@ -16879,11 +17249,11 @@ SMSGW_ALWAYS_INLINE result check_value(const M& v, const spec& s) noexcept {
     return r;
 }
 
-// Every check of the field list, in order: the first error with the spec name of its field in
-// result.field and its offset in the value (empty_field, field_too_long at the first byte or
-// character past the limit, bad_character, invalid_utf8, out_of_range, too_many at the first
-// item past the limit, count_mismatch at the end of a list with fewer items than its minimum,
-// and what a field's own check says). Tolerant mode checks with a field's tolerating() rule.
+/// Every check of the field list, in order: the first error with the spec name of its field in
+/// result.field and its offset in the value (empty_field, field_too_long at the first byte or
+/// character past the limit, bad_character, invalid_utf8, out_of_range, too_many at the first
+/// item past the limit, count_mismatch at the end of a list with fewer items than its minimum,
+/// and what a field's own check says). Tolerant mode checks with a field's tolerating() rule.
 template <class T>
 result validate(const T& m, mode md = mode::strict) noexcept {
     detail::validator v{md};
@@ -16891,8 +17261,8 @@ result validate(const T& m, mode md = mode::strict) noexcept {
     return v.r;
 }
 
-// validate(), with the error's place inside a group written to `where` (`destinations[3].cID`)
-// and result.field pointing at it.
+/// validate(), with the error's place inside a group written to `where` (`destinations[3].cID`)
+/// and result.field pointing at it.
 template <class T>
 result validate(const T& m, path& where, mode md = mode::strict) noexcept {
     detail::validator v{md, {}, &where};
@@ -16916,14 +17286,15 @@ result validate(const T& m, path& where, mode md = mode::strict) noexcept {
 #include <string_view>
 
 
-// Percent-encoding of arbitrary bytes (text or binary such as a JPEG), in two styles.
+/// Percent-encoding of arbitrary bytes (text or binary such as a JPEG), in two styles.
 namespace smsgw::codec::percent {
 
+/// Which bytes stay as they are.
 enum class style : unsigned char {
-    // RFC 3986 §2.3: the unreserved ALPHA DIGIT - . _ ~ kept, every other byte %XX (§2.1).
+    /// RFC 3986 §2.3: the unreserved ALPHA DIGIT - . _ ~ kept, every other byte %XX (§2.1).
     component,
-    // application/x-www-form-urlencoded (WHATWG URL §5.2, HTML forms) as IMSP, 5C, Hezhong and the
-    // SMS platform expect: ALPHA DIGIT * - . _ kept, space as '+', every other byte %XX.
+    /// application/x-www-form-urlencoded (WHATWG URL §5.2, HTML forms) as IMSP, 5C, Hezhong and the
+    /// SMS platform expect: ALPHA DIGIT * - . _ kept, space as '+', every other byte %XX.
     form,
 };
 
@@ -16985,7 +17356,7 @@ inline std::uint64_t percent_mask(const unsigned char* p) noexcept {
 
 }  // namespace detail
 
-// Exact size of encode()'s output.
+/// Exact size of encode()'s output.
 inline std::size_t encoded_size(bytes in, style st) noexcept {
     const auto& code = detail::table.code[static_cast<int>(st)];
     // Four independent sums, so that the table loads overlap.
@@ -17002,7 +17373,7 @@ inline std::size_t encoded_size(bytes in, style st) noexcept {
     return n[0] + n[1] + n[2] + n[3];
 }
 
-// Percent-encodes `in`. Success: offset = characters written; buffer_too_small: offset = size needed.
+/// Percent-encodes `in`. Success: offset = characters written; buffer_too_small: offset = size needed.
 inline result encode(bytes in, writer& out, style st) noexcept {
     const auto& code = detail::table.code[static_cast<int>(st)];
     const std::size_t room = out.overflowed() || out.buffer() == nullptr ? 0 : out.capacity() - out.size();
@@ -17033,12 +17404,12 @@ inline result encode(bytes in, writer& out, style st) noexcept {
     return {errc{}, produced};
 }
 
-// Decodes %XX escapes (either case of hex digit) and, in form style, '+' as space; every other
-// byte is taken as it is. Success: offset = bytes written. Errors, offset in `in`: bad_escape at
-// the '%' of an escape without two hex digits after it ("%7", "%zz", a '%' at the end);
-// buffer_too_small (offset = size needed) once the whole input is known valid. On an error, the
-// bytes decoded before it are left in the writer. The output may overlap the input if it starts
-// at or before the input's first byte (the output is never longer than the input).
+/// Decodes %XX escapes (either case of hex digit) and, in form style, '+' as space; every other
+/// byte is taken as it is. Success: offset = bytes written. Errors, offset in `in`: bad_escape at
+/// the '%' of an escape without two hex digits after it ("%7", "%zz", a '%' at the end);
+/// buffer_too_small (offset = size needed) once the whole input is known valid. On an error, the
+/// bytes decoded before it are left in the writer. The output may overlap the input if it starts
+/// at or before the input's first byte (the output is never longer than the input).
 inline result decode(std::string_view in, writer& out, style st) noexcept {
     const auto* s = reinterpret_cast<const unsigned char*>(in.data());
     const std::size_t n = in.size();
@@ -17096,7 +17467,7 @@ inline result decode(std::string_view in, writer& out, style st) noexcept {
     return {errc{}, produced};
 }
 
-// Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.
+/// Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.
 inline result decode_in_place(mutable_bytes buf, style st) noexcept {
     writer w(buf);
     return decode(as_chars(buf), w, st);
@@ -17104,15 +17475,16 @@ inline result decode_in_place(mutable_bytes buf, style st) noexcept {
 
 }  // namespace smsgw::codec::percent
 
-// application/x-www-form-urlencoded bodies, `name=value&name=value` (WHATWG URL §5.1), as the
-// IMSP, 5C, Hezhong and SMS-platform requests carry them.
+/// application/x-www-form-urlencoded bodies, `name=value&name=value` (WHATWG URL §5.1), as the
+/// IMSP, 5C, Hezhong and SMS-platform requests carry them.
 namespace smsgw::codec::form {
 
-// One name=value pair as it is in the body, still percent-encoded.
+/// One name=value pair as it is in the body, still percent-encoded.
 struct field {
+    /// The name as in the body.
     std::string_view name;
-    std::string_view value;   // empty when the pair has no '='
-    std::size_t offset = 0;   // of the name in the body
+    std::string_view value;   ///< empty when the pair has no '='
+    std::size_t offset = 0;   ///< of the name in the body
 };
 
 namespace detail {
@@ -17149,34 +17521,44 @@ inline bool decoded_equals(std::string_view raw, std::string_view plain) noexcep
 
 }  // namespace detail
 
-// The pairs of a body, in order, found lazily as the range is walked. Empty pairs (`a=1&&b=2`,
-// a trailing '&') are skipped; a pair without '=' is a name with an empty value; the first '='
-// splits, later ones belong to the value. Nothing is decoded or copied: decode_name() and
-// decode_value() do that into the caller's buffer, and validate() checks every escape at once.
+/// The pairs of a body, in order, found lazily as the range is walked. Empty pairs (`a=1&&b=2`,
+/// a trailing '&') are skipped; a pair without '=' is a name with an empty value; the first '='
+/// splits, later ones belong to the value. Nothing is decoded or copied: decode_name() and
+/// decode_value() do that into the caller's buffer, and validate() checks every escape at once.
 class fields {
 public:
+    /// A forward iterator over the pairs.
     class iterator {
     public:
+        /// Standard iterator traits.
+        ///@{
         using iterator_category = std::forward_iterator_tag;
         using value_type = field;
         using difference_type = std::ptrdiff_t;
         using pointer = const field*;
         using reference = const field&;
+        ///@}
 
         iterator() noexcept = default;
 
+        /// The current item.
         reference operator*() const noexcept { return current_; }
+        /// The current item's members.
         pointer operator->() const noexcept { return &current_; }
+        /// Moves to the next item.
         iterator& operator++() noexcept {
             load(next_);
             return *this;
         }
+        /// Moves to the next item; returns the iterator as it was.
         iterator operator++(int) noexcept {
             iterator old = *this;
             ++*this;
             return old;
         }
+        /// Whether both iterators are at the same position.
         friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.at_ == b.at_; }
+        /// Whether the iterators are at different positions.
         friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.at_ != b.at_; }
 
     private:
@@ -17212,13 +17594,17 @@ public:
         std::size_t next_ = 0;
     };
 
+    /// The pairs of `body`.
     explicit fields(std::string_view body) noexcept : body_(body) {}
 
+    /// The first item.
     iterator begin() const noexcept { return iterator(body_); }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(); }
+    /// The body.
     std::string_view body() const noexcept { return body_; }
 
-    // The first pair whose decoded name is `name`, or nothing.
+    /// The first pair whose decoded name is `name`, or nothing.
     std::optional<field> find(std::string_view name) const noexcept {
         for (const field& f : *this) {
             if (detail::decoded_equals(f.name, name)) return f;
@@ -17226,8 +17612,8 @@ public:
         return std::nullopt;
     }
 
-    // Checks every escape of every pair. Success: offset = body size; otherwise bad_escape at
-    // the '%' at fault, offset in the body.
+    /// Checks every escape of every pair. Success: offset = body size; otherwise bad_escape at
+    /// the '%' at fault, offset in the body.
     result validate() const noexcept {
         for (const field& f : *this) {
             for (std::string_view part : {f.name, f.value}) {
@@ -17251,16 +17637,20 @@ inline result decode_part(const field& f, std::string_view part, writer& out) no
 }
 }  // namespace detail
 
-// The decoded name or value of a pair. Success: offset = bytes written; bad_escape: offset in
-// the body (not in the field); buffer_too_small: offset = size needed.
+/// The decoded name or value of a pair. Success: offset = bytes written; bad_escape: offset in
+/// the body (not in the field); buffer_too_small: offset = size needed.
+///@{
 inline result decode_name(const field& f, writer& out) noexcept { return detail::decode_part(f, f.name, out); }
 inline result decode_value(const field& f, writer& out) noexcept { return detail::decode_part(f, f.value, out); }
+///@}
 
-// Appends form-encoded pairs to a writer, '&' between them: builder(w).add("a", x).add("b", y).
+/// Appends form-encoded pairs to a writer, '&' between them: builder(w).add("a", x).add("b", y).
 class builder {
 public:
+    /// Appends to `out`.
     explicit builder(smsgw::writer& out) noexcept : out_(out) {}
 
+    /// Appends name=value, both form-encoded.
     builder& add(std::string_view name, bytes value) noexcept {
         if (!first_) out_.put('&');
         first_ = false;
@@ -17269,8 +17659,8 @@ public:
         percent::encode(value, out_, percent::style::form);
         return *this;
     }
-    // The value percent-encoded, then form-encoded as add() does (a value "URL-encoded before
-    // form encoding": `标` travels as %25E6%25A0%2587), through a stack buffer.
+    /// The value percent-encoded, then form-encoded as add() does (a value "URL-encoded before
+    /// form encoding": `标` travels as %25E6%25A0%2587), through a stack buffer.
     builder& add_encoded_twice(std::string_view name, bytes value) noexcept {
         add(name, std::string_view());
         constexpr std::size_t chunk = 128;
@@ -17282,10 +17672,10 @@ public:
         }
         return *this;
     }
-    // A string literal as the value (it converts to bytes only through string_view).
+    /// A string literal as the value (it converts to bytes only through string_view).
     builder& add(std::string_view name, const char* value) noexcept { return add(name, std::string_view(value)); }
 
-    // The writer's outcome: total size written, or buffer_too_small with the size needed.
+    /// The writer's outcome: total size written, or buffer_too_small with the size needed.
     result finish() const noexcept { return out_.finish(); }
 
 private:
@@ -17599,9 +17989,9 @@ private:
 
 }  // namespace detail
 
-// Validates, then writes the fields as name=value pairs in walk order (if_set ones only when
-// set; a group as its count and then each item's fields). Success: offset = bytes written;
-// a validation error as validate() gives it; buffer_too_small with the size needed.
+/// Validates, then writes the fields as name=value pairs in walk order (if_set ones only when
+/// set; a group as its count and then each item's fields). Success: offset = bytes written;
+/// a validation error as validate() gives it; buffer_too_small with the size needed.
 template <class T>
 result encode_form(const T& m, writer& out) noexcept {
     if (result v = fields::validate(m); !v) return v;
@@ -17611,19 +18001,19 @@ result encode_form(const T& m, writer& out) noexcept {
     return out.finish();
 }
 
-// Reads a form body into `out` as a server would, then validates it. Values are decoded into
-// `scratch` (at least as large as the body); a group's items go to `storage`, and the group
-// views its first `count` entries. Errors, with the spec name of the field:
-//   bad_escape at the '%' at fault (at the pair, for a url_encoded field's second decoding);
-//   buffer_too_small when scratch is smaller than the body;
-//   strict mode: unknown_field at a pair no field has, duplicate_field at a field's second pair
-//   (tolerant mode skips the first and keeps the first of the second; unknown names stay
-//   reachable through form::fields(body));
-//   missing_field at the body's end for an absent required field;
-//   too_many at an item whose index does not fit storage, or at the count when it exceeds
-//   storage; count_mismatch (strict) at the highest item past the count;
-//   a value's parse or validate() error at the offset of its pair (the body's end when absent).
-// `out` is written only on success.
+/// Reads a form body into `out` as a server would, then validates it. Values are decoded into
+/// `scratch` (at least as large as the body); a group's items go to `storage`, and the group
+/// views its first `count` entries. Errors, with the spec name of the field:
+///   bad_escape at the '%' at fault (at the pair, for a url_encoded field's second decoding);
+///   buffer_too_small when scratch is smaller than the body;
+///   strict mode: unknown_field at a pair no field has, duplicate_field at a field's second pair
+///   (tolerant mode skips the first and keeps the first of the second; unknown names stay
+///   reachable through form::fields(body));
+///   missing_field at the body's end for an absent required field;
+///   too_many at an item whose index does not fit storage, or at the count when it exceeds
+///   storage; count_mismatch (strict) at the highest item past the count;
+///   a value's parse or validate() error at the offset of its pair (the body's end when absent).
+/// `out` is written only on success.
 template <class T, class Item = detail::no_item>
 result decode_form(bytes body, T& out, mutable_bytes scratch, mode m = mode::strict,
                    span<Item> storage = {}) noexcept {
@@ -19059,22 +19449,29 @@ namespace smsgw::codec::json {
 // object's offset for an absent required key. Keys nobody bound go to others() when given, and
 // stay reachable through the object in any case: nothing is dropped.
 
-// A string decoded into `scratch` when it holds escapes (a view into the document otherwise);
-// successive strings share the scratch writer, each view pointing at its own bytes.
+/// A string decoded into `scratch` when it holds escapes (a view into the document otherwise);
+/// successive strings share the scratch writer, each view pointing at its own bytes.
 struct decoded {
+    /// Where the decoded string goes.
     std::string_view& out;
+    /// The buffer a string with escapes is decoded into.
     smsgw::writer& scratch;
 };
 
-// A key (a NUL-terminated literal: result.field points at it) and where its value goes.
+/// A key (a NUL-terminated literal: result.field points at it) and where its value goes.
 template <class T>
 struct field {
+    /// The JSON key.
     std::string_view name;
-    T target;  // a reference, a json::decoded or a callable
+    T target;  ///< a reference, a json::decoded or a callable
+    /// Whether a missing key is an error.
     bool is_required;
+    /// Set once the key has been read.
     bool seen = false;
 };
 
+/// A key bound to a variable, required or optional.
+///@{
 template <class T>
 field<T&> required(const char* name, T& target) noexcept {
     return {name, target, true};
@@ -19085,7 +19482,9 @@ field<T&> optional(const char* name, T& target) noexcept {
 }
 inline field<decoded> required(const char* name, decoded target) noexcept { return {name, target, true}; }
 inline field<decoded> optional(const char* name, decoded target) noexcept { return {name, target, false}; }
-// A key handled by a callable result(const json::value&): nested objects, lists, enums.
+///@}
+/// A key handled by a callable result(const json::value&): nested objects, lists, enums.
+///@{
 template <class F, class = std::enable_if_t<std::is_invocable_r_v<result, F&, const value&>>>
 field<F> required_with(const char* name, F fn) noexcept {
     return {name, fn, true};
@@ -19094,17 +19493,20 @@ template <class F, class = std::enable_if_t<std::is_invocable_r_v<result, F&, co
 field<F> optional_with(const char* name, F fn) noexcept {
     return {name, fn, false};
 }
+///@}
 
-// The members no field names, handed to fn: result(const json::member&).
+/// The members no field names, handed to fn: result(const json::member&).
 template <class F>
 struct others_handler {
+    /// The caller's function.
     F fn;
 };
+/// Hands every member no field names to fn.
 template <class F>
 others_handler<F> others(F fn) noexcept {
     return {fn};
 }
-// Refuses any key no field names: unknown_field at the key's offset.
+/// Refuses any key no field names: unknown_field at the key's offset.
 inline auto refuse_others() noexcept {
     return others([](const member& m) { return fail(errc::unknown_field, m.key.offset()); });
 }
@@ -19189,8 +19591,8 @@ void check_present(const others_handler<F>&, std::size_t, result&) noexcept {}
 
 }  // namespace detail
 
-// The walk, the reads and the offers are flattened into one function: a document's members then
-// cost a quarter fewer instructions (callgrind over bench/json.cpp's push response).
+/// The walk, the reads and the offers are flattened into one function: a document's members then
+/// cost a quarter fewer instructions (callgrind over bench/json.cpp's push response).
 template <class... F>
 SMSGW_FLATTEN result bind_fields(const object& obj, F&&... fields) noexcept {
     static_assert((... + static_cast<int>(detail::is_others<std::decay_t<F>>::value)) <= 1,
@@ -19221,7 +19623,7 @@ SMSGW_FLATTEN result bind_fields(const object& obj, F&&... fields) noexcept {
     return r;
 }
 
-// bind_fields() on a value that must be an object (wrong_type otherwise).
+/// bind_fields() on a value that must be an object (wrong_type otherwise).
 template <class... F>
 result bind_fields(const value& v, F&&... fields) noexcept {
     object obj;
@@ -19246,34 +19648,41 @@ result bind_fields(const value& v, F&&... fields) noexcept {
 
 namespace smsgw::codec::json {
 
-// Compact JSON (RFC 8259) into a smsgw::writer. Commas and colons are inserted for you:
-//
-//     smsgw::writer out(buffer);
-//     json::writer j(out);
-//     j.begin_object().member("msg_id", 42u).key("dest").begin_array().string("13800138000").end_array().end_object();
-//     smsgw::result r = j.finish();
-//
-// Strings are escaped as RFC 8259 §7 allows at its most compact: `"` and `\` with a backslash,
-// \b \f \n \r \t by name, the other controls below U+0020 as \u00xx; '/', DEL and non-ASCII
-// characters pass through. A string that is not well-formed UTF-8 is an error, never replaced.
-//
-// The first mistake sticks: later calls do nothing and finish() reports it. Its offset is the
-// offset of the bad byte in the string passed (invalid_utf8), or else the output size at the
-// faulty call: expected_key (a value in an object without its key), expected_value (a key
-// where a value must come, or an object closed after a key), unbalanced (a close that does
-// not match the innermost open), too_deep (more than max_depth levels), trailing_bytes (a
-// second top-level value), truncated (finish() with containers open).
+/// Compact JSON (RFC 8259) into a smsgw::writer. Commas and colons are inserted for you:
+///
+///     smsgw::writer out(buffer);
+///     json::writer j(out);
+///     j.begin_object().member("msg_id", 42u).key("dest").begin_array().string("13800138000").end_array().end_object();
+///     smsgw::result r = j.finish();
+///
+/// Strings are escaped as RFC 8259 §7 allows at its most compact: `"` and `\` with a backslash,
+/// `\b \f \n \r \t` by name, the other controls below U+0020 as `\u00xx`; '/', DEL and non-ASCII
+/// characters pass through. A string that is not well-formed UTF-8 is an error, never replaced.
+///
+/// The first mistake sticks: later calls do nothing and finish() reports it. Its offset is the
+/// offset of the bad byte in the string passed (invalid_utf8), or else the output size at the
+/// faulty call: expected_key (a value in an object without its key), expected_value (a key
+/// where a value must come, or an object closed after a key), unbalanced (a close that does
+/// not match the innermost open), too_deep (more than max_depth levels), trailing_bytes (a
+/// second top-level value), truncated (finish() with containers open).
 class writer {
 public:
+    /// The deepest nesting of objects and arrays.
     static constexpr int max_depth = 64;
 
+    /// Writes to `out`.
     explicit writer(smsgw::writer& out) noexcept : out_(&out) {}
 
+    /// Opens an object.
     writer& begin_object() noexcept { return open(true, '{'); }
+    /// Closes the innermost object.
     writer& end_object() noexcept { return close(true, '}'); }
+    /// Opens an array.
     writer& begin_array() noexcept { return open(false, '['); }
+    /// Closes the innermost array.
     writer& end_array() noexcept { return close(false, ']'); }
 
+    /// The key of the next value (in an object).
     writer& key(std::string_view name) noexcept {
         if (!err_.ok()) return *this;
         if (depth_ == 0 || !in_object() || after_key_) return error(errc::expected_value, out_->size());
@@ -19285,6 +19694,7 @@ public:
         return *this;
     }
 
+    /// A string, escaped; invalid_utf8 at the first bad byte.
     writer& string(std::string_view utf8) noexcept {
         if (begin_value()) {
             put_string(utf8);
@@ -19293,7 +19703,7 @@ public:
         return *this;
     }
 
-    // Any integer type but bool, written exactly (the whole int64 and uint64 ranges).
+    /// Any integer type but bool, written exactly (the whole int64 and uint64 ranges).
     template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
     writer& number(T value) noexcept {
         if (!begin_value()) return *this;
@@ -19302,14 +19712,16 @@ public:
         return *this;
     }
 
+    /// true or false.
     writer& boolean(bool value) noexcept { return literal(value ? "true" : "false"); }
+    /// null.
     writer& null() noexcept { return literal("null"); }
 
-    // A value already encoded as JSON, copied as it is: the caller vouches for it.
+    /// A value already encoded as JSON, copied as it is: the caller vouches for it.
     writer& raw(std::string_view json) noexcept { return literal(json); }
-    // A value the caller writes straight into the output as `write(smsgw::writer&)`, already
-    // encoded as JSON and vouched for (Hezhong's `cont`, an object escaped into a string as it is
-    // encoded, in one pass).
+    /// A value the caller writes straight into the output as `write(smsgw::writer&)`, already
+    /// encoded as JSON and vouched for (Hezhong's `cont`, an object escaped into a string as it is
+    /// encoded, in one pass).
     template <class F>
     writer& raw_with(F&& write) noexcept {
         if (begin_value()) {
@@ -19319,10 +19731,10 @@ public:
         return *this;
     }
 
-    // A string holding the base64 of `data` (Mitake attachContent), encoded straight into the
-    // output: base64::encoded_size(data.size()) + 2 bytes, and nothing is encoded while only
-    // measuring (a smsgw::writer without a buffer). Always one line: a JSON string cannot hold
-    // the CRLF of RFC 2045 lines.
+    /// A string holding the base64 of `data` (Mitake attachContent), encoded straight into the
+    /// output: base64::encoded_size(data.size()) + 2 bytes, and nothing is encoded while only
+    /// measuring (a smsgw::writer without a buffer). Always one line: a JSON string cannot hold
+    /// the CRLF of RFC 2045 lines.
     writer& base64_string(bytes data, base64::alphabet abc = base64::alphabet::standard, bool pad = true) noexcept {
         if (begin_value()) {
             out_->put('"');
@@ -19333,7 +19745,7 @@ public:
         return *this;
     }
 
-    // A string holding the hex digits of `data` (Hezhong hex16str), 2 * data.size() + 2 bytes.
+    /// A string holding the hex digits of `data` (Hezhong hex16str), 2 * data.size() + 2 bytes.
     writer& hex_string(bytes data, hex::letter_case lc = hex::letter_case::lower) noexcept {
         if (begin_value()) {
             out_->put('"');
@@ -19344,9 +19756,9 @@ public:
         return *this;
     }
 
-    // A string whose content is itself a JSON document (Hezhong `cont`: "{ \"Text1\": ... }").
-    // The text is checked with json::parse (strict; its error and the offset in `json`), then
-    // escaped once, straight into the output.
+    /// A string whose content is itself a JSON document (Hezhong `cont`: "{ \"Text1\": ... }").
+    /// The text is checked with json::parse (strict; its error and the offset in `json`), then
+    /// escaped once, straight into the output.
     writer& json_string(std::string_view json) noexcept {
         if (!err_.ok()) return *this;
         value doc;
@@ -19357,8 +19769,8 @@ public:
         return string(json);
     }
 
-    // key(name) then the value: strings (anything convertible to std::string_view) with
-    // string(), bool with boolean(), integers with number(), nullptr with null().
+    /// key(name) then the value: strings (anything convertible to std::string_view) with
+    /// string(), bool with boolean(), integers with number(), nullptr with null().
     template <class V>
     writer& member(std::string_view name, const V& value) noexcept {
         key(name);
@@ -19375,8 +19787,8 @@ public:
         }
     }
 
-    // The first error, or the outcome of the output writer (its size, or buffer_too_small
-    // with the size needed) once exactly one complete value has been written.
+    /// The first error, or the outcome of the output writer (its size, or buffer_too_small
+    /// with the size needed) once exactly one complete value has been written.
     result finish() const noexcept {
         if (!err_.ok()) return err_;
         if (depth_ != 0) return fail(errc::truncated, out_->size());
@@ -19384,7 +19796,9 @@ public:
         return out_->finish();
     }
 
+    /// Whether no mistake was made so far.
     bool ok() const noexcept { return err_.ok(); }
+    /// Containers open.
     int depth() const noexcept { return depth_; }
 
 private:
@@ -19536,8 +19950,8 @@ private:
 
 namespace smsgw::codec::json {
 
-// A number's text without the leading zeros tolerant mode lets in (0000000001 -> 1, -007 -> -7),
-// put together in `scratch` when a sign has to move; the text itself when there is nothing to drop.
+/// A number's text without the leading zeros tolerant mode lets in (0000000001 -> 1, -007 -> -7),
+/// put together in `scratch` when a sign has to move; the text itself when there is nothing to drop.
 inline result canonical_number(std::string_view n, mutable_bytes scratch, std::string_view& out) noexcept {
     const std::size_t sign = !n.empty() && n[0] == '-' ? 1 : 0;
     std::size_t i = sign;
@@ -19554,10 +19968,10 @@ inline result canonical_number(std::string_view n, mutable_bytes scratch, std::s
     return {};
 }
 
-// Writes `in` to `out` in compact canonical form: no whitespace, members and elements in
-// document order, strings decoded and escaped again the writer's way, numbers as written
-// (exact, leading zeros dropped), bare tolerant-mode tokens as strings. `scratch` holds one
-// decoded string at a time: its size must reach the longest (the document's size always does).
+/// Writes `in` to `out` in compact canonical form: no whitespace, members and elements in
+/// document order, strings decoded and escaped again the writer's way, numbers as written
+/// (exact, leading zeros dropped), bare tolerant-mode tokens as strings. `scratch` holds one
+/// decoded string at a time: its size must reach the longest (the document's size always does).
 inline result copy(const value& in, json::writer& out, mutable_bytes scratch) noexcept {
     switch (in.type()) {
     case kind::null: out.null(); break;
@@ -19622,9 +20036,10 @@ inline result copy(const value& in, json::writer& out, mutable_bytes scratch) no
 // base64 as its spec says, a group is an array of objects.
 namespace smsgw::codec::fields {
 
+/// How a message is written as JSON.
 struct json_options {
-    // Binary fields that are valid UTF-8 written as text, the others as hex under `<key>_hex`:
-    // what a person reading the inspector wants.
+    /// Binary fields that are valid UTF-8 written as text, the others as hex under `<key>_hex`:
+    /// what a person reading the inspector wants.
     bool text_when_utf8 = false;
 };
 
@@ -19953,15 +20368,15 @@ result bind_object(const json::object& obj, T& out, json_value_reader& values, m
 
 }  // namespace detail
 
-// The fields of `m` as members of the object the caller has opened (the inspector adds its own
-// around them). Errors stick in the json::writer, as its own calls do.
+/// The fields of `m` as members of the object the caller has opened (the inspector adds its own
+/// around them). Errors stick in the json::writer, as its own calls do.
 template <class T>
 void write_json_members(json::writer& j, const T& m, json_options o = {}) noexcept {
     detail::json_out w{j, o};
     T::walk(w, m);
 }
 
-// Validates, then writes `m` as one JSON object. Success: offset = bytes written.
+/// Validates, then writes `m` as one JSON object. Success: offset = bytes written.
 template <class T>
 result write_json(const T& m, writer& out, json_options o = {}) noexcept {
     if (result v = fields::validate(m); !v) return v;
@@ -19972,18 +20387,18 @@ result write_json(const T& m, writer& out, json_options o = {}) noexcept {
     return j.finish();
 }
 
-// Reads a JSON object into `out`, then validates it. Strings with escapes and binary values are
-// decoded into `scratch`; a group's items go to `storage`. Errors, with the key in result.field:
-// strict mode: unknown_field at a key no field has, duplicate_field at a key's second
-// occurrence (tolerant mode keeps the first and skips unknown keys, which stay reachable
-// through the object); missing_field at the object for an absent required key; too_many at an
-// array element that does not fit storage or the group's maximum; a value's read error
-// (wrong_type, number_overflow, bad_character of hex or base64...) at its offset; a
-// validate() error (in mode m) at the value of the field at fault. null stands for an absent
-// optional field. `out` is written only on success.
-// The items of each group go to the span of their type (a message with two groups of different
-// item types is given two spans); a group whose items have a group of their own (Hezhong's
-// frames[] of attachments[]) is given a span for those too, filled item after item.
+/// Reads a JSON object into `out`, then validates it. Strings with escapes and binary values are
+/// decoded into `scratch`; a group's items go to `storage`. Errors, with the key in result.field:
+/// strict mode: unknown_field at a key no field has, duplicate_field at a key's second
+/// occurrence (tolerant mode keeps the first and skips unknown keys, which stay reachable
+/// through the object); missing_field at the object for an absent required key; too_many at an
+/// array element that does not fit storage or the group's maximum; a value's read error
+/// (wrong_type, number_overflow, bad_character of hex or base64...) at its offset; a
+/// validate() error (in mode m) at the value of the field at fault. null stands for an absent
+/// optional field. `out` is written only on success.
+/// The items of each group go to the span of their type (a message with two groups of different
+/// item types is given two spans); a group whose items have a group of their own (Hezhong's
+/// frames[] of attachments[]) is given a span for those too, filled item after item.
 template <class T, class... Items>
 result bind_json(const json::object& obj, T& out, writer& scratch, mode m = mode::strict,
                  span<Items>... storage) noexcept {
@@ -19992,8 +20407,8 @@ result bind_json(const json::object& obj, T& out, writer& scratch, mode m = mode
     return detail::bind_object(obj, out, values, m, free);
 }
 
-// bind_json(), with the place of an error inside a group written to `where`
-// (`destinations[3].cID`) and result.field pointing at it.
+/// bind_json(), with the place of an error inside a group written to `where`
+/// (`destinations[3].cID`) and result.field pointing at it.
 template <class T, class... Items>
 result bind_json(const json::object& obj, T& out, writer& scratch, mode m, path& where,
                  span<Items>... storage) noexcept {
@@ -20002,8 +20417,8 @@ result bind_json(const json::object& obj, T& out, writer& scratch, mode m, path&
     return detail::bind_object(obj, out, values, m, free);
 }
 
-// Whether the walk of T names `key` (a field or a group): the members a tolerant bind skipped
-// are those of the object it does not name, still there to read.
+/// Whether the walk of T names `key` (a field or a group): the members a tolerant bind skipped
+/// are those of the object it does not name, still there to read.
 template <class T>
 bool names(const json::member& key) noexcept {
     detail::key_finder<json::member> f{key};
@@ -20066,46 +20481,50 @@ private:
 
 }  // namespace smsgw::detail
 
-// Line-based answers, as the HTTP SMS platform gives them (cmpp2-and-http-sms-platform.txt
-// §9.3 `resptime,respstatus` then `msgid`, §11.3 one line per product, §12.3, §13.3): a lazy
-// range of lines, a reply described as a sequence of named parts so that a field is reached by
-// what it means and never by its line index, and a writer of lines for a gateway simulator.
-//
-// Every reader splits on LF, CRLF and lone CR, skips one leading UTF-8 BOM and ignores the
-// blank lines at the end (in both modes: they carry no content). Strict decoding also wants the
-// line end the spec documents (§9.3.1: LF, 0x0a) and no blank line in the middle; tolerant
-// decoding takes what ../shared/notes/vendors.md (pitfall 1) says real servers send: any of the
-// three line ends, mixed, and blank lines anywhere; lines past the reply's shape are kept
-// apart instead of refused (pitfall 2: failures drop or add lines).
+/// Line-based answers, as the HTTP SMS platform gives them (cmpp2-and-http-sms-platform.txt
+/// §9.3 `resptime,respstatus` then `msgid`, §11.3 one line per product, §12.3, §13.3): a lazy
+/// range of lines, a reply described as a sequence of named parts so that a field is reached by
+/// what it means and never by its line index, and a writer of lines for a gateway simulator.
+///
+/// Every reader splits on LF, CRLF and lone CR, skips one leading UTF-8 BOM and ignores the
+/// blank lines at the end (in both modes: they carry no content). Strict decoding also wants the
+/// line end the spec documents (§9.3.1: LF, 0x0a) and no blank line in the middle; tolerant
+/// decoding takes what ../shared/notes/vendors.md (pitfall 1) says real servers send: any of the
+/// three line ends, mixed, and blank lines anywhere; lines past the reply's shape are kept
+/// apart instead of refused (pitfall 2: failures drop or add lines).
 namespace smsgw::codec::lines {
 
+/// Strict or tolerant reading.
 using mode = smsgw::mode;
 
-// What ended a line in the input.
+/// What ended a line in the input.
 enum class terminator : unsigned char {
-    none,  // the input ended
+    none,  ///< the input ended
     lf,
     crlf,
-    cr,    // a CR not followed by LF
+    cr,    ///< a CR not followed by LF
 };
 
-// The line end a spec documents: what strict decoding requires and what the writer writes.
+/// The line end a spec documents: what strict decoding requires and what the writer writes.
 enum class ending : unsigned char {
-    lf,    // the SMS platform (§9.3.1)
+    lf,    ///< the SMS platform (§9.3.1)
     crlf,
-    any,   // the spec says nothing: any of the three is right (the writer writes LF)
+    any,   ///< the spec says nothing: any of the three is right (the writer writes LF)
 };
 
+/// The byte order mark readers skip.
 inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 
-// One line: its text without the line end, and where it is.
+/// One line: its text without the line end, and where it is.
 struct line {
+    /// The line without its terminator.
     std::string_view text;
-    std::size_t offset = 0;  // of text[0] in the whole input (a BOM counts)
+    std::size_t offset = 0;  ///< of text[0] in the whole input (a BOM counts)
+    /// How the line ended.
     lines::terminator end = terminator::none;
 };
 
-// Whether a range shows blank lines in the middle of the input (those at the end never show).
+/// Whether a range shows blank lines in the middle of the input (those at the end never show).
 enum class blank_lines : unsigned char { keep, skip };
 
 namespace detail {
@@ -20214,31 +20633,37 @@ private:
 
 }  // namespace detail
 
-// The lines of an input, found lazily as the range is walked; each a view into the input, line
-// ends excluded. A leading BOM is skipped, the blank lines at the end are not lines; the blank
-// lines in the middle are shown with blank_lines::keep, passed over with blank_lines::skip.
+/// The lines of an input, found lazily as the range is walked; each a view into the input, line
+/// ends excluded. A leading BOM is skipped, the blank lines at the end are not lines; the blank
+/// lines in the middle are shown with blank_lines::keep, passed over with blank_lines::skip.
 class range {
 public:
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<detail::line_cursor>;
 
     constexpr range() noexcept = default;
+    /// The lines of `in`; blank lines kept or skipped.
     constexpr explicit range(std::string_view in, blank_lines blanks = blank_lines::keep) noexcept
         : in_(in),
           begin_(detail::content_begin(in)),
           end_(detail::content_end(in, begin_)),
           skip_(blanks == blank_lines::skip) {}
 
+    /// The first item.
     iterator begin() const noexcept { return iterator(detail::line_cursor(in_, begin_, end_, skip_)); }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(); }
-    // No line at all: the input is empty, or only a BOM and line ends.
+    /// No line at all: the input is empty, or only a BOM and line ends.
     constexpr bool empty() const noexcept { return begin_ == end_; }
-    // The whole input the offsets refer to.
+    /// The whole input the offsets refer to.
     constexpr std::string_view input() const noexcept { return in_; }
-    // The bytes the lines come from: from the first line's start to the end of the last one's text.
+    /// The bytes the lines come from: from the first line's start to the end of the last one's text.
+    ///@{
     constexpr std::size_t content_begin() const noexcept { return begin_; }
     constexpr std::size_t content_end() const noexcept { return end_; }
+    ///@}
 
-    // The lines of `in` from offset `from` (the start of a line) to `to` (the end of a line's text).
+    /// The lines of `in` from offset `from` (the start of a line) to `to` (the end of a line's text).
     constexpr static range between(std::string_view in, std::size_t from, std::size_t to, blank_lines blanks) noexcept {
         range r;
         r.in_ = in;
@@ -20257,17 +20682,19 @@ private:
 
 // ---- a reply as a sequence of named parts ----
 
-// How many lines a part takes.
+/// How many lines a part takes.
 enum class occurs : unsigned char {
-    one,           // exactly one line: missing_field when there is none
-    optional,      // the next line, if there is one (§9.3.1: no msgid line when respstatus is not 0)
-    zero_or_more,  // every line left (§11.3: one line per product)
-    one_or_more,   // every line left, at least one
+    one,           ///< exactly one line: missing_field when there is none
+    optional,      ///< the next line, if there is one (§9.3.1: no msgid line when respstatus is not 0)
+    zero_or_more,  ///< every line left (§11.3: one line per product)
+    one_or_more,   ///< every line left, at least one
 };
 
-// One part of a reply's shape: its spec name, reported as result.field, and how many lines.
+/// One part of a reply's shape: its spec name, reported as result.field, and how many lines.
 struct part {
+    /// The spec's name of the part.
     const char* name = nullptr;
+    /// How many lines it takes.
     occurs count = occurs::one;
 };
 
@@ -20275,8 +20702,8 @@ namespace detail {
 constexpr bool repeats(occurs c) noexcept { return c == occurs::zero_or_more || c == occurs::one_or_more; }
 }  // namespace detail
 
-// Whether a shape can be matched: every part named, a repeated part only in the last place
-// (it takes every line left, so nothing after it would ever be filled). For static_assert.
+/// Whether a shape can be matched: every part named, a repeated part only in the last place
+/// (it takes every line left, so nothing after it would ever be filled). For static_assert.
 template <std::size_t N>
 constexpr bool well_formed(const part (&shape)[N]) noexcept {
     for (std::size_t k = 0; k < N; ++k) {
@@ -20285,27 +20712,30 @@ constexpr bool well_formed(const part (&shape)[N]) noexcept {
     return true;
 }
 
-// The lines one part took.
+/// The lines one part took.
 struct part_lines {
-    const char* name = nullptr;  // the part's name in the shape
-    std::size_t count = 0;       // lines taken
-    line first;                  // the first of them (all a `one` or `optional` part has);
-                                 // when there is none, empty text at offset in.size()
-    range all;                   // every one of them, lazily
+    const char* name = nullptr;  ///< the part's name in the shape
+    std::size_t count = 0;       ///< lines taken
+    line first;                  ///< the first of them (all a `one` or `optional` part has);
+                                 ///< when there is none, empty text at offset in.size()
+    range all;                   ///< every one of them, lazily
 
+    /// Whether the part took a line.
     constexpr bool present() const noexcept { return count != 0; }
-    // The text of the part's (first) line, empty when it took none.
+    /// The text of the part's (first) line, empty when it took none.
     constexpr std::string_view text() const noexcept { return first.text; }
 };
 
-// A decoded reply: the lines of each part of its shape, in the shape's order.
+/// A decoded reply: the lines of each part of its shape, in the shape's order.
 template <std::size_t N>
 struct reply {
+    /// The parts, in order.
     part_lines parts[N];
-    range extra;  // lines past the shape (tolerant mode; strict mode refuses them)
+    range extra;  ///< lines past the shape (tolerant mode; strict mode refuses them)
 
+    /// Part k.
     constexpr const part_lines& operator[](std::size_t k) const noexcept { return parts[k]; }
-    // The part named `name`, or nullptr.
+    /// The part named `name`, or nullptr.
     constexpr const part_lines* find(std::string_view name) const noexcept {
         for (const part_lines& p : parts) {
             if (p.name != nullptr && name == p.name) return &p;
@@ -20314,9 +20744,11 @@ struct reply {
     }
 };
 
+/// How a reply is read.
 struct options {
+    /// Strict or tolerant.
     lines::mode m = mode::strict;
-    lines::ending documented = ending::lf;  // what strict mode requires
+    lines::ending documented = ending::lf;  ///< what strict mode requires
 };
 
 namespace detail {
@@ -20340,17 +20772,17 @@ constexpr result check_end(const line& l, ending documented, const char* field) 
 
 }  // namespace detail
 
-// Matches the lines of `in` to `shape` (well_formed), in order: each part takes the lines its
-// `occurs` allows, greedily. Success: offset = in.size(); out[k] holds part k's lines.
-// Errors, offsets in the whole input:
-//   missing_field (offset in.size(), field = the part) when a `one` or `one_or_more` part got
-//     no line;
-// strict mode only:
-//   trailing_bytes at the start of a line past the shape (tolerant: kept in out.extra);
-//   empty_field at a blank line in the middle (field = the part it would fill), or
-//     trailing_bytes there when it is past the shape (tolerant: blank lines are skipped);
-//   bad_character / bare_line_feed at a line end other than the documented one (check_end).
-// `out` is written only on success.
+/// Matches the lines of `in` to `shape` (well_formed), in order: each part takes the lines its
+/// `occurs` allows, greedily. Success: offset = in.size(); out[k] holds part k's lines.
+/// Errors, offsets in the whole input:
+///   missing_field (offset in.size(), field = the part) when a `one` or `one_or_more` part got
+///     no line;
+/// strict mode only:
+///   trailing_bytes at the start of a line past the shape (tolerant: kept in out.extra);
+///   empty_field at a blank line in the middle (field = the part it would fill), or
+///     trailing_bytes there when it is past the shape (tolerant: blank lines are skipped);
+///   bad_character / bare_line_feed at a line end other than the documented one (check_end).
+/// `out` is written only on success.
 template <std::size_t N>
 result decode(bytes in, const part (&shape)[N], reply<N>& out, options o = {}) noexcept {
     const std::string_view s = as_chars(in);
@@ -20394,23 +20826,25 @@ result decode(bytes in, const part (&shape)[N], reply<N>& out, options o = {}) n
 
 // ---- writing ----
 
-// Writes lines one after another with the line end between them (none after the last, as the
-// spec's examples print them: `20110725160412,0\n1234567890100`); ending::any writes LF.
-//   lines::builder(w).line("20110725160412,0").line(msgid).finish();
-//   lines::builder(w).line({time, ",", status}).finish();   // one line from pieces
-// A line that could not be read back as written is refused and nothing more is written; the
-// offset is that of the byte at fault in this encoding (from where the builder started):
-//   bad_character at a CR or LF inside a line, or at the start of a first line that begins
-//     with a UTF-8 BOM (a reader skips it);
-//   empty_field at an empty line (a reader refuses or skips it).
+/// Writes lines one after another with the line end between them (none after the last, as the
+/// spec's examples print them: `20110725160412,0\n1234567890100`); ending::any writes LF.
+///   lines::builder(w).line("20110725160412,0").line(msgid).finish();
+///   lines::builder(w).line({time, ",", status}).finish();   // one line from pieces
+/// A line that could not be read back as written is refused and nothing more is written; the
+/// offset is that of the byte at fault in this encoding (from where the builder started):
+///   bad_character at a CR or LF inside a line, or at the start of a first line that begins
+///     with a UTF-8 BOM (a reader skips it);
+///   empty_field at an empty line (a reader refuses or skips it).
 class builder {
 public:
+    /// Writes to `out`, lines ended as `e` says.
     explicit builder(smsgw::writer& out, ending e = ending::lf) noexcept
         : out_(out), start_(out.size()), crlf_(e == ending::crlf) {}
 
+    /// One line.
     builder& line(std::string_view text) noexcept { return line({text}); }
 
-    // One line made of `pieces`, written one after another.
+    /// One line made of `pieces`, written one after another.
     builder& line(std::initializer_list<std::string_view> pieces) noexcept {
         if (!error_.ok()) return *this;
         const std::size_t at = out_.size() - start_ + (first_ ? 0 : (crlf_ ? 2 : 1));
@@ -20438,8 +20872,8 @@ public:
         return *this;
     }
 
-    // The first refusal, or the writer's outcome: total size written, or buffer_too_small
-    // with the size needed.
+    /// The first refusal, or the writer's outcome: total size written, or buffer_too_small
+    /// with the size needed.
     result finish() const noexcept { return error_.ok() ? out_.finish() : error_; }
 
 private:
@@ -20462,8 +20896,8 @@ private:
     result error_{};
 };
 
-// The caller's lines, written by a builder: `smsgw::writer measure; write(lines, measure)`
-// gives the size. Errors as builder.
+/// The caller's lines, written by a builder: `smsgw::writer measure; write(lines, measure)`
+/// gives the size. Errors as builder.
 inline result write(span<const std::string_view> text, smsgw::writer& out, ending e = ending::lf) noexcept {
     builder b(out, e);
     for (std::string_view l : text) b.line(l);
@@ -20477,34 +20911,36 @@ inline result write(span<const std::string_view> text, smsgw::writer& out, endin
 #include <string_view>
 
 
-// One-line answers `<prefix>:<text>`, as 5C gives them (5c-mms-api.txt §2.2, §3.2, §4.2:
-// `success:msgid`, `error:Missing apikey`). The prefix is one of a list the caller declares,
-//   inline constexpr std::string_view replies[] = {"success", "error"};
-// matched ASCII-case-insensitively in both modes, since the spec's own table writes `Error:`
-// beside `error:` (§2.2 `Error:Missing message title`); the text after the FIRST colon is kept
-// verbatim, so `error:Black keywords is:<word>` keeps its second colon (vendors.md pitfall 6).
-// As for line replies, one leading UTF-8 BOM is skipped and the line ends at the end of the
-// input are ignored in both modes. Strict mode wants the prefix at the start and the colon right
-// after it, and one line; tolerant mode also takes whitespace and line breaks before the prefix,
-// blanks between it and the colon, and line breaks inside the text (kept in it, nothing is lost).
+/// One-line answers `<prefix>:<text>`, as 5C gives them (5c-mms-api.txt §2.2, §3.2, §4.2:
+/// `success:msgid`, `error:Missing apikey`). The prefix is one of a list the caller declares,
+///   inline constexpr std::string_view replies[] = {"success", "error"};
+/// matched ASCII-case-insensitively in both modes, since the spec's own table writes `Error:`
+/// beside `error:` (§2.2 `Error:Missing message title`); the text after the FIRST colon is kept
+/// verbatim, so `error:Black keywords is:<word>` keeps its second colon (vendors.md pitfall 6).
+/// As for line replies, one leading UTF-8 BOM is skipped and the line ends at the end of the
+/// input are ignored in both modes. Strict mode wants the prefix at the start and the colon right
+/// after it, and one line; tolerant mode also takes whitespace and line breaks before the prefix,
+/// blanks between it and the colon, and line breaks inside the text (kept in it, nothing is lost).
 namespace smsgw::codec::prefix {
 
+/// Strict or tolerant reading.
 using mode = smsgw::mode;
 
+/// A reply split at its prefix.
 struct reply {
-    std::string_view prefix;      // as in the input (`Error`); the encoder writes it in lower case
-    std::string_view text;        // everything after the first ':', verbatim
-    std::size_t which = 0;        // index of the matching prefix in the caller's list
-    std::size_t text_offset = 0;  // of text in the input
+    std::string_view prefix;      ///< as in the input (`Error`); the encoder writes it in lower case
+    std::string_view text;        ///< everything after the first ':', verbatim
+    std::size_t which = 0;        ///< index of the matching prefix in the caller's list
+    std::size_t text_offset = 0;  ///< of text in the input
 };
 
-// Decodes `in` against the `accepted` prefixes (without their colon; the first that matches
-// wins). Success: offset = in.size(). Errors:
-//   bad_response (field "prefix") at the offset where the prefix was looked for (0, or 3 after a
-//     BOM; tolerant: after the leading whitespace) when no accepted prefix followed by ':' is
-//     there: `100`, `no record`, `ok:1`, `error` alone, an empty input;
-//   trailing_bytes (strict only) at the first CR or LF inside the text: the reply is one line.
-// `out` is written only on success.
+/// Decodes `in` against the `accepted` prefixes (without their colon; the first that matches
+/// wins). Success: offset = in.size(). Errors:
+///   bad_response (field "prefix") at the offset where the prefix was looked for (0, or 3 after a
+///     BOM; tolerant: after the leading whitespace) when no accepted prefix followed by ':' is
+///     there: `100`, `no record`, `ok:1`, `error` alone, an empty input;
+///   trailing_bytes (strict only) at the first CR or LF inside the text: the reply is one line.
+/// `out` is written only on success.
 inline result decode(bytes in, span<const std::string_view> accepted, reply& out, mode m = mode::strict) noexcept {
     const std::string_view s = as_chars(in);
     const bool tolerant = m == mode::tolerant;
@@ -20534,12 +20970,12 @@ inline result decode(bytes in, span<const std::string_view> accepted, reply& out
     return fail(errc::bad_response, pos, "prefix");
 }
 
-// Writes `r.prefix` in lower case, ':' and `r.text` (`r.which` is not written). Success: offset
-// = the writer's size, or buffer_too_small with the size needed. A reply that would not read back
-// as it is is refused before anything is written, offsets in this encoding:
-//   empty_field (0, "prefix") for an empty prefix;
-//   bad_character ("prefix") at a prefix byte that is not printable ASCII, or is SP or ':';
-//   bad_character ("text") at a CR or LF in the text.
+/// Writes `r.prefix` in lower case, ':' and `r.text` (`r.which` is not written). Success: offset
+/// = the writer's size, or buffer_too_small with the size needed. A reply that would not read back
+/// as it is is refused before anything is written, offsets in this encoding:
+///   empty_field (0, "prefix") for an empty prefix;
+///   bad_character ("prefix") at a prefix byte that is not printable ASCII, or is SP or ':';
+///   bad_character ("text") at a CR or LF in the text.
 inline result encode(const reply& r, smsgw::writer& out) noexcept {
     if (r.prefix.empty()) return fail(errc::empty_field, 0, "prefix");
     for (std::size_t i = 0; i < r.prefix.size(); ++i) {
@@ -20574,70 +21010,75 @@ inline result encode(const reply& r, smsgw::writer& out) noexcept {
 
 namespace smsgw::codec::xml {
 
-// A pull reader over XML 1.0 (Fifth Edition) in UTF-8, without allocating and without copying:
-//
-//     xml::reader rd(body);
-//     while (rd.next()) {
-//         if (rd.kind() == xml::token::start_element && rd.name() == "mmsMobile") ...
-//         if (rd.kind() == xml::token::text) rd.text(value, scratch);   // a view when nothing to decode
-//     }
-//     if (smsgw::result r = rd.status(); !r) return r;                  // r.offset: the first error
-//
-// Each next() reads one token: the XML declaration, a DOCTYPE, a start tag (its attributes
-// checked and available through attributes()), an end tag (also after `<a/>`, which is read as a
-// start tag and an end tag), character data, a CDATA section, a comment or a processing
-// instruction. Whitespace outside the root element is skipped. The text stays in the caller's
-// bytes: names and raw values are views; text(), value() and decode() give the characters a
-// token stands for (§2.11 line ends, §4.6 predefined entities, §4.1 character references, §3.3.3
-// attribute value normalization) as a view when there is nothing to decode, or else in a caller
-// buffer no longer than raw().
-//
-// Well-formedness (§2.1 document, §2.8 prolog, §3.1 tags and WFC: Element Type Match, Unique
-// Att Spec, No < in Attribute Values, §2.2 Char, §2.3 Name, §2.5 comments, §2.6 PIs, §2.7 CDATA,
-// §4.1 WFC: Legal Character, Entity Declared) is checked as the tokens are read, and the first
-// error stops the reader with its offset. A document of strangers cannot make the reader expand
-// anything: a DOCTYPE with an internal subset, where entities are declared, is refused
-// (doctype_refused), so only the five predefined entities exist (no entity expansion, no
-// external entity, no billion laughs), and depth, attributes per element and name length have
-// limits. Only UTF-8 (or its subset US-ASCII) is read: another encoding declared is
-// unsupported_charset.
-//
-// Errors (offset of the byte at fault): invalid_utf8; bad_character (a character §2.2 forbids, '<'
-// in an attribute value, "]]>" in text, a stray byte inside markup); bad_name; bad_attribute;
-// duplicate_field (an attribute given twice, at its second name); bad_reference; bad_comment;
-// mismatched_tag (at the end tag's name); unbalanced (an end tag with no element open);
-// outside_root; missing_root (at the end); bad_declaration; unsupported_charset (at the
-// encoding's value); doctype_refused (at '['); too_deep, too_many_attributes, name_too_long (at
-// the element, attribute or name over the limit); truncated (at the end: markup cut short or
-// elements left open).
-//
-// Tolerant mode reads what hand-made XML of real senders gets wrong: whitespace before the XML
-// declaration (PHP pages printing a line first), and a '&' that starts no known reference (a URL's
-// query string, "&nbsp;") kept as a literal '&'.
+/// A pull reader over XML 1.0 (Fifth Edition) in UTF-8, without allocating and without copying:
+///
+///     xml::reader rd(body);
+///     while (rd.next()) {
+///         if (rd.kind() == xml::token::start_element && rd.name() == "mmsMobile") ...
+///         if (rd.kind() == xml::token::text) rd.text(value, scratch);   // a view when nothing to decode
+///     }
+///     if (smsgw::result r = rd.status(); !r) return r;                  // r.offset: the first error
+///
+/// Each next() reads one token: the XML declaration, a DOCTYPE, a start tag (its attributes
+/// checked and available through attributes()), an end tag (also after `<a/>`, which is read as a
+/// start tag and an end tag), character data, a CDATA section, a comment or a processing
+/// instruction. Whitespace outside the root element is skipped. The text stays in the caller's
+/// bytes: names and raw values are views; text(), value() and decode() give the characters a
+/// token stands for (§2.11 line ends, §4.6 predefined entities, §4.1 character references, §3.3.3
+/// attribute value normalization) as a view when there is nothing to decode, or else in a caller
+/// buffer no longer than raw().
+///
+/// Well-formedness (§2.1 document, §2.8 prolog, §3.1 tags and WFC: Element Type Match, Unique
+/// Att Spec, No < in Attribute Values, §2.2 Char, §2.3 Name, §2.5 comments, §2.6 PIs, §2.7 CDATA,
+/// §4.1 WFC: Legal Character, Entity Declared) is checked as the tokens are read, and the first
+/// error stops the reader with its offset. A document of strangers cannot make the reader expand
+/// anything: a DOCTYPE with an internal subset, where entities are declared, is refused
+/// (doctype_refused), so only the five predefined entities exist (no entity expansion, no
+/// external entity, no billion laughs), and depth, attributes per element and name length have
+/// limits. Only UTF-8 (or its subset US-ASCII) is read: another encoding declared is
+/// unsupported_charset.
+///
+/// Errors (offset of the byte at fault): invalid_utf8; bad_character (a character §2.2 forbids, '<'
+/// in an attribute value, "]]>" in text, a stray byte inside markup); bad_name; bad_attribute;
+/// duplicate_field (an attribute given twice, at its second name); bad_reference; bad_comment;
+/// mismatched_tag (at the end tag's name); unbalanced (an end tag with no element open);
+/// outside_root; missing_root (at the end); bad_declaration; unsupported_charset (at the
+/// encoding's value); doctype_refused (at '['); too_deep, too_many_attributes, name_too_long (at
+/// the element, attribute or name over the limit); truncated (at the end: markup cut short or
+/// elements left open).
+///
+/// Tolerant mode reads what hand-made XML of real senders gets wrong: whitespace before the XML
+/// declaration (PHP pages printing a line first), and a '&' that starts no known reference (a URL's
+/// query string, `"&nbsp;"`) kept as a literal '&'.
 using mode = smsgw::mode;
 
-// The deepest nesting and the most attributes per element a reader can follow (its stacks are
-// fixed arrays).
+/// The deepest nesting and the most attributes per element a reader can follow (its stacks are
+/// fixed arrays).
+///@{
 inline constexpr std::size_t max_nesting = 256;
 inline constexpr std::size_t max_attribute_limit = 64;
+///@}
 
+/// How the reader reads.
 struct read_options {
+    /// Strict or tolerant.
     xml::mode m = mode::strict;
-    std::size_t max_depth = 128;        // nested elements; at most max_nesting
-    std::size_t max_attributes = 32;    // per element; at most max_attribute_limit
-    std::size_t max_name_length = 256;  // bytes of a tag, attribute, PI target or DOCTYPE name
+    std::size_t max_depth = 128;        ///< nested elements; at most max_nesting
+    std::size_t max_attributes = 32;    ///< per element; at most max_attribute_limit
+    std::size_t max_name_length = 256;  ///< bytes of a tag, attribute, PI target or DOCTYPE name
 };
 
+/// What the reader stands on.
 enum class token : unsigned char {
-    none,                    // before the first next()
-    declaration,             // <?xml version="1.0" ...?>: attributes() are version, encoding, standalone
-    doctype,                 // <!DOCTYPE name ExternalID?>: name(), raw() the ExternalID
-    start_element,           // <name attr="v">: name(), attributes(), self_closing()
-    end_element,             // </name>, or the end of <name/>: name()
-    text,                    // character data: raw(), text()
-    cdata,                   // <![CDATA[raw]]>
-    comment,                 // <!--raw-->
-    processing_instruction,  // <?name raw?>
+    none,                    ///< before the first next()
+    declaration,             ///< `<?xml version="1.0" ...?>`: attributes() are version, encoding, standalone
+    doctype,                 ///< `<!DOCTYPE name ExternalID?>`: name(), raw() the ExternalID
+    start_element,           ///< `<name attr="v">`: name(), attributes(), self_closing()
+    end_element,             ///< `</name>`, or the end of `<name/>`: name()
+    text,                    ///< character data: raw(), text()
+    cdata,                   ///< `<![CDATA[raw]]>`
+    comment,                 ///< `<!--raw-->`
+    processing_instruction,  ///< `<?name raw?>`
 };
 
 namespace detail {
@@ -20891,41 +21332,52 @@ inline result decoded_view(std::string_view raw, bool needs, bool refs, bool att
 
 }  // namespace detail
 
-// One attribute of a start tag (or a pseudo-attribute of the XML declaration), already checked.
+/// One attribute of a start tag (or a pseudo-attribute of the XML declaration), already checked.
 struct attribute {
+    /// The attribute's name.
     std::string_view name;
-    std::string_view raw;     // between the quotes, as written
-    std::size_t offset = 0;   // of the name in the document
+    std::string_view raw;     ///< between the quotes, as written
+    std::size_t offset = 0;   ///< of the name in the document
+    /// Whether the value has entity or character references.
     bool needs_decoding = false;
 
-    // The normalized value (§3.3.3): a view of raw when there is nothing to decode, or else
-    // written into `scratch` (raw.size() bytes suffice; buffer_too_small with the size needed).
+    /// The normalized value (§3.3.3): a view of raw when there is nothing to decode, or else
+    /// written into `scratch` (raw.size() bytes suffice; buffer_too_small with the size needed).
     result value(std::string_view& out, mutable_bytes scratch = {}) const noexcept {
         return detail::decoded_view(raw, needs_decoding, true, true, out, scratch);
     }
-    // The normalized value into any writer.
+    /// The normalized value into any writer.
     void decode(smsgw::writer& out) const noexcept { detail::decode_chars(raw, true, true, out); }
 };
 
-// The attributes of the current start tag, in document order, read again from its bytes.
+/// The attributes of the current start tag, in document order, read again from its bytes.
 class attribute_range {
 public:
+    /// A forward iterator over the attributes.
     class iterator {
     public:
+        /// Standard iterator traits.
+        ///@{
         using value_type = attribute;
         using reference = const attribute&;
         using pointer = const attribute*;
         using difference_type = std::ptrdiff_t;
         using iterator_category = std::forward_iterator_tag;
+        ///@}
 
         iterator() noexcept = default;
+        /// The current item.
         const attribute& operator*() const noexcept { return current_; }
+        /// The current item's members.
         const attribute* operator->() const noexcept { return &current_; }
+        /// Moves to the next item.
         iterator& operator++() noexcept {
             read();
             return *this;
         }
+        /// Whether both iterators are at the same attribute.
         bool operator==(const iterator& o) const noexcept { return p_ == o.p_; }
+        /// Whether the iterators are at different attributes.
         bool operator!=(const iterator& o) const noexcept { return p_ != o.p_; }
 
     private:
@@ -20968,13 +21420,17 @@ public:
     };
 
     attribute_range() noexcept = default;
+    /// The attributes in `area` of document `doc`.
     attribute_range(std::string_view area, const char* doc) noexcept : area_(area), doc_(doc) {}
 
+    /// The first item.
     iterator begin() const noexcept { return iterator(area_.data(), area_.data() + area_.size(), doc_); }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(); }
+    /// Whether the tag has no attribute.
     bool empty() const noexcept { return begin() == end(); }
 
-    // The attribute called `name`, if the tag has it.
+    /// The attribute called `name`, if the tag has it.
     bool find(std::string_view name, attribute& out) const noexcept {
         for (const attribute& a : *this) {
             if (a.name == name) {
@@ -20990,8 +21446,10 @@ private:
     const char* doc_ = nullptr;
 };
 
+/// A pull reader over an XML document: one event at a time, views into the input.
 class reader {
 public:
+    /// Reads `doc` (a leading byte order mark skipped).
     explicit reader(std::string_view doc, const read_options& o = {}) noexcept
         : begin_(doc.data()), p_(doc.data()), end_(doc.data() + doc.size()), opt_(o) {
         if (opt_.max_depth > max_nesting) opt_.max_depth = max_nesting;
@@ -21001,7 +21459,7 @@ public:
         start_ = p_;
     }
 
-    // Reads the next token: false at the end of the document or at the first error (status()).
+    /// Reads the next token: false at the end of the document or at the first error (status()).
     bool next() noexcept {
         if (state_ >= done) return false;
         if (pending_end_) {
@@ -21028,40 +21486,43 @@ public:
         }
     }
 
-    // Ok with the document's size once every token is read; the first error otherwise.
+    /// Ok with the document's size once every token is read; the first error otherwise.
     result status() const noexcept { return status_; }
 
+    /// What the current token is.
     token kind() const noexcept { return kind_; }
-    // The element, PI target or DOCTYPE name.
+    /// The element, PI target or DOCTYPE name.
     std::string_view name() const noexcept { return name_; }
-    // Text, CDATA, comment or PI content as written; a DOCTYPE's external identifier.
+    /// Text, CDATA, comment or PI content as written; a DOCTYPE's external identifier.
     std::string_view raw() const noexcept { return raw_; }
-    // The token's offset in the document (its '<', or its first character of text).
+    /// The token's offset in the document (its '<', or its first character of text).
     std::size_t offset() const noexcept { return static_cast<std::size_t>(tok_ - begin_); }
-    // Open elements, counting the current start tag and not counting the current end tag.
+    /// Open elements, counting the current start tag and not counting the current end tag.
     std::size_t depth() const noexcept { return depth_; }
+    /// Whether the current start tag is an empty-element tag (`<a/>`).
     bool self_closing() const noexcept { return kind_ == token::start_element && pending_end_; }
+    /// The attributes of the current start tag or declaration (none otherwise).
     attribute_range attributes() const noexcept {
         return kind_ == token::start_element || kind_ == token::declaration ? attribute_range(attrs_, begin_)
                                                                            : attribute_range();
     }
 
-    // Whether text() must decode (references, CR) rather than view raw().
+    /// Whether text() must decode (references, CR) rather than view raw().
     bool needs_decoding() const noexcept { return needs_; }
-    // The characters of text, CDATA, comment or PI content (line ends normalized, and for text
-    // the references replaced): a view of raw() when there is nothing to decode, or else written
-    // into `scratch` (raw().size() bytes suffice; buffer_too_small with the size needed).
+    /// The characters of text, CDATA, comment or PI content (line ends normalized, and for text
+    /// the references replaced): a view of raw() when there is nothing to decode, or else written
+    /// into `scratch` (raw().size() bytes suffice; buffer_too_small with the size needed).
     result text(std::string_view& out, mutable_bytes scratch = {}) const noexcept {
         return detail::decoded_view(raw_, needs_, kind_ == token::text, false, out, scratch);
     }
-    // The same characters into any writer.
+    /// The same characters into any writer.
     void decode(smsgw::writer& out) const noexcept { detail::decode_chars(raw_, kind_ == token::text, false, out); }
 
-    // For the current start tag: its content up to the matching end tag, when that content is
-    // character data and CDATA only (the value of `<mmsMobile>13811299999</mmsMobile>`). The
-    // characters go to `out` (nothing is written for an empty element); the reader is left on
-    // the end tag; comments and PIs among the characters are passed over. wrong_type at a child
-    // element.
+    /// For the current start tag: its content up to the matching end tag, when that content is
+    /// character data and CDATA only (the value of `<mmsMobile>13811299999</mmsMobile>`). The
+    /// characters go to `out` (nothing is written for an empty element); the reader is left on
+    /// the end tag; comments and PIs among the characters are passed over. wrong_type at a child
+    /// element.
     result element_text(smsgw::writer& out) noexcept {
         if (kind_ != token::start_element) return fail(errc::wrong_type, offset());
         const std::size_t at = offset();
@@ -21073,9 +21534,9 @@ public:
         return status_.ok() ? fail(errc::truncated, at) : status_;
     }
 
-    // As element_text(), as a view when the content is one stretch of characters with nothing
-    // to decode (or nothing at all), else decoded into `scratch` (the content's size suffices;
-    // buffer_too_small with the size needed).
+    /// As element_text(), as a view when the content is one stretch of characters with nothing
+    /// to decode (or nothing at all), else decoded into `scratch` (the content's size suffices;
+    /// buffer_too_small with the size needed).
     result element_text(std::string_view& out, mutable_bytes scratch = {}) noexcept {
         if (kind_ != token::start_element) return fail(errc::wrong_type, offset());
         const std::size_t at = offset();
@@ -21105,7 +21566,7 @@ public:
         return status_.ok() ? fail(errc::truncated, at) : status_;
     }
 
-    // Skips the content of the current start tag: the reader is left on its end tag.
+    /// Skips the content of the current start tag: the reader is left on its end tag.
     result skip_element() noexcept {
         if (kind_ != token::start_element) return fail(errc::wrong_type, offset());
         const std::size_t level = depth_;
@@ -21530,40 +21991,42 @@ private:
 
 namespace smsgw::codec::xml {
 
-// Well-formed XML 1.0 into a smsgw::writer, in one pass over the caller's values:
-//
-//     smsgw::writer out(buffer);
-//     xml::writer x(out);
-//     x.declaration().start("mms").element("mmsTitle", title_percent).start("mmsPictureContent")
-//      .base64_text(jpeg).end("mmsPictureContent").end("mms");
-//     smsgw::result r = x.finish();
-//
-// A start tag stays open for attribute() until content or end() follows; an element ended with
-// nothing in it is written `<name/>`. Text and attribute values are escaped: the five
-// characters & < > " ' as the predefined entities (§4.6), CR as &#13; (so that §2.11 does not
-// turn it into LF when read), and in attribute values tab and LF as &#9; &#10; (so that §3.3.3
-// does not turn them into spaces). base64_text() and percent_text() encode the caller's bytes
-// straight into the output (their alphabets need no escaping). Run on a smsgw::writer without
-// a buffer, the same calls measure the document (and encode nothing).
-//
-// Nothing is replaced: the first mistake sticks, later calls do nothing and finish() reports
-// it. Offsets in the string passed: invalid_utf8; bad_character (a character §2.2 forbids,
-// "?>" in a PI's data); bad_name (a name that is not §2.3 Name, a PI target 'xml'); bad_comment
-// ("--" in a comment or one ending in '-'). Offsets of the output size at the faulty call:
-// bad_attribute (an attribute after the tag's content began), duplicate_field,
-// too_many_attributes (more than max_attribute_limit), too_deep (more than max_depth),
-// mismatched_tag (end() of another name than the open element's), unbalanced (end() with
-// nothing open), outside_root (text or a second root element outside the root), bad_declaration
-// (the declaration not first), truncated and missing_root (finish() with elements open, or
-// without a root). Open names and attribute names are remembered by a 64-bit FNV-1a hash, not
-// a copy: the caller's strings need not outlive the call.
+/// Well-formed XML 1.0 into a smsgw::writer, in one pass over the caller's values:
+///
+///     smsgw::writer out(buffer);
+///     xml::writer x(out);
+///     x.declaration().start("mms").element("mmsTitle", title_percent).start("mmsPictureContent")
+///      .base64_text(jpeg).end("mmsPictureContent").end("mms");
+///     smsgw::result r = x.finish();
+///
+/// A start tag stays open for attribute() until content or end() follows; an element ended with
+/// nothing in it is written `<name/>`. Text and attribute values are escaped: the five
+/// characters & < > " ' as the predefined entities (§4.6), CR as &#13; (so that §2.11 does not
+/// turn it into LF when read), and in attribute values tab and LF as &#9; &#10; (so that §3.3.3
+/// does not turn them into spaces). base64_text() and percent_text() encode the caller's bytes
+/// straight into the output (their alphabets need no escaping). Run on a smsgw::writer without
+/// a buffer, the same calls measure the document (and encode nothing).
+///
+/// Nothing is replaced: the first mistake sticks, later calls do nothing and finish() reports
+/// it. Offsets in the string passed: invalid_utf8; bad_character (a character §2.2 forbids,
+/// "?>" in a PI's data); bad_name (a name that is not §2.3 Name, a PI target 'xml'); bad_comment
+/// ("--" in a comment or one ending in '-'). Offsets of the output size at the faulty call:
+/// bad_attribute (an attribute after the tag's content began), duplicate_field,
+/// too_many_attributes (more than max_attribute_limit), too_deep (more than max_depth),
+/// mismatched_tag (end() of another name than the open element's), unbalanced (end() with
+/// nothing open), outside_root (text or a second root element outside the root), bad_declaration
+/// (the declaration not first), truncated and missing_root (finish() with elements open, or
+/// without a root). Open names and attribute names are remembered by a 64-bit FNV-1a hash, not
+/// a copy: the caller's strings need not outlive the call.
 class writer {
 public:
+    /// The deepest nesting of elements.
     static constexpr std::size_t max_depth = 64;
 
+    /// Writes to `out`.
     explicit writer(smsgw::writer& out) noexcept : out_(&out) {}
 
-    // <?xml version="1.0" encoding="UTF-8"?>, first or not at all.
+    /// <?xml version="1.0" encoding="UTF-8"?>, first or not at all.
     writer& declaration() noexcept {
         if (!err_.ok()) return *this;
         if (out_->size() != start_size_ || started_) return error(errc::bad_declaration, out_->size());
@@ -21572,6 +22035,7 @@ public:
         return *this;
     }
 
+    /// Opens an element.
     writer& start(std::string_view name) noexcept {
         if (!content()) return *this;
         if (done_) return error(errc::outside_root, out_->size());
@@ -21586,6 +22050,7 @@ public:
         return *this;
     }
 
+    /// An attribute of the element just opened; duplicate_field for a name written twice.
     writer& attribute(std::string_view name, std::string_view value) noexcept {
         if (!err_.ok()) return *this;
         if (!in_tag_) return error(errc::bad_attribute, out_->size());
@@ -21603,26 +22068,26 @@ public:
         return *this;
     }
 
-    // Character data, escaped.
+    /// Character data, escaped.
     writer& text(std::string_view utf8) noexcept {
         if (in_content()) escape(utf8, false);
         return *this;
     }
 
-    // The base64 of `data` as character data: base64::encoded_size(data.size(), {abc, pad}) bytes.
+    /// The base64 of `data` as character data: base64::encoded_size(data.size(), {abc, pad}) bytes.
     writer& base64_text(bytes data, base64::alphabet abc = base64::alphabet::standard, bool pad = true) noexcept {
         if (in_content()) base64::encode(data, *out_, {abc, pad, 0});
         return *this;
     }
 
-    // The percent-encoding of `data` as character data (5C's URL-encoded title and text inside
-    // the XML): percent::encoded_size(data, st) bytes.
+    /// The percent-encoding of `data` as character data (5C's URL-encoded title and text inside
+    /// the XML): percent::encoded_size(data, st) bytes.
     writer& percent_text(bytes data, percent::style st) noexcept {
         if (in_content()) percent::encode(data, *out_, st);
         return *this;
     }
 
-    // <!--text-->, anywhere but inside a tag.
+    /// <!--text-->, anywhere but inside a tag.
     writer& comment(std::string_view text) noexcept {
         if (!content()) return *this;
         for (std::size_t i = 0; i < text.size(); ++i) {
@@ -21636,7 +22101,7 @@ public:
         return *this;
     }
 
-    // <?target data?>, anywhere but inside a tag.
+    /// <?target data?>, anywhere but inside a tag.
     writer& processing_instruction(std::string_view target, std::string_view data) noexcept {
         if (!content()) return *this;
         if (!check_name(target)) return *this;
@@ -21655,7 +22120,7 @@ public:
         return *this;
     }
 
-    // Ends the open element, which must be called `name`.
+    /// Ends the open element, which must be called `name`.
     writer& end(std::string_view name) noexcept {
         if (!err_.ok()) return *this;
         if (depth_ == 0) return error(errc::unbalanced, out_->size());
@@ -21673,11 +22138,11 @@ public:
         return *this;
     }
 
-    // <name>text</name>.
+    /// `<name>text</name>`.
     writer& element(std::string_view name, std::string_view utf8) noexcept { return start(name).text(utf8).end(name); }
 
-    // The first error, or the outcome of the output writer (its size, or buffer_too_small with
-    // the size needed) once the root element is complete.
+    /// The first error, or the outcome of the output writer (its size, or buffer_too_small with
+    /// the size needed) once the root element is complete.
     result finish() const noexcept {
         if (!err_.ok()) return err_;
         if (depth_ != 0) return fail(errc::truncated, out_->size());
@@ -21685,7 +22150,9 @@ public:
         return out_->finish();
     }
 
+    /// Whether no mistake was made so far.
     bool ok() const noexcept { return err_.ok(); }
+    /// Elements open.
     std::size_t depth() const noexcept { return depth_; }
 
 private:
@@ -21803,12 +22270,12 @@ private:
 
 namespace smsgw::codec::xml {
 
-// Reads the rest of `in` and writes it to `out` in the writer's canonical form: the same
-// elements, attributes (values normalized), comments and PIs in document order; text and CDATA
-// as escaped text; the declaration as <?xml version="1.0" encoding="UTF-8"?>; the DOCTYPE,
-// whitespace outside the root and the byte order mark dropped. `scratch` holds one decoded
-// value at a time: the document's size always suffices. The reader's error, else the writer's
-// finish().
+/// Reads the rest of `in` and writes it to `out` in the writer's canonical form: the same
+/// elements, attributes (values normalized), comments and PIs in document order; text and CDATA
+/// as escaped text; the declaration as <?xml version="1.0" encoding="UTF-8"?>; the DOCTYPE,
+/// whitespace outside the root and the byte order mark dropped. `scratch` holds one decoded
+/// value at a time: the document's size always suffices. The reader's error, else the writer's
+/// finish().
 inline result copy(reader& in, xml::writer& out, mutable_bytes scratch) noexcept {
     std::string_view v;
     while (in.next()) {
@@ -21856,9 +22323,10 @@ inline result copy(reader& in, xml::writer& out, mutable_bytes scratch) noexcept
 #define SMSGW_VERSION (SMSGW_VERSION_MAJOR * 10000 + SMSGW_VERSION_MINOR * 100 + SMSGW_VERSION_PATCH)
 // ---- smsgw/fivec.hpp
 
-// smsgw::fivec: the 5C MMS API (5c-mms-api.txt, MMS API 2.0, 2018-04-22). Requests are form
-// bodies or query strings sent to url(api); answers are `success:`/`error:` lines, a bare
-// balance, or `;`-terminated report records.
+/// \namespace smsgw::fivec
+/// smsgw::fivec: the 5C MMS API (5c-mms-api.txt, MMS API 2.0, 2018-04-22). Requests are form
+/// bodies or query strings sent to url(api); answers are `success:`/`error:` lines, a bare
+/// balance, or `;`-terminated report records.
 // ---- smsgw/fivec/balance.hpp
 
 #include <cstddef>
@@ -21877,8 +22345,8 @@ inline result copy(reader& in, xml::writer& out, mutable_bytes scratch) noexcept
 // the first colon kept verbatim (`error:Black keywords is:<word>`, vendors.md pitfall 6).
 namespace smsgw::fivec {
 
-// The error strings of §2.2 and §3.2. Any other text (`Black keywords is:<word>`, `Throughput
-// Rate Exceeded`, the spec's own `error:msgid`) is `other`, its text kept in reply::text.
+/// The error strings of §2.2 and §3.2. Any other text (`Black keywords is:<word>`, `Throughput
+/// Rate Exceeded`, the spec's own `error:msgid`) is `other`, its text kept in reply::text.
 enum class error_code : unsigned char {
     other = 0,
     missing_apikey,
@@ -21893,13 +22361,17 @@ enum class error_code : unsigned char {
     mms_body_too_long,
 };
 
-// A code's words: `text` as 5C writes it after `error:`, `chinese` the spec's 状态 column.
+/// A code's words: `text` as 5C writes it after `error:`, `chinese` the spec's 状态 column.
 struct error_text {
+    /// The text as sent.
     std::string_view text;
+    /// The platform's Chinese text.
     std::string_view chinese;
+    /// Whether the code has a text.
     constexpr bool known() const noexcept { return !text.empty(); }
 };
 
+/// The text of code c.
 constexpr error_text describe(error_code c) noexcept {
     switch (c) {
     case error_code::other: break;
@@ -21917,8 +22389,8 @@ constexpr error_text describe(error_code c) noexcept {
     return {};
 }
 
-// The code whose text `t` is, exactly as the spec writes it (tolerant: ASCII case aside,
-// blanks around it and a missing or added final '.' aside), or `other`.
+/// The code whose text `t` is, exactly as the spec writes it (tolerant: ASCII case aside,
+/// blanks around it and a missing or added final '.' aside), or `other`.
 constexpr error_code error_of(std::string_view t, mode m = mode::strict) noexcept {
     if (m == mode::tolerant) {
         t = codec::ascii::trim(t, codec::ascii::is_blank);
@@ -21950,22 +22422,24 @@ inline result check_msgid(std::string_view id) noexcept {
 }
 }  // namespace detail
 
-// `success:<msgid>` or `error:<text>`.
+/// `success:<msgid>` or `error:<text>`.
 struct reply {
+    /// Whether the reply reports success.
     bool success = false;
-    std::string_view msgid;         // success: digits, as sent
-    error_code code = error_code::other;  // error: the spec's string the text is, or other
-    std::string_view text;          // error: everything after the first ':', verbatim
-    std::string_view prefix;        // as sent (`Error`); written in lower case
+    std::string_view msgid;         ///< success: digits, as sent
+    error_code code = error_code::other;  ///< error: the spec's string the text is, or other
+    std::string_view text;          ///< error: everything after the first ':', verbatim
+    std::string_view prefix;        ///< as sent (`Error`); written in lower case
 
+    /// Whether the reply is the error c.
     constexpr bool is(error_code c) const noexcept { return !success && code == c; }
 };
 
-// Errors, offsets in `in`: those of codec::prefix::decode (bad_response "prefix" when neither
-// prefix with its colon is there: `100`, `no record`; trailing_bytes "text" at a line break
-// inside the text, strict mode); on success, a msgid that is not digits is empty_field or
-// bad_character ("msgid") in strict mode, kept as sent in tolerant mode. `out` is written only
-// on success.
+/// Errors, offsets in `in`: those of codec::prefix::decode (bad_response "prefix" when neither
+/// prefix with its colon is there: `100`, `no record`; trailing_bytes "text" at a line break
+/// inside the text, strict mode); on success, a msgid that is not digits is empty_field or
+/// bad_character ("msgid") in strict mode, kept as sent in tolerant mode. `out` is written only
+/// on success.
 inline result decode(bytes in, reply& out, mode m = mode::strict) noexcept {
     codec::prefix::reply p;
     if (result r = codec::prefix::decode(in, detail::reply_prefixes, p, m); !r) return r;
@@ -21985,10 +22459,10 @@ inline result decode(bytes in, reply& out, mode m = mode::strict) noexcept {
     return {errc{}, in.size()};
 }
 
-// `success:<msgid>`, or `error:<text>` with text, or when text is empty the spec's string of
-// code. Refused before anything is written: a msgid that is not digits (empty_field or
-// bad_character, "msgid", offset in it), an error without text or code (empty_field "text"),
-// a line break in the text (bad_character "text").
+/// `success:<msgid>`, or `error:<text>` with text, or when text is empty the spec's string of
+/// code. Refused before anything is written: a msgid that is not digits (empty_field or
+/// bad_character, "msgid", offset in it), an error without text or code (empty_field "text"),
+/// a line break in the text (bad_character "text").
 inline result encode(const reply& r, writer& out) noexcept {
     if (r.success) {
         if (result v = detail::check_msgid(r.msgid); !v) return v;
@@ -22014,20 +22488,21 @@ namespace smsgw::fivec {
 
 namespace fields = codec::fields;
 
-// Strict: a name the interface does not define, or one given twice, is an error at its offset.
-// Tolerant: unknown names are skipped, of a name given twice the first counts, and what each
-// message says real senders get wrong is read.
+/// Strict: a name the interface does not define, or one given twice, is an error at its offset.
+/// Tolerant: unknown names are skipped, of a name given twice the first counts, and what each
+/// message says real senders get wrong is read.
 using mode = smsgw::mode;
 
-// The interfaces of the spec. Requests are form bodies POSTed (§2, §3) or sent as the query
-// string of a GET (§4, §5) to url(call).
+/// The interfaces of the spec. Requests are form bodies POSTed (§2, §3) or sent as the query
+/// string of a GET (§4, §5) to url(call).
 enum class api : unsigned char {
-    caixin_send,        // §2: one MMS of frames to any numbers
-    caixin_send_batch,  // §3: one picture and title, a text per number, as XML
-    query_balance,      // §4
-    recv_report,        // §5: status reports, fetched once each
+    caixin_send,        ///< §2: one MMS of frames to any numbers
+    caixin_send_batch,  ///< §3: one picture and title, a text per number, as XML
+    query_balance,      ///< §4
+    recv_report,        ///< §5: status reports, fetched once each
 };
 
+/// The URL of an API.
 constexpr std::string_view url(api a) noexcept {
     switch (a) {
     case api::caixin_send: return "http://m.5c.com.cn/api/send/caixin_send.php";
@@ -22073,22 +22548,22 @@ using if_request = std::enable_if_t<is_request<T>::value, int>;
 
 }  // namespace detail
 
-// Every check of the request's table, before anything is written: the first error with its
-// spec name in result.field and the offset in the value at fault.
+/// Every check of the request's table, before anything is written: the first error with its
+/// spec name in result.field and the offset in the value at fault.
 template <class Request, detail::if_request<Request> = 0>
 result validate(const Request& r) noexcept {
     return fields::validate(r);
 }
 
-// The form body (or query string) in the order of the field list.
+/// The form body (or query string) in the order of the field list.
 template <class Request, detail::if_request<Request> = 0>
 result encode(const Request& r, writer& out) noexcept {
     return fields::encode_form(r, out);
 }
 
-// Decodes a body as 5C would, with the checks of validate(). Values are decoded into `scratch`
-// (at least the body's size); errors carry the offset of the parameter at fault and its name
-// (fields::decode_form lists them).
+/// Decodes a body as 5C would, with the checks of validate(). Values are decoded into `scratch`
+/// (at least the body's size); errors carry the offset of the parameter at fault and its name
+/// (fields::decode_form lists them).
 template <class Request, detail::if_request<Request> = 0>
 result decode(bytes body, Request& out, mutable_bytes scratch, mode m = mode::strict) noexcept {
     return fields::decode_form(body, out, scratch, m);
@@ -22100,27 +22575,30 @@ result decode(bytes body, Request& out, mutable_bytes scratch, mode m = mode::st
 // (§4.2 示例: `100`) or by an `error:` reply.
 namespace smsgw::fivec {
 
-// `apikey=...&username=...&password=...`, to url(api::query_balance) by POST or GET;
-// validate(), encode() and decode() come from request.hpp.
+/// `apikey=...&username=...&password=...`, to url(api::query_balance) by POST or GET;
+/// validate(), encode() and decode() come from request.hpp.
 struct balance_query {
+    /// The 5C API this request is for.
     static constexpr fivec::api call = api::query_balance;
 
-    std::string_view apikey;    // 32 characters
-    std::string_view username;  // 3 to 15
-    std::string_view password;  // 3 to 15
+    std::string_view apikey;    ///< 32 characters
+    std::string_view username;  ///< 3 to 15
+    std::string_view password;  ///< 3 to 15
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m);
     }
 };
 
-// 返回数据: 数字. The balance as sent, digits with an optional fraction (`100`, `12.50`), or
-// the error reply (error:APIKEY or password error, error:Unauthorized IP address).
+/// 返回数据: 数字. The balance as sent, digits with an optional fraction (`100`, `12.50`), or
+/// the error reply (error:APIKEY or password error, error:Unauthorized IP address).
 struct balance_reply {
+    /// Whether the reply is a balance, not an error.
     bool ok = false;
-    std::string_view balance;  // ok: as sent
-    fivec::reply error;        // !ok
+    std::string_view balance;  ///< ok: as sent
+    fivec::reply error;        ///< !ok
 };
 
 namespace detail {
@@ -22136,10 +22614,10 @@ constexpr std::size_t number_end(std::string_view v) noexcept {
 }
 }  // namespace detail
 
-// A leading UTF-8 BOM and line ends at the end are skipped in both modes (tolerant: blanks
-// around the number too). Input that starts with a digit is the balance: bad_character at the
-// first byte that is not part of the number. Anything else is read as a reply (reply's errors);
-// a `success:` reply is bad_response ("balance") at its offset: the query has no msgid to give.
+/// A leading UTF-8 BOM and line ends at the end are skipped in both modes (tolerant: blanks
+/// around the number too). Input that starts with a digit is the balance: bad_character at the
+/// first byte that is not part of the number. Anything else is read as a reply (reply's errors);
+/// a `success:` reply is bad_response ("balance") at its offset: the query has no msgid to give.
 inline result decode(bytes in, balance_reply& out, mode m = mode::strict) noexcept {
     const std::string_view s = as_chars(in);
     std::size_t begin = codec::lines::detail::content_begin(s);
@@ -22162,8 +22640,8 @@ inline result decode(bytes in, balance_reply& out, mode m = mode::strict) noexce
     return {errc{}, in.size()};
 }
 
-// The balance (digits, optionally '.' and digits: empty_field or bad_character "balance" at the
-// offset in it), or the error reply.
+/// The balance (digits, optionally '.' and digits: empty_field or bad_character "balance" at the
+/// offset in it), or the error reply.
 inline result encode(const balance_reply& r, writer& out) noexcept {
     if (!r.ok) {
         if (r.error.success) return fail(errc::bad_response, 0, "balance");
@@ -22213,29 +22691,33 @@ inline constexpr std::string_view mms_mobile = "mmsMobile";
 inline constexpr std::string_view mms_text_content = "mmsTextContent";
 }  // namespace batch_names
 
-// How a value travels inside its element.
+/// How a value travels inside its element.
 enum class batch_value : unsigned char {
-    url_encoded,   // UTF-8, URL-encoded (form style, as PHP's urlencode) into the XML
-    picture_type,  // jpg, gif, jpeg or png, as it is
-    base64,        // bytes, base64 into the XML
-    digits,        // a number, as it is
+    url_encoded,   ///< UTF-8, URL-encoded (form style, as PHP's urlencode) into the XML
+    picture_type,  ///< jpg, gif, jpeg or png, as it is
+    base64,        ///< bytes, base64 into the XML
+    digits,        ///< a number, as it is
 };
 
+/// One element of a batch entry as the document names it.
 struct batch_element {
+    /// The element's name.
     std::string_view name;
+    /// Which value it holds.
     batch_value kind;
-    std::size_t max = 0;  // characters (url_encoded) or digits; 0: no limit, and empty allowed
+    std::size_t max = 0;  ///< characters (url_encoded) or digits; 0: no limit, and empty allowed
 };
 
-// §3.3's layout, once for the encoder, the checks and the decoder: <mms> holds these three in
-// this order, then <mmsBody> of <mmsBodyData>, each holding walk_recipient's two. Self is a
-// struct with the members named after the elements (the caller's values, or the views read).
+/// §3.3's layout, once for the encoder, the checks and the decoder: `<mms>` holds these three in
+/// this order, then `<mmsBody>` of `<mmsBodyData>`, each holding walk_recipient's two. Self is a
+/// struct with the members named after the elements (the caller's values, or the views read).
 template <class V, class Self>
 constexpr void walk_head(V& v, Self& m) {
     v(batch_element{batch_names::mms_title, batch_value::url_encoded, 40}, m.mms_title);  // the title limit of §2.1
     v(batch_element{batch_names::mms_picture_type, batch_value::picture_type}, m.mms_picture_type);
     v(batch_element{batch_names::mms_picture_content, batch_value::base64}, m.mms_picture_content);
 }
+/// The fields of one recipient: MmsMobile and MmsTextContent.
 template <class V, class Self>
 constexpr void walk_recipient(V& v, Self& m) {
     v(batch_element{batch_names::mms_mobile, batch_value::digits, 11}, m.mms_mobile);
@@ -22254,20 +22736,20 @@ struct recipient_walk {
 };
 }  // namespace detail
 
-// One recipient: the number and its text, plain UTF-8 (encode() URL-encodes it).
+/// One recipient: the number and its text, plain UTF-8 (encode() URL-encodes it).
 struct batch_recipient {
-    std::string_view mms_mobile;        // 1 to 11 digits
-    std::string_view mms_text_content;  // UTF-8
+    std::string_view mms_mobile;        ///< 1 to 11 digits
+    std::string_view mms_text_content;  ///< UTF-8
 };
 
-// The document to encode, from the caller's values.
+/// The document to encode, from the caller's values.
 struct batch_request_xml {
-    std::string_view mms_title;         // 1 to 40 characters of UTF-8
-    std::string_view mms_picture_type;  // jpg, gif, jpeg or png
-    bytes mms_picture_content;          // the picture's bytes
-    span<const batch_recipient> mms_body;  // at least one
+    std::string_view mms_title;         ///< 1 to 40 characters of UTF-8
+    std::string_view mms_picture_type;  ///< jpg, gif, jpeg or png
+    bytes mms_picture_content;          ///< the picture's bytes
+    span<const batch_recipient> mms_body;  ///< at least one
 
-    static constexpr std::size_t max_size = std::size_t{100} * 1024 * 1024;  // §3.1 xmlData 100MB
+    static constexpr std::size_t max_size = std::size_t{100} * 1024 * 1024;  ///< §3.1 xmlData 100MB
 };
 
 namespace detail {
@@ -22359,8 +22841,8 @@ struct write_value {
 
 }  // namespace detail
 
-// Every check of encode(), before anything is written: the first error, offset in the value at
-// fault, result.field its element.
+/// Every check of encode(), before anything is written: the first error, offset in the value at
+/// fault, result.field its element.
 inline result validate(const batch_request_xml& b) noexcept {
     detail::check_value c;
     walk_head(c, b);
@@ -22373,8 +22855,8 @@ inline result validate(const batch_request_xml& b) noexcept {
     return {};
 }
 
-// The document in one pass; smsgw::encoded_size() measures it. field_too_long ("xmlData")
-// above 100 MB, offset the size.
+/// The document in one pass; smsgw::encoded_size() measures it. field_too_long ("xmlData")
+/// above 100 MB, offset the size.
 inline result encode(const batch_request_xml& b, writer& out) noexcept {
     namespace n = batch_names;
     if (result r = validate(b); !r) return r;
@@ -22508,20 +22990,22 @@ result read_elements(codec::xml::reader& rd, const char* doc, Self& m, mode mo, 
 
 }  // namespace detail
 
-// One recipient as read: the values as they are in the XML (mms_text_content URL-encoded).
+/// One recipient as read: the values as they are in the XML (mms_text_content URL-encoded).
 struct batch_entry {
+    /// MmsMobile: the recipient.
     std::string_view mms_mobile;
+    /// MmsTextContent: the entry's text.
     std::string_view mms_text_content;
-    std::size_t offset = 0;  // of the <mmsBodyData> tag
+    std::size_t offset = 0;  ///< of the `<mmsBodyData>` tag
 
-    // The text, URL-decoded (form style: '+' is a space): bad_escape at its offset in the value.
+    /// The text, URL-decoded (form style: '+' is a space): bad_escape at its offset in the value.
     result text(writer& out) const noexcept {
         return detail::with_field(codec::percent::decode(mms_text_content, out, codec::percent::style::form), batch_names::mms_text_content.data());
     }
 };
 
-// The recipients of a decoded document, read as they are iterated; an error ends the range
-// (batch_document::finish() reports it).
+/// The recipients of a decoded document, read as they are iterated; an error ends the range
+/// (batch_document::finish() reports it).
 class batch_entries {
 public:
     struct cursor {
@@ -22540,7 +23024,7 @@ public:
             status = read();
         }
 
-        // The next <mmsBodyData> and its two values, or the end of <mmsBody>.
+        /// The next `<mmsBodyData>` and its two values, or the end of `<mmsBody>`.
         result read() noexcept {
             namespace n = batch_names;
             for (;;) {
@@ -22558,20 +23042,25 @@ public:
 
         const char* doc_begin = nullptr;
     };
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<cursor>;
+    /// No position.
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
     batch_entries() noexcept = default;
+    /// The entries from `start`.
     explicit batch_entries(const cursor& start) noexcept : start_(start) {}
 
+    /// The first item.
     iterator begin() const noexcept {
         cursor c = start_;
         c.advance();
         return iterator(c);
     }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(); }
 
-    // Reads every entry: the first error, or where <mmsBody> ends (the reader on its end tag).
+    /// Reads every entry: the first error, or where `<mmsBody>` ends (the reader on its end tag).
     result check(codec::xml::reader* after = nullptr) const noexcept {
         cursor c = start_;
         std::size_t count = 0;
@@ -22586,20 +23075,23 @@ private:
     cursor start_{};
 };
 
-// A decoded document: the head's values as they are in the XML, the recipients lazily.
+/// A decoded document: the head's values as they are in the XML, the recipients lazily.
 struct batch_document {
-    std::string_view mms_title;            // URL-encoded: title() decodes it
+    std::string_view mms_title;            ///< URL-encoded: title() decodes it
+    /// MmsPictureType.
     std::string_view mms_picture_type;
-    std::string_view mms_picture_content;  // base64: picture() decodes it
+    std::string_view mms_picture_content;  ///< base64: picture() decodes it
+    /// MmsBody: the entries.
     batch_entries mms_body;
 
+    /// Strict or tolerant reading of the entries.
     mode m = mode::strict;
 
-    // The title, URL-decoded: bad_escape at its offset in the value.
+    /// The title, URL-decoded: bad_escape at its offset in the value.
     result title(writer& out) const noexcept {
         return detail::with_field(codec::percent::decode(mms_title, out, codec::percent::style::form), batch_names::mms_title.data());
     }
-    // The picture's bytes (tolerant: line breaks and whitespace in the base64 skipped).
+    /// The picture's bytes (tolerant: line breaks and whitespace in the base64 skipped).
     result picture(writer& out) const noexcept {
         codec::base64::decode_options o;
         o.m = m == mode::tolerant ? codec::base64::mode::mime : codec::base64::mode::strict;
@@ -22607,13 +23099,13 @@ struct batch_document {
     }
 };
 
-// Reads the document's head (strict: walk_head's elements in its order, then mmsBody; tolerant: in any order, unknown elements skipped, the values' surrounding
-// whitespace trimmed, the picture type in any case) and stops at <mmsBody>: the recipients are
-// read as out.mms_body is iterated, and `finish()` reads them all and the end of the document.
-// Errors, offsets in `xml`: the reader's (codec/xml_reader.hpp), unknown_field (an element
-// §3.3 does not have, strict), missing_field, duplicate_field, out_of_range (mmsPictureType),
-// bad_character (a value that is escaped, or a number with a non-digit), empty_field and
-// field_too_long (mmsMobile), wrong_type (an element inside a value), with result.field.
+/// Reads the document's head (strict: walk_head's elements in its order, then mmsBody; tolerant: in any order, unknown elements skipped, the values' surrounding
+/// whitespace trimmed, the picture type in any case) and stops at `<mmsBody>`: the recipients are
+/// read as out.mms_body is iterated, and `finish()` reads them all and the end of the document.
+/// Errors, offsets in `xml`: the reader's (codec/xml_reader.hpp), unknown_field (an element
+/// §3.3 does not have, strict), missing_field, duplicate_field, out_of_range (mmsPictureType),
+/// bad_character (a value that is escaped, or a number with a non-digit), empty_field and
+/// field_too_long (mmsMobile), wrong_type (an element inside a value), with result.field.
 inline result decode(std::string_view xml, batch_document& out, mode m = mode::strict) noexcept {
     namespace n = batch_names;
     codec::xml::read_options o;
@@ -22635,8 +23127,8 @@ inline result decode(std::string_view xml, batch_document& out, mode m = mode::s
     return {errc{}, rd.offset()};
 }
 
-// Everything decode() left to the recipients: each entry, then that <mmsBody> is the last
-// element of <mms> and nothing but Misc follows it. Ok with the document's size.
+/// Everything decode() left to the recipients: each entry, then that `<mmsBody>` is the last
+/// element of `<mms>` and nothing but Misc follows it. Ok with the document's size.
 inline result finish(const batch_document& d) noexcept {
     codec::xml::reader rd{std::string_view()};
     if (result r = d.mms_body.check(&rd); !r) return r;
@@ -22652,18 +23144,20 @@ inline result finish(const batch_document& d) noexcept {
     return rd.status();
 }
 
-// caixin_send_batch (§3.1): the form POSTed to url(api::caixin_send_batch). `xml_data` is the
-// document encode(batch_request_xml) wrote; the form URL-encodes it once more before its own
-// encoding (§3.1 "xmlData 需 urlencode"), so a title is three times encoded on the wire. To read
-// one: decode() the form, then decode(req.xml_data, document).
+/// caixin_send_batch (§3.1): the form POSTed to url(api::caixin_send_batch). `xml_data` is the
+/// document encode(batch_request_xml) wrote; the form URL-encodes it once more before its own
+/// encoding (§3.1 "xmlData 需 urlencode"), so a title is three times encoded on the wire. To read
+/// one: decode() the form, then decode(req.xml_data, document).
 struct caixin_send_batch_request {
+    /// The 5C API this request is for.
     static constexpr fivec::api call = api::caixin_send_batch;
 
-    std::string_view apikey;    // 32 characters
-    std::string_view username;  // 3 to 15
-    std::string_view password;  // 3 to 15
-    std::string_view xml_data;  // the batch document, at most 100 MB
+    std::string_view apikey;    ///< 32 characters
+    std::string_view username;  ///< 3 to 15
+    std::string_view password;  ///< 3 to 15
+    std::string_view xml_data;  ///< the batch document, at most 100 MB
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m);
@@ -22690,36 +23184,45 @@ struct caixin_send_batch_request {
 // with its offset; tolerant mode reads each.
 namespace smsgw::fivec {
 
-// The file types of §2.3 and their kinds (文本类型 1, 图片类型 2, 音频类型 3).
+/// The file types of §2.3 and their kinds (文本类型 1, 图片类型 2, 音频类型 3).
 enum class file_type : unsigned char { txt, gif, jpg, mid, amr };
+/// A file's kind, as the frame string numbers it.
 enum class frame_kind : unsigned char { text = 1, image = 2, audio = 3 };
 
+/// The kind of a file type.
 constexpr frame_kind kind_of(file_type t) noexcept {
     return t == file_type::txt ? frame_kind::text
            : t == file_type::gif || t == file_type::jpg ? frame_kind::image
                                                          : frame_kind::audio;
 }
+/// The file extension of a type.
 constexpr std::string_view extension(file_type t) noexcept {
     constexpr std::string_view names[] = {"txt", "gif", "jpg", "mid", "amr"};
     return names[static_cast<unsigned>(t)];
 }
 
-// One file to send: its frame (from 1) and type, and its bytes (text in the request's
-// `encode`, UTF-8 unless gbk), viewed, not copied.
+/// One file to send: its frame (from 1) and type, and its bytes (text in the request's
+/// `encode`, UTF-8 unless gbk), viewed, not copied.
 struct frame_file {
+    /// The frame the file belongs to, from 1.
     std::uint32_t frame = 1;
+    /// The file's type.
     file_type type = file_type::txt;
+    /// The file's bytes.
     bytes content;
 };
 
-// One element as read: a view into the frame string.
+/// One element as read: a view into the frame string.
 struct element {
+    /// The frame, from 1.
     std::uint32_t frame = 0;
+    /// Text or a picture.
     frame_kind kind = frame_kind::text;
+    /// The file's type.
     file_type type = file_type::txt;
-    std::string_view name;  // `1_2.gif` as sent
-    std::string_view data;  // the base64 text as sent
-    std::size_t offset = 0;  // of name in the frame string
+    std::string_view name;  ///< `1_2.gif` as sent
+    std::string_view data;  ///< the base64 text as sent
+    std::size_t offset = 0;  ///< of name in the frame string
 };
 
 namespace detail {
@@ -22862,38 +23365,45 @@ private:
 
 }  // namespace detail
 
-// The elements of a frame string, read lazily as the range is walked; the first error stops the
-// walk and stays in error(). Errors, offsets in the frame string:
-//   empty_field "element" (strict) at an empty element: the string empty or beginning with ';',
-//     `;;`, a trailing ';' (offset: the string's end); tolerant mode skips them, but a string
-//     of no element at all is empty_field at 0 in both modes;
-//   bad_character "element" (strict) where a glued element's name begins (a ';' is missing
-//     between `...data` and `1_2.gif,`: recognised when the data before it is whole base64
-//     quads); tolerant mode reads both elements;
-//   the name's errors (read_name: bad_character "name", out_of_range "frame", "kind", "ext");
-//   out_of_range "frame" at an element out of order (the first not frame 1, a kind not after
-//     the one before in its frame, a frame number skipped or going back), both modes;
-//   bad_character "data" at a byte that is not base64; empty_field "data" (strict) for `1_1.txt,`.
-// The base64 itself is checked when an element is decoded.
+/// The elements of a frame string, read lazily as the range is walked; the first error stops the
+/// walk and stays in error(). Errors, offsets in the frame string:
+///   empty_field "element" (strict) at an empty element: the string empty or beginning with ';',
+///     `;;`, a trailing ';' (offset: the string's end); tolerant mode skips them, but a string
+///     of no element at all is empty_field at 0 in both modes;
+///   bad_character "element" (strict) where a glued element's name begins (a ';' is missing
+///     between `...data` and `1_2.gif,`: recognised when the data before it is whole base64
+///     quads); tolerant mode reads both elements;
+///   the name's errors (read_name: bad_character "name", out_of_range "frame", "kind", "ext");
+///   out_of_range "frame" at an element out of order (the first not frame 1, a kind not after
+///     the one before in its frame, a frame number skipped or going back), both modes;
+///   bad_character "data" at a byte that is not base64; empty_field "data" (strict) for `1_1.txt,`.
+/// The base64 itself is checked when an element is decoded.
 class frames {
 public:
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<detail::frame_cursor>;
 
     constexpr frames() noexcept = default;
+    /// The frames of `text`.
     explicit constexpr frames(std::string_view text, mode m = mode::strict) noexcept : text_(text), m_(m) {}
 
+    /// The first item.
     iterator begin() const noexcept { return iterator(detail::frame_cursor(text_, m_, &error_)); }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(); }
+    /// The first error met by an iteration.
     constexpr result error() const noexcept { return error_; }
+    /// The text.
     constexpr std::string_view text() const noexcept { return text_; }
 
-    // Walks the whole string: success with `count` elements, offset = the string's size.
+    /// Walks the whole string: success with `count` elements, offset = the string's size.
     result validate(std::size_t& count) const noexcept {
         count = 0;
         for (auto it = begin(); it != end(); ++it) ++count;
         if (!error_) return error_;
         return {errc{}, text_.size()};
     }
+    /// As validate(count), without the count.
     result validate() const noexcept {
         std::size_t n = 0;
         return validate(n);
@@ -22905,15 +23415,15 @@ private:
     mutable result error_;
 };
 
-// An element's bytes, base64-decoded (strict RFC 4648: codec::base64's errors, offsets in
-// e.data): at most codec::base64::decoded_size_max(e.data.size()).
+/// An element's bytes, base64-decoded (strict RFC 4648: codec::base64's errors, offsets in
+/// e.data): at most codec::base64::decoded_size_max(e.data.size()).
 inline result decode_content(const element& e, writer& out) noexcept { return codec::base64::decode(e.data, out); }
 
-// A text element as UTF-8: its bytes in `text_encoding` (utf8, or gbk for `encode=gbk`)
-// converted by smsgw::charset; `scratch` holds the decoded bytes (decoded_size_max of the
-// data). Errors: wrong_type for an element that is not text; buffer_too_small when scratch is
-// short (offset: its size needed); the base64 errors; the charset's (strict: invalid_utf8 or
-// bad_sequence at the offset in the decoded bytes; tolerant: U+FFFD written instead).
+/// A text element as UTF-8: its bytes in `text_encoding` (utf8, or gbk for `encode=gbk`)
+/// converted by smsgw::charset; `scratch` holds the decoded bytes (decoded_size_max of the
+/// data). Errors: wrong_type for an element that is not text; buffer_too_small when scratch is
+/// short (offset: its size needed); the base64 errors; the charset's (strict: invalid_utf8 or
+/// bad_sequence at the offset in the decoded bytes; tolerant: U+FFFD written instead).
 inline result decode_text(const element& e, charset::encoding text_encoding, writer& out, mutable_bytes scratch,
                           mode m = mode::strict) noexcept {
     if (e.kind != frame_kind::text) return fail(errc::wrong_type, e.offset, "kind");
@@ -22924,15 +23434,16 @@ inline result decode_text(const element& e, charset::encoding text_encoding, wri
     return charset::decode(text_encoding, bytes(scratch.data(), raw.size()), out, m);
 }
 
-// The frame string of the caller's files, each base64-encoded straight into the output.
+/// The frame string of the caller's files, each base64-encoded straight into the output.
 struct frame_string {
+    /// The files, in order.
     span<const frame_file> files;
 };
 
-// Refused before anything is written: no file (empty_field "element", 0); a file out of order
-// (out_of_range "frame", offset: its index; the first must be frame 1, then as frames reads
-// them); an empty file (empty_field "data", its index). Success: the bytes written, or
-// buffer_too_small with the size needed.
+/// Refused before anything is written: no file (empty_field "element", 0); a file out of order
+/// (out_of_range "frame", offset: its index; the first must be frame 1, then as frames reads
+/// them); an empty file (empty_field "data", its index). Success: the bytes written, or
+/// buffer_too_small with the size needed.
 inline result encode(const frame_string& fs, writer& out) noexcept {
     if (fs.files.empty()) return fail(errc::empty_field, 0, "element");
     for (std::size_t i = 0; i < fs.files.size(); ++i) {
@@ -22971,8 +23482,8 @@ inline result encode(const frame_string& fs, writer& out) noexcept {
 // 6-field forms the spec shows (§5.1.5, §5.1.6). A report is given once: fetched, it is gone.
 namespace smsgw::fivec {
 
-// password_md5: the MD5 of the password as 32 hex digits (§5.1.1; the spec's example is
-// upper-case, 5C takes either case).
+/// password_md5: the MD5 of the password as 32 hex digits (§5.1.1; the spec's example is
+/// upper-case, 5C takes either case).
 inline std::array<char, 32> password_md5(std::string_view password,
                                          codec::hex::letter_case lc = codec::hex::letter_case::lower) noexcept {
     return codec::to_hex(codec::md5::hash(password), lc);
@@ -22987,18 +23498,20 @@ inline result check_md5_hex(std::string_view v) noexcept {
 }
 }  // namespace detail
 
-// §5.1.1 and §5.1.4, to url(api::recv_report) by POST or GET; validate(), encode() and decode()
-// come from request.hpp. from, to and mobile go together: all three or none.
+/// §5.1.1 and §5.1.4, to url(api::recv_report) by POST or GET; validate(), encode() and decode()
+/// come from request.hpp. from, to and mobile go together: all three or none.
 struct report_request {
+    /// The 5C API this request is for.
     static constexpr fivec::api call = api::recv_report;
 
-    std::string_view username;      // 3 to 15
-    std::string_view password_md5;  // 32 hex digits, either case (fivec::password_md5 makes it)
-    std::string_view apikey;        // 32 characters
-    std::uint64_t from = 0;         // 10-digit Unix seconds; 0: not sent
-    std::uint64_t to = 0;           // 10-digit Unix seconds; 0: not sent
-    std::string_view mobile;        // "单个或多个手机号": numbers of at most 11 digits joined by ','
+    std::string_view username;      ///< 3 to 15
+    std::string_view password_md5;  ///< 32 hex digits, either case (fivec::password_md5 makes it)
+    std::string_view apikey;        ///< 32 characters
+    std::uint64_t from = 0;         ///< 10-digit Unix seconds; 0: not sent
+    std::uint64_t to = 0;           ///< 10-digit Unix seconds; 0: not sent
+    std::string_view mobile;        ///< "单个或多个手机号": numbers of at most 11 digits joined by ','
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         const bool one_number = m.from != 0 || m.to != 0 || !m.mobile.empty();
@@ -23014,22 +23527,24 @@ struct report_request {
     }
 };
 
-// How many fields a record has, and so which: 4 `msgid,mobile,status,time` (§5.1.6 first
-// example), 5 with the extension first (second example), 6 `extension,msgid,id,mobile,status,
-// time` (§5.1.5's table).
+/// How many fields a record has, and so which: 4 `msgid,mobile,status,time` (§5.1.6 first
+/// example), 5 with the extension first (second example), 6 `extension,msgid,id,mobile,status,
+/// time` (§5.1.5's table).
 enum class report_form : unsigned char { four = 4, five = 5, six = 6 };
 
-// One status report, views into the reply.
+/// One status report, views into the reply.
 struct report {
+    /// How many fields the report came with.
     report_form form = report_form::four;
-    std::string_view extension;  // 扩展号: digits, empty when the user has none (forms 5 and 6)
-    std::string_view msgid;      // 流水号: digits, shared by a batch
-    std::string_view id;         // 编号: digits (form 6)
-    std::string_view mobile;     // digits
-    std::string_view status;     // DELIVRD, UNDELIV or any other code (http://www.5c.com.cn/code/), kept as sent
-    std::string_view time;       // YYYY-MM-DD HH:MM:SS
-    std::size_t offset = 0;      // of the record in the reply (decoded)
+    std::string_view extension;  ///< 扩展号: digits, empty when the user has none (forms 5 and 6)
+    std::string_view msgid;      ///< 流水号: digits, shared by a batch
+    std::string_view id;         ///< 编号: digits (form 6)
+    std::string_view mobile;     ///< digits
+    std::string_view status;     ///< DELIVRD, UNDELIV or any other code (http://www.5c.com.cn/code/), kept as sent
+    std::string_view time;       ///< YYYY-MM-DD HH:MM:SS
+    std::size_t offset = 0;      ///< of the record in the reply (decoded)
 
+    /// Whether the status is DELIVRD.
     bool delivered() const noexcept { return status == "DELIVRD"; }
 };
 
@@ -23178,31 +23693,36 @@ private:
 
 }  // namespace detail
 
-// The records of a reply, read lazily (decoded), or the caller's own reports (to encode).
-// A walk stops at the first error, kept in error(): the delimited list's (empty_field,
-// count_mismatch for fewer than 4 or more than 6 fields, truncated for a last record without
-// its ';' in strict mode, bad_character at a line break), then a field's check at its offset:
-// "extension", "msgid", "id", "mobile" digits; "status" printable ASCII but SP; "time" as
-// codec::datetime reads YYYY-MM-DD HH:MM:SS.
+/// The records of a reply, read lazily (decoded), or the caller's own reports (to encode).
+/// A walk stops at the first error, kept in error(): the delimited list's (empty_field,
+/// count_mismatch for fewer than 4 or more than 6 fields, truncated for a last record without
+/// its ';' in strict mode, bad_character at a line break), then a field's check at its offset:
+/// "extension", "msgid", "id", "mobile" digits; "status" printable ASCII but SP; "time" as
+/// codec::datetime reads YYYY-MM-DD HH:MM:SS.
 class report_list {
 public:
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<detail::report_cursor>;
 
     constexpr report_list() noexcept = default;
     // To encode: the caller's reports, viewed.
-    constexpr report_list(span<const report> items) noexcept : items_(items) {}  // NOLINT: an array is a list
-    // `text`: the records of a reply at offset `base` of it.
+    constexpr report_list(span<const report> items) noexcept : items_(items) {}  ///< NOLINT: an array is a list
+    /// `text`: the records of a reply at offset `base` of it.
     report_list(std::string_view text, mode m, std::size_t base = 0) noexcept
         : records_(text, detail::report_format(m), base), is_text_(true) {}
 
+    /// The first item.
     iterator begin() const noexcept {
         return iterator(detail::report_cursor(items_, is_text_ ? &records_ : nullptr, &error_));
     }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(); }
+    /// The first error met by an iteration.
     constexpr result error() const noexcept { return error_; }
+    /// Whether the reports came as text records (not the no-record reply).
     constexpr bool from_text() const noexcept { return is_text_; }
 
-    // Walks the whole list: success with `count` reports, or the first error.
+    /// Walks the whole list: success with `count` reports, or the first error.
     result validate(std::size_t& count) const noexcept {
         count = 0;
         for (auto it = begin(); it != end(); ++it) ++count;
@@ -23217,25 +23737,28 @@ private:
     mutable result error_;
 };
 
-// §5.1.5-5.1.6: what a fetch answers.
+/// §5.1.5-5.1.6: what a fetch answers.
 enum class report_answer : unsigned char {
-    reports,    // one or more records
-    no_record,  // `no record`: 暂无报告
-    error,      // an error reply (其它返回值见 3.1.2 节): `error:APIKEY or password error`
+    reports,    ///< one or more records
+    no_record,  ///< `no record`: 暂无报告
+    error,      ///< an error reply (其它返回值见 3.1.2 节): `error:APIKEY or password error`
 };
 
+/// The reply to a report request: reports, or none.
 struct report_reply {
+    /// Whether reports came, and of which kind.
     report_answer answer = report_answer::no_record;
-    report_list reports;  // reports
-    fivec::reply error;   // error
+    report_list reports;  ///< reports
+    fivec::reply error;   ///< error
 };
 
+/// The text of the reply when there is no report.
 inline constexpr std::string_view no_record = "no record";
 
-// A leading BOM and the line ends at the end are skipped (tolerant: whitespace around it too,
-// `no record` in any case). `no record` as it is; a reply opening with a digit or ',' is the
-// records, walked once here to check them (report_list's errors, offsets in `in`); anything
-// else a reply (reply's errors), a `success:` one being bad_response ("reports").
+/// A leading BOM and the line ends at the end are skipped (tolerant: whitespace around it too,
+/// `no record` in any case). `no record` as it is; a reply opening with a digit or ',' is the
+/// records, walked once here to check them (report_list's errors, offsets in `in`); anything
+/// else a reply (reply's errors), a `success:` one being bad_response ("reports").
 inline result decode(bytes in, report_reply& out, mode m = mode::strict) noexcept {
     const std::string_view s = as_chars(in);
     std::size_t begin = codec::lines::detail::content_begin(s);
@@ -23263,9 +23786,9 @@ inline result decode(bytes in, report_reply& out, mode m = mode::strict) noexcep
     return {errc{}, in.size()};
 }
 
-// `no record`, the error reply, or every report with its ';' (each field checked as decoding
-// checks it, and as codec::delimited writes it: the offset of a record's error is its index,
-// result.field the field's name). An empty list is written as `no record`.
+/// `no record`, the error reply, or every report with its ';' (each field checked as decoding
+/// checks it, and as codec::delimited writes it: the offset of a record's error is its index,
+/// result.field the field's name). An empty list is written as `no record`.
 inline result encode(const report_reply& r, writer& out) noexcept {
     if (r.answer == report_answer::error) {
         if (r.error.success) return fail(errc::bad_response, 0, "reports");
@@ -23324,21 +23847,23 @@ inline result check_mobile(std::string_view v) noexcept { return fields::check_v
 
 }  // namespace detail
 
-// §2.1 caixin_send. The title is URL-encoded before the form encoding, as §2.1 asks
-// ("urlencode 后提交"): it travels encoded twice (`标题` as %25E6%25A0%2587%25E9%25A2%2598) and
-// the member holds it plain. validate(), encode() and decode() check the content as a frame
-// string as well (frames.hpp), in the decoder's mode.
+/// §2.1 caixin_send. The title is URL-encoded before the form encoding, as §2.1 asks
+/// ("urlencode 后提交"): it travels encoded twice (`标题` as %25E6%25A0%2587%25E9%25A2%2598) and
+/// the member holds it plain. validate(), encode() and decode() check the content as a frame
+/// string as well (frames.hpp), in the decoder's mode.
 struct caixin_send_request {
+    /// The 5C API this request is for.
     static constexpr fivec::api call = api::caixin_send;
 
-    std::string_view apikey;    // 32 characters
-    std::string_view username;  // 3 to 15
-    std::string_view password;  // 3 to 15
-    std::string_view mobile;    // numbers of at most 11 digits joined by ','; no limit on how many
-    std::string_view title;     // 1 to 40 characters of UTF-8; GBK (at most 80 bytes) when encode is gbk
-    std::string_view content;   // the frame string (frame_string builds it), at most 50 KB as sent
-    std::string_view encode;    // utf8, utf-8, UTF-8 or gbk; empty: not sent (UTF-8, §2 数据编码)
+    std::string_view apikey;    ///< 32 characters
+    std::string_view username;  ///< 3 to 15
+    std::string_view password;  ///< 3 to 15
+    std::string_view mobile;    ///< numbers of at most 11 digits joined by ','; no limit on how many
+    std::string_view title;     ///< 1 to 40 characters of UTF-8; GBK (at most 80 bytes) when encode is gbk
+    std::string_view content;   ///< the frame string (frame_string builds it), at most 50 KB as sent
+    std::string_view encode;    ///< utf8, utf-8, UTF-8 or gbk; empty: not sent (UTF-8, §2 数据编码)
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m);
@@ -23351,10 +23876,10 @@ struct caixin_send_request {
         v(m.encode, fields::ascii("encode", 5).if_set().checked(detail::check_encode));
     }
 
-    static constexpr std::size_t max_content = 50 * 1024;  // §2.1 50KB
+    static constexpr std::size_t max_content = 50 * 1024;  ///< §2.1 50KB
 };
 
-// The charset of the request's text: GBK for encode=gbk, UTF-8 otherwise.
+/// The charset of the request's text: GBK for encode=gbk, UTF-8 otherwise.
 constexpr charset::encoding text_encoding(const caixin_send_request& r) noexcept {
     return r.encode == "gbk" ? charset::encoding::gbk : charset::encoding::utf8;
 }
@@ -23367,20 +23892,21 @@ inline result check_content(std::string_view content, mode m) noexcept {
 }
 }  // namespace detail
 
-// The field list's checks, then the content as a strict frame string (frames' errors, offset in
-// the content, result.field "content").
+/// The field list's checks, then the content as a strict frame string (frames' errors, offset in
+/// the content, result.field "content").
 inline result validate(const caixin_send_request& r) noexcept {
     if (result v = fields::validate(r); !v) return v;
     return detail::check_content(r.content, mode::strict);
 }
 
+/// Validates, then writes the form body.
 inline result encode(const caixin_send_request& r, writer& out) noexcept {
     if (result v = validate(r); !v) return v;
     return fields::encode_form(r, out);
 }
 
-// As request.hpp's decode(), the title decoded twice, then the content read as a frame string
-// in mode `m`: its error at the offset of the content's pair in the body ("content").
+/// As request.hpp's decode(), the title decoded twice, then the content read as a frame string
+/// in mode `m`: its error at the offset of the content's pair in the body ("content").
 inline result decode(bytes body, caixin_send_request& out, mutable_bytes scratch, mode m = mode::strict) noexcept {
     caixin_send_request r;
     if (result d = fields::decode_form(body, r, scratch, m); !d) return d;
@@ -23395,9 +23921,10 @@ inline result decode(bytes body, caixin_send_request& out, mutable_bytes scratch
 }  // namespace smsgw::fivec
 // ---- smsgw/hezhong.hpp
 
-// smsgw::hezhong: the Hezhong video MMS API (hezhong-video-mms-api.txt, v1.3). Requests are UTF-8
-// JSON bodies POSTed to base_url + path(call) (QueryBalance a GET query); Hezhong posts audit
-// notifications as JSON and status reports and replies as `rpts=` and `mos=` lists.
+/// \namespace smsgw::hezhong
+/// smsgw::hezhong: the Hezhong video MMS API (hezhong-video-mms-api.txt, v1.3). Requests are UTF-8
+/// JSON bodies POSTed to base_url + path(call) (QueryBalance a GET query); Hezhong posts audit
+/// notifications as JSON and status reports and replies as `rpts=` and `mos=` lists.
 // ---- smsgw/hezhong/audit.hpp
 
 #include <cstdint>
@@ -23416,11 +23943,13 @@ inline result decode(bytes body, caixin_send_request& out, mutable_bytes scratch
 // Where each call of the Hezhong video MMS API goes (hezhong-video-mms-api.txt, v1.3).
 namespace smsgw::hezhong {
 
-// The four calls a customer makes; each but query_balance POSTs a UTF-8 JSON body.
+/// The four calls a customer makes; each but query_balance POSTs a UTF-8 JSON body.
 enum class call : unsigned char { save_mms_model, send_mms_task, send_variable_mms_task, query_balance };
 
+/// The platform's base URL in the spec.
 inline constexpr std::string_view base_url = "http://39.105.107.78:49000";
 
+/// The path of a call.
 constexpr std::string_view path(call c) noexcept {
     switch (c) {
     case call::save_mms_model: return "/mms/api/SaveMmsModel.do";                 // §二
@@ -23431,45 +23960,47 @@ constexpr std::string_view path(call c) noexcept {
     return {};
 }
 
-// The form parameters of Hezhong's pushes to the customer's own URLs (§七, §八); the audit
-// notification (§三) is a JSON body.
+/// The form parameters of Hezhong's pushes to the customer's own URLs (§七, §八); the audit
+/// notification (§三) is a JSON body.
+///@{
 inline constexpr std::string_view rpts_parameter = "rpts";
 inline constexpr std::string_view mos_parameter = "mos";
+///@}
 
 // Limits the spec fixes.
-inline constexpr std::size_t max_mobiles = 1000;        // SendMmsTask `mobile` (§四, code -5)
-inline constexpr std::size_t max_push_records = 500;    // records in one rpts or mos push (§七, §八)
+inline constexpr std::size_t max_mobiles = 1000;        ///< SendMmsTask `mobile` (§四, code -5)
+inline constexpr std::size_t max_push_records = 500;    ///< records in one rpts or mos push (§七, §八)
 
 }  // namespace smsgw::hezhong
 
 namespace smsgw::hezhong {
 
-// The `code` of the SaveMmsModel, SendMmsTask and SendVariableMmsTask answers (§二.3, §四.3,
-// §五.3): 0 success, negative a failure. A code the platform sends beyond the tables stays its
-// number: the enum holds every int.
+/// The `code` of the SaveMmsModel, SendMmsTask and SendVariableMmsTask answers (§二.3, §四.3,
+/// §五.3): 0 success, negative a failure. A code the platform sends beyond the tables stays its
+/// number: the enum holds every int.
 enum class return_code : int {
     success = 0,
-    bad_parameters = -1,          // 请求参数有误
-    user_not_found = -2,          // 用户不存在或状态不正常
-    wrong_password = -3,          // 用户账号密码错误
-    ip_not_allowed = -4,          // ip 鉴权失败
-    too_many_mobiles = -5,        // 最大提交号码数 1000
-    template_error = -6,          // 彩信模版错误
-    template_expired = -7,        // 模版已失效
-    insufficient_balance = -8,    // 账户余额不足
-    bad_json = -10,               // 请求 json 数据有误
-    file_read_error = -11,        // SaveMmsModel: 读取文件错误; SendVariableMmsTask: 变量参数有误
+    bad_parameters = -1,          ///< 请求参数有误
+    user_not_found = -2,          ///< 用户不存在或状态不正常
+    wrong_password = -3,          ///< 用户账号密码错误
+    ip_not_allowed = -4,          ///< ip 鉴权失败
+    too_many_mobiles = -5,        ///< 最大提交号码数 1000
+    template_error = -6,          ///< 彩信模版错误
+    template_expired = -7,        ///< 模版已失效
+    insufficient_balance = -8,    ///< 账户余额不足
+    bad_json = -10,               ///< 请求 json 数据有误
+    file_read_error = -11,        ///< SaveMmsModel: 读取文件错误; SendVariableMmsTask: 变量参数有误
     bad_variables = -11,
-    storage_failed = -12,         // SaveMmsModel: 系统错误, 存储失败
-    storage_failed_2 = -13,       // SaveMmsModel: the same words again
-    system_error = -100,          // 系统错误, 联系平台管理员
+    storage_failed = -12,         ///< SaveMmsModel: 系统错误, 存储失败
+    storage_failed_2 = -13,       ///< SaveMmsModel: the same words again
+    system_error = -100,          ///< 系统错误, 联系平台管理员
 };
 
 // A code's meaning in the spec's words (`chinese`, UTF-8, as printed) and in English. Both
 // empty when the call's table does not list it.
-using code_text = smsgw::code_text;  // {chinese, english}
+using code_text = smsgw::code_text;  ///< {chinese, english}
 
-// What `code` means in the answer to `c` (query_balance has no table: its reply is a number).
+/// What `code` means in the answer to `c` (query_balance has no table: its reply is a number).
 constexpr code_text describe(call c, return_code code) noexcept {
     if (c == call::query_balance) return {};
     switch (static_cast<int>(code)) {
@@ -23499,11 +24030,13 @@ constexpr code_text describe(call c, return_code code) noexcept {
     }
 }
 
-// The audit notification's `status` (§三): 1 passed, 2 refused; another value stays its number.
+/// The audit notification's `status` (§三): 1 passed, 2 refused; another value stays its number.
 enum class audit_status : unsigned char { passed = 1, refused = 2 };
-// Its `type`, the carrier whose audit it is: 1 China Mobile, 2 China Unicom, 3 China Telecom.
+/// Its `type`, the carrier whose audit it is: 1 China Mobile, 2 China Unicom, 3 China Telecom.
 enum class carrier : unsigned char { china_mobile = 1, china_unicom = 2, china_telecom = 3 };
 
+/// The spec's text of a code, in Chinese and English; empty for an unknown one.
+///@{
 constexpr code_text describe(audit_status s) noexcept {
     switch (s) {
     case audit_status::passed: return {"通过", "Passed"};
@@ -23519,6 +24052,7 @@ constexpr code_text describe(carrier t) noexcept {
     }
     return {};
 }
+///@}
 
 }  // namespace smsgw::hezhong
 // ---- smsgw/hezhong/message.hpp
@@ -23535,19 +24069,19 @@ namespace smsgw::hezhong {
 
 namespace fields = codec::fields;
 
-// Strict: the spec's rules; an unknown key, or one given twice, is an error at its offset.
-// Tolerant: unknown keys are skipped (still reachable through the JSON object), of a key given
-// twice the first counts; what else each message tolerates is said beside it.
+/// Strict: the spec's rules; an unknown key, or one given twice, is an error at its offset.
+/// Tolerant: unknown keys are skipped (still reachable through the JSON object), of a key given
+/// twice the first counts; what else each message tolerates is said beside it.
 using mode = smsgw::mode;
 
-// The JSON messages, requests and answers, each a struct naming itself with `kind`.
+/// The JSON messages, requests and answers, each a struct naming itself with `kind`.
 enum class message_kind : unsigned char {
-    save_mms_model,           // §二 request
-    save_mms_model_response,  // §二.3
-    audit_notification,       // §三, posted by Hezhong to the customer
-    send_mms_task,            // §四 request
-    send_variable_mms_task,   // §五 request
-    task_response,            // §四.3 and §五.3
+    save_mms_model,           ///< §二 request
+    save_mms_model_response,  ///< §二.3
+    audit_notification,       ///< §三, posted by Hezhong to the customer
+    send_mms_task,            ///< §四 request
+    send_variable_mms_task,   ///< §五 request
+    task_response,            ///< §四.3 and §五.3
 };
 
 namespace detail {
@@ -23577,24 +24111,24 @@ using if_message = std::enable_if_t<is_message<T>::value, int>;
 
 }  // namespace detail
 
-// Every check of the message's tables, before anything is written: the first error with its
-// spec name in result.field and the offset in the value at fault.
+/// Every check of the message's tables, before anything is written: the first error with its
+/// spec name in result.field and the offset in the value at fault.
 template <class Message, detail::if_message<Message> = 0>
 result validate(const Message& m, mode md = mode::strict) noexcept {
     return fields::validate(m, md);
 }
 
-// The message as one compact JSON object, keys in the order of the spec's table.
+/// The message as one compact JSON object, keys in the order of the spec's table.
 template <class Message, detail::if_message<Message> = 0>
 result encode(const Message& m, writer& out) noexcept {
     return fields::write_json(m, out);
 }
 
-// Reads a body as its receiver would, with the checks of validate(). Strings with escapes,
-// hex16 and base64 values and `cont` strings are decoded into `scratch` (the body's size is
-// always enough); SaveMmsModel's frames go to `storage` and their attachments to `nested`.
-// Errors carry the offset in the body and the key at fault (fields::bind_json lists them);
-// a JSON syntax error anywhere wins.
+/// Reads a body as its receiver would, with the checks of validate(). Strings with escapes,
+/// hex16 and base64 values and `cont` strings are decoded into `scratch` (the body's size is
+/// always enough); SaveMmsModel's frames go to `storage` and their attachments to `nested`.
+/// Errors carry the offset in the body and the key at fault (fields::bind_json lists them);
+/// a JSON syntax error anywhere wins.
 template <class Message, class Item = fields::detail::no_item, class Nested = fields::detail::no_item,
           detail::if_message<Message> = 0>
 result decode(std::string_view body, Message& out, mutable_bytes scratch, mode m = mode::strict,
@@ -23613,15 +24147,21 @@ result decode(std::string_view body, Message& out, mutable_bytes scratch, mode m
 // been reviewed by a carrier.
 namespace smsgw::hezhong {
 
+/// The platform's notification that a template passed or failed review.
 struct audit_notification {
+    /// Which Hezhong message this is.
     static constexpr message_kind kind = message_kind::audit_notification;
 
+    /// username: the account.
     std::string_view username;
+    /// mmsid: the template.
     std::string_view mmsid;
-    std::string_view status;  // "1" passed, "2" refused, as sent: see status_code()
+    std::string_view status;  ///< "1" passed, "2" refused, as sent: see status_code()
+    /// message: the platform's text.
     std::string_view message;
-    std::string_view type;    // "1" China Mobile, "2" China Unicom, "3" China Telecom: see carrier_code()
+    std::string_view type;    ///< "1" China Mobile, "2" China Unicom, "3" China Telecom: see carrier_code()
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.username, fields::text("username"));
@@ -23631,9 +24171,11 @@ struct audit_notification {
         v(m.type, fields::digits("type", 3));
     }
 
-    // The values as enums; a value the spec does not define stays its number.
+    /// The values as enums; a value the spec does not define stays its number.
+    ///@{
     audit_status status_code() const noexcept { return static_cast<audit_status>(number(status)); }
     hezhong::carrier carrier_code() const noexcept { return static_cast<hezhong::carrier>(number(type)); }
+    ///@}
 
 private:
     static std::uint8_t number(std::string_view digits) noexcept {
@@ -23660,14 +24202,16 @@ constexpr fields::spec gbk_bytes(const char* name) noexcept {
 }
 }  // namespace detail
 
-// `username` and `password` travel as percent-encoded GBK ("特殊字符 编码 GBK"): the members hold
-// the GBK bytes (smsgw::charset::encode(encoding::gbk, ...) makes them from UTF-8, decode reads
-// them back), and the query string percent-encodes every byte that needs it.
+/// `username` and `password` travel as percent-encoded GBK ("特殊字符 编码 GBK"): the members hold
+/// the GBK bytes (smsgw::charset::encode(encoding::gbk, ...) makes them from UTF-8, decode reads
+/// them back), and the query string percent-encodes every byte that needs it.
 struct query_balance_request {
+    /// userid: the account's id.
     std::string_view userid;
-    bytes username;  // GBK
-    bytes password;  // GBK
+    bytes username;  ///< GBK
+    bytes password;  ///< GBK
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.userid, fields::ascii("userid", fields::unlimited));
@@ -23676,29 +24220,32 @@ struct query_balance_request {
     }
 };
 
-// userid=...&username=...&password=... (what follows '?').
+/// userid=...&username=...&password=... (what follows '?').
 inline result encode(const query_balance_request& q, writer& out) noexcept { return fields::encode_form(q, out); }
 
-// A query string as the platform reads it: values percent-decoded into `scratch` (at least the
-// query's size); errors as fields::decode_form gives them.
+/// A query string as the platform reads it: values percent-decoded into `scratch` (at least the
+/// query's size); errors as fields::decode_form gives them.
 inline result decode(std::string_view query, query_balance_request& out, mutable_bytes scratch,
                      mode m = mode::strict) noexcept {
     return fields::decode_form(bytes(query), out, scratch, m);
 }
 
-// The answer: the balance when >= 0, otherwise a failure code kept as it is (§六.3 lists none).
+/// The answer: the balance when >= 0, otherwise a failure code kept as it is (§六.3 lists none).
 struct balance_reply {
+    /// The balance.
     std::int64_t value = 0;
+    /// Whether the value is a balance (not a failure code).
     constexpr bool ok() const noexcept { return value >= 0; }
 };
 
+/// Writes the bare integer.
 inline result encode(const balance_reply& b, writer& out) noexcept {
     codec::decimal::write(out, b.value);
     return out.finish();
 }
 
-// Strict: an optional '-' and digits, nothing else (bad_character, bad_number at their offset,
-// empty_field for an empty body). Tolerant: whitespace around the number (a line end) skipped.
+/// Strict: an optional '-' and digits, nothing else (bad_character, bad_number at their offset,
+/// empty_field for an empty body). Tolerant: whitespace around the number (a line end) skipped.
 inline result decode(std::string_view body, balance_reply& out, mode m = mode::strict) noexcept {
     const std::string_view text = m == mode::tolerant ? codec::ascii::trim(body) : body;
     const auto at = static_cast<std::size_t>(text.data() - body.data());
@@ -23828,16 +24375,16 @@ struct record_fields {
 
 }  // namespace detail
 
-// The records of one push, read lazily from the list's text (the form value, decoded): no copy,
-// no allocation; the first error ends the walk and stays in error(). Errors, offsets in the
-// list (plus `base`): codec::delimited's for the list's shape (empty_field, bad_character at a
-// line break in strict mode, count_mismatch, too_many past 500, truncated for a `mos` list
-// whose last record has no ';' in strict mode), then the record's walk: a field's error at its
-// byte, result.field its spec name.
+/// The records of one push, read lazily from the list's text (the form value, decoded): no copy,
+/// no allocation; the first error ends the walk and stays in error(). Errors, offsets in the
+/// list (plus `base`): codec::delimited's for the list's shape (empty_field, bad_character at a
+/// line break in strict mode, count_mismatch, too_many past 500, truncated for a `mos` list
+/// whose last record has no ';' in strict mode), then the record's walk: a field's error at its
+/// byte, result.field its spec name.
 template <class Record>
 class record_list {
 public:
-    // Each record, filled and checked by its walk; an error ends the walk.
+    /// Each record, filled and checked by its walk; an error ends the walk.
     class cursor {
     public:
         using value_type = Record;
@@ -23877,21 +24424,25 @@ public:
         delimited::records::iterator it_;
         Record cur_;
     };
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<cursor>;
 
+    /// The records of `text`; `base` is its offset in the whole input.
     record_list(std::string_view text, mode m = mode::strict, std::size_t base = 0) noexcept
         : records_(text, Record::list_format(m), base), mode_(m) {}
 
+    /// The first item.
     iterator begin() const noexcept {
         error_ = {};
         return iterator(cursor(*this));
     }
+    /// Past the last item.
     iterator end() const noexcept { return {}; }
-    // The first error the last walk met, or success.
+    /// The first error the last walk met, or success.
     constexpr result error() const noexcept { return error_; }
 
-    // Walks the whole list once: success with offset = the list's size and `count` the records,
-    // or the first error (`count` the records before it).
+    /// Walks the whole list once: success with offset = the list's size and `count` the records,
+    /// or the first error (`count` the records before it).
     result validate(std::size_t& count) const noexcept {
         count = 0;
         for (auto it = begin(); it != end(); ++it) ++count;
@@ -23905,11 +24456,11 @@ private:
     mutable result error_;
 };
 
-// Writes `items` (any range of Record) as the list Hezhong posts, every record checked by its
-// walk and by the list's format before anything is written. Success: offset = bytes written;
-// buffer_too_small with the size needed; a field's error (the walk's, or a separator or line
-// break inside it) at the offset in the field, result.field its name; too_many (offset: the
-// index) past 500 records.
+/// Writes `items` (any range of Record) as the list Hezhong posts, every record checked by its
+/// walk and by the list's format before anything is written. Success: offset = bytes written;
+/// buffer_too_small with the size needed; a field's error (the walk's, or a separator or line
+/// break inside it) at the offset in the field, result.field its name; too_many (offset: the
+/// index) past 500 records.
 template <class Record, class Items>
 result encode_list(const Items& items, writer& out) noexcept {
     for (const Record& r : items) {
@@ -23920,14 +24471,16 @@ result encode_list(const Items& items, writer& out) noexcept {
         out);
 }
 
-// One status report (§七 rpts): 手机号, 状态, 提交流水号, 接收时间 and, in some, 平台流水号.
+/// One status report (§七 rpts): 手机号, 状态, 提交流水号, 接收时间 and, in some, 平台流水号.
 struct report {
+    /// mobile: the recipient.
     std::string_view mobile;
-    std::string_view status;        // DELIVRD when delivered; any other code is a failure, kept as sent
-    std::string_view msgid;         // the message's id (发送短信消息编号)
-    std::string_view receive_time;  // yyyyMMddHHmmss
-    std::string_view serial;        // the platform's serial number, when there is a fifth field
+    std::string_view status;        ///< DELIVRD when delivered; any other code is a failure, kept as sent
+    std::string_view msgid;         ///< the message's id (发送短信消息编号)
+    std::string_view receive_time;  ///< yyyyMMddHHmmss
+    std::string_view serial;        ///< the platform's serial number, when there is a fifth field
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.mobile, fields::digits("mobile", 20));
@@ -23936,11 +24489,12 @@ struct report {
         v(m.receive_time, detail::receive_time("receive_time"));
         v(m.serial, fields::ascii("serial", 64).if_set());
     }
+    /// Whether the status is DELIVRD.
     bool delivered() const noexcept { return status == "DELIVRD"; }
 
-    // Strict: records as the prose says, no line break, no trailing ';'. Tolerant: blanks and
-    // line breaks around fields trimmed, a line break inside one kept (the receive time is
-    // then read without it), empty records skipped.
+    /// Strict: records as the prose says, no line break, no trailing ';'. Tolerant: blanks and
+    /// line breaks around fields trimmed, a line break inside one kept (the receive time is
+    /// then read without it), empty records skipped.
     static constexpr delimited::format list_format(mode m) noexcept {
         constexpr delimited::format strict = delimited::format{';', ',', 4, 5}
                                                  .with_max_records(max_push_records)
@@ -23952,13 +24506,17 @@ struct report {
     }
 };
 
-// One reply (§八 mos): 手机号, 扩展号, 用户回复 (URL-encoded UTF-8), 上行接收时间.
+/// One reply (§八 mos): 手机号, 扩展号, 用户回复 (URL-encoded UTF-8), 上行接收时间.
 struct mo {
+    /// mobile: the sender.
     std::string_view mobile;
+    /// The extension number the message was sent to.
     std::string_view extension;
-    std::string_view content;  // as sent, still URL-encoded: decode_content() decodes it
+    std::string_view content;  ///< as sent, still URL-encoded: decode_content() decodes it
+    /// When the platform received it.
     std::string_view receive_time;
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.mobile, fields::digits("mobile", 20));
@@ -23967,12 +24525,12 @@ struct mo {
         v(m.receive_time, detail::receive_time("receive_time"));
     }
 
-    // The reply's text: percent-decoded ('+' a space, as Java's URLEncoder writes it) into
-    // `out`. Success: offset = bytes written; bad_escape at the '%' at fault.
+    /// The reply's text: percent-decoded ('+' a space, as Java's URLEncoder writes it) into
+    /// `out`. Success: offset = bytes written; bad_escape at the '%' at fault.
     result decode_content(writer& out) const noexcept { return codec::percent::decode(content, out, codec::percent::style::form); }
 
-    // Strict: every record ended by ';', as the spec's example has them, no line break.
-    // Tolerant: the last ';' may be missing, blanks and line breaks between records skipped.
+    /// Strict: every record ended by ';', as the spec's example has them, no line break.
+    /// Tolerant: the last ';' may be missing, blanks and line breaks between records skipped.
     static constexpr delimited::format list_format(mode m) noexcept {
         constexpr delimited::format strict = delimited::format{';', ',', 4, 4}
                                                  .with_max_records(max_push_records)
@@ -23985,7 +24543,9 @@ struct mo {
     }
 };
 
+/// The status reports of `rpts`.
 using report_list = record_list<report>;
+/// The MO messages of `mos`.
 using mo_list = record_list<mo>;
 
 }  // namespace smsgw::hezhong
@@ -24011,13 +24571,14 @@ constexpr fields::spec hex16(const char* name) noexcept {
 
 }  // namespace detail
 
-// One file of a frame (attachments 描述): exactly one of hex16str and base64str.
+/// One file of a frame (attachments 描述): exactly one of hex16str and base64str.
 struct attachment {
-    std::uint32_t index = 0;     // 顺序, optional (written as 0 when not set)
-    std::string_view file_name;  // fileName, "1.txt"
-    bytes hex16str;              // the file's bytes, travelling as hex (the spec recommends it)
-    bytes base64str;             // or as base64; the spec calls that text GBK
+    std::uint32_t index = 0;     ///< 顺序, optional (written as 0 when not set)
+    std::string_view file_name;  ///< fileName, "1.txt"
+    bytes hex16str;              ///< the file's bytes, travelling as hex (the spec recommends it)
+    bytes base64str;             ///< or as base64; the spec calls that text GBK
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.index, fields::number("index", INT32_MAX).optional());
@@ -24030,12 +24591,14 @@ struct attachment {
     }
 };
 
-// One frame (frames 描述): how long it plays and its files.
+/// One frame (frames 描述): how long it plays and its files.
 struct frame {
-    std::uint32_t index = 0;  // 播放顺序, optional (written as 0 when not set)
-    std::string_view dur;     // milliseconds, as a string of digits
+    std::uint32_t index = 0;  ///< 播放顺序, optional (written as 0 when not set)
+    std::string_view dur;     ///< milliseconds, as a string of digits
+    /// The frame's files.
     span<const attachment> attachments;
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.index, fields::number("index", INT32_MAX).optional());
@@ -24044,16 +24607,23 @@ struct frame {
     }
 };
 
+/// SaveMmsModel: a template to store and have reviewed.
 struct save_mms_model_request {
+    /// Which Hezhong message this is.
     static constexpr message_kind kind = message_kind::save_mms_model;
 
+    /// userid: the account's id.
     std::string_view userid;
+    /// username: the account.
     std::string_view username;
+    /// password: the account's password.
     std::string_view password;
-    std::string_view productid;  // 产品 ID; may be left out by China-Telecom-only accounts
-    bytes subject;               // the title as UTF-8, travelling as HEX16
+    std::string_view productid;  ///< 产品 ID; may be left out by China-Telecom-only accounts
+    bytes subject;               ///< the title as UTF-8, travelling as HEX16
+    /// The template's frames.
     span<const frame> frames;
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m);
@@ -24063,15 +24633,20 @@ struct save_mms_model_request {
     }
 };
 
-// The answer (§二.3): `code` a number in the table, a string ("0") in the example; both read,
-// a number written. `mmsid`, the template's id, is there when the code is 0.
+/// The answer (§二.3): `code` a number in the table, a string ("0") in the example; both read,
+/// a number written. `mmsid`, the template's id, is there when the code is 0.
 struct save_mms_model_response {
+    /// Which Hezhong message this is.
     static constexpr message_kind kind = message_kind::save_mms_model_response;
 
+    /// code: the return code.
     return_code code = return_code::success;
+    /// message: the platform's text.
     std::string_view message;
+    /// mmsid: the stored template (required when code is 0).
     std::string_view mmsid;
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.code, fields::code("code", fields::unlimited));
@@ -24101,9 +24676,11 @@ namespace smsgw::hezhong {
 
 namespace json = codec::json;
 
-// One variable and the text that replaces it: name "Text1" for ${Text1}.
+/// One variable and the text that replaces it: name "Text1" for ${Text1}.
 struct variable {
+    /// TextN.
     std::string_view name;
+    /// Its value.
     std::string_view value;
 };
 
@@ -24306,15 +24883,16 @@ result check_object(const json::value& v, const Origin& o, mode m, const char* f
 
 }  // namespace detail
 
-// The ${TextN} of a template's text, in order, repeats included: a lazy range of names.
-//     for (const template_variables::placeholder& p : template_variables(text)) use(p.name, p.offset);
+/// The ${TextN} of a template's text, in order, repeats included: a lazy range of names.
+///     for (const template_variables::placeholder& p : template_variables(text)) use(p.name, p.offset);
 class template_variables {
 public:
+    /// One `${TextN}` of a template's text.
     struct placeholder {
-        std::string_view name;  // "Text1"
-        std::size_t offset = 0; // of its '$' in the text
+        std::string_view name;  ///< "Text1"
+        std::size_t offset = 0; ///< of its '$' in the text
     };
-    // Each ${TextN} after the last one.
+    /// Each ${TextN} after the last one.
     class cursor {
     public:
         using value_type = placeholder;
@@ -24330,11 +24908,16 @@ public:
         placeholder cur_;
         bool done_ = true;
     };
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<cursor>;
 
+    /// The placeholders of `text`.
     constexpr explicit template_variables(std::string_view text) noexcept : text_(text) {}
+    /// The first item.
     iterator begin() const noexcept { return iterator(cursor(text_)); }
+    /// Past the last item.
     iterator end() const noexcept { return {}; }
+    /// Whether `${name}` is among them.
     bool contains(std::string_view name) const noexcept {
         for (const placeholder& p : *this) {
             if (p.name == name) return true;
@@ -24346,9 +24929,9 @@ private:
     std::string_view text_;
 };
 
-// Whether `vars` fill the template `text` exactly: missing_field at the offset in the text of a
-// ${TextN} without a value, unknown_field (offset: its index) for a variable the text does not
-// hold, and check_variables' errors (bad_character for a name not TextN, duplicate_field).
+/// Whether `vars` fill the template `text` exactly: missing_field at the offset in the text of a
+/// ${TextN} without a value, unknown_field (offset: its index) for a variable the text does not
+/// hold, and check_variables' errors (bad_character for a name not TextN, duplicate_field).
 template <class Variables>
 result check_variables(std::string_view text, const Variables& vars) noexcept {
     for (const template_variables::placeholder& p : template_variables(text)) {
@@ -24363,28 +24946,32 @@ result check_variables(std::string_view text, const Variables& vars) noexcept {
     return r;
 }
 
-// SendMmsTask's `cont` (§四): the variables of every number of the task, a JSON object written
-// into a JSON string. Built from the caller's variables to encode; decoding reads the string,
-// then the object inside it, and keeps the object (its text in the scratch buffer).
-// Empty (no variables) travels as "".
+/// SendMmsTask's `cont` (§四): the variables of every number of the task, a JSON object written
+/// into a JSON string. Built from the caller's variables to encode; decoding reads the string,
+/// then the object inside it, and keeps the object (its text in the scratch buffer).
+/// Empty (no variables) travels as "".
 class variables {
 public:
     constexpr variables() noexcept = default;
+    /// The caller's variables.
     constexpr variables(span<const variable> given) noexcept : given_(given) {}
 
+    /// Whether there is no variable.
     bool empty() const noexcept { return given_.empty() && doc_.text.empty(); }
-    // The variables given to encode (empty after decoding).
+    /// The variables given to encode (empty after decoding).
     constexpr span<const variable> given() const noexcept { return given_; }
-    // After decoding: the object's text as the string held it, and the object.
+    /// After decoding: the object's text as the string held it, and the object.
     constexpr std::string_view json_text() const noexcept { return doc_.text; }
+    /// After decoding: the object.
     json::object object() const noexcept {
         json::object o;
         if (!doc_.text.empty()) doc_.root.get(o);
         return o;
     }
+    /// How many variables.
     std::size_t size() const noexcept { return doc_.text.empty() ? given_.size() : count_; }
 
-    // The value of `name`, decoded into `scratch` when it holds escapes.
+    /// The value of `name`, decoded into `scratch` when it holds escapes.
     bool find(std::string_view name, std::string_view& value, mutable_bytes scratch = {}) const noexcept {
         for (const variable& v : given_) {
             if (v.name == name) {
@@ -24395,6 +24982,7 @@ public:
         json::value found;
         return object().find(name, found) && found.get(value, scratch).ok();
     }
+    /// Whether `name` has a value.
     bool has(std::string_view name) const noexcept {
         for (const variable& v : given_) {
             if (v.name == name) return true;
@@ -24402,6 +24990,7 @@ public:
         json::value found;
         return object().find(name, found);
     }
+    /// Calls f with every name.
     template <class F>
     void for_each_name(F&& f) const noexcept {
         for (const variable& v : given_) f(v.name);
@@ -24411,8 +25000,9 @@ public:
         }
     }
 
-    // The field interface of codec::fields.
+    /// The field interface of codec::fields.
     result check(const codec::fields::spec& s, mode) const noexcept { return detail::check_variables(given_, s.name); }
+    /// Writes the value (the field interface of codec::fields).
     void write_json(json::writer& j) const noexcept {
         if (!doc_.text.empty()) {
             j.raw_with([this](writer& out) noexcept {
@@ -24430,6 +25020,7 @@ public:
             });
         }
     }
+    /// Reads the value (the field interface of codec::fields).
     result read_json(const json::value& v, writer& scratch, mode m) noexcept {
         if (v.type() != json::kind::string) return fail(errc::wrong_type, v.offset());
         variables got;
@@ -24447,27 +25038,29 @@ private:
     std::size_t count_ = 0;
 };
 
-// One number of a SendVariableMmsTask and its variables (§五 cont).
+/// One number of a SendVariableMmsTask and its variables (§五 cont).
 struct recipient {
-    std::string_view mobile;      // exactly one number
-    span<const variable> param;  // its TextN values
+    std::string_view mobile;      ///< exactly one number
+    span<const variable> param;  ///< its TextN values
 };
 
-// How SendVariableMmsTask's `cont` travels: the spec's table says a string holding the array,
-// its request example shows the bare array. Both are read; the string is written unless asked.
+/// How SendVariableMmsTask's `cont` travels: the spec's table says a string holding the array,
+/// its request example shows the bare array. Both are read; the string is written unless asked.
 enum class cont_form : unsigned char { string, array };
 
-// SendVariableMmsTask's `cont` (§五): [{"mobile": "...", "param": {"Text1": "..."}}, ...],
-// built from the caller's recipients to encode, read lazily after decoding (every entry
-// checked as it was read).
+/// SendVariableMmsTask's `cont` (§五): [{"mobile": "...", "param": {"Text1": "..."}}, ...],
+/// built from the caller's recipients to encode, read lazily after decoding (every entry
+/// checked as it was read).
 class recipients {
 public:
-    // An entry read back: its number and its variables' object.
+    /// An entry read back: its number and its variables' object.
     struct entry {
+        /// mobile: the recipient.
         std::string_view mobile;
+        /// param: the recipient's variables.
         json::object param;
     };
-    // Each entry of the array, read as it was checked.
+    /// Each entry of the array, read as it was checked.
     class cursor {
     public:
         using value_type = entry;
@@ -24495,25 +25088,32 @@ public:
         json::array::iterator it_;
         entry cur_;
     };
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<cursor>;
 
     constexpr recipients() noexcept = default;
+    /// The caller's recipients, written as `form` says.
     constexpr recipients(span<const recipient> given, cont_form form = cont_form::string) noexcept
         : given_(given), form_(form) {}
 
+    /// Whether there is no recipient.
     bool empty() const noexcept { return given_.empty() && !read_; }
+    /// How `cont` is written: a string holding the array, or the array.
     constexpr cont_form form() const noexcept { return form_; }
+    /// The caller's recipients.
     constexpr span<const recipient> given() const noexcept { return given_; }
-    // After decoding: the entries, and how many.
+    /// After decoding: the entries, and how many.
     iterator begin() const noexcept {
         json::array a;
         if (read_) list_.get(a);
         return iterator(cursor(a.begin()));
     }
+    /// Past the last item.
     iterator end() const noexcept { return {}; }
+    /// How many recipients.
     constexpr std::size_t size() const noexcept { return read_ ? count_ : given_.size(); }
 
-    // The field interface of codec::fields.
+    /// The field interface of codec::fields.
     result check(const codec::fields::spec& s, mode) const noexcept {
         if (read_) return {};
         if (given_.empty()) return fail(errc::empty_field, 0, s.name);
@@ -24524,6 +25124,7 @@ public:
         }
         return {};
     }
+    /// Writes the value (the field interface of codec::fields).
     void write_json(json::writer& j) const noexcept {
         if (read_) {
             // Compactly, in the form it came in, each value as it stands.
@@ -24557,6 +25158,7 @@ public:
             });
         }
     }
+    /// Reads the value (the field interface of codec::fields).
     result read_json(const json::value& v, writer& scratch, mode m) noexcept {
         recipients got;
         got.read_ = true;
@@ -24670,17 +25272,23 @@ inline result check_spaced_mobile(std::string_view v) noexcept {
 
 }  // namespace detail
 
+/// SendMmsTask: a template sent to numbers, with its variables.
 struct send_mms_task_request {
+    /// Which Hezhong message this is.
     static constexpr message_kind kind = message_kind::send_mms_task;
 
+    /// userid: the account's id.
     std::string_view userid;
+    /// username: the account.
     std::string_view username;
+    /// password: the account's password.
     std::string_view password;
-    std::string_view mobile;  // numbers joined by ',', at most 1000
-    std::string_view mmsid;   // the template, from SaveMmsModel
-    std::string_view sub;     // 扩展, an extension; may be empty
-    variables cont;           // the template's variables, or none ("")
+    std::string_view mobile;  ///< numbers joined by ',', at most 1000
+    std::string_view mmsid;   ///< the template, from SaveMmsModel
+    std::string_view sub;     ///< 扩展, an extension; may be empty
+    variables cont;           ///< the template's variables, or none ("")
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m);
@@ -24692,15 +25300,20 @@ struct send_mms_task_request {
     }
 };
 
-// The answer to SendMmsTask and SendVariableMmsTask: `code` a string in both tables ("0",
-// "-10"), kept as sent (code_value() reads it); `taskid` there when the code is "0".
+/// The answer to SendMmsTask and SendVariableMmsTask: `code` a string in both tables ("0",
+/// "-10"), kept as sent (code_value() reads it); `taskid` there when the code is "0".
 struct task_response {
+    /// Which Hezhong message this is.
     static constexpr message_kind kind = message_kind::task_response;
 
+    /// code: the return code as sent.
     std::string_view code;
+    /// taskid: the task (required when code is 0).
     std::string_view taskid;
+    /// message: the platform's text.
     std::string_view message;
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.code, fields::ascii("code", 20).checked(detail::check_code_text));
@@ -24709,6 +25322,7 @@ struct task_response {
         v(m.message, fields::text("message").allow_empty());
     }
 
+    /// The code as a number (0 when it is not one).
     return_code code_value() const noexcept {
         int n = 0;
         codec::decimal::parse(code, n, {codec::decimal::sign::minus});
@@ -24726,16 +25340,23 @@ struct task_response {
 // answer is send_mms_task.hpp's task_response.
 namespace smsgw::hezhong {
 
+/// SendVariableMmsTask: a template sent with each recipient's own values.
 struct send_variable_mms_task_request {
+    /// Which Hezhong message this is.
     static constexpr message_kind kind = message_kind::send_variable_mms_task;
 
+    /// userid: the account's id.
     std::string_view userid;
+    /// username: the account.
     std::string_view username;
+    /// password: the account's password.
     std::string_view password;
+    /// mmsid: the template.
     std::string_view mmsid;
-    std::string_view sub;  // may be empty
-    recipients cont;       // [{mobile, param}], a string holding the array unless cont_form::array
+    std::string_view sub;  ///< may be empty
+    recipients cont;       ///< [{mobile, param}], a string holding the array unless cont_form::array
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m);
@@ -24748,8 +25369,9 @@ struct send_variable_mms_task_request {
 }  // namespace smsgw::hezhong
 // ---- smsgw/imsp.hpp
 
-// smsgw::imsp: Chunghwa Telecom's IMSP MMS gateway (imsp-mms-gateway.txt, v2.0). Requests are
-// form bodies POSTed to base_url + path(command); answers are `<br>` pages, or for get_mime a MIME packet.
+/// \namespace smsgw::imsp
+/// smsgw::imsp: Chunghwa Telecom's IMSP MMS gateway (imsp-mms-gateway.txt, v2.0). Requests are
+/// form bodies POSTed to base_url + path(command); answers are `<br>` pages, or for get_mime a MIME packet.
 // ---- smsgw/imsp/change_passwd.hpp
 
 #include <string_view>
@@ -24771,12 +25393,14 @@ struct send_variable_mms_task_request {
 
 namespace smsgw::imsp {
 
-// The six requests of the IMSP MMS gateway (spec §3). Each is an HTTPS POST of an
-// application/x-www-form-urlencoded body to base_url + path(command).
+/// The six requests of the IMSP MMS gateway (spec §3). Each is an HTTPS POST of an
+/// application/x-www-form-urlencoded body to base_url + path(command).
 enum class command : unsigned char { login, send_mms, query, query_batch, get_mime, change_passwd };
 
+/// The gateway's base URL in the spec.
 inline constexpr std::string_view base_url = "https://imsp.emome.net:4443";
 
+/// The path of a command.
 constexpr std::string_view path(command c) noexcept {
     switch (c) {
     case command::login: return "/imsp/mms/servlet/login";                  // §3.1
@@ -24789,13 +25413,13 @@ constexpr std::string_view path(command c) noexcept {
     return {};
 }
 
-// The command's own name, as it ends its path ("send_mms").
+/// The command's own name, as it ends its path ("send_mms").
 constexpr std::string_view name(command c) noexcept {
     std::string_view p = path(c);
     return p.substr(p.rfind('/') + 1);
 }
 
-// The command a path or a bare name designates; false when it is none of the six.
+/// The command a path or a bare name designates; false when it is none of the six.
 constexpr bool find_command(std::string_view path_or_name, command& out) noexcept {
     for (command c : {command::login, command::send_mms, command::query, command::query_batch, command::get_mime,
                       command::change_passwd}) {
@@ -24808,55 +25432,55 @@ constexpr bool find_command(std::string_view path_or_name, command& out) noexcep
 }
 
 // Limits the spec fixes (§3.2 table and revision 1.1).
-inline constexpr std::size_t max_to_addrs = 20;  // numbers per send_mms (rev. 1.1; answered with -7)
+inline constexpr std::size_t max_to_addrs = 20;  ///< numbers per send_mms (rev. 1.1; answered with -7)
 
 }  // namespace smsgw::imsp
 
 namespace smsgw::imsp {
 
-// The return code that opens every response page (§3). Zero is success, a positive code a
-// result other than success that the command defines (query's states, send_mms's partial
-// failure, query_batch's count, get_mime's "no message"), a negative one a failure. Any
-// other value the gateway sends is kept as its number: the enum holds every int.
+/// The return code that opens every response page (§3). Zero is success, a positive code a
+/// result other than success that the command defines (query's states, send_mms's partial
+/// failure, query_batch's count, get_mime's "no message"), a negative one a failure. Any
+/// other value the gateway sends is kept as its number: the enum holds every int.
 enum class return_code : int {
     success = 0,
-    partial_failure = 1,          // send_mms: some to_addr failed (§3.2)
-    no_mo_message = 1,            // get_mime: nothing waiting (§3.5)
-    http_packet_error = -1,       // §3, every command
-    parameter_error = -2,         // §3, every command
-    database_error = -3,          // §3, every command
-    authentication_failed = -4,   // §3, every command
-    content_size_too_large = -5,  // send_mms
-    prepaid_system_error = -6,    // send_mms (rev. 1.2)
-    to_addrs_exceed = -7,         // send_mms: more than 20 to_addr (rev. 1.1)
-    customer_type_unknown = -8,   // send_mms (rev. 1.2)
-    msisdn_type_unknown = -9,     // send_mms (rev. 1.2)
-    prepaid_not_provisioned = -10,  // send_mms (rev. 1.3)
-    unknown_error = -19,          // §3, every command; change_passwd's "System error (reason)"
-    login_failed = -21,           // login, change_passwd
-    illegal_ip_address = -22,     // login, change_passwd
-    account_disabled = -23,       // login, change_passwd
-    message_not_found = -31,      // query, query_batch
-    https_only = -33,             // change_passwd
-    change_password_failed = -34,  // change_passwd
-    permission_denied = -41,      // send_mms
+    partial_failure = 1,          ///< send_mms: some to_addr failed (§3.2)
+    no_mo_message = 1,            ///< get_mime: nothing waiting (§3.5)
+    http_packet_error = -1,       ///< §3, every command
+    parameter_error = -2,         ///< §3, every command
+    database_error = -3,          ///< §3, every command
+    authentication_failed = -4,   ///< §3, every command
+    content_size_too_large = -5,  ///< send_mms
+    prepaid_system_error = -6,    ///< send_mms (rev. 1.2)
+    to_addrs_exceed = -7,         ///< send_mms: more than 20 to_addr (rev. 1.1)
+    customer_type_unknown = -8,   ///< send_mms (rev. 1.2)
+    msisdn_type_unknown = -9,     ///< send_mms (rev. 1.2)
+    prepaid_not_provisioned = -10,  ///< send_mms (rev. 1.3)
+    unknown_error = -19,          ///< §3, every command; change_passwd's "System error (reason)"
+    login_failed = -21,           ///< login, change_passwd
+    illegal_ip_address = -22,     ///< login, change_passwd
+    account_disabled = -23,       ///< login, change_passwd
+    message_not_found = -31,      ///< query, query_batch
+    https_only = -33,             ///< change_passwd
+    change_password_failed = -34,  ///< change_passwd
+    permission_denied = -41,      ///< send_mms
 };
 
-// A code's meaning as the spec words it (smsgw::code_text): `english` is the description the
-// gateway writes after a failure code (or, where the spec gives only Chinese, an English
-// rendering of it); for the codes whose page carries data instead (login's "Login succeed from
-// {ip}", send_mms's message id, query_batch's entries) a short description of the outcome, never
-// the spec's placeholder. `chinese` is the spec's own explanation (失敗原因), UTF-8. Both empty
-// when the command does not define the code.
+/// A code's meaning as the spec words it (smsgw::code_text): `english` is the description the
+/// gateway writes after a failure code (or, where the spec gives only Chinese, an English
+/// rendering of it); for the codes whose page carries data instead (login's "Login succeed from
+/// {ip}", send_mms's message id, query_batch's entries) a short description of the outcome, never
+/// the spec's placeholder. `chinese` is the spec's own explanation (失敗原因), UTF-8. Both empty
+/// when the command does not define the code.
 using code_text = smsgw::code_text;
 
-// The state of a message as query answers it (§3.3) and query_batch lists it (§3.4).
-// A state the spec does not define is kept as its number.
+/// The state of a message as query answers it (§3.3) and query_batch lists it (§3.4).
+/// A state the spec does not define is kept as its number.
 enum class message_state : int {
     initial = 0,
     submitting = 1,
-    submitted = 2,         // submitted to MMSC
-    submitting_failed = 3, // mostly: the handset has no GPRS (rev. 1.6)
+    submitted = 2,         ///< submitted to MMSC
+    submitting_failed = 3, ///< mostly: the handset has no GPRS (rev. 1.6)
     pending = 4,
     delivered = 5,
     expired = 6,
@@ -24864,9 +25488,10 @@ enum class message_state : int {
     unknown = 8,
 };
 
-// How §3.3 tells a client to read each state (〔視為發訊中〕 and so on).
+/// How §3.3 tells a client to read each state (〔視為發訊中〕 and so on).
 enum class state_group : unsigned char { sending, success, failure, unknown };
 
+/// How a client reads a state (§3.3).
 constexpr state_group group(message_state s) noexcept {
     switch (s) {
     case message_state::initial:
@@ -24882,6 +25507,7 @@ constexpr state_group group(message_state s) noexcept {
     return state_group::unknown;
 }
 
+/// The spec's text of a state.
 constexpr code_text describe(message_state s) noexcept {
     switch (s) {
     case message_state::initial: return {"MMS Server已成功接收此筆訊息並處理中。", "Initial state"};
@@ -24897,7 +25523,7 @@ constexpr code_text describe(message_state s) noexcept {
     return {};
 }
 
-// What `code` means in the answer to `c` (the tables of §3 to §3.6).
+/// What `code` means in the answer to `c` (the tables of §3 to §3.6).
 constexpr code_text describe(command c, return_code code) noexcept {
     if (c == command::query && static_cast<int>(code) >= 0) return describe(static_cast<message_state>(code));
     if (c == command::query_batch && static_cast<int>(code) > 0) return {"成功查詢到 n筆資料", "Entries found"};
@@ -24964,9 +25590,11 @@ constexpr code_text describe(command c, return_code code) noexcept {
 //   <html> <header></header> <body> {return code} <br> {description} <br> </body> </html>
 namespace smsgw::imsp {
 
+/// A failure page of the gateway: its return code and text.
 struct page {
+    /// The gateway's return code.
     return_code code{};
-    std::string_view description;  // between the first and the last <br>, whitespace trimmed
+    std::string_view description;  ///< between the first and the last `<br>`, whitespace trimmed
 };
 
 namespace detail {
@@ -25044,13 +25672,13 @@ inline std::size_t offset_in(bytes in, std::string_view part) noexcept {
 
 }  // namespace detail
 
-// Decodes a response page. The spec's own examples differ in spacing (`<body>0 <br>`,
-// `<body> 0 <br>`, `<html><header></header>`) and a description may break across lines
-// (§3.4 註2), so whitespace and line breaks around the tags and the letter case of tag names
-// are free; the tags themselves, their order and the code's digits are checked. The code ends
-// at the first <br>, the description at the last one, so a <br> inside it is kept.
-// Success: offset = bytes consumed (the whole input); errors: bad_response at the tag that is
-// missing, bad_character / out_of_range at the code.
+/// Decodes a response page. The spec's own examples differ in spacing (`<body>0 <br>`,
+/// `<body> 0 <br>`, `<html><header></header>`) and a description may break across lines
+/// (§3.4 註2), so whitespace and line breaks around the tags and the letter case of tag names
+/// are free; the tags themselves, their order and the code's digits are checked. The code ends
+/// at the first `<br>`, the description at the last one, so a `<br>` inside it is kept.
+/// Success: offset = bytes consumed (the whole input); errors: bad_response at the tag that is
+/// missing, bad_character / out_of_range at the code.
 inline result decode(bytes in, page& out) noexcept {
     const std::string_view s = as_chars(in);
     std::size_t pos = 0;
@@ -25077,9 +25705,9 @@ inline result decode(bytes in, page& out) noexcept {
     return {errc{}, s.size()};
 }
 
-// Writes the page as the gateway does (§3.1 examples):
-// `<html> <header></header> <body>0 <br> Login succeed from 10.0.0.1 <br> </body> </html>`.
-// A description with whitespace at either end would not come back as it was: refused.
+/// Writes the page as the gateway does (§3.1 examples):
+/// `<html> <header></header> <body>0 <br> Login succeed from 10.0.0.1 <br> </body> </html>`.
+/// A description with whitespace at either end would not come back as it was: refused.
 inline result encode(const page& p, writer& out) noexcept {
     if (detail::trim(p.description).size() != p.description.size()) {
         return fail(errc::bad_character, 0, "description");
@@ -25105,15 +25733,15 @@ namespace smsgw::imsp {
 
 namespace fields = codec::fields;
 
-// from_addr_type, to_addr_type, to_address_type (§3.2 註2, 註4; §3.3 註2).
+/// from_addr_type, to_addr_type, to_address_type (§3.2 註2, 註4; §3.3 註2).
 enum class address_type : unsigned char {
-    msisdn = 0,  // a mobile number
-    emome = 1,   // an emome code, which the gateway maps to a number
+    msisdn = 0,  ///< a mobile number
+    emome = 1,   ///< an emome code, which the gateway maps to a number
 };
 
-// Strict: a name the command does not define, or one given twice, is an error at its offset.
-// Tolerant: unknown names are skipped; of a name given twice the first counts, as a servlet's
-// getParameter() does.
+/// Strict: a name the command does not define, or one given twice, is an error at its offset.
+/// Tolerant: unknown names are skipped; of a name given twice the first counts, as a servlet's
+/// getParameter() does.
 using mode = smsgw::mode;
 
 namespace detail {
@@ -25153,22 +25781,22 @@ using if_request = std::enable_if_t<is_request<T>::value, int>;
 
 }  // namespace detail
 
-// Every check of the command's table (§3), before anything is written: the first error with
-// its spec name in result.field and the offset in the value at fault.
+/// Every check of the command's table (§3), before anything is written: the first error with
+/// its spec name in result.field and the offset in the value at fault.
 template <class Request, detail::if_request<Request> = 0>
 result validate(const Request& r) noexcept {
     return fields::validate(r);
 }
 
-// The form body in the order of the field list, POSTed to path(Request::command).
+/// The form body in the order of the field list, POSTed to path(Request::command).
 template <class Request, detail::if_request<Request> = 0>
 result encode(const Request& r, writer& out) noexcept {
     return fields::encode_form(r, out);
 }
 
-// Decodes a body as the gateway would, with the checks of validate(). Values are decoded into
-// `scratch` (at least the body's size). Errors carry the offset of the parameter at fault in
-// the body and its name (fields::decode_form lists them).
+/// Decodes a body as the gateway would, with the checks of validate(). Values are decoded into
+/// `scratch` (at least the body's size). Errors carry the offset of the parameter at fault in
+/// the body and its name (fields::decode_form lists them).
 template <class Request, detail::if_request<Request> = 0>
 result decode(bytes body, Request& out, mutable_bytes scratch, mode m = mode::strict) noexcept {
     return fields::decode_form(body, out, scratch, m);
@@ -25179,16 +25807,18 @@ result decode(bytes body, Request& out, mutable_bytes scratch, mode m = mode::st
 // change_passwd (§3.6, revision 2.0): replaces the account's password.
 namespace smsgw::imsp {
 
-// validate(), encode() and decode() come from request.hpp.
+/// validate(), encode() and decode() come from request.hpp.
 struct change_passwd_request {
+    /// The IMSP command this request is for.
     static constexpr imsp::command command = imsp::command::change_passwd;
 
-    std::string_view account;   // ASCII, at most 8 (§3.6 table)
-    std::string_view password;  // the current one, ASCII, at most 8
-    // The new one, ASCII, at most 20: the table says 8 but -34 asks for "至少八碼，至多 20 碼".
-    // Its composition (letters, digits and symbols) is the gateway's to judge (-34), not a parameter error.
+    std::string_view account;   ///< ASCII, at most 8 (§3.6 table)
+    std::string_view password;  ///< the current one, ASCII, at most 8
+    /// The new one, ASCII, at most 20: the table says 8 but -34 asks for "至少八碼，至多 20 碼".
+    /// Its composition (letters, digits and symbols) is the gateway's to judge (-34), not a parameter error.
     std::string_view newcode;
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m, 8);
@@ -25196,13 +25826,15 @@ struct change_passwd_request {
     }
 };
 
-// 0 Successful; -19 System error (reason); -21, -22, -23 as login; -33 use https only;
-// -34 Failed to change password; and the codes of every command.
+/// 0 Successful; -19 System error (reason); -21, -22, -23 as login; -33 use https only;
+/// -34 Failed to change password; and the codes of every command.
 struct change_passwd_response {
+    /// The gateway's return code.
     return_code code{};
-    std::string_view description;  // the page's description as sent (-19 may add a reason)
+    std::string_view description;  ///< the page's description as sent (-19 may add a reason)
 };
 
+/// Decodes the answer page (errors as decode(bytes, page&)).
 inline result decode(bytes in, change_passwd_response& out) noexcept {
     page p;
     if (result r = decode(in, p); !r) return r;
@@ -25210,7 +25842,7 @@ inline result decode(bytes in, change_passwd_response& out) noexcept {
     return {errc{}, in.size()};
 }
 
-// The page, its description as given (describe(command::change_passwd, code) has the spec's text).
+/// The page, its description as given (describe(command::change_passwd, code) has the spec's text).
 inline result encode(const change_passwd_response& r, writer& out) noexcept {
     return encode(page{r.code, r.description}, out);
 }
@@ -25314,48 +25946,57 @@ constexpr std::size_t eol_length(std::string_view s, std::size_t pos) noexcept {
 
 namespace smsgw::mime {
 
-// Strict: the first error returned with its offset; CRLF line ends only. Tolerant: defects
-// recorded, LF-only line ends accepted, what can be read is read.
+/// Strict: the first error returned with its offset; CRLF line ends only. Tolerant: defects
+/// recorded, LF-only line ends accepted, what can be read is read.
 using mode = smsgw::mode;
 
-// Nesting is walked recursively, so max_depth is also capped at max_depth_cap.
+/// Nesting is walked recursively, so max_depth is also capped at max_depth_cap.
 inline constexpr std::size_t max_depth_cap = 64;
 
+/// Limits on what a message may hold.
 struct limits {
-    std::size_t max_depth = 32;               // multipart / message nesting (rspamd uses 32)
-    std::size_t max_headers = 256;            // fields in one header block
-    std::size_t max_parameter_sections = 64;  // RFC 2231 `name*N` sections of one parameter
+    std::size_t max_depth = 32;               ///< multipart / message nesting (rspamd uses 32)
+    std::size_t max_headers = 256;            ///< fields in one header block
+    std::size_t max_parameter_sections = 64;  ///< RFC 2231 `name*N` sections of one parameter
 };
 
+/// How a message is decoded.
 struct options {
+    /// Strict or tolerant.
     mode m = mode::strict;
+    /// The limits.
     limits lim{};
 };
 
+/// Strict, and tolerant, with the default limits.
+///@{
 inline constexpr options strict_options{mode::strict, limits{}};
 inline constexpr options tolerant_options{mode::tolerant, limits{}};
+///@}
 
+/// What tolerant decoding accepted that strict decoding refuses.
 enum class defect_kind : unsigned char {
-    missing_header_separator,  // header block ended by a line that is not a field (RFC 7103 §7.2)
-    continuation_first,        // the first header line starts with whitespace: skipped
-    too_many_headers,          // more fields than limits::max_headers
-    duplicate_content_type,    // a second Content-Type: the first is used (a multipart one in tolerant mode)
-    missing_boundary,          // multipart without a boundary parameter: read as a single part
-    missing_start_delimiter,   // no delimiter line: the whole body is preamble
-    missing_close_delimiter,   // body ended without `--boundary--` (also a truncated packet)
-    nesting_too_deep,          // beyond limits::max_depth: the part is left unparsed
-    too_many_parts,            // more parts than the storage given to message holds
-    bad_content_type,          // a Content-Type without type/subtype: read as text/plain (RFC 2045 §5.2)
-    unterminated_quote,        // quoted string without closing quote: value runs to the end
-    bad_parameter,             // a parameter that does not parse: skipped
-    bad_base64,                // a byte outside the base64 alphabet: skipped
-    base64_trailing_bits,      // a lone trailing sextet or non-zero padding bits: dropped
-    base64_padding_inside,     // '=' padding before the end: decoding goes on after it
-    bad_qp_escape,             // `=` not followed by two hex digits or a line end: kept literally
-    bad_encoded_word,          // an encoded-word whose text does not decode: kept literally
-    unencoded_8bit_header,     // raw 8-bit bytes in a header value (RFC 6532 when valid UTF-8)
+    missing_header_separator,  ///< header block ended by a line that is not a field (RFC 7103 §7.2)
+    continuation_first,        ///< the first header line starts with whitespace: skipped
+    too_many_headers,          ///< more fields than limits::max_headers
+    duplicate_content_type,    ///< a second Content-Type: the first is used (a multipart one in tolerant mode)
+    missing_boundary,          ///< multipart without a boundary parameter: read as a single part
+    missing_start_delimiter,   ///< no delimiter line: the whole body is preamble
+    missing_close_delimiter,   ///< body ended without `--boundary--` (also a truncated packet)
+    nesting_too_deep,          ///< beyond limits::max_depth: the part is left unparsed
+    too_many_parts,            ///< more parts than the storage given to message holds
+    bad_content_type,          ///< a Content-Type without type/subtype: read as text/plain (RFC 2045 §5.2)
+    unterminated_quote,        ///< quoted string without closing quote: value runs to the end
+    bad_parameter,             ///< a parameter that does not parse: skipped
+    bad_base64,                ///< a byte outside the base64 alphabet: skipped
+    base64_trailing_bits,      ///< a lone trailing sextet or non-zero padding bits: dropped
+    base64_padding_inside,     ///< '=' padding before the end: decoding goes on after it
+    bad_qp_escape,             ///< `=` not followed by two hex digits or a line end: kept literally
+    bad_encoded_word,          ///< an encoded-word whose text does not decode: kept literally
+    unencoded_8bit_header,     ///< raw 8-bit bytes in a header value (RFC 6532 when valid UTF-8)
 };
 
+/// The text of a defect kind.
 constexpr const char* describe(defect_kind k) noexcept {
     switch (k) {
     case defect_kind::missing_header_separator: return "missing_header_separator";
@@ -25380,7 +26021,7 @@ constexpr const char* describe(defect_kind k) noexcept {
     return "unknown";
 }
 
-// The error strict mode returns for what tolerant mode records as this defect.
+/// The error strict mode returns for what tolerant mode records as this defect.
 constexpr errc to_errc(defect_kind k) noexcept {
     switch (k) {
     case defect_kind::missing_header_separator: return errc::bad_header;
@@ -25405,28 +26046,39 @@ constexpr errc to_errc(defect_kind k) noexcept {
     return errc::bad_header;
 }
 
+/// One departure from the RFCs that tolerant decoding accepted.
 struct defect {
+    /// What it was.
     defect_kind kind;
-    std::size_t offset;  // in the input given to the decoder
+    std::size_t offset;  ///< in the input given to the decoder
 };
 
-// The first `capacity` defects with their offsets, and how many there were in all.
+/// The first `capacity` defects with their offsets, and how many there were in all.
 class defect_log {
 public:
+    /// How many defects are kept.
     static constexpr std::size_t capacity = 16;
 
+    /// Records a defect.
     constexpr void add(defect_kind k, std::size_t offset) noexcept {
         if (count_ < capacity) items_[count_] = defect{k, offset};
         ++count_;
     }
+    /// Forgets them all.
     constexpr void clear() noexcept { count_ = 0; }
-    // Defects recorded (at most capacity); total() counts the ones that did not fit too.
+    /// Defects recorded (at most capacity); total() counts the ones that did not fit too.
     constexpr std::size_t size() const noexcept { return count_ < capacity ? count_ : capacity; }
+    /// All defects, kept or not.
     constexpr std::size_t total() const noexcept { return count_; }
+    /// Whether there is none.
     constexpr bool empty() const noexcept { return count_ == 0; }
+    /// The first item.
     constexpr const defect* begin() const noexcept { return items_.data(); }
+    /// Past the last item.
     constexpr const defect* end() const noexcept { return items_.data() + size(); }
+    /// Defect i.
     constexpr const defect& operator[](std::size_t i) const noexcept { return items_[i]; }
+    /// Whether a defect of kind k was recorded.
     constexpr bool has(defect_kind k) const noexcept {
         for (const defect& d : *this)
             if (d.kind == k) return true;
@@ -25452,19 +26104,20 @@ constexpr result report(mode m, defect_log* log, defect_kind k, std::size_t offs
 
 namespace smsgw::mime {
 
+/// The charsets a text part may be decoded from.
 enum class charset : unsigned char {
     utf8,
     us_ascii,
-    latin1,  // ISO-8859-1 read as windows-1252, as WHATWG and mail-parser do (=80 is the euro sign)
-    gbk,     // gb2312, gbk, cp936, x-gbk, ...: the WHATWG gbk decoder (GB18030's, which reads all of them)
+    latin1,  ///< ISO-8859-1 read as windows-1252, as WHATWG and mail-parser do (=80 is the euro sign)
+    gbk,     ///< gb2312, gbk, cp936, x-gbk, ...: the WHATWG gbk decoder (GB18030's, which reads all of them)
     gb18030,
-    big5,    // big5, big5-hkscs, cn-big5, x-x-big5, ...: Big5 with HKSCS, as browsers read it
+    big5,    ///< big5, big5-hkscs, cn-big5, x-x-big5, ...: Big5 with HKSCS, as browsers read it
     other,
 };
 
-// The charset a label names, any case: RFC 2978 names and their usual aliases, then every label
-// of the WHATWG Encoding Standard (US-ASCII stays ASCII here, where WHATWG reads it as
-// windows-1252: strict mode refuses its 8-bit bytes).
+/// The charset a label names, any case: RFC 2978 names and their usual aliases, then every label
+/// of the WHATWG Encoding Standard (US-ASCII stays ASCII here, where WHATWG reads it as
+/// windows-1252: strict mode refuses its 8-bit bytes).
 constexpr charset classify_charset(std::string_view label) noexcept {
     using smsgw::detail::mime::iequals;
     if (iequals(label, "utf-8") || iequals(label, "utf8")) return charset::utf8;
@@ -25485,8 +26138,8 @@ constexpr charset classify_charset(std::string_view label) noexcept {
     return charset::latin1;
 }
 
-// Whether a character of cs may take more than one byte, so that octets cut between two
-// encoded-words or two RFC 2231 sections must be decoded as one stream.
+/// Whether a character of cs may take more than one byte, so that octets cut between two
+/// encoded-words or two RFC 2231 sections must be decoded as one stream.
 constexpr bool is_multibyte(charset cs) noexcept {
     return cs == charset::gbk || cs == charset::gb18030 || cs == charset::big5;
 }
@@ -25510,12 +26163,12 @@ constexpr smsgw::charset::encoding multibyte_encoding(charset cs) noexcept {
 }
 }  // namespace detail
 
-// Converts octets of a built-in charset to UTF-8 (charset::other is copied unchanged).
-// Strict: invalid UTF-8 is errc::invalid_utf8, 8-bit bytes in US-ASCII errc::bad_character and
-// a malformed GBK, GB18030 or Big5 sequence errc::bad_sequence (errc::truncated when the octets
-// end inside one), with the offset in `octets`. Tolerant: invalid UTF-8 bytes become U+FFFD one
-// by one, 8-bit bytes labelled US-ASCII are read as windows-1252, and a malformed multi-byte
-// sequence is one U+FFFD where the Encoding Standard writes it. Success: offset = bytes written.
+/// Converts octets of a built-in charset to UTF-8 (charset::other is copied unchanged).
+/// Strict: invalid UTF-8 is errc::invalid_utf8, 8-bit bytes in US-ASCII errc::bad_character and
+/// a malformed GBK, GB18030 or Big5 sequence errc::bad_sequence (errc::truncated when the octets
+/// end inside one), with the offset in `octets`. Tolerant: invalid UTF-8 bytes become U+FFFD one
+/// by one, 8-bit bytes labelled US-ASCII are read as windows-1252, and a malformed multi-byte
+/// sequence is one U+FFFD where the Encoding Standard writes it. Success: offset = bytes written.
 inline result to_utf8(charset cs, std::string_view octets, writer& out, mode m = mode::strict) noexcept {
     const std::size_t before = out.size();
     switch (cs) {
@@ -25565,17 +26218,18 @@ inline result to_utf8(charset cs, std::string_view octets, writer& out, mode m =
     return result{errc{}, out.size() - before};
 }
 
-// Octets of one charset converted chunk by chunk as one stream: a GBK, GB18030 or Big5
-// character cut between two chunks (two encoded-words of a run, two RFC 2231 sections) joins
-// up. UTF-8 and charset::other octets are written as they are (the caller validates UTF-8 over
-// the whole run); single-byte charsets convert as to_utf8() does in tolerant mode.
+/// Octets of one charset converted chunk by chunk as one stream: a GBK, GB18030 or Big5
+/// character cut between two chunks (two encoded-words of a run, two RFC 2231 sections) joins
+/// up. UTF-8 and charset::other octets are written as they are (the caller validates UTF-8 over
+/// the whole run); single-byte charsets convert as to_utf8() does in tolerant mode.
 class text_stream {
 public:
+    /// Decodes text of `cs` in mode m.
     text_stream(charset cs, mode m) noexcept
         : cs_(cs), decoder_(detail::multibyte_encoding(is_multibyte(cs) ? cs : charset::gbk), m) {}
 
-    // Converts `octets` after what came before. Errors (multi-byte charsets, strict) as
-    // to_utf8()'s, their offset counted from the start of the stream.
+    /// Converts `octets` after what came before. Errors (multi-byte charsets, strict) as
+    /// to_utf8()'s, their offset counted from the start of the stream.
     result put(std::string_view octets, writer& out) noexcept {
         if (is_multibyte(cs_)) return check(decoder_.decode(octets, out));
         if (cs_ == charset::utf8 || cs_ == charset::other) {
@@ -25585,9 +26239,9 @@ public:
         to_utf8(cs_, octets, out, mode::tolerant);  // cannot fail: a short writer only overflows
         return {};
     }
-    // Ends the stream: a sequence left unfinished is errc::truncated (strict) or U+FFFD.
+    /// Ends the stream: a sequence left unfinished is errc::truncated (strict) or U+FFFD.
     result finish(writer& out) noexcept { return is_multibyte(cs_) ? check(decoder_.finish(out)) : result{}; }
-    // Tolerant: how many U+FFFD stand for malformed sequences so far.
+    /// Tolerant: how many U+FFFD stand for malformed sequences so far.
     std::size_t replaced() const noexcept { return replaced_; }
 
 private:
@@ -25606,18 +26260,21 @@ private:
 
 namespace smsgw::mime {
 
+/// The B (base64) or Q encoding of RFC 2047 §4.
 enum class word_encoding : unsigned char { b, q };
 
+/// An RFC 2047 encoded-word, split into its parts.
 struct encoded_word {
-    std::string_view charset;   // as labelled, e.g. "utf-8"
-    std::string_view language;  // RFC 2231 §5 `charset*lang`, or empty
+    std::string_view charset;   ///< as labelled, e.g. "utf-8"
+    std::string_view language;  ///< RFC 2231 §5 `charset*lang`, or empty
+    /// B or Q.
     word_encoding encoding = word_encoding::b;
-    std::string_view text;      // the encoded text between the third '?' and "?="
-    std::size_t size = 0;       // of the whole word, "=?" to "?="
+    std::string_view text;      ///< the encoded text between the third '?' and "?="
+    std::size_t size = 0;       ///< of the whole word, "=?" to "?="
 };
 
-// Parses the encoded-word at the start of `s` (RFC 2047 §2 syntax: token charset, B or Q in
-// either case, encoded text without '?' or blanks). False when `s` does not start with one.
+/// Parses the encoded-word at the start of `s` (RFC 2047 §2 syntax: token charset, B or Q in
+/// either case, encoded text without '?' or blanks). False when `s` does not start with one.
 constexpr bool parse_encoded_word(std::string_view s, encoded_word& w) noexcept {
     using namespace smsgw::detail::mime;
     if (s.size() < 7 || s[0] != '=' || s[1] != '?') return false;
@@ -25701,8 +26358,8 @@ void word_octets(const encoded_word& w, Sink&& sink) noexcept {
 }
 }  // namespace detail
 
-// Decodes one word's text to its octets (no charset conversion). Success: offset = bytes
-// written; errc::bad_encoded_word (offset 0) when the text does not decode.
+/// Decodes one word's text to its octets (no charset conversion). Success: offset = bytes
+/// written; errc::bad_encoded_word (offset 0) when the text does not decode.
 inline result decode_word_octets(const encoded_word& w, writer& out) noexcept {
     if (!detail::word_text_valid(w)) return fail(errc::bad_encoded_word, 0);
     const std::size_t before = out.size();
@@ -25711,29 +26368,32 @@ inline result decode_word_octets(const encoded_word& w, writer& out) noexcept {
     return result{errc{}, out.size() - before};
 }
 
+/// How header text is decoded.
 struct text_options {
+    /// Strict or tolerant.
     mode m = mode::strict;
-    // Decode words glued to other text (`[MMS]=?utf-8?B?...?=`), as GMime and Python do;
-    // RFC 2047 §5 wants blanks around them. On in tolerant_text.
+    /// Decode words glued to other text (`[MMS]=?utf-8?B?...?=`), as GMime and Python do;
+    /// RFC 2047 §5 wants blanks around them. On in tolerant_text.
     bool glued_words = false;
 };
+/// Tolerant decoding, glued words included.
 inline constexpr text_options tolerant_text{mode::tolerant, true};
 
-// What decode_text() met besides text.
+/// What decode_text() met besides text.
 struct text_info {
-    std::size_t words = 0;           // encoded-words decoded
-    std::string_view other_charset;  // first charset label that is not built in: its octets were copied raw
-    bool line_break = false;         // a decoded word produced CR or LF (header injection): kept, reported here
+    std::size_t words = 0;           ///< encoded-words decoded
+    std::string_view other_charset;  ///< first charset label that is not built in: its octets were copied raw
+    bool line_break = false;         ///< a decoded word produced CR or LF (header injection): kept, reported here
 };
 
-// Decodes an unstructured value (RFC 2047 §5 (1), e.g. Subject) into UTF-8: folds removed,
-// words decoded, runs of same-charset words converted as one stream. Text outside words is
-// copied as it is (raw 8-bit text stays raw, RFC 6532; tolerant mode records the first raw
-// text that is not UTF-8 as unencoded_8bit_header). Success: offset = bytes written.
-// Strict: a word whose text does not decode is errc::bad_encoded_word, a run of UTF-8 words
-// that is not UTF-8 errc::invalid_utf8, both at the offset of the word in `raw` (the UTF-8 check
-// needs the output: a measuring writer skips it). Tolerant: the bad word is kept literally,
-// a bad UTF-8 run is kept as octets; both are recorded as bad_encoded_word.
+/// Decodes an unstructured value (RFC 2047 §5 (1), e.g. Subject) into UTF-8: folds removed,
+/// words decoded, runs of same-charset words converted as one stream. Text outside words is
+/// copied as it is (raw 8-bit text stays raw, RFC 6532; tolerant mode records the first raw
+/// text that is not UTF-8 as unencoded_8bit_header). Success: offset = bytes written.
+/// Strict: a word whose text does not decode is errc::bad_encoded_word, a run of UTF-8 words
+/// that is not UTF-8 errc::invalid_utf8, both at the offset of the word in `raw` (the UTF-8 check
+/// needs the output: a measuring writer skips it). Tolerant: the bad word is kept literally,
+/// a bad UTF-8 run is kept as octets; both are recorded as bad_encoded_word.
 inline result decode_text(std::string_view raw, writer& out, const text_options& opt = {}, text_info* info = nullptr,
                           defect_log* log = nullptr, std::size_t base = 0) noexcept {
     using namespace smsgw::detail::mime;
@@ -25871,14 +26531,14 @@ inline result decode_text(std::string_view raw, writer& out, const text_options&
 
 namespace smsgw::mime::quoted_printable {
 
-// Decoding never grows the text.
+/// Decoding never grows the text.
 constexpr std::size_t decoded_size_max(std::size_t n) noexcept { return n; }
 
-// Decodes QP text: `=XX` (either case) is a byte, `=` then blanks then a line end (CRLF or LF)
-// is a soft break and vanishes, blanks at the end of a line are transport padding and vanish
-// (rule 3), line ends are kept as they are. A bad escape (`=G0`, `=` at the end) is
-// errc::bad_escape at its offset in strict mode; tolerant mode keeps the `=` literally and
-// records bad_qp_escape (offset + base). Success: offset = bytes written.
+/// Decodes QP text: `=XX` (either case) is a byte, `=` then blanks then a line end (CRLF or LF)
+/// is a soft break and vanishes, blanks at the end of a line are transport padding and vanish
+/// (rule 3), line ends are kept as they are. A bad escape (`=G0`, `=` at the end) is
+/// errc::bad_escape at its offset in strict mode; tolerant mode keeps the `=` literally and
+/// records bad_qp_escape (offset + base). Success: offset = bytes written.
 inline result decode(std::string_view in, writer& out, mode m = mode::strict, defect_log* log = nullptr,
                      std::size_t base = 0) noexcept {
     const std::size_t before = out.size();
@@ -25931,14 +26591,15 @@ inline result decode(std::string_view in, writer& out, mode m = mode::strict, de
     return result{errc{}, out.size() - before};
 }
 
+/// How encode() writes.
 struct encode_options {
-    std::size_t line_length = 76;  // RFC 2045 rule 5: at most 76 characters, the soft-break '=' included
-    bool text = true;              // line ends in the input (CRLF or LF) become CRLF hard breaks; false: =0D=0A
+    std::size_t line_length = 76;  ///< RFC 2045 rule 5: at most 76 characters, the soft-break '=' included
+    bool text = true;              ///< line ends in the input (CRLF or LF) become CRLF hard breaks; false: =0D=0A
 };
 
-// Encodes bytes as QP: printable ASCII but '=' as is, blanks as is except before a line end,
-// everything else as =XX (upper case), soft breaks `=` CRLF to keep lines within line_length.
-// Success: offset = bytes written.
+/// Encodes bytes as QP: printable ASCII but '=' as is, blanks as is except before a line end,
+/// everything else as =XX (upper case), soft breaks `=` CRLF to keep lines within line_length.
+/// Success: offset = bytes written.
 inline result encode(bytes in, writer& out, const encode_options& o = {}) noexcept {
     static constexpr char digits[] = "0123456789ABCDEF";
     const std::size_t before = out.size();
@@ -25980,16 +26641,17 @@ inline result encode(bytes in, writer& out, const encode_options& o = {}) noexce
 
 namespace smsgw::mime {
 
+/// Content-Transfer-Encoding (RFC 2045 §6.1).
 enum class transfer_encoding : unsigned char {
-    seven_bit,         // also the default when the field is absent (RFC 2045 §6.1)
+    seven_bit,         ///< also the default when the field is absent (RFC 2045 §6.1)
     eight_bit,
     binary,
     quoted_printable,
     base64,
-    unknown,           // any other token (x-uuencode ...): the body is handed back as it is
+    unknown,           ///< any other token (x-uuencode ...): the body is handed back as it is
 };
 
-// The encoding a raw Content-Transfer-Encoding value names (blanks around it ignored, any case).
+/// The encoding a raw Content-Transfer-Encoding value names (blanks around it ignored, any case).
 constexpr transfer_encoding classify_transfer_encoding(std::string_view raw) noexcept {
     using smsgw::detail::mime::iequals;
     std::string_view v = smsgw::detail::mime::trim_wsp(raw);
@@ -26001,6 +26663,7 @@ constexpr transfer_encoding classify_transfer_encoding(std::string_view raw) noe
     return transfer_encoding::unknown;
 }
 
+/// The encoding's name, as written.
 constexpr const char* name(transfer_encoding e) noexcept {
     switch (e) {
     case transfer_encoding::seven_bit: return "7bit";
@@ -26013,20 +26676,20 @@ constexpr const char* name(transfer_encoding e) noexcept {
     return "unknown";
 }
 
-// The most bytes decode_body() can write for a raw body of n bytes.
+/// The most bytes decode_body() can write for a raw body of n bytes.
 constexpr std::size_t decoded_size_max(transfer_encoding e, std::size_t n) noexcept {
     return e == transfer_encoding::base64 ? codec::base64::decoded_size_max(n) : n;
 }
 
-// Decodes a raw body. base64 uses the codec's MIME mode (lines of any length, blanks and line
-// ends skipped, padding optional); in strict mode its errors (bad_character, bad_padding for '='
-// inside the text, truncated for a lone trailing character) come back with the offset in `raw`
-// plus `base`. Tolerant mode decodes what it can, in the codec's forgiving mode (notes §3.1,
-// §8.4): bytes outside the alphabet are skipped (bad_base64 at the first), decoding goes on
-// after '=' padding inside the text (base64_padding_inside at the first), a lone trailing
-// sextet is dropped (base64_trailing_bits at the end); non-zero trailing bits are ignored.
-// quoted-printable: see quoted_printable::decode. 7bit, 8bit, binary and unknown encodings are
-// copied. Success: offset = bytes written.
+/// Decodes a raw body. base64 uses the codec's MIME mode (lines of any length, blanks and line
+/// ends skipped, padding optional); in strict mode its errors (bad_character, bad_padding for '='
+/// inside the text, truncated for a lone trailing character) come back with the offset in `raw`
+/// plus `base`. Tolerant mode decodes what it can, in the codec's forgiving mode (notes §3.1,
+/// §8.4): bytes outside the alphabet are skipped (bad_base64 at the first), decoding goes on
+/// after '=' padding inside the text (base64_padding_inside at the first), a lone trailing
+/// sextet is dropped (base64_trailing_bits at the end); non-zero trailing bits are ignored.
+/// quoted-printable: see quoted_printable::decode. 7bit, 8bit, binary and unknown encodings are
+/// copied. Success: offset = bytes written.
 inline result decode_body(std::string_view raw, transfer_encoding e, writer& out, mode m = mode::strict,
                           defect_log* log = nullptr, std::size_t base = 0) noexcept {
     if (e == transfer_encoding::quoted_printable) return quoted_printable::decode(raw, out, m, log, base);
@@ -26064,40 +26727,55 @@ inline result decode_body(std::string_view raw, transfer_encoding e, writer& out
 
 namespace smsgw::mime {
 
+/// A header field the encoder writes as given.
 struct field {
+    /// The field's name.
     std::string_view name;
-    std::string_view value;  // UTF-8 text; not ASCII -> encoded-words
+    std::string_view value;  ///< UTF-8 text; not ASCII -> encoded-words
 };
 
-// How the encoder spells the fields it writes itself.
+/// How the encoder spells the fields it writes itself.
 struct field_names {
+    /// Content-Type.
     std::string_view content_type;
+    /// Content-Transfer-Encoding.
     std::string_view transfer_encoding;
+    /// Content-Disposition.
     std::string_view disposition;
+    /// Content-ID.
     std::string_view content_id;
+    /// MIME-Version.
     std::string_view mime_version;
 };
+/// The RFC spellings.
 inline constexpr field_names rfc_names{"Content-Type", "Content-Transfer-Encoding", "Content-Disposition",
                                        "Content-ID", "MIME-Version"};
-// IMSP's spelling, lower case after the first letter (imsp-mms-gateway.txt §5.1).
+/// IMSP's spelling, lower case after the first letter (imsp-mms-gateway.txt §5.1).
 inline constexpr field_names imsp_names{"Content-type", "Content-transfer-encoding", "Content-disposition",
                                         "Content-id", "Mime-version"};
 
+/// One part for the encoder.
 struct part_spec {
-    std::string_view content_type;  // e.g. "image/jpeg" or "text/plain; charset=utf-8", written as given
-    bytes content;                  // raw content; the encoder applies `encoding`
+    std::string_view content_type;  ///< e.g. "image/jpeg" or "text/plain; charset=utf-8", written as given
+    bytes content;                  ///< raw content; the encoder applies `encoding`
+    /// The transfer encoding the encoder applies.
     transfer_encoding encoding = transfer_encoding::base64;
-    std::string_view filename;      // non-empty: `<disposition>; filename="..."` (RFC 2231 `filename*=` if not ASCII)
+    std::string_view filename;      ///< non-empty: `<disposition>; filename="..."` (RFC 2231 `filename*=` if not ASCII)
+    /// The Content-Disposition type, when a filename is given.
     std::string_view disposition = "attachment";
-    std::string_view content_id;    // written as given when non-empty (IMSP: `"<t0>`)
-    span<const field> extra;        // more part fields, after the others
+    std::string_view content_id;    ///< written as given when non-empty (IMSP: `<t0>` with a stray quote before it)
+    span<const field> extra;        ///< more part fields, after the others
 };
 
+/// A multipart message for the encoder.
 struct message_spec {
-    span<const field> headers;      // top fields in order (IMSP: Date, To, From, Msgid, Subject, Content_number)
+    span<const field> headers;      ///< top fields in order (IMSP: Date, To, From, Msgid, Subject, Content_number)
+    /// The multipart subtype.
     std::string_view subtype = "mixed";
-    std::string_view boundary;      // empty: the encoder picks one that occurs in no part
+    std::string_view boundary;      ///< empty: the encoder picks one that occurs in no part
+    /// The parts, in order.
     span<const part_spec> parts;
+    /// How the encoder spells its own fields.
     field_names names = rfc_names;
 };
 
@@ -26155,9 +26833,9 @@ inline bool boundary_free(const message_spec& m, std::string_view boundary) noex
 }
 }  // namespace detail
 
-// Writes one field, `name: value` CRLF, encoding a non-ASCII (or `=?`-holding) value as
-// RFC 2047 B words in UTF-8. Errors name the field: bad_character (a name outside RFC 5322
-// ftext, a CR or LF in the value), invalid_utf8.
+/// Writes one field, `name: value` CRLF, encoding a non-ASCII (or `=?`-holding) value as
+/// RFC 2047 B words in UTF-8. Errors name the field: bad_character (a name outside RFC 5322
+/// ftext, a CR or LF in the value), invalid_utf8.
 inline result encode_field(const field& f, writer& out) noexcept {
     if (auto r = detail::check_field(f.name, f.value); !r) return r;
     out.write(f.name);
@@ -26170,9 +26848,9 @@ inline result encode_field(const field& f, writer& out) noexcept {
     return out.finish();
 }
 
-// Writes the whole message. Errors: those of encode_field(); boundary_collision when the
-// given boundary occurs in a part (or no free one is found); bad_character for a content
-// type, disposition or content-id holding a line break; buffer_too_small with the size needed.
+/// Writes the whole message. Errors: those of encode_field(); boundary_collision when the
+/// given boundary occurs in a part (or no free one is found); bad_character for a content
+/// type, disposition or content-id holding a line break; buffer_too_small with the size needed.
 inline result encode(const message_spec& m, writer& out) noexcept {
     // The boundary: "=_" cannot occur in base64 or quoted-printable text (RFC 2045 §6.7 rule 1).
     char generated[24] = "=_smsgw_0000000000";
@@ -26271,15 +26949,17 @@ inline result encode(const message_spec& m, writer& out) noexcept {
 
 namespace smsgw::mime {
 
+/// One parameter of a Content-Type or Content-Disposition.
 struct parameter {
-    std::string_view name;     // attribute as written, RFC 2231 suffix included (`filename*0*`)
-    std::string_view value;    // raw: without the quotes, `\` escapes still in
-    std::size_t offset = 0;    // of the name in the decoder's input
+    std::string_view name;     ///< attribute as written, RFC 2231 suffix included (`filename*0*`)
+    std::string_view value;    ///< raw: without the quotes, `\` escapes still in
+    std::size_t offset = 0;    ///< of the name in the decoder's input
+    /// Whether the value was a quoted string.
     bool quoted = false;
-    // RFC 2231 §3-4, from the name: `base*N*` -> base, section N, extended.
+    /// RFC 2231 §3-4, from the name: `base*N*` -> base, section N, extended.
     std::string_view base_name;
-    int section = -1;          // -1: not a continuation
-    bool extended = false;     // trailing `*`: charset'language' on section 0, %XX escapes
+    int section = -1;          ///< -1: not a continuation
+    bool extended = false;     ///< trailing `*`: charset'language' on section 0, %XX escapes
 };
 
 namespace detail {
@@ -26440,28 +27120,33 @@ private:
 };
 }  // namespace detail
 
-// The `; name=value` list after a Content-Type or Content-Disposition value: a lazy forward
-// range of parameters. Malformed parameters are skipped (parse_content_type() reports them).
+/// The `; name=value` list after a Content-Type or Content-Disposition value: a lazy forward
+/// range of parameters. Malformed parameters are skipped (parse_content_type() reports them).
 class parameters {
 public:
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<detail::parameter_cursor>;
 
     parameters() noexcept = default;
-    // `text` starts at the first ';' (or is empty); `base` is its offset in the input.
+    /// `text` starts at the first ';' (or is empty); `base` is its offset in the input.
     parameters(std::string_view text, std::size_t base, mode m) noexcept : text_(text), base_(base), mode_(m) {}
 
+    /// The first item.
     iterator begin() const noexcept { return iterator(detail::parameter_cursor(text_, base_, mode_, 0)); }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(detail::parameter_cursor(text_, base_, mode_, text_.size())); }
+    /// Whether there is no parameter.
     bool empty() const noexcept { return begin() == end(); }
+    /// The parameters' text.
     std::string_view text() const noexcept { return text_; }
 
-    // The first parameter whose whole name matches (ASCII case-insensitive), raw.
+    /// The first parameter whose whole name matches (ASCII case-insensitive), raw.
     std::optional<parameter> find(std::string_view name) const noexcept {
         for (const parameter& p : *this)
             if (smsgw::detail::mime::iequals(p.name, name)) return p;
         return std::nullopt;
     }
-    // The raw value of a plain parameter such as `boundary` (quotes removed), empty when absent.
+    /// The raw value of a plain parameter such as `boundary` (quotes removed), empty when absent.
     std::string_view value(std::string_view name) const noexcept {
         auto p = find(name);
         return p ? p->value : std::string_view();
@@ -26490,20 +27175,26 @@ inline result check_parameters(std::string_view text, std::size_t base, const op
 }
 }  // namespace detail
 
+/// A parsed Content-Type (RFC 2045 §5.1).
 struct content_type {
-    std::string_view type = "text";      // as written; RFC 2045 §5.2 default text/plain
+    std::string_view type = "text";      ///< as written; RFC 2045 §5.2 default text/plain
+    /// The subtype, as sent.
     std::string_view subtype = "plain";
+    /// Its parameters.
     parameters params;
-    // `type/subtype` as one view, to compare against ("image/jpeg"): the input from the type's
-    // first character to the subtype's last.
+    /// `type/subtype` as one view, to compare against ("image/jpeg"): the input from the type's
+    /// first character to the subtype's last.
     std::string_view full = "text/plain";
 
+    /// Whether the type is t/st (any case).
     bool is(std::string_view t, std::string_view st) const noexcept {
         return smsgw::detail::mime::iequals(type, t) && smsgw::detail::mime::iequals(subtype, st);
     }
+    /// Whether the type is multipart.
     bool is_multipart() const noexcept { return smsgw::detail::mime::iequals(type, "multipart"); }
+    /// Whether the type is message/rfc822.
     bool is_message() const noexcept { return is("message", "rfc822"); }
-    // The multipart boundary: raw, trailing blanks trimmed (RFC 2046 §5.1.1 forbids them).
+    /// The multipart boundary: raw, trailing blanks trimmed (RFC 2046 §5.1.1 forbids them).
     std::string_view boundary() const noexcept {
         std::string_view b = params.value("boundary");
         while (!b.empty() && smsgw::detail::mime::is_wsp(b.back())) b.remove_suffix(1);
@@ -26511,11 +27202,11 @@ struct content_type {
     }
 };
 
-// Parses `type/subtype *(; parameter)` from a raw (possibly folded) header value. `base`: the
-// offset of `raw` in the input, added to error offsets. Strict: a malformed type is
-// errc::bad_character, a malformed parameter errc::bad_character, an unterminated quote
-// errc::unterminated_quote. Tolerant: a malformed type gives text/plain (RFC 2045 §5.2),
-// malformed parameters are skipped; each is recorded. Success: offset = raw.size().
+/// Parses `type/subtype *(; parameter)` from a raw (possibly folded) header value. `base`: the
+/// offset of `raw` in the input, added to error offsets. Strict: a malformed type is
+/// errc::bad_character, a malformed parameter errc::bad_character, an unterminated quote
+/// errc::unterminated_quote. Tolerant: a malformed type gives text/plain (RFC 2045 §5.2),
+/// malformed parameters are skipped; each is recorded. Success: offset = raw.size().
 inline result parse_content_type(std::string_view raw, content_type& out, const options& opt = {},
                                  defect_log* log = nullptr, std::size_t base = 0) noexcept {
     using namespace smsgw::detail::mime;
@@ -26555,13 +27246,16 @@ inline result parse_content_type(std::string_view raw, content_type& out, const 
     return result{errc{}, raw.size()};
 }
 
+/// A parsed Content-Disposition (RFC 2183).
 struct content_disposition {
-    std::string_view type;  // "attachment", "inline", ... as written
+    std::string_view type;  ///< "attachment", "inline", ... as written
+    /// Its parameters.
     parameters params;
+    /// Whether the type is t (any case).
     bool is(std::string_view t) const noexcept { return smsgw::detail::mime::iequals(type, t); }
 };
 
-// Parses `type *(; parameter)` (RFC 2183 §2); errors and defects as parse_content_type().
+/// Parses `type *(; parameter)` (RFC 2183 §2); errors and defects as parse_content_type().
 inline result parse_content_disposition(std::string_view raw, content_disposition& out, const options& opt = {},
                                         defect_log* log = nullptr, std::size_t base = 0) noexcept {
     using namespace smsgw::detail::mime;
@@ -26580,12 +27274,12 @@ inline result parse_content_disposition(std::string_view raw, content_dispositio
     return result{errc{}, raw.size()};
 }
 
-// What parameter_value() found besides the octets.
+/// What parameter_value() found besides the octets.
 struct parameter_info {
-    std::string_view charset;   // RFC 2231 charset of section 0, or empty
-    std::string_view language;  // RFC 2231 language, or empty
-    bool extended = false;      // the value came from RFC 2231 `name*` / `name*N` parameters
-    std::size_t sections = 0;   // continuation sections assembled (0 for a single value)
+    std::string_view charset;   ///< RFC 2231 charset of section 0, or empty
+    std::string_view language;  ///< RFC 2231 language, or empty
+    bool extended = false;      ///< the value came from RFC 2231 `name*` / `name*N` parameters
+    std::size_t sections = 0;   ///< continuation sections assembled (0 for a single value)
 };
 
 namespace detail {
@@ -26671,12 +27365,12 @@ result assemble_parameter(const parameters& ps, std::string_view name, parameter
 }
 }  // namespace detail
 
-// Writes the octets of parameter `name`: RFC 2231 sections in numeric order, %XX decoded in
-// `*` sections only (literal '%' elsewhere), quoted-pair escapes removed; the charset is not
-// applied (see parameter_text). RFC 2231 forms win over a plain parameter of the same name.
-// Errors: missing_field (absent, or a gap in strict mode), duplicate_field (a section twice,
-// strict), too_many (a section number >= limits::max_parameter_sections), bad_escape (a bad
-// %XX, strict; tolerant copies it literally). Success: offset = bytes written.
+/// Writes the octets of parameter `name`: RFC 2231 sections in numeric order, %XX decoded in
+/// `*` sections only (literal '%' elsewhere), quoted-pair escapes removed; the charset is not
+/// applied (see parameter_text). RFC 2231 forms win over a plain parameter of the same name.
+/// Errors: missing_field (absent, or a gap in strict mode), duplicate_field (a section twice,
+/// strict), too_many (a section number >= limits::max_parameter_sections), bad_escape (a bad
+/// %XX, strict; tolerant copies it literally). Success: offset = bytes written.
 inline result parameter_value(const parameters& ps, std::string_view name, writer& out, parameter_info* info = nullptr,
                               const options& opt = {}) noexcept {
     parameter_info local;
@@ -26702,10 +27396,10 @@ inline result parameter_value(const parameters& ps, std::string_view name, write
     return result{errc{}, out.size() - before};
 }
 
-// parameter_value() converted to UTF-8: the RFC 2231 charset applied when it is built in
-// (other charsets: octets as they are, label in info.charset); in tolerant mode a plain value
-// holding encoded-words (`filename="=?utf-8?B?...?="`, notes §3.1) is decoded as RFC 2047 text.
-// Success: offset = bytes written.
+/// parameter_value() converted to UTF-8: the RFC 2231 charset applied when it is built in
+/// (other charsets: octets as they are, label in info.charset); in tolerant mode a plain value
+/// holding encoded-words (`filename="=?utf-8?B?...?="`, notes §3.1) is decoded as RFC 2047 text.
+/// Success: offset = bytes written.
 inline result parameter_text(const parameters& ps, std::string_view name, writer& out, parameter_info* info = nullptr,
                              const options& opt = {}) noexcept {
     parameter_info local;
@@ -26780,10 +27474,11 @@ inline result parameter_text(const parameters& ps, std::string_view name, writer
 
 namespace smsgw::mime {
 
+/// One header field: its name and raw value.
 struct header_field {
-    std::string_view name;   // as written, e.g. "Content-type"
-    std::string_view value;  // raw: leading blanks and the final line end removed, folds kept
-    std::size_t offset = 0;  // of the name in the decoder's input
+    std::string_view name;   ///< as written, e.g. "Content-type"
+    std::string_view value;  ///< raw: leading blanks and the final line end removed, folds kept
+    std::size_t offset = 0;  ///< of the name in the decoder's input
 };
 
 namespace detail {
@@ -26843,32 +27538,39 @@ private:
 };
 }  // namespace detail
 
-// The header lines of one entity, checked by parse_headers(); a lazy forward range of fields.
+/// The header lines of one entity, checked by parse_headers(); a lazy forward range of fields.
 class header_block {
 public:
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<detail::field_cursor>;
 
     header_block() noexcept = default;
-    // `text`: the field lines with their line ends, without the blank line; `base`: its offset in the input.
+    /// `text`: the field lines with their line ends, without the blank line; `base`: its offset in the input.
     header_block(std::string_view text, std::size_t base) noexcept : text_(text), base_(base) {}
 
+    /// The first item.
     iterator begin() const noexcept { return iterator(detail::field_cursor(text_, base_, 0)); }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(detail::field_cursor(text_, base_, text_.size())); }
+    /// Whether there is no field.
     bool empty() const noexcept { return begin() == end(); }
+    /// The block's text.
     std::string_view text() const noexcept { return text_; }
+    /// Its offset in the input.
     std::size_t offset() const noexcept { return base_; }
 
-    // The first field of that name (ASCII case-insensitive), if any.
+    /// The first field of that name (ASCII case-insensitive), if any.
     std::optional<header_field> find(std::string_view name) const noexcept {
         for (const header_field& f : *this)
             if (smsgw::detail::mime::iequals(f.name, name)) return f;
         return std::nullopt;
     }
-    // The raw value of the first field of that name, empty when absent.
+    /// The raw value of the first field of that name, empty when absent.
     std::string_view value(std::string_view name) const noexcept {
         auto f = find(name);
         return f ? f->value : std::string_view();
     }
+    /// How many fields are called `name` (any case).
     std::size_t count(std::string_view name) const noexcept {
         std::size_t n = 0;
         for (const header_field& f : *this)
@@ -26881,11 +27583,11 @@ private:
     std::size_t base_ = 0;
 };
 
-// Reads the header block at the start of `in` up to the blank line that ends it. On success
-// `offset` is where the body starts (in.size() when there is no blank line: no body).
-// Strict: every line is `name: value` or a continuation, lines end with CRLF.
-// Tolerant: LF alone ends a line too; a line that is not a field ends the block there (the
-// body starts at it); blanks before the colon are allowed. `base` is added to every offset.
+/// Reads the header block at the start of `in` up to the blank line that ends it. On success
+/// `offset` is where the body starts (in.size() when there is no blank line: no body).
+/// Strict: every line is `name: value` or a continuation, lines end with CRLF.
+/// Tolerant: LF alone ends a line too; a line that is not a field ends the block there (the
+/// body starts at it); blanks before the colon are allowed. `base` is added to every offset.
 inline result parse_headers(std::string_view in, header_block& out, const options& opt = {},
                             defect_log* log = nullptr, std::size_t base = 0) noexcept {
     using namespace smsgw::detail::mime;
@@ -26932,8 +27634,8 @@ inline result parse_headers(std::string_view in, header_block& out, const option
     return result{errc{}, in.size()};
 }
 
-// Unfolds a raw value (RFC 5322 §2.2.3): every line end followed by a blank is removed, the
-// blank kept. Success: offset = bytes written.
+/// Unfolds a raw value (RFC 5322 §2.2.3): every line end followed by a blank is removed, the
+/// blank kept. Success: offset = bytes written.
 inline result unfold(std::string_view raw, writer& out) noexcept {
     const std::size_t before = out.size();
     std::size_t start = 0;
@@ -26958,17 +27660,18 @@ inline result unfold(std::string_view raw, writer& out) noexcept {
 
 namespace smsgw::mime {
 
+/// A boundary delimiter line found in a body.
 struct delimiter {
-    std::size_t begin = 0;  // the line end before the delimiter (it belongs to the delimiter), or the line start
-    std::size_t line = 0;   // the "--" that starts the delimiter line
-    std::size_t after = 0;  // past the delimiter line and its line end
-    bool close = false;     // `--boundary--`
+    std::size_t begin = 0;  ///< the line end before the delimiter (it belongs to the delimiter), or the line start
+    std::size_t line = 0;   ///< the "--" that starts the delimiter line
+    std::size_t after = 0;  ///< past the delimiter line and its line end
+    bool close = false;     ///< `--boundary--`
 };
 
-// Finds the first delimiter line for `boundary` in `body` at or after `from`. A delimiter is
-// recognised only at the start of a line (or of `body`), as `--` boundary, then `--` for the
-// close delimiter, then blanks (transport padding), then CRLF, LF or the end of `body`: so
-// `--foo_bar` is not a delimiter of `foo` and `x--foo` is body text (notes §8.2).
+/// Finds the first delimiter line for `boundary` in `body` at or after `from`. A delimiter is
+/// recognised only at the start of a line (or of `body`), as `--` boundary, then `--` for the
+/// close delimiter, then blanks (transport padding), then CRLF, LF or the end of `body`: so
+/// `--foo_bar` is not a delimiter of `foo` and `x--foo` is body text (notes §8.2).
 inline bool find_delimiter(std::string_view body, std::string_view boundary, std::size_t from, delimiter& d) noexcept {
     using namespace smsgw::detail::mime;
     if (boundary.empty()) return false;
@@ -27005,42 +27708,52 @@ inline bool find_delimiter(std::string_view body, std::string_view boundary, std
 
 namespace smsgw::mime {
 
+/// One part of a parsed message (the message itself is part 0).
 struct part {
+    /// No part.
     static constexpr std::size_t none = static_cast<std::size_t>(-1);
 
-    std::size_t offset = 0;       // of the header block in the input
+    std::size_t offset = 0;       ///< of the header block in the input
+    /// Its header fields.
     header_block headers;
-    std::string_view body;        // raw body: for a multipart, preamble to epilogue
+    std::string_view body;        ///< raw body: for a multipart, preamble to epilogue
+    /// Of the body in the input.
     std::size_t body_offset = 0;
-    content_type type;            // text/plain when absent (RFC 2045 §5.2)
+    content_type type;            ///< text/plain when absent (RFC 2045 §5.2)
+    /// Content-Transfer-Encoding (7bit when absent).
     transfer_encoding encoding = transfer_encoding::seven_bit;
-    std::string_view content_id;  // raw value, e.g. IMSP's `"<t0>`, `t1.txt`; see normalized_content_id()
-    content_disposition disposition;  // type empty when absent
-    // Multipart only: text before the first and after the close delimiter.
+    std::string_view content_id;  ///< raw value, e.g. `t1.txt` or IMSP's `<t0>` with a stray quote before it; see normalized_content_id()
+    content_disposition disposition;  ///< type empty when absent
+    /// Multipart only: text before the first and after the close delimiter.
     std::string_view preamble;
+    /// Multipart only: text after the close delimiter.
     std::string_view epilogue;
-    bool closed = false;          // the close delimiter was seen
-    // Tree, as indexes into the message's parts: children follow their parent, `end` is the
-    // index past the last descendant (so the next sibling of part i is at parts[i].end).
+    bool closed = false;          ///< the close delimiter was seen
+    /// Tree, as indexes into the message's parts: children follow their parent, `end` is the
+    /// index past the last descendant (so the next sibling of part i is at parts[i].end).
     std::size_t parent = none;
+    /// How deep the part is: 0 for the message.
     std::size_t depth = 0;
+    /// Index past the last descendant.
     std::size_t end = 0;
-    mode decoded_in = mode::strict;  // the message's mode: what decode_content() follows unless told otherwise
+    mode decoded_in = mode::strict;  ///< the message's mode: what decode_content() follows unless told otherwise
 
+    /// Whether the part is a multipart.
     bool is_multipart() const noexcept { return type.is_multipart(); }
+    /// The most bytes decode_content() can write for it.
     std::size_t decoded_size_max() const noexcept { return mime::decoded_size_max(encoding, body.size()); }
 };
 
-// Content-ID without one pair of enclosing angle brackets and blanks (`<t0>` -> `t0`); any
-// other value, IMSP's `"<t0>` included, is returned as it is, trimmed.
+/// Content-ID without one pair of enclosing angle brackets and blanks (`<t0>` -> `t0`); any
+/// other value, IMSP's `<t0>` with a stray quote before it included, is returned as it is, trimmed.
 constexpr std::string_view normalized_content_id(std::string_view raw) noexcept {
     std::string_view v = smsgw::detail::mime::trim_wsp(raw);
     if (v.size() >= 2 && v.front() == '<' && v.back() == '>') v = v.substr(1, v.size() - 2);
     return v;
 }
 
-// The part's filename as UTF-8: Content-Disposition `filename` (RFC 2231 or plain), else the
-// Content-Type `name` (old mailers). errc::missing_field when there is none.
+/// The part's filename as UTF-8: Content-Disposition `filename` (RFC 2231 or plain), else the
+/// Content-Type `name` (old mailers). errc::missing_field when there is none.
 inline result filename(const part& p, writer& out, const options& opt = {}) noexcept {
     if (p.disposition.params.find("filename") || p.disposition.params.find("filename*") ||
         p.disposition.params.find("filename*0") || p.disposition.params.find("filename*0*"))
@@ -27048,20 +27761,23 @@ inline result filename(const part& p, writer& out, const options& opt = {}) noex
     return parameter_text(p.type.params, "name", out, nullptr, opt);
 }
 
-// The part's body with its transfer encoding undone (see decode_body()), in mode `m`.
+/// The part's body with its transfer encoding undone (see decode_body()), in mode `m`.
 inline result decode_content(const part& p, writer& out, mode m, defect_log* log = nullptr) noexcept {
     return decode_body(p.body, p.encoding, out, m, log, p.body_offset);
 }
-// The same in the mode the message was decoded in (tolerant_options: tolerant).
+/// The same in the mode the message was decoded in (tolerant_options: tolerant).
 inline result decode_content(const part& p, writer& out) noexcept { return decode_content(p, out, p.decoded_in); }
 
-// The charset a part's text is in: its Content-Type `charset` as written (US-ASCII when there
-// is none, RFC 2045 §5.2), and what classify_charset() makes of it.
+/// The charset a part's text is in: its Content-Type `charset` as written (US-ASCII when there
+/// is none, RFC 2045 §5.2), and what classify_charset() makes of it.
 struct text_charset {
+    /// The charset parameter as sent.
     std::string_view label = "us-ascii";
+    /// The charset it names, when known.
     charset cs = charset::us_ascii;
 };
 
+/// The charset of a text part, from its Content-Type (us-ascii when absent).
 inline text_charset charset_of(const part& p) noexcept {
     text_charset t;
     if (const std::string_view label = smsgw::detail::mime::trim_wsp(p.type.params.value("charset")); !label.empty()) {
@@ -27070,12 +27786,12 @@ inline text_charset charset_of(const part& p) noexcept {
     return t;
 }
 
-// The part's content as UTF-8 text: the transfer encoding undone into `scratch` (at least
-// p.decoded_size_max() bytes, else buffer_too_small with that size), then charset_of(p)
-// converted by to_utf8() in mode `m` (by default the message's): GBK, GB18030 and Big5 bodies (`charset=gb2312`,
-// `charset=big5`) come out as UTF-8. A charset that is not built in comes back as its octets;
-// charset_of(p).cs == charset::other tells. Errors: decode_content()'s with offsets in the input,
-// to_utf8()'s with the offset in the decoded content. Success: offset = bytes written.
+/// The part's content as UTF-8 text: the transfer encoding undone into `scratch` (at least
+/// p.decoded_size_max() bytes, else buffer_too_small with that size), then charset_of(p)
+/// converted by to_utf8() in mode `m` (by default the message's): GBK, GB18030 and Big5 bodies (`charset=gb2312`,
+/// `charset=big5`) come out as UTF-8. A charset that is not built in comes back as its octets;
+/// charset_of(p).cs == charset::other tells. Errors: decode_content()'s with offsets in the input,
+/// to_utf8()'s with the offset in the decoded content. Success: offset = bytes written.
 inline result decode_text_content(const part& p, writer& out, mutable_bytes scratch, mode m,
                                   defect_log* log = nullptr) noexcept {
     if (scratch.size() < p.decoded_size_max()) return fail(errc::buffer_too_small, p.decoded_size_max());
@@ -27084,57 +27800,77 @@ inline result decode_text_content(const part& p, writer& out, mutable_bytes scra
     const std::string_view octets(reinterpret_cast<const char*>(scratch.data()), raw.size());
     return to_utf8(charset_of(p).cs, octets, out, m);
 }
-// The same in the mode the message was decoded in.
+/// The same in the mode the message was decoded in.
 inline result decode_text_content(const part& p, writer& out, mutable_bytes scratch) noexcept {
     return decode_text_content(p, out, scratch, p.decoded_in);
 }
 
+/// A parsed MIME message: its parts, in order, over the input.
 class message {
 public:
+    /// A message whose parts go to `storage`.
     explicit message(span<part> storage) noexcept : parts_(storage) {}
 
-    // Parts found, depth-first: parts()[0] is the message itself.
+    /// Parts found, depth-first: parts()[0] is the message itself.
     span<const part> parts() const noexcept { return {parts_.data(), count_}; }
+    /// How many parts.
     std::size_t size() const noexcept { return count_; }
+    /// Part i.
     const part& operator[](std::size_t i) const noexcept { return parts_[i]; }
+    /// The first item.
     const part* begin() const noexcept { return parts_.data(); }
+    /// Past the last item.
     const part* end() const noexcept { return parts_.data() + count_; }
+    /// The message itself (part 0).
     const part& root() const noexcept { return parts_[0]; }
+    /// The message's header fields.
     const header_block& headers() const noexcept { return parts_[0].headers; }
+    /// What tolerant decoding accepted.
     const defect_log& defects() const noexcept { return defects_; }
+    /// The input the parts point into.
     std::string_view input() const noexcept { return input_; }
 
-    // Direct children of part i, by index.
+    /// Direct children of part i, by index.
     class children_range {
     public:
+        /// A forward iterator over a part's children.
         class iterator {
         public:
+            /// Part i of m.
             iterator(const message* m, std::size_t i) noexcept : m_(m), i_(i) {}
+            /// The current item.
             std::size_t operator*() const noexcept { return i_; }
+            /// Moves to the next item.
             iterator& operator++() noexcept {
                 i_ = m_->parts_[i_].end;
                 return *this;
             }
+            /// Whether both iterators are at the same position.
             friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.i_ == b.i_; }
+            /// Whether the iterators are at different positions.
             friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.i_ != b.i_; }
 
         private:
             const message* m_;
             std::size_t i_;
         };
+        /// The children of part i of m.
         children_range(const message* m, std::size_t i) noexcept : m_(m), i_(i) {}
+        /// The first item.
         iterator begin() const noexcept { return iterator(m_, i_ + 1); }
-        // A part that was not found (a message that holds none) has no children.
+        /// A part that was not found (a message that holds none) has no children.
         iterator end() const noexcept { return iterator(m_, i_ < m_->count_ ? m_->parts_[i_].end : i_ + 1); }
 
     private:
         const message* m_;
         std::size_t i_;
     };
+    /// The children of part i.
     children_range children(std::size_t i) const noexcept { return children_range(this, i); }
 
-    // Whether part i has no child parts (its body is content, not more parts).
+    /// Whether part i has no child parts (its body is content, not more parts).
     bool is_leaf(std::size_t i) const noexcept { return parts_[i].end == i + 1 && !parts_[i].is_multipart(); }
+    /// How many parts are leaves.
     std::size_t leaf_count() const noexcept {
         std::size_t n = 0;
         for (std::size_t i = 0; i < count_; ++i) n += is_leaf(i) ? 1u : 0u;
@@ -27254,10 +27990,10 @@ inline result message::parse_multipart(std::size_t idx, std::string_view boundar
     return {};
 }
 
-// Parses a whole message into `out` (whose storage bounds the parts recorded). Strict: the
-// first error with its offset. Tolerant: defects in out.defects(), the parts seen so far usable.
-// Parts beyond the storage are left inside their parent's body (too_many_parts). Success:
-// offset = in.size().
+/// Parses a whole message into `out` (whose storage bounds the parts recorded). Strict: the
+/// first error with its offset. Tolerant: defects in out.defects(), the parts seen so far usable.
+/// Parts beyond the storage are left inside their parent's body (too_many_parts). Success:
+/// offset = in.size().
 inline result decode(bytes in, message& out, const options& opt = {}) noexcept {
     out.count_ = 0;
     out.defects_.clear();
@@ -27276,14 +28012,16 @@ inline result decode(bytes in, message& out, const options& opt = {}) noexcept {
 // (code 1 "No MO message found") or the request failed.
 namespace smsgw::imsp {
 
-// `account=...&password=...`, POSTed to path(command::get_mime); validate(), encode() and
-// decode() come from request.hpp.
+/// `account=...&password=...`, POSTed to path(command::get_mime); validate(), encode() and
+/// decode() come from request.hpp.
 struct get_mime_request {
+    /// The IMSP command this request is for.
     static constexpr imsp::command command = imsp::command::get_mime;
 
-    std::string_view account;   // ASCII, at most 10
-    std::string_view password;  // ASCII, at most 10
+    std::string_view account;   ///< ASCII, at most 10
+    std::string_view password;  ///< ASCII, at most 10
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m, 10);
@@ -27294,61 +28032,73 @@ namespace detail {
 inline constexpr fields::spec msgid = fields::digits("Msgid", 20);  // §5.1: the packet's id
 }
 
-// The answer. With status 200 the IMSP fields of §5.1 and the parsed packet; with 202 the page.
+/// The answer. With status 200 the IMSP fields of §5.1 and the parsed packet; with 202 the page.
 struct get_mime_response {
-    int status = 202;  // the HTTP status the gateway answered with
-    page reply;        // 202: code 1 "No MO message found", or a failure code
+    int status = 202;  ///< the HTTP status the gateway answered with
+    page reply;        ///< 202: code 1 "No MO message found", or a failure code
     // 200: the top fields of the packet, raw (§5.1)
-    std::string_view date;     // when the handset sent it, as written: "2005/03/08 13:52:53 CST"
-    std::string_view to;       // the short code
-    std::string_view from;     // the sender: a mobile number or an emome id (§5.1 註1)
-    std::string_view msgid;    // digits; the gateway names its files after it
-    std::string_view subject;  // RFC 2047 encoded-words (§5.1 註2): decode_subject() gives UTF-8
-    std::uint32_t content_number = 0;  // checked against the packet's parts
-    mime::message packet{span<mime::part>()};  // parts()[0] is the packet; contents() its parts
+    std::string_view date;     ///< when the handset sent it, as written: "2005/03/08 13:52:53 CST"
+    std::string_view to;       ///< the short code
+    std::string_view from;     ///< the sender: a mobile number or an emome id (§5.1 註1)
+    std::string_view msgid;    ///< digits; the gateway names its files after it
+    std::string_view subject;  ///< RFC 2047 encoded-words (§5.1 註2): decode_subject() gives UTF-8
+    std::uint32_t content_number = 0;  ///< checked against the packet's parts
+    mime::message packet{span<mime::part>()};  ///< parts()[0] is the packet; contents() its parts
 
+    /// Whether the gateway sent a packet (HTTP 200).
     bool has_packet() const noexcept { return status == 200; }
 
-    // The packet's contents in order (the children of its multipart), as mime::part:
-    // type, content_id (raw, e.g. `"<t0>`), mime::filename(), mime::decode_content().
+    /// The packet's contents in order (the children of its multipart), as mime::part:
+    /// type, content_id (raw, e.g. IMSP's `<t0>` with a stray quote before it), mime::filename(), mime::decode_content().
     class content_range {
     public:
+        /// A forward iterator over the contents.
         class iterator {
         public:
+            /// At `it` among the children of `m`'s root.
             iterator(const mime::message* m, mime::message::children_range::iterator it) noexcept : m_(m), it_(it) {}
+            /// The current item.
             const mime::part& operator*() const noexcept { return (*m_)[*it_]; }
+            /// The current item's members.
             const mime::part* operator->() const noexcept { return &(*m_)[*it_]; }
+            /// Moves to the next item.
             iterator& operator++() noexcept {
                 ++it_;
                 return *this;
             }
+            /// Whether both iterators are at the same position.
             friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.it_ == b.it_; }
+            /// Whether the iterators are at different positions.
             friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.it_ != b.it_; }
 
         private:
             const mime::message* m_;
             mime::message::children_range::iterator it_;
         };
+        /// The contents of `m`.
         explicit content_range(const mime::message& m) noexcept : m_(&m) {}
+        /// The first item.
         iterator begin() const noexcept { return {m_, m_->children(0).begin()}; }
+        /// Past the last item.
         iterator end() const noexcept { return {m_, m_->children(0).end()}; }
 
     private:
         const mime::message* m_;
     };
+    /// The packet's contents (its parts).
     content_range contents() const noexcept { return content_range(packet); }
 };
 
-// The subject as UTF-8 text (the gateway always writes UTF-8, base64 encoded-words).
+/// The subject as UTF-8 text (the gateway always writes UTF-8, base64 encoded-words).
 inline result decode_subject(const get_mime_response& r, writer& out) noexcept {
     return mime::decode_text(r.subject, out);
 }
 
-// Decodes the answer to get_mime from the HTTP status and body. 200: the packet is parsed into
-// `storage` (one mime::part for the packet and one per content) with `opt`; Date, To, From,
-// Msgid, Subject and Content_number must be there (missing_field naming it), Msgid digits,
-// the packet multipart (bad_response), and Content_number the number of its parts
-// (count_mismatch at the field). 202: the <br> page. Any other status: out_of_range.
+/// Decodes the answer to get_mime from the HTTP status and body. 200: the packet is parsed into
+/// `storage` (one mime::part for the packet and one per content) with `opt`; Date, To, From,
+/// Msgid, Subject and Content_number must be there (missing_field naming it), Msgid digits,
+/// the packet multipart (bad_response), and Content_number the number of its parts
+/// (count_mismatch at the field). 202: the `<br>` page. Any other status: out_of_range.
 inline result decode(int status, bytes body, get_mime_response& out, span<mime::part> storage,
                      const mime::options& opt = {}) noexcept {
     if (status == 202) {
@@ -27392,18 +28142,21 @@ inline result decode(int status, bytes body, get_mime_response& out, span<mime::
     return {errc{}, body.size()};
 }
 
-// What a gateway sends with HTTP 200 (§5.1), to encode: the top fields, then the contents as
-// multipart/mixed with the boundary `----=_CHT_MMS_BOUNDARY.<msgid>`, IMSP's field spellings,
-// every content base64 (a part_spec's encoding is kept as given: §5.1 says base64 always).
+/// What a gateway sends with HTTP 200 (§5.1), to encode: the top fields, then the contents as
+/// multipart/mixed with the boundary `----=_CHT_MMS_BOUNDARY` followed by a dot and the msgid, IMSP's field spellings,
+/// every content base64 (a part_spec's encoding is kept as given: §5.1 says base64 always).
 struct mo_packet {
-    std::string_view date;     // "2005/03/08 13:52:53 CST"
+    std::string_view date;     ///< "2005/03/08 13:52:53 CST"
+    /// To: the recipient.
     std::string_view to;
+    /// From: the sender.
     std::string_view from;
-    std::string_view msgid;    // digits, at most 20
-    std::string_view subject;  // UTF-8; written as encoded-words when not ASCII
-    span<const mime::part_spec> contents;  // filename "<msgid>_<n>.<ext>" as the gateway names them
+    std::string_view msgid;    ///< digits, at most 20
+    std::string_view subject;  ///< UTF-8; written as encoded-words when not ASCII
+    span<const mime::part_spec> contents;  ///< filename "<msgid>_<n>.<ext>" as the gateway names them
 };
 
+/// Writes the packet.
 inline result encode(const mo_packet& p, writer& out) noexcept {
     if (result r = fields::check_value(p.msgid, detail::msgid); !r) return r;
     const codec::decimal::text number = codec::decimal::format(p.contents.size());
@@ -27426,10 +28179,10 @@ inline result encode(const mo_packet& p, writer& out) noexcept {
 
 namespace smsgw::imsp {
 
-// A list a response description carries (send_mms's failed numbers, query_batch's entries):
-// decoded, a lazy range over the description's text, parsed item by item as it is walked;
-// to encode, a view of the caller's own array. `Format` says how one item is read from the text
-// (`static bool next(std::string_view text, std::size_t& pos, T& out)`, false at the end).
+/// A list a response description carries (send_mms's failed numbers, query_batch's entries):
+/// decoded, a lazy range over the description's text, parsed item by item as it is walked;
+/// to encode, a view of the caller's own array. `Format` says how one item is read from the text
+/// (`static bool next(std::string_view text, std::size_t& pos, T& out)`, false at the end).
 template <class T, class Format>
 class text_list {
 public:
@@ -27437,9 +28190,9 @@ public:
     // To encode: the caller's array, std::array, vector or span of T, viewed, not copied.
     template <class C, class = std::enable_if_t<!std::is_same_v<C, text_list> &&
                                                 std::is_constructible_v<span<const T>, const C&>>>
-    constexpr text_list(const C& items) noexcept : items_(items) {}  // NOLINT: implicit, an array is a list
+    constexpr text_list(const C& items) noexcept : items_(items) {}  ///< NOLINT: implicit, an array is a list
 
-    // The list written in `text` (the decoder has checked it).
+    /// The list written in `text` (the decoder has checked it).
     static constexpr text_list from_text(std::string_view text) noexcept {
         text_list l;
         l.text_ = text;
@@ -27447,7 +28200,7 @@ public:
         return l;
     }
 
-    // Where a walk stands: the position in the text, or the index into the caller's array.
+    /// Where a walk stands: the position in the text, or the index into the caller's array.
     class cursor {
     public:
         using value_type = T;
@@ -27474,18 +28227,23 @@ public:
         std::size_t at_ = end_mark;
         std::size_t next_ = 0;
     };
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<cursor>;
 
+    /// The first item.
     iterator begin() const noexcept { return iterator(cursor(this)); }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(); }
+    /// Whether there is no entry.
     bool empty() const noexcept { return begin() == end(); }
+    /// How many entries.
     std::size_t size() const noexcept {
         if (!is_text_) return items_.size();
         std::size_t n = 0;
         for (auto it = begin(); it != end(); ++it) ++n;
         return n;
     }
-    // The text the list was decoded from (empty for an array).
+    /// The text the list was decoded from (empty for an array).
     constexpr std::string_view text() const noexcept { return text_; }
 
 private:
@@ -27503,26 +28261,29 @@ private:
 // login (§3.1): checks that an account can log in from the caller's address.
 namespace smsgw::imsp {
 
-// `account=...&password=...`, POSTed to path(command::login); validate(), encode() and
-// decode() come from request.hpp.
+/// `account=...&password=...`, POSTed to path(command::login); validate(), encode() and
+/// decode() come from request.hpp.
 struct login_request {
+    /// The IMSP command this request is for.
     static constexpr imsp::command command = imsp::command::login;
 
-    std::string_view account;   // ASCII, at most 10
-    std::string_view password;  // ASCII, at most 10
+    std::string_view account;   ///< ASCII, at most 10
+    std::string_view password;  ///< ASCII, at most 10
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m, 10);
     }
 };
 
-// 0 "Login succeed from {your ip}"; -21 Login failed; -22 Illegal IP Address; -23 Account
-// disabled; and the codes of every command.
+/// 0 "Login succeed from {your ip}"; -21 Login failed; -22 Illegal IP Address; -23 Account
+/// disabled; and the codes of every command.
 struct login_response {
+    /// The gateway's return code.
     return_code code{};
-    std::string_view ip;           // code 0: the address the gateway saw (printable ASCII, at most 64)
-    std::string_view description;  // the page's description as sent
+    std::string_view ip;           ///< code 0: the address the gateway saw (printable ASCII, at most 64)
+    std::string_view description;  ///< the page's description as sent
 };
 
 namespace detail {
@@ -27530,6 +28291,7 @@ inline constexpr std::string_view login_succeed = "Login succeed from ";
 inline constexpr fields::spec login_ip = fields::ascii("ip", 64);
 }
 
+/// Decodes the answer page (errors as decode(bytes, page&)).
 inline result decode(bytes in, login_response& out) noexcept {
     page p;
     if (result r = decode(in, p); !r) return r;
@@ -27547,8 +28309,8 @@ inline result decode(bytes in, login_response& out) noexcept {
     return {errc{}, in.size()};
 }
 
-// Code 0 writes "Login succeed from {ip}"; any other code its description as given
-// (describe(command::login, code) has the spec's text).
+/// Code 0 writes "Login succeed from {ip}"; any other code its description as given
+/// (describe(command::login, code) has the spec's text).
 inline result encode(const login_response& r, writer& out) noexcept {
     if (r.code != return_code::success) {
         return encode(page{r.code, r.description}, out);
@@ -27569,16 +28331,18 @@ inline result encode(const login_response& r, writer& out) noexcept {
 // query (§3.3): the state of a message at one of its numbers.
 namespace smsgw::imsp {
 
-// validate(), encode() and decode() come from request.hpp.
+/// validate(), encode() and decode() come from request.hpp.
 struct query_request {
+    /// The IMSP command this request is for.
     static constexpr imsp::command command = imsp::command::query;
 
-    std::string_view account;     // ASCII, at most 10
-    std::string_view password;    // ASCII, at most 10
-    std::string_view message_id;  // digits, at most 10: send_mms's answer
-    address_type to_address_type = address_type::msisdn;  // may be absent: 0 (§3.3 註2)
-    std::string_view to_address;  // one number, as send_mms's to_addr writes it
+    std::string_view account;     ///< ASCII, at most 10
+    std::string_view password;    ///< ASCII, at most 10
+    std::string_view message_id;  ///< digits, at most 10: send_mms's answer
+    address_type to_address_type = address_type::msisdn;  ///< may be absent: 0 (§3.3 註2)
+    std::string_view to_address;  ///< one number, as send_mms's to_addr writes it
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m, 10);
@@ -27588,15 +28352,18 @@ struct query_request {
     }
 };
 
-// 0 to 8: the message's state; -31 Message not found; and the codes of every command.
+/// 0 to 8: the message's state; -31 Message not found; and the codes of every command.
 struct query_response {
+    /// The gateway's return code.
     return_code code{};
-    std::string_view description;  // the page's description as sent
-    // The state, when the code is one (zero or more); a state the spec does not define stays a number.
+    std::string_view description;  ///< the page's description as sent
+    /// The state, when the code is one (zero or more); a state the spec does not define stays a number.
     constexpr bool has_state() const noexcept { return static_cast<int>(code) >= 0; }
+    /// The code as a state.
     constexpr message_state state() const noexcept { return static_cast<message_state>(code); }
 };
 
+/// Decodes the answer page (errors as decode(bytes, page&)).
 inline result decode(bytes in, query_response& out) noexcept {
     page p;
     if (result r = decode(in, p); !r) return r;
@@ -27604,7 +28371,7 @@ inline result decode(bytes in, query_response& out) noexcept {
     return {errc{}, in.size()};
 }
 
-// The page, its description as given (describe(state) has the spec's name for a state).
+/// The page, its description as given (describe(state) has the spec's name for a state).
 inline result encode(const query_response& r, writer& out) noexcept {
     return encode(page{r.code, r.description}, out);
 }
@@ -27619,14 +28386,16 @@ inline result encode(const query_response& r, writer& out) noexcept {
 // query_batch (§3.4): the state of a message at every number it was sent to.
 namespace smsgw::imsp {
 
-// validate(), encode() and decode() come from request.hpp.
+/// validate(), encode() and decode() come from request.hpp.
 struct query_batch_request {
+    /// The IMSP command this request is for.
     static constexpr imsp::command command = imsp::command::query_batch;
 
-    std::string_view account;     // ASCII, at most 10
-    std::string_view password;    // ASCII, at most 10
-    std::string_view message_id;  // digits, at most 10
+    std::string_view account;     ///< ASCII, at most 10
+    std::string_view password;    ///< ASCII, at most 10
+    std::string_view message_id;  ///< digits, at most 10
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m, 10);
@@ -27634,11 +28403,13 @@ struct query_batch_request {
     }
 };
 
-// One `$msisdn,$status,$desc` of the answer (§3.4 註2).
+/// One `$msisdn,$status,$desc` of the answer (§3.4 註2).
 struct batch_entry {
+    /// The recipient.
     std::string_view msisdn;
+    /// Its message's state.
     message_state status{};
-    std::string_view desc;  // leading and trailing spaces trimmed ("2, Submitted to MMSC")
+    std::string_view desc;  ///< leading and trailing spaces trimmed ("2, Submitted to MMSC")
 };
 
 namespace detail {
@@ -27687,17 +28458,19 @@ struct batch_format {
 
 }  // namespace detail
 
+/// The entries of a query_batch answer.
 using batch_list = text_list<batch_entry, detail::batch_format>;
 
-// A positive code: that many entries; -31 Message not found; and the codes of every command.
+/// A positive code: that many entries; -31 Message not found; and the codes of every command.
 struct query_batch_response {
+    /// The gateway's return code.
     return_code code{};
-    batch_list entries;            // when the code is positive, as many as it says
-    std::string_view description;  // the page's description as sent
+    batch_list entries;            ///< when the code is positive, as many as it says
+    std::string_view description;  ///< the page's description as sent
 };
 
-// Every entry is checked and counted against the code: count_mismatch at the description
-// when they differ; bad_response, bad_character at an entry that does not have the shape.
+/// Every entry is checked and counted against the code: count_mismatch at the description
+/// when they differ; bad_response, bad_character at an entry that does not have the shape.
 inline result decode(bytes in, query_batch_response& out) noexcept {
     page p;
     if (result r = decode(in, p); !r) return r;
@@ -27719,8 +28492,8 @@ inline result decode(bytes in, query_batch_response& out) noexcept {
     return {errc{}, in.size()};
 }
 
-// A positive code writes the entries, `msisdn,status,desc;...`, and must equal their number;
-// any other code its description as given.
+/// A positive code writes the entries, `msisdn,status,desc;...`, and must equal their number;
+/// any other code its description as given.
 inline result encode(const query_batch_response& r, writer& out) noexcept {
     if (static_cast<int>(r.code) <= 0) {
         return encode(page{r.code, r.description}, out);
@@ -27759,22 +28532,23 @@ inline result encode(const query_batch_response& r, writer& out) noexcept {
 // send_mms (§3.2): one MMS to up to 20 numbers, its contents carried in the form body.
 namespace smsgw::imsp {
 
-// message_type (§3.2 註8).
+/// message_type (§3.2 註8).
 enum class multipart : unsigned char {
-    mixed = 0,    // multipart/mixed
-    related = 1,  // multipart/related, with a SMIL presentation
+    mixed = 0,    ///< multipart/mixed
+    related = 1,  ///< multipart/related, with a SMIL presentation
 };
 
 namespace detail {
 constexpr bool is_text_type(std::string_view type) noexcept { return codec::ascii::istarts_with(type, "text/"); }
 }  // namespace detail
 
-// One content of the message: content<X>id, content<X>type, content<X> (§3.2 註11-13).
+/// One content of the message: content<X>id, content<X>type, content<X> (§3.2 註11-13).
 struct content {
-    std::string_view id;    // ASCII, at most 100; SMIL refers to the content by it
-    std::string_view type;  // ASCII, at most 50: "text/plain", "image/jpeg", "application/smil"
-    bytes data;             // text/* as UTF-8; anything else (JPEG, AMR, MIDI) byte for byte
+    std::string_view id;    ///< ASCII, at most 100; SMIL refers to the content by it
+    std::string_view type;  ///< ASCII, at most 50: "text/plain", "image/jpeg", "application/smil"
+    bytes data;             ///< text/* as UTF-8; anything else (JPEG, AMR, MIDI) byte for byte
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& c) {
         v(c.id, fields::ascii("contentXid", 100).keyed("id"));
@@ -27784,24 +28558,28 @@ struct content {
     }
 };
 
-// validate(), encode() and the decode() without storage come from request.hpp.
+/// validate(), encode() and the decode() without storage come from request.hpp.
 struct send_mms_request {
+    /// The IMSP command this request is for.
     static constexpr imsp::command command = imsp::command::send_mms;
 
-    std::string_view account;   // ASCII, at most 10
-    std::string_view password;  // ASCII, at most 10
-    std::string_view from_addr;  // digits, at most 35 (§3.2 註1: the number billed)
+    std::string_view account;   ///< ASCII, at most 10
+    std::string_view password;  ///< ASCII, at most 10
+    std::string_view from_addr;  ///< digits, at most 35 (§3.2 註1: the number billed)
+    /// What kind of address the sender is.
     address_type from_addr_type = address_type::msisdn;
-    std::string_view to_addr;   // 1 to 20 numbers joined by ',': 09..., 886... or +886...; one if emome
+    std::string_view to_addr;   ///< 1 to 20 numbers joined by ',': 09..., 886... or +886...; one if emome
+    /// What kind of address the recipients are.
     address_type to_addr_type = address_type::msisdn;
-    std::string_view cp_id = "000";  // 1 to 3 digits: the content provider sent for, 000 if none
-    std::string_view subject;        // UTF-8, not empty, at most 40 characters
-    std::uint32_t expire_offset = 0;  // minutes from arrival; 0: the MMSC's default
+    std::string_view cp_id = "000";  ///< 1 to 3 digits: the content provider sent for, 000 if none
+    std::string_view subject;        ///< UTF-8, not empty, at most 40 characters
+    std::uint32_t expire_offset = 0;  ///< minutes from arrival; 0: the MMSC's default
+    /// The multipart subtype of the message.
     multipart message_type = multipart::mixed;
-    std::string_view presentation_id;  // ASCII, at most 100: the SMIL content's id; empty: not sent
-    span<const content> contents;      // sent as no_contents and content0... in order
+    std::string_view presentation_id;  ///< ASCII, at most 100: the SMIL content's id; empty: not sent
+    span<const content> contents;      ///< sent as no_contents and content0... in order
 
-    // In the order of the spec's own sample body (§5.2).
+    /// In the order of the spec's own sample body (§5.2).
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         const bool emome = m.to_addr_type == address_type::emome;
@@ -27820,19 +28598,21 @@ struct send_mms_request {
     }
 };
 
-// Decodes a send_mms body as the gateway would, with the checks of validate(). Values are
-// decoded into `scratch` (at least the body's size); the contents go to `storage`, and
-// out.contents views its first no_contents entries. Errors carry the offset of the parameter
-// at fault in the body: unknown_field / duplicate_field (strict), missing_field at the body's
-// end, too_many when no_contents exceeds storage, count_mismatch for a content beyond no_contents.
+/// Decodes a send_mms body as the gateway would, with the checks of validate(). Values are
+/// decoded into `scratch` (at least the body's size); the contents go to `storage`, and
+/// out.contents views its first no_contents entries. Errors carry the offset of the parameter
+/// at fault in the body: unknown_field / duplicate_field (strict), missing_field at the body's
+/// end, too_many when no_contents exceeds storage, count_mismatch for a content beyond no_contents.
 inline result decode(bytes body, send_mms_request& out, mutable_bytes scratch, span<content> storage,
                      mode m = mode::strict) noexcept {
     return fields::decode_form(body, out, scratch, m, storage);
 }
 
-// A number send_mms could not send to, and why (code 1).
+/// A number send_mms could not send to, and why (code 1).
 struct failure {
+    /// The recipient the gateway refused.
     std::string_view to_address;
+    /// Why.
     std::string_view reason;
 };
 
@@ -27858,17 +28638,20 @@ struct failure_format {
 };
 }  // namespace detail
 
+/// The failed recipients of a send_mms answer.
 using failure_list = text_list<failure, detail::failure_format>;
 
-// 0 {message id}; 1 {message id} and the numbers that failed; -5 to -10, -41; and the codes
-// of every command.
+/// 0 {message id}; 1 {message id} and the numbers that failed; -5 to -10, -41; and the codes
+/// of every command.
 struct send_mms_response {
+    /// The gateway's return code.
     return_code code{};
-    std::string_view message_id;   // codes 0 and 1: digits, what query needs
-    failure_list failures;         // code 1: the numbers not sent to; the others got message_id
-    std::string_view description;  // the page's description as sent
+    std::string_view message_id;   ///< codes 0 and 1: digits, what query needs
+    failure_list failures;         ///< code 1: the numbers not sent to; the others got message_id
+    std::string_view description;  ///< the page's description as sent
 };
 
+/// Decodes the answer page (errors as decode(bytes, page&)).
 inline result decode(bytes in, send_mms_response& out) noexcept {
     page p;
     if (result r = decode(in, p); !r) return r;
@@ -27904,8 +28687,8 @@ inline result decode(bytes in, send_mms_response& out) noexcept {
     return {errc{}, in.size()};
 }
 
-// Codes 0 and 1 write message_id (and the failures); any other code its description as given
-// (describe(command::send_mms, code) has the spec's text).
+/// Codes 0 and 1 write message_id (and the failures); any other code its description as given
+/// (describe(command::send_mms, code) has the spec's text).
 inline result encode(const send_mms_response& r, writer& out) noexcept {
     if (r.code != return_code::success && r.code != return_code::partial_failure) {
         return encode(page{r.code, r.description}, out);
@@ -27939,13 +28722,18 @@ inline result encode(const send_mms_response& r, writer& out) noexcept {
 }  // namespace smsgw::imsp
 // ---- smsgw/mime.hpp
 
-// smsgw::mime: MIME messages (RFC 2045-2047, 2231) as IMSP get_mime returns them and beyond:
-// header fields, Content-Type and its parameters, encoded-words, multipart trees, transfer
-// decodings, and an encoder.
+/// \namespace smsgw::mime
+/// smsgw::mime: MIME messages (RFC 2045-2047, 2231) as IMSP get_mime returns them and beyond:
+/// header fields, Content-Type and its parameters, encoded-words, multipart trees, transfer
+/// decodings, and an encoder.
+///
+/// \namespace smsgw::mime::quoted_printable
+/// Quoted-Printable (RFC 2045 §6.7), decoding and encoding (quoted_printable.hpp).
 // ---- smsgw/mitake.hpp
 
-// smsgw::mitake: the Mitake MMS JSON API (mitake-mms-api.txt, version 1.18): token, push,
-// queryBatchDR, querySingleDR and the callback, every message in both directions.
+/// \namespace smsgw::mitake
+/// smsgw::mitake: the Mitake MMS JSON API (mitake-mms-api.txt, version 1.18): token, push,
+/// queryBatchDR, querySingleDR and the callback, every message in both directions.
 // ---- smsgw/mitake/body.hpp
 
 #include <cstddef>
@@ -27962,33 +28750,37 @@ namespace smsgw::mitake {
 namespace fields = codec::fields;
 namespace json = codec::json;
 
-// Strict: RFC 8259 and the spec's fields exactly (unknown_field at a key no field names,
-// duplicate_field at a second one). Tolerant: what the spec's own examples print (trailing
-// commas, a bare UUID batchID, zero-padded numbers: json_reader.hpp), unknown keys skipped
-// (still reachable: fields::names), a repeated key's first value kept.
+/// Strict: RFC 8259 and the spec's fields exactly (unknown_field at a key no field names,
+/// duplicate_field at a second one). Tolerant: what the spec's own examples print (trailing
+/// commas, a bare UUID batchID, zero-padded numbers: json_reader.hpp), unknown keys skipped
+/// (still reachable: fields::names), a repeated key's first value kept.
 using mode = smsgw::mode;
 
-// How a body is decoded: the mode, and where to name an error inside an array
-// (`destinations[3].cID`; without it result.field is the key alone).
+/// How a body is decoded: the mode, and where to name an error inside an array
+/// (`destinations[3].cID`; without it result.field is the key alone).
 struct decode_options {
+    /// Strict or tolerant.
     mitake::mode m = mode::strict;
+    /// Where an error in a repeated group is, when given.
     fields::path* where = nullptr;
+    /// The mode and, optionally, where to report an error's path.
     constexpr decode_options(mitake::mode md = mode::strict, fields::path* w = nullptr) noexcept : m(md), where(w) {}
 };
 
-// batchID and msgID are 64-bit and beyond 2^53 (304934976469110784): kept as their decimal
-// text, exact, read from a number or a string, written as a number (fields::as_json_number).
-// (After the digits check: only a 20-digit text can be too large.)
+/// batchID and msgID are 64-bit and beyond 2^53 (304934976469110784): kept as their decimal
+/// text, exact, read from a number or a string, written as a number (fields::as_json_number).
+/// (After the digits check: only a 20-digit text can be too large.)
 inline result check_uint64(std::string_view v) noexcept {
     if (v.size() < codec::decimal::max_chars) return {};
     std::uint64_t n = 0;
     return codec::decimal::parse(v, n);
 }
+/// A 64-bit id written as digits (JSON number when it is one).
 inline constexpr fields::spec id(const char* name) noexcept {
     return fields::digits(name, codec::decimal::max_chars).checked(check_uint64).as_json_number();
 }
 
-// A decimal text as a uint64 (errors: bad_character, out_of_range at the digit at fault).
+/// A decimal text as a uint64 (errors: bad_character, out_of_range at the digit at fault).
 inline result to_uint64(std::string_view text, std::uint64_t& out) noexcept { return codec::decimal::parse(text, out); }
 
 // A message struct of this module (it names itself mitake_body).
@@ -27996,6 +28788,7 @@ template <class T, class = void>
 struct is_body : std::false_type {};
 template <class T>
 struct is_body<T, std::void_t<decltype(T::mitake_body)>> : std::true_type {};
+/// Enables a template for the module's messages only.
 template <class T>
 using if_body = std::enable_if_t<is_body<T>::value, int>;
 
@@ -28027,8 +28820,9 @@ constexpr result cross_check(const T&, const place&) noexcept {
 
 }  // namespace detail
 
-// Every check of the message's field list and of its cross-field rules: the first error, its
-// field by name (or, given `where`, by its path `destinations[3].cID`) and the offset in the value.
+/// Every check of the message's field list and of its cross-field rules: the first error, its
+/// field by name (or, given `where`, by its path `destinations[3].cID`) and the offset in the value.
+///@{
 template <class T, if_body<T> = 0>
 result validate(const T& m) noexcept {
     if (result r = fields::validate(m); !r) return r;
@@ -28039,9 +28833,10 @@ result validate(const T& m, fields::path& where) noexcept {
     if (result r = fields::validate(m, where); !r) return r;
     return cross_check(m, detail::place{{}, &where});
 }
+///@}
 
-// The compact JSON body, members in the spec's order; attachments are base64-encoded straight
-// from the caller's bytes into `out`. Success: offset = bytes written.
+/// The compact JSON body, members in the spec's order; attachments are base64-encoded straight
+/// from the caller's bytes into `out`. Success: offset = bytes written.
 template <class T, if_body<T> = 0>
 result encode(const T& m, writer& out) noexcept {
     if (result r = mitake::validate(m); !r) return r;
@@ -28102,7 +28897,7 @@ result decode_body(bytes body, T& out, mutable_bytes scratch, decode_options o, 
 // spec does not define is kept as it came (each enum holds every uint16).
 namespace smsgw::mitake {
 
-// 附件一：整批錯誤代碼, the `code` of a response whose whole request failed.
+/// 附件一：整批錯誤代碼, the `code` of a response whose whole request failed.
 enum class batch_error : std::uint16_t {
     system_error = 9999,
     missing_authorization = 1001,
@@ -28137,7 +28932,7 @@ enum class batch_error : std::uint16_t {
     malformed_request = 4003,
 };
 
-// 附件二：單筆錯誤代碼, the `status` of one message that failed in a push.
+/// 附件二：單筆錯誤代碼, the `status` of one message that failed in a push.
 enum class message_error : std::uint16_t {
     c_id_too_long = 2008,
     missing_phone_number = 2009,
@@ -28146,26 +28941,28 @@ enum class message_error : std::uint16_t {
     duplicate_c_id = 2018,
 };
 
-// 附件三：狀態代碼, the `status` of a message in push, queryBatchDR, querySingleDR and the callback.
+/// 附件三：狀態代碼, the `status` of a message in push, queryBatchDR, querySingleDR and the callback.
 enum class status : std::uint16_t {
-    delivered = 0,              // 已送達手機
-    accepted = 1,               // 已送達三竹
-    sent_to_carrier = 2,        // 已送達業者
-    scheduled = 1000,           // 預約傳送中
-    cancelled = 1001,           // 預約已取消
-    bad_content = 2000,         // 內容有錯誤
-    bad_number = 2001,          // 門號有錯誤
-    disabled = 2002,            // 訊息已停用
-    expired = 2003,             // 逾時無法送達
-    carrier_error = 2999,       // 業者系統錯誤
-    send_failed = 9998,         // 傳送錯誤 (1.17)
-    mitake_system_error = 9999, // 三竹系統錯誤
+    delivered = 0,              ///< 已送達手機
+    accepted = 1,               ///< 已送達三竹
+    sent_to_carrier = 2,        ///< 已送達業者
+    scheduled = 1000,           ///< 預約傳送中
+    cancelled = 1001,           ///< 預約已取消
+    bad_content = 2000,         ///< 內容有錯誤
+    bad_number = 2001,          ///< 門號有錯誤
+    disabled = 2002,            ///< 訊息已停用
+    expired = 2003,             ///< 逾時無法送達
+    carrier_error = 2999,       ///< 業者系統錯誤
+    send_failed = 9998,         ///< 傳送錯誤 (1.17)
+    mitake_system_error = 9999, ///< 三竹系統錯誤
 };
 
 // A code's text: the spec's own (UTF-8) and an English one; both empty for a number the table
 // does not define.
-using code_text = smsgw::code_text;  // {chinese, english}
+using code_text = smsgw::code_text;  ///< {chinese, english}
 
+/// The spec's text of a code, in Chinese and English.
+///@{
 constexpr code_text describe(batch_error e) noexcept {
     switch (e) {
     case batch_error::system_error: return {"系統錯誤", "system error"};
@@ -28231,36 +29028,45 @@ constexpr code_text describe(status s) noexcept {
     }
     return {};
 }
+///@}
 
-// Where a message stands: the one question every caller asks of a status.
+/// Where a message stands: the one question every caller asks of a status.
 enum class outcome : unsigned char {
-    pending,    // 1, 2, 1000: it may still change
-    delivered,  // 0
-    failed,     // 2000-2003, 2999, 9998, 9999, and every 附件二 error
-    cancelled,  // 1001
-    unknown,    // a number no table defines
+    pending,    ///< 1, 2, 1000: it may still change
+    delivered,  ///< 0
+    failed,     ///< 2000-2003, 2999, 9998, 9999, and every 附件二 error
+    cancelled,  ///< 1001
+    unknown,    ///< a number no table defines
 };
 
+/// Whether no later report will change the outcome.
 constexpr bool is_final(outcome o) noexcept {
     return o == outcome::delivered || o == outcome::failed || o == outcome::cancelled;
 }
 
-// A message's `status` text read to its table: 附件二 when one message of a push failed
-// (2008-2011, 2018, which 附件三 does not use), 附件三 otherwise. `text` is kept verbatim.
+/// A message's `status` text read to its table: 附件二 when one message of a push failed
+/// (2008-2011, 2018, which 附件三 does not use), 附件三 otherwise. `text` is kept verbatim.
 struct message_status {
+    /// Which table the code was found in.
     enum class table : unsigned char { status, error, unknown };
 
+    /// The code as sent.
     std::string_view text;
+    /// Which table has it.
     table in = table::unknown;
-    std::uint16_t number = 0;  // its number, for an unknown one too (0 when the text is no uint16)
+    std::uint16_t number = 0;  ///< its number, for an unknown one too (0 when the text is no uint16)
 
+    /// The number as a status code.
     constexpr mitake::status as_status() const noexcept { return static_cast<mitake::status>(number); }
+    /// The number as an error code.
     constexpr message_error as_error() const noexcept { return static_cast<message_error>(number); }
+    /// The text of the code, from its table.
     constexpr code_text describe() const noexcept {
         return in == table::status ? mitake::describe(as_status())
                : in == table::error ? mitake::describe(as_error())
                                     : code_text{};
     }
+    /// What the code means for the message.
     constexpr mitake::outcome outcome() const noexcept {
         if (in == table::error) return outcome::failed;
         if (in == table::unknown) return outcome::unknown;
@@ -28273,10 +29079,11 @@ struct message_status {
         default: return outcome::failed;
         }
     }
+    /// Whether no later report will change it.
     constexpr bool is_final() const noexcept { return mitake::is_final(outcome()); }
 };
 
-// `text` (digits, as the message carries it) to its table and number.
+/// `text` (digits, as the message carries it) to its table and number.
 constexpr message_status read_status(std::string_view text) noexcept {
     message_status s{text};
     std::uint16_t n = 0;
@@ -28301,16 +29108,18 @@ constexpr message_status read_status(std::string_view text) noexcept {
 // Mitake assigns ({三竹網域名稱}); every call is a POST of application/json.
 namespace smsgw::mitake {
 
-inline constexpr std::string_view token_path = "/AuthorizationService/Token";  // API Authorization
-inline constexpr std::string_view message_path = "/msg/mms/json";              // push and both queries
+inline constexpr std::string_view token_path = "/AuthorizationService/Token";  ///< API Authorization
+inline constexpr std::string_view message_path = "/msg/mms/json";              ///< push and both queries
+/// The Content-Type of every call.
 inline constexpr std::string_view content_type = "application/json";
 
-// The customer's answer to a callback: any other status is a failure to Mitake (主動回報 Response).
+/// The customer's answer to a callback: any other status is a failure to Mitake (主動回報 Response).
 inline constexpr int callback_ok_status = 200;
 
-// The actionType header of the calls on message_path.
+/// The actionType header of the calls on message_path.
 enum class action : unsigned char { push, query_batch_dr, query_single_dr };
 
+/// The action type header's value of an action.
 constexpr std::string_view action_type(action a) noexcept {
     switch (a) {
     case action::push: return "push";
@@ -28320,7 +29129,7 @@ constexpr std::string_view action_type(action a) noexcept {
     return {};
 }
 
-// The action an actionType header names (as the spec spells it; false for any other text).
+/// The action an actionType header names (as the spec spells it; false for any other text).
 constexpr bool find_action(std::string_view text, action& out) noexcept {
     for (const action a : {action::push, action::query_batch_dr, action::query_single_dr}) {
         if (text == action_type(a)) {
@@ -28331,22 +29140,28 @@ constexpr bool find_action(std::string_view text, action& out) noexcept {
     return false;
 }
 
+/// One HTTP header: its name and value.
 struct header {
+    /// The header's name.
     std::string_view name;
+    /// Its value.
     std::string_view value;
 };
 
-// The three headers of push, queryBatchDR and querySingleDR, in the spec's order.
+/// The three headers of push, queryBatchDR and querySingleDR, in the spec's order.
 struct request_headers {
+    /// Authorization.
     header authorization;
+    /// The client id header.
     header client_id;
+    /// The action type header.
     header action_type;
 };
 
-// The authorization value `tokenType + ' ' + accessToken` (the spec asks tokenType `bearer`,
-// which the token response carries) into `out`. Both parts must be non-empty printable ASCII
-// without a space (a header value cannot hold a line break): empty_field or bad_character with
-// field tokenType or accessToken and the offset in it. Success: offset = bytes written.
+/// The authorization value `tokenType + ' ' + accessToken` (the spec asks tokenType `bearer`,
+/// which the token response carries) into `out`. Both parts must be non-empty printable ASCII
+/// without a space (a header value cannot hold a line break): empty_field or bad_character with
+/// field tokenType or accessToken and the offset in it. Success: offset = bytes written.
 inline result authorization(std::string_view token_type, std::string_view access_token, writer& out) noexcept {
     const std::string_view parts[] = {token_type, access_token};
     const char* names[] = {"tokenType", "accessToken"};
@@ -28364,9 +29179,9 @@ inline result authorization(std::string_view token_type, std::string_view access
     return {errc{}, out.size() - start};
 }
 
-// The headers of a call: authorization written into `out` (tokenType.size() + 1 +
-// accessToken.size() bytes), clientID and actionType as given. Errors as authorization(), and
-// empty_field or bad_character for clientID.
+/// The headers of a call: authorization written into `out` (tokenType.size() + 1 +
+/// accessToken.size() bytes), clientID and actionType as given. Errors as authorization(), and
+/// empty_field or bad_character for clientID.
 inline result make_headers(std::string_view token_type, std::string_view access_token, std::string_view client_id,
                            action a, writer& out, request_headers& h) noexcept {
     for (std::size_t i = 0; i < client_id.size(); ++i) {
@@ -28389,16 +29204,18 @@ inline result make_headers(std::string_view token_type, std::string_view access_
 // Both directions, so that a test can play Mitake.
 namespace smsgw::mitake {
 
-// messages欄位說明
+/// messages欄位說明
 struct callback_message {
-    std::string_view batch_id;     // 批號
-    std::string_view msg_id;       // 簡訊序號
-    std::string_view status;       // 附件三: read_status()
-    std::string_view status_time;  // 簡訊狀態時間 yyyyMMddHHmmss
-    std::uint32_t point = 0;       // 此筆點數
+    std::string_view batch_id;     ///< 批號
+    std::string_view msg_id;       ///< 簡訊序號
+    std::string_view status;       ///< 附件三: read_status()
+    std::string_view status_time;  ///< 簡訊狀態時間 yyyyMMddHHmmss
+    std::uint32_t point = 0;       ///< 此筆點數
 
+    /// The status as a code.
     mitake::message_status read_status() const noexcept { return mitake::read_status(status); }
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.batch_id, id("batchID"));
@@ -28409,17 +29226,22 @@ struct callback_message {
     }
 };
 
+/// Mitake's callback: delivery reports pushed to the customer's URL.
 struct callback_request {
+    /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
+    /// The reports.
     span<const callback_message> messages;
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v.group(m.messages, fields::group("messages", "messages"));
     }
 };
 
+/// Decodes the JSON body: strings that need it into `scratch`, the reports into `messages`.
 inline result decode(bytes body, callback_request& out, mutable_bytes scratch, span<callback_message> messages,
                      decode_options o = {}) noexcept {
     return detail::decode_body(body, out, scratch, o, messages);
@@ -28436,8 +29258,8 @@ inline result decode(bytes body, callback_request& out, mutable_bytes scratch, s
 // 發送(push): POST message_path with actionType push. One MMS to up to 500 numbers.
 namespace smsgw::mitake {
 
-inline constexpr std::size_t max_destinations = 500;        // destinations: 最大限制500個門號
-inline constexpr std::size_t max_message_size = 300 * 1024;  // subject + content + attachContent: 300KB
+inline constexpr std::size_t max_destinations = 500;        ///< destinations: 最大限制500個門號
+inline constexpr std::size_t max_message_size = 300 * 1024;  ///< subject + content + attachContent: 300KB
 
 namespace detail {
 
@@ -28473,11 +29295,12 @@ constexpr fields::spec non_empty(fields::spec s) noexcept {
 
 }  // namespace detail
 
-// destinations欄位說明
+/// destinations欄位說明
 struct destination {
-    std::string_view to;    // 行動電話
-    std::string_view c_id;  // 客戶端ID: at most 36, unique within the request; empty: not sent
+    std::string_view to;    ///< 行動電話
+    std::string_view c_id;  ///< 客戶端ID: at most 36, unique within the request; empty: not sent
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.to, fields::ascii("to", 20).checked(detail::check_phone));
@@ -28485,12 +29308,13 @@ struct destination {
     }
 };
 
-// attachments欄位說明: all three required.
+/// attachments欄位說明: all three required.
 struct attachment {
-    bytes content;          // attachContent: the file's bytes, base64 on the wire
-    std::string_view type;  // attachType: jpg, jpeg, png, gif or mp3
-    std::string_view name;  // attachName: at most 50 characters
+    bytes content;          ///< attachContent: the file's bytes, base64 on the wire
+    std::string_view type;  ///< attachType: jpg, jpeg, png, gif or mp3
+    std::string_view name;  ///< attachName: at most 50 characters
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         const fields::spec content = fields::binary("attachContent", max_message_size / 4 * 3);
@@ -28500,17 +29324,20 @@ struct attachment {
     }
 };
 
+/// A request to send messages.
 struct push_request {
+    /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view subject;      // 必要: 40 characters of ASCII, 15 as soon as one is not
-    std::string_view content;      // empty: not sent
-    std::string_view order_time;   // 預約時間 YYYYMMDDHHmmss; empty: now
-    std::string_view expire_time;  // 有效時間 YYYYMMDDHHmmss; empty: Mitake's default
-    span<const destination> destinations;  // 1 to 500
-    span<const attachment> attachments;    // empty: not sent
-    std::string_view project_name;         // 專案名稱, at most 36 characters; empty: not sent
+    std::string_view subject;      ///< 必要: 40 characters of ASCII, 15 as soon as one is not
+    std::string_view content;      ///< empty: not sent
+    std::string_view order_time;   ///< 預約時間 YYYYMMDDHHmmss; empty: now
+    std::string_view expire_time;  ///< 有效時間 YYYYMMDDHHmmss; empty: Mitake's default
+    span<const destination> destinations;  ///< 1 to 500
+    span<const attachment> attachments;    ///< empty: not sent
+    std::string_view project_name;         ///< 專案名稱, at most 36 characters; empty: not sent
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.subject, fields::text("subject", detail::is_plain_ascii(m.subject) ? 40 : 15));
@@ -28564,22 +29391,22 @@ inline result cross_check(const push_request& m, const place& p) noexcept {
 
 }  // namespace detail
 
-// Decodes a push body as Mitake's server would: destinations and attachments into the caller's
-// storage, strings with escapes and the attachments' bytes into `scratch` (the body's size is
-// enough). Errors at their offset in the body, named (by path with o.where).
+/// Decodes a push body as Mitake's server would: destinations and attachments into the caller's
+/// storage, strings with escapes and the attachments' bytes into `scratch` (the body's size is
+/// enough). Errors at their offset in the body, named (by path with o.where).
 inline result decode(bytes body, push_request& out, mutable_bytes scratch, span<destination> destinations,
                      span<attachment> attachments, decode_options o = {}) noexcept {
     return detail::decode_body(body, out, scratch, o, destinations, attachments);
 }
 
-// The pushes a destination list needs: at most 500 each.
+/// The pushes a destination list needs: at most 500 each.
 constexpr std::size_t push_count(std::size_t destinations) noexcept {
     return (destinations + max_destinations - 1) / max_destinations;
 }
 
-// Splits `all` into pushes of at most 500 destinations in `out`, each a copy of `base` with its
-// share (views into `all`, nothing copied). Success: offset = the pushes written;
-// buffer_too_small with offset = push_count(all.size()) when `out` is shorter.
+/// Splits `all` into pushes of at most 500 destinations in `out`, each a copy of `base` with its
+/// share (views into `all`, nothing copied). Success: offset = the pushes written;
+/// buffer_too_small with offset = push_count(all.size()) when `out` is shorter.
 inline result split(const push_request& base, span<const destination> all, span<push_request> out) noexcept {
     const std::size_t n = push_count(all.size());
     if (out.size() < n) return fail(errc::buffer_too_small, n);
@@ -28592,17 +29419,19 @@ inline result split(const push_request& base, span<const destination> all, span<
     return {errc{}, n};
 }
 
-// messages欄位說明: one per destination.
+/// messages欄位說明: one per destination.
 struct push_message {
-    std::string_view msg_id;       // 簡訊序號, uint64 as text
-    std::string_view c_id;         // 客戶端ID; empty when the request had none
-    std::string_view status;       // 附件三, or 附件二 when this message failed: read_status()
-    std::string_view status_desc;  // its text, as Mitake words it
-    std::string_view status_time;  // 三竹接收時間 yyyyMMddHHmmss
-    std::uint32_t point = 0;       // 此筆點數
+    std::string_view msg_id;       ///< 簡訊序號, uint64 as text
+    std::string_view c_id;         ///< 客戶端ID; empty when the request had none
+    std::string_view status;       ///< 附件三, or 附件二 when this message failed: read_status()
+    std::string_view status_desc;  ///< its text, as Mitake words it
+    std::string_view status_time;  ///< 三竹接收時間 yyyyMMddHHmmss
+    std::uint32_t point = 0;       ///< 此筆點數
 
+    /// The status as a code.
     mitake::message_status read_status() const noexcept { return mitake::read_status(status); }
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.msg_id, id("msgID"));
@@ -28629,18 +29458,21 @@ inline result check_batch_id(std::string_view v) noexcept {
 }
 }  // namespace detail
 
-// The answer to a push: batchID and the messages, or code and description when the whole
-// batch failed (附件一).
+/// The answer to a push: batchID and the messages, or code and description when the whole
+/// batch failed (附件一).
 struct push_response {
+    /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view batch_id;  // 本批批號, uint64 as text (or the UUID of before 1.06)
+    std::string_view batch_id;  ///< 本批批號, uint64 as text (or the UUID of before 1.06)
+    /// One answer per message sent.
     span<const push_message> messages;
-    std::uint64_t cost_points = 0;     // 本次發送扣除點數
-    std::uint64_t account_points = 0;  // 剩餘點數
-    batch_error code{};                // 附件一; 0: none
-    std::string_view description;      // 整批錯誤說明
+    std::uint64_t cost_points = 0;     ///< 本次發送扣除點數
+    std::uint64_t account_points = 0;  ///< 剩餘點數
+    batch_error code{};                ///< 附件一; 0: none
+    std::string_view description;      ///< 整批錯誤說明
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.batch_id, fields::ascii("batchID", 36).checked(detail::check_batch_id).as_json_number().if_set());
@@ -28652,6 +29484,7 @@ struct push_response {
     }
 };
 
+/// Decodes the JSON body: strings that need it into `scratch`, the answers into `messages`.
 inline result decode(bytes body, push_response& out, mutable_bytes scratch, span<push_message> messages,
                      decode_options o = {}) noexcept {
     return detail::decode_body(body, out, scratch, o, messages);
@@ -28668,33 +29501,40 @@ inline result decode(bytes body, push_response& out, mutable_bytes scratch, span
 // queryBatchDR or querySingleDR; both answer with the batch's messages and their 附件三 status.
 namespace smsgw::mitake {
 
+/// A status query for several messages.
 struct query_batch_request {
+    /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view batch_id;  // 必要，批號: uint64 as text
+    std::string_view batch_id;  ///< 必要，批號: uint64 as text
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.batch_id, id("batchID"));
     }
 };
 
-// One of querySingleDR's msgIDs.
+/// One of querySingleDR's msgIDs.
 struct msg_id {
-    std::string_view value;  // uint64 as text
+    std::string_view value;  ///< uint64 as text
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.value, id("msgIDs"));
     }
 };
 
+/// A status query for one message.
 struct query_single_request {
+    /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view batch_id;  // 必要，批號
-    span<const msg_id> msg_ids;  // 必要，簡訊序號，可帶入多筆: at least one
+    std::string_view batch_id;  ///< 必要，批號
+    span<const msg_id> msg_ids;  ///< 必要，簡訊序號，可帶入多筆: at least one
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.batch_id, id("batchID"));
@@ -28709,16 +29549,17 @@ inline result cross_check(const query_single_request& m, const place& p) noexcep
 }
 }  // namespace detail
 
-// messages欄位說明 of both queries.
+/// messages欄位說明 of both queries.
 struct report {
-    std::string_view msg_id;       // 簡訊序號
-    std::string_view status_time;  // 簡訊狀態時間 yyyyMMddHHmmss
-    std::string_view status;       // 附件三: read_status()
-    std::uint32_t point = 0;       // 此筆點數
+    std::string_view msg_id;       ///< 簡訊序號
+    std::string_view status_time;  ///< 簡訊狀態時間 yyyyMMddHHmmss
+    std::string_view status;       ///< 附件三: read_status()
+    std::uint32_t point = 0;       ///< 此筆點數
 
+    /// The status as a code.
     mitake::message_status read_status() const noexcept { return mitake::read_status(status); }
 
-    // In the order of the spec's examples.
+    /// In the order of the spec's examples.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.msg_id, id("msgID"));
@@ -28728,15 +29569,18 @@ struct report {
     }
 };
 
-// The answer to either query: batchID and its messages, or code and description (附件一).
+/// The answer to either query: batchID and its messages, or code and description (附件一).
 struct query_response {
+    /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view batch_id;  // 批號
+    std::string_view batch_id;  ///< 批號
+    /// The statuses.
     span<const report> messages;
-    batch_error code{};            // 附件一; 0: none
-    std::string_view description;  // 錯誤說明
+    batch_error code{};            ///< 附件一; 0: none
+    std::string_view description;  ///< 錯誤說明
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.batch_id, id("batchID").if_set());
@@ -28746,6 +29590,8 @@ struct query_response {
     }
 };
 
+/// Decodes the JSON body: strings that need it into `scratch`, lists into the spans given.
+///@{
 inline result decode(bytes body, query_batch_request& out, mutable_bytes scratch, decode_options o = {}) noexcept {
     return detail::decode_body(body, out, scratch, o);
 }
@@ -28757,6 +29603,7 @@ inline result decode(bytes body, query_response& out, mutable_bytes scratch, spa
                      decode_options o = {}) noexcept {
     return detail::decode_body(body, out, scratch, o, messages);
 }
+///@}
 
 }  // namespace smsgw::mitake
 // ---- smsgw/mitake/token.hpp
@@ -28769,12 +29616,15 @@ inline result decode(bytes body, query_response& out, mutable_bytes scratch, spa
 // carries in its authorization header (paths.hpp).
 namespace smsgw::mitake {
 
+/// A request for an access token.
 struct token_request {
+    /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view client_id;      // 必要，使用者帳號
-    std::string_view client_secret;  // 必要，使用者密碼
+    std::string_view client_id;      ///< 必要，使用者帳號
+    std::string_view client_secret;  ///< 必要，使用者密碼
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.client_id, fields::ascii("clientId", fields::unlimited));
@@ -28782,16 +29632,18 @@ struct token_request {
     }
 };
 
+/// The access token, or an error.
 struct token_response {
+    /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view access_token;  // 認證token
-    std::string_view token_type;    // token類型: "bearer"
-    std::string_view expires_in;    // token有效時間 in seconds: digits, sent as a string ("33346") or a number
-    std::string_view refresh_token;  // 保留欄位: null (empty) or a string
-    std::string_view scope;          // 保留欄位: null (empty) or a string
+    std::string_view access_token;  ///< 認證token
+    std::string_view token_type;    ///< token類型: "bearer"
+    std::string_view expires_in;    ///< token有效時間 in seconds: digits, sent as a string ("33346") or a number
+    std::string_view refresh_token;  ///< 保留欄位: null (empty) or a string
+    std::string_view scope;          ///< 保留欄位: null (empty) or a string
 
-    // In the order of the spec's example.
+    /// In the order of the spec's example.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.access_token, fields::ascii("accessToken", fields::unlimited));
@@ -28802,24 +29654,28 @@ struct token_response {
     }
 };
 
-// expiresIn as seconds (errors of codec::decimal::parse, offset in the text).
+/// expiresIn as seconds (errors of codec::decimal::parse, offset in the text).
 inline result expires_in_seconds(const token_response& t, std::uint64_t& seconds) noexcept {
     return to_uint64(t.expires_in, seconds);
 }
 
+/// Decodes the JSON body, strings that need it into `scratch`.
+///@{
 inline result decode(bytes body, token_request& out, mutable_bytes scratch, decode_options o = {}) noexcept {
     return detail::decode_body(body, out, scratch, o);
 }
 inline result decode(bytes body, token_response& out, mutable_bytes scratch, decode_options o = {}) noexcept {
     return detail::decode_body(body, out, scratch, o);
 }
+///@}
 
 }  // namespace smsgw::mitake
 // ---- smsgw/smsplat.hpp
 
-// smsgw::smsplat: the HTTP SMS platform (cmpp2-and-http-sms-platform.txt, Parts II and III),
-// white-labelled by many SMS vendors. Requests are form-encoded parameters sent to
-// http://IP:PORT + path(call); answers are lines, `resptime,respstatus` first.
+/// \namespace smsgw::smsplat
+/// smsgw::smsplat: the HTTP SMS platform (cmpp2-and-http-sms-platform.txt, Parts II and III),
+/// white-labelled by many SMS vendors. Requests are form-encoded parameters sent to
+/// http://IP:PORT + path(call); answers are lines, `resptime,respstatus` first.
 // ---- smsgw/smsplat/balance.hpp
 
 #include <cstddef>
@@ -28850,10 +29706,10 @@ namespace smsgw::smsplat {
 
 // A code's meaning: `chinese` as the spec's table words it, `english` a rendering of it.
 // Both empty when the table does not define the code.
-using code_text = smsgw::code_text;  // {chinese, english}
+using code_text = smsgw::code_text;  ///< {chinese, english}
 
-// respstatus of HttpBatchSendSM and HttpVarSM (table 9.3). The table has no 114: a client SDK in
-// the wild numbers 114-118 what the spec numbers 115-119; this follows the spec.
+/// respstatus of HttpBatchSendSM and HttpVarSM (table 9.3). The table has no 114: a client SDK in
+/// the wild numbers 114-118 what the spec numbers 115-119; this follows the spec.
 enum class send_status : unsigned {
     submitted = 0,
     no_such_user = 101,
@@ -28876,7 +29732,7 @@ enum class send_status : unsigned {
     user_expired = 119,
 };
 
-// The status of QueryBalance (table 11.2).
+/// The status of QueryBalance (table 11.2).
 enum class balance_status : unsigned {
     success = 0,
     no_such_user = 101,
@@ -28884,7 +29740,7 @@ enum class balance_status : unsigned {
     too_fast = 103,
 };
 
-// The status of Recharge (table 12.2).
+/// The status of Recharge (table 12.2).
 enum class recharge_status : unsigned {
     success = 0,
     missing_parameter = 201,
@@ -28895,7 +29751,7 @@ enum class recharge_status : unsigned {
     no_such_product = 206,
 };
 
-// The status of UserManage (table 13.2).
+/// The status of UserManage (table 13.2).
 enum class user_manage_status : unsigned {
     success = 0,
     missing_parameter = 301,
@@ -28906,6 +29762,8 @@ enum class user_manage_status : unsigned {
     no_such_product = 306,
 };
 
+/// The spec's text of a code, in Chinese and English.
+///@{
 constexpr code_text describe(send_status s) noexcept {
     switch (s) {
     case send_status::submitted: return {"提交成功", "Submitted"};
@@ -28975,26 +29833,28 @@ constexpr code_text describe(user_manage_status s) noexcept {
     }
     return {};
 }
+///@}
 
-// The status of a push (table 10.2). The value is open-ended: any other text is a status of
-// the gateway's own (`MBBLACK`, `SM11`, `JA:0009`), kept verbatim in the push and classified
-// as `other`.
+/// The status of a push (table 10.2). The value is open-ended: any other text is a status of
+/// the gateway's own (`MBBLACK`, `SM11`, `JA:0009`), kept verbatim in the push and classified
+/// as `other`.
 enum class report_status : unsigned char {
-    delivrd,  // DELIVRD
-    expired,  // EXPIRED
-    undeliv,  // UNDELIV
-    unknown,  // UNKNOWN
-    rejectd,  // REJECTD
-    dtblack,  // DTBLACK
-    err_104,  // ERR:104
-    reject,   // REJECT
-    other,    // 其他: a gateway-internal status
+    delivrd,  ///< DELIVRD
+    expired,  ///< EXPIRED
+    undeliv,  ///< UNDELIV
+    unknown,  ///< UNKNOWN
+    rejectd,  ///< REJECTD
+    dtblack,  ///< DTBLACK
+    err_104,  ///< ERR:104
+    reject,   ///< REJECT
+    other,    ///< 其他: a gateway-internal status
 };
 
+/// The texts of table 10.2, in report_status order.
 inline constexpr std::string_view report_status_names[] = {"DELIVRD", "EXPIRED", "UNDELIV", "UNKNOWN",
                                                            "REJECTD", "DTBLACK", "ERR:104", "REJECT"};
 
-// Which status of table 10.2 the text is (exactly, letter case included), or `other`.
+/// Which status of table 10.2 the text is (exactly, letter case included), or `other`.
 constexpr report_status classify(std::string_view status) noexcept {
     for (unsigned k = 0; k < sizeof report_status_names / sizeof report_status_names[0]; ++k) {
         if (status == report_status_names[k]) return static_cast<report_status>(k);
@@ -29002,6 +29862,7 @@ constexpr report_status classify(std::string_view status) noexcept {
     return report_status::other;
 }
 
+/// The spec's text of a status.
 constexpr code_text describe(report_status s) noexcept {
     switch (s) {
     case report_status::delivrd: return {"短消息转发成功", "Delivered"};
@@ -29105,11 +29966,12 @@ inline result write_status_line(codec::lines::builder& b, std::string_view time,
 
 namespace smsgw::smsplat {
 
-// The calls of the HTTP SMS platform (Part II of cmpp2-and-http-sms-platform.txt). Each is an
-// HTTP GET or POST of form-encoded parameters to http://IP:PORT + path(call); the status push
-// (chapter 10) goes the other way, to the customer's own address.
+/// The calls of the HTTP SMS platform (Part II of cmpp2-and-http-sms-platform.txt). Each is an
+/// HTTP GET or POST of form-encoded parameters to http://IP:PORT + path(call); the status push
+/// (chapter 10) goes the other way, to the customer's own address.
 enum class call : unsigned char { batch_send, var_sm, push, query_balance, recharge, user_manage };
 
+/// The path of a call.
 constexpr std::string_view path(call c) noexcept {
     switch (c) {
     case call::batch_send: return "/msg/HttpBatchSendSM";  // §9.1
@@ -29122,14 +29984,14 @@ constexpr std::string_view path(call c) noexcept {
     return {};
 }
 
-// The name the spec calls it by ("HttpBatchSendSM"; "push" for the status report).
+/// The name the spec calls it by ("HttpBatchSendSM"; "push" for the status report).
 constexpr std::string_view name(call c) noexcept {
     if (c == call::push) return "push";
     const std::string_view p = path(c);
     return p.substr(p.rfind('/') + 1);
 }
 
-// The call a path or a name designates; false when it is none of them.
+/// The call a path or a name designates; false when it is none of them.
 constexpr bool find_call(std::string_view path_or_name, call& out) noexcept {
     for (call c : {call::batch_send, call::var_sm, call::push, call::query_balance, call::recharge, call::user_manage}) {
         if (path_or_name == name(c) || (!path(c).empty() && path_or_name == path(c))) {
@@ -29141,8 +30003,8 @@ constexpr bool find_call(std::string_view path_or_name, call& out) noexcept {
 }
 
 // Limits the spec fixes.
-inline constexpr std::size_t max_mobiles = 50000;  // §9.1: numbers per HttpBatchSendSM
-inline constexpr std::size_t max_msg_chars = 585;  // table 9.2: characters of msg
+inline constexpr std::size_t max_mobiles = 50000;  ///< §9.1: numbers per HttpBatchSendSM
+inline constexpr std::size_t max_msg_chars = 585;  ///< table 9.2: characters of msg
 
 }  // namespace smsgw::smsplat
 
@@ -29154,9 +30016,9 @@ namespace smsgw::smsplat {
 
 namespace fields = codec::fields;
 
-// Strict: a name the call does not define, or one given twice, is an error at its offset.
-// Tolerant: unknown names are skipped (real pushes add notifyTime and the like); of a name
-// given twice the first counts, as a servlet's getParameter() does.
+/// Strict: a name the call does not define, or one given twice, is an error at its offset.
+/// Tolerant: unknown names are skipped (real pushes add notifyTime and the like); of a name
+/// given twice the first counts, as a servlet's getParameter() does.
 using mode = smsgw::mode;
 
 namespace detail {
@@ -29202,24 +30064,24 @@ using if_request = std::enable_if_t<is_request<T>::value, int>;
 
 }  // namespace detail
 
-// Every check of the call's table before anything is written: the first error with its spec
-// name in result.field and the offset in the value at fault.
+/// Every check of the call's table before anything is written: the first error with its spec
+/// name in result.field and the offset in the value at fault.
 template <class Request, detail::if_request<Request> = 0>
 result validate(const Request& r) noexcept {
     return fields::validate(r);
 }
 
-// The parameters in the order of the field list, form-encoded (`%E3%80%90` for UTF-8 text,
-// `%3D` for base64 padding, as §12.5 prints `account=LW4Zjb8dOww%3D`), to send to
-// path(Request::endpoint) as a POST body or after `?`.
+/// The parameters in the order of the field list, form-encoded (`%E3%80%90` for UTF-8 text,
+/// `%3D` for base64 padding, as §12.5 prints `account=LW4Zjb8dOww%3D`), to send to
+/// path(Request::endpoint) as a POST body or after `?`.
 template <class Request, detail::if_request<Request> = 0>
 result encode(const Request& r, writer& out) noexcept {
     return fields::encode_form(r, out);
 }
 
-// Decodes parameters as the platform (or, for a push, the customer) would, with the checks of
-// validate(). Values are decoded into `scratch` (at least the input's size). Errors carry the
-// offset of the parameter at fault and its name (fields::decode_form lists them).
+/// Decodes parameters as the platform (or, for a push, the customer) would, with the checks of
+/// validate(). Values are decoded into `scratch` (at least the input's size). Errors carry the
+/// offset of the parameter at fault and its name (fields::decode_form lists them).
 template <class Request, detail::if_request<Request> = 0>
 result decode(bytes params, Request& out, mutable_bytes scratch, mode m = mode::strict) noexcept {
     return fields::decode_form(params, out, scratch, m);
@@ -29341,17 +30203,22 @@ constexpr void send_options(V& v, Self& m) {
 
 }  // namespace detail
 
+/// A request to send messages to many numbers.
 struct batch_send_request {
+    /// The platform call this request is for.
     static constexpr smsplat::call endpoint = call::batch_send;
 
+    /// account: the account.
     std::string_view account;
+    /// pswd: the account's password.
     std::string_view pswd;
-    std::string_view mobile;              // 1 to 50000 numbers joined by ',' (§9.1)
-    std::string_view msg;                 // UTF-8, 1 to 585 characters
-    std::string_view needstatus = "false";  // "true" or "false", literally
-    std::string_view product;             // optional: the product id to bill
-    std::string_view extno;               // optional: 1 to 6 digits
+    std::string_view mobile;              ///< 1 to 50000 numbers joined by ',' (§9.1)
+    std::string_view msg;                 ///< UTF-8, 1 to 585 characters
+    std::string_view needstatus = "false";  ///< "true" or "false", literally
+    std::string_view product;             ///< optional: the product id to bill
+    std::string_view extno;               ///< optional: 1 to 6 digits
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m);
@@ -29361,12 +30228,13 @@ struct batch_send_request {
     }
 };
 
-// The answer to HttpBatchSendSM and HttpVarSM (§9.3): `resptime,respstatus`, then on status 0
-// only the msgid.
+/// The answer to HttpBatchSendSM and HttpVarSM (§9.3): `resptime,respstatus`, then on status 0
+/// only the msgid.
 struct send_reply {
-    std::string_view resptime;  // yyyyMMddHHmmss, as sent
+    std::string_view resptime;  ///< yyyyMMddHHmmss, as sent
+    /// respstatus: the status the platform answered.
     send_status respstatus{};
-    std::string_view msgid;     // status 0 only: one id for every number of the request
+    std::string_view msgid;     ///< status 0 only: one id for every number of the request
 };
 
 namespace detail {
@@ -29375,11 +30243,11 @@ inline constexpr codec::lines::part send_reply_shape[] = {{"resptime,respstatus"
 inline constexpr fields::spec msgid = fields::ascii("msgid", 64);
 }  // namespace detail
 
-// Strict: LF line ends (§9.3.1), the msgid line exactly when the status is 0 (missing_field
-// "msgid", or trailing_bytes at a msgid line after another status), the msgid printable ASCII
-// (at most 64). Tolerant: CRLF or CR too, blanks around the parts of the first line
-// (the §9.3.2 failure example), blank lines, a status 0 without msgid; lines past the shape
-// ignored. Offsets in the input.
+/// Strict: LF line ends (§9.3.1), the msgid line exactly when the status is 0 (missing_field
+/// "msgid", or trailing_bytes at a msgid line after another status), the msgid printable ASCII
+/// (at most 64). Tolerant: CRLF or CR too, blanks around the parts of the first line
+/// (the §9.3.2 failure example), blank lines, a status 0 without msgid; lines past the shape
+/// ignored. Offsets in the input.
 inline result decode(bytes in, send_reply& out, mode m = mode::strict) noexcept {
     codec::lines::reply<2> lines;
     if (result r = codec::lines::decode(in, detail::send_reply_shape, lines, {m}); !r) return r;
@@ -29400,8 +30268,8 @@ inline result decode(bytes in, send_reply& out, mode m = mode::strict) noexcept 
     return {errc{}, in.size()};
 }
 
-// The platform's side: the status line, and the msgid line when one is given (status 0 needs
-// one: missing_field "msgid"). resptime and msgid are checked as the strict decoder checks them.
+/// The platform's side: the status line, and the msgid line when one is given (status 0 needs
+/// one: missing_field "msgid"). resptime and msgid are checked as the strict decoder checks them.
 inline result encode(const send_reply& r, writer& out) noexcept {
     const bool success = r.respstatus == send_status::submitted;
     if (success && r.msgid.empty()) return fail(errc::missing_field, 0, "msgid");
@@ -29420,23 +30288,29 @@ inline result encode(const send_reply& r, writer& out) noexcept {
 // QueryBalance (chapter 11): the account's balance per product, one line each.
 namespace smsgw::smsplat {
 
+/// A request for the account's balances.
 struct query_balance_request {
+    /// The platform call this request is for.
     static constexpr smsplat::call endpoint = call::query_balance;
 
+    /// account: the account.
     std::string_view account;
+    /// pswd: the account's password.
     std::string_view pswd;
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m);
     }
 };
 
-// One line `productid,balance` of §11.3.
+/// One line `productid,balance` of §11.3.
 struct product_balance {
-    std::string_view productid;  // digits, as sent
+    std::string_view productid;  ///< digits, as sent
+    /// The balance.
     std::uint64_t balance = 0;
-    std::size_t offset = 0;      // of the line in the reply
+    std::size_t offset = 0;      ///< of the line in the reply
 };
 
 namespace detail {
@@ -29496,18 +30370,24 @@ private:
 
 }  // namespace detail
 
-// The products of a reply, read lazily from its bytes.
+/// The products of a reply, read lazily from its bytes.
 class product_list {
 public:
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<detail::product_cursor>;
 
     constexpr product_list() noexcept = default;
+    /// `count` products from `lines`.
     product_list(const codec::lines::range& lines, std::size_t count, smsgw::mode m) noexcept
         : lines_(lines), count_(count), mode_(m) {}
 
+    /// The first item.
     iterator begin() const noexcept { return iterator(detail::product_cursor(lines_, mode_)); }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(); }
+    /// How many products.
     constexpr std::size_t size() const noexcept { return count_; }
+    /// Whether there is none.
     constexpr bool empty() const noexcept { return count_ == 0; }
 
 private:
@@ -29516,11 +30396,13 @@ private:
     smsgw::mode mode_ = smsgw::mode::strict;
 };
 
-// §11.3: `resptime,status`, then one `productid,balance` line per product.
+/// §11.3: `resptime,status`, then one `productid,balance` line per product.
 struct query_balance_reply {
+    /// resptime: when the platform answered.
     std::string_view resptime;
+    /// The status the platform answered.
     balance_status status{};
-    product_list products;  // status 0
+    product_list products;  ///< status 0
 };
 
 namespace detail {
@@ -29528,10 +30410,10 @@ inline constexpr codec::lines::part balance_reply_shape[] = {{"resptime,respstat
                                                              {"productid,balance", codec::lines::occurs::zero_or_more}};
 }  // namespace detail
 
-// Strict: LF line ends, no blank line, product lines only after status 0 (trailing_bytes at
-// the first one otherwise). Tolerant: CRLF or CR, blank lines anywhere (§11.3 prints the
-// example with a blank line after each line), blanks around the parts. Every product line is
-// read here, its errors at their offsets; the range reads them again lazily.
+/// Strict: LF line ends, no blank line, product lines only after status 0 (trailing_bytes at
+/// the first one otherwise). Tolerant: CRLF or CR, blank lines anywhere (§11.3 prints the
+/// example with a blank line after each line), blanks around the parts. Every product line is
+/// read here, its errors at their offsets; the range reads them again lazily.
 inline result decode(bytes in, query_balance_reply& out, mode m = mode::strict) noexcept {
     codec::lines::reply<2> lines;
     if (result r = codec::lines::decode(in, detail::balance_reply_shape, lines, {m}); !r) return r;
@@ -29549,7 +30431,7 @@ inline result decode(bytes in, query_balance_reply& out, mode m = mode::strict) 
     return {errc{}, in.size()};
 }
 
-// The platform's side: the status line, then the caller's products (none unless status 0).
+/// The platform's side: the status line, then the caller's products (none unless status 0).
 inline result encode(std::string_view resptime, balance_status status, span<const product_balance> products,
                      writer& out) noexcept {
     if (status != balance_status::success && !products.empty()) return fail(errc::trailing_bytes, 0, "productid,balance");
@@ -29573,16 +30455,19 @@ inline result encode(std::string_view resptime, balance_status status, span<cons
 // (§10.3). Decoded by the customer's server, encoded by a test double of the platform.
 namespace smsgw::smsplat {
 
+/// A request to send one message.
 struct push_request {
+    /// The platform call this request is for.
     static constexpr smsplat::call endpoint = call::push;
 
-    std::string_view receiver;    // the name the customer configured; may be empty
-    std::string_view pswd;        // may be empty
-    std::string_view msgid;       // as send_reply gave it
-    std::string_view report_time;  // reportTime, YYMMDDhhmm (years 2000-2099)
-    std::string_view mobile;      // one number
-    std::string_view status;      // table 10.2 or a gateway's own code, verbatim: classify(status)
+    std::string_view receiver;    ///< the name the customer configured; may be empty
+    std::string_view pswd;        ///< may be empty
+    std::string_view msgid;       ///< as send_reply gave it
+    std::string_view report_time;  ///< reportTime, YYMMDDhhmm (years 2000-2099)
+    std::string_view mobile;      ///< one number
+    std::string_view status;      ///< table 10.2 or a gateway's own code, verbatim: classify(status)
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.receiver, fields::ascii("receiver", fields::unlimited).allow_empty());
@@ -29594,7 +30479,7 @@ struct push_request {
     }
 };
 
-// The status of a push as table 10.2 reads it (`ERR%3A104` on the wire is `ERR:104` here).
+/// The status of a push as table 10.2 reads it (`ERR%3A104` on the wire is `ERR:104` here).
 constexpr report_status classify(const push_request& p) noexcept { return classify(p.status); }
 
 }  // namespace smsgw::smsplat
@@ -29615,8 +30500,8 @@ constexpr report_status classify(const push_request& p) noexcept { return classi
 // the platform user's account (and ac_password) DES-encrypted with a key agreed offline.
 namespace smsgw::smsplat {
 
-// The password of a signed call (tables 12.1, 13.1), lower-case hex: §12.5's username 123456,
-// secretkey 123456 and timestamp 20130408105900 give 4725ff06026bc3c703736aa9a2a15e50.
+/// The password of a signed call (tables 12.1, 13.1), lower-case hex: §12.5's username 123456,
+/// secretkey 123456 and timestamp 20130408105900 give 4725ff06026bc3c703736aa9a2a15e50.
 inline std::array<char, 32> sign(std::string_view username, std::string_view secretkey,
                                  std::string_view timestamp) noexcept {
     codec::md5 h;
@@ -29624,7 +30509,7 @@ inline std::array<char, 32> sign(std::string_view username, std::string_view sec
     return codec::to_hex(h.finish());
 }
 
-// Whether `password` is the signature of the other three (hex digits in either case).
+/// Whether `password` is the signature of the other three (hex digits in either case).
 inline bool verify(std::string_view password, std::string_view username, std::string_view secretkey,
                    std::string_view timestamp) noexcept {
     const std::array<char, 32> expected = sign(username, secretkey, timestamp);
@@ -29636,18 +30521,18 @@ inline bool verify(std::string_view password, std::string_view username, std::st
     return differ == 0;
 }
 
-// The longest account or password encrypt_account() takes (bytes; the table sets no limit,
-// the platform's user names are short): its cipher text stays on the stack.
+/// The longest account or password encrypt_account() takes (bytes; the table sets no limit,
+/// the platform's user names are short): its cipher text stays on the stack.
 inline constexpr std::size_t max_account_size = 192;
 
-// An account or ac_password as tables 12.1 and 13.1 want it: base64 of DES/CBC/PKCS5Padding of
-// `plain` under `key` (8 bytes), the IV the key itself unless one is given (what the Java
-// clients of the platform do, `new IvParameterSpec(key)`; only so does §12.5's jishu01 under
-// 12345678 give LW4Zjb8dOww=). The base64 goes into the request's field as it is: the encoder
-// URL-encodes it (`LW4Zjb8dOww%3D`). DES is broken cryptography (a 56-bit key falls to brute
-// force): it is here because the platform requires it, and protects nothing.
-// Success: offset = characters written. Errors: field_too_long (at max_account_size) past the
-// limit; des's bad_key_length and bad_iv_length; buffer_too_small with the size needed.
+/// An account or ac_password as tables 12.1 and 13.1 want it: base64 of DES/CBC/PKCS5Padding of
+/// `plain` under `key` (8 bytes), the IV the key itself unless one is given (what the Java
+/// clients of the platform do, `new IvParameterSpec(key)`; only so does §12.5's jishu01 under
+/// 12345678 give LW4Zjb8dOww=). The base64 goes into the request's field as it is: the encoder
+/// URL-encodes it (`LW4Zjb8dOww%3D`). DES is broken cryptography (a 56-bit key falls to brute
+/// force): it is here because the platform requires it, and protects nothing.
+/// Success: offset = characters written. Errors: field_too_long (at max_account_size) past the
+/// limit; des's bad_key_length and bad_iv_length; buffer_too_small with the size needed.
 inline result encrypt_account(bytes key, bytes plain, writer& out, bytes iv = {}) noexcept {
     if (plain.size() > max_account_size) return fail(errc::field_too_long, max_account_size, "account");
     byte cipher[codec::des::padded_size(max_account_size)];
@@ -29656,10 +30541,10 @@ inline result encrypt_account(bytes key, bytes plain, writer& out, bytes iv = {}
     return codec::base64::encode(bytes(cipher, c.size()), out);
 }
 
-// The platform's side: the plain account from its base64 field (decoded already from the form).
-// Errors: base64's (bad_character, bad_padding) at their offset, field_too_long past
-// max_account_size of cipher text; des's bad_key_length, bad_iv_length, bad_block_length and
-// bad_cipher_padding (a wrong key, most often); buffer_too_small with the size needed.
+/// The platform's side: the plain account from its base64 field (decoded already from the form).
+/// Errors: base64's (bad_character, bad_padding) at their offset, field_too_long past
+/// max_account_size of cipher text; des's bad_key_length, bad_iv_length, bad_block_length and
+/// bad_cipher_padding (a wrong key, most often); buffer_too_small with the size needed.
 inline result decrypt_account(bytes key, std::string_view encrypted, writer& out, bytes iv = {}) noexcept {
     byte cipher[codec::des::padded_size(max_account_size)];
     writer c(mutable_bytes(cipher, sizeof cipher));
@@ -29692,21 +30577,25 @@ inline constexpr fields::spec encrypted(const char* name) noexcept {
 // Recharge (chapter 12): adds to or deducts from an account's balance, signed by an operator.
 namespace smsgw::smsplat {
 
-// type of table 12.1.
+/// type of table 12.1.
 enum class recharge_type : unsigned char { add = 1, deduct = 2 };
 
+/// A request to recharge an account.
 struct recharge_request {
+    /// The platform call this request is for.
     static constexpr smsplat::call endpoint = call::recharge;
 
-    std::string_view username;   // the operator's account, agreed offline
-    std::string_view password;   // sign(username, secretkey, timestamp)
-    std::string_view timestamp;  // yyyyMMddHHmmss
-    std::string_view operator_;  // `operator`: who operates
-    std::string_view account;    // encrypt_account(): base64 of the DES-encrypted platform user name
-    std::uint64_t fee = 0;       // a positive integer
+    std::string_view username;   ///< the operator's account, agreed offline
+    std::string_view password;   ///< sign(username, secretkey, timestamp)
+    std::string_view timestamp;  ///< yyyyMMddHHmmss
+    std::string_view operator_;  ///< `operator`: who operates
+    std::string_view account;    ///< encrypt_account(): base64 of the DES-encrypted platform user name
+    std::uint64_t fee = 0;       ///< a positive integer
+    /// type: how the amount applies.
     recharge_type type = recharge_type::add;
-    std::string_view productid;  // optional: one product, the amount converted to its messages
+    std::string_view productid;  ///< optional: one product, the amount converted to its messages
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::signed_by(v, m);
@@ -29717,9 +30606,11 @@ struct recharge_request {
     }
 };
 
-// §12.3: `resptime,status`.
+/// §12.3: `resptime,status`.
 struct recharge_reply {
+    /// resptime: when the platform answered.
     std::string_view resptime;
+    /// The status the platform answered.
     recharge_status status{};
 };
 
@@ -29727,8 +30618,8 @@ namespace detail {
 inline constexpr codec::lines::part status_only_shape[] = {{"resptime,respstatus"}};
 }  // namespace detail
 
-// One line (strict: LF-ended if ended at all, nothing after it). Tolerant: blanks around the
-// parts, any line end, lines after it ignored.
+/// One line (strict: LF-ended if ended at all, nothing after it). Tolerant: blanks around the
+/// parts, any line end, lines after it ignored.
 inline result decode(bytes in, recharge_reply& out, mode m = mode::strict) noexcept {
     codec::lines::reply<1> lines;
     if (result r = codec::lines::decode(in, detail::status_only_shape, lines, {m}); !r) return r;
@@ -29738,6 +30629,7 @@ inline result decode(bytes in, recharge_reply& out, mode m = mode::strict) noexc
     return {errc{}, in.size()};
 }
 
+/// Writes the status line.
 inline result encode(const recharge_reply& r, writer& out) noexcept {
     codec::lines::builder b(out);
     if (result v = detail::write_status_line(b, r.resptime, static_cast<unsigned>(r.status)); !v) return v;
@@ -29754,8 +30646,11 @@ inline result encode(const recharge_reply& r, writer& out) noexcept {
 // UserManage (chapter 13): opens, changes or deletes a platform account, signed by an operator.
 namespace smsgw::smsplat {
 
+/// The action parameter.
 enum class user_action : unsigned char { add = 0, remove = 1 };  // action: 0 增加 (add or change), 1 删除
+/// The type parameter.
 enum class user_type : unsigned char { normal = 1, agent = 2 };  // type: 1 普通用户, 2 代理商
+/// The 0/1 parameters.
 enum class flag : unsigned char { no = 0, yes = 1 };              // the 0/1 parameters
 
 namespace detail {
@@ -29803,39 +30698,52 @@ inline constexpr fields::spec product_list = fields::list("product_list", ',', 1
 
 }  // namespace detail
 
-// Table 13.1, the 25 parameters. "新增和修改用户时, 用户信息字段都需要。删除用户时只需要
-// account 字段": adding (or changing) wants every one, deleting only username, password,
-// timestamp, operator, action and account, the others written when set. extno, signature,
-// product_list and the two bound addresses may be empty when adding (nothing bound).
+/// Table 13.1, the 25 parameters. "新增和修改用户时, 用户信息字段都需要。删除用户时只需要
+/// account 字段": adding (or changing) wants every one, deleting only username, password,
+/// timestamp, operator, action and account, the others written when set. extno, signature,
+/// product_list and the two bound addresses may be empty when adding (nothing bound).
 struct user_manage_request {
+    /// The platform call this request is for.
     static constexpr smsplat::call endpoint = call::user_manage;
 
+    /// username: the account making the call (agreed offline).
     std::string_view username;
-    std::string_view password;  // sign(username, secretkey, timestamp)
-    std::string_view timestamp;  // yyyyMMddHHmmss
-    std::string_view operator_;  // `operator`
+    std::string_view password;  ///< sign(username, secretkey, timestamp)
+    std::string_view timestamp;  ///< yyyyMMddHHmmss
+    std::string_view operator_;  ///< `operator`
+    /// action: 0 adds (or changes) the user, 1 deletes it.
     user_action action = user_action::add;
-    std::string_view account;      // encrypted as Recharge's account
-    std::string_view ac_password;  // the new user's password, encrypted the same way
-    user_type type{};              // 1 or 2: no default
-    std::string_view true_name;    // the company's name, UTF-8
+    std::string_view account;      ///< encrypted as Recharge's account
+    std::string_view ac_password;  ///< the new user's password, encrypted the same way
+    user_type type{};              ///< 1 or 2: no default
+    std::string_view true_name;    ///< the company's name, UTF-8
+    /// contact_mobile: the contact's number.
     std::string_view contact_mobile;
-    std::string_view send_hour;    // `start,end`: `8,21`
+    std::string_view send_hour;    ///< `start,end`: `8,21`
+    /// need_audit: whether messages need review (是否需要审核).
     flag need_audit = flag::no;
-    std::string_view send_type;    // letters of HBWVP
+    std::string_view send_type;    ///< letters of HBWVP
+    /// need_reportmo: whether status reports and MO messages are wanted.
     flag need_reportmo = flag::no;
-    std::string_view extno;        // digits, at most 6
-    std::string_view signature;    // UTF-8
+    std::string_view extno;        ///< digits, at most 6
+    std::string_view signature;    ///< UTF-8
+    /// fee_back: whether credit is returned automatically (是否自动返回额度).
     flag fee_back = flag::no;
+    /// force_signature: whether the user's own signature is checked.
     flag force_signature = flag::no;
-    flag anti_phshing = flag::no;  // the spec's spelling
+    flag anti_phshing = flag::no;  ///< the spec's spelling
+    /// self_subscribe: whether the user may subscribe by itself (是否可以自订购).
     flag self_subscribe = flag::no;
-    std::string_view product_list;  // product ids joined by ','
+    std::string_view product_list;  ///< product ids joined by ','
+    /// web_client_ip: the address web logins are bound to.
     std::string_view web_client_ip;
+    /// http_client_ip: the address interface calls are bound to.
     std::string_view http_client_ip;
+    /// sms_check: whether logins need an SMS verification code.
     flag sms_check = flag::no;
-    std::string_view expired_date;  // yyyyMMdd
+    std::string_view expired_date;  ///< yyyyMMdd
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         const bool adding = m.action == user_action::add;
@@ -29868,18 +30776,21 @@ struct user_manage_request {
     }
 };
 
-// §13.3: `resptime,status` and, when the status is not 0, `,description` (UTF-8).
+/// §13.3: `resptime,status` and, when the status is not 0, `,description` (UTF-8).
 struct user_manage_reply {
+    /// resptime: when the platform answered.
     std::string_view resptime;
+    /// The status the platform answered.
     user_manage_status status{};
+    /// description: the platform's text.
     std::string_view description;
 };
 
-// Strict: the description exactly when the status is not 0 (missing_field "description" at the
-// line's end, or trailing_bytes where it starts), valid UTF-8, the blanks around it dropped
-// (§13.3 prints ` 密码格式错误`); LF line ends. Tolerant: blanks around the time and the status
-// dropped too, a description or none with any status, any line end, lines after the first
-// ignored.
+/// Strict: the description exactly when the status is not 0 (missing_field "description" at the
+/// line's end, or trailing_bytes where it starts), valid UTF-8, the blanks around it dropped
+/// (§13.3 prints ` 密码格式错误`); LF line ends. Tolerant: blanks around the time and the status
+/// dropped too, a description or none with any status, any line end, lines after the first
+/// ignored.
 inline result decode(bytes in, user_manage_reply& out, mode m = mode::strict) noexcept {
     codec::lines::reply<1> lines;
     if (result r = codec::lines::decode(in, detail::status_only_shape, lines, {m}); !r) return r;
@@ -29901,9 +30812,9 @@ inline result decode(bytes in, user_manage_reply& out, mode m = mode::strict) no
     return {errc{}, in.size()};
 }
 
-// The platform's side: a description only with a status other than 0 (trailing_bytes) and
-// one there (missing_field), UTF-8 without a line break nor a blank at either end, which the
-// reader would drop (bad_character at it).
+/// The platform's side: a description only with a status other than 0 (trailing_bytes) and
+/// one there (missing_field), UTF-8 without a line break nor a blank at either end, which the
+/// reader would drop (bad_character at it).
 inline result encode(const user_manage_reply& r, writer& out) noexcept {
     const bool success = r.status == user_manage_status::success;
     const std::string_view d = r.description;
@@ -29931,11 +30842,11 @@ inline result encode(const user_manage_reply& r, writer& out) noexcept {
 // is (send_reply).
 namespace smsgw::smsplat {
 
-// Placeholders a template may hold; a msg with more is refused (too_many, field msg).
+/// Placeholders a template may hold; a msg with more is refused (too_many, field msg).
 inline constexpr std::size_t max_placeholders = 32;
 
-// How many placeholders `msg` holds: `{var}` as chapter 14 writes them, and `{$var}` as
-// white-label variants of the platform do.
+/// How many placeholders `msg` holds: `{var}` as chapter 14 writes them, and `{$var}` as
+/// white-label variants of the platform do.
 constexpr std::size_t placeholders(std::string_view msg) noexcept {
     std::size_t n = 0;
     for (std::size_t at = msg.find('{'); at != std::string_view::npos; at = msg.find('{', at + 1)) {
@@ -29945,8 +30856,8 @@ constexpr std::size_t placeholders(std::string_view msg) noexcept {
     return n;
 }
 
-// The list `params` is, for a template of `n` placeholders: records separated by ';' (one
-// after the last allowed), each the mobile number and then exactly `n` values separated by ','.
+/// The list `params` is, for a template of `n` placeholders: records separated by ';' (one
+/// after the last allowed), each the mobile number and then exactly `n` values separated by ','.
 constexpr codec::delimited::format params_format(std::size_t n) noexcept {
     return codec::delimited::format{';', ',', n + 1, n + 1}.with_name("params");
 }
@@ -29981,17 +30892,23 @@ inline result check_template(std::string_view v) noexcept {
 
 }  // namespace detail
 
+/// A request to send a template with each number's own variables.
 struct var_sm_request {
+    /// The platform call this request is for.
     static constexpr smsplat::call endpoint = call::var_sm;
 
+    /// account: the account.
     std::string_view account;
+    /// pswd: the account's password.
     std::string_view pswd;
-    std::string_view msg;     // UTF-8, 1 to 585 characters, with {var} placeholders
-    std::string_view params;  // records `mobile,v1,...,vn` joined by ';' (write_params builds it)
+    std::string_view msg;     ///< UTF-8, 1 to 585 characters, with {var} placeholders
+    std::string_view params;  ///< records `mobile,v1,...,vn` joined by ';' (write_params builds it)
+    /// needstatus: whether status reports are wanted.
     std::string_view needstatus = "false";
-    std::string_view product;  // optional, as in table 9.2
-    std::string_view extno;    // optional, as in table 9.2
+    std::string_view product;  ///< optional, as in table 9.2
+    std::string_view extno;    ///< optional, as in table 9.2
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         const std::size_t n = placeholders(m.msg);
@@ -30004,16 +30921,16 @@ struct var_sm_request {
     }
 };
 
-// `params` from the caller's records, each a range of std::string_view: the mobile number,
-// then one value per placeholder of the template. A value holding ',', ';', CR or LF is
-// refused (bad_character, offset inside the field) and nothing is written, as is a record with
-// another number of values (count_mismatch, offset the record's index).
+/// `params` from the caller's records, each a range of std::string_view: the mobile number,
+/// then one value per placeholder of the template. A value holding ',', ';', CR or LF is
+/// refused (bad_character, offset inside the field) and nothing is written, as is a record with
+/// another number of values (count_mismatch, offset the record's index).
 template <class Records>
 result write_params(const Records& records, std::size_t placeholder_count, writer& out) noexcept {
     return codec::delimited::encode(records, params_format(placeholder_count), out);
 }
 
-// The records of a request's params, read lazily (mobile first, then the values).
+/// The records of a request's params, read lazily (mobile first, then the values).
 inline codec::delimited::records params(const var_sm_request& r) noexcept {
     return codec::delimited::records(detail::params_records(r.params), params_format(placeholders(r.msg)));
 }

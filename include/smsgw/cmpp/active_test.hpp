@@ -12,17 +12,23 @@
 // that gives the same 12 bytes back.
 namespace smsgw::cmpp {
 
+/// CMPP_ACTIVE_TEST (§8.4.3): a header without a body.
 using active_test = header_only<command_id::active_test>;
 
-// Table 8.16.
+/// Table 8.16.
 struct active_test_resp {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::active_test_resp;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
+    /// Reserved (1 byte, table 8.16).
     std::uint8_t reserved = 0;
-    bool without_reserved = false;  // the 12-byte response of CMPP 1.2 (tolerant decoding), encoded as such
+    bool without_reserved = false;  ///< the 12-byte response of CMPP 1.2 (tolerant decoding), encoded as such
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.may_end(m.without_reserved, {"Reserved", "without_reserved"});

@@ -35,21 +35,22 @@ using codec::md5_digest;
 
 // ---- the Timestamp field ---------------------------------------------------------------------
 
+/// The MMDDHHMMSS of a Timestamp field, as numbers.
 struct timestamp_parts {
-    std::uint8_t month = 0;   // 1..12
-    std::uint8_t day = 0;     // 1..31
-    std::uint8_t hour = 0;    // 0..23
-    std::uint8_t minute = 0;  // 0..59
-    std::uint8_t second = 0;  // 0..59
+    std::uint8_t month = 0;   ///< 1..12
+    std::uint8_t day = 0;     ///< 1..31
+    std::uint8_t hour = 0;    ///< 0..23
+    std::uint8_t minute = 0;  ///< 0..59
+    std::uint8_t second = 0;  ///< 0..59
 };
 
-// The Timestamp parts of time `t` (local time, as the SP's clock reads; China Standard Time is
-// codec::datetime::from_unix(unix_seconds + 8 * 3600, t)).
+/// The Timestamp parts of time `t` (local time, as the SP's clock reads; China Standard Time is
+/// codec::datetime::from_unix(unix_seconds + 8 * 3600, t)).
 constexpr timestamp_parts timestamp_at(const codec::datetime::date_time& t) noexcept {
     return {t.month, t.day, t.hour, t.minute, t.second};
 }
 
-// MMDDHHMMSS as the integer CONNECT carries; out_of_range naming the part outside its range.
+/// MMDDHHMMSS as the integer CONNECT carries; out_of_range naming the part outside its range.
 constexpr result pack_timestamp(const timestamp_parts& p, std::uint32_t& timestamp) noexcept {
     const result r = detail::check_mmddhhmmss(p.month, p.day, p.hour, p.minute, p.second);
     if (!r) return r;
@@ -57,18 +58,19 @@ constexpr result pack_timestamp(const timestamp_parts& p, std::uint32_t& timesta
     return {};
 }
 
-// The decimal digit pairs of a Timestamp, as they are (ranges unchecked: a peer's value is
-// shown as it came; pack_timestamp() on the result checks them). A month above 99 cannot be
-// represented and comes out as its value modulo 100; such a value has more than 10 digits.
+/// The decimal digit pairs of a Timestamp, as they are (ranges unchecked: a peer's value is
+/// shown as it came; pack_timestamp() on the result checks them). A month above 99 cannot be
+/// represented and comes out as its value modulo 100; such a value has more than 10 digits.
 constexpr timestamp_parts unpack_timestamp(std::uint32_t timestamp) noexcept {
     return {static_cast<std::uint8_t>(timestamp / 100000000u % 100), static_cast<std::uint8_t>(timestamp / 1000000u % 100),
             static_cast<std::uint8_t>(timestamp / 10000u % 100), static_cast<std::uint8_t>(timestamp / 100u % 100),
             static_cast<std::uint8_t>(timestamp % 100)};
 }
 
-// The 10-digit text the authenticator hashes. Every 32-bit value has one.
+/// The 10-digit text the authenticator hashes. Every 32-bit value has one.
 using timestamp_text = std::array<char, 10>;
 
+/// The Timestamp field as the authenticator hashes it: 10 digits, zero-padded.
 constexpr timestamp_text format_timestamp(std::uint32_t timestamp) noexcept {
     const codec::decimal::text d = codec::decimal::format_padded(timestamp, 10);
     timestamp_text t{};
@@ -76,8 +78,8 @@ constexpr timestamp_text format_timestamp(std::uint32_t timestamp) noexcept {
     return t;
 }
 
-// Reads 10 digits back: invalid_length (offset 0) unless 10 characters, bad_character at the
-// first non-digit, out_of_range (offset 0) above 4294967295.
+/// Reads 10 digits back: invalid_length (offset 0) unless 10 characters, bad_character at the
+/// first non-digit, out_of_range (offset 0) above 4294967295.
 constexpr result parse_timestamp(std::string_view text, std::uint32_t& timestamp) noexcept {
     if (text.size() != 10) return fail(errc::invalid_length, 0);
     const result r = codec::decimal::parse(text, timestamp);
@@ -86,14 +88,14 @@ constexpr result parse_timestamp(std::string_view text, std::uint32_t& timestamp
 
 // ---- authenticators --------------------------------------------------------------------------
 
-// Which bytes of Source_Addr enter AuthenticatorSource.
+/// Which bytes of Source_Addr enter AuthenticatorSource.
 enum class source_addr_form : unsigned char {
-    field,       // the 6-byte field as sent, NUL-padded (gocmpp after its issue 13): the default
-    characters,  // the characters alone (SMSGate, go-sms-protocol): differs below 6 characters
+    field,       ///< the 6-byte field as sent, NUL-padded (gocmpp after its issue 13): the default
+    characters,  ///< the characters alone (SMSGate, go-sms-protocol): differs below 6 characters
 };
 
-// AuthenticatorSource for a Source_Addr (its value or its raw field: NUL padding is trimmed
-// first). field_too_long ("Source_Addr") beyond 6 bytes.
+/// AuthenticatorSource for a Source_Addr (its value or its raw field: NUL padding is trimmed
+/// first). field_too_long ("Source_Addr") beyond 6 bytes.
 inline result authenticator_source(std::string_view source_addr, std::string_view secret, std::uint32_t timestamp,
                                    md5_digest& out, source_addr_form form = source_addr_form::field) noexcept {
     const std::string_view value = trim_fixed(source_addr);
@@ -110,7 +112,7 @@ inline result authenticator_source(std::string_view source_addr, std::string_vie
     return {};
 }
 
-// Bytes of Status in AuthenticatorISMG: 4 from CMPP 3.0 on, else 1.
+/// Bytes of Status in AuthenticatorISMG: 4 from CMPP 3.0 on, else 1.
 constexpr std::size_t ismg_status_size(version v) noexcept { return (static_cast<unsigned>(v) >> 4) >= 3 ? 4 : 1; }
 
 namespace detail {
@@ -137,21 +139,21 @@ inline bool same_digest(bytes received, const md5_digest& expected) noexcept {
 }
 }  // namespace detail
 
-// AuthenticatorISMG from CONNECT_RESP's Status and the AuthenticatorSource of the CONNECT it
-// answers (16 bytes, else invalid_length). In CMPP 2.0 a Status above 255 is out_of_range.
+/// AuthenticatorISMG from CONNECT_RESP's Status and the AuthenticatorSource of the CONNECT it
+/// answers (16 bytes, else invalid_length). In CMPP 2.0 a Status above 255 is out_of_range.
 inline result authenticator_ismg(std::uint32_t status, bytes authenticator_source, std::string_view secret, version v,
                                  md5_digest& out) noexcept {
     return detail::authenticator_ismg(status, ismg_status_size(v), authenticator_source, secret, out);
 }
 
-// The variants a verifier may accept besides the one the spec defines.
+/// The variants a verifier may accept besides the one the spec defines.
 struct auth_tolerance {
-    bool other_source_addr_form = false;  // also the other source_addr_form (G1)
-    bool other_status_size = false;       // also Status hashed in the other width (G3)
+    bool other_source_addr_form = false;  ///< also the other source_addr_form (G1)
+    bool other_status_size = false;       ///< also Status hashed in the other width (G3)
 };
 
-// Success when `received` (CONNECT's AuthenticatorSource) matches; auth_mismatch (offset 0,
-// "AuthenticatorSource") otherwise, or the error authenticator_source() gives.
+/// Success when `received` (CONNECT's AuthenticatorSource) matches; auth_mismatch (offset 0,
+/// "AuthenticatorSource") otherwise, or the error authenticator_source() gives.
 inline result verify_authenticator_source(bytes received, std::string_view source_addr, std::string_view secret,
                                           std::uint32_t timestamp, const auth_tolerance& tolerance = {}) noexcept {
     md5_digest expected;
@@ -165,9 +167,9 @@ inline result verify_authenticator_source(bytes received, std::string_view sourc
     return fail(errc::auth_mismatch, 0, "AuthenticatorSource");
 }
 
-// Success when `received` (CONNECT_RESP's AuthenticatorISMG) matches; auth_mismatch (offset 0,
-// "AuthenticatorISMG") otherwise, or the error authenticator_ismg() gives. A failed login's
-// response carries an empty authenticator ("认证出错时，此项为空"), which never matches.
+/// Success when `received` (CONNECT_RESP's AuthenticatorISMG) matches; auth_mismatch (offset 0,
+/// "AuthenticatorISMG") otherwise, or the error authenticator_ismg() gives. A failed login's
+/// response carries an empty authenticator ("认证出错时，此项为空"), which never matches.
 inline result verify_authenticator_ismg(bytes received, std::uint32_t status, bytes authenticator_source,
                                         std::string_view secret, version v,
                                         const auth_tolerance& tolerance = {}) noexcept {

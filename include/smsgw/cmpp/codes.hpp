@@ -13,9 +13,9 @@
 // the rest of its range ("5~: 其他错误", other error); is_named() tells which codes the spec names.
 namespace smsgw::cmpp {
 
-using code_text = smsgw::code_text;  // chinese from the spec, english beside it
+using code_text = smsgw::code_text;  ///< chinese from the spec, english beside it
 
-// CMPP_CONNECT_RESP Status (table 8.5; 4 bytes in CMPP 3.0, same codes).
+/// CMPP_CONNECT_RESP Status (table 8.5; 4 bytes in CMPP 3.0, same codes).
 enum class connect_status : std::uint32_t {
     ok = 0,
     bad_structure = 1,
@@ -24,7 +24,7 @@ enum class connect_status : std::uint32_t {
     version_too_high = 4,
 };
 
-// CMPP_SUBMIT_RESP Result (table 8.7); 9 to 13 are CMPP 3.0's (4-byte Result), "other error" in 2.0.
+/// CMPP_SUBMIT_RESP Result (table 8.7); 9 to 13 are CMPP 3.0's (4-byte Result), "other error" in 2.0.
 enum class submit_result : std::uint32_t {
     ok = 0,
     bad_structure = 1,
@@ -35,14 +35,14 @@ enum class submit_result : std::uint32_t {
     msg_too_long = 6,
     bad_service_id = 7,
     flow_control = 8,
-    fee_terminal_not_served = 9,  // CMPP 3.0
-    bad_src_id = 10,              // CMPP 3.0
-    bad_msg_src = 11,             // CMPP 3.0
-    bad_fee_terminal_id = 12,     // CMPP 3.0
-    bad_dest_terminal_id = 13,    // CMPP 3.0
+    fee_terminal_not_served = 9,  ///< CMPP 3.0
+    bad_src_id = 10,              ///< CMPP 3.0
+    bad_msg_src = 11,             ///< CMPP 3.0
+    bad_fee_terminal_id = 12,     ///< CMPP 3.0
+    bad_dest_terminal_id = 13,    ///< CMPP 3.0
 };
 
-// CMPP_DELIVER_RESP Result (table 8.13).
+/// CMPP_DELIVER_RESP Result (table 8.13).
 enum class deliver_result : std::uint32_t {
     ok = 0,
     bad_structure = 1,
@@ -55,7 +55,7 @@ enum class deliver_result : std::uint32_t {
     flow_control = 8,
 };
 
-// CMPP_FWD_RESP Result (table 8.19).
+/// CMPP_FWD_RESP Result (table 8.19).
 enum class fwd_result : std::uint32_t {
     ok = 0,
     bad_structure = 1,
@@ -69,20 +69,20 @@ enum class fwd_result : std::uint32_t {
     wrong_gateway = 9,
 };
 
-// CMPP_CANCEL_RESP Success_Id (table 8.15; 4 bytes in CMPP 3.0).
+/// CMPP_CANCEL_RESP Success_Id (table 8.15; 4 bytes in CMPP 3.0).
 enum class cancel_result : std::uint32_t {
     success = 0,
     failure = 1,
 };
 
-// Result of CMPP_MT_ROUTE_RESP, CMPP_MO_ROUTE_RESP and CMPP_GET_ROUTE_RESP (tables 8.21, 8.23, 8.25).
+/// Result of CMPP_MT_ROUTE_RESP, CMPP_MO_ROUTE_RESP and CMPP_GET_ROUTE_RESP (tables 8.21, 8.23, 8.25).
 enum class route_result : std::uint32_t {
     ok = 0,
     no_route = 1,
     last_route = 2,
 };
 
-// Result of CMPP 3.0's CMPP_GET_MO_ROUTE_RESP (3.0.0 §8.6, as the notes give its codes).
+/// Result of CMPP 3.0's CMPP_GET_MO_ROUTE_RESP (3.0.0 §8.6, as the notes give its codes).
 enum class get_mo_route_result : std::uint32_t {
     ok = 0,
     no_route = 1,
@@ -91,13 +91,13 @@ enum class get_mo_route_result : std::uint32_t {
     busy = 9,
 };
 
-// Result of CMPP_MT_ROUTE_UPDATE_RESP and CMPP_MO_ROUTE_UPDATE_RESP (tables 8.27, 8.29).
+/// Result of CMPP_MT_ROUTE_UPDATE_RESP and CMPP_MO_ROUTE_UPDATE_RESP (tables 8.27, 8.29).
 enum class route_update_result : std::uint32_t {
     accepted = 0,
     invalid = 1,
 };
 
-// Result of CMPP_PUSH_MT_ROUTE_UPDATE_RESP and CMPP_PUSH_MO_ROUTE_UPDATE_RESP (tables 8.31, 8.33).
+/// Result of CMPP_PUSH_MT_ROUTE_UPDATE_RESP and CMPP_PUSH_MO_ROUTE_UPDATE_RESP (tables 8.31, 8.33).
 enum class push_route_update_result : std::uint32_t {
     updated = 0,
     failed = 1,
@@ -142,17 +142,20 @@ constexpr code_text pick(const code_text (&table)[N], std::uint32_t code) noexce
 }
 }  // namespace detail
 
+/// The spec's text of a code, in Chinese and English; an unknown code is "other error" or "undefined".
 constexpr code_text describe(connect_status s) noexcept {
     return detail::pick(detail::connect_texts, static_cast<std::uint32_t>(s));
 }
 
-// Codes 9 to 13 are named from CMPP 3.0 on, "other error" in 2.0.
+/// Codes 9 to 13 are named from CMPP 3.0 on, "other error" in 2.0.
 constexpr code_text describe(submit_result r, version v = version::v20) noexcept {
     const auto code = static_cast<std::uint32_t>(r);
     if (code >= 9 && code <= 13 && v >= version::v30) return detail::submit3_texts[code - 9];
     return detail::pick(detail::result_texts, code);
 }
 
+/// The spec's text of a code, in Chinese and English; an unknown code is "other error" or "undefined".
+///@{
 constexpr code_text describe(deliver_result r) noexcept {
     return detail::pick(detail::result_texts, static_cast<std::uint32_t>(r));
 }
@@ -178,9 +181,10 @@ constexpr code_text describe(route_result r) noexcept {
     }
     return {"未定义", "undefined"};
 }
+///@}
 
-// Codes 0 and 1 in the words of tables 8.21-8.25; the others translated from the notes'
-// English (the 3.0.0 text was not at hand).
+/// Codes 0 and 1 in the words of tables 8.21-8.25; the others translated from the notes'
+/// English (the 3.0.0 text was not at hand).
 constexpr code_text describe(get_mo_route_result r) noexcept {
     switch (r) {
     case get_mo_route_result::ok: return {"正常", "success"};
@@ -192,6 +196,8 @@ constexpr code_text describe(get_mo_route_result r) noexcept {
     return {"未定义", "undefined"};
 }
 
+/// The spec's text of a code, in Chinese and English; an unknown code is "undefined".
+///@{
 constexpr code_text describe(route_update_result r) noexcept {
     switch (r) {
     case route_update_result::accepted: return {"数据合法，等待核实", "data valid, awaiting verification"};
@@ -207,8 +213,10 @@ constexpr code_text describe(push_route_update_result r) noexcept {
     }
     return {"未定义", "undefined"};
 }
+///@}
 
-// Whether the spec names the code (the rest of the range is "other error" or undefined).
+/// Whether the spec names the code (the rest of the range is "other error" or undefined).
+///@{
 constexpr bool is_named(connect_status s) noexcept { return static_cast<std::uint32_t>(s) <= 4; }
 constexpr bool is_named(submit_result r, version v = version::v20) noexcept {
     return static_cast<std::uint32_t>(r) <= (v >= version::v30 ? 13u : 8u);
@@ -223,5 +231,6 @@ constexpr bool is_named(get_mo_route_result r) noexcept {
 }
 constexpr bool is_named(route_update_result r) noexcept { return static_cast<std::uint32_t>(r) <= 1; }
 constexpr bool is_named(push_route_update_result r) noexcept { return static_cast<std::uint32_t>(r) <= 1; }
+///@}
 
 }  // namespace smsgw::cmpp

@@ -19,29 +19,33 @@
 // checks the parts: unpack_msg_id() always succeeds, check_msg_id() says whether they make sense.
 namespace smsgw::cmpp {
 
+/// The fields packed into a 64-bit Msg_Id.
 struct msg_id_parts {
-    std::uint8_t month = 0;     // 1..12
-    std::uint8_t day = 0;       // 1..31
-    std::uint8_t hour = 0;      // 0..23
-    std::uint8_t minute = 0;    // 0..59
-    std::uint8_t second = 0;    // 0..59
-    std::uint32_t gateway = 0;  // ISMG code as an integer, 0..0x3FFFFF
+    std::uint8_t month = 0;     ///< 1..12
+    std::uint8_t day = 0;       ///< 1..31
+    std::uint8_t hour = 0;      ///< 0..23
+    std::uint8_t minute = 0;    ///< 0..59
+    std::uint8_t second = 0;    ///< 0..59
+    std::uint32_t gateway = 0;  ///< ISMG code as an integer, 0..0x3FFFFF
+    /// The ISMG's sequence number, 0..0xFFFF.
     std::uint16_t sequence = 0;
 };
 
+/// Whether all fields are equal.
 constexpr bool operator==(const msg_id_parts& a, const msg_id_parts& b) noexcept {
     return a.month == b.month && a.day == b.day && a.hour == b.hour && a.minute == b.minute &&
            a.second == b.second && a.gateway == b.gateway && a.sequence == b.sequence;
 }
+/// Whether a field differs.
 constexpr bool operator!=(const msg_id_parts& a, const msg_id_parts& b) noexcept { return !(a == b); }
 
-// The parts of a Msg_Id made at time `t` (the gateway's local time: China Standard Time is
-// codec::datetime::from_unix(unix_seconds + 8 * 3600, t)) by gateway `gateway`, number `sequence`.
+/// The parts of a Msg_Id made at time `t` (the gateway's local time: China Standard Time is
+/// codec::datetime::from_unix(unix_seconds + 8 * 3600, t)) by gateway `gateway`, number `sequence`.
 constexpr msg_id_parts msg_id_at(const codec::datetime::date_time& t, std::uint32_t gateway, std::uint16_t sequence) noexcept {
     return {t.month, t.day, t.hour, t.minute, t.second, gateway, sequence};
 }
 
-inline constexpr std::uint32_t msg_id_gateway_max = 0x3FFFFF;  // 22 bits
+inline constexpr std::uint32_t msg_id_gateway_max = 0x3FFFFF;  ///< 22 bits
 
 namespace detail {
 // The calendar ranges of an MMDDHHMMSS time (Msg_Id, CONNECT's Timestamp): out_of_range naming the part.
@@ -55,8 +59,8 @@ constexpr result check_mmddhhmmss(unsigned month, unsigned day, unsigned hour, u
 }
 }  // namespace detail
 
-// Whether every part is within its calendar range and bit width: out_of_range naming the part
-// ("month", "day", "hour", "minute", "second", "gateway") otherwise, offset 0.
+/// Whether every part is within its calendar range and bit width: out_of_range naming the part
+/// ("month", "day", "hour", "minute", "second", "gateway") otherwise, offset 0.
 constexpr result check_msg_id(const msg_id_parts& p) noexcept {
     const result r = detail::check_mmddhhmmss(p.month, p.day, p.hour, p.minute, p.second);
     if (!r) return r;
@@ -64,7 +68,7 @@ constexpr result check_msg_id(const msg_id_parts& p) noexcept {
     return {};
 }
 
-// Splits a Msg_Id into its bit fields, whatever the bits are.
+/// Splits a Msg_Id into its bit fields, whatever the bits are.
 constexpr msg_id_parts unpack_msg_id(std::uint64_t id) noexcept {
     msg_id_parts p;
     p.month = static_cast<std::uint8_t>((id >> 60) & 0x0F);
@@ -77,7 +81,7 @@ constexpr msg_id_parts unpack_msg_id(std::uint64_t id) noexcept {
     return p;
 }
 
-// Joins the parts into a Msg_Id after check_msg_id(); `id` is left alone on error.
+/// Joins the parts into a Msg_Id after check_msg_id(); `id` is left alone on error.
 constexpr result pack_msg_id(const msg_id_parts& p, std::uint64_t& id) noexcept {
     const result r = check_msg_id(p);
     if (!r) return r;
@@ -87,10 +91,11 @@ constexpr result pack_msg_id(const msg_id_parts& p, std::uint64_t& id) noexcept 
     return {};
 }
 
-// The 22-digit decimal text gateways log and print for a Msg_Id: MMDDHHMMSS, the gateway code
-// in 7 digits, the sequence in 5 ("0123235959" "4194303" "65535"). Any unpacked id has one.
+/// The 22-digit decimal text gateways log and print for a Msg_Id: MMDDHHMMSS, the gateway code
+/// in 7 digits, the sequence in 5 ("0123235959" "4194303" "65535"). Any unpacked id has one.
 inline constexpr std::size_t msg_id_text_size = 22;
 
+/// Writes the msg_id_text_size digits of `p`: the writer's finish().
 inline result format_msg_id(const msg_id_parts& p, writer& out) noexcept {
     const std::uint32_t values[] = {p.month, p.day, p.hour, p.minute, p.second, p.gateway, p.sequence};
     const unsigned widths[] = {2, 2, 2, 2, 2, 7, 5};
@@ -98,9 +103,9 @@ inline result format_msg_id(const msg_id_parts& p, writer& out) noexcept {
     return out.finish();
 }
 
-// Reads the 22-digit text back: invalid_length (offset 0) unless exactly 22 characters,
-// bad_character at the first non-digit, out_of_range naming the part that exceeds its bits.
-// The calendar ranges are not checked (a logged id is shown as it was); use check_msg_id().
+/// Reads the 22-digit text back: invalid_length (offset 0) unless exactly 22 characters,
+/// bad_character at the first non-digit, out_of_range naming the part that exceeds its bits.
+/// The calendar ranges are not checked (a logged id is shown as it was); use check_msg_id().
 constexpr result parse_msg_id_text(std::string_view text, msg_id_parts& out) noexcept {
     if (text.size() != msg_id_text_size) return fail(errc::invalid_length, 0);
     const unsigned widths[] = {2, 2, 2, 2, 2, 7, 5};

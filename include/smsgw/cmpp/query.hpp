@@ -9,17 +9,20 @@
 // statistics for one day. The same in 2.0 and 3.0.
 namespace smsgw::cmpp {
 
-// Table 8.8.
+/// Table 8.8.
 struct query {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::query;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
-    std::string_view time;         // 8: YYYYMMDD
-    std::uint8_t query_type = 0;   // 0 totals, 1 by Service_Id
-    std::string_view query_code;   // 10: the Service_Id when Query_Type is 1
-    std::string_view reserve;      // 8
-    std::string_view trailing;     // tolerant decoding: bytes after the body
+    std::string_view time;         ///< Time, 8 bytes: YYYYMMDD
+    std::uint8_t query_type = 0;   ///< Query_Type: 0 totals, 1 by Service_Id
+    std::string_view query_code;   ///< Query_Code, 10 bytes: the Service_Id when Query_Type is 1
+    std::string_view reserve;      ///< Reserve, 8 bytes
+    std::string_view trailing;     ///< tolerant decoding: bytes after the body
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.text(m.time, 8, {"Time", "time"});
@@ -29,24 +32,29 @@ struct query {
     }
 };
 
-// Table 8.9.
+/// Table 8.9.
 struct query_resp {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::query_resp;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
-    std::string_view time;         // 8: YYYYMMDD
+    std::string_view time;         ///< Time, 8 bytes: YYYYMMDD
+    /// Query_Type: 0 totals, 1 by Service_Id.
     std::uint8_t query_type = 0;
-    std::string_view query_code;   // 10
-    std::uint32_t mt_tlmsg = 0;    // messages received from the SP
-    std::uint32_t mt_tlusr = 0;    // users received from the SP
-    std::uint32_t mt_scs = 0;      // forwarded
-    std::uint32_t mt_wt = 0;       // waiting to be forwarded
-    std::uint32_t mt_fl = 0;       // failed to forward
-    std::uint32_t mo_scs = 0;      // delivered to the SP
-    std::uint32_t mo_wt = 0;       // waiting for the SP
-    std::uint32_t mo_fl = 0;       // failed to reach the SP
+    std::string_view query_code;   ///< Query_Code, 10 bytes
+    std::uint32_t mt_tlmsg = 0;    ///< MT_TLMsg: messages received from the SP
+    std::uint32_t mt_tlusr = 0;    ///< MT_Tlusr: users received from the SP
+    std::uint32_t mt_scs = 0;      ///< MT_Scs: forwarded
+    std::uint32_t mt_wt = 0;       ///< MT_WT: waiting to be forwarded
+    std::uint32_t mt_fl = 0;       ///< MT_FL: failed to forward
+    std::uint32_t mo_scs = 0;      ///< MO_Scs: delivered to the SP
+    std::uint32_t mo_wt = 0;       ///< MO_WT: waiting for the SP
+    std::uint32_t mo_fl = 0;       ///< MO_FL: failed to reach the SP
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.text(m.time, 8, {"Time", "time"});

@@ -22,15 +22,18 @@ SMSGW_ALWAYS_INLINE constexpr void walk_route_head(V& v, M& m) {
 }
 }  // namespace detail
 
-// Table 8.20: the same in 2.0 and 3.0.
+/// Table 8.20: the same in 2.0 and 3.0.
 struct mt_route {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::mt_route;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
-    std::string_view source_id;     // 6: source gateway code
-    std::string_view terminal_id;   // 21: the destination MSISDN
-    std::string_view trailing;      // tolerant decoding: bytes after the body
+    std::string_view source_id;     ///< Source_Id, 6 bytes: source gateway code
+    std::string_view terminal_id;   ///< Terminal_Id, 21 bytes: the destination MSISDN
+    std::string_view trailing;      ///< tolerant decoding: bytes after the body
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
@@ -38,24 +41,30 @@ struct mt_route {
     }
 };
 
-// Table 8.21; 3.0 widens Start_Id and End_Id to 9 bytes and adds User_type and Time_stamp.
+/// Table 8.21; 3.0 widens Start_Id and End_Id to 9 bytes and adds User_type and Time_stamp.
 struct mt_route_resp {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::mt_route_resp;
 
+    /// The CMPP version, which decides the layout.
     version ver = version::v20;
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
+    /// Route_Id: the route's number at the GNS.
     std::uint32_t route_id = 0;
-    std::string_view destination_id;   // 6
-    std::string_view gateway_ip;       // 15
-    std::uint16_t gateway_port = 0;    // 7890 or 7900
-    std::string_view start_id;         // 6 (2.0) or 9 (3.0): first number of the range
-    std::string_view end_id;           // 6 or 9: last number of the range
-    std::string_view area_code;        // 4: province code
-    std::uint8_t result = 0;           // 0 normal, 1 no route, 2 last route (2.0; 3.0 lists no codes)
-    std::uint8_t user_type = 0;        // 3.0
-    std::string_view time_stamp;       // 14 (3.0): yyyymmddhhmmss
+    std::string_view destination_id;   ///< Destination_Id, 6 bytes
+    std::string_view gateway_ip;       ///< Gateway_IP, 15 bytes
+    std::uint16_t gateway_port = 0;    ///< Gateway_port: 7890 or 7900
+    std::string_view start_id;         ///< Start_Id, 6 (2.0) or 9 (3.0) bytes: first number of the range
+    std::string_view end_id;           ///< End_Id, 6 or 9 bytes: last number of the range
+    std::string_view area_code;        ///< Area_code, 4 bytes: province code
+    std::uint8_t result = 0;           ///< Result: 0 normal, 1 no route, 2 last route (2.0; 3.0 lists no codes)
+    std::uint8_t user_type = 0;        ///< User_type (3.0)
+    std::string_view time_stamp;       ///< Time_stamp, 14 bytes (3.0): yyyymmddhhmmss
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         const bool v20 = m.ver == version::v20;
@@ -74,17 +83,22 @@ struct mt_route_resp {
     }
 };
 
-// Table 8.22: the same in 2.0 and 3.0.
+/// Table 8.22: the same in 2.0 and 3.0.
 struct mo_route {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::mo_route;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
-    std::string_view source_id;        // 6
-    std::string_view sp_code;          // 21: the SP's service code
-    std::string_view service_id;       // 10
+    std::string_view source_id;        ///< Source_Id, 6 bytes
+    std::string_view sp_code;          ///< SP_Code, 21 bytes: the SP's service code
+    std::string_view service_id;       ///< Service_Id, 10 bytes
+    /// Service_Code: the service the MO route is asked for.
     std::uint32_t service_code = 0;
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
@@ -94,25 +108,34 @@ struct mo_route {
     }
 };
 
-// Table 8.23 (2.0: SP_Id 21); 3.0: SP_Id 6, then SP_Code 21 and SP_AcessType, and Time_stamp.
+/// Table 8.23 (2.0: SP_Id 21); 3.0: SP_Id 6, then SP_Code 21 and SP_AcessType, and Time_stamp.
 struct mo_route_resp {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::mo_route_resp;
 
+    /// The CMPP version, which decides the layout.
     version ver = version::v20;
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
+    /// Route_Id: the route's number at the GNS.
     std::uint32_t route_id = 0;
-    std::string_view destination_id;   // 6
-    std::string_view gateway_ip;       // 15
+    std::string_view destination_id;   ///< Destination_Id, 6 bytes
+    std::string_view gateway_ip;       ///< Gateway_IP, 15 bytes
+    /// Gateway_port: the gateway's TCP port.
     std::uint16_t gateway_port = 0;
-    std::string_view sp_id;            // 21 (2.0) or 6 (3.0)
-    std::string_view sp_code;          // 21 (3.0)
-    std::uint8_t sp_acess_type = 0;    // 3.0 (the spec's spelling)
+    std::string_view sp_id;            ///< SP_Id, 21 (2.0) or 6 (3.0) bytes
+    std::string_view sp_code;          ///< SP_Code, 21 bytes (3.0)
+    std::uint8_t sp_acess_type = 0;    ///< SP_AcessType (3.0; the spec's spelling)
+    /// Start_code: first service code of the range.
     std::uint32_t start_code = 0;
+    /// End_code: last service code of the range.
     std::uint32_t end_code = 0;
-    std::uint8_t result = 0;           // 0 normal, 1 no route, 2 last route (2.0; 3.0 lists no codes)
-    std::string_view time_stamp;       // 14 (3.0)
+    std::uint8_t result = 0;           ///< Result: 0 normal, 1 no route, 2 last route (2.0; 3.0 lists no codes)
+    std::string_view time_stamp;       ///< Time_stamp, 14 bytes (3.0)
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         const bool v20 = m.ver == version::v20;
@@ -136,20 +159,24 @@ struct mo_route_resp {
     }
 };
 
-// Table 8.24 (2.0 CMPP_GET_ROUTE) and CMPP 3.0.0 §8.6 (CMPP_GET_MT_ROUTE, 0x12, and
-// CMPP_GET_MO_ROUTE, 0x17): the same fields, Route_type 2 bytes in 2.0 and 4 in 3.0. Each
-// exists in one version only: 0x12 is GET_ROUTE in 2.0 and GET_MT_ROUTE in 3.0.
+/// Table 8.24 (2.0 CMPP_GET_ROUTE) and CMPP 3.0.0 §8.6 (CMPP_GET_MT_ROUTE, 0x12, and
+/// CMPP_GET_MO_ROUTE, 0x17): the same fields, Route_type 2 bytes in 2.0 and 4 in 3.0. Each
+/// exists in one version only: 0x12 is GET_ROUTE in 2.0 and GET_MT_ROUTE in 3.0.
 template <command_id Id, version Only>
 struct basic_get_route {
+    /// The PDU's Command_Id.
     static constexpr command_id command = Id;
+    /// The one CMPP version that has this PDU.
     static constexpr version only_in = Only;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
-    std::string_view source_id;         // 6
-    std::string_view route_type;        // 2 (2.0: "MO" or "MT") or 4 (3.0)
-    std::int32_t last_route_id = -1;    // the last Route_Id received; -1 the first time
-    std::string_view trailing;          // tolerant decoding: bytes after the body
+    std::string_view source_id;         ///< Source_Id, 6 bytes
+    std::string_view route_type;        ///< Route_type, 2 (2.0: "MO" or "MT") or 4 (3.0) bytes
+    std::int32_t last_route_id = -1;    ///< Last_route_Id: the last Route_Id received; -1 the first time
+    std::string_view trailing;          ///< tolerant decoding: bytes after the body
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
@@ -158,28 +185,38 @@ struct basic_get_route {
     }
 };
 
+/// CMPP_GET_ROUTE (2.0).
 using get_route = basic_get_route<command_id::get_route, version::v20>;
+/// CMPP_GET_MT_ROUTE (3.0).
 using get_mt_route = basic_get_route<command_id::get_mt_route, version::v30>;
+/// CMPP_GET_MO_ROUTE (3.0).
 using get_mo_route = basic_get_route<command_id::get_mo_route, version::v30>;
 
-// Table 8.25, 2.0 only.
+/// Table 8.25, 2.0 only.
 struct get_route_resp {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::get_route_resp;
+    /// The one CMPP version that has this PDU.
     static constexpr version only_in = version::v20;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
+    /// Route_Id: the route's number at the GNS.
     std::uint32_t route_id = 0;
-    std::string_view destination_id;   // 6
-    std::string_view gateway_ip;       // 15
+    std::string_view destination_id;   ///< Destination_Id, 6 bytes
+    std::string_view gateway_ip;       ///< Gateway_IP, 15 bytes
+    /// Gateway_port: the gateway's TCP port.
     std::uint16_t gateway_port = 0;
-    std::string_view sp_code;          // 21: empty for MT routes
-    std::string_view service_id;       // 10
-    std::uint32_t start_code = 0;      // MO: first service code; MT: first number of the range
-    std::uint32_t end_code = 0;        // MO: last service code; MT: last number of the range
-    std::string_view area_code;        // 4: empty for MO routes
-    std::uint8_t result = 0;           // 0 normal, 1 no route, 2 last route
+    std::string_view sp_code;          ///< SP_Code, 21 bytes: empty for MT routes
+    std::string_view service_id;       ///< Service_Id, 10 bytes
+    std::uint32_t start_code = 0;      ///< Start_code: MO: first service code; MT: first number of the range
+    std::uint32_t end_code = 0;        ///< End_code: MO: last service code; MT: last number of the range
+    std::string_view area_code;        ///< Area_code, 4 bytes: empty for MO routes
+    std::uint8_t result = 0;           ///< Result: 0 normal, 1 no route, 2 last route
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         detail::walk_route_head(v, m);
@@ -192,26 +229,36 @@ struct get_route_resp {
     }
 };
 
-// CMPP 3.0.0 §8.6: CMPP_GET_MT_ROUTE_RESP, 3.0 only.
+/// CMPP 3.0.0 §8.6: CMPP_GET_MT_ROUTE_RESP, 3.0 only.
 struct get_mt_route_resp {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::get_mt_route_resp;
+    /// The one CMPP version that has this PDU.
     static constexpr version only_in = version::v30;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
+    /// Route_Id: the route's number at the GNS.
     std::uint32_t route_id = 0;
-    std::string_view destination_id;   // 6
-    std::string_view gateway_ip;       // 15
+    std::string_view destination_id;   ///< Destination_Id, 6 bytes
+    std::string_view gateway_ip;       ///< Gateway_IP, 15 bytes
+    /// Gateway_port: the gateway's TCP port.
     std::uint16_t gateway_port = 0;
-    std::string_view start_id;         // 9
-    std::string_view end_id;           // 9
-    std::string_view area_code;        // 4
-    std::uint8_t result = 0;           // the notes list no codes for it: unchecked
+    std::string_view start_id;         ///< Start_Id, 9 bytes
+    std::string_view end_id;           ///< End_Id, 9 bytes
+    std::string_view area_code;        ///< Area_code, 4 bytes
+    std::uint8_t result = 0;           ///< Result: the notes list no codes for it: unchecked
+    /// User_type (1 byte).
     std::uint8_t user_type = 0;
+    /// Route_total, 4 bytes (3.0).
     std::uint32_t route_total = 0;
+    /// Route_number, 4 bytes (3.0).
     std::uint32_t route_number = 0;
-    std::string_view time_stamp;       // 14: yyyymmddhhmmss
+    std::string_view time_stamp;       ///< Time_stamp, 14 bytes: yyyymmddhhmmss
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         detail::walk_route_head(v, m);
@@ -226,30 +273,43 @@ struct get_mt_route_resp {
     }
 };
 
-// CMPP 3.0.0 §8.6: CMPP_GET_MO_ROUTE_RESP, 3.0 only. Result: 0 ok, 1 no route, 2 bad source
-// gateway, 3 bad route type, 9 busy (codes.hpp: get_mo_route_result); strict decoding refuses
-// the others.
+/// CMPP 3.0.0 §8.6: CMPP_GET_MO_ROUTE_RESP, 3.0 only. Result: 0 ok, 1 no route, 2 bad source
+/// gateway, 3 bad route type, 9 busy (codes.hpp: get_mo_route_result); strict decoding refuses
+/// the others.
 struct get_mo_route_resp {
+    /// The PDU's Command_Id.
     static constexpr command_id command = command_id::get_mo_route_resp;
+    /// The one CMPP version that has this PDU.
     static constexpr version only_in = version::v30;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
+    /// Route_Id: the route's number at the GNS.
     std::uint32_t route_id = 0;
-    std::string_view destination_id;   // 6
-    std::string_view gateway_ip;       // 15
+    std::string_view destination_id;   ///< Destination_Id, 6 bytes
+    std::string_view gateway_ip;       ///< Gateway_IP, 15 bytes
+    /// Gateway_port: the gateway's TCP port.
     std::uint16_t gateway_port = 0;
-    std::string_view sp_id;            // 6
-    std::string_view sp_code;          // 21
+    std::string_view sp_id;            ///< SP_Id, 6 bytes
+    std::string_view sp_code;          ///< SP_Code, 21 bytes
+    /// SP_AcessType (the spec's spelling).
     std::uint8_t sp_acess_type = 0;
-    std::string_view service_id;       // 10
+    std::string_view service_id;       ///< Service_Id, 10 bytes
+    /// Start_code: first service code of the range.
     std::uint32_t start_code = 0;
+    /// End_code: last service code of the range.
     std::uint32_t end_code = 0;
+    /// Result (1 byte).
     std::uint8_t result = 0;
+    /// Route_total, 4 bytes (3.0).
     std::uint32_t route_total = 0;
+    /// Route_number, 4 bytes (3.0).
     std::uint32_t route_number = 0;
-    std::string_view time_stamp;       // 14
+    std::string_view time_stamp;       ///< Time_stamp, 14 bytes
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         detail::walk_route_head(v, m);

@@ -13,28 +13,34 @@
 // MO routes, a Time_stamp on pushes, Route_Id and Time_stamp in the update responses.
 namespace smsgw::cmpp {
 
-// Tables 8.26 (CMPP_MT_ROUTE_UPDATE, ISMG to GNS) and 8.30 (CMPP_PUSH_MT_ROUTE_UPDATE, GNS to
-// ISMG): the same body; 3.0 widens Start_Id/End_Id to 9 bytes, adds User_type, and appends
-// Time_stamp to the push.
+/// Tables 8.26 (CMPP_MT_ROUTE_UPDATE, ISMG to GNS) and 8.30 (CMPP_PUSH_MT_ROUTE_UPDATE, GNS to
+/// ISMG): the same body; 3.0 widens Start_Id/End_Id to 9 bytes, adds User_type, and appends
+/// Time_stamp to the push.
 template <command_id Id>
 struct basic_mt_route_update {
+    /// The PDU's Command_Id.
     static constexpr command_id command = Id;
+    /// True for the GNS's push, false for the ISMG's update.
     static constexpr bool push = Id == command_id::push_mt_route_update;
 
+    /// The CMPP version, which decides the layout.
     version ver = version::v20;
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
-    std::uint8_t update_type = 0;      // 0 add, 1 delete, 2 update
-    std::uint32_t route_id = 0;        // 0 when adding
-    std::string_view destination_id;   // 6
-    std::string_view gateway_ip;       // 15
+    std::uint8_t update_type = 0;      ///< Update_type: 0 add, 1 delete, 2 update
+    std::uint32_t route_id = 0;        ///< Route_Id: 0 when adding
+    std::string_view destination_id;   ///< Destination_Id, 6 bytes
+    std::string_view gateway_ip;       ///< Gateway_IP, 15 bytes
+    /// Gateway_port: the gateway's TCP port.
     std::uint16_t gateway_port = 0;
-    std::string_view start_id;         // 6 (2.0) or 9 (3.0)
-    std::string_view end_id;           // 6 or 9
-    std::string_view area_code;        // 4
-    std::uint8_t user_type = 0;        // 3.0
-    std::string_view time_stamp;       // 14: 3.0 pushes only (yyyymmddhhmmss)
-    std::string_view trailing;         // tolerant decoding: bytes after the body
+    std::string_view start_id;         ///< Start_Id, 6 (2.0) or 9 (3.0) bytes
+    std::string_view end_id;           ///< End_Id, 6 or 9 bytes
+    std::string_view area_code;        ///< Area_code, 4 bytes
+    std::uint8_t user_type = 0;        ///< User_type (3.0)
+    std::string_view time_stamp;       ///< Time_stamp, 14 bytes: 3.0 pushes only (yyyymmddhhmmss)
+    std::string_view trailing;         ///< tolerant decoding: bytes after the body
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         const bool v20 = m.ver == version::v20;
@@ -56,32 +62,43 @@ struct basic_mt_route_update {
     }
 };
 
+/// CMPP_MT_ROUTE_UPDATE, ISMG to GNS.
 using mt_route_update = basic_mt_route_update<command_id::mt_route_update>;
+/// CMPP_PUSH_MT_ROUTE_UPDATE, GNS to ISMG.
 using push_mt_route_update = basic_mt_route_update<command_id::push_mt_route_update>;
 
-// Tables 8.28 (CMPP_MO_ROUTE_UPDATE) and 8.32 (CMPP_PUSH_MO_ROUTE_UPDATE): the same body; 3.0
-// puts SP_Id before SP_Code and SP_AcessType after it, and appends Time_stamp to the push.
+/// Tables 8.28 (CMPP_MO_ROUTE_UPDATE) and 8.32 (CMPP_PUSH_MO_ROUTE_UPDATE): the same body; 3.0
+/// puts SP_Id before SP_Code and SP_AcessType after it, and appends Time_stamp to the push.
 template <command_id Id>
 struct basic_mo_route_update {
+    /// The PDU's Command_Id.
     static constexpr command_id command = Id;
+    /// True for the GNS's push, false for the ISMG's update.
     static constexpr bool push = Id == command_id::push_mo_route_update;
 
+    /// The CMPP version, which decides the layout.
     version ver = version::v20;
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
-    std::uint8_t update_type = 0;      // 0 add, 1 delete, 2 update
-    std::uint32_t route_id = 0;        // 0 when adding
-    std::string_view destination_id;   // 6
-    std::string_view gateway_ip;       // 15
+    std::uint8_t update_type = 0;      ///< Update_type: 0 add, 1 delete, 2 update
+    std::uint32_t route_id = 0;        ///< Route_Id: 0 when adding
+    std::string_view destination_id;   ///< Destination_Id, 6 bytes
+    std::string_view gateway_ip;       ///< Gateway_IP, 15 bytes
+    /// Gateway_port: the gateway's TCP port.
     std::uint16_t gateway_port = 0;
-    std::string_view sp_id;            // 6 (3.0)
-    std::string_view sp_code;          // 21
-    std::uint8_t sp_acess_type = 0;    // 3.0 (the spec's spelling)
-    std::string_view service_id;       // 10
+    std::string_view sp_id;            ///< SP_Id, 6 bytes (3.0)
+    std::string_view sp_code;          ///< SP_Code, 21 bytes
+    std::uint8_t sp_acess_type = 0;    ///< SP_AcessType (3.0; the spec's spelling)
+    std::string_view service_id;       ///< Service_Id, 10 bytes
+    /// Start_code: first service code of the range.
     std::uint32_t start_code = 0;
+    /// End_code: last service code of the range.
     std::uint32_t end_code = 0;
-    std::string_view time_stamp;       // 14: 3.0 pushes only
+    std::string_view time_stamp;       ///< Time_stamp, 14 bytes: 3.0 pushes only
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         const bool v20 = m.ver == version::v20;
@@ -107,21 +124,28 @@ struct basic_mo_route_update {
     }
 };
 
+/// CMPP_MO_ROUTE_UPDATE, ISMG to GNS.
 using mo_route_update = basic_mo_route_update<command_id::mo_route_update>;
+/// CMPP_PUSH_MO_ROUTE_UPDATE, GNS to ISMG.
 using push_mo_route_update = basic_mo_route_update<command_id::push_mo_route_update>;
 
-// Tables 8.27 and 8.29: the GNS's answer to an update; 3.0 adds Route_Id and Time_stamp.
+/// Tables 8.27 and 8.29: the GNS's answer to an update; 3.0 adds Route_Id and Time_stamp.
 template <command_id Id>
 struct basic_route_update_resp {
+    /// The PDU's Command_Id.
     static constexpr command_id command = Id;
 
+    /// The CMPP version, which decides the layout.
     version ver = version::v20;
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
-    std::uint8_t result = 0;           // 0 valid, awaiting confirmation; 1 invalid
-    std::uint32_t route_id = 0;        // 3.0
-    std::string_view time_stamp;       // 14 (3.0)
+    std::uint8_t result = 0;           ///< Result: 0 valid, awaiting confirmation; 1 invalid
+    std::uint32_t route_id = 0;        ///< Route_Id (3.0)
+    std::string_view time_stamp;       ///< Time_stamp, 14 bytes (3.0)
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.number(m.result, 1, {"Result", "result"}, 1);
@@ -135,25 +159,33 @@ struct basic_route_update_resp {
     }
 };
 
+/// CMPP_MT_ROUTE_UPDATE_RESP.
 using mt_route_update_resp = basic_route_update_resp<command_id::mt_route_update_resp>;
+/// CMPP_MO_ROUTE_UPDATE_RESP.
 using mo_route_update_resp = basic_route_update_resp<command_id::mo_route_update_resp>;
 
-// Tables 8.31 and 8.33: the ISMG's answer to a push, the same in 2.0 and 3.0.
+/// Tables 8.31 and 8.33: the ISMG's answer to a push, the same in 2.0 and 3.0.
 template <command_id Id>
 struct basic_push_resp {
+    /// The PDU's Command_Id.
     static constexpr command_id command = Id;
 
+    /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
-    std::uint8_t result = 0;           // 0 changed, 1 failed
+    std::uint8_t result = 0;           ///< Result: 0 changed, 1 failed
+    /// Tolerant decoding: the bytes after the body.
     std::string_view trailing;
 
+    /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
     template <class V, class Self>
     SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v.number(m.result, 1, {"Result", "result"}, 1);
     }
 };
 
+/// CMPP_PUSH_MT_ROUTE_UPDATE_RESP.
 using push_mt_route_update_resp = basic_push_resp<command_id::push_mt_route_update_resp>;
+/// CMPP_PUSH_MO_ROUTE_UPDATE_RESP.
 using push_mo_route_update_resp = basic_push_resp<command_id::push_mo_route_update_resp>;
 
 }  // namespace smsgw::cmpp

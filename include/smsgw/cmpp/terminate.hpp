@@ -6,7 +6,9 @@
 // in 2.0 and 3.0.
 namespace smsgw::cmpp {
 
+/// CMPP_TERMINATE.
 using terminate = header_only<command_id::terminate>;
+/// CMPP_TERMINATE_RESP.
 using terminate_resp = header_only<command_id::terminate_resp>;
 
 }  // namespace smsgw::cmpp

@@ -19,22 +19,26 @@
 // every character GBK has, four only for the others.
 namespace smsgw::cmpp {
 
+/// Msg_Fmt 0: ASCII.
 inline constexpr std::uint8_t msg_fmt_ascii = 0;
+/// Msg_Fmt 4: binary.
 inline constexpr std::uint8_t msg_fmt_binary = 4;
+/// Msg_Fmt 8: UCS-2.
 inline constexpr std::uint8_t msg_fmt_ucs2 = 8;
+/// Msg_Fmt 15: GB text.
 inline constexpr std::uint8_t msg_fmt_gb = 15;
 
-// Whether Msg_Fmt f is one of the three text formats this header converts.
+/// Whether Msg_Fmt f is one of the three text formats this header converts.
 constexpr bool is_text_format(std::uint8_t f) noexcept {
     return f == msg_fmt_ascii || f == msg_fmt_ucs2 || f == msg_fmt_gb;
 }
 
-// Msg_Content (without its UDH: see parse_user_data) of format `msg_fmt` to UTF-8. Errors, at
-// their offset in `content`: ASCII with an 8-bit byte bad_character; UCS-2 with a lone
-// surrogate invalid_utf16, an odd final byte truncated; GB text with a malformed sequence
-// bad_sequence, one cut at the end truncated; any other Msg_Fmt out_of_range ("Msg_Fmt").
-// Tolerant: each of those is one U+FFFD (GB where the Encoding Standard writes it) and the
-// rest is read. Success: offset = bytes written.
+/// Msg_Content (without its UDH: see parse_user_data) of format `msg_fmt` to UTF-8. Errors, at
+/// their offset in `content`: ASCII with an 8-bit byte bad_character; UCS-2 with a lone
+/// surrogate invalid_utf16, an odd final byte truncated; GB text with a malformed sequence
+/// bad_sequence, one cut at the end truncated; any other Msg_Fmt out_of_range ("Msg_Fmt").
+/// Tolerant: each of those is one U+FFFD (GB where the Encoding Standard writes it) and the
+/// rest is read. Success: offset = bytes written.
 inline result decode_text(std::uint8_t msg_fmt, bytes content, writer& out, mode m = mode::strict) noexcept {
     const std::size_t before = out.size();
     if (msg_fmt == msg_fmt_gb) {
@@ -66,10 +70,10 @@ inline result decode_text(std::uint8_t msg_fmt, bytes content, writer& out, mode
     return {errc{}, out.size() - before};
 }
 
-// UTF-8 text to Msg_Content of format `msg_fmt`, without a UDH (the splitter of long_sms.hpp
-// writes segments). Errors, at their offset in `utf8`: invalid_utf8; a character beyond ASCII
-// for Msg_Fmt 0 bad_character; U+E5E5 for Msg_Fmt 15 unmappable (the one code point GB18030
-// lacks); any other Msg_Fmt out_of_range. Success: offset = bytes written.
+/// UTF-8 text to Msg_Content of format `msg_fmt`, without a UDH (the splitter of long_sms.hpp
+/// writes segments). Errors, at their offset in `utf8`: invalid_utf8; a character beyond ASCII
+/// for Msg_Fmt 0 bad_character; U+E5E5 for Msg_Fmt 15 unmappable (the one code point GB18030
+/// lacks); any other Msg_Fmt out_of_range. Success: offset = bytes written.
 inline result encode_text(std::uint8_t msg_fmt, std::string_view utf8, writer& out) noexcept {
     const std::size_t before = out.size();
     if (msg_fmt == msg_fmt_gb) {

@@ -3,22 +3,28 @@
 #include <cstddef>
 #include <string_view>
 
-// ASCII character classes, case folding, trimming and hex digits: the one copy every text
-// format of smsgw uses (form bodies, vendor replies, MIME headers, JSON escapes, hex fields).
+/// ASCII character classes, case folding, trimming and hex digits: the one copy every text
+/// format of smsgw uses (form bodies, vendor replies, MIME headers, JSON escapes, hex fields).
 namespace smsgw::codec::ascii {
 
+/// '0' to '9'.
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+/// 'A' to 'Z' and 'a' to 'z'.
 constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-constexpr bool is_printable(char c) noexcept { return c >= 0x20 && c <= 0x7E; }  // SP to '~'
-// SP and HT: RFC 5234 WSP, the blanks inside a header or a reply line.
+constexpr bool is_printable(char c) noexcept { return c >= 0x20 && c <= 0x7E; }  ///< SP to '~'
+/// SP and HT: RFC 5234 WSP, the blanks inside a header or a reply line.
 constexpr bool is_blank(char c) noexcept { return c == ' ' || c == '\t'; }
-// SP, HT, CR, LF, FF: HTML and WHATWG "ASCII whitespace", what trim() removes.
+/// SP, HT, CR, LF, FF: HTML and WHATWG "ASCII whitespace", what trim() removes.
 constexpr bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
 
+/// ASCII case folding; other bytes are returned as they are.
+///@{
 constexpr char to_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 constexpr char to_upper(char c) noexcept { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+///@}
 
-// ASCII case-insensitive comparisons (bytes above 0x7F compare exactly).
+/// ASCII case-insensitive comparisons (bytes above 0x7F compare exactly).
+///@{
 constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -32,8 +38,10 @@ constexpr bool istarts_with(std::string_view s, std::string_view prefix) noexcep
 constexpr bool starts_with(std::string_view s, std::string_view prefix) noexcept {
     return s.substr(0, prefix.size()) == prefix;
 }
+///@}
 
-// `s` without the bytes `drop` accepts at either end (is_space by default).
+/// `s` without the bytes `drop` accepts at either end (is_space by default).
+///@{
 template <class Pred>
 constexpr std::string_view trim(std::string_view s, Pred drop) noexcept {
     while (!s.empty() && drop(s.front())) s.remove_prefix(1);
@@ -43,6 +51,7 @@ constexpr std::string_view trim(std::string_view s, Pred drop) noexcept {
 constexpr std::string_view trim(std::string_view s) noexcept {
     return trim(s, [](char c) constexpr noexcept { return is_space(c); });
 }
+///@}
 
 namespace detail {
 struct hex_table {
@@ -60,11 +69,13 @@ constexpr hex_table make_hex_table() noexcept {
 }
 }  // namespace detail
 
-// The value of every byte as a hex digit of either case, or no_hex: the one table that hex,
-// percent, quoted-printable and JSON \u decoding all read.
+/// The value of every byte as a hex digit of either case, or no_hex: the one table that hex,
+/// percent, quoted-printable and JSON `\u` decoding all read.
+///@{
 inline constexpr unsigned char no_hex = 0xFF;
 inline constexpr detail::hex_table hex_digits = detail::make_hex_table();
 constexpr unsigned hex_value(char c) noexcept { return hex_digits.value[static_cast<unsigned char>(c)]; }
 constexpr bool is_hex(char c) noexcept { return hex_value(c) != no_hex; }
+///@}
 
 }  // namespace smsgw::codec::ascii

@@ -9,47 +9,55 @@
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
 
-// Base64 (RFC 4648 §4) and base64url (RFC 4648 §5), with the RFC 2045 §6.8 line layout of MIME
-// bodies on encode and a MIME decoding mode that skips line breaks and whitespace.
+/// Base64 (RFC 4648 §4) and base64url (RFC 4648 §5), with the RFC 2045 §6.8 line layout of MIME
+/// bodies on encode and a MIME decoding mode that skips line breaks and whitespace.
 namespace smsgw::codec::base64 {
 
+/// Which alphabet: RFC 4648 table 1 or table 2.
 enum class alphabet : unsigned char {
-    standard,  // RFC 4648 table 1: A-Z a-z 0-9 + /
-    url,       // RFC 4648 table 2: A-Z a-z 0-9 - _ (URLs, file names)
+    standard,  ///< RFC 4648 table 1: A-Z a-z 0-9 + /
+    url,       ///< RFC 4648 table 2: A-Z a-z 0-9 - _ (URLs, file names)
 };
 
+/// How encode() writes.
 struct encode_options {
+    /// The alphabet of RFC 4648 table 1 or 2.
     alphabet abc = alphabet::standard;
-    bool pad = true;               // '=' up to a multiple of 4 characters (RFC 4648 §3.2)
-    std::size_t line_length = 0;   // 0: one line; 76: RFC 2045 §6.8 lines, CRLF between them (none after the last)
+    bool pad = true;               ///< '=' up to a multiple of 4 characters (RFC 4648 §3.2)
+    std::size_t line_length = 0;   ///< 0: one line; 76: RFC 2045 §6.8 lines, CRLF between them (none after the last)
 };
 
+/// How strictly decode() reads.
 enum class mode : unsigned char {
-    strict,  // alphabet and padding enforced: standard needs '=' padding, url takes it or not; the
-             // unused bits of the last character must be zero (RFC 4648 §3.5, canonical encoding)
-    mime,    // CR, LF, SP, HT, VT, FF skipped anywhere, lines of any length, padding optional,
-             // non-zero unused bits accepted; any other byte outside the alphabet is still an error
-    forgiving,  // mime, and what damaged bodies need (MIME readers' habit): any other byte outside
-                // the alphabet is skipped, '=' padding ends the quantum in hand wherever it stands
-                // and decoding goes on after it, a lone last character is dropped. Only
-                // buffer_too_small is an error; decode_options::repaired says what was passed over
+    strict,  ///< alphabet and padding enforced: standard needs '=' padding, url takes it or not; the
+             ///< unused bits of the last character must be zero (RFC 4648 §3.5, canonical encoding)
+    mime,    ///< CR, LF, SP, HT, VT, FF skipped anywhere, lines of any length, padding optional,
+             ///< non-zero unused bits accepted; any other byte outside the alphabet is still an error
+    forgiving,  ///< mime, and what damaged bodies need (MIME readers' habit): any other byte outside
+                ///< the alphabet is skipped, '=' padding ends the quantum in hand wherever it stands
+                ///< and decoding goes on after it, a lone last character is dropped. Only
+                ///< buffer_too_small is an error; decode_options::repaired says what was passed over
 };
 
-// Where forgiving decoding departed from mime mode: offsets in the input, or repairs::none.
+/// Where forgiving decoding departed from mime mode: offsets in the input, or repairs::none.
 struct repairs {
+    /// No such departure.
     static constexpr std::size_t none = static_cast<std::size_t>(-1);
-    std::size_t bad_character = none;  // the first byte skipped that is neither alphabet nor whitespace
-    std::size_t inner_padding = none;  // the first '=' with more data after its run of padding
-    std::size_t truncated = none;      // in.size(), when a lone character after the last quad was dropped
+    std::size_t bad_character = none;  ///< the first byte skipped that is neither alphabet nor whitespace
+    std::size_t inner_padding = none;  ///< the first '=' with more data after its run of padding
+    std::size_t truncated = none;      ///< in.size(), when a lone character after the last quad was dropped
 };
 
+/// How decode() reads.
 struct decode_options {
+    /// The alphabet of RFC 4648 table 1 or 2.
     alphabet abc = alphabet::standard;
+    /// Strict, or forgiving as the repairs say.
     mode m = mode::strict;
-    repairs* repaired = nullptr;  // forgiving mode: filled in when given
+    repairs* repaired = nullptr;  ///< forgiving mode: filled in when given
 };
 
-// Exact size of encode()'s output.
+/// Exact size of encode()'s output.
 constexpr std::size_t encoded_size(std::size_t n, const encode_options& o = {}) noexcept {
     std::size_t chars = n / 3 * 4;
     if (n % 3 != 0) chars += o.pad ? 4 : n % 3 + 1;
@@ -57,8 +65,8 @@ constexpr std::size_t encoded_size(std::size_t n, const encode_options& o = {}) 
     return chars;
 }
 
-// Largest output decode() can produce from n input characters (exact for unbroken strict input
-// without padding; padding and skipped whitespace only make the output smaller).
+/// Largest output decode() can produce from n input characters (exact for unbroken strict input
+/// without padding; padding and skipped whitespace only make the output smaller).
 constexpr std::size_t decoded_size_max(std::size_t n) noexcept { return n / 4 * 3 + n % 4 * 3 / 4; }
 
 namespace detail {
@@ -144,8 +152,8 @@ inline std::size_t encode_tail(const char* chars, const byte* s, std::size_t n, 
 
 }  // namespace detail
 
-// Writes the base64 text of `in`: encoded_size(in.size(), o) characters.
-// Success: offset = characters written; buffer_too_small: offset = the size the writer needs.
+/// Writes the base64 text of `in`: encoded_size(in.size(), o) characters.
+/// Success: offset = characters written; buffer_too_small: offset = the size the writer needs.
 inline result encode(bytes in, writer& out, const encode_options& o = {}) noexcept {
     const std::size_t need = encoded_size(in.size(), o);
     byte* p = out.claim(need);
@@ -328,17 +336,17 @@ result decode_in(std::string_view in, writer& out, mode m, repairs& fixed) noexc
 
 }  // namespace detail
 
-// Decodes base64 text into bytes.
-// Success: offset = bytes written. Errors, offset in `in` (forgiving mode: buffer_too_small only):
-//   bad_character  a byte outside the alphabet (in mime mode: and not whitespace)
-//   bad_padding    '=' where it cannot be, anything but whitespace after the padding, padding
-//                  missing (standard alphabet, strict; offset in.size()), or non-zero unused bits
-//                  in the last character (strict; offset of that character)
-//   truncated      one character left over after the last quad (offset in.size())
-//   buffer_too_small  the whole input is valid but the writer's buffer is too small (offset = size needed)
-// The whole input is validated even when the output does not fit. On an error, the bytes decoded
-// before it are left in the writer. The output may overlap the input if it starts at or before
-// the input's first byte (decode_in_place() does this).
+/// Decodes base64 text into bytes.
+/// Success: offset = bytes written. Errors, offset in `in` (forgiving mode: buffer_too_small only):
+///   bad_character  a byte outside the alphabet (in mime mode: and not whitespace)
+///   bad_padding    '=' where it cannot be, anything but whitespace after the padding, padding
+///                  missing (standard alphabet, strict; offset in.size()), or non-zero unused bits
+///                  in the last character (strict; offset of that character)
+///   truncated      one character left over after the last quad (offset in.size())
+///   buffer_too_small  the whole input is valid but the writer's buffer is too small (offset = size needed)
+/// The whole input is validated even when the output does not fit. On an error, the bytes decoded
+/// before it are left in the writer. The output may overlap the input if it starts at or before
+/// the input's first byte (decode_in_place() does this).
 inline result decode(std::string_view in, writer& out, const decode_options& o = {}) noexcept {
     repairs unused;
     repairs& fixed = o.repaired != nullptr ? *o.repaired : unused;
@@ -347,7 +355,7 @@ inline result decode(std::string_view in, writer& out, const decode_options& o =
                                   : detail::decode_in<alphabet::standard>(in, out, o.m, fixed);
 }
 
-// Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.
+/// Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.
 inline result decode_in_place(mutable_bytes buf, const decode_options& o = {}) noexcept {
     writer w(buf);
     return decode(as_chars(buf), w, o);

@@ -9,48 +9,54 @@
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/writer.hpp"
 
-// Date-time fields as the vendors write them, read and written with real calendar checks, and
-// Unix seconds. Times are civil times as the text gives them (the vendors' local time, China or
-// Taiwan): no time zone is applied or assumed, so to_unix() of a Beijing wall-clock time is the
-// Unix time of that wall-clock reading in UTC.
-//
-// Leap seconds: a second of 60 is out_of_range. Unix time counts 86400 seconds a day and has no
-// number for 23:59:60 (it would be the same instant as the next 00:00:00, so decode then encode
-// would not give the text back), and none of the vendors' documents allows it.
+/// Date-time fields as the vendors write them, read and written with real calendar checks, and
+/// Unix seconds. Times are civil times as the text gives them (the vendors' local time, China or
+/// Taiwan): no time zone is applied or assumed, so to_unix() of a Beijing wall-clock time is the
+/// Unix time of that wall-clock reading in UTC.
+///
+/// Leap seconds: a second of 60 is out_of_range. Unix time counts 86400 seconds a day and has no
+/// number for 23:59:60 (it would be the same instant as the next 00:00:00, so decode then encode
+/// would not give the text back), and none of the vendors' documents allows it.
 namespace smsgw::codec::datetime {
 
-// A proleptic Gregorian civil time. Years min_year..max_year (year 0 is 1 BC, ISO 8601).
+/// A proleptic Gregorian civil time. Years min_year..max_year (year 0 is 1 BC, ISO 8601).
 struct date_time {
+    /// Four digits.
     std::int32_t year = 1970;
-    std::uint8_t month = 1;   // 1..12
-    std::uint8_t day = 1;     // 1..days_in_month(year, month)
-    std::uint8_t hour = 0;    // 0..23
-    std::uint8_t minute = 0;  // 0..59
-    std::uint8_t second = 0;  // 0..59
+    std::uint8_t month = 1;   ///< 1..12
+    std::uint8_t day = 1;     ///< 1..days_in_month(year, month)
+    std::uint8_t hour = 0;    ///< 0..23
+    std::uint8_t minute = 0;  ///< 0..59
+    std::uint8_t second = 0;  ///< 0..59
 };
 
+/// Whether all fields are equal.
 constexpr bool operator==(const date_time& a, const date_time& b) noexcept {
     return a.year == b.year && a.month == b.month && a.day == b.day && a.hour == b.hour && a.minute == b.minute &&
            a.second == b.second;
 }
+/// Whether a field differs.
 constexpr bool operator!=(const date_time& a, const date_time& b) noexcept { return !(a == b); }
 
-// The years a date_time may hold: wide enough for any date a protocol carries, small enough
-// that every conversion below is exact in 64 bits.
+/// The years a date_time may hold: wide enough for any date a protocol carries, small enough
+/// that every conversion below is exact in 64 bits.
+///@{
 inline constexpr std::int32_t min_year = -999999;
 inline constexpr std::int32_t max_year = 999999;
+///@}
 
+/// Gregorian leap years.
 constexpr bool is_leap_year(std::int64_t y) noexcept { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
 
-// 28..31, or 0 for a month outside 1..12.
+/// 28..31, or 0 for a month outside 1..12.
 constexpr unsigned days_in_month(std::int64_t y, unsigned month) noexcept {
     constexpr unsigned char days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (month < 1 || month > 12) return 0;
     return month == 2 && is_leap_year(y) ? 29u : days[month - 1];
 }
 
-// Success when every part is a real calendar value; out_of_range (offset 0) naming the first
-// part that is not ("year", "month", "day", "hour", "minute", "second").
+/// Success when every part is a real calendar value; out_of_range (offset 0) naming the first
+/// part that is not ("year", "month", "day", "hour", "minute", "second").
 constexpr result check(const date_time& t) noexcept {
     if (t.year < min_year || t.year > max_year) return fail(errc::out_of_range, 0, "year");
     if (t.month < 1 || t.month > 12) return fail(errc::out_of_range, 0, "month");
@@ -61,8 +67,8 @@ constexpr result check(const date_time& t) noexcept {
     return {};
 }
 
-// Days from 1970-01-01 to a civil date (H. Hinnant's days_from_civil: eras of 400 years,
-// years starting in March, exact for any year an int64 of days can hold). The date is not checked.
+/// Days from 1970-01-01 to a civil date (H. Hinnant's days_from_civil: eras of 400 years,
+/// years starting in March, exact for any year an int64 of days can hold). The date is not checked.
 constexpr std::int64_t days_from_civil(std::int64_t y, unsigned month, unsigned day) noexcept {
     y -= month <= 2 ? 1 : 0;
     const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -72,7 +78,7 @@ constexpr std::int64_t days_from_civil(std::int64_t y, unsigned month, unsigned 
     return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
-// The civil date `days` after 1970-01-01 (negative: before), the inverse of days_from_civil.
+/// The civil date `days` after 1970-01-01 (negative: before), the inverse of days_from_civil.
 constexpr void civil_from_days(std::int64_t days, std::int64_t& y, unsigned& month, unsigned& day) noexcept {
     days += 719468;
     const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
@@ -85,19 +91,21 @@ constexpr void civil_from_days(std::int64_t days, std::int64_t& y, unsigned& mon
     y = static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2 ? 1 : 0);
 }
 
-// Seconds since 1970-01-01 00:00:00 of `t` read as UTC, after check() (its error otherwise).
+/// Seconds since 1970-01-01 00:00:00 of `t` read as UTC, after check() (its error otherwise).
 constexpr result to_unix(const date_time& t, std::int64_t& seconds) noexcept {
     if (result r = check(t); !r) return r;
     seconds = days_from_civil(t.year, t.month, t.day) * 86400 + t.hour * 3600 + t.minute * 60 + t.second;
     return {};
 }
 
-// The Unix seconds of the first and last instants a date_time holds.
+/// The Unix seconds of the first and last instants a date_time holds.
+///@{
 inline constexpr std::int64_t min_unix = days_from_civil(min_year, 1, 1) * 86400;
 inline constexpr std::int64_t max_unix = days_from_civil(max_year, 12, 31) * 86400 + 86399;
+///@}
 
-// The civil time (UTC) of Unix `seconds`; out_of_range (offset 0, "seconds") outside
-// min_unix..max_unix, `out` left alone.
+/// The civil time (UTC) of Unix `seconds`; out_of_range (offset 0, "seconds") outside
+/// min_unix..max_unix, `out` left alone.
 constexpr result from_unix(std::int64_t seconds, date_time& out) noexcept {
     if (seconds < min_unix || seconds > max_unix) return fail(errc::out_of_range, 0, "seconds");
     std::int64_t days = seconds / 86400;
@@ -121,17 +129,17 @@ constexpr result from_unix(std::int64_t seconds, date_time& out) noexcept {
 
 // ---- text --------------------------------------------------------------------------------------
 
-// The shapes of date-time text in the vendors' documents.
+/// The shapes of date-time text in the vendors' documents.
 enum class shape : unsigned char {
-    yyyymmddhhmmss,       // 20130408145521: Mitake orderTime/statusTime, SMS platform timestamp, Hezhong
-    yymmddhhmm,           // 1304081455: CMPP Submit_time, Done_time, CMPP_DELIVER_time, SMS platform
-                          // reportTime. YY is 2000 + YY (years 2000..2099), seconds are 0
-    yyyy_mm_dd_hh_mm_ss,  // 2013-04-08 14:55:21: 5C report times, SMS platform
-    unix_seconds,         // 1365432921: decimal seconds since 1970 UTC ('-' before), 5C from/to
+    yyyymmddhhmmss,       ///< 20130408145521: Mitake orderTime/statusTime, SMS platform timestamp, Hezhong
+    yymmddhhmm,           ///< 1304081455: CMPP Submit_time, Done_time, CMPP_DELIVER_time, SMS platform
+                          ///< reportTime. YY is 2000 + YY (years 2000..2099), seconds are 0
+    yyyy_mm_dd_hh_mm_ss,  ///< 2013-04-08 14:55:21: 5C report times, SMS platform
+    unix_seconds,         ///< 1365432921: decimal seconds since 1970 UTC ('-' before), 5C from/to
 };
 
-// The characters of a shape's text: fixed for the three calendar shapes; unix_seconds is 1 to
-// max_text_size characters.
+/// The characters of a shape's text: fixed for the three calendar shapes; unix_seconds is 1 to
+/// max_text_size characters.
 constexpr std::size_t text_size(shape s) noexcept {
     switch (s) {
     case shape::yyyymmddhhmmss: return 14;
@@ -141,6 +149,7 @@ constexpr std::size_t text_size(shape s) noexcept {
     }
     return 0;
 }
+/// The longest text a date_time is written as.
 inline constexpr std::size_t max_text_size = decimal::max_chars;
 
 namespace detail {
@@ -220,15 +229,15 @@ constexpr bool parse_dashed(std::string_view v, date_time& out) noexcept {
 
 }  // namespace detail
 
-// Reads the whole of `text` in shape `s`. Success: offset = text.size(). Errors:
-// - calendar shapes: invalid_length (offset 0) unless text_size(s) characters; then, field by
-//   field from the left, bad_character at the first byte that is not a digit or not the
-//   separator the shape has there, out_of_range at a field's first digit (result.field: "month",
-//   "day" (checked against the month and leap years), "hour", "minute", "second"; a second of
-//   60 is refused);
-// - unix_seconds: decimal::parse's errors (empty_field, bad_character, a leading zero refused,
-//   out_of_range at 0 past int64), and out_of_range (offset 0, "seconds") outside min_unix..max_unix.
-// `out` is written only on success.
+/// Reads the whole of `text` in shape `s`. Success: offset = text.size(). Errors:
+/// - calendar shapes: invalid_length (offset 0) unless text_size(s) characters; then, field by
+///   field from the left, bad_character at the first byte that is not a digit or not the
+///   separator the shape has there, out_of_range at a field's first digit (result.field: "month",
+///   "day" (checked against the month and leap years), "hour", "minute", "second"; a second of
+///   60 is refused);
+/// - unix_seconds: decimal::parse's errors (empty_field, bad_character, a leading zero refused,
+///   out_of_range at 0 past int64), and out_of_range (offset 0, "seconds") outside min_unix..max_unix.
+/// `out` is written only on success.
 constexpr result parse(std::string_view text, shape s, date_time& out) noexcept {
     if (s == shape::unix_seconds) {
         std::int64_t v = 0;
@@ -269,10 +278,10 @@ constexpr result parse(std::string_view text, shape s, date_time& out) noexcept 
     return {errc{}, text.size()};
 }
 
-// Writes `t` in shape `s`. Success: offset = characters written; buffer_too_small: offset =
-// the size the writer needs. Errors, nothing written, offset 0: check()'s out_of_range, and
-// out_of_range "year" outside the years the shape holds (0..9999, 2000..2099 for YY), or
-// "second" when yymmddhhmm would drop seconds that are not 0.
+/// Writes `t` in shape `s`. Success: offset = characters written; buffer_too_small: offset =
+/// the size the writer needs. Errors, nothing written, offset 0: check()'s out_of_range, and
+/// out_of_range "year" outside the years the shape holds (0..9999, 2000..2099 for YY), or
+/// "second" when yymmddhhmm would drop seconds that are not 0.
 inline result write(writer& out, const date_time& t, shape s) noexcept {
     if (result r = check(t); !r) return r;
     if (s == shape::unix_seconds) {

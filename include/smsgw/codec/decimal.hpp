@@ -10,24 +10,26 @@
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/writer.hpp"
 
-// Decimal integers in text, read and written exactly: the one copy behind every number of a
-// form field, a reply line, a JSON number, a CMPP timestamp or Msg_Id text.
+/// Decimal integers in text, read and written exactly: the one copy behind every number of a
+/// form field, a reply line, a JSON number, a CMPP timestamp or Msg_Id text.
 namespace smsgw::codec::decimal {
 
-// Which leading sign a reader accepts.
+/// Which leading sign a reader accepts.
 enum class sign : unsigned char {
-    none,   // digits only
-    minus,  // an optional '-'
-    any,    // an optional '-' or '+'
+    none,   ///< digits only
+    minus,  ///< an optional '-'
+    any,    ///< an optional '-' or '+'
 };
 
+/// What parse() accepts.
 struct parse_options {
+    /// Which sign may come first.
     decimal::sign signs = sign::none;
-    bool leading_zeros = true;   // "007" reads as 7; false: a number may start with 0 only if it is 0
-    std::size_t max_digits = 0;  // 0: as many as the type holds; otherwise more is field_too_long
+    bool leading_zeros = true;   ///< "007" reads as 7; false: a number may start with 0 only if it is 0
+    std::size_t max_digits = 0;  ///< 0: as many as the type holds; otherwise more is field_too_long
 };
 
-// The most characters a 64-bit integer takes: 20 digits, or '-' and 19.
+/// The most characters a 64-bit integer takes: 20 digits, or '-' and 19.
 inline constexpr std::size_t max_chars = 20;
 
 namespace detail {
@@ -85,28 +87,30 @@ constexpr result read(std::string_view text, Int& out, parse_options o, bool who
 
 }  // namespace detail
 
-// The whole of `text` as an integer of type Int. Success: offset = text.size(). Errors:
-// empty_field (offset 0) when empty; bad_character at a sign the options refuse, at a sign with
-// no digit after it, at the first byte that is not a digit, or at the digit after a leading 0
-// when leading_zeros is false; field_too_long at the first digit past max_digits; out_of_range
-// (offset 0) when the value does not fit Int.
+/// The whole of `text` as an integer of type Int. Success: offset = text.size(). Errors:
+/// empty_field (offset 0) when empty; bad_character at a sign the options refuse, at a sign with
+/// no digit after it, at the first byte that is not a digit, or at the digit after a leading 0
+/// when leading_zeros is false; field_too_long at the first digit past max_digits; out_of_range
+/// (offset 0) when the value does not fit Int.
 template <class Int>
 constexpr result parse(std::string_view text, Int& out, parse_options o = {}) noexcept {
     return detail::read(text, out, o, true);
 }
 
-// The number at the start of `text`, up to the first byte that is not a digit. Success: offset
-// = characters read (at least one digit). Errors as parse(), except that a byte after the
-// number is no error.
+/// The number at the start of `text`, up to the first byte that is not a digit. Success: offset
+/// = characters read (at least one digit). Errors as parse(), except that a byte after the
+/// number is no error.
 template <class Int>
 constexpr result parse_prefix(std::string_view text, Int& out, parse_options o = {}) noexcept {
     return detail::read(text, out, o, false);
 }
 
-// The text of a number, on the stack.
+/// The text of a number, on the stack.
 class text {
 public:
+    /// The digits.
     constexpr std::string_view view() const noexcept { return {chars_ + start_, max_chars - start_}; }
+    /// How many characters.
     constexpr std::size_t size() const noexcept { return max_chars - start_; }
 
     template <class Int>
@@ -119,7 +123,7 @@ private:
     std::size_t start_ = max_chars;
 };
 
-// The digits of `v`, with '-' when negative: exactly, over the whole int64 and uint64 ranges.
+/// The digits of `v`, with '-' when negative: exactly, over the whole int64 and uint64 ranges.
 template <class Int>
 constexpr text format(Int v) noexcept {
     static_assert(std::is_integral_v<Int> && !std::is_same_v<Int, bool>, "an integer type");
@@ -140,14 +144,14 @@ constexpr text format(Int v) noexcept {
     return t;
 }
 
-// Exactly `width` digits (at most 20), zero on the left: the low digits of `v` when it has more.
+/// Exactly `width` digits (at most 20), zero on the left: the low digits of `v` when it has more.
 constexpr text format_padded(std::uint64_t v, unsigned width) noexcept {
     text t;
     for (unsigned k = 0; k < width && k < max_chars; ++k, v /= 10) t.push(static_cast<char>('0' + v % 10));
     return t;
 }
 
-// How many digits `v` has (1 for 0).
+/// How many digits `v` has (1 for 0).
 constexpr std::size_t digits(std::uint64_t v) noexcept {
     std::size_t n = 1;
     while (v >= 10) {
@@ -157,10 +161,12 @@ constexpr std::size_t digits(std::uint64_t v) noexcept {
     return n;
 }
 
+/// Writes the text of format(v).
 template <class Int>
 void write(writer& out, Int v) noexcept {
     out.write(format(v).view());
 }
+/// Writes the text of format_padded(v, width).
 inline void write_padded(writer& out, std::uint64_t v, unsigned width) noexcept {
     out.write(format_padded(v, width).view());
 }

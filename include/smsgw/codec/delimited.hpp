@@ -15,78 +15,90 @@
 #include <emmintrin.h>
 #endif
 
-// Delimited lists: records separated by one byte, fields by another. Hezhong's `rpts` and `mos`
-// (`;` between records, `,` between fields, at most 500 records), 5C's report lists (every
-// record ended by `;`), the SMS platform's HttpVarSM `params`, IMSP's query_batch entries and
-// send_mms failures. Read lazily, one pass that validates as it iterates; written from the
-// caller's own arrays, refusing what would not read back the same.
+/// Delimited lists: records separated by one byte, fields by another. Hezhong's `rpts` and `mos`
+/// (`;` between records, `,` between fields, at most 500 records), 5C's report lists (every
+/// record ended by `;`), the SMS platform's HttpVarSM `params`, IMSP's query_batch entries and
+/// send_mms failures. Read lazily, one pass that validates as it iterates; written from the
+/// caller's own arrays, refusing what would not read back the same.
 namespace smsgw::codec::delimited {
 
-// No limit on the fields of a record.
+/// No limit on the fields of a record.
 inline constexpr std::size_t unlimited = static_cast<std::size_t>(-1);
 
-// Blanks dropped around each field when it is read.
+/// Blanks dropped around each field when it is read.
 enum class trimming : unsigned char {
-    none,    // fields exactly as sent
-    blanks,  // SP and HT (HttpVarSM `2015-01-01, 成园温泉山庄门票`, IMSP `2, Submitted to MMSC`)
-    space,   // SP, HT, CR, LF, FF: IMSP wraps its description, `2, \r\nSubmitted to MMSC`
+    none,    ///< fields exactly as sent
+    blanks,  ///< SP and HT (HttpVarSM `2015-01-01, 成园温泉山庄门票`, IMSP `2, Submitted to MMSC`)
+    space,   ///< SP, HT, CR, LF, FF: IMSP wraps its description, `2, \r\nSubmitted to MMSC`
 };
 
-// What a CR or LF left inside a record means in tolerant mode (strict mode refuses it).
+/// What a CR or LF left inside a record means in tolerant mode (strict mode refuses it).
 enum class line_breaks : unsigned char {
-    separate,  // ends the record, as the record separator does (LF, CRLF and lone CR alike)
-    keep,      // stays in the field's bytes (Hezhong's spec example breaks `200904220946\n20`)
-    refuse,    // bad_character, as in strict mode
+    separate,  ///< ends the record, as the record separator does (LF, CRLF and lone CR alike)
+    keep,      ///< stays in the field's bytes (Hezhong's spec example breaks `200904220946\n20`)
+    refuse,    ///< bad_character, as in strict mode
 };
 
-// How one list is written. Declared once per list, constexpr:
-//     inline constexpr delimited::format rpts{';', ',', 4, 5};
-// and refined with the with_ functions (each returns a changed copy).
+/// How one list is written. Declared once per list, constexpr:
+///     inline constexpr delimited::format rpts{';', ',', 4, 5};
+/// and refined with the with_ functions (each returns a changed copy).
 struct format {
+    /// Between records.
     char record_separator = ';';
+    /// Between the fields of a record.
     char field_separator = ',';
-    std::size_t min_fields = 1;          // at least 1
-    std::size_t max_fields = unlimited;  // at least min_fields
+    std::size_t min_fields = 1;          ///< at least 1
+    std::size_t max_fields = unlimited;  ///< at least min_fields
+    /// Strict or tolerant reading.
     smsgw::mode mode = smsgw::mode::strict;
+    /// The blanks removed around each field.
     trimming trim = trimming::none;
-    line_breaks breaks = line_breaks::separate;  // tolerant mode only
-    bool terminated = false;    // every record ends with the separator, the last one too (5C)
-    bool rest_in_last = false;  // field max_fields takes the rest of the record, field separators included
-    std::size_t max_records = 0;  // 0: no limit (Hezhong sends at most 500 per request)
-    const char* name = nullptr;   // the spec's name of the list, result.field of record errors
-    const char* const* field_names = nullptr;  // result.field of field errors, when given
+    line_breaks breaks = line_breaks::separate;  ///< tolerant mode only
+    bool terminated = false;    ///< every record ends with the separator, the last one too (5C)
+    bool rest_in_last = false;  ///< field max_fields takes the rest of the record, field separators included
+    std::size_t max_records = 0;  ///< 0: no limit (Hezhong sends at most 500 per request)
+    const char* name = nullptr;   ///< the spec's name of the list, result.field of record errors
+    const char* const* field_names = nullptr;  ///< result.field of field errors, when given
+    /// How many field_names there are.
     std::size_t field_name_count = 0;
 
+    /// A copy with this mode.
     constexpr format with_mode(smsgw::mode m) const noexcept {
         format f = *this;
         f.mode = m;
         return f;
     }
+    /// A copy with this trimming.
     constexpr format with_trim(trimming t) const noexcept {
         format f = *this;
         f.trim = t;
         return f;
     }
+    /// A copy with these line breaks.
     constexpr format with_breaks(line_breaks b) const noexcept {
         format f = *this;
         f.breaks = b;
         return f;
     }
+    /// A copy whose records all end with the record separator.
     constexpr format with_terminator() const noexcept {
         format f = *this;
         f.terminated = true;
         return f;
     }
+    /// A copy whose last field takes the rest of the record.
     constexpr format with_rest_in_last() const noexcept {
         format f = *this;
         f.rest_in_last = true;
         return f;
     }
+    /// A copy that takes at most n records.
     constexpr format with_max_records(std::size_t n) const noexcept {
         format f = *this;
         f.max_records = n;
         return f;
     }
+    /// A copy with the list's name and its fields' names (result.field of errors).
     template <std::size_t N>
     constexpr format with_names(const char* list, const char* const (&fields)[N]) const noexcept {
         format f = *this;
@@ -95,27 +107,29 @@ struct format {
         f.field_name_count = N;
         return f;
     }
+    /// A copy with the list's name.
     constexpr format with_name(const char* list) const noexcept {
         format f = *this;
         f.name = list;
         return f;
     }
 
-    // Two different separators, neither CR nor LF, and 1 <= min_fields <= max_fields.
+    /// Two different separators, neither CR nor LF, and 1 <= min_fields <= max_fields.
     constexpr bool valid() const noexcept {
         return record_separator != field_separator && record_separator != '\r' && record_separator != '\n' &&
                field_separator != '\r' && field_separator != '\n' && min_fields >= 1 && min_fields <= max_fields;
     }
-    // The name of field `index` (from 0), or the list's name when none was given.
+    /// The name of field `index` (from 0), or the list's name when none was given.
     constexpr const char* field_name(std::size_t index) const noexcept {
         return index < field_name_count ? field_names[index] : name;
     }
 };
 
-// One field of a record: a view into the input, trimmed as the format says.
+/// One field of a record: a view into the input, trimmed as the format says.
 struct field {
+    /// The field's text.
     std::string_view value;
-    std::size_t offset = 0;  // of value's first byte in the input
+    std::size_t offset = 0;  ///< of value's first byte in the input
 };
 
 namespace detail {
@@ -235,26 +249,29 @@ class record_cursor;
 
 }  // namespace detail
 
-// One record: its fields, lazily split out of the record's bytes on access. Cheap to copy; it
-// views the input, which must outlive it.
+/// One record: its fields, lazily split out of the record's bytes on access. Cheap to copy; it
+/// views the input, which must outlive it.
 class record {
 public:
+    /// The iterator over the items.
     using iterator = detail::cursor_iterator<detail::field_cursor, field>;
 
     constexpr record() noexcept = default;
 
-    // Fields in the record (min_fields to max_fields of the format, once the record is read).
+    /// Fields in the record (min_fields to max_fields of the format, once the record is read).
     constexpr std::size_t size() const noexcept { return r_.count; }
-    // Offset of the record's first byte in the input.
+    /// Offset of the record's first byte in the input.
     constexpr std::size_t offset() const noexcept { return r_.offset; }
-    // The record as sent, separators inside it and blanks kept.
+    /// The record as sent, separators inside it and blanks kept.
     constexpr std::string_view text() const noexcept { return r_.text; }
 
+    /// The first item.
     iterator begin() const noexcept { return iterator(detail::field_cursor{r_}); }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(); }
 
-    // Field `index` (from 0) with its offset, split from the record's start; past the last
-    // field, an empty value at the record's end.
+    /// Field `index` (from 0) with its offset, split from the record's start; past the last
+    /// field, an empty value at the record's end.
     field at(std::size_t index) const noexcept {
         if (index >= r_.count) return field{r_.text.substr(r_.text.size()), r_.offset + r_.text.size()};
         std::size_t pos = 0;
@@ -262,6 +279,7 @@ public:
         for (std::size_t i = 0; i <= index; ++i) f = r_.split(pos, i);
         return f;
     }
+    /// The text of field `index`, empty past the last.
     std::string_view operator[](std::size_t index) const noexcept { return at(index).value; }
 
 private:
@@ -437,45 +455,48 @@ private:
 
 }  // namespace detail
 
-// The records of a list, read lazily from the caller's input as the range is walked: no copy,
-// no allocation. A walk stops at the first error, which stays readable in error() after the
-// walk (records before it have been yielded already: check error() after the loop).
-//
-//     delimited::records reports(text, rpts);
-//     for (const delimited::record& r : reports) use(r[0], r[1]);
-//     if (!reports.error()) return reports.error();
-//
-// Errors, offsets in the input (plus `base`), result.field the list's name or the field's:
-// - out_of_range at 0 (plus base): the format is not valid().
-// - empty_field at an empty record's offset, strict mode: nothing between two record separators,
-//   before the first or after the last (unless terminated), or a lone field that trims to nothing.
-//   Tolerant mode skips such records, and those left with nothing but line breaks once trimmed
-//   (`a,b;\r\n`, blank lines between records).
-// - bad_character at a CR or LF left inside a field after trimming: strict mode, and tolerant
-//   mode with line_breaks::refuse (line_breaks::separate ends the record there instead).
-// - count_mismatch at the record's offset: fewer than min_fields or more than max_fields fields
-//   (reported after the line breaks of that record, which are usually what split it).
-// - too_many at the offset of the first non-empty record past max_records.
-// - truncated at the input's end: a terminated format whose last record has no separator after
-//   it (strict mode).
-// Walking a range from two threads at once races on error(); copy it per thread.
+/// The records of a list, read lazily from the caller's input as the range is walked: no copy,
+/// no allocation. A walk stops at the first error, which stays readable in error() after the
+/// walk (records before it have been yielded already: check error() after the loop).
+///
+///     delimited::records reports(text, rpts);
+///     for (const delimited::record& r : reports) use(r[0], r[1]);
+///     if (!reports.error()) return reports.error();
+///
+/// Errors, offsets in the input (plus `base`), result.field the list's name or the field's:
+/// - out_of_range at 0 (plus base): the format is not valid().
+/// - empty_field at an empty record's offset, strict mode: nothing between two record separators,
+///   before the first or after the last (unless terminated), or a lone field that trims to nothing.
+///   Tolerant mode skips such records, and those left with nothing but line breaks once trimmed
+///   (`a,b;\r\n`, blank lines between records).
+/// - bad_character at a CR or LF left inside a field after trimming: strict mode, and tolerant
+///   mode with line_breaks::refuse (line_breaks::separate ends the record there instead).
+/// - count_mismatch at the record's offset: fewer than min_fields or more than max_fields fields
+///   (reported after the line breaks of that record, which are usually what split it).
+/// - too_many at the offset of the first non-empty record past max_records.
+/// - truncated at the input's end: a terminated format whose last record has no separator after
+///   it (strict mode).
+/// Walking a range from two threads at once races on error(); copy it per thread.
 class records {
 public:
+    /// The iterator over the items.
     using iterator = detail::cursor_iterator<detail::record_cursor, record>;
 
     constexpr records() noexcept = default;
-    // `base`: the offset of `text` in the caller's whole input, added to every offset reported.
+    /// `base`: the offset of `text` in the caller's whole input, added to every offset reported.
     constexpr records(std::string_view text, const format& f, std::size_t base = 0) noexcept
         : text_(text), format_(f), base_(base) {}
 
+    /// The first item.
     iterator begin() const noexcept { return iterator(detail::record_cursor(text_, &format_, base_, &error_)); }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(); }
 
-    // The first error a walk of this range met (the same for every walk), or success.
+    /// The first error a walk of this range met (the same for every walk), or success.
     constexpr result error() const noexcept { return error_; }
 
-    // Walks the whole list once: success with offset = text().size() and `count` the records
-    // read, or the first error (the errors above); `count` then holds the records before it.
+    /// Walks the whole list once: success with offset = text().size() and `count` the records
+    /// read, or the first error (the errors above); `count` then holds the records before it.
     result validate(std::size_t& count) const noexcept {
         count = 0;
         iterator it = begin();
@@ -483,13 +504,17 @@ public:
         if (!it.error()) return it.error();
         return {errc{}, text_.size()};
     }
+    /// As validate(count), without the count.
     result validate() const noexcept {
         std::size_t ignored = 0;
         return validate(ignored);
     }
 
+    /// The list's text.
     constexpr std::string_view text() const noexcept { return text_; }
+    /// Its format.
     constexpr const delimited::format& list_format() const noexcept { return format_; }
+    /// The offset of the text in the whole input, added to every offset.
     constexpr std::size_t base() const noexcept { return base_; }
 
 private:
@@ -553,21 +578,22 @@ struct as_is {
 
 }  // namespace detail
 
-// Writes records one by one, each checked whole before any byte of it is written:
-//     delimited::list_writer w(rpts, out);
-//     if (result r = w.add({mobile, status, msg_id, time}); !r) return r;
-//     return w.finish();
-// add() errors (nothing of that record written): bad_character at the offset inside the field
-// (result.field its name) of a record or field separator, CR or LF, or of a blank that trimming
-// would drop at the field's start or end (a field separator is allowed in the rest_in_last
-// field); count_mismatch (offset: the record's index) for fewer than min_fields or more than
-// max_fields fields; empty_field (the index) for a lone empty field, which reads back as no
-// record; too_many (the index) past max_records; out_of_range (0) for a format not valid().
+/// Writes records one by one, each checked whole before any byte of it is written:
+///     delimited::list_writer w(rpts, out);
+///     if (result r = w.add({mobile, status, msg_id, time}); !r) return r;
+///     return w.finish();
+/// add() errors (nothing of that record written): bad_character at the offset inside the field
+/// (result.field its name) of a record or field separator, CR or LF, or of a blank that trimming
+/// would drop at the field's start or end (a field separator is allowed in the rest_in_last
+/// field); count_mismatch (offset: the record's index) for fewer than min_fields or more than
+/// max_fields fields; empty_field (the index) for a lone empty field, which reads back as no
+/// record; too_many (the index) past max_records; out_of_range (0) for a format not valid().
 class list_writer {
 public:
+    /// Writes records of format `f` to `out`.
     list_writer(const format& f, smsgw::writer& out) noexcept : format_(f), out_(out) {}
 
-    // Any range of std::string_view (or of what converts to it, or of delimited::field).
+    /// Any range of std::string_view (or of what converts to it, or of delimited::field).
     template <class Fields>
     result add(const Fields& fields) noexcept {
         if (!format_.valid()) return fail(errc::out_of_range, 0, format_.name);
@@ -576,12 +602,14 @@ public:
         detail::write_record(fields, count_++, format_, out_);
         return {};
     }
+    /// The fields of one record, as a list.
     result add(std::initializer_list<std::string_view> fields) noexcept {
         return add<std::initializer_list<std::string_view>>(fields);
     }
 
+    /// How many records were added.
     constexpr std::size_t count() const noexcept { return count_; }
-    // The writer's outcome: total size written, or buffer_too_small with the size needed.
+    /// The writer's outcome: total size written, or buffer_too_small with the size needed.
     result finish() const noexcept { return out_.finish(); }
 
 private:
@@ -590,11 +618,11 @@ private:
     std::size_t count_ = 0;
 };
 
-// The caller's own items, each turned into its fields by `fields_of(item)` (which returns a
-// range of std::string_view viewing the item, e.g. a std::array), every record checked before
-// anything is written, so an error leaves the writer as it was. Errors as list_writer::add, the
-// offset of a record error being the record's index. Success: offset = total size written;
-// buffer_too_small with the size needed (a writer without a buffer measures: encoded_size).
+/// The caller's own items, each turned into its fields by `fields_of(item)` (which returns a
+/// range of std::string_view viewing the item, e.g. a std::array), every record checked before
+/// anything is written, so an error leaves the writer as it was. Errors as list_writer::add, the
+/// offset of a record error being the record's index. Success: offset = total size written;
+/// buffer_too_small with the size needed (a writer without a buffer measures: encoded_size).
 template <class Items, class FieldsOf>
 result encode(const Items& items, FieldsOf fields_of, const format& f, writer& out) noexcept {
     if (!f.valid()) return fail(errc::out_of_range, 0, f.name);
@@ -609,15 +637,15 @@ result encode(const Items& items, FieldsOf fields_of, const format& f, writer& o
     return out.finish();
 }
 
-// A whole list from the caller's records: a range of ranges of std::string_view (arrays of
-// std::array<std::string_view, N>, vectors, a decoded `records`). As above.
+/// A whole list from the caller's records: a range of ranges of std::string_view (arrays of
+/// std::array<std::string_view, N>, vectors, a decoded `records`). As above.
 template <class Records>
 result encode(const Records& list, const format& f, writer& out) noexcept {
     return encode(list, detail::as_is{}, f, out);
 }
 
-// A decoded list written again in its own format; a list that did not read cleanly returns the
-// error its walk met. With smsgw::encode / encoded_size / encode_append through ADL.
+/// A decoded list written again in its own format; a list that did not read cleanly returns the
+/// error its walk met. With smsgw::encode / encoded_size / encode_append through ADL.
 inline result encode(const records& list, writer& out) noexcept {
     if (result r = list.validate(); !r) return r;
     return encode(list, list.list_format(), out);

@@ -10,24 +10,26 @@
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
 
-// Single DES (FIPS 46-3) in ECB and CBC mode (FIPS 81) with PKCS#5 padding, as the HTTP SMS
-// platform's Recharge and UserManage calls encrypt `account` and `ac_password` (tables 12.1, 13.1:
-// DES/CBC/PKCS5Padding). DES is broken cryptography: a 56-bit key falls to brute force in hours.
-// It is here only because the platform requires it; never use it to protect anything new.
-//
-//     writer w(buffer);
-//     des::encrypt_cbc(key, plain, w);       // IV = the key, the platform's own convention
-//     des::encrypt_cbc(key, iv, plain, w);   // any other IV
-//     des::decrypt_cbc(key, iv, cipher, w);  // padding checked and removed
-//
-// The round keys are computed without a branch on the key; the S-box lookups are table reads
-// indexed by key-dependent data (what FIPS 46-3 software has always done), not constant-time.
+/// Single DES (FIPS 46-3) in ECB and CBC mode (FIPS 81) with PKCS#5 padding, as the HTTP SMS
+/// platform's Recharge and UserManage calls encrypt `account` and `ac_password` (tables 12.1, 13.1:
+/// DES/CBC/PKCS5Padding). DES is broken cryptography: a 56-bit key falls to brute force in hours.
+/// It is here only because the platform requires it; never use it to protect anything new.
+///
+///     writer w(buffer);
+///     des::encrypt_cbc(key, plain, w);       // IV = the key, the platform's own convention
+///     des::encrypt_cbc(key, iv, plain, w);   // any other IV
+///     des::decrypt_cbc(key, iv, cipher, w);  // padding checked and removed
+///
+/// The round keys are computed without a branch on the key; the S-box lookups are table reads
+/// indexed by key-dependent data (what FIPS 46-3 software has always done), not constant-time.
 namespace smsgw::codec::des {
 
+/// Bytes of a block.
 constexpr std::size_t block_size = 8;
+/// Bytes of a key.
 constexpr std::size_t key_size = 8;
 
-// Bytes PKCS#5 encryption writes for n bytes of plain text: 1 to 8 bytes of padding, always.
+/// Bytes PKCS#5 encryption writes for n bytes of plain text: 1 to 8 bytes of padding, always.
 constexpr std::size_t padded_size(std::size_t n) noexcept { return n + block_size - n % block_size; }
 
 namespace detail {
@@ -203,29 +205,30 @@ SMSGW_ALWAYS_INLINE void crypt(std::uint32_t (&hi)[N], std::uint32_t (&lo)[N], c
 
 }  // namespace detail
 
-// The 16 round keys of one DES key. A key is 8 bytes; the low bit of each byte (odd parity in
-// FIPS 46-3) is ignored, as by every implementation in use. Default-constructed, it holds the
-// all-zero key's schedule.
-//
-//     des::key_schedule ks;
-//     if (auto r = des::key_schedule::make(key, ks); !r) ...;  // bad_key_length unless 8 bytes
-//     ks.encrypt_block(in, out);
+/// The 16 round keys of one DES key. A key is 8 bytes; the low bit of each byte (odd parity in
+/// FIPS 46-3) is ignored, as by every implementation in use. Default-constructed, it holds the
+/// all-zero key's schedule.
+///
+///     des::key_schedule ks;
+///     if (auto r = des::key_schedule::make(key, ks); !r) ...;  // bad_key_length unless 8 bytes
+///     ks.encrypt_block(in, out);
 class key_schedule {
 public:
     constexpr key_schedule() noexcept = default;
 
-    // The schedule of `key`, or bad_key_length (offset 0, field "key") when it is not 8 bytes.
+    /// The schedule of `key`, or bad_key_length (offset 0, field "key") when it is not 8 bytes.
     static result make(bytes key, key_schedule& out) noexcept {
         if (key.size() != key_size) return fail(errc::bad_key_length, 0, "key");
         out = key_schedule(load_be64(key.data()));
         return {errc{}, 0};
     }
 
-    // One 8-byte block; `in` and `out` may be the same bytes.
+    /// One 8-byte block; `in` and `out` may be the same bytes.
     void encrypt_block(const byte* in, byte* out) const noexcept { block<false>(in, out); }
+    /// One 8-byte block; `in` and `out` may be the same bytes.
     void decrypt_block(const byte* in, byte* out) const noexcept { block<true>(in, out); }
 
-    // The same on N blocks, each held as two big-endian words (bytes 0-3, bytes 4-7), as the modes use it.
+    /// The same on N blocks, each held as two big-endian words (bytes 0-3, bytes 4-7), as the modes use it.
     template <bool Decrypt, std::size_t N>
     SMSGW_ALWAYS_INLINE void crypt(std::uint32_t (&hi)[N], std::uint32_t (&lo)[N]) const noexcept {
         detail::crypt<Decrypt>(hi, lo, k_);
@@ -362,13 +365,14 @@ inline result check_iv(bytes iv) noexcept {
 
 }  // namespace detail
 
-// Encryption writes padded_size(plain.size()) bytes; decryption writes the plain text without its
-// padding. Success: offset = bytes written; buffer_too_small: offset = the size the writer needs.
-// Errors, in this order: bad_key_length (field "key") and bad_iv_length (field "iv") at offset 0;
-// on decryption bad_block_length when the cipher text is empty or not whole blocks (offset: the
-// incomplete block), then bad_cipher_padding (offset: the last block), with nothing written.
-// The output may be the input itself (in place), with room for the padding when encrypting.
+/// Encryption writes padded_size(plain.size()) bytes; decryption writes the plain text without its
+/// padding. Success: offset = bytes written; buffer_too_small: offset = the size the writer needs.
+/// Errors, in this order: bad_key_length (field "key") and bad_iv_length (field "iv") at offset 0;
+/// on decryption bad_block_length when the cipher text is empty or not whole blocks (offset: the
+/// incomplete block), then bad_cipher_padding (offset: the last block), with nothing written.
+/// The output may be the input itself (in place), with room for the padding when encrypting.
 
+///@{
 inline result encrypt_ecb(const key_schedule& ks, bytes plain, writer& out) noexcept {
     return detail::encrypt(ks, nullptr, plain, out);
 }
@@ -404,12 +408,15 @@ inline result decrypt_cbc(bytes key, bytes iv, bytes cipher, writer& out) noexce
     if (result r = key_schedule::make(key, ks); !r) return r;
     return decrypt_cbc(ks, iv, cipher, out);
 }
+///@}
 
-// The SMS platform's convention (the Java client's `new IvParameterSpec(key)`): the IV is the
-// key. Only with it does the spec's example come out: "jishu01", key "12345678" -> LW4Zjb8dOww=.
+/// The SMS platform's convention (the Java client's `new IvParameterSpec(key)`): the IV is the
+/// key. Only with it does the spec's example come out: "jishu01", key "12345678" -> LW4Zjb8dOww=.
+///@{
 inline result encrypt_cbc(bytes key, bytes plain, writer& out) noexcept { return encrypt_cbc(key, key, plain, out); }
 inline result decrypt_cbc(bytes key, bytes cipher, writer& out) noexcept {
     return decrypt_cbc(key, key, cipher, out);
 }
+///@}
 
 }  // namespace smsgw::codec::des

@@ -41,106 +41,123 @@
 // `v.group(m.contents, fields::group("no_contents", "contents"))` over the item's own walk.
 namespace smsgw::codec::fields {
 
+/// What a field's value is and how it is checked.
 enum class kind : unsigned char {
-    ascii,   // printable ASCII (SP to '~'); min/max in bytes
-    digits,  // '0'-'9' only; min/max in bytes
-    text,    // UTF-8; min/max in characters (code points)
-    code,    // an enumerated value, written as its number; min/max: the values defined
-    number,  // an unsigned integer in decimal; min/max: its range
-    list,    // items joined by `separator`; min/max: the number of items, each given to `check`
-    binary,  // any bytes; min/max in bytes
-    date_time,  // a date and time in one of the vendors' shapes (`when`), a real calendar value
+    ascii,   ///< printable ASCII (SP to '~'); min/max in bytes
+    digits,  ///< '0'-'9' only; min/max in bytes
+    text,    ///< UTF-8; min/max in characters (code points)
+    code,    ///< an enumerated value, written as its number; min/max: the values defined
+    number,  ///< an unsigned integer in decimal; min/max: its range
+    list,    ///< items joined by `separator`; min/max: the number of items, each given to `check`
+    binary,  ///< any bytes; min/max in bytes
+    date_time,  ///< a date and time in one of the vendors' shapes (`when`), a real calendar value
 };
 
+/// Whether a field may be absent and when it is written.
 enum class presence : unsigned char {
-    required,  // must be present; always written
-    optional,  // may be absent (the struct's default stands); always written
-    if_set,    // may be absent or empty; written only when not empty (or not 0)
+    required,  ///< must be present; always written
+    optional,  ///< may be absent (the struct's default stands); always written
+    if_set,    ///< may be absent or empty; written only when not empty (or not 0)
 };
 
-// How a binary field travels in JSON.
+/// How a binary field travels in JSON.
 enum class json_binary : unsigned char { hex, base64 };
 
-// An extra check of a value (of each item of a list): offset in the value, field left empty.
+/// An extra check of a value (of each item of a list): offset in the value, field left empty.
 using check_fn = result (*)(std::string_view) noexcept;
 
+/// No limit.
 inline constexpr std::uint64_t unlimited = std::numeric_limits<std::uint64_t>::max();
 
+/// One field of a message: its name, kind and limits, as a walk lists it.
 struct spec {
-    const char* name = nullptr;  // the spec's name, as on the wire; for a group item, 'X' is the index
+    const char* name = nullptr;  ///< the spec's name, as on the wire; for a group item, 'X' is the index
+    /// What the value is and how it is checked.
     fields::kind kind = kind::ascii;
+    /// Required, optional or written only when set.
     fields::presence presence = presence::required;
-    std::uint64_t min = 1;  // strings: an empty value is empty_field when min > 0
+    std::uint64_t min = 1;  ///< strings: an empty value is empty_field when min > 0
+    /// Strings: the most characters or bytes; numbers: the largest value.
     std::uint64_t max = unlimited;
-    char separator = ',';         // list
-    check_fn check = nullptr;     // after the kind's own checks
-    check_fn lenient = nullptr;   // in its place in tolerant mode, when set
-    const char* key = nullptr;    // the JSON key when it differs from the name
+    char separator = ',';         ///< list
+    check_fn check = nullptr;     ///< after the kind's own checks
+    check_fn lenient = nullptr;   ///< in its place in tolerant mode, when set
+    const char* key = nullptr;    ///< the JSON key when it differs from the name
+    /// How binary is written in JSON.
     json_binary as = json_binary::hex;
-    datetime::shape when = datetime::shape::yyyymmddhhmmss;  // date_time
-    bool url_encoded = false;     // in a form: percent-encoded once more before form encoding
-    const char* alias = nullptr;  // in a form: a second name tolerant decoding reads
-    bool json_number = false;  // JSON: written as a number token (see as_json_number())
-    bool json_null = false;    // JSON: empty written as null (see nullable())
+    datetime::shape when = datetime::shape::yyyymmddhhmmss;  ///< date_time
+    bool url_encoded = false;     ///< in a form: percent-encoded once more before form encoding
+    const char* alias = nullptr;  ///< in a form: a second name tolerant decoding reads
+    bool json_number = false;  ///< JSON: written as a number token (see as_json_number())
+    bool json_null = false;    ///< JSON: empty written as null (see nullable())
 
+    /// Optional: may be absent, always written.
     constexpr spec optional() const noexcept { return with_presence(presence::optional, min); }
+    /// Written only when set; may be absent or empty.
     constexpr spec if_set() const noexcept { return with_presence(presence::if_set, 0); }
+    /// The same presence, an empty value allowed.
     constexpr spec allow_empty() const noexcept { return with_presence(presence, 0); }
+    /// An extra check of the value, after the kind's own.
     constexpr spec checked(check_fn f) const noexcept {
         spec s = *this;
         s.check = f;
         return s;
     }
-    // What tolerant mode checks instead of check() (Hezhong's `mobile` list: "1368100000, 1368100002").
+    /// What tolerant mode checks instead of check() (Hezhong's `mobile` list: "1368100000, 1368100002").
     constexpr spec tolerating(check_fn f) const noexcept {
         spec s = *this;
         s.lenient = f;
         return s;
     }
+    /// The check to apply in mode m.
     constexpr check_fn check_in(mode m) const noexcept {
         return m == mode::tolerant && lenient != nullptr ? lenient : check;
     }
+    /// Named `k` in JSON.
     constexpr spec keyed(const char* k) const noexcept {
         spec s = *this;
         s.key = k;
         return s;
     }
+    /// Binary written in JSON as `b`.
     constexpr spec in_json_as(json_binary b) const noexcept {
         spec s = *this;
         s.as = b;
         return s;
     }
-    // The value travels URL-encoded inside the form value, so encoded twice on the wire (5C's
-    // title, §2.1 "urlencode 后提交"); the member holds it plain.
+    /// The value travels URL-encoded inside the form value, so encoded twice on the wire (5C's
+    /// title, §2.1 "urlencode 后提交"); the member holds it plain.
     constexpr spec url_encoded_twice() const noexcept {
         spec s = *this;
         s.url_encoded = true;
         return s;
     }
-    // Tolerant form decoding also reads the field under `other` (5C's own example spells its
-    // title `tittle`); strict decoding calls it unknown_field.
+    /// Tolerant form decoding also reads the field under `other` (5C's own example spells its
+    /// title `tittle`); strict decoding calls it unknown_field.
     constexpr spec tolerant_alias(const char* other) const noexcept {
         spec s = *this;
         s.alias = other;
         return s;
     }
-    // A string of digits that JSON carries as a number (Mitake's 64-bit batchID and msgID): written
-    // as a number token when it is one in RFC 8259's grammar (no leading zero), as a string
-    // otherwise; read from a number token, kept as its text, or from a string. The text stays
-    // exact where a double would round it.
+    /// A string of digits that JSON carries as a number (Mitake's 64-bit batchID and msgID): written
+    /// as a number token when it is one in RFC 8259's grammar (no leading zero), as a string
+    /// otherwise; read from a number token, kept as its text, or from a string. The text stays
+    /// exact where a double would round it.
     constexpr spec as_json_number() const noexcept {
         spec s = *this;
         s.json_number = true;
         return s;
     }
-    // JSON: an empty value is written as null (Mitake's refreshToken and scope). Reading, null
-    // stands for an absent optional field whether nullable or not.
+    /// JSON: an empty value is written as null (Mitake's refreshToken and scope). Reading, null
+    /// stands for an absent optional field whether nullable or not.
     constexpr spec nullable() const noexcept {
         spec s = *this;
         s.json_null = true;
         return s;
     }
+    /// The JSON key: `key` when set, else the name.
     constexpr const char* json_key() const noexcept { return key != nullptr ? key : name; }
+    /// Whether the field must be present.
     constexpr bool is_required() const noexcept { return presence == presence::required; }
 
 private:
@@ -152,56 +169,60 @@ private:
     }
 };
 
-// Printable ASCII, 1 to `max` bytes.
+/// Printable ASCII, 1 to `max` bytes.
 constexpr spec ascii(const char* name, std::uint64_t max) noexcept { return {name, kind::ascii, presence::required, 1, max}; }
-// Digits, 1 to `max` of them.
+/// Digits, 1 to `max` of them.
 constexpr spec digits(const char* name, std::uint64_t max) noexcept { return {name, kind::digits, presence::required, 1, max}; }
-// UTF-8, 1 to `max` characters.
+/// UTF-8, 1 to `max` characters.
 constexpr spec text(const char* name, std::uint64_t max = unlimited) noexcept {
     return {name, kind::text, presence::required, 1, max};
 }
-// An enumerated value from `min` to `max`.
+/// An enumerated value from `min` to `max`.
 constexpr spec code(const char* name, std::uint64_t max, std::uint64_t min = 0) noexcept {
     return {name, kind::code, presence::required, min, max};
 }
-// An unsigned number from `min` to `max`.
+/// An unsigned number from `min` to `max`.
 constexpr spec number(const char* name, std::uint64_t max = unlimited, std::uint64_t min = 0) noexcept {
     return {name, kind::number, presence::required, min, max};
 }
-// `min_items` to `max_items` items joined by `separator`, each checked by `item`.
+/// `min_items` to `max_items` items joined by `separator`, each checked by `item`.
 constexpr spec list(const char* name, char separator, std::uint64_t min_items, std::uint64_t max_items,
                     check_fn item) noexcept {
     return {name, kind::list, presence::required, min_items, max_items, separator, item};
 }
-// A date and time as text in the shape `when` (codec/datetime.hpp), kept as sent.
+/// A date and time as text in the shape `when` (codec/datetime.hpp), kept as sent.
 constexpr spec date_time(const char* name, datetime::shape when) noexcept {
     spec s{name, kind::date_time};
     s.when = when;
     return s;
 }
-// Any bytes, at most `max`.
+/// Any bytes, at most `max`.
 constexpr spec binary(const char* name, std::uint64_t max = unlimited) noexcept {
     return {name, kind::binary, presence::required, 0, max};
 }
 
-// A repeated group: its items are `span<const Item>`, each with Item::walk. In a form the count
-// travels as `count_name` and the items' fields as their names with 'X' replaced by the index
-// (content0id, content1id, ...); in JSON the items are an array under `key`.
+/// A repeated group: its items are `span<const Item>`, each with Item::walk. In a form the count
+/// travels as `count_name` and the items' fields as their names with 'X' replaced by the index
+/// (content0id, content1id, ...); in JSON the items are an array under `key`.
 struct group_spec {
+    /// The name of the count field in a form.
     const char* count_name = nullptr;
+    /// The JSON key of the items' array.
     const char* key = nullptr;
+    /// Whether the group may be absent.
     fields::presence presence = presence::required;
+    /// The most items.
     std::uint64_t max = unlimited;
-    bool values = false;  // JSON: an array of the items' one value each, not of objects
+    bool values = false;  ///< JSON: an array of the items' one value each, not of objects
 
-    // May be absent or empty; written only when it has items.
+    /// May be absent or empty; written only when it has items.
     constexpr group_spec if_set() const noexcept {
         group_spec g = *this;
         g.presence = presence::if_set;
         return g;
     }
-    // In JSON each item is its one field's value (Mitake's msgIDs: [304934980000714750, ...]);
-    // the item's walk lists exactly one field.
+    /// In JSON each item is its one field's value (Mitake's msgIDs: [304934980000714750, ...]);
+    /// the item's walk lists exactly one field.
     constexpr group_spec of_values() const noexcept {
         group_spec g = *this;
         g.values = true;
@@ -209,12 +230,13 @@ struct group_spec {
     }
 };
 
-// Where an error inside a repeated group is, as `destinations[3].cID`: validate() and
-// bind_json() write it here when they are given one, and point result.field at its text.
+/// Where an error inside a repeated group is, as `destinations[3].cID`: validate() and
+/// bind_json() write it here when they are given one, and point result.field at its text.
 struct path {
+    /// The path, NUL-terminated.
     char text[96] = {};
 
-    // "<group>[<index>].<field>" (cut to the buffer, always terminated); returns text.
+    /// "<group>[<index>].<field>" (cut to the buffer, always terminated); returns text.
     const char* set(const char* group, std::size_t index, const char* field) noexcept {
         std::size_t n = 0;
         auto put = [&](char c) {
@@ -239,6 +261,7 @@ struct path {
     }
 };
 
+/// A repeated group: its count's name in a form, its key in JSON, its most items.
 constexpr group_spec group(const char* count_name, const char* key, std::uint64_t max = unlimited) noexcept {
     return {count_name, key, presence::required, max};
 }
@@ -449,7 +472,7 @@ struct counter {
 
 }  // namespace detail
 
-// How many fields the walk of T lists (a group counts as one).
+/// How many fields the walk of T lists (a group counts as one).
 template <class T>
 constexpr std::size_t count() noexcept {
     detail::counter c;
@@ -458,7 +481,7 @@ constexpr std::size_t count() noexcept {
     return c.n;
 }
 
-// The checks of one value against a spec, as validate() makes them, the field named.
+/// The checks of one value against a spec, as validate() makes them, the field named.
 template <class M>
 SMSGW_ALWAYS_INLINE result check_value(const M& v, const spec& s) noexcept {
     result r = detail::check(v, s);
@@ -466,11 +489,11 @@ SMSGW_ALWAYS_INLINE result check_value(const M& v, const spec& s) noexcept {
     return r;
 }
 
-// Every check of the field list, in order: the first error with the spec name of its field in
-// result.field and its offset in the value (empty_field, field_too_long at the first byte or
-// character past the limit, bad_character, invalid_utf8, out_of_range, too_many at the first
-// item past the limit, count_mismatch at the end of a list with fewer items than its minimum,
-// and what a field's own check says). Tolerant mode checks with a field's tolerating() rule.
+/// Every check of the field list, in order: the first error with the spec name of its field in
+/// result.field and its offset in the value (empty_field, field_too_long at the first byte or
+/// character past the limit, bad_character, invalid_utf8, out_of_range, too_many at the first
+/// item past the limit, count_mismatch at the end of a list with fewer items than its minimum,
+/// and what a field's own check says). Tolerant mode checks with a field's tolerating() rule.
 template <class T>
 result validate(const T& m, mode md = mode::strict) noexcept {
     detail::validator v{md};
@@ -478,8 +501,8 @@ result validate(const T& m, mode md = mode::strict) noexcept {
     return v.r;
 }
 
-// validate(), with the error's place inside a group written to `where` (`destinations[3].cID`)
-// and result.field pointing at it.
+/// validate(), with the error's place inside a group written to `where` (`destinations[3].cID`)
+/// and result.field pointing at it.
 template <class T>
 result validate(const T& m, path& where, mode md = mode::strict) noexcept {
     detail::validator v{md, {}, &where};

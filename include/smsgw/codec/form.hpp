@@ -11,15 +11,16 @@
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
 
-// application/x-www-form-urlencoded bodies, `name=value&name=value` (WHATWG URL §5.1), as the
-// IMSP, 5C, Hezhong and SMS-platform requests carry them.
+/// application/x-www-form-urlencoded bodies, `name=value&name=value` (WHATWG URL §5.1), as the
+/// IMSP, 5C, Hezhong and SMS-platform requests carry them.
 namespace smsgw::codec::form {
 
-// One name=value pair as it is in the body, still percent-encoded.
+/// One name=value pair as it is in the body, still percent-encoded.
 struct field {
+    /// The name as in the body.
     std::string_view name;
-    std::string_view value;   // empty when the pair has no '='
-    std::size_t offset = 0;   // of the name in the body
+    std::string_view value;   ///< empty when the pair has no '='
+    std::size_t offset = 0;   ///< of the name in the body
 };
 
 namespace detail {
@@ -56,34 +57,44 @@ inline bool decoded_equals(std::string_view raw, std::string_view plain) noexcep
 
 }  // namespace detail
 
-// The pairs of a body, in order, found lazily as the range is walked. Empty pairs (`a=1&&b=2`,
-// a trailing '&') are skipped; a pair without '=' is a name with an empty value; the first '='
-// splits, later ones belong to the value. Nothing is decoded or copied: decode_name() and
-// decode_value() do that into the caller's buffer, and validate() checks every escape at once.
+/// The pairs of a body, in order, found lazily as the range is walked. Empty pairs (`a=1&&b=2`,
+/// a trailing '&') are skipped; a pair without '=' is a name with an empty value; the first '='
+/// splits, later ones belong to the value. Nothing is decoded or copied: decode_name() and
+/// decode_value() do that into the caller's buffer, and validate() checks every escape at once.
 class fields {
 public:
+    /// A forward iterator over the pairs.
     class iterator {
     public:
+        /// Standard iterator traits.
+        ///@{
         using iterator_category = std::forward_iterator_tag;
         using value_type = field;
         using difference_type = std::ptrdiff_t;
         using pointer = const field*;
         using reference = const field&;
+        ///@}
 
         iterator() noexcept = default;
 
+        /// The current item.
         reference operator*() const noexcept { return current_; }
+        /// The current item's members.
         pointer operator->() const noexcept { return &current_; }
+        /// Moves to the next item.
         iterator& operator++() noexcept {
             load(next_);
             return *this;
         }
+        /// Moves to the next item; returns the iterator as it was.
         iterator operator++(int) noexcept {
             iterator old = *this;
             ++*this;
             return old;
         }
+        /// Whether both iterators are at the same position.
         friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.at_ == b.at_; }
+        /// Whether the iterators are at different positions.
         friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.at_ != b.at_; }
 
     private:
@@ -119,13 +130,17 @@ public:
         std::size_t next_ = 0;
     };
 
+    /// The pairs of `body`.
     explicit fields(std::string_view body) noexcept : body_(body) {}
 
+    /// The first item.
     iterator begin() const noexcept { return iterator(body_); }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(); }
+    /// The body.
     std::string_view body() const noexcept { return body_; }
 
-    // The first pair whose decoded name is `name`, or nothing.
+    /// The first pair whose decoded name is `name`, or nothing.
     std::optional<field> find(std::string_view name) const noexcept {
         for (const field& f : *this) {
             if (detail::decoded_equals(f.name, name)) return f;
@@ -133,8 +148,8 @@ public:
         return std::nullopt;
     }
 
-    // Checks every escape of every pair. Success: offset = body size; otherwise bad_escape at
-    // the '%' at fault, offset in the body.
+    /// Checks every escape of every pair. Success: offset = body size; otherwise bad_escape at
+    /// the '%' at fault, offset in the body.
     result validate() const noexcept {
         for (const field& f : *this) {
             for (std::string_view part : {f.name, f.value}) {
@@ -158,16 +173,20 @@ inline result decode_part(const field& f, std::string_view part, writer& out) no
 }
 }  // namespace detail
 
-// The decoded name or value of a pair. Success: offset = bytes written; bad_escape: offset in
-// the body (not in the field); buffer_too_small: offset = size needed.
+/// The decoded name or value of a pair. Success: offset = bytes written; bad_escape: offset in
+/// the body (not in the field); buffer_too_small: offset = size needed.
+///@{
 inline result decode_name(const field& f, writer& out) noexcept { return detail::decode_part(f, f.name, out); }
 inline result decode_value(const field& f, writer& out) noexcept { return detail::decode_part(f, f.value, out); }
+///@}
 
-// Appends form-encoded pairs to a writer, '&' between them: builder(w).add("a", x).add("b", y).
+/// Appends form-encoded pairs to a writer, '&' between them: builder(w).add("a", x).add("b", y).
 class builder {
 public:
+    /// Appends to `out`.
     explicit builder(smsgw::writer& out) noexcept : out_(out) {}
 
+    /// Appends name=value, both form-encoded.
     builder& add(std::string_view name, bytes value) noexcept {
         if (!first_) out_.put('&');
         first_ = false;
@@ -176,8 +195,8 @@ public:
         percent::encode(value, out_, percent::style::form);
         return *this;
     }
-    // The value percent-encoded, then form-encoded as add() does (a value "URL-encoded before
-    // form encoding": `标` travels as %25E6%25A0%2587), through a stack buffer.
+    /// The value percent-encoded, then form-encoded as add() does (a value "URL-encoded before
+    /// form encoding": `标` travels as %25E6%25A0%2587), through a stack buffer.
     builder& add_encoded_twice(std::string_view name, bytes value) noexcept {
         add(name, std::string_view());
         constexpr std::size_t chunk = 128;
@@ -189,10 +208,10 @@ public:
         }
         return *this;
     }
-    // A string literal as the value (it converts to bytes only through string_view).
+    /// A string literal as the value (it converts to bytes only through string_view).
     builder& add(std::string_view name, const char* value) noexcept { return add(name, std::string_view(value)); }
 
-    // The writer's outcome: total size written, or buffer_too_small with the size needed.
+    /// The writer's outcome: total size written, or buffer_too_small with the size needed.
     result finish() const noexcept { return out_.finish(); }
 
 private:

@@ -311,9 +311,9 @@ private:
 
 }  // namespace detail
 
-// Validates, then writes the fields as name=value pairs in walk order (if_set ones only when
-// set; a group as its count and then each item's fields). Success: offset = bytes written;
-// a validation error as validate() gives it; buffer_too_small with the size needed.
+/// Validates, then writes the fields as name=value pairs in walk order (if_set ones only when
+/// set; a group as its count and then each item's fields). Success: offset = bytes written;
+/// a validation error as validate() gives it; buffer_too_small with the size needed.
 template <class T>
 result encode_form(const T& m, writer& out) noexcept {
     if (result v = fields::validate(m); !v) return v;
@@ -323,19 +323,19 @@ result encode_form(const T& m, writer& out) noexcept {
     return out.finish();
 }
 
-// Reads a form body into `out` as a server would, then validates it. Values are decoded into
-// `scratch` (at least as large as the body); a group's items go to `storage`, and the group
-// views its first `count` entries. Errors, with the spec name of the field:
-//   bad_escape at the '%' at fault (at the pair, for a url_encoded field's second decoding);
-//   buffer_too_small when scratch is smaller than the body;
-//   strict mode: unknown_field at a pair no field has, duplicate_field at a field's second pair
-//   (tolerant mode skips the first and keeps the first of the second; unknown names stay
-//   reachable through form::fields(body));
-//   missing_field at the body's end for an absent required field;
-//   too_many at an item whose index does not fit storage, or at the count when it exceeds
-//   storage; count_mismatch (strict) at the highest item past the count;
-//   a value's parse or validate() error at the offset of its pair (the body's end when absent).
-// `out` is written only on success.
+/// Reads a form body into `out` as a server would, then validates it. Values are decoded into
+/// `scratch` (at least as large as the body); a group's items go to `storage`, and the group
+/// views its first `count` entries. Errors, with the spec name of the field:
+///   bad_escape at the '%' at fault (at the pair, for a url_encoded field's second decoding);
+///   buffer_too_small when scratch is smaller than the body;
+///   strict mode: unknown_field at a pair no field has, duplicate_field at a field's second pair
+///   (tolerant mode skips the first and keeps the first of the second; unknown names stay
+///   reachable through form::fields(body));
+///   missing_field at the body's end for an absent required field;
+///   too_many at an item whose index does not fit storage, or at the count when it exceeds
+///   storage; count_mismatch (strict) at the highest item past the count;
+///   a value's parse or validate() error at the offset of its pair (the body's end when absent).
+/// `out` is written only on success.
 template <class T, class Item = detail::no_item>
 result decode_form(bytes body, T& out, mutable_bytes scratch, mode m = mode::strict,
                    span<Item> storage = {}) noexcept {

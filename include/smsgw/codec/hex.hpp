@@ -11,9 +11,12 @@
 // Base16 (RFC 4648 §8): two hex digits per byte, high nibble first.
 namespace smsgw::codec::hex {
 
+/// The letter case of the digits encode() writes.
 enum class letter_case : unsigned char { lower, upper };
 
+/// Digits for n bytes.
 constexpr std::size_t encoded_size(std::size_t n) noexcept { return 2 * n; }
+/// Bytes from n digits.
 constexpr std::size_t decoded_size(std::size_t n) noexcept { return n / 2; }
 
 namespace detail {
@@ -24,6 +27,7 @@ inline constexpr char upper_digits[] = "0123456789ABCDEF";
 }  // namespace detail
 
 // Writes 2 * in.size() digits. Success: offset = characters written; buffer_too_small: offset = size needed.
+/// Two digits per byte; buffer_too_small with the size needed.
 inline result encode(bytes in, writer& out, letter_case lc = letter_case::lower) noexcept {
     byte* p = out.claim(encoded_size(in.size()));
     if (p == nullptr) return out.finish();
@@ -40,6 +44,7 @@ inline result encode(bytes in, writer& out, letter_case lc = letter_case::lower)
 // has no partner; buffer_too_small (offset = size needed) once the whole input is known valid.
 // On an error, the bytes decoded before it are left in the writer.
 // The output may overlap the input if it starts at or before the input's first byte.
+/// Digits of either case to bytes; bad_character or odd_length at the offset in `in`.
 inline result decode(std::string_view in, writer& out) noexcept {
     const auto* s = reinterpret_cast<const unsigned char*>(in.data());
     const std::size_t pairs = in.size() / 2;
@@ -66,6 +71,7 @@ inline result decode(std::string_view in, writer& out) noexcept {
 }
 
 // Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.
+/// Decodes `buf` onto itself.
 inline result decode_in_place(mutable_bytes buf) noexcept {
     writer w(buf);
     return decode(as_chars(buf), w);

@@ -28,22 +28,29 @@ namespace smsgw::codec::json {
 // object's offset for an absent required key. Keys nobody bound go to others() when given, and
 // stay reachable through the object in any case: nothing is dropped.
 
-// A string decoded into `scratch` when it holds escapes (a view into the document otherwise);
-// successive strings share the scratch writer, each view pointing at its own bytes.
+/// A string decoded into `scratch` when it holds escapes (a view into the document otherwise);
+/// successive strings share the scratch writer, each view pointing at its own bytes.
 struct decoded {
+    /// Where the decoded string goes.
     std::string_view& out;
+    /// The buffer a string with escapes is decoded into.
     smsgw::writer& scratch;
 };
 
-// A key (a NUL-terminated literal: result.field points at it) and where its value goes.
+/// A key (a NUL-terminated literal: result.field points at it) and where its value goes.
 template <class T>
 struct field {
+    /// The JSON key.
     std::string_view name;
-    T target;  // a reference, a json::decoded or a callable
+    T target;  ///< a reference, a json::decoded or a callable
+    /// Whether a missing key is an error.
     bool is_required;
+    /// Set once the key has been read.
     bool seen = false;
 };
 
+/// A key bound to a variable, required or optional.
+///@{
 template <class T>
 field<T&> required(const char* name, T& target) noexcept {
     return {name, target, true};
@@ -54,7 +61,9 @@ field<T&> optional(const char* name, T& target) noexcept {
 }
 inline field<decoded> required(const char* name, decoded target) noexcept { return {name, target, true}; }
 inline field<decoded> optional(const char* name, decoded target) noexcept { return {name, target, false}; }
-// A key handled by a callable result(const json::value&): nested objects, lists, enums.
+///@}
+/// A key handled by a callable result(const json::value&): nested objects, lists, enums.
+///@{
 template <class F, class = std::enable_if_t<std::is_invocable_r_v<result, F&, const value&>>>
 field<F> required_with(const char* name, F fn) noexcept {
     return {name, fn, true};
@@ -63,17 +72,20 @@ template <class F, class = std::enable_if_t<std::is_invocable_r_v<result, F&, co
 field<F> optional_with(const char* name, F fn) noexcept {
     return {name, fn, false};
 }
+///@}
 
-// The members no field names, handed to fn: result(const json::member&).
+/// The members no field names, handed to fn: result(const json::member&).
 template <class F>
 struct others_handler {
+    /// The caller's function.
     F fn;
 };
+/// Hands every member no field names to fn.
 template <class F>
 others_handler<F> others(F fn) noexcept {
     return {fn};
 }
-// Refuses any key no field names: unknown_field at the key's offset.
+/// Refuses any key no field names: unknown_field at the key's offset.
 inline auto refuse_others() noexcept {
     return others([](const member& m) { return fail(errc::unknown_field, m.key.offset()); });
 }
@@ -158,8 +170,8 @@ void check_present(const others_handler<F>&, std::size_t, result&) noexcept {}
 
 }  // namespace detail
 
-// The walk, the reads and the offers are flattened into one function: a document's members then
-// cost a quarter fewer instructions (callgrind over bench/json.cpp's push response).
+/// The walk, the reads and the offers are flattened into one function: a document's members then
+/// cost a quarter fewer instructions (callgrind over bench/json.cpp's push response).
 template <class... F>
 SMSGW_FLATTEN result bind_fields(const object& obj, F&&... fields) noexcept {
     static_assert((... + static_cast<int>(detail::is_others<std::decay_t<F>>::value)) <= 1,
@@ -190,7 +202,7 @@ SMSGW_FLATTEN result bind_fields(const object& obj, F&&... fields) noexcept {
     return r;
 }
 
-// bind_fields() on a value that must be an object (wrong_type otherwise).
+/// bind_fields() on a value that must be an object (wrong_type otherwise).
 template <class... F>
 result bind_fields(const value& v, F&&... fields) noexcept {
     object obj;

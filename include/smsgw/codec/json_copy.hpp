@@ -10,8 +10,8 @@
 
 namespace smsgw::codec::json {
 
-// A number's text without the leading zeros tolerant mode lets in (0000000001 -> 1, -007 -> -7),
-// put together in `scratch` when a sign has to move; the text itself when there is nothing to drop.
+/// A number's text without the leading zeros tolerant mode lets in (0000000001 -> 1, -007 -> -7),
+/// put together in `scratch` when a sign has to move; the text itself when there is nothing to drop.
 inline result canonical_number(std::string_view n, mutable_bytes scratch, std::string_view& out) noexcept {
     const std::size_t sign = !n.empty() && n[0] == '-' ? 1 : 0;
     std::size_t i = sign;
@@ -28,10 +28,10 @@ inline result canonical_number(std::string_view n, mutable_bytes scratch, std::s
     return {};
 }
 
-// Writes `in` to `out` in compact canonical form: no whitespace, members and elements in
-// document order, strings decoded and escaped again the writer's way, numbers as written
-// (exact, leading zeros dropped), bare tolerant-mode tokens as strings. `scratch` holds one
-// decoded string at a time: its size must reach the longest (the document's size always does).
+/// Writes `in` to `out` in compact canonical form: no whitespace, members and elements in
+/// document order, strings decoded and escaped again the writer's way, numbers as written
+/// (exact, leading zeros dropped), bare tolerant-mode tokens as strings. `scratch` holds one
+/// decoded string at a time: its size must reach the longest (the document's size always does).
 inline result copy(const value& in, json::writer& out, mutable_bytes scratch) noexcept {
     switch (in.type()) {
     case kind::null: out.null(); break;

@@ -22,9 +22,10 @@
 // base64 as its spec says, a group is an array of objects.
 namespace smsgw::codec::fields {
 
+/// How a message is written as JSON.
 struct json_options {
-    // Binary fields that are valid UTF-8 written as text, the others as hex under `<key>_hex`:
-    // what a person reading the inspector wants.
+    /// Binary fields that are valid UTF-8 written as text, the others as hex under `<key>_hex`:
+    /// what a person reading the inspector wants.
     bool text_when_utf8 = false;
 };
 
@@ -353,15 +354,15 @@ result bind_object(const json::object& obj, T& out, json_value_reader& values, m
 
 }  // namespace detail
 
-// The fields of `m` as members of the object the caller has opened (the inspector adds its own
-// around them). Errors stick in the json::writer, as its own calls do.
+/// The fields of `m` as members of the object the caller has opened (the inspector adds its own
+/// around them). Errors stick in the json::writer, as its own calls do.
 template <class T>
 void write_json_members(json::writer& j, const T& m, json_options o = {}) noexcept {
     detail::json_out w{j, o};
     T::walk(w, m);
 }
 
-// Validates, then writes `m` as one JSON object. Success: offset = bytes written.
+/// Validates, then writes `m` as one JSON object. Success: offset = bytes written.
 template <class T>
 result write_json(const T& m, writer& out, json_options o = {}) noexcept {
     if (result v = fields::validate(m); !v) return v;
@@ -372,18 +373,18 @@ result write_json(const T& m, writer& out, json_options o = {}) noexcept {
     return j.finish();
 }
 
-// Reads a JSON object into `out`, then validates it. Strings with escapes and binary values are
-// decoded into `scratch`; a group's items go to `storage`. Errors, with the key in result.field:
-// strict mode: unknown_field at a key no field has, duplicate_field at a key's second
-// occurrence (tolerant mode keeps the first and skips unknown keys, which stay reachable
-// through the object); missing_field at the object for an absent required key; too_many at an
-// array element that does not fit storage or the group's maximum; a value's read error
-// (wrong_type, number_overflow, bad_character of hex or base64...) at its offset; a
-// validate() error (in mode m) at the value of the field at fault. null stands for an absent
-// optional field. `out` is written only on success.
-// The items of each group go to the span of their type (a message with two groups of different
-// item types is given two spans); a group whose items have a group of their own (Hezhong's
-// frames[] of attachments[]) is given a span for those too, filled item after item.
+/// Reads a JSON object into `out`, then validates it. Strings with escapes and binary values are
+/// decoded into `scratch`; a group's items go to `storage`. Errors, with the key in result.field:
+/// strict mode: unknown_field at a key no field has, duplicate_field at a key's second
+/// occurrence (tolerant mode keeps the first and skips unknown keys, which stay reachable
+/// through the object); missing_field at the object for an absent required key; too_many at an
+/// array element that does not fit storage or the group's maximum; a value's read error
+/// (wrong_type, number_overflow, bad_character of hex or base64...) at its offset; a
+/// validate() error (in mode m) at the value of the field at fault. null stands for an absent
+/// optional field. `out` is written only on success.
+/// The items of each group go to the span of their type (a message with two groups of different
+/// item types is given two spans); a group whose items have a group of their own (Hezhong's
+/// frames[] of attachments[]) is given a span for those too, filled item after item.
 template <class T, class... Items>
 result bind_json(const json::object& obj, T& out, writer& scratch, mode m = mode::strict,
                  span<Items>... storage) noexcept {
@@ -392,8 +393,8 @@ result bind_json(const json::object& obj, T& out, writer& scratch, mode m = mode
     return detail::bind_object(obj, out, values, m, free);
 }
 
-// bind_json(), with the place of an error inside a group written to `where`
-// (`destinations[3].cID`) and result.field pointing at it.
+/// bind_json(), with the place of an error inside a group written to `where`
+/// (`destinations[3].cID`) and result.field pointing at it.
 template <class T, class... Items>
 result bind_json(const json::object& obj, T& out, writer& scratch, mode m, path& where,
                  span<Items>... storage) noexcept {
@@ -402,8 +403,8 @@ result bind_json(const json::object& obj, T& out, writer& scratch, mode m, path&
     return detail::bind_object(obj, out, values, m, free);
 }
 
-// Whether the walk of T names `key` (a field or a group): the members a tolerant bind skipped
-// are those of the object it does not name, still there to read.
+/// Whether the walk of T names `key` (a field or a group): the members a tolerant bind skipped
+/// are those of the object it does not name, still there to read.
 template <class T>
 bool names(const json::member& key) noexcept {
     detail::key_finder<json::member> f{key};

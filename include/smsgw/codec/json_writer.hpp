@@ -16,34 +16,41 @@
 
 namespace smsgw::codec::json {
 
-// Compact JSON (RFC 8259) into a smsgw::writer. Commas and colons are inserted for you:
-//
-//     smsgw::writer out(buffer);
-//     json::writer j(out);
-//     j.begin_object().member("msg_id", 42u).key("dest").begin_array().string("13800138000").end_array().end_object();
-//     smsgw::result r = j.finish();
-//
-// Strings are escaped as RFC 8259 §7 allows at its most compact: `"` and `\` with a backslash,
-// \b \f \n \r \t by name, the other controls below U+0020 as \u00xx; '/', DEL and non-ASCII
-// characters pass through. A string that is not well-formed UTF-8 is an error, never replaced.
-//
-// The first mistake sticks: later calls do nothing and finish() reports it. Its offset is the
-// offset of the bad byte in the string passed (invalid_utf8), or else the output size at the
-// faulty call: expected_key (a value in an object without its key), expected_value (a key
-// where a value must come, or an object closed after a key), unbalanced (a close that does
-// not match the innermost open), too_deep (more than max_depth levels), trailing_bytes (a
-// second top-level value), truncated (finish() with containers open).
+/// Compact JSON (RFC 8259) into a smsgw::writer. Commas and colons are inserted for you:
+///
+///     smsgw::writer out(buffer);
+///     json::writer j(out);
+///     j.begin_object().member("msg_id", 42u).key("dest").begin_array().string("13800138000").end_array().end_object();
+///     smsgw::result r = j.finish();
+///
+/// Strings are escaped as RFC 8259 §7 allows at its most compact: `"` and `\` with a backslash,
+/// `\b \f \n \r \t` by name, the other controls below U+0020 as `\u00xx`; '/', DEL and non-ASCII
+/// characters pass through. A string that is not well-formed UTF-8 is an error, never replaced.
+///
+/// The first mistake sticks: later calls do nothing and finish() reports it. Its offset is the
+/// offset of the bad byte in the string passed (invalid_utf8), or else the output size at the
+/// faulty call: expected_key (a value in an object without its key), expected_value (a key
+/// where a value must come, or an object closed after a key), unbalanced (a close that does
+/// not match the innermost open), too_deep (more than max_depth levels), trailing_bytes (a
+/// second top-level value), truncated (finish() with containers open).
 class writer {
 public:
+    /// The deepest nesting of objects and arrays.
     static constexpr int max_depth = 64;
 
+    /// Writes to `out`.
     explicit writer(smsgw::writer& out) noexcept : out_(&out) {}
 
+    /// Opens an object.
     writer& begin_object() noexcept { return open(true, '{'); }
+    /// Closes the innermost object.
     writer& end_object() noexcept { return close(true, '}'); }
+    /// Opens an array.
     writer& begin_array() noexcept { return open(false, '['); }
+    /// Closes the innermost array.
     writer& end_array() noexcept { return close(false, ']'); }
 
+    /// The key of the next value (in an object).
     writer& key(std::string_view name) noexcept {
         if (!err_.ok()) return *this;
         if (depth_ == 0 || !in_object() || after_key_) return error(errc::expected_value, out_->size());
@@ -55,6 +62,7 @@ public:
         return *this;
     }
 
+    /// A string, escaped; invalid_utf8 at the first bad byte.
     writer& string(std::string_view utf8) noexcept {
         if (begin_value()) {
             put_string(utf8);
@@ -63,7 +71,7 @@ public:
         return *this;
     }
 
-    // Any integer type but bool, written exactly (the whole int64 and uint64 ranges).
+    /// Any integer type but bool, written exactly (the whole int64 and uint64 ranges).
     template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
     writer& number(T value) noexcept {
         if (!begin_value()) return *this;
@@ -72,14 +80,16 @@ public:
         return *this;
     }
 
+    /// true or false.
     writer& boolean(bool value) noexcept { return literal(value ? "true" : "false"); }
+    /// null.
     writer& null() noexcept { return literal("null"); }
 
-    // A value already encoded as JSON, copied as it is: the caller vouches for it.
+    /// A value already encoded as JSON, copied as it is: the caller vouches for it.
     writer& raw(std::string_view json) noexcept { return literal(json); }
-    // A value the caller writes straight into the output as `write(smsgw::writer&)`, already
-    // encoded as JSON and vouched for (Hezhong's `cont`, an object escaped into a string as it is
-    // encoded, in one pass).
+    /// A value the caller writes straight into the output as `write(smsgw::writer&)`, already
+    /// encoded as JSON and vouched for (Hezhong's `cont`, an object escaped into a string as it is
+    /// encoded, in one pass).
     template <class F>
     writer& raw_with(F&& write) noexcept {
         if (begin_value()) {
@@ -89,10 +99,10 @@ public:
         return *this;
     }
 
-    // A string holding the base64 of `data` (Mitake attachContent), encoded straight into the
-    // output: base64::encoded_size(data.size()) + 2 bytes, and nothing is encoded while only
-    // measuring (a smsgw::writer without a buffer). Always one line: a JSON string cannot hold
-    // the CRLF of RFC 2045 lines.
+    /// A string holding the base64 of `data` (Mitake attachContent), encoded straight into the
+    /// output: base64::encoded_size(data.size()) + 2 bytes, and nothing is encoded while only
+    /// measuring (a smsgw::writer without a buffer). Always one line: a JSON string cannot hold
+    /// the CRLF of RFC 2045 lines.
     writer& base64_string(bytes data, base64::alphabet abc = base64::alphabet::standard, bool pad = true) noexcept {
         if (begin_value()) {
             out_->put('"');
@@ -103,7 +113,7 @@ public:
         return *this;
     }
 
-    // A string holding the hex digits of `data` (Hezhong hex16str), 2 * data.size() + 2 bytes.
+    /// A string holding the hex digits of `data` (Hezhong hex16str), 2 * data.size() + 2 bytes.
     writer& hex_string(bytes data, hex::letter_case lc = hex::letter_case::lower) noexcept {
         if (begin_value()) {
             out_->put('"');
@@ -114,9 +124,9 @@ public:
         return *this;
     }
 
-    // A string whose content is itself a JSON document (Hezhong `cont`: "{ \"Text1\": ... }").
-    // The text is checked with json::parse (strict; its error and the offset in `json`), then
-    // escaped once, straight into the output.
+    /// A string whose content is itself a JSON document (Hezhong `cont`: "{ \"Text1\": ... }").
+    /// The text is checked with json::parse (strict; its error and the offset in `json`), then
+    /// escaped once, straight into the output.
     writer& json_string(std::string_view json) noexcept {
         if (!err_.ok()) return *this;
         value doc;
@@ -127,8 +137,8 @@ public:
         return string(json);
     }
 
-    // key(name) then the value: strings (anything convertible to std::string_view) with
-    // string(), bool with boolean(), integers with number(), nullptr with null().
+    /// key(name) then the value: strings (anything convertible to std::string_view) with
+    /// string(), bool with boolean(), integers with number(), nullptr with null().
     template <class V>
     writer& member(std::string_view name, const V& value) noexcept {
         key(name);
@@ -145,8 +155,8 @@ public:
         }
     }
 
-    // The first error, or the outcome of the output writer (its size, or buffer_too_small
-    // with the size needed) once exactly one complete value has been written.
+    /// The first error, or the outcome of the output writer (its size, or buffer_too_small
+    /// with the size needed) once exactly one complete value has been written.
     result finish() const noexcept {
         if (!err_.ok()) return err_;
         if (depth_ != 0) return fail(errc::truncated, out_->size());
@@ -154,7 +164,9 @@ public:
         return out_->finish();
     }
 
+    /// Whether no mistake was made so far.
     bool ok() const noexcept { return err_.ok(); }
+    /// Containers open.
     int depth() const noexcept { return depth_; }
 
 private:

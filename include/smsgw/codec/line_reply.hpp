@@ -13,46 +13,50 @@
 #include "smsgw/core/writer.hpp"
 #include "smsgw/detail/lazy_iterator.hpp"
 
-// Line-based answers, as the HTTP SMS platform gives them (cmpp2-and-http-sms-platform.txt
-// §9.3 `resptime,respstatus` then `msgid`, §11.3 one line per product, §12.3, §13.3): a lazy
-// range of lines, a reply described as a sequence of named parts so that a field is reached by
-// what it means and never by its line index, and a writer of lines for a gateway simulator.
-//
-// Every reader splits on LF, CRLF and lone CR, skips one leading UTF-8 BOM and ignores the
-// blank lines at the end (in both modes: they carry no content). Strict decoding also wants the
-// line end the spec documents (§9.3.1: LF, 0x0a) and no blank line in the middle; tolerant
-// decoding takes what ../shared/notes/vendors.md (pitfall 1) says real servers send: any of the
-// three line ends, mixed, and blank lines anywhere; lines past the reply's shape are kept
-// apart instead of refused (pitfall 2: failures drop or add lines).
+/// Line-based answers, as the HTTP SMS platform gives them (cmpp2-and-http-sms-platform.txt
+/// §9.3 `resptime,respstatus` then `msgid`, §11.3 one line per product, §12.3, §13.3): a lazy
+/// range of lines, a reply described as a sequence of named parts so that a field is reached by
+/// what it means and never by its line index, and a writer of lines for a gateway simulator.
+///
+/// Every reader splits on LF, CRLF and lone CR, skips one leading UTF-8 BOM and ignores the
+/// blank lines at the end (in both modes: they carry no content). Strict decoding also wants the
+/// line end the spec documents (§9.3.1: LF, 0x0a) and no blank line in the middle; tolerant
+/// decoding takes what ../shared/notes/vendors.md (pitfall 1) says real servers send: any of the
+/// three line ends, mixed, and blank lines anywhere; lines past the reply's shape are kept
+/// apart instead of refused (pitfall 2: failures drop or add lines).
 namespace smsgw::codec::lines {
 
+/// Strict or tolerant reading.
 using mode = smsgw::mode;
 
-// What ended a line in the input.
+/// What ended a line in the input.
 enum class terminator : unsigned char {
-    none,  // the input ended
+    none,  ///< the input ended
     lf,
     crlf,
-    cr,    // a CR not followed by LF
+    cr,    ///< a CR not followed by LF
 };
 
-// The line end a spec documents: what strict decoding requires and what the writer writes.
+/// The line end a spec documents: what strict decoding requires and what the writer writes.
 enum class ending : unsigned char {
-    lf,    // the SMS platform (§9.3.1)
+    lf,    ///< the SMS platform (§9.3.1)
     crlf,
-    any,   // the spec says nothing: any of the three is right (the writer writes LF)
+    any,   ///< the spec says nothing: any of the three is right (the writer writes LF)
 };
 
+/// The byte order mark readers skip.
 inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 
-// One line: its text without the line end, and where it is.
+/// One line: its text without the line end, and where it is.
 struct line {
+    /// The line without its terminator.
     std::string_view text;
-    std::size_t offset = 0;  // of text[0] in the whole input (a BOM counts)
+    std::size_t offset = 0;  ///< of text[0] in the whole input (a BOM counts)
+    /// How the line ended.
     lines::terminator end = terminator::none;
 };
 
-// Whether a range shows blank lines in the middle of the input (those at the end never show).
+/// Whether a range shows blank lines in the middle of the input (those at the end never show).
 enum class blank_lines : unsigned char { keep, skip };
 
 namespace detail {
@@ -161,31 +165,37 @@ private:
 
 }  // namespace detail
 
-// The lines of an input, found lazily as the range is walked; each a view into the input, line
-// ends excluded. A leading BOM is skipped, the blank lines at the end are not lines; the blank
-// lines in the middle are shown with blank_lines::keep, passed over with blank_lines::skip.
+/// The lines of an input, found lazily as the range is walked; each a view into the input, line
+/// ends excluded. A leading BOM is skipped, the blank lines at the end are not lines; the blank
+/// lines in the middle are shown with blank_lines::keep, passed over with blank_lines::skip.
 class range {
 public:
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<detail::line_cursor>;
 
     constexpr range() noexcept = default;
+    /// The lines of `in`; blank lines kept or skipped.
     constexpr explicit range(std::string_view in, blank_lines blanks = blank_lines::keep) noexcept
         : in_(in),
           begin_(detail::content_begin(in)),
           end_(detail::content_end(in, begin_)),
           skip_(blanks == blank_lines::skip) {}
 
+    /// The first item.
     iterator begin() const noexcept { return iterator(detail::line_cursor(in_, begin_, end_, skip_)); }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(); }
-    // No line at all: the input is empty, or only a BOM and line ends.
+    /// No line at all: the input is empty, or only a BOM and line ends.
     constexpr bool empty() const noexcept { return begin_ == end_; }
-    // The whole input the offsets refer to.
+    /// The whole input the offsets refer to.
     constexpr std::string_view input() const noexcept { return in_; }
-    // The bytes the lines come from: from the first line's start to the end of the last one's text.
+    /// The bytes the lines come from: from the first line's start to the end of the last one's text.
+    ///@{
     constexpr std::size_t content_begin() const noexcept { return begin_; }
     constexpr std::size_t content_end() const noexcept { return end_; }
+    ///@}
 
-    // The lines of `in` from offset `from` (the start of a line) to `to` (the end of a line's text).
+    /// The lines of `in` from offset `from` (the start of a line) to `to` (the end of a line's text).
     constexpr static range between(std::string_view in, std::size_t from, std::size_t to, blank_lines blanks) noexcept {
         range r;
         r.in_ = in;
@@ -204,17 +214,19 @@ private:
 
 // ---- a reply as a sequence of named parts ----
 
-// How many lines a part takes.
+/// How many lines a part takes.
 enum class occurs : unsigned char {
-    one,           // exactly one line: missing_field when there is none
-    optional,      // the next line, if there is one (§9.3.1: no msgid line when respstatus is not 0)
-    zero_or_more,  // every line left (§11.3: one line per product)
-    one_or_more,   // every line left, at least one
+    one,           ///< exactly one line: missing_field when there is none
+    optional,      ///< the next line, if there is one (§9.3.1: no msgid line when respstatus is not 0)
+    zero_or_more,  ///< every line left (§11.3: one line per product)
+    one_or_more,   ///< every line left, at least one
 };
 
-// One part of a reply's shape: its spec name, reported as result.field, and how many lines.
+/// One part of a reply's shape: its spec name, reported as result.field, and how many lines.
 struct part {
+    /// The spec's name of the part.
     const char* name = nullptr;
+    /// How many lines it takes.
     occurs count = occurs::one;
 };
 
@@ -222,8 +234,8 @@ namespace detail {
 constexpr bool repeats(occurs c) noexcept { return c == occurs::zero_or_more || c == occurs::one_or_more; }
 }  // namespace detail
 
-// Whether a shape can be matched: every part named, a repeated part only in the last place
-// (it takes every line left, so nothing after it would ever be filled). For static_assert.
+/// Whether a shape can be matched: every part named, a repeated part only in the last place
+/// (it takes every line left, so nothing after it would ever be filled). For static_assert.
 template <std::size_t N>
 constexpr bool well_formed(const part (&shape)[N]) noexcept {
     for (std::size_t k = 0; k < N; ++k) {
@@ -232,27 +244,30 @@ constexpr bool well_formed(const part (&shape)[N]) noexcept {
     return true;
 }
 
-// The lines one part took.
+/// The lines one part took.
 struct part_lines {
-    const char* name = nullptr;  // the part's name in the shape
-    std::size_t count = 0;       // lines taken
-    line first;                  // the first of them (all a `one` or `optional` part has);
-                                 // when there is none, empty text at offset in.size()
-    range all;                   // every one of them, lazily
+    const char* name = nullptr;  ///< the part's name in the shape
+    std::size_t count = 0;       ///< lines taken
+    line first;                  ///< the first of them (all a `one` or `optional` part has);
+                                 ///< when there is none, empty text at offset in.size()
+    range all;                   ///< every one of them, lazily
 
+    /// Whether the part took a line.
     constexpr bool present() const noexcept { return count != 0; }
-    // The text of the part's (first) line, empty when it took none.
+    /// The text of the part's (first) line, empty when it took none.
     constexpr std::string_view text() const noexcept { return first.text; }
 };
 
-// A decoded reply: the lines of each part of its shape, in the shape's order.
+/// A decoded reply: the lines of each part of its shape, in the shape's order.
 template <std::size_t N>
 struct reply {
+    /// The parts, in order.
     part_lines parts[N];
-    range extra;  // lines past the shape (tolerant mode; strict mode refuses them)
+    range extra;  ///< lines past the shape (tolerant mode; strict mode refuses them)
 
+    /// Part k.
     constexpr const part_lines& operator[](std::size_t k) const noexcept { return parts[k]; }
-    // The part named `name`, or nullptr.
+    /// The part named `name`, or nullptr.
     constexpr const part_lines* find(std::string_view name) const noexcept {
         for (const part_lines& p : parts) {
             if (p.name != nullptr && name == p.name) return &p;
@@ -261,9 +276,11 @@ struct reply {
     }
 };
 
+/// How a reply is read.
 struct options {
+    /// Strict or tolerant.
     lines::mode m = mode::strict;
-    lines::ending documented = ending::lf;  // what strict mode requires
+    lines::ending documented = ending::lf;  ///< what strict mode requires
 };
 
 namespace detail {
@@ -287,17 +304,17 @@ constexpr result check_end(const line& l, ending documented, const char* field) 
 
 }  // namespace detail
 
-// Matches the lines of `in` to `shape` (well_formed), in order: each part takes the lines its
-// `occurs` allows, greedily. Success: offset = in.size(); out[k] holds part k's lines.
-// Errors, offsets in the whole input:
-//   missing_field (offset in.size(), field = the part) when a `one` or `one_or_more` part got
-//     no line;
-// strict mode only:
-//   trailing_bytes at the start of a line past the shape (tolerant: kept in out.extra);
-//   empty_field at a blank line in the middle (field = the part it would fill), or
-//     trailing_bytes there when it is past the shape (tolerant: blank lines are skipped);
-//   bad_character / bare_line_feed at a line end other than the documented one (check_end).
-// `out` is written only on success.
+/// Matches the lines of `in` to `shape` (well_formed), in order: each part takes the lines its
+/// `occurs` allows, greedily. Success: offset = in.size(); out[k] holds part k's lines.
+/// Errors, offsets in the whole input:
+///   missing_field (offset in.size(), field = the part) when a `one` or `one_or_more` part got
+///     no line;
+/// strict mode only:
+///   trailing_bytes at the start of a line past the shape (tolerant: kept in out.extra);
+///   empty_field at a blank line in the middle (field = the part it would fill), or
+///     trailing_bytes there when it is past the shape (tolerant: blank lines are skipped);
+///   bad_character / bare_line_feed at a line end other than the documented one (check_end).
+/// `out` is written only on success.
 template <std::size_t N>
 result decode(bytes in, const part (&shape)[N], reply<N>& out, options o = {}) noexcept {
     const std::string_view s = as_chars(in);
@@ -341,23 +358,25 @@ result decode(bytes in, const part (&shape)[N], reply<N>& out, options o = {}) n
 
 // ---- writing ----
 
-// Writes lines one after another with the line end between them (none after the last, as the
-// spec's examples print them: `20110725160412,0\n1234567890100`); ending::any writes LF.
-//   lines::builder(w).line("20110725160412,0").line(msgid).finish();
-//   lines::builder(w).line({time, ",", status}).finish();   // one line from pieces
-// A line that could not be read back as written is refused and nothing more is written; the
-// offset is that of the byte at fault in this encoding (from where the builder started):
-//   bad_character at a CR or LF inside a line, or at the start of a first line that begins
-//     with a UTF-8 BOM (a reader skips it);
-//   empty_field at an empty line (a reader refuses or skips it).
+/// Writes lines one after another with the line end between them (none after the last, as the
+/// spec's examples print them: `20110725160412,0\n1234567890100`); ending::any writes LF.
+///   lines::builder(w).line("20110725160412,0").line(msgid).finish();
+///   lines::builder(w).line({time, ",", status}).finish();   // one line from pieces
+/// A line that could not be read back as written is refused and nothing more is written; the
+/// offset is that of the byte at fault in this encoding (from where the builder started):
+///   bad_character at a CR or LF inside a line, or at the start of a first line that begins
+///     with a UTF-8 BOM (a reader skips it);
+///   empty_field at an empty line (a reader refuses or skips it).
 class builder {
 public:
+    /// Writes to `out`, lines ended as `e` says.
     explicit builder(smsgw::writer& out, ending e = ending::lf) noexcept
         : out_(out), start_(out.size()), crlf_(e == ending::crlf) {}
 
+    /// One line.
     builder& line(std::string_view text) noexcept { return line({text}); }
 
-    // One line made of `pieces`, written one after another.
+    /// One line made of `pieces`, written one after another.
     builder& line(std::initializer_list<std::string_view> pieces) noexcept {
         if (!error_.ok()) return *this;
         const std::size_t at = out_.size() - start_ + (first_ ? 0 : (crlf_ ? 2 : 1));
@@ -385,8 +404,8 @@ public:
         return *this;
     }
 
-    // The first refusal, or the writer's outcome: total size written, or buffer_too_small
-    // with the size needed.
+    /// The first refusal, or the writer's outcome: total size written, or buffer_too_small
+    /// with the size needed.
     result finish() const noexcept { return error_.ok() ? out_.finish() : error_; }
 
 private:
@@ -409,8 +428,8 @@ private:
     result error_{};
 };
 
-// The caller's lines, written by a builder: `smsgw::writer measure; write(lines, measure)`
-// gives the size. Errors as builder.
+/// The caller's lines, written by a builder: `smsgw::writer measure; write(lines, measure)`
+/// gives the size. Errors as builder.
 inline result write(span<const std::string_view> text, smsgw::writer& out, ending e = ending::lf) noexcept {
     builder b(out, e);
     for (std::string_view l : text) b.line(l);

@@ -11,15 +11,17 @@
 
 namespace smsgw::codec {
 
+/// The 16 bytes of an MD5 digest.
 using md5_digest = std::array<smsgw::byte, 16>;
 
-// MD5 (RFC 1321), as CMPP's AuthenticatorSource/AuthenticatorISMG (CMPP 2.0 tables 8.4, 8.5),
-// the SMS platform's password (table 12.1) and 5C's password_md5 use it. Not for new security designs.
-//
-//     md5_digest d = md5::hash(bytes);                          // one shot
-//     md5 h; h.update(a).update(b); md5_digest d = h.finish();  // incremental
+/// MD5 (RFC 1321), as CMPP's AuthenticatorSource/AuthenticatorISMG (CMPP 2.0 tables 8.4, 8.5),
+/// the SMS platform's password (table 12.1) and 5C's password_md5 use it. Not for new security designs.
+///
+///     md5_digest d = md5::hash(bytes);                          // one shot
+///     md5 h; h.update(a).update(b); md5_digest d = h.finish();  // incremental
 class md5 {
 public:
+    /// Adds bytes to the message.
     md5& update(bytes data) noexcept {
         const byte* p = data.data();
         std::size_t n = data.size();
@@ -44,7 +46,7 @@ public:
         return *this;
     }
 
-    // The digest of everything updated; the object then starts over, empty.
+    /// The digest of everything updated; the object then starts over, empty.
     md5_digest finish() noexcept {
         // RFC 1321 §3.1-3.2: a 1 bit, zeros to 56 mod 64 bytes, the bit length little-endian.
         const std::uint64_t bits = length_ * 8;
@@ -65,6 +67,7 @@ public:
         return d;
     }
 
+    /// The digest of `data`.
     static md5_digest hash(bytes data) noexcept { return md5().update(data).finish(); }
 
 private:
@@ -150,8 +153,8 @@ private:
     std::size_t buffered_ = 0;
 };
 
-// The digest as 32 hex digits, lower-case unless asked (5C's password_md5 example is upper-case):
-// `auto h = to_hex(d); std::string_view(h.data(), h.size())`.
+/// The digest as 32 hex digits, lower-case unless asked (5C's password_md5 example is upper-case):
+/// `auto h = to_hex(d); std::string_view(h.data(), h.size())`.
 inline std::array<char, 32> to_hex(const md5_digest& d, hex::letter_case lc = hex::letter_case::lower) noexcept {
     const char* digits = lc == hex::letter_case::upper ? "0123456789ABCDEF" : "0123456789abcdef";
     std::array<char, 32> out{};

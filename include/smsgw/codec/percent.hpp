@@ -11,14 +11,15 @@
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
 
-// Percent-encoding of arbitrary bytes (text or binary such as a JPEG), in two styles.
+/// Percent-encoding of arbitrary bytes (text or binary such as a JPEG), in two styles.
 namespace smsgw::codec::percent {
 
+/// Which bytes stay as they are.
 enum class style : unsigned char {
-    // RFC 3986 §2.3: the unreserved ALPHA DIGIT - . _ ~ kept, every other byte %XX (§2.1).
+    /// RFC 3986 §2.3: the unreserved ALPHA DIGIT - . _ ~ kept, every other byte %XX (§2.1).
     component,
-    // application/x-www-form-urlencoded (WHATWG URL §5.2, HTML forms) as IMSP, 5C, Hezhong and the
-    // SMS platform expect: ALPHA DIGIT * - . _ kept, space as '+', every other byte %XX.
+    /// application/x-www-form-urlencoded (WHATWG URL §5.2, HTML forms) as IMSP, 5C, Hezhong and the
+    /// SMS platform expect: ALPHA DIGIT * - . _ kept, space as '+', every other byte %XX.
     form,
 };
 
@@ -80,7 +81,7 @@ inline std::uint64_t percent_mask(const unsigned char* p) noexcept {
 
 }  // namespace detail
 
-// Exact size of encode()'s output.
+/// Exact size of encode()'s output.
 inline std::size_t encoded_size(bytes in, style st) noexcept {
     const auto& code = detail::table.code[static_cast<int>(st)];
     // Four independent sums, so that the table loads overlap.
@@ -97,7 +98,7 @@ inline std::size_t encoded_size(bytes in, style st) noexcept {
     return n[0] + n[1] + n[2] + n[3];
 }
 
-// Percent-encodes `in`. Success: offset = characters written; buffer_too_small: offset = size needed.
+/// Percent-encodes `in`. Success: offset = characters written; buffer_too_small: offset = size needed.
 inline result encode(bytes in, writer& out, style st) noexcept {
     const auto& code = detail::table.code[static_cast<int>(st)];
     const std::size_t room = out.overflowed() || out.buffer() == nullptr ? 0 : out.capacity() - out.size();
@@ -128,12 +129,12 @@ inline result encode(bytes in, writer& out, style st) noexcept {
     return {errc{}, produced};
 }
 
-// Decodes %XX escapes (either case of hex digit) and, in form style, '+' as space; every other
-// byte is taken as it is. Success: offset = bytes written. Errors, offset in `in`: bad_escape at
-// the '%' of an escape without two hex digits after it ("%7", "%zz", a '%' at the end);
-// buffer_too_small (offset = size needed) once the whole input is known valid. On an error, the
-// bytes decoded before it are left in the writer. The output may overlap the input if it starts
-// at or before the input's first byte (the output is never longer than the input).
+/// Decodes %XX escapes (either case of hex digit) and, in form style, '+' as space; every other
+/// byte is taken as it is. Success: offset = bytes written. Errors, offset in `in`: bad_escape at
+/// the '%' of an escape without two hex digits after it ("%7", "%zz", a '%' at the end);
+/// buffer_too_small (offset = size needed) once the whole input is known valid. On an error, the
+/// bytes decoded before it are left in the writer. The output may overlap the input if it starts
+/// at or before the input's first byte (the output is never longer than the input).
 inline result decode(std::string_view in, writer& out, style st) noexcept {
     const auto* s = reinterpret_cast<const unsigned char*>(in.data());
     const std::size_t n = in.size();
@@ -191,7 +192,7 @@ inline result decode(std::string_view in, writer& out, style st) noexcept {
     return {errc{}, produced};
 }
 
-// Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.
+/// Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.
 inline result decode_in_place(mutable_bytes buf, style st) noexcept {
     writer w(buf);
     return decode(as_chars(buf), w, st);

@@ -10,34 +10,36 @@
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
 
-// One-line answers `<prefix>:<text>`, as 5C gives them (5c-mms-api.txt §2.2, §3.2, §4.2:
-// `success:msgid`, `error:Missing apikey`). The prefix is one of a list the caller declares,
-//   inline constexpr std::string_view replies[] = {"success", "error"};
-// matched ASCII-case-insensitively in both modes, since the spec's own table writes `Error:`
-// beside `error:` (§2.2 `Error:Missing message title`); the text after the FIRST colon is kept
-// verbatim, so `error:Black keywords is:<word>` keeps its second colon (vendors.md pitfall 6).
-// As for line replies, one leading UTF-8 BOM is skipped and the line ends at the end of the
-// input are ignored in both modes. Strict mode wants the prefix at the start and the colon right
-// after it, and one line; tolerant mode also takes whitespace and line breaks before the prefix,
-// blanks between it and the colon, and line breaks inside the text (kept in it, nothing is lost).
+/// One-line answers `<prefix>:<text>`, as 5C gives them (5c-mms-api.txt §2.2, §3.2, §4.2:
+/// `success:msgid`, `error:Missing apikey`). The prefix is one of a list the caller declares,
+///   inline constexpr std::string_view replies[] = {"success", "error"};
+/// matched ASCII-case-insensitively in both modes, since the spec's own table writes `Error:`
+/// beside `error:` (§2.2 `Error:Missing message title`); the text after the FIRST colon is kept
+/// verbatim, so `error:Black keywords is:<word>` keeps its second colon (vendors.md pitfall 6).
+/// As for line replies, one leading UTF-8 BOM is skipped and the line ends at the end of the
+/// input are ignored in both modes. Strict mode wants the prefix at the start and the colon right
+/// after it, and one line; tolerant mode also takes whitespace and line breaks before the prefix,
+/// blanks between it and the colon, and line breaks inside the text (kept in it, nothing is lost).
 namespace smsgw::codec::prefix {
 
+/// Strict or tolerant reading.
 using mode = smsgw::mode;
 
+/// A reply split at its prefix.
 struct reply {
-    std::string_view prefix;      // as in the input (`Error`); the encoder writes it in lower case
-    std::string_view text;        // everything after the first ':', verbatim
-    std::size_t which = 0;        // index of the matching prefix in the caller's list
-    std::size_t text_offset = 0;  // of text in the input
+    std::string_view prefix;      ///< as in the input (`Error`); the encoder writes it in lower case
+    std::string_view text;        ///< everything after the first ':', verbatim
+    std::size_t which = 0;        ///< index of the matching prefix in the caller's list
+    std::size_t text_offset = 0;  ///< of text in the input
 };
 
-// Decodes `in` against the `accepted` prefixes (without their colon; the first that matches
-// wins). Success: offset = in.size(). Errors:
-//   bad_response (field "prefix") at the offset where the prefix was looked for (0, or 3 after a
-//     BOM; tolerant: after the leading whitespace) when no accepted prefix followed by ':' is
-//     there: `100`, `no record`, `ok:1`, `error` alone, an empty input;
-//   trailing_bytes (strict only) at the first CR or LF inside the text: the reply is one line.
-// `out` is written only on success.
+/// Decodes `in` against the `accepted` prefixes (without their colon; the first that matches
+/// wins). Success: offset = in.size(). Errors:
+///   bad_response (field "prefix") at the offset where the prefix was looked for (0, or 3 after a
+///     BOM; tolerant: after the leading whitespace) when no accepted prefix followed by ':' is
+///     there: `100`, `no record`, `ok:1`, `error` alone, an empty input;
+///   trailing_bytes (strict only) at the first CR or LF inside the text: the reply is one line.
+/// `out` is written only on success.
 inline result decode(bytes in, span<const std::string_view> accepted, reply& out, mode m = mode::strict) noexcept {
     const std::string_view s = as_chars(in);
     const bool tolerant = m == mode::tolerant;
@@ -67,12 +69,12 @@ inline result decode(bytes in, span<const std::string_view> accepted, reply& out
     return fail(errc::bad_response, pos, "prefix");
 }
 
-// Writes `r.prefix` in lower case, ':' and `r.text` (`r.which` is not written). Success: offset
-// = the writer's size, or buffer_too_small with the size needed. A reply that would not read back
-// as it is is refused before anything is written, offsets in this encoding:
-//   empty_field (0, "prefix") for an empty prefix;
-//   bad_character ("prefix") at a prefix byte that is not printable ASCII, or is SP or ':';
-//   bad_character ("text") at a CR or LF in the text.
+/// Writes `r.prefix` in lower case, ':' and `r.text` (`r.which` is not written). Success: offset
+/// = the writer's size, or buffer_too_small with the size needed. A reply that would not read back
+/// as it is is refused before anything is written, offsets in this encoding:
+///   empty_field (0, "prefix") for an empty prefix;
+///   bad_character ("prefix") at a prefix byte that is not printable ASCII, or is SP or ':';
+///   bad_character ("text") at a CR or LF in the text.
 inline result encode(const reply& r, smsgw::writer& out) noexcept {
     if (r.prefix.empty()) return fail(errc::empty_field, 0, "prefix");
     for (std::size_t i = 0; i < r.prefix.size(); ++i) {

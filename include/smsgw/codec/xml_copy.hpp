@@ -9,12 +9,12 @@
 
 namespace smsgw::codec::xml {
 
-// Reads the rest of `in` and writes it to `out` in the writer's canonical form: the same
-// elements, attributes (values normalized), comments and PIs in document order; text and CDATA
-// as escaped text; the declaration as <?xml version="1.0" encoding="UTF-8"?>; the DOCTYPE,
-// whitespace outside the root and the byte order mark dropped. `scratch` holds one decoded
-// value at a time: the document's size always suffices. The reader's error, else the writer's
-// finish().
+/// Reads the rest of `in` and writes it to `out` in the writer's canonical form: the same
+/// elements, attributes (values normalized), comments and PIs in document order; text and CDATA
+/// as escaped text; the declaration as <?xml version="1.0" encoding="UTF-8"?>; the DOCTYPE,
+/// whitespace outside the root and the byte order mark dropped. `scratch` holds one decoded
+/// value at a time: the document's size always suffices. The reader's error, else the writer's
+/// finish().
 inline result copy(reader& in, xml::writer& out, mutable_bytes scratch) noexcept {
     std::string_view v;
     while (in.next()) {

@@ -18,70 +18,75 @@
 
 namespace smsgw::codec::xml {
 
-// A pull reader over XML 1.0 (Fifth Edition) in UTF-8, without allocating and without copying:
-//
-//     xml::reader rd(body);
-//     while (rd.next()) {
-//         if (rd.kind() == xml::token::start_element && rd.name() == "mmsMobile") ...
-//         if (rd.kind() == xml::token::text) rd.text(value, scratch);   // a view when nothing to decode
-//     }
-//     if (smsgw::result r = rd.status(); !r) return r;                  // r.offset: the first error
-//
-// Each next() reads one token: the XML declaration, a DOCTYPE, a start tag (its attributes
-// checked and available through attributes()), an end tag (also after `<a/>`, which is read as a
-// start tag and an end tag), character data, a CDATA section, a comment or a processing
-// instruction. Whitespace outside the root element is skipped. The text stays in the caller's
-// bytes: names and raw values are views; text(), value() and decode() give the characters a
-// token stands for (§2.11 line ends, §4.6 predefined entities, §4.1 character references, §3.3.3
-// attribute value normalization) as a view when there is nothing to decode, or else in a caller
-// buffer no longer than raw().
-//
-// Well-formedness (§2.1 document, §2.8 prolog, §3.1 tags and WFC: Element Type Match, Unique
-// Att Spec, No < in Attribute Values, §2.2 Char, §2.3 Name, §2.5 comments, §2.6 PIs, §2.7 CDATA,
-// §4.1 WFC: Legal Character, Entity Declared) is checked as the tokens are read, and the first
-// error stops the reader with its offset. A document of strangers cannot make the reader expand
-// anything: a DOCTYPE with an internal subset, where entities are declared, is refused
-// (doctype_refused), so only the five predefined entities exist (no entity expansion, no
-// external entity, no billion laughs), and depth, attributes per element and name length have
-// limits. Only UTF-8 (or its subset US-ASCII) is read: another encoding declared is
-// unsupported_charset.
-//
-// Errors (offset of the byte at fault): invalid_utf8; bad_character (a character §2.2 forbids, '<'
-// in an attribute value, "]]>" in text, a stray byte inside markup); bad_name; bad_attribute;
-// duplicate_field (an attribute given twice, at its second name); bad_reference; bad_comment;
-// mismatched_tag (at the end tag's name); unbalanced (an end tag with no element open);
-// outside_root; missing_root (at the end); bad_declaration; unsupported_charset (at the
-// encoding's value); doctype_refused (at '['); too_deep, too_many_attributes, name_too_long (at
-// the element, attribute or name over the limit); truncated (at the end: markup cut short or
-// elements left open).
-//
-// Tolerant mode reads what hand-made XML of real senders gets wrong: whitespace before the XML
-// declaration (PHP pages printing a line first), and a '&' that starts no known reference (a URL's
-// query string, "&nbsp;") kept as a literal '&'.
+/// A pull reader over XML 1.0 (Fifth Edition) in UTF-8, without allocating and without copying:
+///
+///     xml::reader rd(body);
+///     while (rd.next()) {
+///         if (rd.kind() == xml::token::start_element && rd.name() == "mmsMobile") ...
+///         if (rd.kind() == xml::token::text) rd.text(value, scratch);   // a view when nothing to decode
+///     }
+///     if (smsgw::result r = rd.status(); !r) return r;                  // r.offset: the first error
+///
+/// Each next() reads one token: the XML declaration, a DOCTYPE, a start tag (its attributes
+/// checked and available through attributes()), an end tag (also after `<a/>`, which is read as a
+/// start tag and an end tag), character data, a CDATA section, a comment or a processing
+/// instruction. Whitespace outside the root element is skipped. The text stays in the caller's
+/// bytes: names and raw values are views; text(), value() and decode() give the characters a
+/// token stands for (§2.11 line ends, §4.6 predefined entities, §4.1 character references, §3.3.3
+/// attribute value normalization) as a view when there is nothing to decode, or else in a caller
+/// buffer no longer than raw().
+///
+/// Well-formedness (§2.1 document, §2.8 prolog, §3.1 tags and WFC: Element Type Match, Unique
+/// Att Spec, No < in Attribute Values, §2.2 Char, §2.3 Name, §2.5 comments, §2.6 PIs, §2.7 CDATA,
+/// §4.1 WFC: Legal Character, Entity Declared) is checked as the tokens are read, and the first
+/// error stops the reader with its offset. A document of strangers cannot make the reader expand
+/// anything: a DOCTYPE with an internal subset, where entities are declared, is refused
+/// (doctype_refused), so only the five predefined entities exist (no entity expansion, no
+/// external entity, no billion laughs), and depth, attributes per element and name length have
+/// limits. Only UTF-8 (or its subset US-ASCII) is read: another encoding declared is
+/// unsupported_charset.
+///
+/// Errors (offset of the byte at fault): invalid_utf8; bad_character (a character §2.2 forbids, '<'
+/// in an attribute value, "]]>" in text, a stray byte inside markup); bad_name; bad_attribute;
+/// duplicate_field (an attribute given twice, at its second name); bad_reference; bad_comment;
+/// mismatched_tag (at the end tag's name); unbalanced (an end tag with no element open);
+/// outside_root; missing_root (at the end); bad_declaration; unsupported_charset (at the
+/// encoding's value); doctype_refused (at '['); too_deep, too_many_attributes, name_too_long (at
+/// the element, attribute or name over the limit); truncated (at the end: markup cut short or
+/// elements left open).
+///
+/// Tolerant mode reads what hand-made XML of real senders gets wrong: whitespace before the XML
+/// declaration (PHP pages printing a line first), and a '&' that starts no known reference (a URL's
+/// query string, `"&nbsp;"`) kept as a literal '&'.
 using mode = smsgw::mode;
 
-// The deepest nesting and the most attributes per element a reader can follow (its stacks are
-// fixed arrays).
+/// The deepest nesting and the most attributes per element a reader can follow (its stacks are
+/// fixed arrays).
+///@{
 inline constexpr std::size_t max_nesting = 256;
 inline constexpr std::size_t max_attribute_limit = 64;
+///@}
 
+/// How the reader reads.
 struct read_options {
+    /// Strict or tolerant.
     xml::mode m = mode::strict;
-    std::size_t max_depth = 128;        // nested elements; at most max_nesting
-    std::size_t max_attributes = 32;    // per element; at most max_attribute_limit
-    std::size_t max_name_length = 256;  // bytes of a tag, attribute, PI target or DOCTYPE name
+    std::size_t max_depth = 128;        ///< nested elements; at most max_nesting
+    std::size_t max_attributes = 32;    ///< per element; at most max_attribute_limit
+    std::size_t max_name_length = 256;  ///< bytes of a tag, attribute, PI target or DOCTYPE name
 };
 
+/// What the reader stands on.
 enum class token : unsigned char {
-    none,                    // before the first next()
-    declaration,             // <?xml version="1.0" ...?>: attributes() are version, encoding, standalone
-    doctype,                 // <!DOCTYPE name ExternalID?>: name(), raw() the ExternalID
-    start_element,           // <name attr="v">: name(), attributes(), self_closing()
-    end_element,             // </name>, or the end of <name/>: name()
-    text,                    // character data: raw(), text()
-    cdata,                   // <![CDATA[raw]]>
-    comment,                 // <!--raw-->
-    processing_instruction,  // <?name raw?>
+    none,                    ///< before the first next()
+    declaration,             ///< `<?xml version="1.0" ...?>`: attributes() are version, encoding, standalone
+    doctype,                 ///< `<!DOCTYPE name ExternalID?>`: name(), raw() the ExternalID
+    start_element,           ///< `<name attr="v">`: name(), attributes(), self_closing()
+    end_element,             ///< `</name>`, or the end of `<name/>`: name()
+    text,                    ///< character data: raw(), text()
+    cdata,                   ///< `<![CDATA[raw]]>`
+    comment,                 ///< `<!--raw-->`
+    processing_instruction,  ///< `<?name raw?>`
 };
 
 namespace detail {
@@ -335,41 +340,52 @@ inline result decoded_view(std::string_view raw, bool needs, bool refs, bool att
 
 }  // namespace detail
 
-// One attribute of a start tag (or a pseudo-attribute of the XML declaration), already checked.
+/// One attribute of a start tag (or a pseudo-attribute of the XML declaration), already checked.
 struct attribute {
+    /// The attribute's name.
     std::string_view name;
-    std::string_view raw;     // between the quotes, as written
-    std::size_t offset = 0;   // of the name in the document
+    std::string_view raw;     ///< between the quotes, as written
+    std::size_t offset = 0;   ///< of the name in the document
+    /// Whether the value has entity or character references.
     bool needs_decoding = false;
 
-    // The normalized value (§3.3.3): a view of raw when there is nothing to decode, or else
-    // written into `scratch` (raw.size() bytes suffice; buffer_too_small with the size needed).
+    /// The normalized value (§3.3.3): a view of raw when there is nothing to decode, or else
+    /// written into `scratch` (raw.size() bytes suffice; buffer_too_small with the size needed).
     result value(std::string_view& out, mutable_bytes scratch = {}) const noexcept {
         return detail::decoded_view(raw, needs_decoding, true, true, out, scratch);
     }
-    // The normalized value into any writer.
+    /// The normalized value into any writer.
     void decode(smsgw::writer& out) const noexcept { detail::decode_chars(raw, true, true, out); }
 };
 
-// The attributes of the current start tag, in document order, read again from its bytes.
+/// The attributes of the current start tag, in document order, read again from its bytes.
 class attribute_range {
 public:
+    /// A forward iterator over the attributes.
     class iterator {
     public:
+        /// Standard iterator traits.
+        ///@{
         using value_type = attribute;
         using reference = const attribute&;
         using pointer = const attribute*;
         using difference_type = std::ptrdiff_t;
         using iterator_category = std::forward_iterator_tag;
+        ///@}
 
         iterator() noexcept = default;
+        /// The current item.
         const attribute& operator*() const noexcept { return current_; }
+        /// The current item's members.
         const attribute* operator->() const noexcept { return &current_; }
+        /// Moves to the next item.
         iterator& operator++() noexcept {
             read();
             return *this;
         }
+        /// Whether both iterators are at the same attribute.
         bool operator==(const iterator& o) const noexcept { return p_ == o.p_; }
+        /// Whether the iterators are at different attributes.
         bool operator!=(const iterator& o) const noexcept { return p_ != o.p_; }
 
     private:
@@ -412,13 +428,17 @@ public:
     };
 
     attribute_range() noexcept = default;
+    /// The attributes in `area` of document `doc`.
     attribute_range(std::string_view area, const char* doc) noexcept : area_(area), doc_(doc) {}
 
+    /// The first item.
     iterator begin() const noexcept { return iterator(area_.data(), area_.data() + area_.size(), doc_); }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(); }
+    /// Whether the tag has no attribute.
     bool empty() const noexcept { return begin() == end(); }
 
-    // The attribute called `name`, if the tag has it.
+    /// The attribute called `name`, if the tag has it.
     bool find(std::string_view name, attribute& out) const noexcept {
         for (const attribute& a : *this) {
             if (a.name == name) {
@@ -434,8 +454,10 @@ private:
     const char* doc_ = nullptr;
 };
 
+/// A pull reader over an XML document: one event at a time, views into the input.
 class reader {
 public:
+    /// Reads `doc` (a leading byte order mark skipped).
     explicit reader(std::string_view doc, const read_options& o = {}) noexcept
         : begin_(doc.data()), p_(doc.data()), end_(doc.data() + doc.size()), opt_(o) {
         if (opt_.max_depth > max_nesting) opt_.max_depth = max_nesting;
@@ -445,7 +467,7 @@ public:
         start_ = p_;
     }
 
-    // Reads the next token: false at the end of the document or at the first error (status()).
+    /// Reads the next token: false at the end of the document or at the first error (status()).
     bool next() noexcept {
         if (state_ >= done) return false;
         if (pending_end_) {
@@ -472,40 +494,43 @@ public:
         }
     }
 
-    // Ok with the document's size once every token is read; the first error otherwise.
+    /// Ok with the document's size once every token is read; the first error otherwise.
     result status() const noexcept { return status_; }
 
+    /// What the current token is.
     token kind() const noexcept { return kind_; }
-    // The element, PI target or DOCTYPE name.
+    /// The element, PI target or DOCTYPE name.
     std::string_view name() const noexcept { return name_; }
-    // Text, CDATA, comment or PI content as written; a DOCTYPE's external identifier.
+    /// Text, CDATA, comment or PI content as written; a DOCTYPE's external identifier.
     std::string_view raw() const noexcept { return raw_; }
-    // The token's offset in the document (its '<', or its first character of text).
+    /// The token's offset in the document (its '<', or its first character of text).
     std::size_t offset() const noexcept { return static_cast<std::size_t>(tok_ - begin_); }
-    // Open elements, counting the current start tag and not counting the current end tag.
+    /// Open elements, counting the current start tag and not counting the current end tag.
     std::size_t depth() const noexcept { return depth_; }
+    /// Whether the current start tag is an empty-element tag (`<a/>`).
     bool self_closing() const noexcept { return kind_ == token::start_element && pending_end_; }
+    /// The attributes of the current start tag or declaration (none otherwise).
     attribute_range attributes() const noexcept {
         return kind_ == token::start_element || kind_ == token::declaration ? attribute_range(attrs_, begin_)
                                                                            : attribute_range();
     }
 
-    // Whether text() must decode (references, CR) rather than view raw().
+    /// Whether text() must decode (references, CR) rather than view raw().
     bool needs_decoding() const noexcept { return needs_; }
-    // The characters of text, CDATA, comment or PI content (line ends normalized, and for text
-    // the references replaced): a view of raw() when there is nothing to decode, or else written
-    // into `scratch` (raw().size() bytes suffice; buffer_too_small with the size needed).
+    /// The characters of text, CDATA, comment or PI content (line ends normalized, and for text
+    /// the references replaced): a view of raw() when there is nothing to decode, or else written
+    /// into `scratch` (raw().size() bytes suffice; buffer_too_small with the size needed).
     result text(std::string_view& out, mutable_bytes scratch = {}) const noexcept {
         return detail::decoded_view(raw_, needs_, kind_ == token::text, false, out, scratch);
     }
-    // The same characters into any writer.
+    /// The same characters into any writer.
     void decode(smsgw::writer& out) const noexcept { detail::decode_chars(raw_, kind_ == token::text, false, out); }
 
-    // For the current start tag: its content up to the matching end tag, when that content is
-    // character data and CDATA only (the value of `<mmsMobile>13811299999</mmsMobile>`). The
-    // characters go to `out` (nothing is written for an empty element); the reader is left on
-    // the end tag; comments and PIs among the characters are passed over. wrong_type at a child
-    // element.
+    /// For the current start tag: its content up to the matching end tag, when that content is
+    /// character data and CDATA only (the value of `<mmsMobile>13811299999</mmsMobile>`). The
+    /// characters go to `out` (nothing is written for an empty element); the reader is left on
+    /// the end tag; comments and PIs among the characters are passed over. wrong_type at a child
+    /// element.
     result element_text(smsgw::writer& out) noexcept {
         if (kind_ != token::start_element) return fail(errc::wrong_type, offset());
         const std::size_t at = offset();
@@ -517,9 +542,9 @@ public:
         return status_.ok() ? fail(errc::truncated, at) : status_;
     }
 
-    // As element_text(), as a view when the content is one stretch of characters with nothing
-    // to decode (or nothing at all), else decoded into `scratch` (the content's size suffices;
-    // buffer_too_small with the size needed).
+    /// As element_text(), as a view when the content is one stretch of characters with nothing
+    /// to decode (or nothing at all), else decoded into `scratch` (the content's size suffices;
+    /// buffer_too_small with the size needed).
     result element_text(std::string_view& out, mutable_bytes scratch = {}) noexcept {
         if (kind_ != token::start_element) return fail(errc::wrong_type, offset());
         const std::size_t at = offset();
@@ -549,7 +574,7 @@ public:
         return status_.ok() ? fail(errc::truncated, at) : status_;
     }
 
-    // Skips the content of the current start tag: the reader is left on its end tag.
+    /// Skips the content of the current start tag: the reader is left on its end tag.
     result skip_element() noexcept {
         if (kind_ != token::start_element) return fail(errc::wrong_type, offset());
         const std::size_t level = depth_;

@@ -13,40 +13,42 @@
 
 namespace smsgw::codec::xml {
 
-// Well-formed XML 1.0 into a smsgw::writer, in one pass over the caller's values:
-//
-//     smsgw::writer out(buffer);
-//     xml::writer x(out);
-//     x.declaration().start("mms").element("mmsTitle", title_percent).start("mmsPictureContent")
-//      .base64_text(jpeg).end("mmsPictureContent").end("mms");
-//     smsgw::result r = x.finish();
-//
-// A start tag stays open for attribute() until content or end() follows; an element ended with
-// nothing in it is written `<name/>`. Text and attribute values are escaped: the five
-// characters & < > " ' as the predefined entities (§4.6), CR as &#13; (so that §2.11 does not
-// turn it into LF when read), and in attribute values tab and LF as &#9; &#10; (so that §3.3.3
-// does not turn them into spaces). base64_text() and percent_text() encode the caller's bytes
-// straight into the output (their alphabets need no escaping). Run on a smsgw::writer without
-// a buffer, the same calls measure the document (and encode nothing).
-//
-// Nothing is replaced: the first mistake sticks, later calls do nothing and finish() reports
-// it. Offsets in the string passed: invalid_utf8; bad_character (a character §2.2 forbids,
-// "?>" in a PI's data); bad_name (a name that is not §2.3 Name, a PI target 'xml'); bad_comment
-// ("--" in a comment or one ending in '-'). Offsets of the output size at the faulty call:
-// bad_attribute (an attribute after the tag's content began), duplicate_field,
-// too_many_attributes (more than max_attribute_limit), too_deep (more than max_depth),
-// mismatched_tag (end() of another name than the open element's), unbalanced (end() with
-// nothing open), outside_root (text or a second root element outside the root), bad_declaration
-// (the declaration not first), truncated and missing_root (finish() with elements open, or
-// without a root). Open names and attribute names are remembered by a 64-bit FNV-1a hash, not
-// a copy: the caller's strings need not outlive the call.
+/// Well-formed XML 1.0 into a smsgw::writer, in one pass over the caller's values:
+///
+///     smsgw::writer out(buffer);
+///     xml::writer x(out);
+///     x.declaration().start("mms").element("mmsTitle", title_percent).start("mmsPictureContent")
+///      .base64_text(jpeg).end("mmsPictureContent").end("mms");
+///     smsgw::result r = x.finish();
+///
+/// A start tag stays open for attribute() until content or end() follows; an element ended with
+/// nothing in it is written `<name/>`. Text and attribute values are escaped: the five
+/// characters & < > " ' as the predefined entities (§4.6), CR as &#13; (so that §2.11 does not
+/// turn it into LF when read), and in attribute values tab and LF as &#9; &#10; (so that §3.3.3
+/// does not turn them into spaces). base64_text() and percent_text() encode the caller's bytes
+/// straight into the output (their alphabets need no escaping). Run on a smsgw::writer without
+/// a buffer, the same calls measure the document (and encode nothing).
+///
+/// Nothing is replaced: the first mistake sticks, later calls do nothing and finish() reports
+/// it. Offsets in the string passed: invalid_utf8; bad_character (a character §2.2 forbids,
+/// "?>" in a PI's data); bad_name (a name that is not §2.3 Name, a PI target 'xml'); bad_comment
+/// ("--" in a comment or one ending in '-'). Offsets of the output size at the faulty call:
+/// bad_attribute (an attribute after the tag's content began), duplicate_field,
+/// too_many_attributes (more than max_attribute_limit), too_deep (more than max_depth),
+/// mismatched_tag (end() of another name than the open element's), unbalanced (end() with
+/// nothing open), outside_root (text or a second root element outside the root), bad_declaration
+/// (the declaration not first), truncated and missing_root (finish() with elements open, or
+/// without a root). Open names and attribute names are remembered by a 64-bit FNV-1a hash, not
+/// a copy: the caller's strings need not outlive the call.
 class writer {
 public:
+    /// The deepest nesting of elements.
     static constexpr std::size_t max_depth = 64;
 
+    /// Writes to `out`.
     explicit writer(smsgw::writer& out) noexcept : out_(&out) {}
 
-    // <?xml version="1.0" encoding="UTF-8"?>, first or not at all.
+    /// <?xml version="1.0" encoding="UTF-8"?>, first or not at all.
     writer& declaration() noexcept {
         if (!err_.ok()) return *this;
         if (out_->size() != start_size_ || started_) return error(errc::bad_declaration, out_->size());
@@ -55,6 +57,7 @@ public:
         return *this;
     }
 
+    /// Opens an element.
     writer& start(std::string_view name) noexcept {
         if (!content()) return *this;
         if (done_) return error(errc::outside_root, out_->size());
@@ -69,6 +72,7 @@ public:
         return *this;
     }
 
+    /// An attribute of the element just opened; duplicate_field for a name written twice.
     writer& attribute(std::string_view name, std::string_view value) noexcept {
         if (!err_.ok()) return *this;
         if (!in_tag_) return error(errc::bad_attribute, out_->size());
@@ -86,26 +90,26 @@ public:
         return *this;
     }
 
-    // Character data, escaped.
+    /// Character data, escaped.
     writer& text(std::string_view utf8) noexcept {
         if (in_content()) escape(utf8, false);
         return *this;
     }
 
-    // The base64 of `data` as character data: base64::encoded_size(data.size(), {abc, pad}) bytes.
+    /// The base64 of `data` as character data: base64::encoded_size(data.size(), {abc, pad}) bytes.
     writer& base64_text(bytes data, base64::alphabet abc = base64::alphabet::standard, bool pad = true) noexcept {
         if (in_content()) base64::encode(data, *out_, {abc, pad, 0});
         return *this;
     }
 
-    // The percent-encoding of `data` as character data (5C's URL-encoded title and text inside
-    // the XML): percent::encoded_size(data, st) bytes.
+    /// The percent-encoding of `data` as character data (5C's URL-encoded title and text inside
+    /// the XML): percent::encoded_size(data, st) bytes.
     writer& percent_text(bytes data, percent::style st) noexcept {
         if (in_content()) percent::encode(data, *out_, st);
         return *this;
     }
 
-    // <!--text-->, anywhere but inside a tag.
+    /// <!--text-->, anywhere but inside a tag.
     writer& comment(std::string_view text) noexcept {
         if (!content()) return *this;
         for (std::size_t i = 0; i < text.size(); ++i) {
@@ -119,7 +123,7 @@ public:
         return *this;
     }
 
-    // <?target data?>, anywhere but inside a tag.
+    /// <?target data?>, anywhere but inside a tag.
     writer& processing_instruction(std::string_view target, std::string_view data) noexcept {
         if (!content()) return *this;
         if (!check_name(target)) return *this;
@@ -138,7 +142,7 @@ public:
         return *this;
     }
 
-    // Ends the open element, which must be called `name`.
+    /// Ends the open element, which must be called `name`.
     writer& end(std::string_view name) noexcept {
         if (!err_.ok()) return *this;
         if (depth_ == 0) return error(errc::unbalanced, out_->size());
@@ -156,11 +160,11 @@ public:
         return *this;
     }
 
-    // <name>text</name>.
+    /// `<name>text</name>`.
     writer& element(std::string_view name, std::string_view utf8) noexcept { return start(name).text(utf8).end(name); }
 
-    // The first error, or the outcome of the output writer (its size, or buffer_too_small with
-    // the size needed) once the root element is complete.
+    /// The first error, or the outcome of the output writer (its size, or buffer_too_small with
+    /// the size needed) once the root element is complete.
     result finish() const noexcept {
         if (!err_.ok()) return err_;
         if (depth_ != 0) return fail(errc::truncated, out_->size());
@@ -168,7 +172,9 @@ public:
         return out_->finish();
     }
 
+    /// Whether no mistake was made so far.
     bool ok() const noexcept { return err_.ok(); }
+    /// Elements open.
     std::size_t depth() const noexcept { return depth_; }
 
 private:

@@ -6,7 +6,8 @@
 
 namespace smsgw {
 
-// Network byte order (big-endian) loads and stores, as every CMPP integer is sent (CMPP 2.0 §8.1).
+/// Network byte order (big-endian) loads and stores, as every CMPP integer is sent (CMPP 2.0 §8.1).
+///@{
 constexpr std::uint16_t load_be16(const byte* p) noexcept {
     return static_cast<std::uint16_t>((p[0] << 8) | p[1]);
 }
@@ -30,5 +31,6 @@ constexpr void store_be64(byte* p, std::uint64_t v) noexcept {
     store_be32(p, static_cast<std::uint32_t>(v >> 32));
     store_be32(p + 4, static_cast<std::uint32_t>(v));
 }
+///@}
 
 }  // namespace smsgw

@@ -6,8 +6,8 @@
 
 namespace smsgw {
 
-// Every error any smsgw codec reports. Zero is success, as for std::error_code.
-// Values are grouped by where they arise; a module appends to its own group.
+/// Every error any smsgw codec reports. Zero is success, as for std::error_code.
+/// Values are grouped by where they arise; a module appends to its own group.
 enum class errc : int {
     // output
     buffer_too_small = 1,  // the caller's buffer is smaller than the encoding; result.offset is the size needed
@@ -91,11 +91,15 @@ enum class errc : int {
     bad_cipher_padding,  // PKCS#5 padding that does not check out after decryption (wrong key or damaged text)
 };
 
+/// The std::error_category of errc.
 class error_category_impl final : public std::error_category {
 public:
+    /// "smsgw".
     const char* name() const noexcept override { return "smsgw"; }
+    /// The text of errc `ev`.
     std::string message(int ev) const override { return describe(static_cast<errc>(ev)); }
 
+    /// The text of `e`.
     static const char* describe(errc e) noexcept {
         switch (e) {
         case errc::buffer_too_small: return "output buffer too small";
@@ -165,34 +169,45 @@ public:
     }
 };
 
+/// The one instance of the category.
 inline const std::error_category& error_category() noexcept {
     static const error_category_impl instance;
     return instance;
 }
 
+/// `e` as a std::error_code of that category.
 inline std::error_code make_error_code(errc e) noexcept {
     return {static_cast<int>(e), error_category()};
 }
 
-// What a decode or encode step reports. On success `offset` is the number of bytes
-// consumed (decode) or written (encode); on error it is the byte offset where the input
-// went wrong; with buffer_too_small it is the size the output needs.
+/// What a decode or encode step reports. On success `offset` is the number of bytes
+/// consumed (decode) or written (encode); on error it is the byte offset where the input
+/// went wrong; with buffer_too_small it is the size the output needs.
 struct result {
+    /// What went wrong; zero is success.
     errc ec{};
+    /// Success: the bytes consumed or written; error: the offset of the byte at fault.
     std::size_t offset = 0;
-    const char* field = nullptr;  // spec name of the field at fault, where there is one
+    const char* field = nullptr;  ///< spec name of the field at fault, where there is one
 
+    /// Whether ec is success.
     constexpr bool ok() const noexcept { return ec == errc{}; }
+    /// ok().
     constexpr explicit operator bool() const noexcept { return ok(); }
+    /// ec as a std::error_code.
     std::error_code error() const noexcept { return make_error_code(ec); }
+    /// The text of ec.
     const char* message() const noexcept { return error_category_impl::describe(ec); }
 };
 
+/// The same code at the same offset (field not compared).
 constexpr bool operator==(const result& a, const result& b) noexcept {
     return a.ec == b.ec && a.offset == b.offset;
 }
+/// A different code or offset.
 constexpr bool operator!=(const result& a, const result& b) noexcept { return !(a == b); }
 
+/// The result of an error: its code, offset and spec field.
 constexpr result fail(errc ec, std::size_t offset, const char* field = nullptr) noexcept {
     return result{ec, offset, field};
 }

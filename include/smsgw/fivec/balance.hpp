@@ -12,27 +12,30 @@
 // (§4.2 示例: `100`) or by an `error:` reply.
 namespace smsgw::fivec {
 
-// `apikey=...&username=...&password=...`, to url(api::query_balance) by POST or GET;
-// validate(), encode() and decode() come from request.hpp.
+/// `apikey=...&username=...&password=...`, to url(api::query_balance) by POST or GET;
+/// validate(), encode() and decode() come from request.hpp.
 struct balance_query {
+    /// The 5C API this request is for.
     static constexpr fivec::api call = api::query_balance;
 
-    std::string_view apikey;    // 32 characters
-    std::string_view username;  // 3 to 15
-    std::string_view password;  // 3 to 15
+    std::string_view apikey;    ///< 32 characters
+    std::string_view username;  ///< 3 to 15
+    std::string_view password;  ///< 3 to 15
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m);
     }
 };
 
-// 返回数据: 数字. The balance as sent, digits with an optional fraction (`100`, `12.50`), or
-// the error reply (error:APIKEY or password error, error:Unauthorized IP address).
+/// 返回数据: 数字. The balance as sent, digits with an optional fraction (`100`, `12.50`), or
+/// the error reply (error:APIKEY or password error, error:Unauthorized IP address).
 struct balance_reply {
+    /// Whether the reply is a balance, not an error.
     bool ok = false;
-    std::string_view balance;  // ok: as sent
-    fivec::reply error;        // !ok
+    std::string_view balance;  ///< ok: as sent
+    fivec::reply error;        ///< !ok
 };
 
 namespace detail {
@@ -48,10 +51,10 @@ constexpr std::size_t number_end(std::string_view v) noexcept {
 }
 }  // namespace detail
 
-// A leading UTF-8 BOM and line ends at the end are skipped in both modes (tolerant: blanks
-// around the number too). Input that starts with a digit is the balance: bad_character at the
-// first byte that is not part of the number. Anything else is read as a reply (reply's errors);
-// a `success:` reply is bad_response ("balance") at its offset: the query has no msgid to give.
+/// A leading UTF-8 BOM and line ends at the end are skipped in both modes (tolerant: blanks
+/// around the number too). Input that starts with a digit is the balance: bad_character at the
+/// first byte that is not part of the number. Anything else is read as a reply (reply's errors);
+/// a `success:` reply is bad_response ("balance") at its offset: the query has no msgid to give.
 inline result decode(bytes in, balance_reply& out, mode m = mode::strict) noexcept {
     const std::string_view s = as_chars(in);
     std::size_t begin = codec::lines::detail::content_begin(s);
@@ -74,8 +77,8 @@ inline result decode(bytes in, balance_reply& out, mode m = mode::strict) noexce
     return {errc{}, in.size()};
 }
 
-// The balance (digits, optionally '.' and digits: empty_field or bad_character "balance" at the
-// offset in it), or the error reply.
+/// The balance (digits, optionally '.' and digits: empty_field or bad_character "balance" at the
+/// offset in it), or the error reply.
 inline result encode(const balance_reply& r, writer& out) noexcept {
     if (!r.ok) {
         if (r.error.success) return fail(errc::bad_response, 0, "balance");

@@ -45,29 +45,33 @@ inline constexpr std::string_view mms_mobile = "mmsMobile";
 inline constexpr std::string_view mms_text_content = "mmsTextContent";
 }  // namespace batch_names
 
-// How a value travels inside its element.
+/// How a value travels inside its element.
 enum class batch_value : unsigned char {
-    url_encoded,   // UTF-8, URL-encoded (form style, as PHP's urlencode) into the XML
-    picture_type,  // jpg, gif, jpeg or png, as it is
-    base64,        // bytes, base64 into the XML
-    digits,        // a number, as it is
+    url_encoded,   ///< UTF-8, URL-encoded (form style, as PHP's urlencode) into the XML
+    picture_type,  ///< jpg, gif, jpeg or png, as it is
+    base64,        ///< bytes, base64 into the XML
+    digits,        ///< a number, as it is
 };
 
+/// One element of a batch entry as the document names it.
 struct batch_element {
+    /// The element's name.
     std::string_view name;
+    /// Which value it holds.
     batch_value kind;
-    std::size_t max = 0;  // characters (url_encoded) or digits; 0: no limit, and empty allowed
+    std::size_t max = 0;  ///< characters (url_encoded) or digits; 0: no limit, and empty allowed
 };
 
-// §3.3's layout, once for the encoder, the checks and the decoder: <mms> holds these three in
-// this order, then <mmsBody> of <mmsBodyData>, each holding walk_recipient's two. Self is a
-// struct with the members named after the elements (the caller's values, or the views read).
+/// §3.3's layout, once for the encoder, the checks and the decoder: `<mms>` holds these three in
+/// this order, then `<mmsBody>` of `<mmsBodyData>`, each holding walk_recipient's two. Self is a
+/// struct with the members named after the elements (the caller's values, or the views read).
 template <class V, class Self>
 constexpr void walk_head(V& v, Self& m) {
     v(batch_element{batch_names::mms_title, batch_value::url_encoded, 40}, m.mms_title);  // the title limit of §2.1
     v(batch_element{batch_names::mms_picture_type, batch_value::picture_type}, m.mms_picture_type);
     v(batch_element{batch_names::mms_picture_content, batch_value::base64}, m.mms_picture_content);
 }
+/// The fields of one recipient: MmsMobile and MmsTextContent.
 template <class V, class Self>
 constexpr void walk_recipient(V& v, Self& m) {
     v(batch_element{batch_names::mms_mobile, batch_value::digits, 11}, m.mms_mobile);
@@ -86,20 +90,20 @@ struct recipient_walk {
 };
 }  // namespace detail
 
-// One recipient: the number and its text, plain UTF-8 (encode() URL-encodes it).
+/// One recipient: the number and its text, plain UTF-8 (encode() URL-encodes it).
 struct batch_recipient {
-    std::string_view mms_mobile;        // 1 to 11 digits
-    std::string_view mms_text_content;  // UTF-8
+    std::string_view mms_mobile;        ///< 1 to 11 digits
+    std::string_view mms_text_content;  ///< UTF-8
 };
 
-// The document to encode, from the caller's values.
+/// The document to encode, from the caller's values.
 struct batch_request_xml {
-    std::string_view mms_title;         // 1 to 40 characters of UTF-8
-    std::string_view mms_picture_type;  // jpg, gif, jpeg or png
-    bytes mms_picture_content;          // the picture's bytes
-    span<const batch_recipient> mms_body;  // at least one
+    std::string_view mms_title;         ///< 1 to 40 characters of UTF-8
+    std::string_view mms_picture_type;  ///< jpg, gif, jpeg or png
+    bytes mms_picture_content;          ///< the picture's bytes
+    span<const batch_recipient> mms_body;  ///< at least one
 
-    static constexpr std::size_t max_size = std::size_t{100} * 1024 * 1024;  // §3.1 xmlData 100MB
+    static constexpr std::size_t max_size = std::size_t{100} * 1024 * 1024;  ///< §3.1 xmlData 100MB
 };
 
 namespace detail {
@@ -191,8 +195,8 @@ struct write_value {
 
 }  // namespace detail
 
-// Every check of encode(), before anything is written: the first error, offset in the value at
-// fault, result.field its element.
+/// Every check of encode(), before anything is written: the first error, offset in the value at
+/// fault, result.field its element.
 inline result validate(const batch_request_xml& b) noexcept {
     detail::check_value c;
     walk_head(c, b);
@@ -205,8 +209,8 @@ inline result validate(const batch_request_xml& b) noexcept {
     return {};
 }
 
-// The document in one pass; smsgw::encoded_size() measures it. field_too_long ("xmlData")
-// above 100 MB, offset the size.
+/// The document in one pass; smsgw::encoded_size() measures it. field_too_long ("xmlData")
+/// above 100 MB, offset the size.
 inline result encode(const batch_request_xml& b, writer& out) noexcept {
     namespace n = batch_names;
     if (result r = validate(b); !r) return r;
@@ -340,20 +344,22 @@ result read_elements(codec::xml::reader& rd, const char* doc, Self& m, mode mo, 
 
 }  // namespace detail
 
-// One recipient as read: the values as they are in the XML (mms_text_content URL-encoded).
+/// One recipient as read: the values as they are in the XML (mms_text_content URL-encoded).
 struct batch_entry {
+    /// MmsMobile: the recipient.
     std::string_view mms_mobile;
+    /// MmsTextContent: the entry's text.
     std::string_view mms_text_content;
-    std::size_t offset = 0;  // of the <mmsBodyData> tag
+    std::size_t offset = 0;  ///< of the `<mmsBodyData>` tag
 
-    // The text, URL-decoded (form style: '+' is a space): bad_escape at its offset in the value.
+    /// The text, URL-decoded (form style: '+' is a space): bad_escape at its offset in the value.
     result text(writer& out) const noexcept {
         return detail::with_field(codec::percent::decode(mms_text_content, out, codec::percent::style::form), batch_names::mms_text_content.data());
     }
 };
 
-// The recipients of a decoded document, read as they are iterated; an error ends the range
-// (batch_document::finish() reports it).
+/// The recipients of a decoded document, read as they are iterated; an error ends the range
+/// (batch_document::finish() reports it).
 class batch_entries {
 public:
     struct cursor {
@@ -372,7 +378,7 @@ public:
             status = read();
         }
 
-        // The next <mmsBodyData> and its two values, or the end of <mmsBody>.
+        /// The next `<mmsBodyData>` and its two values, or the end of `<mmsBody>`.
         result read() noexcept {
             namespace n = batch_names;
             for (;;) {
@@ -390,20 +396,25 @@ public:
 
         const char* doc_begin = nullptr;
     };
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<cursor>;
+    /// No position.
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
     batch_entries() noexcept = default;
+    /// The entries from `start`.
     explicit batch_entries(const cursor& start) noexcept : start_(start) {}
 
+    /// The first item.
     iterator begin() const noexcept {
         cursor c = start_;
         c.advance();
         return iterator(c);
     }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(); }
 
-    // Reads every entry: the first error, or where <mmsBody> ends (the reader on its end tag).
+    /// Reads every entry: the first error, or where `<mmsBody>` ends (the reader on its end tag).
     result check(codec::xml::reader* after = nullptr) const noexcept {
         cursor c = start_;
         std::size_t count = 0;
@@ -418,20 +429,23 @@ private:
     cursor start_{};
 };
 
-// A decoded document: the head's values as they are in the XML, the recipients lazily.
+/// A decoded document: the head's values as they are in the XML, the recipients lazily.
 struct batch_document {
-    std::string_view mms_title;            // URL-encoded: title() decodes it
+    std::string_view mms_title;            ///< URL-encoded: title() decodes it
+    /// MmsPictureType.
     std::string_view mms_picture_type;
-    std::string_view mms_picture_content;  // base64: picture() decodes it
+    std::string_view mms_picture_content;  ///< base64: picture() decodes it
+    /// MmsBody: the entries.
     batch_entries mms_body;
 
+    /// Strict or tolerant reading of the entries.
     mode m = mode::strict;
 
-    // The title, URL-decoded: bad_escape at its offset in the value.
+    /// The title, URL-decoded: bad_escape at its offset in the value.
     result title(writer& out) const noexcept {
         return detail::with_field(codec::percent::decode(mms_title, out, codec::percent::style::form), batch_names::mms_title.data());
     }
-    // The picture's bytes (tolerant: line breaks and whitespace in the base64 skipped).
+    /// The picture's bytes (tolerant: line breaks and whitespace in the base64 skipped).
     result picture(writer& out) const noexcept {
         codec::base64::decode_options o;
         o.m = m == mode::tolerant ? codec::base64::mode::mime : codec::base64::mode::strict;
@@ -439,13 +453,13 @@ struct batch_document {
     }
 };
 
-// Reads the document's head (strict: walk_head's elements in its order, then mmsBody; tolerant: in any order, unknown elements skipped, the values' surrounding
-// whitespace trimmed, the picture type in any case) and stops at <mmsBody>: the recipients are
-// read as out.mms_body is iterated, and `finish()` reads them all and the end of the document.
-// Errors, offsets in `xml`: the reader's (codec/xml_reader.hpp), unknown_field (an element
-// §3.3 does not have, strict), missing_field, duplicate_field, out_of_range (mmsPictureType),
-// bad_character (a value that is escaped, or a number with a non-digit), empty_field and
-// field_too_long (mmsMobile), wrong_type (an element inside a value), with result.field.
+/// Reads the document's head (strict: walk_head's elements in its order, then mmsBody; tolerant: in any order, unknown elements skipped, the values' surrounding
+/// whitespace trimmed, the picture type in any case) and stops at `<mmsBody>`: the recipients are
+/// read as out.mms_body is iterated, and `finish()` reads them all and the end of the document.
+/// Errors, offsets in `xml`: the reader's (codec/xml_reader.hpp), unknown_field (an element
+/// §3.3 does not have, strict), missing_field, duplicate_field, out_of_range (mmsPictureType),
+/// bad_character (a value that is escaped, or a number with a non-digit), empty_field and
+/// field_too_long (mmsMobile), wrong_type (an element inside a value), with result.field.
 inline result decode(std::string_view xml, batch_document& out, mode m = mode::strict) noexcept {
     namespace n = batch_names;
     codec::xml::read_options o;
@@ -467,8 +481,8 @@ inline result decode(std::string_view xml, batch_document& out, mode m = mode::s
     return {errc{}, rd.offset()};
 }
 
-// Everything decode() left to the recipients: each entry, then that <mmsBody> is the last
-// element of <mms> and nothing but Misc follows it. Ok with the document's size.
+/// Everything decode() left to the recipients: each entry, then that `<mmsBody>` is the last
+/// element of `<mms>` and nothing but Misc follows it. Ok with the document's size.
 inline result finish(const batch_document& d) noexcept {
     codec::xml::reader rd{std::string_view()};
     if (result r = d.mms_body.check(&rd); !r) return r;
@@ -484,18 +498,20 @@ inline result finish(const batch_document& d) noexcept {
     return rd.status();
 }
 
-// caixin_send_batch (§3.1): the form POSTed to url(api::caixin_send_batch). `xml_data` is the
-// document encode(batch_request_xml) wrote; the form URL-encodes it once more before its own
-// encoding (§3.1 "xmlData 需 urlencode"), so a title is three times encoded on the wire. To read
-// one: decode() the form, then decode(req.xml_data, document).
+/// caixin_send_batch (§3.1): the form POSTed to url(api::caixin_send_batch). `xml_data` is the
+/// document encode(batch_request_xml) wrote; the form URL-encodes it once more before its own
+/// encoding (§3.1 "xmlData 需 urlencode"), so a title is three times encoded on the wire. To read
+/// one: decode() the form, then decode(req.xml_data, document).
 struct caixin_send_batch_request {
+    /// The 5C API this request is for.
     static constexpr fivec::api call = api::caixin_send_batch;
 
-    std::string_view apikey;    // 32 characters
-    std::string_view username;  // 3 to 15
-    std::string_view password;  // 3 to 15
-    std::string_view xml_data;  // the batch document, at most 100 MB
+    std::string_view apikey;    ///< 32 characters
+    std::string_view username;  ///< 3 to 15
+    std::string_view password;  ///< 3 to 15
+    std::string_view xml_data;  ///< the batch document, at most 100 MB
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m);

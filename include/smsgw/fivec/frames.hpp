@@ -25,36 +25,45 @@
 // with its offset; tolerant mode reads each.
 namespace smsgw::fivec {
 
-// The file types of §2.3 and their kinds (文本类型 1, 图片类型 2, 音频类型 3).
+/// The file types of §2.3 and their kinds (文本类型 1, 图片类型 2, 音频类型 3).
 enum class file_type : unsigned char { txt, gif, jpg, mid, amr };
+/// A file's kind, as the frame string numbers it.
 enum class frame_kind : unsigned char { text = 1, image = 2, audio = 3 };
 
+/// The kind of a file type.
 constexpr frame_kind kind_of(file_type t) noexcept {
     return t == file_type::txt ? frame_kind::text
            : t == file_type::gif || t == file_type::jpg ? frame_kind::image
                                                          : frame_kind::audio;
 }
+/// The file extension of a type.
 constexpr std::string_view extension(file_type t) noexcept {
     constexpr std::string_view names[] = {"txt", "gif", "jpg", "mid", "amr"};
     return names[static_cast<unsigned>(t)];
 }
 
-// One file to send: its frame (from 1) and type, and its bytes (text in the request's
-// `encode`, UTF-8 unless gbk), viewed, not copied.
+/// One file to send: its frame (from 1) and type, and its bytes (text in the request's
+/// `encode`, UTF-8 unless gbk), viewed, not copied.
 struct frame_file {
+    /// The frame the file belongs to, from 1.
     std::uint32_t frame = 1;
+    /// The file's type.
     file_type type = file_type::txt;
+    /// The file's bytes.
     bytes content;
 };
 
-// One element as read: a view into the frame string.
+/// One element as read: a view into the frame string.
 struct element {
+    /// The frame, from 1.
     std::uint32_t frame = 0;
+    /// Text or a picture.
     frame_kind kind = frame_kind::text;
+    /// The file's type.
     file_type type = file_type::txt;
-    std::string_view name;  // `1_2.gif` as sent
-    std::string_view data;  // the base64 text as sent
-    std::size_t offset = 0;  // of name in the frame string
+    std::string_view name;  ///< `1_2.gif` as sent
+    std::string_view data;  ///< the base64 text as sent
+    std::size_t offset = 0;  ///< of name in the frame string
 };
 
 namespace detail {
@@ -197,38 +206,45 @@ private:
 
 }  // namespace detail
 
-// The elements of a frame string, read lazily as the range is walked; the first error stops the
-// walk and stays in error(). Errors, offsets in the frame string:
-//   empty_field "element" (strict) at an empty element: the string empty or beginning with ';',
-//     `;;`, a trailing ';' (offset: the string's end); tolerant mode skips them, but a string
-//     of no element at all is empty_field at 0 in both modes;
-//   bad_character "element" (strict) where a glued element's name begins (a ';' is missing
-//     between `...data` and `1_2.gif,`: recognised when the data before it is whole base64
-//     quads); tolerant mode reads both elements;
-//   the name's errors (read_name: bad_character "name", out_of_range "frame", "kind", "ext");
-//   out_of_range "frame" at an element out of order (the first not frame 1, a kind not after
-//     the one before in its frame, a frame number skipped or going back), both modes;
-//   bad_character "data" at a byte that is not base64; empty_field "data" (strict) for `1_1.txt,`.
-// The base64 itself is checked when an element is decoded.
+/// The elements of a frame string, read lazily as the range is walked; the first error stops the
+/// walk and stays in error(). Errors, offsets in the frame string:
+///   empty_field "element" (strict) at an empty element: the string empty or beginning with ';',
+///     `;;`, a trailing ';' (offset: the string's end); tolerant mode skips them, but a string
+///     of no element at all is empty_field at 0 in both modes;
+///   bad_character "element" (strict) where a glued element's name begins (a ';' is missing
+///     between `...data` and `1_2.gif,`: recognised when the data before it is whole base64
+///     quads); tolerant mode reads both elements;
+///   the name's errors (read_name: bad_character "name", out_of_range "frame", "kind", "ext");
+///   out_of_range "frame" at an element out of order (the first not frame 1, a kind not after
+///     the one before in its frame, a frame number skipped or going back), both modes;
+///   bad_character "data" at a byte that is not base64; empty_field "data" (strict) for `1_1.txt,`.
+/// The base64 itself is checked when an element is decoded.
 class frames {
 public:
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<detail::frame_cursor>;
 
     constexpr frames() noexcept = default;
+    /// The frames of `text`.
     explicit constexpr frames(std::string_view text, mode m = mode::strict) noexcept : text_(text), m_(m) {}
 
+    /// The first item.
     iterator begin() const noexcept { return iterator(detail::frame_cursor(text_, m_, &error_)); }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(); }
+    /// The first error met by an iteration.
     constexpr result error() const noexcept { return error_; }
+    /// The text.
     constexpr std::string_view text() const noexcept { return text_; }
 
-    // Walks the whole string: success with `count` elements, offset = the string's size.
+    /// Walks the whole string: success with `count` elements, offset = the string's size.
     result validate(std::size_t& count) const noexcept {
         count = 0;
         for (auto it = begin(); it != end(); ++it) ++count;
         if (!error_) return error_;
         return {errc{}, text_.size()};
     }
+    /// As validate(count), without the count.
     result validate() const noexcept {
         std::size_t n = 0;
         return validate(n);
@@ -240,15 +256,15 @@ private:
     mutable result error_;
 };
 
-// An element's bytes, base64-decoded (strict RFC 4648: codec::base64's errors, offsets in
-// e.data): at most codec::base64::decoded_size_max(e.data.size()).
+/// An element's bytes, base64-decoded (strict RFC 4648: codec::base64's errors, offsets in
+/// e.data): at most codec::base64::decoded_size_max(e.data.size()).
 inline result decode_content(const element& e, writer& out) noexcept { return codec::base64::decode(e.data, out); }
 
-// A text element as UTF-8: its bytes in `text_encoding` (utf8, or gbk for `encode=gbk`)
-// converted by smsgw::charset; `scratch` holds the decoded bytes (decoded_size_max of the
-// data). Errors: wrong_type for an element that is not text; buffer_too_small when scratch is
-// short (offset: its size needed); the base64 errors; the charset's (strict: invalid_utf8 or
-// bad_sequence at the offset in the decoded bytes; tolerant: U+FFFD written instead).
+/// A text element as UTF-8: its bytes in `text_encoding` (utf8, or gbk for `encode=gbk`)
+/// converted by smsgw::charset; `scratch` holds the decoded bytes (decoded_size_max of the
+/// data). Errors: wrong_type for an element that is not text; buffer_too_small when scratch is
+/// short (offset: its size needed); the base64 errors; the charset's (strict: invalid_utf8 or
+/// bad_sequence at the offset in the decoded bytes; tolerant: U+FFFD written instead).
 inline result decode_text(const element& e, charset::encoding text_encoding, writer& out, mutable_bytes scratch,
                           mode m = mode::strict) noexcept {
     if (e.kind != frame_kind::text) return fail(errc::wrong_type, e.offset, "kind");
@@ -259,15 +275,16 @@ inline result decode_text(const element& e, charset::encoding text_encoding, wri
     return charset::decode(text_encoding, bytes(scratch.data(), raw.size()), out, m);
 }
 
-// The frame string of the caller's files, each base64-encoded straight into the output.
+/// The frame string of the caller's files, each base64-encoded straight into the output.
 struct frame_string {
+    /// The files, in order.
     span<const frame_file> files;
 };
 
-// Refused before anything is written: no file (empty_field "element", 0); a file out of order
-// (out_of_range "frame", offset: its index; the first must be frame 1, then as frames reads
-// them); an empty file (empty_field "data", its index). Success: the bytes written, or
-// buffer_too_small with the size needed.
+/// Refused before anything is written: no file (empty_field "element", 0); a file out of order
+/// (out_of_range "frame", offset: its index; the first must be frame 1, then as frames reads
+/// them); an empty file (empty_field "data", its index). Success: the bytes written, or
+/// buffer_too_small with the size needed.
 inline result encode(const frame_string& fs, writer& out) noexcept {
     if (fs.files.empty()) return fail(errc::empty_field, 0, "element");
     for (std::size_t i = 0; i < fs.files.size(); ++i) {

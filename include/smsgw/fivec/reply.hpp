@@ -17,8 +17,8 @@
 // the first colon kept verbatim (`error:Black keywords is:<word>`, vendors.md pitfall 6).
 namespace smsgw::fivec {
 
-// The error strings of §2.2 and §3.2. Any other text (`Black keywords is:<word>`, `Throughput
-// Rate Exceeded`, the spec's own `error:msgid`) is `other`, its text kept in reply::text.
+/// The error strings of §2.2 and §3.2. Any other text (`Black keywords is:<word>`, `Throughput
+/// Rate Exceeded`, the spec's own `error:msgid`) is `other`, its text kept in reply::text.
 enum class error_code : unsigned char {
     other = 0,
     missing_apikey,
@@ -33,13 +33,17 @@ enum class error_code : unsigned char {
     mms_body_too_long,
 };
 
-// A code's words: `text` as 5C writes it after `error:`, `chinese` the spec's 状态 column.
+/// A code's words: `text` as 5C writes it after `error:`, `chinese` the spec's 状态 column.
 struct error_text {
+    /// The text as sent.
     std::string_view text;
+    /// The platform's Chinese text.
     std::string_view chinese;
+    /// Whether the code has a text.
     constexpr bool known() const noexcept { return !text.empty(); }
 };
 
+/// The text of code c.
 constexpr error_text describe(error_code c) noexcept {
     switch (c) {
     case error_code::other: break;
@@ -57,8 +61,8 @@ constexpr error_text describe(error_code c) noexcept {
     return {};
 }
 
-// The code whose text `t` is, exactly as the spec writes it (tolerant: ASCII case aside,
-// blanks around it and a missing or added final '.' aside), or `other`.
+/// The code whose text `t` is, exactly as the spec writes it (tolerant: ASCII case aside,
+/// blanks around it and a missing or added final '.' aside), or `other`.
 constexpr error_code error_of(std::string_view t, mode m = mode::strict) noexcept {
     if (m == mode::tolerant) {
         t = codec::ascii::trim(t, codec::ascii::is_blank);
@@ -90,22 +94,24 @@ inline result check_msgid(std::string_view id) noexcept {
 }
 }  // namespace detail
 
-// `success:<msgid>` or `error:<text>`.
+/// `success:<msgid>` or `error:<text>`.
 struct reply {
+    /// Whether the reply reports success.
     bool success = false;
-    std::string_view msgid;         // success: digits, as sent
-    error_code code = error_code::other;  // error: the spec's string the text is, or other
-    std::string_view text;          // error: everything after the first ':', verbatim
-    std::string_view prefix;        // as sent (`Error`); written in lower case
+    std::string_view msgid;         ///< success: digits, as sent
+    error_code code = error_code::other;  ///< error: the spec's string the text is, or other
+    std::string_view text;          ///< error: everything after the first ':', verbatim
+    std::string_view prefix;        ///< as sent (`Error`); written in lower case
 
+    /// Whether the reply is the error c.
     constexpr bool is(error_code c) const noexcept { return !success && code == c; }
 };
 
-// Errors, offsets in `in`: those of codec::prefix::decode (bad_response "prefix" when neither
-// prefix with its colon is there: `100`, `no record`; trailing_bytes "text" at a line break
-// inside the text, strict mode); on success, a msgid that is not digits is empty_field or
-// bad_character ("msgid") in strict mode, kept as sent in tolerant mode. `out` is written only
-// on success.
+/// Errors, offsets in `in`: those of codec::prefix::decode (bad_response "prefix" when neither
+/// prefix with its colon is there: `100`, `no record`; trailing_bytes "text" at a line break
+/// inside the text, strict mode); on success, a msgid that is not digits is empty_field or
+/// bad_character ("msgid") in strict mode, kept as sent in tolerant mode. `out` is written only
+/// on success.
 inline result decode(bytes in, reply& out, mode m = mode::strict) noexcept {
     codec::prefix::reply p;
     if (result r = codec::prefix::decode(in, detail::reply_prefixes, p, m); !r) return r;
@@ -125,10 +131,10 @@ inline result decode(bytes in, reply& out, mode m = mode::strict) noexcept {
     return {errc{}, in.size()};
 }
 
-// `success:<msgid>`, or `error:<text>` with text, or when text is empty the spec's string of
-// code. Refused before anything is written: a msgid that is not digits (empty_field or
-// bad_character, "msgid", offset in it), an error without text or code (empty_field "text"),
-// a line break in the text (bad_character "text").
+/// `success:<msgid>`, or `error:<text>` with text, or when text is empty the spec's string of
+/// code. Refused before anything is written: a msgid that is not digits (empty_field or
+/// bad_character, "msgid", offset in it), an error without text or code (empty_field "text"),
+/// a line break in the text (bad_character "text").
 inline result encode(const reply& r, writer& out) noexcept {
     if (r.success) {
         if (result v = detail::check_msgid(r.msgid); !v) return v;

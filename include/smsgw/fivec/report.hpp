@@ -21,8 +21,8 @@
 // 6-field forms the spec shows (§5.1.5, §5.1.6). A report is given once: fetched, it is gone.
 namespace smsgw::fivec {
 
-// password_md5: the MD5 of the password as 32 hex digits (§5.1.1; the spec's example is
-// upper-case, 5C takes either case).
+/// password_md5: the MD5 of the password as 32 hex digits (§5.1.1; the spec's example is
+/// upper-case, 5C takes either case).
 inline std::array<char, 32> password_md5(std::string_view password,
                                          codec::hex::letter_case lc = codec::hex::letter_case::lower) noexcept {
     return codec::to_hex(codec::md5::hash(password), lc);
@@ -37,18 +37,20 @@ inline result check_md5_hex(std::string_view v) noexcept {
 }
 }  // namespace detail
 
-// §5.1.1 and §5.1.4, to url(api::recv_report) by POST or GET; validate(), encode() and decode()
-// come from request.hpp. from, to and mobile go together: all three or none.
+/// §5.1.1 and §5.1.4, to url(api::recv_report) by POST or GET; validate(), encode() and decode()
+/// come from request.hpp. from, to and mobile go together: all three or none.
 struct report_request {
+    /// The 5C API this request is for.
     static constexpr fivec::api call = api::recv_report;
 
-    std::string_view username;      // 3 to 15
-    std::string_view password_md5;  // 32 hex digits, either case (fivec::password_md5 makes it)
-    std::string_view apikey;        // 32 characters
-    std::uint64_t from = 0;         // 10-digit Unix seconds; 0: not sent
-    std::uint64_t to = 0;           // 10-digit Unix seconds; 0: not sent
-    std::string_view mobile;        // "单个或多个手机号": numbers of at most 11 digits joined by ','
+    std::string_view username;      ///< 3 to 15
+    std::string_view password_md5;  ///< 32 hex digits, either case (fivec::password_md5 makes it)
+    std::string_view apikey;        ///< 32 characters
+    std::uint64_t from = 0;         ///< 10-digit Unix seconds; 0: not sent
+    std::uint64_t to = 0;           ///< 10-digit Unix seconds; 0: not sent
+    std::string_view mobile;        ///< "单个或多个手机号": numbers of at most 11 digits joined by ','
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         const bool one_number = m.from != 0 || m.to != 0 || !m.mobile.empty();
@@ -64,22 +66,24 @@ struct report_request {
     }
 };
 
-// How many fields a record has, and so which: 4 `msgid,mobile,status,time` (§5.1.6 first
-// example), 5 with the extension first (second example), 6 `extension,msgid,id,mobile,status,
-// time` (§5.1.5's table).
+/// How many fields a record has, and so which: 4 `msgid,mobile,status,time` (§5.1.6 first
+/// example), 5 with the extension first (second example), 6 `extension,msgid,id,mobile,status,
+/// time` (§5.1.5's table).
 enum class report_form : unsigned char { four = 4, five = 5, six = 6 };
 
-// One status report, views into the reply.
+/// One status report, views into the reply.
 struct report {
+    /// How many fields the report came with.
     report_form form = report_form::four;
-    std::string_view extension;  // 扩展号: digits, empty when the user has none (forms 5 and 6)
-    std::string_view msgid;      // 流水号: digits, shared by a batch
-    std::string_view id;         // 编号: digits (form 6)
-    std::string_view mobile;     // digits
-    std::string_view status;     // DELIVRD, UNDELIV or any other code (http://www.5c.com.cn/code/), kept as sent
-    std::string_view time;       // YYYY-MM-DD HH:MM:SS
-    std::size_t offset = 0;      // of the record in the reply (decoded)
+    std::string_view extension;  ///< 扩展号: digits, empty when the user has none (forms 5 and 6)
+    std::string_view msgid;      ///< 流水号: digits, shared by a batch
+    std::string_view id;         ///< 编号: digits (form 6)
+    std::string_view mobile;     ///< digits
+    std::string_view status;     ///< DELIVRD, UNDELIV or any other code (http://www.5c.com.cn/code/), kept as sent
+    std::string_view time;       ///< YYYY-MM-DD HH:MM:SS
+    std::size_t offset = 0;      ///< of the record in the reply (decoded)
 
+    /// Whether the status is DELIVRD.
     bool delivered() const noexcept { return status == "DELIVRD"; }
 };
 
@@ -228,31 +232,36 @@ private:
 
 }  // namespace detail
 
-// The records of a reply, read lazily (decoded), or the caller's own reports (to encode).
-// A walk stops at the first error, kept in error(): the delimited list's (empty_field,
-// count_mismatch for fewer than 4 or more than 6 fields, truncated for a last record without
-// its ';' in strict mode, bad_character at a line break), then a field's check at its offset:
-// "extension", "msgid", "id", "mobile" digits; "status" printable ASCII but SP; "time" as
-// codec::datetime reads YYYY-MM-DD HH:MM:SS.
+/// The records of a reply, read lazily (decoded), or the caller's own reports (to encode).
+/// A walk stops at the first error, kept in error(): the delimited list's (empty_field,
+/// count_mismatch for fewer than 4 or more than 6 fields, truncated for a last record without
+/// its ';' in strict mode, bad_character at a line break), then a field's check at its offset:
+/// "extension", "msgid", "id", "mobile" digits; "status" printable ASCII but SP; "time" as
+/// codec::datetime reads YYYY-MM-DD HH:MM:SS.
 class report_list {
 public:
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<detail::report_cursor>;
 
     constexpr report_list() noexcept = default;
     // To encode: the caller's reports, viewed.
-    constexpr report_list(span<const report> items) noexcept : items_(items) {}  // NOLINT: an array is a list
-    // `text`: the records of a reply at offset `base` of it.
+    constexpr report_list(span<const report> items) noexcept : items_(items) {}  ///< NOLINT: an array is a list
+    /// `text`: the records of a reply at offset `base` of it.
     report_list(std::string_view text, mode m, std::size_t base = 0) noexcept
         : records_(text, detail::report_format(m), base), is_text_(true) {}
 
+    /// The first item.
     iterator begin() const noexcept {
         return iterator(detail::report_cursor(items_, is_text_ ? &records_ : nullptr, &error_));
     }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(); }
+    /// The first error met by an iteration.
     constexpr result error() const noexcept { return error_; }
+    /// Whether the reports came as text records (not the no-record reply).
     constexpr bool from_text() const noexcept { return is_text_; }
 
-    // Walks the whole list: success with `count` reports, or the first error.
+    /// Walks the whole list: success with `count` reports, or the first error.
     result validate(std::size_t& count) const noexcept {
         count = 0;
         for (auto it = begin(); it != end(); ++it) ++count;
@@ -267,25 +276,28 @@ private:
     mutable result error_;
 };
 
-// §5.1.5-5.1.6: what a fetch answers.
+/// §5.1.5-5.1.6: what a fetch answers.
 enum class report_answer : unsigned char {
-    reports,    // one or more records
-    no_record,  // `no record`: 暂无报告
-    error,      // an error reply (其它返回值见 3.1.2 节): `error:APIKEY or password error`
+    reports,    ///< one or more records
+    no_record,  ///< `no record`: 暂无报告
+    error,      ///< an error reply (其它返回值见 3.1.2 节): `error:APIKEY or password error`
 };
 
+/// The reply to a report request: reports, or none.
 struct report_reply {
+    /// Whether reports came, and of which kind.
     report_answer answer = report_answer::no_record;
-    report_list reports;  // reports
-    fivec::reply error;   // error
+    report_list reports;  ///< reports
+    fivec::reply error;   ///< error
 };
 
+/// The text of the reply when there is no report.
 inline constexpr std::string_view no_record = "no record";
 
-// A leading BOM and the line ends at the end are skipped (tolerant: whitespace around it too,
-// `no record` in any case). `no record` as it is; a reply opening with a digit or ',' is the
-// records, walked once here to check them (report_list's errors, offsets in `in`); anything
-// else a reply (reply's errors), a `success:` one being bad_response ("reports").
+/// A leading BOM and the line ends at the end are skipped (tolerant: whitespace around it too,
+/// `no record` in any case). `no record` as it is; a reply opening with a digit or ',' is the
+/// records, walked once here to check them (report_list's errors, offsets in `in`); anything
+/// else a reply (reply's errors), a `success:` one being bad_response ("reports").
 inline result decode(bytes in, report_reply& out, mode m = mode::strict) noexcept {
     const std::string_view s = as_chars(in);
     std::size_t begin = codec::lines::detail::content_begin(s);
@@ -313,9 +325,9 @@ inline result decode(bytes in, report_reply& out, mode m = mode::strict) noexcep
     return {errc{}, in.size()};
 }
 
-// `no record`, the error reply, or every report with its ';' (each field checked as decoding
-// checks it, and as codec::delimited writes it: the offset of a record's error is its index,
-// result.field the field's name). An empty list is written as `no record`.
+/// `no record`, the error reply, or every report with its ';' (each field checked as decoding
+/// checks it, and as codec::delimited writes it: the offset of a record's error is its index,
+/// result.field the field's name). An empty list is written as `no record`.
 inline result encode(const report_reply& r, writer& out) noexcept {
     if (r.answer == report_answer::error) {
         if (r.error.success) return fail(errc::bad_response, 0, "reports");

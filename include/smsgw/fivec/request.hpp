@@ -18,20 +18,21 @@ namespace smsgw::fivec {
 
 namespace fields = codec::fields;
 
-// Strict: a name the interface does not define, or one given twice, is an error at its offset.
-// Tolerant: unknown names are skipped, of a name given twice the first counts, and what each
-// message says real senders get wrong is read.
+/// Strict: a name the interface does not define, or one given twice, is an error at its offset.
+/// Tolerant: unknown names are skipped, of a name given twice the first counts, and what each
+/// message says real senders get wrong is read.
 using mode = smsgw::mode;
 
-// The interfaces of the spec. Requests are form bodies POSTed (§2, §3) or sent as the query
-// string of a GET (§4, §5) to url(call).
+/// The interfaces of the spec. Requests are form bodies POSTed (§2, §3) or sent as the query
+/// string of a GET (§4, §5) to url(call).
 enum class api : unsigned char {
-    caixin_send,        // §2: one MMS of frames to any numbers
-    caixin_send_batch,  // §3: one picture and title, a text per number, as XML
-    query_balance,      // §4
-    recv_report,        // §5: status reports, fetched once each
+    caixin_send,        ///< §2: one MMS of frames to any numbers
+    caixin_send_batch,  ///< §3: one picture and title, a text per number, as XML
+    query_balance,      ///< §4
+    recv_report,        ///< §5: status reports, fetched once each
 };
 
+/// The URL of an API.
 constexpr std::string_view url(api a) noexcept {
     switch (a) {
     case api::caixin_send: return "http://m.5c.com.cn/api/send/caixin_send.php";
@@ -77,22 +78,22 @@ using if_request = std::enable_if_t<is_request<T>::value, int>;
 
 }  // namespace detail
 
-// Every check of the request's table, before anything is written: the first error with its
-// spec name in result.field and the offset in the value at fault.
+/// Every check of the request's table, before anything is written: the first error with its
+/// spec name in result.field and the offset in the value at fault.
 template <class Request, detail::if_request<Request> = 0>
 result validate(const Request& r) noexcept {
     return fields::validate(r);
 }
 
-// The form body (or query string) in the order of the field list.
+/// The form body (or query string) in the order of the field list.
 template <class Request, detail::if_request<Request> = 0>
 result encode(const Request& r, writer& out) noexcept {
     return fields::encode_form(r, out);
 }
 
-// Decodes a body as 5C would, with the checks of validate(). Values are decoded into `scratch`
-// (at least the body's size); errors carry the offset of the parameter at fault and its name
-// (fields::decode_form lists them).
+/// Decodes a body as 5C would, with the checks of validate(). Values are decoded into `scratch`
+/// (at least the body's size); errors carry the offset of the parameter at fault and its name
+/// (fields::decode_form lists them).
 template <class Request, detail::if_request<Request> = 0>
 result decode(bytes body, Request& out, mutable_bytes scratch, mode m = mode::strict) noexcept {
     return fields::decode_form(body, out, scratch, m);

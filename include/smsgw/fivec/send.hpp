@@ -36,21 +36,23 @@ inline result check_mobile(std::string_view v) noexcept { return fields::check_v
 
 }  // namespace detail
 
-// §2.1 caixin_send. The title is URL-encoded before the form encoding, as §2.1 asks
-// ("urlencode 后提交"): it travels encoded twice (`标题` as %25E6%25A0%2587%25E9%25A2%2598) and
-// the member holds it plain. validate(), encode() and decode() check the content as a frame
-// string as well (frames.hpp), in the decoder's mode.
+/// §2.1 caixin_send. The title is URL-encoded before the form encoding, as §2.1 asks
+/// ("urlencode 后提交"): it travels encoded twice (`标题` as %25E6%25A0%2587%25E9%25A2%2598) and
+/// the member holds it plain. validate(), encode() and decode() check the content as a frame
+/// string as well (frames.hpp), in the decoder's mode.
 struct caixin_send_request {
+    /// The 5C API this request is for.
     static constexpr fivec::api call = api::caixin_send;
 
-    std::string_view apikey;    // 32 characters
-    std::string_view username;  // 3 to 15
-    std::string_view password;  // 3 to 15
-    std::string_view mobile;    // numbers of at most 11 digits joined by ','; no limit on how many
-    std::string_view title;     // 1 to 40 characters of UTF-8; GBK (at most 80 bytes) when encode is gbk
-    std::string_view content;   // the frame string (frame_string builds it), at most 50 KB as sent
-    std::string_view encode;    // utf8, utf-8, UTF-8 or gbk; empty: not sent (UTF-8, §2 数据编码)
+    std::string_view apikey;    ///< 32 characters
+    std::string_view username;  ///< 3 to 15
+    std::string_view password;  ///< 3 to 15
+    std::string_view mobile;    ///< numbers of at most 11 digits joined by ','; no limit on how many
+    std::string_view title;     ///< 1 to 40 characters of UTF-8; GBK (at most 80 bytes) when encode is gbk
+    std::string_view content;   ///< the frame string (frame_string builds it), at most 50 KB as sent
+    std::string_view encode;    ///< utf8, utf-8, UTF-8 or gbk; empty: not sent (UTF-8, §2 数据编码)
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m);
@@ -63,10 +65,10 @@ struct caixin_send_request {
         v(m.encode, fields::ascii("encode", 5).if_set().checked(detail::check_encode));
     }
 
-    static constexpr std::size_t max_content = 50 * 1024;  // §2.1 50KB
+    static constexpr std::size_t max_content = 50 * 1024;  ///< §2.1 50KB
 };
 
-// The charset of the request's text: GBK for encode=gbk, UTF-8 otherwise.
+/// The charset of the request's text: GBK for encode=gbk, UTF-8 otherwise.
 constexpr charset::encoding text_encoding(const caixin_send_request& r) noexcept {
     return r.encode == "gbk" ? charset::encoding::gbk : charset::encoding::utf8;
 }
@@ -79,20 +81,21 @@ inline result check_content(std::string_view content, mode m) noexcept {
 }
 }  // namespace detail
 
-// The field list's checks, then the content as a strict frame string (frames' errors, offset in
-// the content, result.field "content").
+/// The field list's checks, then the content as a strict frame string (frames' errors, offset in
+/// the content, result.field "content").
 inline result validate(const caixin_send_request& r) noexcept {
     if (result v = fields::validate(r); !v) return v;
     return detail::check_content(r.content, mode::strict);
 }
 
+/// Validates, then writes the form body.
 inline result encode(const caixin_send_request& r, writer& out) noexcept {
     if (result v = validate(r); !v) return v;
     return fields::encode_form(r, out);
 }
 
-// As request.hpp's decode(), the title decoded twice, then the content read as a frame string
-// in mode `m`: its error at the offset of the content's pair in the body ("content").
+/// As request.hpp's decode(), the title decoded twice, then the content read as a frame string
+/// in mode `m`: its error at the offset of the content's pair in the body ("content").
 inline result decode(bytes body, caixin_send_request& out, mutable_bytes scratch, mode m = mode::strict) noexcept {
     caixin_send_request r;
     if (result d = fields::decode_form(body, r, scratch, m); !d) return d;

@@ -12,15 +12,21 @@
 // been reviewed by a carrier.
 namespace smsgw::hezhong {
 
+/// The platform's notification that a template passed or failed review.
 struct audit_notification {
+    /// Which Hezhong message this is.
     static constexpr message_kind kind = message_kind::audit_notification;
 
+    /// username: the account.
     std::string_view username;
+    /// mmsid: the template.
     std::string_view mmsid;
-    std::string_view status;  // "1" passed, "2" refused, as sent: see status_code()
+    std::string_view status;  ///< "1" passed, "2" refused, as sent: see status_code()
+    /// message: the platform's text.
     std::string_view message;
-    std::string_view type;    // "1" China Mobile, "2" China Unicom, "3" China Telecom: see carrier_code()
+    std::string_view type;    ///< "1" China Mobile, "2" China Unicom, "3" China Telecom: see carrier_code()
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.username, fields::text("username"));
@@ -30,9 +36,11 @@ struct audit_notification {
         v(m.type, fields::digits("type", 3));
     }
 
-    // The values as enums; a value the spec does not define stays its number.
+    /// The values as enums; a value the spec does not define stays its number.
+    ///@{
     audit_status status_code() const noexcept { return static_cast<audit_status>(number(status)); }
     hezhong::carrier carrier_code() const noexcept { return static_cast<hezhong::carrier>(number(type)); }
+    ///@}
 
 private:
     static std::uint8_t number(std::string_view digits) noexcept {

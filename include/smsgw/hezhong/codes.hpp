@@ -8,32 +8,32 @@
 
 namespace smsgw::hezhong {
 
-// The `code` of the SaveMmsModel, SendMmsTask and SendVariableMmsTask answers (§二.3, §四.3,
-// §五.3): 0 success, negative a failure. A code the platform sends beyond the tables stays its
-// number: the enum holds every int.
+/// The `code` of the SaveMmsModel, SendMmsTask and SendVariableMmsTask answers (§二.3, §四.3,
+/// §五.3): 0 success, negative a failure. A code the platform sends beyond the tables stays its
+/// number: the enum holds every int.
 enum class return_code : int {
     success = 0,
-    bad_parameters = -1,          // 请求参数有误
-    user_not_found = -2,          // 用户不存在或状态不正常
-    wrong_password = -3,          // 用户账号密码错误
-    ip_not_allowed = -4,          // ip 鉴权失败
-    too_many_mobiles = -5,        // 最大提交号码数 1000
-    template_error = -6,          // 彩信模版错误
-    template_expired = -7,        // 模版已失效
-    insufficient_balance = -8,    // 账户余额不足
-    bad_json = -10,               // 请求 json 数据有误
-    file_read_error = -11,        // SaveMmsModel: 读取文件错误; SendVariableMmsTask: 变量参数有误
+    bad_parameters = -1,          ///< 请求参数有误
+    user_not_found = -2,          ///< 用户不存在或状态不正常
+    wrong_password = -3,          ///< 用户账号密码错误
+    ip_not_allowed = -4,          ///< ip 鉴权失败
+    too_many_mobiles = -5,        ///< 最大提交号码数 1000
+    template_error = -6,          ///< 彩信模版错误
+    template_expired = -7,        ///< 模版已失效
+    insufficient_balance = -8,    ///< 账户余额不足
+    bad_json = -10,               ///< 请求 json 数据有误
+    file_read_error = -11,        ///< SaveMmsModel: 读取文件错误; SendVariableMmsTask: 变量参数有误
     bad_variables = -11,
-    storage_failed = -12,         // SaveMmsModel: 系统错误, 存储失败
-    storage_failed_2 = -13,       // SaveMmsModel: the same words again
-    system_error = -100,          // 系统错误, 联系平台管理员
+    storage_failed = -12,         ///< SaveMmsModel: 系统错误, 存储失败
+    storage_failed_2 = -13,       ///< SaveMmsModel: the same words again
+    system_error = -100,          ///< 系统错误, 联系平台管理员
 };
 
 // A code's meaning in the spec's words (`chinese`, UTF-8, as printed) and in English. Both
 // empty when the call's table does not list it.
-using code_text = smsgw::code_text;  // {chinese, english}
+using code_text = smsgw::code_text;  ///< {chinese, english}
 
-// What `code` means in the answer to `c` (query_balance has no table: its reply is a number).
+/// What `code` means in the answer to `c` (query_balance has no table: its reply is a number).
 constexpr code_text describe(call c, return_code code) noexcept {
     if (c == call::query_balance) return {};
     switch (static_cast<int>(code)) {
@@ -63,11 +63,13 @@ constexpr code_text describe(call c, return_code code) noexcept {
     }
 }
 
-// The audit notification's `status` (§三): 1 passed, 2 refused; another value stays its number.
+/// The audit notification's `status` (§三): 1 passed, 2 refused; another value stays its number.
 enum class audit_status : unsigned char { passed = 1, refused = 2 };
-// Its `type`, the carrier whose audit it is: 1 China Mobile, 2 China Unicom, 3 China Telecom.
+/// Its `type`, the carrier whose audit it is: 1 China Mobile, 2 China Unicom, 3 China Telecom.
 enum class carrier : unsigned char { china_mobile = 1, china_unicom = 2, china_telecom = 3 };
 
+/// The spec's text of a code, in Chinese and English; empty for an unknown one.
+///@{
 constexpr code_text describe(audit_status s) noexcept {
     switch (s) {
     case audit_status::passed: return {"通过", "Passed"};
@@ -83,5 +85,6 @@ constexpr code_text describe(carrier t) noexcept {
     }
     return {};
 }
+///@}
 
 }  // namespace smsgw::hezhong

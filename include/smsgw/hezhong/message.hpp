@@ -20,19 +20,19 @@ namespace smsgw::hezhong {
 
 namespace fields = codec::fields;
 
-// Strict: the spec's rules; an unknown key, or one given twice, is an error at its offset.
-// Tolerant: unknown keys are skipped (still reachable through the JSON object), of a key given
-// twice the first counts; what else each message tolerates is said beside it.
+/// Strict: the spec's rules; an unknown key, or one given twice, is an error at its offset.
+/// Tolerant: unknown keys are skipped (still reachable through the JSON object), of a key given
+/// twice the first counts; what else each message tolerates is said beside it.
 using mode = smsgw::mode;
 
-// The JSON messages, requests and answers, each a struct naming itself with `kind`.
+/// The JSON messages, requests and answers, each a struct naming itself with `kind`.
 enum class message_kind : unsigned char {
-    save_mms_model,           // §二 request
-    save_mms_model_response,  // §二.3
-    audit_notification,       // §三, posted by Hezhong to the customer
-    send_mms_task,            // §四 request
-    send_variable_mms_task,   // §五 request
-    task_response,            // §四.3 and §五.3
+    save_mms_model,           ///< §二 request
+    save_mms_model_response,  ///< §二.3
+    audit_notification,       ///< §三, posted by Hezhong to the customer
+    send_mms_task,            ///< §四 request
+    send_variable_mms_task,   ///< §五 request
+    task_response,            ///< §四.3 and §五.3
 };
 
 namespace detail {
@@ -62,24 +62,24 @@ using if_message = std::enable_if_t<is_message<T>::value, int>;
 
 }  // namespace detail
 
-// Every check of the message's tables, before anything is written: the first error with its
-// spec name in result.field and the offset in the value at fault.
+/// Every check of the message's tables, before anything is written: the first error with its
+/// spec name in result.field and the offset in the value at fault.
 template <class Message, detail::if_message<Message> = 0>
 result validate(const Message& m, mode md = mode::strict) noexcept {
     return fields::validate(m, md);
 }
 
-// The message as one compact JSON object, keys in the order of the spec's table.
+/// The message as one compact JSON object, keys in the order of the spec's table.
 template <class Message, detail::if_message<Message> = 0>
 result encode(const Message& m, writer& out) noexcept {
     return fields::write_json(m, out);
 }
 
-// Reads a body as its receiver would, with the checks of validate(). Strings with escapes,
-// hex16 and base64 values and `cont` strings are decoded into `scratch` (the body's size is
-// always enough); SaveMmsModel's frames go to `storage` and their attachments to `nested`.
-// Errors carry the offset in the body and the key at fault (fields::bind_json lists them);
-// a JSON syntax error anywhere wins.
+/// Reads a body as its receiver would, with the checks of validate(). Strings with escapes,
+/// hex16 and base64 values and `cont` strings are decoded into `scratch` (the body's size is
+/// always enough); SaveMmsModel's frames go to `storage` and their attachments to `nested`.
+/// Errors carry the offset in the body and the key at fault (fields::bind_json lists them);
+/// a JSON syntax error anywhere wins.
 template <class Message, class Item = fields::detail::no_item, class Nested = fields::detail::no_item,
           detail::if_message<Message> = 0>
 result decode(std::string_view body, Message& out, mutable_bytes scratch, mode m = mode::strict,

@@ -23,14 +23,16 @@ constexpr fields::spec gbk_bytes(const char* name) noexcept {
 }
 }  // namespace detail
 
-// `username` and `password` travel as percent-encoded GBK ("特殊字符 编码 GBK"): the members hold
-// the GBK bytes (smsgw::charset::encode(encoding::gbk, ...) makes them from UTF-8, decode reads
-// them back), and the query string percent-encodes every byte that needs it.
+/// `username` and `password` travel as percent-encoded GBK ("特殊字符 编码 GBK"): the members hold
+/// the GBK bytes (smsgw::charset::encode(encoding::gbk, ...) makes them from UTF-8, decode reads
+/// them back), and the query string percent-encodes every byte that needs it.
 struct query_balance_request {
+    /// userid: the account's id.
     std::string_view userid;
-    bytes username;  // GBK
-    bytes password;  // GBK
+    bytes username;  ///< GBK
+    bytes password;  ///< GBK
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.userid, fields::ascii("userid", fields::unlimited));
@@ -39,29 +41,32 @@ struct query_balance_request {
     }
 };
 
-// userid=...&username=...&password=... (what follows '?').
+/// userid=...&username=...&password=... (what follows '?').
 inline result encode(const query_balance_request& q, writer& out) noexcept { return fields::encode_form(q, out); }
 
-// A query string as the platform reads it: values percent-decoded into `scratch` (at least the
-// query's size); errors as fields::decode_form gives them.
+/// A query string as the platform reads it: values percent-decoded into `scratch` (at least the
+/// query's size); errors as fields::decode_form gives them.
 inline result decode(std::string_view query, query_balance_request& out, mutable_bytes scratch,
                      mode m = mode::strict) noexcept {
     return fields::decode_form(bytes(query), out, scratch, m);
 }
 
-// The answer: the balance when >= 0, otherwise a failure code kept as it is (§六.3 lists none).
+/// The answer: the balance when >= 0, otherwise a failure code kept as it is (§六.3 lists none).
 struct balance_reply {
+    /// The balance.
     std::int64_t value = 0;
+    /// Whether the value is a balance (not a failure code).
     constexpr bool ok() const noexcept { return value >= 0; }
 };
 
+/// Writes the bare integer.
 inline result encode(const balance_reply& b, writer& out) noexcept {
     codec::decimal::write(out, b.value);
     return out.finish();
 }
 
-// Strict: an optional '-' and digits, nothing else (bad_character, bad_number at their offset,
-// empty_field for an empty body). Tolerant: whitespace around the number (a line end) skipped.
+/// Strict: an optional '-' and digits, nothing else (bad_character, bad_number at their offset,
+/// empty_field for an empty body). Tolerant: whitespace around the number (a line end) skipped.
 inline result decode(std::string_view body, balance_reply& out, mode m = mode::strict) noexcept {
     const std::string_view text = m == mode::tolerant ? codec::ascii::trim(body) : body;
     const auto at = static_cast<std::size_t>(text.data() - body.data());

@@ -127,16 +127,16 @@ struct record_fields {
 
 }  // namespace detail
 
-// The records of one push, read lazily from the list's text (the form value, decoded): no copy,
-// no allocation; the first error ends the walk and stays in error(). Errors, offsets in the
-// list (plus `base`): codec::delimited's for the list's shape (empty_field, bad_character at a
-// line break in strict mode, count_mismatch, too_many past 500, truncated for a `mos` list
-// whose last record has no ';' in strict mode), then the record's walk: a field's error at its
-// byte, result.field its spec name.
+/// The records of one push, read lazily from the list's text (the form value, decoded): no copy,
+/// no allocation; the first error ends the walk and stays in error(). Errors, offsets in the
+/// list (plus `base`): codec::delimited's for the list's shape (empty_field, bad_character at a
+/// line break in strict mode, count_mismatch, too_many past 500, truncated for a `mos` list
+/// whose last record has no ';' in strict mode), then the record's walk: a field's error at its
+/// byte, result.field its spec name.
 template <class Record>
 class record_list {
 public:
-    // Each record, filled and checked by its walk; an error ends the walk.
+    /// Each record, filled and checked by its walk; an error ends the walk.
     class cursor {
     public:
         using value_type = Record;
@@ -176,21 +176,25 @@ public:
         delimited::records::iterator it_;
         Record cur_;
     };
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<cursor>;
 
+    /// The records of `text`; `base` is its offset in the whole input.
     record_list(std::string_view text, mode m = mode::strict, std::size_t base = 0) noexcept
         : records_(text, Record::list_format(m), base), mode_(m) {}
 
+    /// The first item.
     iterator begin() const noexcept {
         error_ = {};
         return iterator(cursor(*this));
     }
+    /// Past the last item.
     iterator end() const noexcept { return {}; }
-    // The first error the last walk met, or success.
+    /// The first error the last walk met, or success.
     constexpr result error() const noexcept { return error_; }
 
-    // Walks the whole list once: success with offset = the list's size and `count` the records,
-    // or the first error (`count` the records before it).
+    /// Walks the whole list once: success with offset = the list's size and `count` the records,
+    /// or the first error (`count` the records before it).
     result validate(std::size_t& count) const noexcept {
         count = 0;
         for (auto it = begin(); it != end(); ++it) ++count;
@@ -204,11 +208,11 @@ private:
     mutable result error_;
 };
 
-// Writes `items` (any range of Record) as the list Hezhong posts, every record checked by its
-// walk and by the list's format before anything is written. Success: offset = bytes written;
-// buffer_too_small with the size needed; a field's error (the walk's, or a separator or line
-// break inside it) at the offset in the field, result.field its name; too_many (offset: the
-// index) past 500 records.
+/// Writes `items` (any range of Record) as the list Hezhong posts, every record checked by its
+/// walk and by the list's format before anything is written. Success: offset = bytes written;
+/// buffer_too_small with the size needed; a field's error (the walk's, or a separator or line
+/// break inside it) at the offset in the field, result.field its name; too_many (offset: the
+/// index) past 500 records.
 template <class Record, class Items>
 result encode_list(const Items& items, writer& out) noexcept {
     for (const Record& r : items) {
@@ -219,14 +223,16 @@ result encode_list(const Items& items, writer& out) noexcept {
         out);
 }
 
-// One status report (§七 rpts): 手机号, 状态, 提交流水号, 接收时间 and, in some, 平台流水号.
+/// One status report (§七 rpts): 手机号, 状态, 提交流水号, 接收时间 and, in some, 平台流水号.
 struct report {
+    /// mobile: the recipient.
     std::string_view mobile;
-    std::string_view status;        // DELIVRD when delivered; any other code is a failure, kept as sent
-    std::string_view msgid;         // the message's id (发送短信消息编号)
-    std::string_view receive_time;  // yyyyMMddHHmmss
-    std::string_view serial;        // the platform's serial number, when there is a fifth field
+    std::string_view status;        ///< DELIVRD when delivered; any other code is a failure, kept as sent
+    std::string_view msgid;         ///< the message's id (发送短信消息编号)
+    std::string_view receive_time;  ///< yyyyMMddHHmmss
+    std::string_view serial;        ///< the platform's serial number, when there is a fifth field
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.mobile, fields::digits("mobile", 20));
@@ -235,11 +241,12 @@ struct report {
         v(m.receive_time, detail::receive_time("receive_time"));
         v(m.serial, fields::ascii("serial", 64).if_set());
     }
+    /// Whether the status is DELIVRD.
     bool delivered() const noexcept { return status == "DELIVRD"; }
 
-    // Strict: records as the prose says, no line break, no trailing ';'. Tolerant: blanks and
-    // line breaks around fields trimmed, a line break inside one kept (the receive time is
-    // then read without it), empty records skipped.
+    /// Strict: records as the prose says, no line break, no trailing ';'. Tolerant: blanks and
+    /// line breaks around fields trimmed, a line break inside one kept (the receive time is
+    /// then read without it), empty records skipped.
     static constexpr delimited::format list_format(mode m) noexcept {
         constexpr delimited::format strict = delimited::format{';', ',', 4, 5}
                                                  .with_max_records(max_push_records)
@@ -251,13 +258,17 @@ struct report {
     }
 };
 
-// One reply (§八 mos): 手机号, 扩展号, 用户回复 (URL-encoded UTF-8), 上行接收时间.
+/// One reply (§八 mos): 手机号, 扩展号, 用户回复 (URL-encoded UTF-8), 上行接收时间.
 struct mo {
+    /// mobile: the sender.
     std::string_view mobile;
+    /// The extension number the message was sent to.
     std::string_view extension;
-    std::string_view content;  // as sent, still URL-encoded: decode_content() decodes it
+    std::string_view content;  ///< as sent, still URL-encoded: decode_content() decodes it
+    /// When the platform received it.
     std::string_view receive_time;
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.mobile, fields::digits("mobile", 20));
@@ -266,12 +277,12 @@ struct mo {
         v(m.receive_time, detail::receive_time("receive_time"));
     }
 
-    // The reply's text: percent-decoded ('+' a space, as Java's URLEncoder writes it) into
-    // `out`. Success: offset = bytes written; bad_escape at the '%' at fault.
+    /// The reply's text: percent-decoded ('+' a space, as Java's URLEncoder writes it) into
+    /// `out`. Success: offset = bytes written; bad_escape at the '%' at fault.
     result decode_content(writer& out) const noexcept { return codec::percent::decode(content, out, codec::percent::style::form); }
 
-    // Strict: every record ended by ';', as the spec's example has them, no line break.
-    // Tolerant: the last ';' may be missing, blanks and line breaks between records skipped.
+    /// Strict: every record ended by ';', as the spec's example has them, no line break.
+    /// Tolerant: the last ';' may be missing, blanks and line breaks between records skipped.
     static constexpr delimited::format list_format(mode m) noexcept {
         constexpr delimited::format strict = delimited::format{';', ',', 4, 4}
                                                  .with_max_records(max_push_records)
@@ -284,7 +295,9 @@ struct mo {
     }
 };
 
+/// The status reports of `rpts`.
 using report_list = record_list<report>;
+/// The MO messages of `mos`.
 using mo_list = record_list<mo>;
 
 }  // namespace smsgw::hezhong

@@ -25,13 +25,14 @@ constexpr fields::spec hex16(const char* name) noexcept {
 
 }  // namespace detail
 
-// One file of a frame (attachments 描述): exactly one of hex16str and base64str.
+/// One file of a frame (attachments 描述): exactly one of hex16str and base64str.
 struct attachment {
-    std::uint32_t index = 0;     // 顺序, optional (written as 0 when not set)
-    std::string_view file_name;  // fileName, "1.txt"
-    bytes hex16str;              // the file's bytes, travelling as hex (the spec recommends it)
-    bytes base64str;             // or as base64; the spec calls that text GBK
+    std::uint32_t index = 0;     ///< 顺序, optional (written as 0 when not set)
+    std::string_view file_name;  ///< fileName, "1.txt"
+    bytes hex16str;              ///< the file's bytes, travelling as hex (the spec recommends it)
+    bytes base64str;             ///< or as base64; the spec calls that text GBK
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.index, fields::number("index", INT32_MAX).optional());
@@ -44,12 +45,14 @@ struct attachment {
     }
 };
 
-// One frame (frames 描述): how long it plays and its files.
+/// One frame (frames 描述): how long it plays and its files.
 struct frame {
-    std::uint32_t index = 0;  // 播放顺序, optional (written as 0 when not set)
-    std::string_view dur;     // milliseconds, as a string of digits
+    std::uint32_t index = 0;  ///< 播放顺序, optional (written as 0 when not set)
+    std::string_view dur;     ///< milliseconds, as a string of digits
+    /// The frame's files.
     span<const attachment> attachments;
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.index, fields::number("index", INT32_MAX).optional());
@@ -58,16 +61,23 @@ struct frame {
     }
 };
 
+/// SaveMmsModel: a template to store and have reviewed.
 struct save_mms_model_request {
+    /// Which Hezhong message this is.
     static constexpr message_kind kind = message_kind::save_mms_model;
 
+    /// userid: the account's id.
     std::string_view userid;
+    /// username: the account.
     std::string_view username;
+    /// password: the account's password.
     std::string_view password;
-    std::string_view productid;  // 产品 ID; may be left out by China-Telecom-only accounts
-    bytes subject;               // the title as UTF-8, travelling as HEX16
+    std::string_view productid;  ///< 产品 ID; may be left out by China-Telecom-only accounts
+    bytes subject;               ///< the title as UTF-8, travelling as HEX16
+    /// The template's frames.
     span<const frame> frames;
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m);
@@ -77,15 +87,20 @@ struct save_mms_model_request {
     }
 };
 
-// The answer (§二.3): `code` a number in the table, a string ("0") in the example; both read,
-// a number written. `mmsid`, the template's id, is there when the code is 0.
+/// The answer (§二.3): `code` a number in the table, a string ("0") in the example; both read,
+/// a number written. `mmsid`, the template's id, is there when the code is 0.
 struct save_mms_model_response {
+    /// Which Hezhong message this is.
     static constexpr message_kind kind = message_kind::save_mms_model_response;
 
+    /// code: the return code.
     return_code code = return_code::success;
+    /// message: the platform's text.
     std::string_view message;
+    /// mmsid: the stored template (required when code is 0).
     std::string_view mmsid;
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.code, fields::code("code", fields::unlimited));

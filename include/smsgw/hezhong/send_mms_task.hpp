@@ -28,17 +28,23 @@ inline result check_spaced_mobile(std::string_view v) noexcept {
 
 }  // namespace detail
 
+/// SendMmsTask: a template sent to numbers, with its variables.
 struct send_mms_task_request {
+    /// Which Hezhong message this is.
     static constexpr message_kind kind = message_kind::send_mms_task;
 
+    /// userid: the account's id.
     std::string_view userid;
+    /// username: the account.
     std::string_view username;
+    /// password: the account's password.
     std::string_view password;
-    std::string_view mobile;  // numbers joined by ',', at most 1000
-    std::string_view mmsid;   // the template, from SaveMmsModel
-    std::string_view sub;     // 扩展, an extension; may be empty
-    variables cont;           // the template's variables, or none ("")
+    std::string_view mobile;  ///< numbers joined by ',', at most 1000
+    std::string_view mmsid;   ///< the template, from SaveMmsModel
+    std::string_view sub;     ///< 扩展, an extension; may be empty
+    variables cont;           ///< the template's variables, or none ("")
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m);
@@ -50,15 +56,20 @@ struct send_mms_task_request {
     }
 };
 
-// The answer to SendMmsTask and SendVariableMmsTask: `code` a string in both tables ("0",
-// "-10"), kept as sent (code_value() reads it); `taskid` there when the code is "0".
+/// The answer to SendMmsTask and SendVariableMmsTask: `code` a string in both tables ("0",
+/// "-10"), kept as sent (code_value() reads it); `taskid` there when the code is "0".
 struct task_response {
+    /// Which Hezhong message this is.
     static constexpr message_kind kind = message_kind::task_response;
 
+    /// code: the return code as sent.
     std::string_view code;
+    /// taskid: the task (required when code is 0).
     std::string_view taskid;
+    /// message: the platform's text.
     std::string_view message;
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.code, fields::ascii("code", 20).checked(detail::check_code_text));
@@ -67,6 +78,7 @@ struct task_response {
         v(m.message, fields::text("message").allow_empty());
     }
 
+    /// The code as a number (0 when it is not one).
     return_code code_value() const noexcept {
         int n = 0;
         codec::decimal::parse(code, n, {codec::decimal::sign::minus});

@@ -10,16 +10,23 @@
 // answer is send_mms_task.hpp's task_response.
 namespace smsgw::hezhong {
 
+/// SendVariableMmsTask: a template sent with each recipient's own values.
 struct send_variable_mms_task_request {
+    /// Which Hezhong message this is.
     static constexpr message_kind kind = message_kind::send_variable_mms_task;
 
+    /// userid: the account's id.
     std::string_view userid;
+    /// username: the account.
     std::string_view username;
+    /// password: the account's password.
     std::string_view password;
+    /// mmsid: the template.
     std::string_view mmsid;
-    std::string_view sub;  // may be empty
-    recipients cont;       // [{mobile, param}], a string holding the array unless cont_form::array
+    std::string_view sub;  ///< may be empty
+    recipients cont;       ///< [{mobile, param}], a string holding the array unless cont_form::array
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m);

@@ -23,9 +23,11 @@ namespace smsgw::hezhong {
 
 namespace json = codec::json;
 
-// One variable and the text that replaces it: name "Text1" for ${Text1}.
+/// One variable and the text that replaces it: name "Text1" for ${Text1}.
 struct variable {
+    /// TextN.
     std::string_view name;
+    /// Its value.
     std::string_view value;
 };
 
@@ -228,15 +230,16 @@ result check_object(const json::value& v, const Origin& o, mode m, const char* f
 
 }  // namespace detail
 
-// The ${TextN} of a template's text, in order, repeats included: a lazy range of names.
-//     for (const template_variables::placeholder& p : template_variables(text)) use(p.name, p.offset);
+/// The ${TextN} of a template's text, in order, repeats included: a lazy range of names.
+///     for (const template_variables::placeholder& p : template_variables(text)) use(p.name, p.offset);
 class template_variables {
 public:
+    /// One `${TextN}` of a template's text.
     struct placeholder {
-        std::string_view name;  // "Text1"
-        std::size_t offset = 0; // of its '$' in the text
+        std::string_view name;  ///< "Text1"
+        std::size_t offset = 0; ///< of its '$' in the text
     };
-    // Each ${TextN} after the last one.
+    /// Each ${TextN} after the last one.
     class cursor {
     public:
         using value_type = placeholder;
@@ -252,11 +255,16 @@ public:
         placeholder cur_;
         bool done_ = true;
     };
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<cursor>;
 
+    /// The placeholders of `text`.
     constexpr explicit template_variables(std::string_view text) noexcept : text_(text) {}
+    /// The first item.
     iterator begin() const noexcept { return iterator(cursor(text_)); }
+    /// Past the last item.
     iterator end() const noexcept { return {}; }
+    /// Whether `${name}` is among them.
     bool contains(std::string_view name) const noexcept {
         for (const placeholder& p : *this) {
             if (p.name == name) return true;
@@ -268,9 +276,9 @@ private:
     std::string_view text_;
 };
 
-// Whether `vars` fill the template `text` exactly: missing_field at the offset in the text of a
-// ${TextN} without a value, unknown_field (offset: its index) for a variable the text does not
-// hold, and check_variables' errors (bad_character for a name not TextN, duplicate_field).
+/// Whether `vars` fill the template `text` exactly: missing_field at the offset in the text of a
+/// ${TextN} without a value, unknown_field (offset: its index) for a variable the text does not
+/// hold, and check_variables' errors (bad_character for a name not TextN, duplicate_field).
 template <class Variables>
 result check_variables(std::string_view text, const Variables& vars) noexcept {
     for (const template_variables::placeholder& p : template_variables(text)) {
@@ -285,28 +293,32 @@ result check_variables(std::string_view text, const Variables& vars) noexcept {
     return r;
 }
 
-// SendMmsTask's `cont` (§四): the variables of every number of the task, a JSON object written
-// into a JSON string. Built from the caller's variables to encode; decoding reads the string,
-// then the object inside it, and keeps the object (its text in the scratch buffer).
-// Empty (no variables) travels as "".
+/// SendMmsTask's `cont` (§四): the variables of every number of the task, a JSON object written
+/// into a JSON string. Built from the caller's variables to encode; decoding reads the string,
+/// then the object inside it, and keeps the object (its text in the scratch buffer).
+/// Empty (no variables) travels as "".
 class variables {
 public:
     constexpr variables() noexcept = default;
+    /// The caller's variables.
     constexpr variables(span<const variable> given) noexcept : given_(given) {}
 
+    /// Whether there is no variable.
     bool empty() const noexcept { return given_.empty() && doc_.text.empty(); }
-    // The variables given to encode (empty after decoding).
+    /// The variables given to encode (empty after decoding).
     constexpr span<const variable> given() const noexcept { return given_; }
-    // After decoding: the object's text as the string held it, and the object.
+    /// After decoding: the object's text as the string held it, and the object.
     constexpr std::string_view json_text() const noexcept { return doc_.text; }
+    /// After decoding: the object.
     json::object object() const noexcept {
         json::object o;
         if (!doc_.text.empty()) doc_.root.get(o);
         return o;
     }
+    /// How many variables.
     std::size_t size() const noexcept { return doc_.text.empty() ? given_.size() : count_; }
 
-    // The value of `name`, decoded into `scratch` when it holds escapes.
+    /// The value of `name`, decoded into `scratch` when it holds escapes.
     bool find(std::string_view name, std::string_view& value, mutable_bytes scratch = {}) const noexcept {
         for (const variable& v : given_) {
             if (v.name == name) {
@@ -317,6 +329,7 @@ public:
         json::value found;
         return object().find(name, found) && found.get(value, scratch).ok();
     }
+    /// Whether `name` has a value.
     bool has(std::string_view name) const noexcept {
         for (const variable& v : given_) {
             if (v.name == name) return true;
@@ -324,6 +337,7 @@ public:
         json::value found;
         return object().find(name, found);
     }
+    /// Calls f with every name.
     template <class F>
     void for_each_name(F&& f) const noexcept {
         for (const variable& v : given_) f(v.name);
@@ -333,8 +347,9 @@ public:
         }
     }
 
-    // The field interface of codec::fields.
+    /// The field interface of codec::fields.
     result check(const codec::fields::spec& s, mode) const noexcept { return detail::check_variables(given_, s.name); }
+    /// Writes the value (the field interface of codec::fields).
     void write_json(json::writer& j) const noexcept {
         if (!doc_.text.empty()) {
             j.raw_with([this](writer& out) noexcept {
@@ -352,6 +367,7 @@ public:
             });
         }
     }
+    /// Reads the value (the field interface of codec::fields).
     result read_json(const json::value& v, writer& scratch, mode m) noexcept {
         if (v.type() != json::kind::string) return fail(errc::wrong_type, v.offset());
         variables got;
@@ -369,27 +385,29 @@ private:
     std::size_t count_ = 0;
 };
 
-// One number of a SendVariableMmsTask and its variables (§五 cont).
+/// One number of a SendVariableMmsTask and its variables (§五 cont).
 struct recipient {
-    std::string_view mobile;      // exactly one number
-    span<const variable> param;  // its TextN values
+    std::string_view mobile;      ///< exactly one number
+    span<const variable> param;  ///< its TextN values
 };
 
-// How SendVariableMmsTask's `cont` travels: the spec's table says a string holding the array,
-// its request example shows the bare array. Both are read; the string is written unless asked.
+/// How SendVariableMmsTask's `cont` travels: the spec's table says a string holding the array,
+/// its request example shows the bare array. Both are read; the string is written unless asked.
 enum class cont_form : unsigned char { string, array };
 
-// SendVariableMmsTask's `cont` (§五): [{"mobile": "...", "param": {"Text1": "..."}}, ...],
-// built from the caller's recipients to encode, read lazily after decoding (every entry
-// checked as it was read).
+/// SendVariableMmsTask's `cont` (§五): [{"mobile": "...", "param": {"Text1": "..."}}, ...],
+/// built from the caller's recipients to encode, read lazily after decoding (every entry
+/// checked as it was read).
 class recipients {
 public:
-    // An entry read back: its number and its variables' object.
+    /// An entry read back: its number and its variables' object.
     struct entry {
+        /// mobile: the recipient.
         std::string_view mobile;
+        /// param: the recipient's variables.
         json::object param;
     };
-    // Each entry of the array, read as it was checked.
+    /// Each entry of the array, read as it was checked.
     class cursor {
     public:
         using value_type = entry;
@@ -417,25 +435,32 @@ public:
         json::array::iterator it_;
         entry cur_;
     };
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<cursor>;
 
     constexpr recipients() noexcept = default;
+    /// The caller's recipients, written as `form` says.
     constexpr recipients(span<const recipient> given, cont_form form = cont_form::string) noexcept
         : given_(given), form_(form) {}
 
+    /// Whether there is no recipient.
     bool empty() const noexcept { return given_.empty() && !read_; }
+    /// How `cont` is written: a string holding the array, or the array.
     constexpr cont_form form() const noexcept { return form_; }
+    /// The caller's recipients.
     constexpr span<const recipient> given() const noexcept { return given_; }
-    // After decoding: the entries, and how many.
+    /// After decoding: the entries, and how many.
     iterator begin() const noexcept {
         json::array a;
         if (read_) list_.get(a);
         return iterator(cursor(a.begin()));
     }
+    /// Past the last item.
     iterator end() const noexcept { return {}; }
+    /// How many recipients.
     constexpr std::size_t size() const noexcept { return read_ ? count_ : given_.size(); }
 
-    // The field interface of codec::fields.
+    /// The field interface of codec::fields.
     result check(const codec::fields::spec& s, mode) const noexcept {
         if (read_) return {};
         if (given_.empty()) return fail(errc::empty_field, 0, s.name);
@@ -446,6 +471,7 @@ public:
         }
         return {};
     }
+    /// Writes the value (the field interface of codec::fields).
     void write_json(json::writer& j) const noexcept {
         if (read_) {
             // Compactly, in the form it came in, each value as it stands.
@@ -479,6 +505,7 @@ public:
             });
         }
     }
+    /// Reads the value (the field interface of codec::fields).
     result read_json(const json::value& v, writer& scratch, mode m) noexcept {
         recipients got;
         got.read_ = true;

@@ -7,49 +7,49 @@
 
 namespace smsgw::imsp {
 
-// The return code that opens every response page (§3). Zero is success, a positive code a
-// result other than success that the command defines (query's states, send_mms's partial
-// failure, query_batch's count, get_mime's "no message"), a negative one a failure. Any
-// other value the gateway sends is kept as its number: the enum holds every int.
+/// The return code that opens every response page (§3). Zero is success, a positive code a
+/// result other than success that the command defines (query's states, send_mms's partial
+/// failure, query_batch's count, get_mime's "no message"), a negative one a failure. Any
+/// other value the gateway sends is kept as its number: the enum holds every int.
 enum class return_code : int {
     success = 0,
-    partial_failure = 1,          // send_mms: some to_addr failed (§3.2)
-    no_mo_message = 1,            // get_mime: nothing waiting (§3.5)
-    http_packet_error = -1,       // §3, every command
-    parameter_error = -2,         // §3, every command
-    database_error = -3,          // §3, every command
-    authentication_failed = -4,   // §3, every command
-    content_size_too_large = -5,  // send_mms
-    prepaid_system_error = -6,    // send_mms (rev. 1.2)
-    to_addrs_exceed = -7,         // send_mms: more than 20 to_addr (rev. 1.1)
-    customer_type_unknown = -8,   // send_mms (rev. 1.2)
-    msisdn_type_unknown = -9,     // send_mms (rev. 1.2)
-    prepaid_not_provisioned = -10,  // send_mms (rev. 1.3)
-    unknown_error = -19,          // §3, every command; change_passwd's "System error (reason)"
-    login_failed = -21,           // login, change_passwd
-    illegal_ip_address = -22,     // login, change_passwd
-    account_disabled = -23,       // login, change_passwd
-    message_not_found = -31,      // query, query_batch
-    https_only = -33,             // change_passwd
-    change_password_failed = -34,  // change_passwd
-    permission_denied = -41,      // send_mms
+    partial_failure = 1,          ///< send_mms: some to_addr failed (§3.2)
+    no_mo_message = 1,            ///< get_mime: nothing waiting (§3.5)
+    http_packet_error = -1,       ///< §3, every command
+    parameter_error = -2,         ///< §3, every command
+    database_error = -3,          ///< §3, every command
+    authentication_failed = -4,   ///< §3, every command
+    content_size_too_large = -5,  ///< send_mms
+    prepaid_system_error = -6,    ///< send_mms (rev. 1.2)
+    to_addrs_exceed = -7,         ///< send_mms: more than 20 to_addr (rev. 1.1)
+    customer_type_unknown = -8,   ///< send_mms (rev. 1.2)
+    msisdn_type_unknown = -9,     ///< send_mms (rev. 1.2)
+    prepaid_not_provisioned = -10,  ///< send_mms (rev. 1.3)
+    unknown_error = -19,          ///< §3, every command; change_passwd's "System error (reason)"
+    login_failed = -21,           ///< login, change_passwd
+    illegal_ip_address = -22,     ///< login, change_passwd
+    account_disabled = -23,       ///< login, change_passwd
+    message_not_found = -31,      ///< query, query_batch
+    https_only = -33,             ///< change_passwd
+    change_password_failed = -34,  ///< change_passwd
+    permission_denied = -41,      ///< send_mms
 };
 
-// A code's meaning as the spec words it (smsgw::code_text): `english` is the description the
-// gateway writes after a failure code (or, where the spec gives only Chinese, an English
-// rendering of it); for the codes whose page carries data instead (login's "Login succeed from
-// {ip}", send_mms's message id, query_batch's entries) a short description of the outcome, never
-// the spec's placeholder. `chinese` is the spec's own explanation (失敗原因), UTF-8. Both empty
-// when the command does not define the code.
+/// A code's meaning as the spec words it (smsgw::code_text): `english` is the description the
+/// gateway writes after a failure code (or, where the spec gives only Chinese, an English
+/// rendering of it); for the codes whose page carries data instead (login's "Login succeed from
+/// {ip}", send_mms's message id, query_batch's entries) a short description of the outcome, never
+/// the spec's placeholder. `chinese` is the spec's own explanation (失敗原因), UTF-8. Both empty
+/// when the command does not define the code.
 using code_text = smsgw::code_text;
 
-// The state of a message as query answers it (§3.3) and query_batch lists it (§3.4).
-// A state the spec does not define is kept as its number.
+/// The state of a message as query answers it (§3.3) and query_batch lists it (§3.4).
+/// A state the spec does not define is kept as its number.
 enum class message_state : int {
     initial = 0,
     submitting = 1,
-    submitted = 2,         // submitted to MMSC
-    submitting_failed = 3, // mostly: the handset has no GPRS (rev. 1.6)
+    submitted = 2,         ///< submitted to MMSC
+    submitting_failed = 3, ///< mostly: the handset has no GPRS (rev. 1.6)
     pending = 4,
     delivered = 5,
     expired = 6,
@@ -57,9 +57,10 @@ enum class message_state : int {
     unknown = 8,
 };
 
-// How §3.3 tells a client to read each state (〔視為發訊中〕 and so on).
+/// How §3.3 tells a client to read each state (〔視為發訊中〕 and so on).
 enum class state_group : unsigned char { sending, success, failure, unknown };
 
+/// How a client reads a state (§3.3).
 constexpr state_group group(message_state s) noexcept {
     switch (s) {
     case message_state::initial:
@@ -75,6 +76,7 @@ constexpr state_group group(message_state s) noexcept {
     return state_group::unknown;
 }
 
+/// The spec's text of a state.
 constexpr code_text describe(message_state s) noexcept {
     switch (s) {
     case message_state::initial: return {"MMS Server已成功接收此筆訊息並處理中。", "Initial state"};
@@ -90,7 +92,7 @@ constexpr code_text describe(message_state s) noexcept {
     return {};
 }
 
-// What `code` means in the answer to `c` (the tables of §3 to §3.6).
+/// What `code` means in the answer to `c` (the tables of §3 to §3.6).
 constexpr code_text describe(command c, return_code code) noexcept {
     if (c == command::query && static_cast<int>(code) >= 0) return describe(static_cast<message_state>(code));
     if (c == command::query_batch && static_cast<int>(code) > 0) return {"成功查詢到 n筆資料", "Entries found"};

@@ -8,26 +8,29 @@
 // login (§3.1): checks that an account can log in from the caller's address.
 namespace smsgw::imsp {
 
-// `account=...&password=...`, POSTed to path(command::login); validate(), encode() and
-// decode() come from request.hpp.
+/// `account=...&password=...`, POSTed to path(command::login); validate(), encode() and
+/// decode() come from request.hpp.
 struct login_request {
+    /// The IMSP command this request is for.
     static constexpr imsp::command command = imsp::command::login;
 
-    std::string_view account;   // ASCII, at most 10
-    std::string_view password;  // ASCII, at most 10
+    std::string_view account;   ///< ASCII, at most 10
+    std::string_view password;  ///< ASCII, at most 10
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m, 10);
     }
 };
 
-// 0 "Login succeed from {your ip}"; -21 Login failed; -22 Illegal IP Address; -23 Account
-// disabled; and the codes of every command.
+/// 0 "Login succeed from {your ip}"; -21 Login failed; -22 Illegal IP Address; -23 Account
+/// disabled; and the codes of every command.
 struct login_response {
+    /// The gateway's return code.
     return_code code{};
-    std::string_view ip;           // code 0: the address the gateway saw (printable ASCII, at most 64)
-    std::string_view description;  // the page's description as sent
+    std::string_view ip;           ///< code 0: the address the gateway saw (printable ASCII, at most 64)
+    std::string_view description;  ///< the page's description as sent
 };
 
 namespace detail {
@@ -35,6 +38,7 @@ inline constexpr std::string_view login_succeed = "Login succeed from ";
 inline constexpr fields::spec login_ip = fields::ascii("ip", 64);
 }
 
+/// Decodes the answer page (errors as decode(bytes, page&)).
 inline result decode(bytes in, login_response& out) noexcept {
     page p;
     if (result r = decode(in, p); !r) return r;
@@ -52,8 +56,8 @@ inline result decode(bytes in, login_response& out) noexcept {
     return {errc{}, in.size()};
 }
 
-// Code 0 writes "Login succeed from {ip}"; any other code its description as given
-// (describe(command::login, code) has the spec's text).
+/// Code 0 writes "Login succeed from {ip}"; any other code its description as given
+/// (describe(command::login, code) has the spec's text).
 inline result encode(const login_response& r, writer& out) noexcept {
     if (r.code != return_code::success) {
         return encode(page{r.code, r.description}, out);

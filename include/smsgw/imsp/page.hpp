@@ -15,9 +15,11 @@
 //   <html> <header></header> <body> {return code} <br> {description} <br> </body> </html>
 namespace smsgw::imsp {
 
+/// A failure page of the gateway: its return code and text.
 struct page {
+    /// The gateway's return code.
     return_code code{};
-    std::string_view description;  // between the first and the last <br>, whitespace trimmed
+    std::string_view description;  ///< between the first and the last `<br>`, whitespace trimmed
 };
 
 namespace detail {
@@ -95,13 +97,13 @@ inline std::size_t offset_in(bytes in, std::string_view part) noexcept {
 
 }  // namespace detail
 
-// Decodes a response page. The spec's own examples differ in spacing (`<body>0 <br>`,
-// `<body> 0 <br>`, `<html><header></header>`) and a description may break across lines
-// (§3.4 註2), so whitespace and line breaks around the tags and the letter case of tag names
-// are free; the tags themselves, their order and the code's digits are checked. The code ends
-// at the first <br>, the description at the last one, so a <br> inside it is kept.
-// Success: offset = bytes consumed (the whole input); errors: bad_response at the tag that is
-// missing, bad_character / out_of_range at the code.
+/// Decodes a response page. The spec's own examples differ in spacing (`<body>0 <br>`,
+/// `<body> 0 <br>`, `<html><header></header>`) and a description may break across lines
+/// (§3.4 註2), so whitespace and line breaks around the tags and the letter case of tag names
+/// are free; the tags themselves, their order and the code's digits are checked. The code ends
+/// at the first `<br>`, the description at the last one, so a `<br>` inside it is kept.
+/// Success: offset = bytes consumed (the whole input); errors: bad_response at the tag that is
+/// missing, bad_character / out_of_range at the code.
 inline result decode(bytes in, page& out) noexcept {
     const std::string_view s = as_chars(in);
     std::size_t pos = 0;
@@ -128,9 +130,9 @@ inline result decode(bytes in, page& out) noexcept {
     return {errc{}, s.size()};
 }
 
-// Writes the page as the gateway does (§3.1 examples):
-// `<html> <header></header> <body>0 <br> Login succeed from 10.0.0.1 <br> </body> </html>`.
-// A description with whitespace at either end would not come back as it was: refused.
+/// Writes the page as the gateway does (§3.1 examples):
+/// `<html> <header></header> <body>0 <br> Login succeed from 10.0.0.1 <br> </body> </html>`.
+/// A description with whitespace at either end would not come back as it was: refused.
 inline result encode(const page& p, writer& out) noexcept {
     if (detail::trim(p.description).size() != p.description.size()) {
         return fail(errc::bad_character, 0, "description");

@@ -5,12 +5,14 @@
 
 namespace smsgw::imsp {
 
-// The six requests of the IMSP MMS gateway (spec §3). Each is an HTTPS POST of an
-// application/x-www-form-urlencoded body to base_url + path(command).
+/// The six requests of the IMSP MMS gateway (spec §3). Each is an HTTPS POST of an
+/// application/x-www-form-urlencoded body to base_url + path(command).
 enum class command : unsigned char { login, send_mms, query, query_batch, get_mime, change_passwd };
 
+/// The gateway's base URL in the spec.
 inline constexpr std::string_view base_url = "https://imsp.emome.net:4443";
 
+/// The path of a command.
 constexpr std::string_view path(command c) noexcept {
     switch (c) {
     case command::login: return "/imsp/mms/servlet/login";                  // §3.1
@@ -23,13 +25,13 @@ constexpr std::string_view path(command c) noexcept {
     return {};
 }
 
-// The command's own name, as it ends its path ("send_mms").
+/// The command's own name, as it ends its path ("send_mms").
 constexpr std::string_view name(command c) noexcept {
     std::string_view p = path(c);
     return p.substr(p.rfind('/') + 1);
 }
 
-// The command a path or a bare name designates; false when it is none of the six.
+/// The command a path or a bare name designates; false when it is none of the six.
 constexpr bool find_command(std::string_view path_or_name, command& out) noexcept {
     for (command c : {command::login, command::send_mms, command::query, command::query_batch, command::get_mime,
                       command::change_passwd}) {
@@ -42,6 +44,6 @@ constexpr bool find_command(std::string_view path_or_name, command& out) noexcep
 }
 
 // Limits the spec fixes (§3.2 table and revision 1.1).
-inline constexpr std::size_t max_to_addrs = 20;  // numbers per send_mms (rev. 1.1; answered with -7)
+inline constexpr std::size_t max_to_addrs = 20;  ///< numbers per send_mms (rev. 1.1; answered with -7)
 
 }  // namespace smsgw::imsp

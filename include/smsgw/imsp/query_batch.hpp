@@ -11,14 +11,16 @@
 // query_batch (§3.4): the state of a message at every number it was sent to.
 namespace smsgw::imsp {
 
-// validate(), encode() and decode() come from request.hpp.
+/// validate(), encode() and decode() come from request.hpp.
 struct query_batch_request {
+    /// The IMSP command this request is for.
     static constexpr imsp::command command = imsp::command::query_batch;
 
-    std::string_view account;     // ASCII, at most 10
-    std::string_view password;    // ASCII, at most 10
-    std::string_view message_id;  // digits, at most 10
+    std::string_view account;     ///< ASCII, at most 10
+    std::string_view password;    ///< ASCII, at most 10
+    std::string_view message_id;  ///< digits, at most 10
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m, 10);
@@ -26,11 +28,13 @@ struct query_batch_request {
     }
 };
 
-// One `$msisdn,$status,$desc` of the answer (§3.4 註2).
+/// One `$msisdn,$status,$desc` of the answer (§3.4 註2).
 struct batch_entry {
+    /// The recipient.
     std::string_view msisdn;
+    /// Its message's state.
     message_state status{};
-    std::string_view desc;  // leading and trailing spaces trimmed ("2, Submitted to MMSC")
+    std::string_view desc;  ///< leading and trailing spaces trimmed ("2, Submitted to MMSC")
 };
 
 namespace detail {
@@ -79,17 +83,19 @@ struct batch_format {
 
 }  // namespace detail
 
+/// The entries of a query_batch answer.
 using batch_list = text_list<batch_entry, detail::batch_format>;
 
-// A positive code: that many entries; -31 Message not found; and the codes of every command.
+/// A positive code: that many entries; -31 Message not found; and the codes of every command.
 struct query_batch_response {
+    /// The gateway's return code.
     return_code code{};
-    batch_list entries;            // when the code is positive, as many as it says
-    std::string_view description;  // the page's description as sent
+    batch_list entries;            ///< when the code is positive, as many as it says
+    std::string_view description;  ///< the page's description as sent
 };
 
-// Every entry is checked and counted against the code: count_mismatch at the description
-// when they differ; bad_response, bad_character at an entry that does not have the shape.
+/// Every entry is checked and counted against the code: count_mismatch at the description
+/// when they differ; bad_response, bad_character at an entry that does not have the shape.
 inline result decode(bytes in, query_batch_response& out) noexcept {
     page p;
     if (result r = decode(in, p); !r) return r;
@@ -111,8 +117,8 @@ inline result decode(bytes in, query_batch_response& out) noexcept {
     return {errc{}, in.size()};
 }
 
-// A positive code writes the entries, `msisdn,status,desc;...`, and must equal their number;
-// any other code its description as given.
+/// A positive code writes the entries, `msisdn,status,desc;...`, and must equal their number;
+/// any other code its description as given.
 inline result encode(const query_batch_response& r, writer& out) noexcept {
     if (static_cast<int>(r.code) <= 0) {
         return encode(page{r.code, r.description}, out);

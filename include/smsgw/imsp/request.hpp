@@ -21,15 +21,15 @@ namespace smsgw::imsp {
 
 namespace fields = codec::fields;
 
-// from_addr_type, to_addr_type, to_address_type (§3.2 註2, 註4; §3.3 註2).
+/// from_addr_type, to_addr_type, to_address_type (§3.2 註2, 註4; §3.3 註2).
 enum class address_type : unsigned char {
-    msisdn = 0,  // a mobile number
-    emome = 1,   // an emome code, which the gateway maps to a number
+    msisdn = 0,  ///< a mobile number
+    emome = 1,   ///< an emome code, which the gateway maps to a number
 };
 
-// Strict: a name the command does not define, or one given twice, is an error at its offset.
-// Tolerant: unknown names are skipped; of a name given twice the first counts, as a servlet's
-// getParameter() does.
+/// Strict: a name the command does not define, or one given twice, is an error at its offset.
+/// Tolerant: unknown names are skipped; of a name given twice the first counts, as a servlet's
+/// getParameter() does.
 using mode = smsgw::mode;
 
 namespace detail {
@@ -69,22 +69,22 @@ using if_request = std::enable_if_t<is_request<T>::value, int>;
 
 }  // namespace detail
 
-// Every check of the command's table (§3), before anything is written: the first error with
-// its spec name in result.field and the offset in the value at fault.
+/// Every check of the command's table (§3), before anything is written: the first error with
+/// its spec name in result.field and the offset in the value at fault.
 template <class Request, detail::if_request<Request> = 0>
 result validate(const Request& r) noexcept {
     return fields::validate(r);
 }
 
-// The form body in the order of the field list, POSTed to path(Request::command).
+/// The form body in the order of the field list, POSTed to path(Request::command).
 template <class Request, detail::if_request<Request> = 0>
 result encode(const Request& r, writer& out) noexcept {
     return fields::encode_form(r, out);
 }
 
-// Decodes a body as the gateway would, with the checks of validate(). Values are decoded into
-// `scratch` (at least the body's size). Errors carry the offset of the parameter at fault in
-// the body and its name (fields::decode_form lists them).
+/// Decodes a body as the gateway would, with the checks of validate(). Values are decoded into
+/// `scratch` (at least the body's size). Errors carry the offset of the parameter at fault in
+/// the body and its name (fields::decode_form lists them).
 template <class Request, detail::if_request<Request> = 0>
 result decode(bytes body, Request& out, mutable_bytes scratch, mode m = mode::strict) noexcept {
     return fields::decode_form(body, out, scratch, m);

@@ -11,22 +11,23 @@
 // send_mms (§3.2): one MMS to up to 20 numbers, its contents carried in the form body.
 namespace smsgw::imsp {
 
-// message_type (§3.2 註8).
+/// message_type (§3.2 註8).
 enum class multipart : unsigned char {
-    mixed = 0,    // multipart/mixed
-    related = 1,  // multipart/related, with a SMIL presentation
+    mixed = 0,    ///< multipart/mixed
+    related = 1,  ///< multipart/related, with a SMIL presentation
 };
 
 namespace detail {
 constexpr bool is_text_type(std::string_view type) noexcept { return codec::ascii::istarts_with(type, "text/"); }
 }  // namespace detail
 
-// One content of the message: content<X>id, content<X>type, content<X> (§3.2 註11-13).
+/// One content of the message: content<X>id, content<X>type, content<X> (§3.2 註11-13).
 struct content {
-    std::string_view id;    // ASCII, at most 100; SMIL refers to the content by it
-    std::string_view type;  // ASCII, at most 50: "text/plain", "image/jpeg", "application/smil"
-    bytes data;             // text/* as UTF-8; anything else (JPEG, AMR, MIDI) byte for byte
+    std::string_view id;    ///< ASCII, at most 100; SMIL refers to the content by it
+    std::string_view type;  ///< ASCII, at most 50: "text/plain", "image/jpeg", "application/smil"
+    bytes data;             ///< text/* as UTF-8; anything else (JPEG, AMR, MIDI) byte for byte
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& c) {
         v(c.id, fields::ascii("contentXid", 100).keyed("id"));
@@ -36,24 +37,28 @@ struct content {
     }
 };
 
-// validate(), encode() and the decode() without storage come from request.hpp.
+/// validate(), encode() and the decode() without storage come from request.hpp.
 struct send_mms_request {
+    /// The IMSP command this request is for.
     static constexpr imsp::command command = imsp::command::send_mms;
 
-    std::string_view account;   // ASCII, at most 10
-    std::string_view password;  // ASCII, at most 10
-    std::string_view from_addr;  // digits, at most 35 (§3.2 註1: the number billed)
+    std::string_view account;   ///< ASCII, at most 10
+    std::string_view password;  ///< ASCII, at most 10
+    std::string_view from_addr;  ///< digits, at most 35 (§3.2 註1: the number billed)
+    /// What kind of address the sender is.
     address_type from_addr_type = address_type::msisdn;
-    std::string_view to_addr;   // 1 to 20 numbers joined by ',': 09..., 886... or +886...; one if emome
+    std::string_view to_addr;   ///< 1 to 20 numbers joined by ',': 09..., 886... or +886...; one if emome
+    /// What kind of address the recipients are.
     address_type to_addr_type = address_type::msisdn;
-    std::string_view cp_id = "000";  // 1 to 3 digits: the content provider sent for, 000 if none
-    std::string_view subject;        // UTF-8, not empty, at most 40 characters
-    std::uint32_t expire_offset = 0;  // minutes from arrival; 0: the MMSC's default
+    std::string_view cp_id = "000";  ///< 1 to 3 digits: the content provider sent for, 000 if none
+    std::string_view subject;        ///< UTF-8, not empty, at most 40 characters
+    std::uint32_t expire_offset = 0;  ///< minutes from arrival; 0: the MMSC's default
+    /// The multipart subtype of the message.
     multipart message_type = multipart::mixed;
-    std::string_view presentation_id;  // ASCII, at most 100: the SMIL content's id; empty: not sent
-    span<const content> contents;      // sent as no_contents and content0... in order
+    std::string_view presentation_id;  ///< ASCII, at most 100: the SMIL content's id; empty: not sent
+    span<const content> contents;      ///< sent as no_contents and content0... in order
 
-    // In the order of the spec's own sample body (§5.2).
+    /// In the order of the spec's own sample body (§5.2).
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         const bool emome = m.to_addr_type == address_type::emome;
@@ -72,19 +77,21 @@ struct send_mms_request {
     }
 };
 
-// Decodes a send_mms body as the gateway would, with the checks of validate(). Values are
-// decoded into `scratch` (at least the body's size); the contents go to `storage`, and
-// out.contents views its first no_contents entries. Errors carry the offset of the parameter
-// at fault in the body: unknown_field / duplicate_field (strict), missing_field at the body's
-// end, too_many when no_contents exceeds storage, count_mismatch for a content beyond no_contents.
+/// Decodes a send_mms body as the gateway would, with the checks of validate(). Values are
+/// decoded into `scratch` (at least the body's size); the contents go to `storage`, and
+/// out.contents views its first no_contents entries. Errors carry the offset of the parameter
+/// at fault in the body: unknown_field / duplicate_field (strict), missing_field at the body's
+/// end, too_many when no_contents exceeds storage, count_mismatch for a content beyond no_contents.
 inline result decode(bytes body, send_mms_request& out, mutable_bytes scratch, span<content> storage,
                      mode m = mode::strict) noexcept {
     return fields::decode_form(body, out, scratch, m, storage);
 }
 
-// A number send_mms could not send to, and why (code 1).
+/// A number send_mms could not send to, and why (code 1).
 struct failure {
+    /// The recipient the gateway refused.
     std::string_view to_address;
+    /// Why.
     std::string_view reason;
 };
 
@@ -110,17 +117,20 @@ struct failure_format {
 };
 }  // namespace detail
 
+/// The failed recipients of a send_mms answer.
 using failure_list = text_list<failure, detail::failure_format>;
 
-// 0 {message id}; 1 {message id} and the numbers that failed; -5 to -10, -41; and the codes
-// of every command.
+/// 0 {message id}; 1 {message id} and the numbers that failed; -5 to -10, -41; and the codes
+/// of every command.
 struct send_mms_response {
+    /// The gateway's return code.
     return_code code{};
-    std::string_view message_id;   // codes 0 and 1: digits, what query needs
-    failure_list failures;         // code 1: the numbers not sent to; the others got message_id
-    std::string_view description;  // the page's description as sent
+    std::string_view message_id;   ///< codes 0 and 1: digits, what query needs
+    failure_list failures;         ///< code 1: the numbers not sent to; the others got message_id
+    std::string_view description;  ///< the page's description as sent
 };
 
+/// Decodes the answer page (errors as decode(bytes, page&)).
 inline result decode(bytes in, send_mms_response& out) noexcept {
     page p;
     if (result r = decode(in, p); !r) return r;
@@ -156,8 +166,8 @@ inline result decode(bytes in, send_mms_response& out) noexcept {
     return {errc{}, in.size()};
 }
 
-// Codes 0 and 1 write message_id (and the failures); any other code its description as given
-// (describe(command::send_mms, code) has the spec's text).
+/// Codes 0 and 1 write message_id (and the failures); any other code its description as given
+/// (describe(command::send_mms, code) has the spec's text).
 inline result encode(const send_mms_response& r, writer& out) noexcept {
     if (r.code != return_code::success && r.code != return_code::partial_failure) {
         return encode(page{r.code, r.description}, out);

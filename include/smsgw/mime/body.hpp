@@ -14,16 +14,17 @@
 
 namespace smsgw::mime {
 
+/// Content-Transfer-Encoding (RFC 2045 §6.1).
 enum class transfer_encoding : unsigned char {
-    seven_bit,         // also the default when the field is absent (RFC 2045 §6.1)
+    seven_bit,         ///< also the default when the field is absent (RFC 2045 §6.1)
     eight_bit,
     binary,
     quoted_printable,
     base64,
-    unknown,           // any other token (x-uuencode ...): the body is handed back as it is
+    unknown,           ///< any other token (x-uuencode ...): the body is handed back as it is
 };
 
-// The encoding a raw Content-Transfer-Encoding value names (blanks around it ignored, any case).
+/// The encoding a raw Content-Transfer-Encoding value names (blanks around it ignored, any case).
 constexpr transfer_encoding classify_transfer_encoding(std::string_view raw) noexcept {
     using smsgw::detail::mime::iequals;
     std::string_view v = smsgw::detail::mime::trim_wsp(raw);
@@ -35,6 +36,7 @@ constexpr transfer_encoding classify_transfer_encoding(std::string_view raw) noe
     return transfer_encoding::unknown;
 }
 
+/// The encoding's name, as written.
 constexpr const char* name(transfer_encoding e) noexcept {
     switch (e) {
     case transfer_encoding::seven_bit: return "7bit";
@@ -47,20 +49,20 @@ constexpr const char* name(transfer_encoding e) noexcept {
     return "unknown";
 }
 
-// The most bytes decode_body() can write for a raw body of n bytes.
+/// The most bytes decode_body() can write for a raw body of n bytes.
 constexpr std::size_t decoded_size_max(transfer_encoding e, std::size_t n) noexcept {
     return e == transfer_encoding::base64 ? codec::base64::decoded_size_max(n) : n;
 }
 
-// Decodes a raw body. base64 uses the codec's MIME mode (lines of any length, blanks and line
-// ends skipped, padding optional); in strict mode its errors (bad_character, bad_padding for '='
-// inside the text, truncated for a lone trailing character) come back with the offset in `raw`
-// plus `base`. Tolerant mode decodes what it can, in the codec's forgiving mode (notes §3.1,
-// §8.4): bytes outside the alphabet are skipped (bad_base64 at the first), decoding goes on
-// after '=' padding inside the text (base64_padding_inside at the first), a lone trailing
-// sextet is dropped (base64_trailing_bits at the end); non-zero trailing bits are ignored.
-// quoted-printable: see quoted_printable::decode. 7bit, 8bit, binary and unknown encodings are
-// copied. Success: offset = bytes written.
+/// Decodes a raw body. base64 uses the codec's MIME mode (lines of any length, blanks and line
+/// ends skipped, padding optional); in strict mode its errors (bad_character, bad_padding for '='
+/// inside the text, truncated for a lone trailing character) come back with the offset in `raw`
+/// plus `base`. Tolerant mode decodes what it can, in the codec's forgiving mode (notes §3.1,
+/// §8.4): bytes outside the alphabet are skipped (bad_base64 at the first), decoding goes on
+/// after '=' padding inside the text (base64_padding_inside at the first), a lone trailing
+/// sextet is dropped (base64_trailing_bits at the end); non-zero trailing bits are ignored.
+/// quoted-printable: see quoted_printable::decode. 7bit, 8bit, binary and unknown encodings are
+/// copied. Success: offset = bytes written.
 inline result decode_body(std::string_view raw, transfer_encoding e, writer& out, mode m = mode::strict,
                           defect_log* log = nullptr, std::size_t base = 0) noexcept {
     if (e == transfer_encoding::quoted_printable) return quoted_printable::decode(raw, out, m, log, base);

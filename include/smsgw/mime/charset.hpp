@@ -18,19 +18,20 @@
 
 namespace smsgw::mime {
 
+/// The charsets a text part may be decoded from.
 enum class charset : unsigned char {
     utf8,
     us_ascii,
-    latin1,  // ISO-8859-1 read as windows-1252, as WHATWG and mail-parser do (=80 is the euro sign)
-    gbk,     // gb2312, gbk, cp936, x-gbk, ...: the WHATWG gbk decoder (GB18030's, which reads all of them)
+    latin1,  ///< ISO-8859-1 read as windows-1252, as WHATWG and mail-parser do (=80 is the euro sign)
+    gbk,     ///< gb2312, gbk, cp936, x-gbk, ...: the WHATWG gbk decoder (GB18030's, which reads all of them)
     gb18030,
-    big5,    // big5, big5-hkscs, cn-big5, x-x-big5, ...: Big5 with HKSCS, as browsers read it
+    big5,    ///< big5, big5-hkscs, cn-big5, x-x-big5, ...: Big5 with HKSCS, as browsers read it
     other,
 };
 
-// The charset a label names, any case: RFC 2978 names and their usual aliases, then every label
-// of the WHATWG Encoding Standard (US-ASCII stays ASCII here, where WHATWG reads it as
-// windows-1252: strict mode refuses its 8-bit bytes).
+/// The charset a label names, any case: RFC 2978 names and their usual aliases, then every label
+/// of the WHATWG Encoding Standard (US-ASCII stays ASCII here, where WHATWG reads it as
+/// windows-1252: strict mode refuses its 8-bit bytes).
 constexpr charset classify_charset(std::string_view label) noexcept {
     using smsgw::detail::mime::iequals;
     if (iequals(label, "utf-8") || iequals(label, "utf8")) return charset::utf8;
@@ -51,8 +52,8 @@ constexpr charset classify_charset(std::string_view label) noexcept {
     return charset::latin1;
 }
 
-// Whether a character of cs may take more than one byte, so that octets cut between two
-// encoded-words or two RFC 2231 sections must be decoded as one stream.
+/// Whether a character of cs may take more than one byte, so that octets cut between two
+/// encoded-words or two RFC 2231 sections must be decoded as one stream.
 constexpr bool is_multibyte(charset cs) noexcept {
     return cs == charset::gbk || cs == charset::gb18030 || cs == charset::big5;
 }
@@ -76,12 +77,12 @@ constexpr smsgw::charset::encoding multibyte_encoding(charset cs) noexcept {
 }
 }  // namespace detail
 
-// Converts octets of a built-in charset to UTF-8 (charset::other is copied unchanged).
-// Strict: invalid UTF-8 is errc::invalid_utf8, 8-bit bytes in US-ASCII errc::bad_character and
-// a malformed GBK, GB18030 or Big5 sequence errc::bad_sequence (errc::truncated when the octets
-// end inside one), with the offset in `octets`. Tolerant: invalid UTF-8 bytes become U+FFFD one
-// by one, 8-bit bytes labelled US-ASCII are read as windows-1252, and a malformed multi-byte
-// sequence is one U+FFFD where the Encoding Standard writes it. Success: offset = bytes written.
+/// Converts octets of a built-in charset to UTF-8 (charset::other is copied unchanged).
+/// Strict: invalid UTF-8 is errc::invalid_utf8, 8-bit bytes in US-ASCII errc::bad_character and
+/// a malformed GBK, GB18030 or Big5 sequence errc::bad_sequence (errc::truncated when the octets
+/// end inside one), with the offset in `octets`. Tolerant: invalid UTF-8 bytes become U+FFFD one
+/// by one, 8-bit bytes labelled US-ASCII are read as windows-1252, and a malformed multi-byte
+/// sequence is one U+FFFD where the Encoding Standard writes it. Success: offset = bytes written.
 inline result to_utf8(charset cs, std::string_view octets, writer& out, mode m = mode::strict) noexcept {
     const std::size_t before = out.size();
     switch (cs) {
@@ -131,17 +132,18 @@ inline result to_utf8(charset cs, std::string_view octets, writer& out, mode m =
     return result{errc{}, out.size() - before};
 }
 
-// Octets of one charset converted chunk by chunk as one stream: a GBK, GB18030 or Big5
-// character cut between two chunks (two encoded-words of a run, two RFC 2231 sections) joins
-// up. UTF-8 and charset::other octets are written as they are (the caller validates UTF-8 over
-// the whole run); single-byte charsets convert as to_utf8() does in tolerant mode.
+/// Octets of one charset converted chunk by chunk as one stream: a GBK, GB18030 or Big5
+/// character cut between two chunks (two encoded-words of a run, two RFC 2231 sections) joins
+/// up. UTF-8 and charset::other octets are written as they are (the caller validates UTF-8 over
+/// the whole run); single-byte charsets convert as to_utf8() does in tolerant mode.
 class text_stream {
 public:
+    /// Decodes text of `cs` in mode m.
     text_stream(charset cs, mode m) noexcept
         : cs_(cs), decoder_(detail::multibyte_encoding(is_multibyte(cs) ? cs : charset::gbk), m) {}
 
-    // Converts `octets` after what came before. Errors (multi-byte charsets, strict) as
-    // to_utf8()'s, their offset counted from the start of the stream.
+    /// Converts `octets` after what came before. Errors (multi-byte charsets, strict) as
+    /// to_utf8()'s, their offset counted from the start of the stream.
     result put(std::string_view octets, writer& out) noexcept {
         if (is_multibyte(cs_)) return check(decoder_.decode(octets, out));
         if (cs_ == charset::utf8 || cs_ == charset::other) {
@@ -151,9 +153,9 @@ public:
         to_utf8(cs_, octets, out, mode::tolerant);  // cannot fail: a short writer only overflows
         return {};
     }
-    // Ends the stream: a sequence left unfinished is errc::truncated (strict) or U+FFFD.
+    /// Ends the stream: a sequence left unfinished is errc::truncated (strict) or U+FFFD.
     result finish(writer& out) noexcept { return is_multibyte(cs_) ? check(decoder_.finish(out)) : result{}; }
-    // Tolerant: how many U+FFFD stand for malformed sequences so far.
+    /// Tolerant: how many U+FFFD stand for malformed sequences so far.
     std::size_t replaced() const noexcept { return replaced_; }
 
 private:

@@ -20,15 +20,17 @@
 
 namespace smsgw::mime {
 
+/// One parameter of a Content-Type or Content-Disposition.
 struct parameter {
-    std::string_view name;     // attribute as written, RFC 2231 suffix included (`filename*0*`)
-    std::string_view value;    // raw: without the quotes, `\` escapes still in
-    std::size_t offset = 0;    // of the name in the decoder's input
+    std::string_view name;     ///< attribute as written, RFC 2231 suffix included (`filename*0*`)
+    std::string_view value;    ///< raw: without the quotes, `\` escapes still in
+    std::size_t offset = 0;    ///< of the name in the decoder's input
+    /// Whether the value was a quoted string.
     bool quoted = false;
-    // RFC 2231 §3-4, from the name: `base*N*` -> base, section N, extended.
+    /// RFC 2231 §3-4, from the name: `base*N*` -> base, section N, extended.
     std::string_view base_name;
-    int section = -1;          // -1: not a continuation
-    bool extended = false;     // trailing `*`: charset'language' on section 0, %XX escapes
+    int section = -1;          ///< -1: not a continuation
+    bool extended = false;     ///< trailing `*`: charset'language' on section 0, %XX escapes
 };
 
 namespace detail {
@@ -189,28 +191,33 @@ private:
 };
 }  // namespace detail
 
-// The `; name=value` list after a Content-Type or Content-Disposition value: a lazy forward
-// range of parameters. Malformed parameters are skipped (parse_content_type() reports them).
+/// The `; name=value` list after a Content-Type or Content-Disposition value: a lazy forward
+/// range of parameters. Malformed parameters are skipped (parse_content_type() reports them).
 class parameters {
 public:
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<detail::parameter_cursor>;
 
     parameters() noexcept = default;
-    // `text` starts at the first ';' (or is empty); `base` is its offset in the input.
+    /// `text` starts at the first ';' (or is empty); `base` is its offset in the input.
     parameters(std::string_view text, std::size_t base, mode m) noexcept : text_(text), base_(base), mode_(m) {}
 
+    /// The first item.
     iterator begin() const noexcept { return iterator(detail::parameter_cursor(text_, base_, mode_, 0)); }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(detail::parameter_cursor(text_, base_, mode_, text_.size())); }
+    /// Whether there is no parameter.
     bool empty() const noexcept { return begin() == end(); }
+    /// The parameters' text.
     std::string_view text() const noexcept { return text_; }
 
-    // The first parameter whose whole name matches (ASCII case-insensitive), raw.
+    /// The first parameter whose whole name matches (ASCII case-insensitive), raw.
     std::optional<parameter> find(std::string_view name) const noexcept {
         for (const parameter& p : *this)
             if (smsgw::detail::mime::iequals(p.name, name)) return p;
         return std::nullopt;
     }
-    // The raw value of a plain parameter such as `boundary` (quotes removed), empty when absent.
+    /// The raw value of a plain parameter such as `boundary` (quotes removed), empty when absent.
     std::string_view value(std::string_view name) const noexcept {
         auto p = find(name);
         return p ? p->value : std::string_view();
@@ -239,20 +246,26 @@ inline result check_parameters(std::string_view text, std::size_t base, const op
 }
 }  // namespace detail
 
+/// A parsed Content-Type (RFC 2045 §5.1).
 struct content_type {
-    std::string_view type = "text";      // as written; RFC 2045 §5.2 default text/plain
+    std::string_view type = "text";      ///< as written; RFC 2045 §5.2 default text/plain
+    /// The subtype, as sent.
     std::string_view subtype = "plain";
+    /// Its parameters.
     parameters params;
-    // `type/subtype` as one view, to compare against ("image/jpeg"): the input from the type's
-    // first character to the subtype's last.
+    /// `type/subtype` as one view, to compare against ("image/jpeg"): the input from the type's
+    /// first character to the subtype's last.
     std::string_view full = "text/plain";
 
+    /// Whether the type is t/st (any case).
     bool is(std::string_view t, std::string_view st) const noexcept {
         return smsgw::detail::mime::iequals(type, t) && smsgw::detail::mime::iequals(subtype, st);
     }
+    /// Whether the type is multipart.
     bool is_multipart() const noexcept { return smsgw::detail::mime::iequals(type, "multipart"); }
+    /// Whether the type is message/rfc822.
     bool is_message() const noexcept { return is("message", "rfc822"); }
-    // The multipart boundary: raw, trailing blanks trimmed (RFC 2046 §5.1.1 forbids them).
+    /// The multipart boundary: raw, trailing blanks trimmed (RFC 2046 §5.1.1 forbids them).
     std::string_view boundary() const noexcept {
         std::string_view b = params.value("boundary");
         while (!b.empty() && smsgw::detail::mime::is_wsp(b.back())) b.remove_suffix(1);
@@ -260,11 +273,11 @@ struct content_type {
     }
 };
 
-// Parses `type/subtype *(; parameter)` from a raw (possibly folded) header value. `base`: the
-// offset of `raw` in the input, added to error offsets. Strict: a malformed type is
-// errc::bad_character, a malformed parameter errc::bad_character, an unterminated quote
-// errc::unterminated_quote. Tolerant: a malformed type gives text/plain (RFC 2045 §5.2),
-// malformed parameters are skipped; each is recorded. Success: offset = raw.size().
+/// Parses `type/subtype *(; parameter)` from a raw (possibly folded) header value. `base`: the
+/// offset of `raw` in the input, added to error offsets. Strict: a malformed type is
+/// errc::bad_character, a malformed parameter errc::bad_character, an unterminated quote
+/// errc::unterminated_quote. Tolerant: a malformed type gives text/plain (RFC 2045 §5.2),
+/// malformed parameters are skipped; each is recorded. Success: offset = raw.size().
 inline result parse_content_type(std::string_view raw, content_type& out, const options& opt = {},
                                  defect_log* log = nullptr, std::size_t base = 0) noexcept {
     using namespace smsgw::detail::mime;
@@ -304,13 +317,16 @@ inline result parse_content_type(std::string_view raw, content_type& out, const 
     return result{errc{}, raw.size()};
 }
 
+/// A parsed Content-Disposition (RFC 2183).
 struct content_disposition {
-    std::string_view type;  // "attachment", "inline", ... as written
+    std::string_view type;  ///< "attachment", "inline", ... as written
+    /// Its parameters.
     parameters params;
+    /// Whether the type is t (any case).
     bool is(std::string_view t) const noexcept { return smsgw::detail::mime::iequals(type, t); }
 };
 
-// Parses `type *(; parameter)` (RFC 2183 §2); errors and defects as parse_content_type().
+/// Parses `type *(; parameter)` (RFC 2183 §2); errors and defects as parse_content_type().
 inline result parse_content_disposition(std::string_view raw, content_disposition& out, const options& opt = {},
                                         defect_log* log = nullptr, std::size_t base = 0) noexcept {
     using namespace smsgw::detail::mime;
@@ -329,12 +345,12 @@ inline result parse_content_disposition(std::string_view raw, content_dispositio
     return result{errc{}, raw.size()};
 }
 
-// What parameter_value() found besides the octets.
+/// What parameter_value() found besides the octets.
 struct parameter_info {
-    std::string_view charset;   // RFC 2231 charset of section 0, or empty
-    std::string_view language;  // RFC 2231 language, or empty
-    bool extended = false;      // the value came from RFC 2231 `name*` / `name*N` parameters
-    std::size_t sections = 0;   // continuation sections assembled (0 for a single value)
+    std::string_view charset;   ///< RFC 2231 charset of section 0, or empty
+    std::string_view language;  ///< RFC 2231 language, or empty
+    bool extended = false;      ///< the value came from RFC 2231 `name*` / `name*N` parameters
+    std::size_t sections = 0;   ///< continuation sections assembled (0 for a single value)
 };
 
 namespace detail {
@@ -420,12 +436,12 @@ result assemble_parameter(const parameters& ps, std::string_view name, parameter
 }
 }  // namespace detail
 
-// Writes the octets of parameter `name`: RFC 2231 sections in numeric order, %XX decoded in
-// `*` sections only (literal '%' elsewhere), quoted-pair escapes removed; the charset is not
-// applied (see parameter_text). RFC 2231 forms win over a plain parameter of the same name.
-// Errors: missing_field (absent, or a gap in strict mode), duplicate_field (a section twice,
-// strict), too_many (a section number >= limits::max_parameter_sections), bad_escape (a bad
-// %XX, strict; tolerant copies it literally). Success: offset = bytes written.
+/// Writes the octets of parameter `name`: RFC 2231 sections in numeric order, %XX decoded in
+/// `*` sections only (literal '%' elsewhere), quoted-pair escapes removed; the charset is not
+/// applied (see parameter_text). RFC 2231 forms win over a plain parameter of the same name.
+/// Errors: missing_field (absent, or a gap in strict mode), duplicate_field (a section twice,
+/// strict), too_many (a section number >= limits::max_parameter_sections), bad_escape (a bad
+/// %XX, strict; tolerant copies it literally). Success: offset = bytes written.
 inline result parameter_value(const parameters& ps, std::string_view name, writer& out, parameter_info* info = nullptr,
                               const options& opt = {}) noexcept {
     parameter_info local;
@@ -451,10 +467,10 @@ inline result parameter_value(const parameters& ps, std::string_view name, write
     return result{errc{}, out.size() - before};
 }
 
-// parameter_value() converted to UTF-8: the RFC 2231 charset applied when it is built in
-// (other charsets: octets as they are, label in info.charset); in tolerant mode a plain value
-// holding encoded-words (`filename="=?utf-8?B?...?="`, notes §3.1) is decoded as RFC 2047 text.
-// Success: offset = bytes written.
+/// parameter_value() converted to UTF-8: the RFC 2231 charset applied when it is built in
+/// (other charsets: octets as they are, label in info.charset); in tolerant mode a plain value
+/// holding encoded-words (`filename="=?utf-8?B?...?="`, notes §3.1) is decoded as RFC 2047 text.
+/// Success: offset = bytes written.
 inline result parameter_text(const parameters& ps, std::string_view name, writer& out, parameter_info* info = nullptr,
                              const options& opt = {}) noexcept {
     parameter_info local;

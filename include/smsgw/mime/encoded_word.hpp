@@ -17,18 +17,21 @@
 
 namespace smsgw::mime {
 
+/// The B (base64) or Q encoding of RFC 2047 §4.
 enum class word_encoding : unsigned char { b, q };
 
+/// An RFC 2047 encoded-word, split into its parts.
 struct encoded_word {
-    std::string_view charset;   // as labelled, e.g. "utf-8"
-    std::string_view language;  // RFC 2231 §5 `charset*lang`, or empty
+    std::string_view charset;   ///< as labelled, e.g. "utf-8"
+    std::string_view language;  ///< RFC 2231 §5 `charset*lang`, or empty
+    /// B or Q.
     word_encoding encoding = word_encoding::b;
-    std::string_view text;      // the encoded text between the third '?' and "?="
-    std::size_t size = 0;       // of the whole word, "=?" to "?="
+    std::string_view text;      ///< the encoded text between the third '?' and "?="
+    std::size_t size = 0;       ///< of the whole word, "=?" to "?="
 };
 
-// Parses the encoded-word at the start of `s` (RFC 2047 §2 syntax: token charset, B or Q in
-// either case, encoded text without '?' or blanks). False when `s` does not start with one.
+/// Parses the encoded-word at the start of `s` (RFC 2047 §2 syntax: token charset, B or Q in
+/// either case, encoded text without '?' or blanks). False when `s` does not start with one.
 constexpr bool parse_encoded_word(std::string_view s, encoded_word& w) noexcept {
     using namespace smsgw::detail::mime;
     if (s.size() < 7 || s[0] != '=' || s[1] != '?') return false;
@@ -112,8 +115,8 @@ void word_octets(const encoded_word& w, Sink&& sink) noexcept {
 }
 }  // namespace detail
 
-// Decodes one word's text to its octets (no charset conversion). Success: offset = bytes
-// written; errc::bad_encoded_word (offset 0) when the text does not decode.
+/// Decodes one word's text to its octets (no charset conversion). Success: offset = bytes
+/// written; errc::bad_encoded_word (offset 0) when the text does not decode.
 inline result decode_word_octets(const encoded_word& w, writer& out) noexcept {
     if (!detail::word_text_valid(w)) return fail(errc::bad_encoded_word, 0);
     const std::size_t before = out.size();
@@ -122,29 +125,32 @@ inline result decode_word_octets(const encoded_word& w, writer& out) noexcept {
     return result{errc{}, out.size() - before};
 }
 
+/// How header text is decoded.
 struct text_options {
+    /// Strict or tolerant.
     mode m = mode::strict;
-    // Decode words glued to other text (`[MMS]=?utf-8?B?...?=`), as GMime and Python do;
-    // RFC 2047 §5 wants blanks around them. On in tolerant_text.
+    /// Decode words glued to other text (`[MMS]=?utf-8?B?...?=`), as GMime and Python do;
+    /// RFC 2047 §5 wants blanks around them. On in tolerant_text.
     bool glued_words = false;
 };
+/// Tolerant decoding, glued words included.
 inline constexpr text_options tolerant_text{mode::tolerant, true};
 
-// What decode_text() met besides text.
+/// What decode_text() met besides text.
 struct text_info {
-    std::size_t words = 0;           // encoded-words decoded
-    std::string_view other_charset;  // first charset label that is not built in: its octets were copied raw
-    bool line_break = false;         // a decoded word produced CR or LF (header injection): kept, reported here
+    std::size_t words = 0;           ///< encoded-words decoded
+    std::string_view other_charset;  ///< first charset label that is not built in: its octets were copied raw
+    bool line_break = false;         ///< a decoded word produced CR or LF (header injection): kept, reported here
 };
 
-// Decodes an unstructured value (RFC 2047 §5 (1), e.g. Subject) into UTF-8: folds removed,
-// words decoded, runs of same-charset words converted as one stream. Text outside words is
-// copied as it is (raw 8-bit text stays raw, RFC 6532; tolerant mode records the first raw
-// text that is not UTF-8 as unencoded_8bit_header). Success: offset = bytes written.
-// Strict: a word whose text does not decode is errc::bad_encoded_word, a run of UTF-8 words
-// that is not UTF-8 errc::invalid_utf8, both at the offset of the word in `raw` (the UTF-8 check
-// needs the output: a measuring writer skips it). Tolerant: the bad word is kept literally,
-// a bad UTF-8 run is kept as octets; both are recorded as bad_encoded_word.
+/// Decodes an unstructured value (RFC 2047 §5 (1), e.g. Subject) into UTF-8: folds removed,
+/// words decoded, runs of same-charset words converted as one stream. Text outside words is
+/// copied as it is (raw 8-bit text stays raw, RFC 6532; tolerant mode records the first raw
+/// text that is not UTF-8 as unencoded_8bit_header). Success: offset = bytes written.
+/// Strict: a word whose text does not decode is errc::bad_encoded_word, a run of UTF-8 words
+/// that is not UTF-8 errc::invalid_utf8, both at the offset of the word in `raw` (the UTF-8 check
+/// needs the output: a measuring writer skips it). Tolerant: the bad word is kept literally,
+/// a bad UTF-8 run is kept as octets; both are recorded as bad_encoded_word.
 inline result decode_text(std::string_view raw, writer& out, const text_options& opt = {}, text_info* info = nullptr,
                           defect_log* log = nullptr, std::size_t base = 0) noexcept {
     using namespace smsgw::detail::mime;

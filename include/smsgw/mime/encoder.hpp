@@ -20,40 +20,55 @@
 
 namespace smsgw::mime {
 
+/// A header field the encoder writes as given.
 struct field {
+    /// The field's name.
     std::string_view name;
-    std::string_view value;  // UTF-8 text; not ASCII -> encoded-words
+    std::string_view value;  ///< UTF-8 text; not ASCII -> encoded-words
 };
 
-// How the encoder spells the fields it writes itself.
+/// How the encoder spells the fields it writes itself.
 struct field_names {
+    /// Content-Type.
     std::string_view content_type;
+    /// Content-Transfer-Encoding.
     std::string_view transfer_encoding;
+    /// Content-Disposition.
     std::string_view disposition;
+    /// Content-ID.
     std::string_view content_id;
+    /// MIME-Version.
     std::string_view mime_version;
 };
+/// The RFC spellings.
 inline constexpr field_names rfc_names{"Content-Type", "Content-Transfer-Encoding", "Content-Disposition",
                                        "Content-ID", "MIME-Version"};
-// IMSP's spelling, lower case after the first letter (imsp-mms-gateway.txt §5.1).
+/// IMSP's spelling, lower case after the first letter (imsp-mms-gateway.txt §5.1).
 inline constexpr field_names imsp_names{"Content-type", "Content-transfer-encoding", "Content-disposition",
                                         "Content-id", "Mime-version"};
 
+/// One part for the encoder.
 struct part_spec {
-    std::string_view content_type;  // e.g. "image/jpeg" or "text/plain; charset=utf-8", written as given
-    bytes content;                  // raw content; the encoder applies `encoding`
+    std::string_view content_type;  ///< e.g. "image/jpeg" or "text/plain; charset=utf-8", written as given
+    bytes content;                  ///< raw content; the encoder applies `encoding`
+    /// The transfer encoding the encoder applies.
     transfer_encoding encoding = transfer_encoding::base64;
-    std::string_view filename;      // non-empty: `<disposition>; filename="..."` (RFC 2231 `filename*=` if not ASCII)
+    std::string_view filename;      ///< non-empty: `<disposition>; filename="..."` (RFC 2231 `filename*=` if not ASCII)
+    /// The Content-Disposition type, when a filename is given.
     std::string_view disposition = "attachment";
-    std::string_view content_id;    // written as given when non-empty (IMSP: `"<t0>`)
-    span<const field> extra;        // more part fields, after the others
+    std::string_view content_id;    ///< written as given when non-empty (IMSP: `<t0>` with a stray quote before it)
+    span<const field> extra;        ///< more part fields, after the others
 };
 
+/// A multipart message for the encoder.
 struct message_spec {
-    span<const field> headers;      // top fields in order (IMSP: Date, To, From, Msgid, Subject, Content_number)
+    span<const field> headers;      ///< top fields in order (IMSP: Date, To, From, Msgid, Subject, Content_number)
+    /// The multipart subtype.
     std::string_view subtype = "mixed";
-    std::string_view boundary;      // empty: the encoder picks one that occurs in no part
+    std::string_view boundary;      ///< empty: the encoder picks one that occurs in no part
+    /// The parts, in order.
     span<const part_spec> parts;
+    /// How the encoder spells its own fields.
     field_names names = rfc_names;
 };
 
@@ -111,9 +126,9 @@ inline bool boundary_free(const message_spec& m, std::string_view boundary) noex
 }
 }  // namespace detail
 
-// Writes one field, `name: value` CRLF, encoding a non-ASCII (or `=?`-holding) value as
-// RFC 2047 B words in UTF-8. Errors name the field: bad_character (a name outside RFC 5322
-// ftext, a CR or LF in the value), invalid_utf8.
+/// Writes one field, `name: value` CRLF, encoding a non-ASCII (or `=?`-holding) value as
+/// RFC 2047 B words in UTF-8. Errors name the field: bad_character (a name outside RFC 5322
+/// ftext, a CR or LF in the value), invalid_utf8.
 inline result encode_field(const field& f, writer& out) noexcept {
     if (auto r = detail::check_field(f.name, f.value); !r) return r;
     out.write(f.name);
@@ -126,9 +141,9 @@ inline result encode_field(const field& f, writer& out) noexcept {
     return out.finish();
 }
 
-// Writes the whole message. Errors: those of encode_field(); boundary_collision when the
-// given boundary occurs in a part (or no free one is found); bad_character for a content
-// type, disposition or content-id holding a line break; buffer_too_small with the size needed.
+/// Writes the whole message. Errors: those of encode_field(); boundary_collision when the
+/// given boundary occurs in a part (or no free one is found); bad_character for a content
+/// type, disposition or content-id holding a line break; buffer_too_small with the size needed.
 inline result encode(const message_spec& m, writer& out) noexcept {
     // The boundary: "=_" cannot occur in base64 or quoted-printable text (RFC 2045 §6.7 rule 1).
     char generated[24] = "=_smsgw_0000000000";

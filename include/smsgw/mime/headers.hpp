@@ -14,10 +14,11 @@
 
 namespace smsgw::mime {
 
+/// One header field: its name and raw value.
 struct header_field {
-    std::string_view name;   // as written, e.g. "Content-type"
-    std::string_view value;  // raw: leading blanks and the final line end removed, folds kept
-    std::size_t offset = 0;  // of the name in the decoder's input
+    std::string_view name;   ///< as written, e.g. "Content-type"
+    std::string_view value;  ///< raw: leading blanks and the final line end removed, folds kept
+    std::size_t offset = 0;  ///< of the name in the decoder's input
 };
 
 namespace detail {
@@ -77,32 +78,39 @@ private:
 };
 }  // namespace detail
 
-// The header lines of one entity, checked by parse_headers(); a lazy forward range of fields.
+/// The header lines of one entity, checked by parse_headers(); a lazy forward range of fields.
 class header_block {
 public:
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<detail::field_cursor>;
 
     header_block() noexcept = default;
-    // `text`: the field lines with their line ends, without the blank line; `base`: its offset in the input.
+    /// `text`: the field lines with their line ends, without the blank line; `base`: its offset in the input.
     header_block(std::string_view text, std::size_t base) noexcept : text_(text), base_(base) {}
 
+    /// The first item.
     iterator begin() const noexcept { return iterator(detail::field_cursor(text_, base_, 0)); }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(detail::field_cursor(text_, base_, text_.size())); }
+    /// Whether there is no field.
     bool empty() const noexcept { return begin() == end(); }
+    /// The block's text.
     std::string_view text() const noexcept { return text_; }
+    /// Its offset in the input.
     std::size_t offset() const noexcept { return base_; }
 
-    // The first field of that name (ASCII case-insensitive), if any.
+    /// The first field of that name (ASCII case-insensitive), if any.
     std::optional<header_field> find(std::string_view name) const noexcept {
         for (const header_field& f : *this)
             if (smsgw::detail::mime::iequals(f.name, name)) return f;
         return std::nullopt;
     }
-    // The raw value of the first field of that name, empty when absent.
+    /// The raw value of the first field of that name, empty when absent.
     std::string_view value(std::string_view name) const noexcept {
         auto f = find(name);
         return f ? f->value : std::string_view();
     }
+    /// How many fields are called `name` (any case).
     std::size_t count(std::string_view name) const noexcept {
         std::size_t n = 0;
         for (const header_field& f : *this)
@@ -115,11 +123,11 @@ private:
     std::size_t base_ = 0;
 };
 
-// Reads the header block at the start of `in` up to the blank line that ends it. On success
-// `offset` is where the body starts (in.size() when there is no blank line: no body).
-// Strict: every line is `name: value` or a continuation, lines end with CRLF.
-// Tolerant: LF alone ends a line too; a line that is not a field ends the block there (the
-// body starts at it); blanks before the colon are allowed. `base` is added to every offset.
+/// Reads the header block at the start of `in` up to the blank line that ends it. On success
+/// `offset` is where the body starts (in.size() when there is no blank line: no body).
+/// Strict: every line is `name: value` or a continuation, lines end with CRLF.
+/// Tolerant: LF alone ends a line too; a line that is not a field ends the block there (the
+/// body starts at it); blanks before the colon are allowed. `base` is added to every offset.
 inline result parse_headers(std::string_view in, header_block& out, const options& opt = {},
                             defect_log* log = nullptr, std::size_t base = 0) noexcept {
     using namespace smsgw::detail::mime;
@@ -166,8 +174,8 @@ inline result parse_headers(std::string_view in, header_block& out, const option
     return result{errc{}, in.size()};
 }
 
-// Unfolds a raw value (RFC 5322 §2.2.3): every line end followed by a blank is removed, the
-// blank kept. Success: offset = bytes written.
+/// Unfolds a raw value (RFC 5322 §2.2.3): every line end followed by a blank is removed, the
+/// blank kept. Success: offset = bytes written.
 inline result unfold(std::string_view raw, writer& out) noexcept {
     const std::size_t before = out.size();
     std::size_t start = 0;

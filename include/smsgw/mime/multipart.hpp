@@ -8,17 +8,18 @@
 
 namespace smsgw::mime {
 
+/// A boundary delimiter line found in a body.
 struct delimiter {
-    std::size_t begin = 0;  // the line end before the delimiter (it belongs to the delimiter), or the line start
-    std::size_t line = 0;   // the "--" that starts the delimiter line
-    std::size_t after = 0;  // past the delimiter line and its line end
-    bool close = false;     // `--boundary--`
+    std::size_t begin = 0;  ///< the line end before the delimiter (it belongs to the delimiter), or the line start
+    std::size_t line = 0;   ///< the "--" that starts the delimiter line
+    std::size_t after = 0;  ///< past the delimiter line and its line end
+    bool close = false;     ///< `--boundary--`
 };
 
-// Finds the first delimiter line for `boundary` in `body` at or after `from`. A delimiter is
-// recognised only at the start of a line (or of `body`), as `--` boundary, then `--` for the
-// close delimiter, then blanks (transport padding), then CRLF, LF or the end of `body`: so
-// `--foo_bar` is not a delimiter of `foo` and `x--foo` is body text (notes §8.2).
+/// Finds the first delimiter line for `boundary` in `body` at or after `from`. A delimiter is
+/// recognised only at the start of a line (or of `body`), as `--` boundary, then `--` for the
+/// close delimiter, then blanks (transport padding), then CRLF, LF or the end of `body`: so
+/// `--foo_bar` is not a delimiter of `foo` and `x--foo` is body text (notes §8.2).
 inline bool find_delimiter(std::string_view body, std::string_view boundary, std::size_t from, delimiter& d) noexcept {
     using namespace smsgw::detail::mime;
     if (boundary.empty()) return false;

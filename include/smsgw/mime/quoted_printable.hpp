@@ -14,14 +14,14 @@
 
 namespace smsgw::mime::quoted_printable {
 
-// Decoding never grows the text.
+/// Decoding never grows the text.
 constexpr std::size_t decoded_size_max(std::size_t n) noexcept { return n; }
 
-// Decodes QP text: `=XX` (either case) is a byte, `=` then blanks then a line end (CRLF or LF)
-// is a soft break and vanishes, blanks at the end of a line are transport padding and vanish
-// (rule 3), line ends are kept as they are. A bad escape (`=G0`, `=` at the end) is
-// errc::bad_escape at its offset in strict mode; tolerant mode keeps the `=` literally and
-// records bad_qp_escape (offset + base). Success: offset = bytes written.
+/// Decodes QP text: `=XX` (either case) is a byte, `=` then blanks then a line end (CRLF or LF)
+/// is a soft break and vanishes, blanks at the end of a line are transport padding and vanish
+/// (rule 3), line ends are kept as they are. A bad escape (`=G0`, `=` at the end) is
+/// errc::bad_escape at its offset in strict mode; tolerant mode keeps the `=` literally and
+/// records bad_qp_escape (offset + base). Success: offset = bytes written.
 inline result decode(std::string_view in, writer& out, mode m = mode::strict, defect_log* log = nullptr,
                      std::size_t base = 0) noexcept {
     const std::size_t before = out.size();
@@ -74,14 +74,15 @@ inline result decode(std::string_view in, writer& out, mode m = mode::strict, de
     return result{errc{}, out.size() - before};
 }
 
+/// How encode() writes.
 struct encode_options {
-    std::size_t line_length = 76;  // RFC 2045 rule 5: at most 76 characters, the soft-break '=' included
-    bool text = true;              // line ends in the input (CRLF or LF) become CRLF hard breaks; false: =0D=0A
+    std::size_t line_length = 76;  ///< RFC 2045 rule 5: at most 76 characters, the soft-break '=' included
+    bool text = true;              ///< line ends in the input (CRLF or LF) become CRLF hard breaks; false: =0D=0A
 };
 
-// Encodes bytes as QP: printable ASCII but '=' as is, blanks as is except before a line end,
-// everything else as =XX (upper case), soft breaks `=` CRLF to keep lines within line_length.
-// Success: offset = bytes written.
+/// Encodes bytes as QP: printable ASCII but '=' as is, blanks as is except before a line end,
+/// everything else as =XX (upper case), soft breaks `=` CRLF to keep lines within line_length.
+/// Success: offset = bytes written.
 inline result encode(bytes in, writer& out, const encode_options& o = {}) noexcept {
     static constexpr char digits[] = "0123456789ABCDEF";
     const std::size_t before = out.size();

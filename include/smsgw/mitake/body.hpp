@@ -23,33 +23,37 @@ namespace smsgw::mitake {
 namespace fields = codec::fields;
 namespace json = codec::json;
 
-// Strict: RFC 8259 and the spec's fields exactly (unknown_field at a key no field names,
-// duplicate_field at a second one). Tolerant: what the spec's own examples print (trailing
-// commas, a bare UUID batchID, zero-padded numbers: json_reader.hpp), unknown keys skipped
-// (still reachable: fields::names), a repeated key's first value kept.
+/// Strict: RFC 8259 and the spec's fields exactly (unknown_field at a key no field names,
+/// duplicate_field at a second one). Tolerant: what the spec's own examples print (trailing
+/// commas, a bare UUID batchID, zero-padded numbers: json_reader.hpp), unknown keys skipped
+/// (still reachable: fields::names), a repeated key's first value kept.
 using mode = smsgw::mode;
 
-// How a body is decoded: the mode, and where to name an error inside an array
-// (`destinations[3].cID`; without it result.field is the key alone).
+/// How a body is decoded: the mode, and where to name an error inside an array
+/// (`destinations[3].cID`; without it result.field is the key alone).
 struct decode_options {
+    /// Strict or tolerant.
     mitake::mode m = mode::strict;
+    /// Where an error in a repeated group is, when given.
     fields::path* where = nullptr;
+    /// The mode and, optionally, where to report an error's path.
     constexpr decode_options(mitake::mode md = mode::strict, fields::path* w = nullptr) noexcept : m(md), where(w) {}
 };
 
-// batchID and msgID are 64-bit and beyond 2^53 (304934976469110784): kept as their decimal
-// text, exact, read from a number or a string, written as a number (fields::as_json_number).
-// (After the digits check: only a 20-digit text can be too large.)
+/// batchID and msgID are 64-bit and beyond 2^53 (304934976469110784): kept as their decimal
+/// text, exact, read from a number or a string, written as a number (fields::as_json_number).
+/// (After the digits check: only a 20-digit text can be too large.)
 inline result check_uint64(std::string_view v) noexcept {
     if (v.size() < codec::decimal::max_chars) return {};
     std::uint64_t n = 0;
     return codec::decimal::parse(v, n);
 }
+/// A 64-bit id written as digits (JSON number when it is one).
 inline constexpr fields::spec id(const char* name) noexcept {
     return fields::digits(name, codec::decimal::max_chars).checked(check_uint64).as_json_number();
 }
 
-// A decimal text as a uint64 (errors: bad_character, out_of_range at the digit at fault).
+/// A decimal text as a uint64 (errors: bad_character, out_of_range at the digit at fault).
 inline result to_uint64(std::string_view text, std::uint64_t& out) noexcept { return codec::decimal::parse(text, out); }
 
 // A message struct of this module (it names itself mitake_body).
@@ -57,6 +61,7 @@ template <class T, class = void>
 struct is_body : std::false_type {};
 template <class T>
 struct is_body<T, std::void_t<decltype(T::mitake_body)>> : std::true_type {};
+/// Enables a template for the module's messages only.
 template <class T>
 using if_body = std::enable_if_t<is_body<T>::value, int>;
 
@@ -88,8 +93,9 @@ constexpr result cross_check(const T&, const place&) noexcept {
 
 }  // namespace detail
 
-// Every check of the message's field list and of its cross-field rules: the first error, its
-// field by name (or, given `where`, by its path `destinations[3].cID`) and the offset in the value.
+/// Every check of the message's field list and of its cross-field rules: the first error, its
+/// field by name (or, given `where`, by its path `destinations[3].cID`) and the offset in the value.
+///@{
 template <class T, if_body<T> = 0>
 result validate(const T& m) noexcept {
     if (result r = fields::validate(m); !r) return r;
@@ -100,9 +106,10 @@ result validate(const T& m, fields::path& where) noexcept {
     if (result r = fields::validate(m, where); !r) return r;
     return cross_check(m, detail::place{{}, &where});
 }
+///@}
 
-// The compact JSON body, members in the spec's order; attachments are base64-encoded straight
-// from the caller's bytes into `out`. Success: offset = bytes written.
+/// The compact JSON body, members in the spec's order; attachments are base64-encoded straight
+/// from the caller's bytes into `out`. Success: offset = bytes written.
 template <class T, if_body<T> = 0>
 result encode(const T& m, writer& out) noexcept {
     if (result r = mitake::validate(m); !r) return r;

@@ -12,16 +12,18 @@
 // Both directions, so that a test can play Mitake.
 namespace smsgw::mitake {
 
-// messages欄位說明
+/// messages欄位說明
 struct callback_message {
-    std::string_view batch_id;     // 批號
-    std::string_view msg_id;       // 簡訊序號
-    std::string_view status;       // 附件三: read_status()
-    std::string_view status_time;  // 簡訊狀態時間 yyyyMMddHHmmss
-    std::uint32_t point = 0;       // 此筆點數
+    std::string_view batch_id;     ///< 批號
+    std::string_view msg_id;       ///< 簡訊序號
+    std::string_view status;       ///< 附件三: read_status()
+    std::string_view status_time;  ///< 簡訊狀態時間 yyyyMMddHHmmss
+    std::uint32_t point = 0;       ///< 此筆點數
 
+    /// The status as a code.
     mitake::message_status read_status() const noexcept { return mitake::read_status(status); }
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.batch_id, id("batchID"));
@@ -32,17 +34,22 @@ struct callback_message {
     }
 };
 
+/// Mitake's callback: delivery reports pushed to the customer's URL.
 struct callback_request {
+    /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
+    /// The reports.
     span<const callback_message> messages;
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v.group(m.messages, fields::group("messages", "messages"));
     }
 };
 
+/// Decodes the JSON body: strings that need it into `scratch`, the reports into `messages`.
 inline result decode(bytes body, callback_request& out, mutable_bytes scratch, span<callback_message> messages,
                      decode_options o = {}) noexcept {
     return detail::decode_body(body, out, scratch, o, messages);

@@ -12,7 +12,7 @@
 // spec does not define is kept as it came (each enum holds every uint16).
 namespace smsgw::mitake {
 
-// 附件一：整批錯誤代碼, the `code` of a response whose whole request failed.
+/// 附件一：整批錯誤代碼, the `code` of a response whose whole request failed.
 enum class batch_error : std::uint16_t {
     system_error = 9999,
     missing_authorization = 1001,
@@ -47,7 +47,7 @@ enum class batch_error : std::uint16_t {
     malformed_request = 4003,
 };
 
-// 附件二：單筆錯誤代碼, the `status` of one message that failed in a push.
+/// 附件二：單筆錯誤代碼, the `status` of one message that failed in a push.
 enum class message_error : std::uint16_t {
     c_id_too_long = 2008,
     missing_phone_number = 2009,
@@ -56,26 +56,28 @@ enum class message_error : std::uint16_t {
     duplicate_c_id = 2018,
 };
 
-// 附件三：狀態代碼, the `status` of a message in push, queryBatchDR, querySingleDR and the callback.
+/// 附件三：狀態代碼, the `status` of a message in push, queryBatchDR, querySingleDR and the callback.
 enum class status : std::uint16_t {
-    delivered = 0,              // 已送達手機
-    accepted = 1,               // 已送達三竹
-    sent_to_carrier = 2,        // 已送達業者
-    scheduled = 1000,           // 預約傳送中
-    cancelled = 1001,           // 預約已取消
-    bad_content = 2000,         // 內容有錯誤
-    bad_number = 2001,          // 門號有錯誤
-    disabled = 2002,            // 訊息已停用
-    expired = 2003,             // 逾時無法送達
-    carrier_error = 2999,       // 業者系統錯誤
-    send_failed = 9998,         // 傳送錯誤 (1.17)
-    mitake_system_error = 9999, // 三竹系統錯誤
+    delivered = 0,              ///< 已送達手機
+    accepted = 1,               ///< 已送達三竹
+    sent_to_carrier = 2,        ///< 已送達業者
+    scheduled = 1000,           ///< 預約傳送中
+    cancelled = 1001,           ///< 預約已取消
+    bad_content = 2000,         ///< 內容有錯誤
+    bad_number = 2001,          ///< 門號有錯誤
+    disabled = 2002,            ///< 訊息已停用
+    expired = 2003,             ///< 逾時無法送達
+    carrier_error = 2999,       ///< 業者系統錯誤
+    send_failed = 9998,         ///< 傳送錯誤 (1.17)
+    mitake_system_error = 9999, ///< 三竹系統錯誤
 };
 
 // A code's text: the spec's own (UTF-8) and an English one; both empty for a number the table
 // does not define.
-using code_text = smsgw::code_text;  // {chinese, english}
+using code_text = smsgw::code_text;  ///< {chinese, english}
 
+/// The spec's text of a code, in Chinese and English.
+///@{
 constexpr code_text describe(batch_error e) noexcept {
     switch (e) {
     case batch_error::system_error: return {"系統錯誤", "system error"};
@@ -141,36 +143,45 @@ constexpr code_text describe(status s) noexcept {
     }
     return {};
 }
+///@}
 
-// Where a message stands: the one question every caller asks of a status.
+/// Where a message stands: the one question every caller asks of a status.
 enum class outcome : unsigned char {
-    pending,    // 1, 2, 1000: it may still change
-    delivered,  // 0
-    failed,     // 2000-2003, 2999, 9998, 9999, and every 附件二 error
-    cancelled,  // 1001
-    unknown,    // a number no table defines
+    pending,    ///< 1, 2, 1000: it may still change
+    delivered,  ///< 0
+    failed,     ///< 2000-2003, 2999, 9998, 9999, and every 附件二 error
+    cancelled,  ///< 1001
+    unknown,    ///< a number no table defines
 };
 
+/// Whether no later report will change the outcome.
 constexpr bool is_final(outcome o) noexcept {
     return o == outcome::delivered || o == outcome::failed || o == outcome::cancelled;
 }
 
-// A message's `status` text read to its table: 附件二 when one message of a push failed
-// (2008-2011, 2018, which 附件三 does not use), 附件三 otherwise. `text` is kept verbatim.
+/// A message's `status` text read to its table: 附件二 when one message of a push failed
+/// (2008-2011, 2018, which 附件三 does not use), 附件三 otherwise. `text` is kept verbatim.
 struct message_status {
+    /// Which table the code was found in.
     enum class table : unsigned char { status, error, unknown };
 
+    /// The code as sent.
     std::string_view text;
+    /// Which table has it.
     table in = table::unknown;
-    std::uint16_t number = 0;  // its number, for an unknown one too (0 when the text is no uint16)
+    std::uint16_t number = 0;  ///< its number, for an unknown one too (0 when the text is no uint16)
 
+    /// The number as a status code.
     constexpr mitake::status as_status() const noexcept { return static_cast<mitake::status>(number); }
+    /// The number as an error code.
     constexpr message_error as_error() const noexcept { return static_cast<message_error>(number); }
+    /// The text of the code, from its table.
     constexpr code_text describe() const noexcept {
         return in == table::status ? mitake::describe(as_status())
                : in == table::error ? mitake::describe(as_error())
                                     : code_text{};
     }
+    /// What the code means for the message.
     constexpr mitake::outcome outcome() const noexcept {
         if (in == table::error) return outcome::failed;
         if (in == table::unknown) return outcome::unknown;
@@ -183,10 +194,11 @@ struct message_status {
         default: return outcome::failed;
         }
     }
+    /// Whether no later report will change it.
     constexpr bool is_final() const noexcept { return mitake::is_final(outcome()); }
 };
 
-// `text` (digits, as the message carries it) to its table and number.
+/// `text` (digits, as the message carries it) to its table and number.
 constexpr message_status read_status(std::string_view text) noexcept {
     message_status s{text};
     std::uint16_t n = 0;

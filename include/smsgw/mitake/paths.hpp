@@ -11,16 +11,18 @@
 // Mitake assigns ({三竹網域名稱}); every call is a POST of application/json.
 namespace smsgw::mitake {
 
-inline constexpr std::string_view token_path = "/AuthorizationService/Token";  // API Authorization
-inline constexpr std::string_view message_path = "/msg/mms/json";              // push and both queries
+inline constexpr std::string_view token_path = "/AuthorizationService/Token";  ///< API Authorization
+inline constexpr std::string_view message_path = "/msg/mms/json";              ///< push and both queries
+/// The Content-Type of every call.
 inline constexpr std::string_view content_type = "application/json";
 
-// The customer's answer to a callback: any other status is a failure to Mitake (主動回報 Response).
+/// The customer's answer to a callback: any other status is a failure to Mitake (主動回報 Response).
 inline constexpr int callback_ok_status = 200;
 
-// The actionType header of the calls on message_path.
+/// The actionType header of the calls on message_path.
 enum class action : unsigned char { push, query_batch_dr, query_single_dr };
 
+/// The action type header's value of an action.
 constexpr std::string_view action_type(action a) noexcept {
     switch (a) {
     case action::push: return "push";
@@ -30,7 +32,7 @@ constexpr std::string_view action_type(action a) noexcept {
     return {};
 }
 
-// The action an actionType header names (as the spec spells it; false for any other text).
+/// The action an actionType header names (as the spec spells it; false for any other text).
 constexpr bool find_action(std::string_view text, action& out) noexcept {
     for (const action a : {action::push, action::query_batch_dr, action::query_single_dr}) {
         if (text == action_type(a)) {
@@ -41,22 +43,28 @@ constexpr bool find_action(std::string_view text, action& out) noexcept {
     return false;
 }
 
+/// One HTTP header: its name and value.
 struct header {
+    /// The header's name.
     std::string_view name;
+    /// Its value.
     std::string_view value;
 };
 
-// The three headers of push, queryBatchDR and querySingleDR, in the spec's order.
+/// The three headers of push, queryBatchDR and querySingleDR, in the spec's order.
 struct request_headers {
+    /// Authorization.
     header authorization;
+    /// The client id header.
     header client_id;
+    /// The action type header.
     header action_type;
 };
 
-// The authorization value `tokenType + ' ' + accessToken` (the spec asks tokenType `bearer`,
-// which the token response carries) into `out`. Both parts must be non-empty printable ASCII
-// without a space (a header value cannot hold a line break): empty_field or bad_character with
-// field tokenType or accessToken and the offset in it. Success: offset = bytes written.
+/// The authorization value `tokenType + ' ' + accessToken` (the spec asks tokenType `bearer`,
+/// which the token response carries) into `out`. Both parts must be non-empty printable ASCII
+/// without a space (a header value cannot hold a line break): empty_field or bad_character with
+/// field tokenType or accessToken and the offset in it. Success: offset = bytes written.
 inline result authorization(std::string_view token_type, std::string_view access_token, writer& out) noexcept {
     const std::string_view parts[] = {token_type, access_token};
     const char* names[] = {"tokenType", "accessToken"};
@@ -74,9 +82,9 @@ inline result authorization(std::string_view token_type, std::string_view access
     return {errc{}, out.size() - start};
 }
 
-// The headers of a call: authorization written into `out` (tokenType.size() + 1 +
-// accessToken.size() bytes), clientID and actionType as given. Errors as authorization(), and
-// empty_field or bad_character for clientID.
+/// The headers of a call: authorization written into `out` (tokenType.size() + 1 +
+/// accessToken.size() bytes), clientID and actionType as given. Errors as authorization(), and
+/// empty_field or bad_character for clientID.
 inline result make_headers(std::string_view token_type, std::string_view access_token, std::string_view client_id,
                            action a, writer& out, request_headers& h) noexcept {
     for (std::size_t i = 0; i < client_id.size(); ++i) {

@@ -11,8 +11,8 @@
 // 發送(push): POST message_path with actionType push. One MMS to up to 500 numbers.
 namespace smsgw::mitake {
 
-inline constexpr std::size_t max_destinations = 500;        // destinations: 最大限制500個門號
-inline constexpr std::size_t max_message_size = 300 * 1024;  // subject + content + attachContent: 300KB
+inline constexpr std::size_t max_destinations = 500;        ///< destinations: 最大限制500個門號
+inline constexpr std::size_t max_message_size = 300 * 1024;  ///< subject + content + attachContent: 300KB
 
 namespace detail {
 
@@ -48,11 +48,12 @@ constexpr fields::spec non_empty(fields::spec s) noexcept {
 
 }  // namespace detail
 
-// destinations欄位說明
+/// destinations欄位說明
 struct destination {
-    std::string_view to;    // 行動電話
-    std::string_view c_id;  // 客戶端ID: at most 36, unique within the request; empty: not sent
+    std::string_view to;    ///< 行動電話
+    std::string_view c_id;  ///< 客戶端ID: at most 36, unique within the request; empty: not sent
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.to, fields::ascii("to", 20).checked(detail::check_phone));
@@ -60,12 +61,13 @@ struct destination {
     }
 };
 
-// attachments欄位說明: all three required.
+/// attachments欄位說明: all three required.
 struct attachment {
-    bytes content;          // attachContent: the file's bytes, base64 on the wire
-    std::string_view type;  // attachType: jpg, jpeg, png, gif or mp3
-    std::string_view name;  // attachName: at most 50 characters
+    bytes content;          ///< attachContent: the file's bytes, base64 on the wire
+    std::string_view type;  ///< attachType: jpg, jpeg, png, gif or mp3
+    std::string_view name;  ///< attachName: at most 50 characters
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         const fields::spec content = fields::binary("attachContent", max_message_size / 4 * 3);
@@ -75,17 +77,20 @@ struct attachment {
     }
 };
 
+/// A request to send messages.
 struct push_request {
+    /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view subject;      // 必要: 40 characters of ASCII, 15 as soon as one is not
-    std::string_view content;      // empty: not sent
-    std::string_view order_time;   // 預約時間 YYYYMMDDHHmmss; empty: now
-    std::string_view expire_time;  // 有效時間 YYYYMMDDHHmmss; empty: Mitake's default
-    span<const destination> destinations;  // 1 to 500
-    span<const attachment> attachments;    // empty: not sent
-    std::string_view project_name;         // 專案名稱, at most 36 characters; empty: not sent
+    std::string_view subject;      ///< 必要: 40 characters of ASCII, 15 as soon as one is not
+    std::string_view content;      ///< empty: not sent
+    std::string_view order_time;   ///< 預約時間 YYYYMMDDHHmmss; empty: now
+    std::string_view expire_time;  ///< 有效時間 YYYYMMDDHHmmss; empty: Mitake's default
+    span<const destination> destinations;  ///< 1 to 500
+    span<const attachment> attachments;    ///< empty: not sent
+    std::string_view project_name;         ///< 專案名稱, at most 36 characters; empty: not sent
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.subject, fields::text("subject", detail::is_plain_ascii(m.subject) ? 40 : 15));
@@ -139,22 +144,22 @@ inline result cross_check(const push_request& m, const place& p) noexcept {
 
 }  // namespace detail
 
-// Decodes a push body as Mitake's server would: destinations and attachments into the caller's
-// storage, strings with escapes and the attachments' bytes into `scratch` (the body's size is
-// enough). Errors at their offset in the body, named (by path with o.where).
+/// Decodes a push body as Mitake's server would: destinations and attachments into the caller's
+/// storage, strings with escapes and the attachments' bytes into `scratch` (the body's size is
+/// enough). Errors at their offset in the body, named (by path with o.where).
 inline result decode(bytes body, push_request& out, mutable_bytes scratch, span<destination> destinations,
                      span<attachment> attachments, decode_options o = {}) noexcept {
     return detail::decode_body(body, out, scratch, o, destinations, attachments);
 }
 
-// The pushes a destination list needs: at most 500 each.
+/// The pushes a destination list needs: at most 500 each.
 constexpr std::size_t push_count(std::size_t destinations) noexcept {
     return (destinations + max_destinations - 1) / max_destinations;
 }
 
-// Splits `all` into pushes of at most 500 destinations in `out`, each a copy of `base` with its
-// share (views into `all`, nothing copied). Success: offset = the pushes written;
-// buffer_too_small with offset = push_count(all.size()) when `out` is shorter.
+/// Splits `all` into pushes of at most 500 destinations in `out`, each a copy of `base` with its
+/// share (views into `all`, nothing copied). Success: offset = the pushes written;
+/// buffer_too_small with offset = push_count(all.size()) when `out` is shorter.
 inline result split(const push_request& base, span<const destination> all, span<push_request> out) noexcept {
     const std::size_t n = push_count(all.size());
     if (out.size() < n) return fail(errc::buffer_too_small, n);
@@ -167,17 +172,19 @@ inline result split(const push_request& base, span<const destination> all, span<
     return {errc{}, n};
 }
 
-// messages欄位說明: one per destination.
+/// messages欄位說明: one per destination.
 struct push_message {
-    std::string_view msg_id;       // 簡訊序號, uint64 as text
-    std::string_view c_id;         // 客戶端ID; empty when the request had none
-    std::string_view status;       // 附件三, or 附件二 when this message failed: read_status()
-    std::string_view status_desc;  // its text, as Mitake words it
-    std::string_view status_time;  // 三竹接收時間 yyyyMMddHHmmss
-    std::uint32_t point = 0;       // 此筆點數
+    std::string_view msg_id;       ///< 簡訊序號, uint64 as text
+    std::string_view c_id;         ///< 客戶端ID; empty when the request had none
+    std::string_view status;       ///< 附件三, or 附件二 when this message failed: read_status()
+    std::string_view status_desc;  ///< its text, as Mitake words it
+    std::string_view status_time;  ///< 三竹接收時間 yyyyMMddHHmmss
+    std::uint32_t point = 0;       ///< 此筆點數
 
+    /// The status as a code.
     mitake::message_status read_status() const noexcept { return mitake::read_status(status); }
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.msg_id, id("msgID"));
@@ -204,18 +211,21 @@ inline result check_batch_id(std::string_view v) noexcept {
 }
 }  // namespace detail
 
-// The answer to a push: batchID and the messages, or code and description when the whole
-// batch failed (附件一).
+/// The answer to a push: batchID and the messages, or code and description when the whole
+/// batch failed (附件一).
 struct push_response {
+    /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view batch_id;  // 本批批號, uint64 as text (or the UUID of before 1.06)
+    std::string_view batch_id;  ///< 本批批號, uint64 as text (or the UUID of before 1.06)
+    /// One answer per message sent.
     span<const push_message> messages;
-    std::uint64_t cost_points = 0;     // 本次發送扣除點數
-    std::uint64_t account_points = 0;  // 剩餘點數
-    batch_error code{};                // 附件一; 0: none
-    std::string_view description;      // 整批錯誤說明
+    std::uint64_t cost_points = 0;     ///< 本次發送扣除點數
+    std::uint64_t account_points = 0;  ///< 剩餘點數
+    batch_error code{};                ///< 附件一; 0: none
+    std::string_view description;      ///< 整批錯誤說明
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.batch_id, fields::ascii("batchID", 36).checked(detail::check_batch_id).as_json_number().if_set());
@@ -227,6 +237,7 @@ struct push_response {
     }
 };
 
+/// Decodes the JSON body: strings that need it into `scratch`, the answers into `messages`.
 inline result decode(bytes body, push_response& out, mutable_bytes scratch, span<push_message> messages,
                      decode_options o = {}) noexcept {
     return detail::decode_body(body, out, scratch, o, messages);

@@ -10,33 +10,40 @@
 // queryBatchDR or querySingleDR; both answer with the batch's messages and their 附件三 status.
 namespace smsgw::mitake {
 
+/// A status query for several messages.
 struct query_batch_request {
+    /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view batch_id;  // 必要，批號: uint64 as text
+    std::string_view batch_id;  ///< 必要，批號: uint64 as text
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.batch_id, id("batchID"));
     }
 };
 
-// One of querySingleDR's msgIDs.
+/// One of querySingleDR's msgIDs.
 struct msg_id {
-    std::string_view value;  // uint64 as text
+    std::string_view value;  ///< uint64 as text
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.value, id("msgIDs"));
     }
 };
 
+/// A status query for one message.
 struct query_single_request {
+    /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view batch_id;  // 必要，批號
-    span<const msg_id> msg_ids;  // 必要，簡訊序號，可帶入多筆: at least one
+    std::string_view batch_id;  ///< 必要，批號
+    span<const msg_id> msg_ids;  ///< 必要，簡訊序號，可帶入多筆: at least one
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.batch_id, id("batchID"));
@@ -51,16 +58,17 @@ inline result cross_check(const query_single_request& m, const place& p) noexcep
 }
 }  // namespace detail
 
-// messages欄位說明 of both queries.
+/// messages欄位說明 of both queries.
 struct report {
-    std::string_view msg_id;       // 簡訊序號
-    std::string_view status_time;  // 簡訊狀態時間 yyyyMMddHHmmss
-    std::string_view status;       // 附件三: read_status()
-    std::uint32_t point = 0;       // 此筆點數
+    std::string_view msg_id;       ///< 簡訊序號
+    std::string_view status_time;  ///< 簡訊狀態時間 yyyyMMddHHmmss
+    std::string_view status;       ///< 附件三: read_status()
+    std::uint32_t point = 0;       ///< 此筆點數
 
+    /// The status as a code.
     mitake::message_status read_status() const noexcept { return mitake::read_status(status); }
 
-    // In the order of the spec's examples.
+    /// In the order of the spec's examples.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.msg_id, id("msgID"));
@@ -70,15 +78,18 @@ struct report {
     }
 };
 
-// The answer to either query: batchID and its messages, or code and description (附件一).
+/// The answer to either query: batchID and its messages, or code and description (附件一).
 struct query_response {
+    /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view batch_id;  // 批號
+    std::string_view batch_id;  ///< 批號
+    /// The statuses.
     span<const report> messages;
-    batch_error code{};            // 附件一; 0: none
-    std::string_view description;  // 錯誤說明
+    batch_error code{};            ///< 附件一; 0: none
+    std::string_view description;  ///< 錯誤說明
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.batch_id, id("batchID").if_set());
@@ -88,6 +99,8 @@ struct query_response {
     }
 };
 
+/// Decodes the JSON body: strings that need it into `scratch`, lists into the spans given.
+///@{
 inline result decode(bytes body, query_batch_request& out, mutable_bytes scratch, decode_options o = {}) noexcept {
     return detail::decode_body(body, out, scratch, o);
 }
@@ -99,5 +112,6 @@ inline result decode(bytes body, query_response& out, mutable_bytes scratch, spa
                      decode_options o = {}) noexcept {
     return detail::decode_body(body, out, scratch, o, messages);
 }
+///@}
 
 }  // namespace smsgw::mitake

@@ -9,12 +9,15 @@
 // carries in its authorization header (paths.hpp).
 namespace smsgw::mitake {
 
+/// A request for an access token.
 struct token_request {
+    /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view client_id;      // 必要，使用者帳號
-    std::string_view client_secret;  // 必要，使用者密碼
+    std::string_view client_id;      ///< 必要，使用者帳號
+    std::string_view client_secret;  ///< 必要，使用者密碼
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.client_id, fields::ascii("clientId", fields::unlimited));
@@ -22,16 +25,18 @@ struct token_request {
     }
 };
 
+/// The access token, or an error.
 struct token_response {
+    /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view access_token;  // 認證token
-    std::string_view token_type;    // token類型: "bearer"
-    std::string_view expires_in;    // token有效時間 in seconds: digits, sent as a string ("33346") or a number
-    std::string_view refresh_token;  // 保留欄位: null (empty) or a string
-    std::string_view scope;          // 保留欄位: null (empty) or a string
+    std::string_view access_token;  ///< 認證token
+    std::string_view token_type;    ///< token類型: "bearer"
+    std::string_view expires_in;    ///< token有效時間 in seconds: digits, sent as a string ("33346") or a number
+    std::string_view refresh_token;  ///< 保留欄位: null (empty) or a string
+    std::string_view scope;          ///< 保留欄位: null (empty) or a string
 
-    // In the order of the spec's example.
+    /// In the order of the spec's example.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.access_token, fields::ascii("accessToken", fields::unlimited));
@@ -42,16 +47,19 @@ struct token_response {
     }
 };
 
-// expiresIn as seconds (errors of codec::decimal::parse, offset in the text).
+/// expiresIn as seconds (errors of codec::decimal::parse, offset in the text).
 inline result expires_in_seconds(const token_response& t, std::uint64_t& seconds) noexcept {
     return to_uint64(t.expires_in, seconds);
 }
 
+/// Decodes the JSON body, strings that need it into `scratch`.
+///@{
 inline result decode(bytes body, token_request& out, mutable_bytes scratch, decode_options o = {}) noexcept {
     return detail::decode_body(body, out, scratch, o);
 }
 inline result decode(bytes body, token_response& out, mutable_bytes scratch, decode_options o = {}) noexcept {
     return detail::decode_body(body, out, scratch, o);
 }
+///@}
 
 }  // namespace smsgw::mitake

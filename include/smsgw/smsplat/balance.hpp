@@ -15,23 +15,29 @@
 // QueryBalance (chapter 11): the account's balance per product, one line each.
 namespace smsgw::smsplat {
 
+/// A request for the account's balances.
 struct query_balance_request {
+    /// The platform call this request is for.
     static constexpr smsplat::call endpoint = call::query_balance;
 
+    /// account: the account.
     std::string_view account;
+    /// pswd: the account's password.
     std::string_view pswd;
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m);
     }
 };
 
-// One line `productid,balance` of §11.3.
+/// One line `productid,balance` of §11.3.
 struct product_balance {
-    std::string_view productid;  // digits, as sent
+    std::string_view productid;  ///< digits, as sent
+    /// The balance.
     std::uint64_t balance = 0;
-    std::size_t offset = 0;      // of the line in the reply
+    std::size_t offset = 0;      ///< of the line in the reply
 };
 
 namespace detail {
@@ -91,18 +97,24 @@ private:
 
 }  // namespace detail
 
-// The products of a reply, read lazily from its bytes.
+/// The products of a reply, read lazily from its bytes.
 class product_list {
 public:
+    /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<detail::product_cursor>;
 
     constexpr product_list() noexcept = default;
+    /// `count` products from `lines`.
     product_list(const codec::lines::range& lines, std::size_t count, smsgw::mode m) noexcept
         : lines_(lines), count_(count), mode_(m) {}
 
+    /// The first item.
     iterator begin() const noexcept { return iterator(detail::product_cursor(lines_, mode_)); }
+    /// Past the last item.
     iterator end() const noexcept { return iterator(); }
+    /// How many products.
     constexpr std::size_t size() const noexcept { return count_; }
+    /// Whether there is none.
     constexpr bool empty() const noexcept { return count_ == 0; }
 
 private:
@@ -111,11 +123,13 @@ private:
     smsgw::mode mode_ = smsgw::mode::strict;
 };
 
-// §11.3: `resptime,status`, then one `productid,balance` line per product.
+/// §11.3: `resptime,status`, then one `productid,balance` line per product.
 struct query_balance_reply {
+    /// resptime: when the platform answered.
     std::string_view resptime;
+    /// The status the platform answered.
     balance_status status{};
-    product_list products;  // status 0
+    product_list products;  ///< status 0
 };
 
 namespace detail {
@@ -123,10 +137,10 @@ inline constexpr codec::lines::part balance_reply_shape[] = {{"resptime,respstat
                                                              {"productid,balance", codec::lines::occurs::zero_or_more}};
 }  // namespace detail
 
-// Strict: LF line ends, no blank line, product lines only after status 0 (trailing_bytes at
-// the first one otherwise). Tolerant: CRLF or CR, blank lines anywhere (§11.3 prints the
-// example with a blank line after each line), blanks around the parts. Every product line is
-// read here, its errors at their offsets; the range reads them again lazily.
+/// Strict: LF line ends, no blank line, product lines only after status 0 (trailing_bytes at
+/// the first one otherwise). Tolerant: CRLF or CR, blank lines anywhere (§11.3 prints the
+/// example with a blank line after each line), blanks around the parts. Every product line is
+/// read here, its errors at their offsets; the range reads them again lazily.
 inline result decode(bytes in, query_balance_reply& out, mode m = mode::strict) noexcept {
     codec::lines::reply<2> lines;
     if (result r = codec::lines::decode(in, detail::balance_reply_shape, lines, {m}); !r) return r;
@@ -144,7 +158,7 @@ inline result decode(bytes in, query_balance_reply& out, mode m = mode::strict) 
     return {errc{}, in.size()};
 }
 
-// The platform's side: the status line, then the caller's products (none unless status 0).
+/// The platform's side: the status line, then the caller's products (none unless status 0).
 inline result encode(std::string_view resptime, balance_status status, span<const product_balance> products,
                      writer& out) noexcept {
     if (status != balance_status::success && !products.empty()) return fail(errc::trailing_bytes, 0, "productid,balance");

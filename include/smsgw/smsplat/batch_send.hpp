@@ -130,17 +130,22 @@ constexpr void send_options(V& v, Self& m) {
 
 }  // namespace detail
 
+/// A request to send messages to many numbers.
 struct batch_send_request {
+    /// The platform call this request is for.
     static constexpr smsplat::call endpoint = call::batch_send;
 
+    /// account: the account.
     std::string_view account;
+    /// pswd: the account's password.
     std::string_view pswd;
-    std::string_view mobile;              // 1 to 50000 numbers joined by ',' (§9.1)
-    std::string_view msg;                 // UTF-8, 1 to 585 characters
-    std::string_view needstatus = "false";  // "true" or "false", literally
-    std::string_view product;             // optional: the product id to bill
-    std::string_view extno;               // optional: 1 to 6 digits
+    std::string_view mobile;              ///< 1 to 50000 numbers joined by ',' (§9.1)
+    std::string_view msg;                 ///< UTF-8, 1 to 585 characters
+    std::string_view needstatus = "false";  ///< "true" or "false", literally
+    std::string_view product;             ///< optional: the product id to bill
+    std::string_view extno;               ///< optional: 1 to 6 digits
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::credentials(v, m);
@@ -150,12 +155,13 @@ struct batch_send_request {
     }
 };
 
-// The answer to HttpBatchSendSM and HttpVarSM (§9.3): `resptime,respstatus`, then on status 0
-// only the msgid.
+/// The answer to HttpBatchSendSM and HttpVarSM (§9.3): `resptime,respstatus`, then on status 0
+/// only the msgid.
 struct send_reply {
-    std::string_view resptime;  // yyyyMMddHHmmss, as sent
+    std::string_view resptime;  ///< yyyyMMddHHmmss, as sent
+    /// respstatus: the status the platform answered.
     send_status respstatus{};
-    std::string_view msgid;     // status 0 only: one id for every number of the request
+    std::string_view msgid;     ///< status 0 only: one id for every number of the request
 };
 
 namespace detail {
@@ -164,11 +170,11 @@ inline constexpr codec::lines::part send_reply_shape[] = {{"resptime,respstatus"
 inline constexpr fields::spec msgid = fields::ascii("msgid", 64);
 }  // namespace detail
 
-// Strict: LF line ends (§9.3.1), the msgid line exactly when the status is 0 (missing_field
-// "msgid", or trailing_bytes at a msgid line after another status), the msgid printable ASCII
-// (at most 64). Tolerant: CRLF or CR too, blanks around the parts of the first line
-// (the §9.3.2 failure example), blank lines, a status 0 without msgid; lines past the shape
-// ignored. Offsets in the input.
+/// Strict: LF line ends (§9.3.1), the msgid line exactly when the status is 0 (missing_field
+/// "msgid", or trailing_bytes at a msgid line after another status), the msgid printable ASCII
+/// (at most 64). Tolerant: CRLF or CR too, blanks around the parts of the first line
+/// (the §9.3.2 failure example), blank lines, a status 0 without msgid; lines past the shape
+/// ignored. Offsets in the input.
 inline result decode(bytes in, send_reply& out, mode m = mode::strict) noexcept {
     codec::lines::reply<2> lines;
     if (result r = codec::lines::decode(in, detail::send_reply_shape, lines, {m}); !r) return r;
@@ -189,8 +195,8 @@ inline result decode(bytes in, send_reply& out, mode m = mode::strict) noexcept 
     return {errc{}, in.size()};
 }
 
-// The platform's side: the status line, and the msgid line when one is given (status 0 needs
-// one: missing_field "msgid"). resptime and msgid are checked as the strict decoder checks them.
+/// The platform's side: the status line, and the msgid line when one is given (status 0 needs
+/// one: missing_field "msgid"). resptime and msgid are checked as the strict decoder checks them.
 inline result encode(const send_reply& r, writer& out) noexcept {
     const bool success = r.respstatus == send_status::submitted;
     if (success && r.msgid.empty()) return fail(errc::missing_field, 0, "msgid");

@@ -12,10 +12,10 @@ namespace smsgw::smsplat {
 
 // A code's meaning: `chinese` as the spec's table words it, `english` a rendering of it.
 // Both empty when the table does not define the code.
-using code_text = smsgw::code_text;  // {chinese, english}
+using code_text = smsgw::code_text;  ///< {chinese, english}
 
-// respstatus of HttpBatchSendSM and HttpVarSM (table 9.3). The table has no 114: a client SDK in
-// the wild numbers 114-118 what the spec numbers 115-119; this follows the spec.
+/// respstatus of HttpBatchSendSM and HttpVarSM (table 9.3). The table has no 114: a client SDK in
+/// the wild numbers 114-118 what the spec numbers 115-119; this follows the spec.
 enum class send_status : unsigned {
     submitted = 0,
     no_such_user = 101,
@@ -38,7 +38,7 @@ enum class send_status : unsigned {
     user_expired = 119,
 };
 
-// The status of QueryBalance (table 11.2).
+/// The status of QueryBalance (table 11.2).
 enum class balance_status : unsigned {
     success = 0,
     no_such_user = 101,
@@ -46,7 +46,7 @@ enum class balance_status : unsigned {
     too_fast = 103,
 };
 
-// The status of Recharge (table 12.2).
+/// The status of Recharge (table 12.2).
 enum class recharge_status : unsigned {
     success = 0,
     missing_parameter = 201,
@@ -57,7 +57,7 @@ enum class recharge_status : unsigned {
     no_such_product = 206,
 };
 
-// The status of UserManage (table 13.2).
+/// The status of UserManage (table 13.2).
 enum class user_manage_status : unsigned {
     success = 0,
     missing_parameter = 301,
@@ -68,6 +68,8 @@ enum class user_manage_status : unsigned {
     no_such_product = 306,
 };
 
+/// The spec's text of a code, in Chinese and English.
+///@{
 constexpr code_text describe(send_status s) noexcept {
     switch (s) {
     case send_status::submitted: return {"提交成功", "Submitted"};
@@ -137,26 +139,28 @@ constexpr code_text describe(user_manage_status s) noexcept {
     }
     return {};
 }
+///@}
 
-// The status of a push (table 10.2). The value is open-ended: any other text is a status of
-// the gateway's own (`MBBLACK`, `SM11`, `JA:0009`), kept verbatim in the push and classified
-// as `other`.
+/// The status of a push (table 10.2). The value is open-ended: any other text is a status of
+/// the gateway's own (`MBBLACK`, `SM11`, `JA:0009`), kept verbatim in the push and classified
+/// as `other`.
 enum class report_status : unsigned char {
-    delivrd,  // DELIVRD
-    expired,  // EXPIRED
-    undeliv,  // UNDELIV
-    unknown,  // UNKNOWN
-    rejectd,  // REJECTD
-    dtblack,  // DTBLACK
-    err_104,  // ERR:104
-    reject,   // REJECT
-    other,    // 其他: a gateway-internal status
+    delivrd,  ///< DELIVRD
+    expired,  ///< EXPIRED
+    undeliv,  ///< UNDELIV
+    unknown,  ///< UNKNOWN
+    rejectd,  ///< REJECTD
+    dtblack,  ///< DTBLACK
+    err_104,  ///< ERR:104
+    reject,   ///< REJECT
+    other,    ///< 其他: a gateway-internal status
 };
 
+/// The texts of table 10.2, in report_status order.
 inline constexpr std::string_view report_status_names[] = {"DELIVRD", "EXPIRED", "UNDELIV", "UNKNOWN",
                                                            "REJECTD", "DTBLACK", "ERR:104", "REJECT"};
 
-// Which status of table 10.2 the text is (exactly, letter case included), or `other`.
+/// Which status of table 10.2 the text is (exactly, letter case included), or `other`.
 constexpr report_status classify(std::string_view status) noexcept {
     for (unsigned k = 0; k < sizeof report_status_names / sizeof report_status_names[0]; ++k) {
         if (status == report_status_names[k]) return static_cast<report_status>(k);
@@ -164,6 +168,7 @@ constexpr report_status classify(std::string_view status) noexcept {
     return report_status::other;
 }
 
+/// The spec's text of a status.
 constexpr code_text describe(report_status s) noexcept {
     switch (s) {
     case report_status::delivrd: return {"短消息转发成功", "Delivered"};

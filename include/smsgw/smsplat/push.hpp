@@ -11,16 +11,19 @@
 // (§10.3). Decoded by the customer's server, encoded by a test double of the platform.
 namespace smsgw::smsplat {
 
+/// A request to send one message.
 struct push_request {
+    /// The platform call this request is for.
     static constexpr smsplat::call endpoint = call::push;
 
-    std::string_view receiver;    // the name the customer configured; may be empty
-    std::string_view pswd;        // may be empty
-    std::string_view msgid;       // as send_reply gave it
-    std::string_view report_time;  // reportTime, YYMMDDhhmm (years 2000-2099)
-    std::string_view mobile;      // one number
-    std::string_view status;      // table 10.2 or a gateway's own code, verbatim: classify(status)
+    std::string_view receiver;    ///< the name the customer configured; may be empty
+    std::string_view pswd;        ///< may be empty
+    std::string_view msgid;       ///< as send_reply gave it
+    std::string_view report_time;  ///< reportTime, YYMMDDhhmm (years 2000-2099)
+    std::string_view mobile;      ///< one number
+    std::string_view status;      ///< table 10.2 or a gateway's own code, verbatim: classify(status)
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         v(m.receiver, fields::ascii("receiver", fields::unlimited).allow_empty());
@@ -32,7 +35,7 @@ struct push_request {
     }
 };
 
-// The status of a push as table 10.2 reads it (`ERR%3A104` on the wire is `ERR:104` here).
+/// The status of a push as table 10.2 reads it (`ERR%3A104` on the wire is `ERR:104` here).
 constexpr report_status classify(const push_request& p) noexcept { return classify(p.status); }
 
 }  // namespace smsgw::smsplat

@@ -14,21 +14,25 @@
 // Recharge (chapter 12): adds to or deducts from an account's balance, signed by an operator.
 namespace smsgw::smsplat {
 
-// type of table 12.1.
+/// type of table 12.1.
 enum class recharge_type : unsigned char { add = 1, deduct = 2 };
 
+/// A request to recharge an account.
 struct recharge_request {
+    /// The platform call this request is for.
     static constexpr smsplat::call endpoint = call::recharge;
 
-    std::string_view username;   // the operator's account, agreed offline
-    std::string_view password;   // sign(username, secretkey, timestamp)
-    std::string_view timestamp;  // yyyyMMddHHmmss
-    std::string_view operator_;  // `operator`: who operates
-    std::string_view account;    // encrypt_account(): base64 of the DES-encrypted platform user name
-    std::uint64_t fee = 0;       // a positive integer
+    std::string_view username;   ///< the operator's account, agreed offline
+    std::string_view password;   ///< sign(username, secretkey, timestamp)
+    std::string_view timestamp;  ///< yyyyMMddHHmmss
+    std::string_view operator_;  ///< `operator`: who operates
+    std::string_view account;    ///< encrypt_account(): base64 of the DES-encrypted platform user name
+    std::uint64_t fee = 0;       ///< a positive integer
+    /// type: how the amount applies.
     recharge_type type = recharge_type::add;
-    std::string_view productid;  // optional: one product, the amount converted to its messages
+    std::string_view productid;  ///< optional: one product, the amount converted to its messages
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         detail::signed_by(v, m);
@@ -39,9 +43,11 @@ struct recharge_request {
     }
 };
 
-// §12.3: `resptime,status`.
+/// §12.3: `resptime,status`.
 struct recharge_reply {
+    /// resptime: when the platform answered.
     std::string_view resptime;
+    /// The status the platform answered.
     recharge_status status{};
 };
 
@@ -49,8 +55,8 @@ namespace detail {
 inline constexpr codec::lines::part status_only_shape[] = {{"resptime,respstatus"}};
 }  // namespace detail
 
-// One line (strict: LF-ended if ended at all, nothing after it). Tolerant: blanks around the
-// parts, any line end, lines after it ignored.
+/// One line (strict: LF-ended if ended at all, nothing after it). Tolerant: blanks around the
+/// parts, any line end, lines after it ignored.
 inline result decode(bytes in, recharge_reply& out, mode m = mode::strict) noexcept {
     codec::lines::reply<1> lines;
     if (result r = codec::lines::decode(in, detail::status_only_shape, lines, {m}); !r) return r;
@@ -60,6 +66,7 @@ inline result decode(bytes in, recharge_reply& out, mode m = mode::strict) noexc
     return {errc{}, in.size()};
 }
 
+/// Writes the status line.
 inline result encode(const recharge_reply& r, writer& out) noexcept {
     codec::lines::builder b(out);
     if (result v = detail::write_status_line(b, r.resptime, static_cast<unsigned>(r.status)); !v) return v;

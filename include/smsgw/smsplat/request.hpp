@@ -25,9 +25,9 @@ namespace smsgw::smsplat {
 
 namespace fields = codec::fields;
 
-// Strict: a name the call does not define, or one given twice, is an error at its offset.
-// Tolerant: unknown names are skipped (real pushes add notifyTime and the like); of a name
-// given twice the first counts, as a servlet's getParameter() does.
+/// Strict: a name the call does not define, or one given twice, is an error at its offset.
+/// Tolerant: unknown names are skipped (real pushes add notifyTime and the like); of a name
+/// given twice the first counts, as a servlet's getParameter() does.
 using mode = smsgw::mode;
 
 namespace detail {
@@ -73,24 +73,24 @@ using if_request = std::enable_if_t<is_request<T>::value, int>;
 
 }  // namespace detail
 
-// Every check of the call's table before anything is written: the first error with its spec
-// name in result.field and the offset in the value at fault.
+/// Every check of the call's table before anything is written: the first error with its spec
+/// name in result.field and the offset in the value at fault.
 template <class Request, detail::if_request<Request> = 0>
 result validate(const Request& r) noexcept {
     return fields::validate(r);
 }
 
-// The parameters in the order of the field list, form-encoded (`%E3%80%90` for UTF-8 text,
-// `%3D` for base64 padding, as §12.5 prints `account=LW4Zjb8dOww%3D`), to send to
-// path(Request::endpoint) as a POST body or after `?`.
+/// The parameters in the order of the field list, form-encoded (`%E3%80%90` for UTF-8 text,
+/// `%3D` for base64 padding, as §12.5 prints `account=LW4Zjb8dOww%3D`), to send to
+/// path(Request::endpoint) as a POST body or after `?`.
 template <class Request, detail::if_request<Request> = 0>
 result encode(const Request& r, writer& out) noexcept {
     return fields::encode_form(r, out);
 }
 
-// Decodes parameters as the platform (or, for a push, the customer) would, with the checks of
-// validate(). Values are decoded into `scratch` (at least the input's size). Errors carry the
-// offset of the parameter at fault and its name (fields::decode_form lists them).
+/// Decodes parameters as the platform (or, for a push, the customer) would, with the checks of
+/// validate(). Values are decoded into `scratch` (at least the input's size). Errors carry the
+/// offset of the parameter at fault and its name (fields::decode_form lists them).
 template <class Request, detail::if_request<Request> = 0>
 result decode(bytes params, Request& out, mutable_bytes scratch, mode m = mode::strict) noexcept {
     return fields::decode_form(params, out, scratch, m);

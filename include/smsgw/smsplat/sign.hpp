@@ -15,8 +15,8 @@
 // the platform user's account (and ac_password) DES-encrypted with a key agreed offline.
 namespace smsgw::smsplat {
 
-// The password of a signed call (tables 12.1, 13.1), lower-case hex: §12.5's username 123456,
-// secretkey 123456 and timestamp 20130408105900 give 4725ff06026bc3c703736aa9a2a15e50.
+/// The password of a signed call (tables 12.1, 13.1), lower-case hex: §12.5's username 123456,
+/// secretkey 123456 and timestamp 20130408105900 give 4725ff06026bc3c703736aa9a2a15e50.
 inline std::array<char, 32> sign(std::string_view username, std::string_view secretkey,
                                  std::string_view timestamp) noexcept {
     codec::md5 h;
@@ -24,7 +24,7 @@ inline std::array<char, 32> sign(std::string_view username, std::string_view sec
     return codec::to_hex(h.finish());
 }
 
-// Whether `password` is the signature of the other three (hex digits in either case).
+/// Whether `password` is the signature of the other three (hex digits in either case).
 inline bool verify(std::string_view password, std::string_view username, std::string_view secretkey,
                    std::string_view timestamp) noexcept {
     const std::array<char, 32> expected = sign(username, secretkey, timestamp);
@@ -36,18 +36,18 @@ inline bool verify(std::string_view password, std::string_view username, std::st
     return differ == 0;
 }
 
-// The longest account or password encrypt_account() takes (bytes; the table sets no limit,
-// the platform's user names are short): its cipher text stays on the stack.
+/// The longest account or password encrypt_account() takes (bytes; the table sets no limit,
+/// the platform's user names are short): its cipher text stays on the stack.
 inline constexpr std::size_t max_account_size = 192;
 
-// An account or ac_password as tables 12.1 and 13.1 want it: base64 of DES/CBC/PKCS5Padding of
-// `plain` under `key` (8 bytes), the IV the key itself unless one is given (what the Java
-// clients of the platform do, `new IvParameterSpec(key)`; only so does §12.5's jishu01 under
-// 12345678 give LW4Zjb8dOww=). The base64 goes into the request's field as it is: the encoder
-// URL-encodes it (`LW4Zjb8dOww%3D`). DES is broken cryptography (a 56-bit key falls to brute
-// force): it is here because the platform requires it, and protects nothing.
-// Success: offset = characters written. Errors: field_too_long (at max_account_size) past the
-// limit; des's bad_key_length and bad_iv_length; buffer_too_small with the size needed.
+/// An account or ac_password as tables 12.1 and 13.1 want it: base64 of DES/CBC/PKCS5Padding of
+/// `plain` under `key` (8 bytes), the IV the key itself unless one is given (what the Java
+/// clients of the platform do, `new IvParameterSpec(key)`; only so does §12.5's jishu01 under
+/// 12345678 give LW4Zjb8dOww=). The base64 goes into the request's field as it is: the encoder
+/// URL-encodes it (`LW4Zjb8dOww%3D`). DES is broken cryptography (a 56-bit key falls to brute
+/// force): it is here because the platform requires it, and protects nothing.
+/// Success: offset = characters written. Errors: field_too_long (at max_account_size) past the
+/// limit; des's bad_key_length and bad_iv_length; buffer_too_small with the size needed.
 inline result encrypt_account(bytes key, bytes plain, writer& out, bytes iv = {}) noexcept {
     if (plain.size() > max_account_size) return fail(errc::field_too_long, max_account_size, "account");
     byte cipher[codec::des::padded_size(max_account_size)];
@@ -56,10 +56,10 @@ inline result encrypt_account(bytes key, bytes plain, writer& out, bytes iv = {}
     return codec::base64::encode(bytes(cipher, c.size()), out);
 }
 
-// The platform's side: the plain account from its base64 field (decoded already from the form).
-// Errors: base64's (bad_character, bad_padding) at their offset, field_too_long past
-// max_account_size of cipher text; des's bad_key_length, bad_iv_length, bad_block_length and
-// bad_cipher_padding (a wrong key, most often); buffer_too_small with the size needed.
+/// The platform's side: the plain account from its base64 field (decoded already from the form).
+/// Errors: base64's (bad_character, bad_padding) at their offset, field_too_long past
+/// max_account_size of cipher text; des's bad_key_length, bad_iv_length, bad_block_length and
+/// bad_cipher_padding (a wrong key, most often); buffer_too_small with the size needed.
 inline result decrypt_account(bytes key, std::string_view encrypted, writer& out, bytes iv = {}) noexcept {
     byte cipher[codec::des::padded_size(max_account_size)];
     writer c(mutable_bytes(cipher, sizeof cipher));

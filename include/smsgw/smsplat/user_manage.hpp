@@ -19,8 +19,11 @@
 // UserManage (chapter 13): opens, changes or deletes a platform account, signed by an operator.
 namespace smsgw::smsplat {
 
+/// The action parameter.
 enum class user_action : unsigned char { add = 0, remove = 1 };  // action: 0 增加 (add or change), 1 删除
+/// The type parameter.
 enum class user_type : unsigned char { normal = 1, agent = 2 };  // type: 1 普通用户, 2 代理商
+/// The 0/1 parameters.
 enum class flag : unsigned char { no = 0, yes = 1 };              // the 0/1 parameters
 
 namespace detail {
@@ -68,39 +71,52 @@ inline constexpr fields::spec product_list = fields::list("product_list", ',', 1
 
 }  // namespace detail
 
-// Table 13.1, the 25 parameters. "新增和修改用户时, 用户信息字段都需要。删除用户时只需要
-// account 字段": adding (or changing) wants every one, deleting only username, password,
-// timestamp, operator, action and account, the others written when set. extno, signature,
-// product_list and the two bound addresses may be empty when adding (nothing bound).
+/// Table 13.1, the 25 parameters. "新增和修改用户时, 用户信息字段都需要。删除用户时只需要
+/// account 字段": adding (or changing) wants every one, deleting only username, password,
+/// timestamp, operator, action and account, the others written when set. extno, signature,
+/// product_list and the two bound addresses may be empty when adding (nothing bound).
 struct user_manage_request {
+    /// The platform call this request is for.
     static constexpr smsplat::call endpoint = call::user_manage;
 
+    /// username: the account making the call (agreed offline).
     std::string_view username;
-    std::string_view password;  // sign(username, secretkey, timestamp)
-    std::string_view timestamp;  // yyyyMMddHHmmss
-    std::string_view operator_;  // `operator`
+    std::string_view password;  ///< sign(username, secretkey, timestamp)
+    std::string_view timestamp;  ///< yyyyMMddHHmmss
+    std::string_view operator_;  ///< `operator`
+    /// action: 0 adds (or changes) the user, 1 deletes it.
     user_action action = user_action::add;
-    std::string_view account;      // encrypted as Recharge's account
-    std::string_view ac_password;  // the new user's password, encrypted the same way
-    user_type type{};              // 1 or 2: no default
-    std::string_view true_name;    // the company's name, UTF-8
+    std::string_view account;      ///< encrypted as Recharge's account
+    std::string_view ac_password;  ///< the new user's password, encrypted the same way
+    user_type type{};              ///< 1 or 2: no default
+    std::string_view true_name;    ///< the company's name, UTF-8
+    /// contact_mobile: the contact's number.
     std::string_view contact_mobile;
-    std::string_view send_hour;    // `start,end`: `8,21`
+    std::string_view send_hour;    ///< `start,end`: `8,21`
+    /// need_audit: whether messages need review (是否需要审核).
     flag need_audit = flag::no;
-    std::string_view send_type;    // letters of HBWVP
+    std::string_view send_type;    ///< letters of HBWVP
+    /// need_reportmo: whether status reports and MO messages are wanted.
     flag need_reportmo = flag::no;
-    std::string_view extno;        // digits, at most 6
-    std::string_view signature;    // UTF-8
+    std::string_view extno;        ///< digits, at most 6
+    std::string_view signature;    ///< UTF-8
+    /// fee_back: whether credit is returned automatically (是否自动返回额度).
     flag fee_back = flag::no;
+    /// force_signature: whether the user's own signature is checked.
     flag force_signature = flag::no;
-    flag anti_phshing = flag::no;  // the spec's spelling
+    flag anti_phshing = flag::no;  ///< the spec's spelling
+    /// self_subscribe: whether the user may subscribe by itself (是否可以自订购).
     flag self_subscribe = flag::no;
-    std::string_view product_list;  // product ids joined by ','
+    std::string_view product_list;  ///< product ids joined by ','
+    /// web_client_ip: the address web logins are bound to.
     std::string_view web_client_ip;
+    /// http_client_ip: the address interface calls are bound to.
     std::string_view http_client_ip;
+    /// sms_check: whether logins need an SMS verification code.
     flag sms_check = flag::no;
-    std::string_view expired_date;  // yyyyMMdd
+    std::string_view expired_date;  ///< yyyyMMdd
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         const bool adding = m.action == user_action::add;
@@ -133,18 +149,21 @@ struct user_manage_request {
     }
 };
 
-// §13.3: `resptime,status` and, when the status is not 0, `,description` (UTF-8).
+/// §13.3: `resptime,status` and, when the status is not 0, `,description` (UTF-8).
 struct user_manage_reply {
+    /// resptime: when the platform answered.
     std::string_view resptime;
+    /// The status the platform answered.
     user_manage_status status{};
+    /// description: the platform's text.
     std::string_view description;
 };
 
-// Strict: the description exactly when the status is not 0 (missing_field "description" at the
-// line's end, or trailing_bytes where it starts), valid UTF-8, the blanks around it dropped
-// (§13.3 prints ` 密码格式错误`); LF line ends. Tolerant: blanks around the time and the status
-// dropped too, a description or none with any status, any line end, lines after the first
-// ignored.
+/// Strict: the description exactly when the status is not 0 (missing_field "description" at the
+/// line's end, or trailing_bytes where it starts), valid UTF-8, the blanks around it dropped
+/// (§13.3 prints ` 密码格式错误`); LF line ends. Tolerant: blanks around the time and the status
+/// dropped too, a description or none with any status, any line end, lines after the first
+/// ignored.
 inline result decode(bytes in, user_manage_reply& out, mode m = mode::strict) noexcept {
     codec::lines::reply<1> lines;
     if (result r = codec::lines::decode(in, detail::status_only_shape, lines, {m}); !r) return r;
@@ -166,9 +185,9 @@ inline result decode(bytes in, user_manage_reply& out, mode m = mode::strict) no
     return {errc{}, in.size()};
 }
 
-// The platform's side: a description only with a status other than 0 (trailing_bytes) and
-// one there (missing_field), UTF-8 without a line break nor a blank at either end, which the
-// reader would drop (bad_character at it).
+/// The platform's side: a description only with a status other than 0 (trailing_bytes) and
+/// one there (missing_field), UTF-8 without a line break nor a blank at either end, which the
+/// reader would drop (bad_character at it).
 inline result encode(const user_manage_reply& r, writer& out) noexcept {
     const bool success = r.status == user_manage_status::success;
     const std::string_view d = r.description;

@@ -14,11 +14,11 @@
 // is (send_reply).
 namespace smsgw::smsplat {
 
-// Placeholders a template may hold; a msg with more is refused (too_many, field msg).
+/// Placeholders a template may hold; a msg with more is refused (too_many, field msg).
 inline constexpr std::size_t max_placeholders = 32;
 
-// How many placeholders `msg` holds: `{var}` as chapter 14 writes them, and `{$var}` as
-// white-label variants of the platform do.
+/// How many placeholders `msg` holds: `{var}` as chapter 14 writes them, and `{$var}` as
+/// white-label variants of the platform do.
 constexpr std::size_t placeholders(std::string_view msg) noexcept {
     std::size_t n = 0;
     for (std::size_t at = msg.find('{'); at != std::string_view::npos; at = msg.find('{', at + 1)) {
@@ -28,8 +28,8 @@ constexpr std::size_t placeholders(std::string_view msg) noexcept {
     return n;
 }
 
-// The list `params` is, for a template of `n` placeholders: records separated by ';' (one
-// after the last allowed), each the mobile number and then exactly `n` values separated by ','.
+/// The list `params` is, for a template of `n` placeholders: records separated by ';' (one
+/// after the last allowed), each the mobile number and then exactly `n` values separated by ','.
 constexpr codec::delimited::format params_format(std::size_t n) noexcept {
     return codec::delimited::format{';', ',', n + 1, n + 1}.with_name("params");
 }
@@ -64,17 +64,23 @@ inline result check_template(std::string_view v) noexcept {
 
 }  // namespace detail
 
+/// A request to send a template with each number's own variables.
 struct var_sm_request {
+    /// The platform call this request is for.
     static constexpr smsplat::call endpoint = call::var_sm;
 
+    /// account: the account.
     std::string_view account;
+    /// pswd: the account's password.
     std::string_view pswd;
-    std::string_view msg;     // UTF-8, 1 to 585 characters, with {var} placeholders
-    std::string_view params;  // records `mobile,v1,...,vn` joined by ';' (write_params builds it)
+    std::string_view msg;     ///< UTF-8, 1 to 585 characters, with {var} placeholders
+    std::string_view params;  ///< records `mobile,v1,...,vn` joined by ';' (write_params builds it)
+    /// needstatus: whether status reports are wanted.
     std::string_view needstatus = "false";
-    std::string_view product;  // optional, as in table 9.2
-    std::string_view extno;    // optional, as in table 9.2
+    std::string_view product;  ///< optional, as in table 9.2
+    std::string_view extno;    ///< optional, as in table 9.2
 
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
     static constexpr void walk(V& v, Self& m) {
         const std::size_t n = placeholders(m.msg);
@@ -87,16 +93,16 @@ struct var_sm_request {
     }
 };
 
-// `params` from the caller's records, each a range of std::string_view: the mobile number,
-// then one value per placeholder of the template. A value holding ',', ';', CR or LF is
-// refused (bad_character, offset inside the field) and nothing is written, as is a record with
-// another number of values (count_mismatch, offset the record's index).
+/// `params` from the caller's records, each a range of std::string_view: the mobile number,
+/// then one value per placeholder of the template. A value holding ',', ';', CR or LF is
+/// refused (bad_character, offset inside the field) and nothing is written, as is a record with
+/// another number of values (count_mismatch, offset the record's index).
 template <class Records>
 result write_params(const Records& records, std::size_t placeholder_count, writer& out) noexcept {
     return codec::delimited::encode(records, params_format(placeholder_count), out);
 }
 
-// The records of a request's params, read lazily (mobile first, then the values).
+/// The records of a request's params, read lazily (mobile first, then the values).
 inline codec::delimited::records params(const var_sm_request& r) noexcept {
     return codec::delimited::records(detail::params_records(r.params), params_format(placeholders(r.msg)));
 }
