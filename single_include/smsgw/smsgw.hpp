@@ -6,6 +6,10 @@
 /// \namespace smsgw
 /// smsgw: header-only wire codecs for the SMS/MMS gateway protocols of mainland China and Taiwan.
 /// This umbrella includes every module; include a module's header alone to compile less.
+///
+/// \namespace smsgw::charset
+/// GBK/GB18030, Big5 and windows-1252 to and from UTF-8, exactly as the WHATWG Encoding Standard
+/// defines them (smsgw/charset.hpp).
 // ---- smsgw/charset.hpp
 
 // smsgw::charset: GBK/GB18030, Big5 and windows-1252 to and from UTF-8, exactly as the WHATWG
