@@ -5,6 +5,7 @@ execute_process(COMMAND "${DOXYGEN}" "${DOXYFILE}" RESULT_VARIABLE status)
 set(warnings "")
 if(EXISTS "${LOG}")
   file(STRINGS "${LOG}" warnings)
+  list(REMOVE_DUPLICATES warnings)  # Doxygen repeats some, once per declaration it merges
 endif()
 if(status EQUAL 0 AND NOT warnings)
   return()
