@@ -23159,7 +23159,7 @@ struct caixin_send_batch_request {
     std::string_view apikey;    ///< 32 characters
     std::string_view username;  ///< 3 to 15
     std::string_view password;  ///< 3 to 15
-    std::string_view xml_data;  ///< the batch document, at most 100 MB
+    std::string_view xml_data;  ///< xmlData: the batch document, at most 100 MB
 
     /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
@@ -29210,10 +29210,10 @@ namespace smsgw::mitake {
 
 /// messages欄位說明
 struct callback_message {
-    std::string_view batch_id;     ///< 批號
-    std::string_view msg_id;       ///< 簡訊序號
+    std::string_view batch_id;     ///< batchID: 批號
+    std::string_view msg_id;       ///< msgID: 簡訊序號
     std::string_view status;       ///< 附件三: read_status()
-    std::string_view status_time;  ///< 簡訊狀態時間 yyyyMMddHHmmss
+    std::string_view status_time;  ///< statusTime: 簡訊狀態時間 yyyyMMddHHmmss
     std::uint32_t point = 0;       ///< 此筆點數
 
     /// The status as a code.
@@ -29302,7 +29302,7 @@ constexpr fields::spec non_empty(fields::spec s) noexcept {
 /// destinations欄位說明
 struct destination {
     std::string_view to;    ///< 行動電話
-    std::string_view c_id;  ///< 客戶端ID: at most 36, unique within the request; empty: not sent
+    std::string_view c_id;  ///< cID: 客戶端ID: at most 36, unique within the request; empty: not sent
 
     /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
@@ -29335,11 +29335,11 @@ struct push_request {
 
     std::string_view subject;      ///< 必要: 40 characters of ASCII, 15 as soon as one is not
     std::string_view content;      ///< empty: not sent
-    std::string_view order_time;   ///< 預約時間 YYYYMMDDHHmmss; empty: now
-    std::string_view expire_time;  ///< 有效時間 YYYYMMDDHHmmss; empty: Mitake's default
+    std::string_view order_time;   ///< orderTime: 預約時間 YYYYMMDDHHmmss; empty: now
+    std::string_view expire_time;  ///< expireTime: 有效時間 YYYYMMDDHHmmss; empty: Mitake's default
     span<const destination> destinations;  ///< 1 to 500
     span<const attachment> attachments;    ///< empty: not sent
-    std::string_view project_name;         ///< 專案名稱, at most 36 characters; empty: not sent
+    std::string_view project_name;         ///< projectName: 專案名稱, at most 36 characters; empty: not sent
 
     /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
@@ -29425,11 +29425,11 @@ inline result split(const push_request& base, span<const destination> all, span<
 
 /// messages欄位說明: one per destination.
 struct push_message {
-    std::string_view msg_id;       ///< 簡訊序號, uint64 as text
-    std::string_view c_id;         ///< 客戶端ID; empty when the request had none
+    std::string_view msg_id;       ///< msgID: 簡訊序號, uint64 as text
+    std::string_view c_id;         ///< cID: 客戶端ID; empty when the request had none
     std::string_view status;       ///< 附件三, or 附件二 when this message failed: read_status()
-    std::string_view status_desc;  ///< its text, as Mitake words it
-    std::string_view status_time;  ///< 三竹接收時間 yyyyMMddHHmmss
+    std::string_view status_desc;  ///< statusDesc: its text, as Mitake words it
+    std::string_view status_time;  ///< statusTime: 三竹接收時間 yyyyMMddHHmmss
     std::uint32_t point = 0;       ///< 此筆點數
 
     /// The status as a code.
@@ -29468,11 +29468,11 @@ struct push_response {
     /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view batch_id;  ///< 本批批號, uint64 as text (or the UUID of before 1.06)
+    std::string_view batch_id;  ///< batchID: 本批批號, uint64 as text (or the UUID of before 1.06)
     /// One answer per message sent.
     span<const push_message> messages;
-    std::uint64_t cost_points = 0;     ///< 本次發送扣除點數
-    std::uint64_t account_points = 0;  ///< 剩餘點數
+    std::uint64_t cost_points = 0;     ///< costPoints: 本次發送扣除點數
+    std::uint64_t account_points = 0;  ///< accountPoints: 剩餘點數
     batch_error code{};                ///< 附件一; 0: none
     std::string_view description;      ///< 整批錯誤說明
 
@@ -29510,7 +29510,7 @@ struct query_batch_request {
     /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view batch_id;  ///< 必要，批號: uint64 as text
+    std::string_view batch_id;  ///< batchID: 必要，批號: uint64 as text
 
     /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
@@ -29521,7 +29521,7 @@ struct query_batch_request {
 
 /// One of querySingleDR's msgIDs.
 struct msg_id {
-    std::string_view value;  ///< uint64 as text
+    std::string_view value;  ///< msgIDs: uint64 as text
 
     /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
@@ -29535,7 +29535,7 @@ struct query_single_request {
     /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view batch_id;  ///< 必要，批號
+    std::string_view batch_id;  ///< batchID: 必要，批號
     span<const msg_id> msg_ids;  ///< 必要，簡訊序號，可帶入多筆: at least one
 
     /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
@@ -29555,8 +29555,8 @@ inline result cross_check(const query_single_request& m, const place& p) noexcep
 
 /// messages欄位說明 of both queries.
 struct report {
-    std::string_view msg_id;       ///< 簡訊序號
-    std::string_view status_time;  ///< 簡訊狀態時間 yyyyMMddHHmmss
+    std::string_view msg_id;       ///< msgID: 簡訊序號
+    std::string_view status_time;  ///< statusTime: 簡訊狀態時間 yyyyMMddHHmmss
     std::string_view status;       ///< 附件三: read_status()
     std::uint32_t point = 0;       ///< 此筆點數
 
@@ -29578,7 +29578,7 @@ struct query_response {
     /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view batch_id;  ///< 批號
+    std::string_view batch_id;  ///< batchID: 批號
     /// The statuses.
     span<const report> messages;
     batch_error code{};            ///< 附件一; 0: none
@@ -29625,8 +29625,8 @@ struct token_request {
     /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view client_id;      ///< 必要，使用者帳號
-    std::string_view client_secret;  ///< 必要，使用者密碼
+    std::string_view client_id;      ///< clientId: 必要，使用者帳號
+    std::string_view client_secret;  ///< clientSecret: 必要，使用者密碼
 
     /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
@@ -29641,10 +29641,10 @@ struct token_response {
     /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view access_token;  ///< 認證token
-    std::string_view token_type;    ///< token類型: "bearer"
-    std::string_view expires_in;    ///< token有效時間 in seconds: digits, sent as a string ("33346") or a number
-    std::string_view refresh_token;  ///< 保留欄位: null (empty) or a string
+    std::string_view access_token;  ///< accessToken: 認證token
+    std::string_view token_type;    ///< tokenType: token類型: "bearer"
+    std::string_view expires_in;    ///< expiresIn: token有效時間 in seconds: digits, sent as a string ("33346") or a number
+    std::string_view refresh_token;  ///< refreshToken: 保留欄位: null (empty) or a string
     std::string_view scope;          ///< 保留欄位: null (empty) or a string
 
     /// In the order of the spec's example.

@@ -509,7 +509,7 @@ struct caixin_send_batch_request {
     std::string_view apikey;    ///< 32 characters
     std::string_view username;  ///< 3 to 15
     std::string_view password;  ///< 3 to 15
-    std::string_view xml_data;  ///< the batch document, at most 100 MB
+    std::string_view xml_data;  ///< xmlData: the batch document, at most 100 MB
 
     /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>

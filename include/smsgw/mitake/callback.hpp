@@ -14,10 +14,10 @@ namespace smsgw::mitake {
 
 /// messages欄位說明
 struct callback_message {
-    std::string_view batch_id;     ///< 批號
-    std::string_view msg_id;       ///< 簡訊序號
+    std::string_view batch_id;     ///< batchID: 批號
+    std::string_view msg_id;       ///< msgID: 簡訊序號
     std::string_view status;       ///< 附件三: read_status()
-    std::string_view status_time;  ///< 簡訊狀態時間 yyyyMMddHHmmss
+    std::string_view status_time;  ///< statusTime: 簡訊狀態時間 yyyyMMddHHmmss
     std::uint32_t point = 0;       ///< 此筆點數
 
     /// The status as a code.

@@ -51,7 +51,7 @@ constexpr fields::spec non_empty(fields::spec s) noexcept {
 /// destinations欄位說明
 struct destination {
     std::string_view to;    ///< 行動電話
-    std::string_view c_id;  ///< 客戶端ID: at most 36, unique within the request; empty: not sent
+    std::string_view c_id;  ///< cID: 客戶端ID: at most 36, unique within the request; empty: not sent
 
     /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
@@ -84,11 +84,11 @@ struct push_request {
 
     std::string_view subject;      ///< 必要: 40 characters of ASCII, 15 as soon as one is not
     std::string_view content;      ///< empty: not sent
-    std::string_view order_time;   ///< 預約時間 YYYYMMDDHHmmss; empty: now
-    std::string_view expire_time;  ///< 有效時間 YYYYMMDDHHmmss; empty: Mitake's default
+    std::string_view order_time;   ///< orderTime: 預約時間 YYYYMMDDHHmmss; empty: now
+    std::string_view expire_time;  ///< expireTime: 有效時間 YYYYMMDDHHmmss; empty: Mitake's default
     span<const destination> destinations;  ///< 1 to 500
     span<const attachment> attachments;    ///< empty: not sent
-    std::string_view project_name;         ///< 專案名稱, at most 36 characters; empty: not sent
+    std::string_view project_name;         ///< projectName: 專案名稱, at most 36 characters; empty: not sent
 
     /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
@@ -174,11 +174,11 @@ inline result split(const push_request& base, span<const destination> all, span<
 
 /// messages欄位說明: one per destination.
 struct push_message {
-    std::string_view msg_id;       ///< 簡訊序號, uint64 as text
-    std::string_view c_id;         ///< 客戶端ID; empty when the request had none
+    std::string_view msg_id;       ///< msgID: 簡訊序號, uint64 as text
+    std::string_view c_id;         ///< cID: 客戶端ID; empty when the request had none
     std::string_view status;       ///< 附件三, or 附件二 when this message failed: read_status()
-    std::string_view status_desc;  ///< its text, as Mitake words it
-    std::string_view status_time;  ///< 三竹接收時間 yyyyMMddHHmmss
+    std::string_view status_desc;  ///< statusDesc: its text, as Mitake words it
+    std::string_view status_time;  ///< statusTime: 三竹接收時間 yyyyMMddHHmmss
     std::uint32_t point = 0;       ///< 此筆點數
 
     /// The status as a code.
@@ -217,11 +217,11 @@ struct push_response {
     /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view batch_id;  ///< 本批批號, uint64 as text (or the UUID of before 1.06)
+    std::string_view batch_id;  ///< batchID: 本批批號, uint64 as text (or the UUID of before 1.06)
     /// One answer per message sent.
     span<const push_message> messages;
-    std::uint64_t cost_points = 0;     ///< 本次發送扣除點數
-    std::uint64_t account_points = 0;  ///< 剩餘點數
+    std::uint64_t cost_points = 0;     ///< costPoints: 本次發送扣除點數
+    std::uint64_t account_points = 0;  ///< accountPoints: 剩餘點數
     batch_error code{};                ///< 附件一; 0: none
     std::string_view description;      ///< 整批錯誤說明
 

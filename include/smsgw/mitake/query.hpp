@@ -15,7 +15,7 @@ struct query_batch_request {
     /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view batch_id;  ///< 必要，批號: uint64 as text
+    std::string_view batch_id;  ///< batchID: 必要，批號: uint64 as text
 
     /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
@@ -26,7 +26,7 @@ struct query_batch_request {
 
 /// One of querySingleDR's msgIDs.
 struct msg_id {
-    std::string_view value;  ///< uint64 as text
+    std::string_view value;  ///< msgIDs: uint64 as text
 
     /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
@@ -40,7 +40,7 @@ struct query_single_request {
     /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view batch_id;  ///< 必要，批號
+    std::string_view batch_id;  ///< batchID: 必要，批號
     span<const msg_id> msg_ids;  ///< 必要，簡訊序號，可帶入多筆: at least one
 
     /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
@@ -60,8 +60,8 @@ inline result cross_check(const query_single_request& m, const place& p) noexcep
 
 /// messages欄位說明 of both queries.
 struct report {
-    std::string_view msg_id;       ///< 簡訊序號
-    std::string_view status_time;  ///< 簡訊狀態時間 yyyyMMddHHmmss
+    std::string_view msg_id;       ///< msgID: 簡訊序號
+    std::string_view status_time;  ///< statusTime: 簡訊狀態時間 yyyyMMddHHmmss
     std::string_view status;       ///< 附件三: read_status()
     std::uint32_t point = 0;       ///< 此筆點數
 
@@ -83,7 +83,7 @@ struct query_response {
     /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view batch_id;  ///< 批號
+    std::string_view batch_id;  ///< batchID: 批號
     /// The statuses.
     span<const report> messages;
     batch_error code{};            ///< 附件一; 0: none

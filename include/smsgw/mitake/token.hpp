@@ -14,8 +14,8 @@ struct token_request {
     /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view client_id;      ///< 必要，使用者帳號
-    std::string_view client_secret;  ///< 必要，使用者密碼
+    std::string_view client_id;      ///< clientId: 必要，使用者帳號
+    std::string_view client_secret;  ///< clientSecret: 必要，使用者密碼
 
     /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
     template <class V, class Self>
@@ -30,10 +30,10 @@ struct token_response {
     /// A message in Mitake's body format (mitake/body.hpp).
     static constexpr bool mitake_body = true;
 
-    std::string_view access_token;  ///< 認證token
-    std::string_view token_type;    ///< token類型: "bearer"
-    std::string_view expires_in;    ///< token有效時間 in seconds: digits, sent as a string ("33346") or a number
-    std::string_view refresh_token;  ///< 保留欄位: null (empty) or a string
+    std::string_view access_token;  ///< accessToken: 認證token
+    std::string_view token_type;    ///< tokenType: token類型: "bearer"
+    std::string_view expires_in;    ///< expiresIn: token有效時間 in seconds: digits, sent as a string ("33346") or a number
+    std::string_view refresh_token;  ///< refreshToken: 保留欄位: null (empty) or a string
     std::string_view scope;          ///< 保留欄位: null (empty) or a string
 
     /// In the order of the spec's example.
