@@ -11825,7 +11825,7 @@ namespace smsgw::cmpp {
 /// CMPP_ACTIVE_TEST (§8.4.3): a header without a body.
 using active_test = header_only<command_id::active_test>;
 
-/// Table 8.16.
+/// CMPP_ACTIVE_TEST_RESP (table 8.16).
 struct active_test_resp {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::active_test_resp;
@@ -12725,7 +12725,7 @@ inline result verify_authenticator_ismg(bytes received, std::uint32_t status, by
 // CMPP_CANCEL and CMPP_CANCEL_RESP (CMPP 2.0 §8.4.6, tables 8.14 and 8.15).
 namespace smsgw::cmpp {
 
-/// Table 8.14.
+/// CMPP_CANCEL (table 8.14).
 struct cancel {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::cancel;
@@ -12742,7 +12742,7 @@ struct cancel {
     }
 };
 
-/// Table 8.15. Success_Id is 1 byte in 2.0 and 4 bytes in 3.0 (G26 in the notes).
+/// CMPP_CANCEL_RESP (table 8.15). Success_Id is 1 byte in 2.0 and 4 bytes in 3.0 (G26 in the notes).
 struct cancel_resp {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::cancel_resp;
@@ -13305,7 +13305,7 @@ struct fwd_resp {
 // statistics for one day. The same in 2.0 and 3.0.
 namespace smsgw::cmpp {
 
-/// Table 8.8.
+/// CMPP_QUERY (table 8.8).
 struct query {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::query;
@@ -13328,7 +13328,7 @@ struct query {
     }
 };
 
-/// Table 8.9.
+/// CMPP_QUERY_RESP (table 8.9).
 struct query_resp {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::query_resp;
@@ -13391,7 +13391,7 @@ SMSGW_ALWAYS_INLINE constexpr void walk_route_head(V& v, M& m) {
 }
 }  // namespace detail
 
-/// Table 8.20: the same in 2.0 and 3.0.
+/// CMPP_MT_ROUTE (table 8.20): the same in 2.0 and 3.0.
 struct mt_route {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::mt_route;
@@ -13410,7 +13410,7 @@ struct mt_route {
     }
 };
 
-/// Table 8.21; 3.0 widens Start_Id and End_Id to 9 bytes and adds User_type and Time_stamp.
+/// CMPP_MT_ROUTE_RESP (table 8.21); 3.0 widens Start_Id and End_Id to 9 bytes and adds User_type and Time_stamp.
 struct mt_route_resp {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::mt_route_resp;
@@ -13452,7 +13452,7 @@ struct mt_route_resp {
     }
 };
 
-/// Table 8.22: the same in 2.0 and 3.0.
+/// CMPP_MO_ROUTE (table 8.22): the same in 2.0 and 3.0.
 struct mo_route {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::mo_route;
@@ -13477,7 +13477,7 @@ struct mo_route {
     }
 };
 
-/// Table 8.23 (2.0: SP_Id 21); 3.0: SP_Id 6, then SP_Code 21 and SP_AcessType, and Time_stamp.
+/// CMPP_MO_ROUTE_RESP (table 8.23; 2.0: SP_Id 21); 3.0: SP_Id 6, then SP_Code 21 and SP_AcessType, and Time_stamp.
 struct mo_route_resp {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::mo_route_resp;
@@ -13561,7 +13561,7 @@ using get_mt_route = basic_get_route<command_id::get_mt_route, version::v30>;
 /// CMPP_GET_MO_ROUTE (3.0).
 using get_mo_route = basic_get_route<command_id::get_mo_route, version::v30>;
 
-/// Table 8.25, 2.0 only.
+/// CMPP_GET_ROUTE_RESP (table 8.25), 2.0 only.
 struct get_route_resp {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::get_route_resp;

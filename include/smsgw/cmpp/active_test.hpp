@@ -15,7 +15,7 @@ namespace smsgw::cmpp {
 /// CMPP_ACTIVE_TEST (§8.4.3): a header without a body.
 using active_test = header_only<command_id::active_test>;
 
-/// Table 8.16.
+/// CMPP_ACTIVE_TEST_RESP (table 8.16).
 struct active_test_resp {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::active_test_resp;

@@ -8,7 +8,7 @@
 // CMPP_CANCEL and CMPP_CANCEL_RESP (CMPP 2.0 §8.4.6, tables 8.14 and 8.15).
 namespace smsgw::cmpp {
 
-/// Table 8.14.
+/// CMPP_CANCEL (table 8.14).
 struct cancel {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::cancel;
@@ -25,7 +25,7 @@ struct cancel {
     }
 };
 
-/// Table 8.15. Success_Id is 1 byte in 2.0 and 4 bytes in 3.0 (G26 in the notes).
+/// CMPP_CANCEL_RESP (table 8.15). Success_Id is 1 byte in 2.0 and 4 bytes in 3.0 (G26 in the notes).
 struct cancel_resp {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::cancel_resp;

@@ -9,7 +9,7 @@
 // statistics for one day. The same in 2.0 and 3.0.
 namespace smsgw::cmpp {
 
-/// Table 8.8.
+/// CMPP_QUERY (table 8.8).
 struct query {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::query;
@@ -32,7 +32,7 @@ struct query {
     }
 };
 
-/// Table 8.9.
+/// CMPP_QUERY_RESP (table 8.9).
 struct query_resp {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::query_resp;

@@ -22,7 +22,7 @@ SMSGW_ALWAYS_INLINE constexpr void walk_route_head(V& v, M& m) {
 }
 }  // namespace detail
 
-/// Table 8.20: the same in 2.0 and 3.0.
+/// CMPP_MT_ROUTE (table 8.20): the same in 2.0 and 3.0.
 struct mt_route {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::mt_route;
@@ -41,7 +41,7 @@ struct mt_route {
     }
 };
 
-/// Table 8.21; 3.0 widens Start_Id and End_Id to 9 bytes and adds User_type and Time_stamp.
+/// CMPP_MT_ROUTE_RESP (table 8.21); 3.0 widens Start_Id and End_Id to 9 bytes and adds User_type and Time_stamp.
 struct mt_route_resp {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::mt_route_resp;
@@ -83,7 +83,7 @@ struct mt_route_resp {
     }
 };
 
-/// Table 8.22: the same in 2.0 and 3.0.
+/// CMPP_MO_ROUTE (table 8.22): the same in 2.0 and 3.0.
 struct mo_route {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::mo_route;
@@ -108,7 +108,7 @@ struct mo_route {
     }
 };
 
-/// Table 8.23 (2.0: SP_Id 21); 3.0: SP_Id 6, then SP_Code 21 and SP_AcessType, and Time_stamp.
+/// CMPP_MO_ROUTE_RESP (table 8.23; 2.0: SP_Id 21); 3.0: SP_Id 6, then SP_Code 21 and SP_AcessType, and Time_stamp.
 struct mo_route_resp {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::mo_route_resp;
@@ -192,7 +192,7 @@ using get_mt_route = basic_get_route<command_id::get_mt_route, version::v30>;
 /// CMPP_GET_MO_ROUTE (3.0).
 using get_mo_route = basic_get_route<command_id::get_mo_route, version::v30>;
 
-/// Table 8.25, 2.0 only.
+/// CMPP_GET_ROUTE_RESP (table 8.25), 2.0 only.
 struct get_route_resp {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::get_route_resp;
