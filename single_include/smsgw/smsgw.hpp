@@ -612,11 +612,11 @@ struct result {
     const char* message() const noexcept { return error_category_impl::describe(ec); }
 };
 
-/// The same code at the same offset (field not compared).
+/// Compares two results.
 constexpr bool operator==(const result& a, const result& b) noexcept {
     return a.ec == b.ec && a.offset == b.offset;
 }
-/// A different code or offset.
+/// The negation of operator==.
 constexpr bool operator!=(const result& a, const result& b) noexcept { return !(a == b); }
 
 /// The result of an error: its code, offset and spec field.
@@ -23709,8 +23709,8 @@ public:
     using iterator = smsgw::detail::lazy_iterator<detail::report_cursor>;
 
     constexpr report_list() noexcept = default;
-    // To encode: the caller's reports, viewed.
-    constexpr report_list(span<const report> items) noexcept : items_(items) {}  ///< NOLINT: an array is a list
+    /// To encode: the caller's reports, viewed.
+    constexpr report_list(span<const report> items) noexcept : items_(items) {}  // NOLINT: an array is a list
     /// `text`: the records of a reply at offset `base` of it.
     report_list(std::string_view text, mode m, std::size_t base = 0) noexcept
         : records_(text, detail::report_format(m), base), is_text_(true) {}
@@ -23723,7 +23723,7 @@ public:
     iterator end() const noexcept { return iterator(); }
     /// The first error met by an iteration.
     constexpr result error() const noexcept { return error_; }
-    /// Whether the reports came as text records (not the no-record reply).
+    /// Whether the list reads a reply's records (decoded), not the caller's reports.
     constexpr bool from_text() const noexcept { return is_text_; }
 
     /// Walks the whole list: success with `count` reports, or the first error.
@@ -24156,12 +24156,12 @@ struct audit_notification {
     /// Which Hezhong message this is.
     static constexpr message_kind kind = message_kind::audit_notification;
 
-    /// username: the account.
+    /// username: the user name (用户名称).
     std::string_view username;
-    /// mmsid: the template.
+    /// mmsid: the template's number (模板编号).
     std::string_view mmsid;
     std::string_view status;  ///< "1" passed, "2" refused, as sent: see status_code()
-    /// message: the platform's text.
+    /// message: the description (描述).
     std::string_view message;
     std::string_view type;    ///< "1" China Mobile, "2" China Unicom, "3" China Telecom: see carrier_code()
 
@@ -24210,7 +24210,7 @@ constexpr fields::spec gbk_bytes(const char* name) noexcept {
 /// the GBK bytes (smsgw::charset::encode(encoding::gbk, ...) makes them from UTF-8, decode reads
 /// them back), and the query string percent-encodes every byte that needs it.
 struct query_balance_request {
-    /// userid: the account's id.
+    /// userid: the user number (用户编号).
     std::string_view userid;
     bytes username;  ///< GBK
     bytes password;  ///< GBK
@@ -24512,12 +24512,12 @@ struct report {
 
 /// One reply (§八 mos): 手机号, 扩展号, 用户回复 (URL-encoded UTF-8), 上行接收时间.
 struct mo {
-    /// mobile: the sender.
+    /// 手机号: the sender.
     std::string_view mobile;
-    /// The extension number the message was sent to.
+    /// 扩展号: the extension the reply was sent to.
     std::string_view extension;
     std::string_view content;  ///< as sent, still URL-encoded: decode_content() decodes it
-    /// When the platform received it.
+    /// 上行接收时间: when the platform received it.
     std::string_view receive_time;
 
     /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
@@ -24616,11 +24616,11 @@ struct save_mms_model_request {
     /// Which Hezhong message this is.
     static constexpr message_kind kind = message_kind::save_mms_model;
 
-    /// userid: the account's id.
+    /// userid: the user number (用户编号).
     std::string_view userid;
-    /// username: the account.
+    /// username: the user name (用户名称).
     std::string_view username;
-    /// password: the account's password.
+    /// password: the password (密码).
     std::string_view password;
     std::string_view productid;  ///< 产品 ID; may be left out by China-Telecom-only accounts
     bytes subject;               ///< the title as UTF-8, travelling as HEX16
@@ -24645,7 +24645,7 @@ struct save_mms_model_response {
 
     /// code: the return code.
     return_code code = return_code::success;
-    /// message: the platform's text.
+    /// message: the description (描述).
     std::string_view message;
     /// mmsid: the stored template (required when code is 0).
     std::string_view mmsid;
@@ -25281,11 +25281,11 @@ struct send_mms_task_request {
     /// Which Hezhong message this is.
     static constexpr message_kind kind = message_kind::send_mms_task;
 
-    /// userid: the account's id.
+    /// userid: the user number (用户编号).
     std::string_view userid;
-    /// username: the account.
+    /// username: the user name (用户名称).
     std::string_view username;
-    /// password: the account's password.
+    /// password: the password (密码).
     std::string_view password;
     std::string_view mobile;  ///< numbers joined by ',', at most 1000
     std::string_view mmsid;   ///< the template, from SaveMmsModel
@@ -25314,7 +25314,7 @@ struct task_response {
     std::string_view code;
     /// taskid: the task (required when code is 0).
     std::string_view taskid;
-    /// message: the platform's text.
+    /// message: the description (描述).
     std::string_view message;
 
     /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
@@ -25349,13 +25349,13 @@ struct send_variable_mms_task_request {
     /// Which Hezhong message this is.
     static constexpr message_kind kind = message_kind::send_variable_mms_task;
 
-    /// userid: the account's id.
+    /// userid: the user number (用户编号).
     std::string_view userid;
-    /// username: the account.
+    /// username: the user name (用户名称).
     std::string_view username;
-    /// password: the account's password.
+    /// password: the password (密码).
     std::string_view password;
-    /// mmsid: the template.
+    /// mmsid: the template's number (模板编号).
     std::string_view mmsid;
     std::string_view sub;  ///< may be empty
     recipients cont;       ///< [{mobile, param}], a string holding the array unless cont_form::array
@@ -28191,10 +28191,10 @@ template <class T, class Format>
 class text_list {
 public:
     constexpr text_list() noexcept = default;
-    // To encode: the caller's array, std::array, vector or span of T, viewed, not copied.
+    /// To encode: the caller's array, std::array, vector or span of T, viewed, not copied.
     template <class C, class = std::enable_if_t<!std::is_same_v<C, text_list> &&
                                                 std::is_constructible_v<span<const T>, const C&>>>
-    constexpr text_list(const C& items) noexcept : items_(items) {}  ///< NOLINT: implicit, an array is a list
+    constexpr text_list(const C& items) noexcept : items_(items) {}  // NOLINT: implicit, an array is a list
 
     /// The list written in `text` (the decoder has checked it).
     static constexpr text_list from_text(std::string_view text) noexcept {
@@ -29123,7 +29123,7 @@ inline constexpr int callback_ok_status = 200;
 /// The actionType header of the calls on message_path.
 enum class action : unsigned char { push, query_batch_dr, query_single_dr };
 
-/// The action type header's value of an action.
+/// The actionType header's value of an action.
 constexpr std::string_view action_type(action a) noexcept {
     switch (a) {
     case action::push: return "push";
@@ -29154,11 +29154,11 @@ struct header {
 
 /// The three headers of push, queryBatchDR and querySingleDR, in the spec's order.
 struct request_headers {
-    /// Authorization.
+    /// authorization: the token, `tokenType accessToken`.
     header authorization;
-    /// The client id header.
+    /// clientID: the account (使用者帳號).
     header client_id;
-    /// The action type header.
+    /// actionType: the service called (服務名稱).
     header action_type;
 };
 

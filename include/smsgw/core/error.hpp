@@ -200,11 +200,11 @@ struct result {
     const char* message() const noexcept { return error_category_impl::describe(ec); }
 };
 
-/// The same code at the same offset (field not compared).
+/// Compares two results.
 constexpr bool operator==(const result& a, const result& b) noexcept {
     return a.ec == b.ec && a.offset == b.offset;
 }
-/// A different code or offset.
+/// The negation of operator==.
 constexpr bool operator!=(const result& a, const result& b) noexcept { return !(a == b); }
 
 /// The result of an error: its code, offset and spec field.

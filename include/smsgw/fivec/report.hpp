@@ -244,8 +244,8 @@ public:
     using iterator = smsgw::detail::lazy_iterator<detail::report_cursor>;
 
     constexpr report_list() noexcept = default;
-    // To encode: the caller's reports, viewed.
-    constexpr report_list(span<const report> items) noexcept : items_(items) {}  ///< NOLINT: an array is a list
+    /// To encode: the caller's reports, viewed.
+    constexpr report_list(span<const report> items) noexcept : items_(items) {}  // NOLINT: an array is a list
     /// `text`: the records of a reply at offset `base` of it.
     report_list(std::string_view text, mode m, std::size_t base = 0) noexcept
         : records_(text, detail::report_format(m), base), is_text_(true) {}
@@ -258,7 +258,7 @@ public:
     iterator end() const noexcept { return iterator(); }
     /// The first error met by an iteration.
     constexpr result error() const noexcept { return error_; }
-    /// Whether the reports came as text records (not the no-record reply).
+    /// Whether the list reads a reply's records (decoded), not the caller's reports.
     constexpr bool from_text() const noexcept { return is_text_; }
 
     /// Walks the whole list: success with `count` reports, or the first error.

@@ -17,12 +17,12 @@ struct audit_notification {
     /// Which Hezhong message this is.
     static constexpr message_kind kind = message_kind::audit_notification;
 
-    /// username: the account.
+    /// username: the user name (用户名称).
     std::string_view username;
-    /// mmsid: the template.
+    /// mmsid: the template's number (模板编号).
     std::string_view mmsid;
     std::string_view status;  ///< "1" passed, "2" refused, as sent: see status_code()
-    /// message: the platform's text.
+    /// message: the description (描述).
     std::string_view message;
     std::string_view type;    ///< "1" China Mobile, "2" China Unicom, "3" China Telecom: see carrier_code()
 

@@ -27,7 +27,7 @@ constexpr fields::spec gbk_bytes(const char* name) noexcept {
 /// the GBK bytes (smsgw::charset::encode(encoding::gbk, ...) makes them from UTF-8, decode reads
 /// them back), and the query string percent-encodes every byte that needs it.
 struct query_balance_request {
-    /// userid: the account's id.
+    /// userid: the user number (用户编号).
     std::string_view userid;
     bytes username;  ///< GBK
     bytes password;  ///< GBK

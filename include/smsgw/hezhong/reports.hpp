@@ -260,12 +260,12 @@ struct report {
 
 /// One reply (§八 mos): 手机号, 扩展号, 用户回复 (URL-encoded UTF-8), 上行接收时间.
 struct mo {
-    /// mobile: the sender.
+    /// 手机号: the sender.
     std::string_view mobile;
-    /// The extension number the message was sent to.
+    /// 扩展号: the extension the reply was sent to.
     std::string_view extension;
     std::string_view content;  ///< as sent, still URL-encoded: decode_content() decodes it
-    /// When the platform received it.
+    /// 上行接收时间: when the platform received it.
     std::string_view receive_time;
 
     /// Lists every field once, in spec order, for codec/fields.hpp's visitors.

@@ -66,11 +66,11 @@ struct save_mms_model_request {
     /// Which Hezhong message this is.
     static constexpr message_kind kind = message_kind::save_mms_model;
 
-    /// userid: the account's id.
+    /// userid: the user number (用户编号).
     std::string_view userid;
-    /// username: the account.
+    /// username: the user name (用户名称).
     std::string_view username;
-    /// password: the account's password.
+    /// password: the password (密码).
     std::string_view password;
     std::string_view productid;  ///< 产品 ID; may be left out by China-Telecom-only accounts
     bytes subject;               ///< the title as UTF-8, travelling as HEX16
@@ -95,7 +95,7 @@ struct save_mms_model_response {
 
     /// code: the return code.
     return_code code = return_code::success;
-    /// message: the platform's text.
+    /// message: the description (描述).
     std::string_view message;
     /// mmsid: the stored template (required when code is 0).
     std::string_view mmsid;

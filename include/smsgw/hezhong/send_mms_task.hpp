@@ -33,11 +33,11 @@ struct send_mms_task_request {
     /// Which Hezhong message this is.
     static constexpr message_kind kind = message_kind::send_mms_task;
 
-    /// userid: the account's id.
+    /// userid: the user number (用户编号).
     std::string_view userid;
-    /// username: the account.
+    /// username: the user name (用户名称).
     std::string_view username;
-    /// password: the account's password.
+    /// password: the password (密码).
     std::string_view password;
     std::string_view mobile;  ///< numbers joined by ',', at most 1000
     std::string_view mmsid;   ///< the template, from SaveMmsModel
@@ -66,7 +66,7 @@ struct task_response {
     std::string_view code;
     /// taskid: the task (required when code is 0).
     std::string_view taskid;
-    /// message: the platform's text.
+    /// message: the description (描述).
     std::string_view message;
 
     /// Lists every field once, in spec order, for codec/fields.hpp's visitors.

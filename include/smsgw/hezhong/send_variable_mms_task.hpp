@@ -15,13 +15,13 @@ struct send_variable_mms_task_request {
     /// Which Hezhong message this is.
     static constexpr message_kind kind = message_kind::send_variable_mms_task;
 
-    /// userid: the account's id.
+    /// userid: the user number (用户编号).
     std::string_view userid;
-    /// username: the account.
+    /// username: the user name (用户名称).
     std::string_view username;
-    /// password: the account's password.
+    /// password: the password (密码).
     std::string_view password;
-    /// mmsid: the template.
+    /// mmsid: the template's number (模板编号).
     std::string_view mmsid;
     std::string_view sub;  ///< may be empty
     recipients cont;       ///< [{mobile, param}], a string holding the array unless cont_form::array

@@ -17,10 +17,10 @@ template <class T, class Format>
 class text_list {
 public:
     constexpr text_list() noexcept = default;
-    // To encode: the caller's array, std::array, vector or span of T, viewed, not copied.
+    /// To encode: the caller's array, std::array, vector or span of T, viewed, not copied.
     template <class C, class = std::enable_if_t<!std::is_same_v<C, text_list> &&
                                                 std::is_constructible_v<span<const T>, const C&>>>
-    constexpr text_list(const C& items) noexcept : items_(items) {}  ///< NOLINT: implicit, an array is a list
+    constexpr text_list(const C& items) noexcept : items_(items) {}  // NOLINT: implicit, an array is a list
 
     /// The list written in `text` (the decoder has checked it).
     static constexpr text_list from_text(std::string_view text) noexcept {

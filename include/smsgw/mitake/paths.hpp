@@ -22,7 +22,7 @@ inline constexpr int callback_ok_status = 200;
 /// The actionType header of the calls on message_path.
 enum class action : unsigned char { push, query_batch_dr, query_single_dr };
 
-/// The action type header's value of an action.
+/// The actionType header's value of an action.
 constexpr std::string_view action_type(action a) noexcept {
     switch (a) {
     case action::push: return "push";
@@ -53,11 +53,11 @@ struct header {
 
 /// The three headers of push, queryBatchDR and querySingleDR, in the spec's order.
 struct request_headers {
-    /// Authorization.
+    /// authorization: the token, `tokenType accessToken`.
     header authorization;
-    /// The client id header.
+    /// clientID: the account (使用者帳號).
     header client_id;
-    /// The action type header.
+    /// actionType: the service called (服務名稱).
     header action_type;
 };
 
