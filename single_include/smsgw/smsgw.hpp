@@ -16841,7 +16841,7 @@ struct spec {
     /// Required, optional or written only when set.
     fields::presence presence = presence::required;
     std::uint64_t min = 1;  ///< strings: an empty value is empty_field when min > 0
-    /// Strings: the most characters or bytes; numbers: the largest value.
+    /// The upper limit, in the unit the kind says (bytes, characters, items or values).
     std::uint64_t max = unlimited;
     char separator = ',';         ///< list
     check_fn check = nullptr;     ///< after the kind's own checks
@@ -27729,17 +27729,18 @@ struct part {
     std::string_view content_id;  ///< raw value, e.g. `t1.txt` or IMSP's `<t0>` with a stray quote before it; see normalized_content_id()
     content_disposition disposition;  ///< type empty when absent
     /// Multipart only: text before the first and after the close delimiter.
+    ///@{
     std::string_view preamble;
-    /// Multipart only: text after the close delimiter.
     std::string_view epilogue;
+    ///@}
     bool closed = false;          ///< the close delimiter was seen
     /// Tree, as indexes into the message's parts: children follow their parent, `end` is the
     /// index past the last descendant (so the next sibling of part i is at parts[i].end).
+    ///@{
     std::size_t parent = none;
-    /// How deep the part is: 0 for the message.
-    std::size_t depth = 0;
-    /// Index past the last descendant.
+    std::size_t depth = 0;  ///< 0 for the message
     std::size_t end = 0;
+    ///@}
     mode decoded_in = mode::strict;  ///< the message's mode: what decode_content() follows unless told otherwise
 
     /// Whether the part is a multipart.

@@ -77,7 +77,7 @@ struct spec {
     /// Required, optional or written only when set.
     fields::presence presence = presence::required;
     std::uint64_t min = 1;  ///< strings: an empty value is empty_field when min > 0
-    /// Strings: the most characters or bytes; numbers: the largest value.
+    /// The upper limit, in the unit the kind says (bytes, characters, items or values).
     std::uint64_t max = unlimited;
     char separator = ',';         ///< list
     check_fn check = nullptr;     ///< after the kind's own checks
