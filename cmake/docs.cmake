@@ -19,7 +19,7 @@ if(SMSGW_BUILD_DOCS)
 endif()
 add_custom_target(docs ${_smsgw_docs_all}
   COMMAND "${CMAKE_COMMAND}" -DDOXYGEN=${DOXYGEN_EXECUTABLE} -DDOXYFILE=${SMSGW_DOCS_OUTPUT}/Doxyfile
-    -DLOG=${SMSGW_DOCS_OUTPUT}/warnings.log -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
+    -DLOG=${SMSGW_DOCS_OUTPUT}/warnings.log -DHTML=${SMSGW_DOCS_OUTPUT}/html -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
     -P "${PROJECT_SOURCE_DIR}/cmake/run_doxygen.cmake"
   WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
   COMMENT "Building the API reference in ${SMSGW_DOCS_OUTPUT}/html"
