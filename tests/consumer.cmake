@@ -1,5 +1,10 @@
 # Consumers of the package, each built by CTest as a separate project: find_package after an
-# install, pkg-config, add_subdirectory and FetchContent (redirected to this checkout).
+# install, pkg-config, add_subdirectory and FetchContent (redirected to this checkout); and the
+# version the vcpkg port states, which must follow version.hpp.
+add_test(NAME package_versions
+  COMMAND "${CMAKE_COMMAND}" "-DSOURCE=${PROJECT_SOURCE_DIR}" -DVERSION=${PROJECT_VERSION}
+    -P "${CMAKE_CURRENT_SOURCE_DIR}/consumer/versions.cmake")
+
 if(NOT SMSGW_INSTALL)
   return()
 endif()

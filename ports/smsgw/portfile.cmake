@@ -13,6 +13,11 @@ vcpkg_cmake_configure(
 )
 vcpkg_cmake_install()
 vcpkg_cmake_config_fixup(CONFIG_PATH share/cmake/smsgw PACKAGE_NAME smsgw)
+# vcpkg.json cannot read include/smsgw/version.hpp: the version CMake installed from it must be its.
+include("${CURRENT_PACKAGES_DIR}/share/${PORT}/smsgwConfigVersion.cmake")
+if(NOT PACKAGE_VERSION STREQUAL VERSION)
+    message(FATAL_ERROR "vcpkg.json says ${VERSION}, include/smsgw/version.hpp says ${PACKAGE_VERSION}")
+endif()
 vcpkg_fixup_pkgconfig()
 file(REMOVE_RECURSE "${CURRENT_PACKAGES_DIR}/debug")
 vcpkg_install_copyright(FILE_LIST "${SOURCE_PATH}/LICENSE")
