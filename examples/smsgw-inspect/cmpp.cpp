@@ -4,12 +4,15 @@
 // Msg_Id is also split into its parts, a status report's content is decoded into its own object
 // and UCS-2 or ASCII content is shown as text beside its hex. `--tolerant` frames and decodes
 // as validation::tolerant does: ranges unchecked, bytes after a body kept as `trailing`, a
-// 12-byte CMPP 1.2 ACTIVE_TEST_RESP shown with `without_reserved`.
+// 12-byte CMPP 1.2 ACTIVE_TEST_RESP shown with `without_reserved`. A segment's UDH is shown
+// parsed (cmpp_udh.cpp). A pcap or pcapng capture goes to cmpp_capture.cpp, which also takes
+// --port and --reassemble.
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <type_traits>
 
+#include "capture.hpp"
 #include "inspect.hpp"
 #include "smsgw/cmpp.hpp"
 #include "smsgw/codec/utf8.hpp"
@@ -124,6 +127,7 @@ void print_pdu(json::writer& j, const T& m, cmpp::version v, std::size_t total_l
     printer p{j};
     T::walk(p, m);
     if constexpr (std::is_same_v<T, cmpp::submit> || std::is_same_v<T, cmpp::deliver> || std::is_same_v<T, cmpp::fwd>) {
+        inspect::udh_member(j, m.tp_udhi, inspect::content_bytes(m));
         content_text(j, m.msg_fmt, m.tp_udhi, m.msg_content);
     }
     if constexpr (std::is_same_v<T, cmpp::deliver>) {
@@ -135,6 +139,18 @@ void print_pdu(json::writer& j, const T& m, cmpp::version v, std::size_t total_l
     if (!m.trailing.empty()) j.key("trailing").hex_string(m.trailing);
 }
 
+}  // namespace
+
+void inspect::print_cmpp_pdu(json::writer& j, const cmpp::pdu& p, cmpp::version v, std::size_t total_length) {
+    std::visit(
+        [&](const auto& m) {
+            if constexpr (!std::is_same_v<std::decay_t<decltype(m)>, std::monostate>) print_pdu(j, m, v, total_length);
+        },
+        p.body);
+}
+
+namespace {
+
 // An error at `at` bytes into the stream.
 void error_at(std::string& out, smsgw::result r, std::size_t at) {
     r.offset += at;
@@ -142,6 +158,7 @@ void error_at(std::string& out, smsgw::result r, std::size_t at) {
 }
 
 int run(cmpp::version v, const inspect::args& a, std::string_view input, std::string& out) {
+    if (inspect::is_capture(input)) return inspect::run_cmpp_capture(v, a, input, out);
     const bool tolerant = a.size() == 1 && a[0] == "--tolerant";
     if (!a.empty() && !tolerant) return 2;
     const cmpp::validation checks = tolerant ? cmpp::validation::tolerant : cmpp::validation::strict;
@@ -163,15 +180,7 @@ int run(cmpp::version v, const inspect::args& a, std::string_view input, std::st
         cmpp::pdu p;
         const smsgw::result r = cmpp::decode(rest.substr(0, f.size), p, {v, checks});
         if (r) {
-            inspect::emit(out, [&](json::writer& j) {
-                std::visit(
-                    [&](const auto& m) {
-                        if constexpr (!std::is_same_v<std::decay_t<decltype(m)>, std::monostate>) {
-                            print_pdu(j, m, v, f.size);
-                        }
-                    },
-                    p.body);
-            });
+            inspect::emit(out, [&](json::writer& j) { inspect::print_cmpp_pdu(j, p, v, f.size); });
         } else {
             error_at(out, r, at);
             status = 1;
@@ -189,7 +198,10 @@ int run_cmpp3(const inspect::args& a, std::string_view input, std::string& out) 
 }
 
 const inspect::registrar cmpp_format{
-    {"cmpp", "[--tolerant]  CMPP 2.0 PDUs, a captured stream of them", &run_cmpp}};
-const inspect::registrar cmpp3_format{{"cmpp3", "[--tolerant]  CMPP 3.0 PDUs, a captured stream of them", &run_cmpp3}};
+    {"cmpp", "[--tolerant] [--port N] [--reassemble]  CMPP 2.0 PDUs: a stream of them, or a pcap/pcapng capture",
+     &run_cmpp}};
+const inspect::registrar cmpp3_format{
+    {"cmpp3", "[--tolerant] [--port N] [--reassemble]  CMPP 3.0 PDUs: a stream of them, or a pcap/pcapng capture",
+     &run_cmpp3}};
 
 }  // namespace
