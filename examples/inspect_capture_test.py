@@ -332,6 +332,17 @@ def test_long_messages():
           out)
     rc, lines, out = inspect(path)
     check("without --reassemble: segments only", not the(lines, "long_message") and len(pdus(lines)) == 4, out)
+    # The same segments as a byte stream: the PDUs are counted instead of frames.
+    stream = os.path.join(SCRATCH, "long-message.bin")
+    with open(stream, "wb") as f:
+        for number, reference, total, text in ((3, 42, 3, parts[2]), (1, 7, 2, "不完整"), (3, 42, 3, parts[2]),
+                                               (1, 42, 3, parts[0]), (2, 42, 3, parts[1])):
+            f.write(segment_of_submit(reference, total, number, text))
+    rc, lines, out = inspect(stream, "--reassemble")
+    whole = the(lines, "long_message")
+    check("a stream, --reassemble", rc == 0 and len(whole) == 1 and whole[0]["text"] == "".join(parts) and
+          whole[0]["pdus"] == [1, 4, 5] and pdus(lines)[2]["reassembly_error"] == "segment received twice" and
+          [(m["reference"], m["pdus"]) for m in the(lines, "incomplete_long_message")] == [(7, [2])], out)
 
 
 def test_cmpp3():

@@ -5,8 +5,8 @@
 // and UCS-2 or ASCII content is shown as text beside its hex. `--tolerant` frames and decodes
 // as validation::tolerant does: ranges unchecked, bytes after a body kept as `trailing`, a
 // 12-byte CMPP 1.2 ACTIVE_TEST_RESP shown with `without_reserved`. A segment's UDH is shown
-// parsed (cmpp_udh.cpp). A pcap or pcapng capture goes to cmpp_capture.cpp, which also takes
-// --port and --reassemble.
+// parsed (cmpp_udh.cpp); `--reassemble` also prints each long message whole once its last
+// segment is in (long_messages.hpp). A pcap or pcapng capture goes to cmpp_capture.cpp.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -14,6 +14,7 @@
 
 #include "capture.hpp"
 #include "inspect.hpp"
+#include "long_messages.hpp"
 #include "smsgw/cmpp.hpp"
 #include "smsgw/codec/utf8.hpp"
 
@@ -159,8 +160,19 @@ void error_at(std::string& out, smsgw::result r, std::size_t at) {
 
 int run(cmpp::version v, const inspect::args& a, std::string_view input, std::string& out) {
     if (inspect::is_capture(input)) return inspect::run_cmpp_capture(v, a, input, out);
-    const bool tolerant = a.size() == 1 && a[0] == "--tolerant";
-    if (!a.empty() && !tolerant) return 2;
+    bool tolerant = false;
+    bool reassemble = false;
+    for (std::string_view arg : a) {
+        if (arg == "--tolerant") {
+            tolerant = true;
+        } else if (arg == "--reassemble") {
+            reassemble = true;
+        } else {
+            return 2;
+        }
+    }
+    inspect::long_messages long_messages{"pdus"};
+    std::uint64_t decoded = 0;
     const cmpp::validation checks = tolerant ? cmpp::validation::tolerant : cmpp::validation::strict;
     cmpp::frame_options opt{v};
     opt.checks = checks;
@@ -180,13 +192,19 @@ int run(cmpp::version v, const inspect::args& a, std::string_view input, std::st
         cmpp::pdu p;
         const smsgw::result r = cmpp::decode(rest.substr(0, f.size), p, {v, checks});
         if (r) {
-            inspect::emit(out, [&](json::writer& j) { inspect::print_cmpp_pdu(j, p, v, f.size); });
+            const std::string refused = reassemble ? long_messages.add(p, ++decoded) : std::string();
+            inspect::emit(out, [&](json::writer& j) {
+                inspect::print_cmpp_pdu(j, p, v, f.size);
+                if (!refused.empty()) j.member("reassembly_error", refused);
+            });
+            long_messages.print_completed(out);
         } else {
             error_at(out, r, at);
             status = 1;
         }
         at += f.size;
     }
+    if (reassemble) long_messages.print_incomplete(out);
     return status;
 }
 
@@ -198,10 +216,10 @@ int run_cmpp3(const inspect::args& a, std::string_view input, std::string& out) 
 }
 
 const inspect::registrar cmpp_format{
-    {"cmpp", "[--tolerant] [--port N] [--reassemble]  CMPP 2.0 PDUs: a stream of them, or a pcap/pcapng capture",
+    {"cmpp", "[--tolerant] [--reassemble] [--port N]  CMPP 2.0 PDUs: a stream of them, or a pcap/pcapng capture",
      &run_cmpp}};
 const inspect::registrar cmpp3_format{
-    {"cmpp3", "[--tolerant] [--port N] [--reassemble]  CMPP 3.0 PDUs: a stream of them, or a pcap/pcapng capture",
+    {"cmpp3", "[--tolerant] [--reassemble] [--port N]  CMPP 3.0 PDUs: a stream of them, or a pcap/pcapng capture",
      &run_cmpp3}};
 
 }  // namespace

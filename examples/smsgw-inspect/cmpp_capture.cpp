@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "capture.hpp"
-#include "smsgw/codec/utf8.hpp"
+#include "long_messages.hpp"
 #include "tcp_stream.hpp"
 
 namespace inspect {
@@ -112,7 +112,7 @@ struct connection {
 
 class session {
 public:
-    explicit session(const options& o) : opt_(o), reassembler_(slots_, pool_) {}
+    explicit session(const options& o) : opt_(o) {}
 
     void segment(const tcp_segment& s) {
         ++segments_;
@@ -179,20 +179,7 @@ public:
                 j.end_object();
             });
         }
-        std::size_t incomplete = 0;
-        for (std::size_t i = 0; i < slot_count; ++i) {
-            const cmpp::reassembly_slot& s = slots_[i];
-            if (!s.in_use()) continue;
-            ++incomplete;
-            emit(out_, [&](json::writer& j) {
-                j.key("incomplete_long_message").begin_object();
-                j.member("source", s.source()).member("destination", s.destination());
-                j.member("reference", s.reference()).member("total", s.total()).member("received", s.received());
-                j.member("first_missing", s.first_missing());
-                frames_member(j, i);
-                j.end_object();
-            });
-        }
+        const std::size_t incomplete = long_.print_incomplete(out_);
         emit(out_, [&](json::writer& j) {
             j.key("summary").begin_object();
             j.member("frames", stats.frames).member("tcp_segments", segments_).member("connections", connections_.size());
@@ -203,7 +190,7 @@ public:
             j.member("answered", answered_).member("unanswered", unanswered.size());
             j.member("orphan_responses", orphans_.size());
             j.member("reports_matched", reports_matched_).member("msg_ids_without_report", unreported);
-            if (opt_.reassemble) j.member("long_messages", long_messages_).member("incomplete_long_messages", incomplete);
+            if (opt_.reassemble) j.member("long_messages", long_.completed()).member("incomplete_long_messages", incomplete);
             j.member("not_tcp", stats.not_tcp).member("ip_fragments", stats.fragments).member("malformed", stats.malformed);
             j.end_object();
         });
@@ -316,8 +303,7 @@ public:
                 }
             }
         }
-        std::string reassembly_error;
-        const completed whole = opt_.reassemble ? add_segment(p, at.frame, reassembly_error) : completed{};
+        const std::string reassembly_error = opt_.reassemble ? long_.add(p, at.frame) : std::string();
         emit(out_, [&](json::writer& j) {
             place_members(j, at);
             print_cmpp_pdu(j, p, opt_.ver, wire.size());
@@ -328,87 +314,14 @@ public:
             if (report_for != nullptr) j.member("submit_resp_frame", report_for->where.frame);
             if (!reassembly_error.empty()) j.member("reassembly_error", reassembly_error);
         });
-        if (whole.done) print_long_message(whole);
+        long_.print_completed(out_);
     }
 
 private:
-    static constexpr std::size_t slot_count = 64;
-
     struct msg_id_record {
         place where;  // of the SUBMIT_RESP
         std::size_t reports = 0;
     };
-
-    struct completed {
-        bool done = false;
-        std::size_t slot = 0;
-        std::string source;
-        std::string destination;
-        std::uint16_t reference = 0;
-        std::uint8_t total = 0;
-        std::uint8_t msg_fmt = 0;
-        std::string text;  // the segments' text, Msg_Fmt encoded
-        std::vector<std::uint64_t> frames;
-    };
-
-    void frames_member(json::writer& j, std::size_t slot) {
-        j.key("frames").begin_array();
-        for (std::uint64_t f : frames_[slot]) j.number(f);
-        j.end_array();
-    }
-
-    // Files a SUBMIT's or DELIVER's segment with the reassembler (a status report is none).
-    completed add_segment(const cmpp::pdu& p, std::uint64_t frame, std::string& error) {
-        cmpp::received_segment s;
-        if (const auto* m = std::get_if<cmpp::submit>(&p.body)) {
-            s = {m->src_id, m->dest_terminal_ids.empty() ? std::string_view() : m->dest_terminal_ids[0], m->tp_udhi,
-                 m->msg_fmt, content_bytes(*m)};
-        } else if (const auto* d = std::get_if<cmpp::deliver>(&p.body); d != nullptr && d->registered_delivery == 0) {
-            s = {d->src_terminal_id, d->dest_id, d->tp_udhi, d->msg_fmt, content_bytes(*d)};
-        } else {
-            return {};
-        }
-        if (s.tp_udhi == 0) return {};
-        cmpp::reassembly_status st;
-        const smsgw::result r = reassembler_.add(s, frame, st);
-        if (!r) {
-            error = r.message();
-            return {};
-        }
-        if (st.what == cmpp::reassembly_status::state::single) return {};
-        frames_[st.slot].push_back(frame);
-        if (st.what != cmpp::reassembly_status::state::complete) return {};
-        const cmpp::reassembly_slot& slot = slots_[st.slot];
-        completed c{true, st.slot, std::string(slot.source()), std::string(slot.destination()), slot.reference(),
-                    slot.total(), slot.msg_fmt(), std::string(slot.text_size(), '\0'), std::move(frames_[st.slot])};
-        frames_[st.slot].clear();
-        smsgw::writer w(c.text.data(), c.text.size());
-        reassembler_.take(st.slot, w);  // complete, and the room it needs
-        return c;
-    }
-
-    void print_long_message(const completed& c) {
-        ++long_messages_;
-        std::string text;
-        const bool decoded =
-            cmpp::is_text_format(c.msg_fmt) && smsgw::write_append(text, [&](smsgw::writer& w) {
-                return cmpp::decode_text(c.msg_fmt, bytes(c.text), w);
-            });
-        emit(out_, [&](json::writer& j) {
-            j.key("long_message").begin_object();
-            j.member("source", c.source).member("destination", c.destination).member("reference", c.reference);
-            j.member("total", c.total).member("msg_fmt", c.msg_fmt);
-            j.key("frames").begin_array();
-            for (std::uint64_t f : c.frames) j.number(f);
-            j.end_array();
-            if (decoded) {
-                j.member("text", text);
-            } else {
-                hex_member(j, "content", bytes(c.text));
-            }
-            j.end_object();
-        });
-    }
 
     options opt_;
     std::string out_;
@@ -419,13 +332,9 @@ private:
     std::vector<seen_pdu> orphans_;
     std::vector<seen_pdu> superseded_;  // requests whose Sequence_Id came again before an answer
     std::map<std::uint64_t, msg_id_record> msg_ids_;
-    cmpp::reassembly_slot slots_[slot_count];
-    smsgw::byte pool_[64 * 1024];
-    std::vector<std::uint64_t> frames_[slot_count];
-    cmpp::reassembler reassembler_;
+    long_messages long_{"frames"};
     std::uint64_t segments_ = 0, pdus_ = 0, errors_ = 0, retransmissions_ = 0, overlaps_ = 0, out_of_order_ = 0;
     std::uint64_t gaps_ = 0, resyncs_ = 0, unknown_commands_ = 0, answered_ = 0, reports_matched_ = 0;
-    std::uint64_t long_messages_ = 0;
 };
 
 // A header worth resuming at: Total_Length within what its (known) Command_Id allows.
