@@ -154,7 +154,9 @@ public:
         std::vector<seen_pdu> unanswered = superseded_;
         for (const auto& r : pending_) unanswered.push_back(r.second);
         std::sort(unanswered.begin(), unanswered.end(),
-                  [](const seen_pdu& a, const seen_pdu& b) { return a.where.frame < b.where.frame; });
+                  [](const seen_pdu& a, const seen_pdu& b) {
+                      return std::tie(a.where.frame, a.where.offset) < std::tie(b.where.frame, b.where.offset);
+                  });
         for (const seen_pdu& r : unanswered) {
             emit(out_, [&](json::writer& j) {
                 j.key("unanswered_request").begin_object();
