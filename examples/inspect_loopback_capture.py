@@ -9,7 +9,8 @@ checks) on a free 127.0.0.1 port under `tcpdump -i lo`, then checks that smsgw-i
 the whole session (every PDU, every response matched, every status report matched to its
 SUBMIT_RESP, both long messages reassembled to the texts the programs printed) and that every
 field tshark decodes has the value smsgw-inspect prints for the same PDU of the same frame.
-Exits 77 (skipped) when tcpdump or tshark is missing or may not capture.
+Exits 77 (skipped) when tcpdump or tshark is missing or may not capture, or when smsgw-inspect
+was built without libpcap.
 """
 import json
 import os
@@ -157,6 +158,8 @@ def main():
     run = subprocess.run([INSPECT, "cmpp3", "--reassemble", "--port", str(port), path], capture_output=True, text=True,
                          timeout=30)
     lines = [json.loads(line) for line in run.stdout.splitlines()]
+    if "without libpcap" in lines[-1].get("error", ""):
+        skip("smsgw-inspect was built without libpcap")
     ours = {}
     for line in lines:
         if "command" in line:

@@ -20,9 +20,6 @@ constexpr std::uint32_t pcap_magic_micro = 0xa1b2c3d4;
 constexpr std::uint32_t pcap_magic_nano = 0xa1b23c4d;
 constexpr std::uint32_t pcapng_section = 0x0a0d0d0a;
 
-constexpr std::uint16_t ethertype_ipv4 = 0x0800;
-constexpr std::uint16_t ethertype_ipv6 = 0x86dd;
-
 std::uint32_t swap32(std::uint32_t v) {
     return (v >> 24) | ((v >> 8) & 0xff00) | ((v << 8) & 0xff0000) | (v << 24);
 }
@@ -58,6 +55,9 @@ namespace {
 
 using smsgw::byte;
 using smsgw::bytes;
+
+constexpr std::uint16_t ethertype_ipv4 = 0x0800;
+constexpr std::uint16_t ethertype_ipv6 = 0x86dd;
 
 enum class network { none, ipv4, ipv6 };
 
