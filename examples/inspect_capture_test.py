@@ -77,7 +77,11 @@ def loop(packet, version):  # network order, BSD's AF_INET6 value
     return struct.pack("!I", 2 if version == 4 else 24) + packet
 
 
-LINKS = {"ethernet": (1, ethernet), "sll": (113, sll), "sll2": (276, sll2), "raw": (101, raw), "null": (0, null),
+def ethernet_untagged(packet, version):
+    return bytes(6) + bytes([2, 0, 0, 0, 0, 1]) + struct.pack("!H", 0x0800 if version == 4 else 0x86DD) + packet
+
+
+LINKS = {"ethernet": (1, ethernet), "ethernet-untagged": (1, ethernet_untagged), "sll": (113, sll), "sll2": (276, sll2), "raw": (101, raw), "null": (0, null),
          "loop": (108, loop)}
 
 
@@ -345,6 +349,23 @@ def test_long_messages():
           [(m["reference"], m["pdus"]) for m in the(lines, "incomplete_long_message")] == [(7, [2])], out)
 
 
+def test_ports_used_again():
+    """Two sessions between the same ports, one after the other: two connections, each with its
+    own sequence numbers and Sequence_Ids."""
+    c = capture()
+    c.handshake()
+    c.send(True, sample("connect"))
+    c.send(False, sample("connect-resp"))
+    c.next = {True: 900000, False: 7000000}
+    c.handshake()
+    c.send(True, sample("connect"))
+    c.send(False, sample("connect-resp"))
+    rc, lines, out = inspect(c.write("ports-used-again"))
+    summary = the(lines, "summary")[0]
+    check("ports used again", rc == 0 and summary["connections"] == 2 and summary["answered"] == 2 and
+          [p.get("request_frame") for p in pdus(lines)] == [None, 3, None, 7], out)
+
+
 def test_cmpp3():
     c = capture(6)
     c.handshake()
@@ -376,6 +397,7 @@ def main():
     test_lost_segment()
     test_direction_from_port()
     test_long_messages()
+    test_ports_used_again()
     test_cmpp3()
     test_unsupported_link()
     if failures:

@@ -123,6 +123,10 @@ public:
             it = index_.find(std::make_pair(s.destination, s.source));
             side = 1;
         }
+        if (it != index_.end() && connections_[it->second]->streams[side]->reopened_by(s)) {
+            index_.erase(it);  // the ports were used again: a new connection from here on
+            it = index_.end();
+        }
         if (it == index_.end()) {
             side = 0;
             const std::size_t n = connections_.size();

@@ -46,6 +46,8 @@ public:
         if (s.syn) {
             if (started_) return;  // a retransmitted SYN
             started_ = true;
+            syn_seq_ = seq;
+            saw_syn_ = true;
             next_seq_ = seq + 1;
             ++seq;
         } else if (!started_) {
@@ -80,6 +82,10 @@ public:
     void finish() {
         while (!held_.empty()) skip_gap();
     }
+
+    // True when `s` opens another connection between the same ports: a SYN with another
+    // initial sequence number than the one this direction began with.
+    bool reopened_by(const tcp_segment& s) const { return s.syn && started_ && (!saw_syn_ || s.seq != syn_seq_); }
 
     std::uint64_t retransmissions() const { return retransmissions_; }  // segments wholly seen before
     std::uint64_t overlaps() const { return overlaps_; }                // segments partly seen before
@@ -148,6 +154,8 @@ private:
 
     stream_receiver* to_;
     bool started_ = false;
+    bool saw_syn_ = false;
+    std::uint32_t syn_seq_ = 0;   // the SYN's sequence number, when saw_syn_
     std::uint32_t next_seq_ = 0;  // the sequence number of the next byte expected
     std::uint64_t next_ = 0;      // its offset in the stream
     std::map<std::uint64_t, pending> held_;
