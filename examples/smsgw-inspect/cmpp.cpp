@@ -4,13 +4,17 @@
 // Msg_Id is also split into its parts, a status report's content is decoded into its own object
 // and UCS-2 or ASCII content is shown as text beside its hex. `--tolerant` frames and decodes
 // as validation::tolerant does: ranges unchecked, bytes after a body kept as `trailing`, a
-// 12-byte CMPP 1.2 ACTIVE_TEST_RESP shown with `without_reserved`.
+// 12-byte CMPP 1.2 ACTIVE_TEST_RESP shown with `without_reserved`. A segment's UDH is shown
+// parsed (cmpp_udh.cpp); `--reassemble` also prints each long message whole once its last
+// segment is in (long_messages.hpp). A pcap or pcapng capture goes to cmpp_capture.cpp.
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <type_traits>
 
+#include "capture.hpp"
 #include "inspect.hpp"
+#include "long_messages.hpp"
 #include "smsgw/cmpp.hpp"
 #include "smsgw/codec/utf8.hpp"
 
@@ -124,6 +128,7 @@ void print_pdu(json::writer& j, const T& m, cmpp::version v, std::size_t total_l
     printer p{j};
     T::walk(p, m);
     if constexpr (std::is_same_v<T, cmpp::submit> || std::is_same_v<T, cmpp::deliver> || std::is_same_v<T, cmpp::fwd>) {
+        inspect::udh_member(j, m.tp_udhi, inspect::content_bytes(m));
         content_text(j, m.msg_fmt, m.tp_udhi, m.msg_content);
     }
     if constexpr (std::is_same_v<T, cmpp::deliver>) {
@@ -135,6 +140,18 @@ void print_pdu(json::writer& j, const T& m, cmpp::version v, std::size_t total_l
     if (!m.trailing.empty()) j.key("trailing").hex_string(m.trailing);
 }
 
+}  // namespace
+
+void inspect::print_cmpp_pdu(json::writer& j, const cmpp::pdu& p, cmpp::version v, std::size_t total_length) {
+    std::visit(
+        [&](const auto& m) {
+            if constexpr (!std::is_same_v<std::decay_t<decltype(m)>, std::monostate>) print_pdu(j, m, v, total_length);
+        },
+        p.body);
+}
+
+namespace {
+
 // An error at `at` bytes into the stream.
 void error_at(std::string& out, smsgw::result r, std::size_t at) {
     r.offset += at;
@@ -142,8 +159,20 @@ void error_at(std::string& out, smsgw::result r, std::size_t at) {
 }
 
 int run(cmpp::version v, const inspect::args& a, std::string_view input, std::string& out) {
-    const bool tolerant = a.size() == 1 && a[0] == "--tolerant";
-    if (!a.empty() && !tolerant) return 2;
+    if (inspect::is_capture(input)) return inspect::run_cmpp_capture(v, a, input, out);
+    bool tolerant = false;
+    bool reassemble = false;
+    for (std::string_view arg : a) {
+        if (arg == "--tolerant") {
+            tolerant = true;
+        } else if (arg == "--reassemble") {
+            reassemble = true;
+        } else {
+            return 2;
+        }
+    }
+    inspect::long_messages long_messages{"pdus"};
+    std::uint64_t decoded = 0;
     const cmpp::validation checks = tolerant ? cmpp::validation::tolerant : cmpp::validation::strict;
     cmpp::frame_options opt{v};
     opt.checks = checks;
@@ -163,21 +192,19 @@ int run(cmpp::version v, const inspect::args& a, std::string_view input, std::st
         cmpp::pdu p;
         const smsgw::result r = cmpp::decode(rest.substr(0, f.size), p, {v, checks});
         if (r) {
+            const std::string refused = reassemble ? long_messages.add(p, ++decoded) : std::string();
             inspect::emit(out, [&](json::writer& j) {
-                std::visit(
-                    [&](const auto& m) {
-                        if constexpr (!std::is_same_v<std::decay_t<decltype(m)>, std::monostate>) {
-                            print_pdu(j, m, v, f.size);
-                        }
-                    },
-                    p.body);
+                inspect::print_cmpp_pdu(j, p, v, f.size);
+                if (!refused.empty()) j.member("reassembly_error", refused);
             });
+            long_messages.print_completed(out);
         } else {
             error_at(out, r, at);
             status = 1;
         }
         at += f.size;
     }
+    if (reassemble) long_messages.print_incomplete(out);
     return status;
 }
 
@@ -189,7 +216,10 @@ int run_cmpp3(const inspect::args& a, std::string_view input, std::string& out) 
 }
 
 const inspect::registrar cmpp_format{
-    {"cmpp", "[--tolerant]  CMPP 2.0 PDUs, a captured stream of them", &run_cmpp}};
-const inspect::registrar cmpp3_format{{"cmpp3", "[--tolerant]  CMPP 3.0 PDUs, a captured stream of them", &run_cmpp3}};
+    {"cmpp", "[--tolerant] [--reassemble] [--port N]  CMPP 2.0 PDUs: a stream of them, or a pcap/pcapng capture",
+     &run_cmpp}};
+const inspect::registrar cmpp3_format{
+    {"cmpp3", "[--tolerant] [--reassemble] [--port N]  CMPP 3.0 PDUs: a stream of them, or a pcap/pcapng capture",
+     &run_cmpp3}};
 
 }  // namespace
