@@ -110,6 +110,6 @@ bool encode_charset(const inspect::args& a, const smsgw::codec::json::object& me
 
 const inspect::registrar charset_format{
     {"charset", "<label> [--encode] [--tolerant]  GBK/GB18030/Big5/windows-1252 bytes to UTF-8, or UTF-8 to them",
-     &run_charset, &encode_charset, "gbk charset-gbk/hezhong-notice.txt"}};
+     &run_charset, &inspect::on_object<encode_charset>, "gbk charset-gbk/hezhong-notice.txt"}};
 
 }  // namespace

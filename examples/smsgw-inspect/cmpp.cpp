@@ -329,8 +329,8 @@ int run_cmpp3(const inspect::args& a, std::string_view input, std::string& out) 
 }
 
 const inspect::registrar cmpp_format{
-    {"cmpp", "[--tolerant]  CMPP 2.0 PDUs, a captured stream of them", &run_cmpp, &encode_cmpp, "cmpp/submit.bin"}};
+    {"cmpp", "[--tolerant]  CMPP 2.0 PDUs, a captured stream of them", &run_cmpp, &inspect::on_object<encode_cmpp>, "cmpp/submit.bin"}};
 const inspect::registrar cmpp3_format{
-    {"cmpp3", "[--tolerant]  CMPP 3.0 PDUs, a captured stream of them", &run_cmpp3, &encode_cmpp3, "cmpp3/deliver.bin"}};
+    {"cmpp3", "[--tolerant]  CMPP 3.0 PDUs, a captured stream of them", &run_cmpp3, &inspect::on_object<encode_cmpp3>, "cmpp3/deliver.bin"}};
 
 }  // namespace

@@ -87,29 +87,24 @@ void print_refusal(std::string& out, const refusal& why, std::size_t at) {
 // One message: its bytes appended to `bytes`, or false with why.
 bool encode_one(const format& f, const args& a, std::string_view line, std::string& bytes, refusal& why) {
     json::value root;
-    json::object message;
     if (const smsgw::result r = json::parse(line, root); !r) {
         why = {r, ""};
         return false;
     }
-    if (const smsgw::result r = root.get(message); !r) {
-        why = {r, ""};
-        return false;
-    }
     std::string encoded;
-    if (!f.encode(a, message, encoded, why)) return false;
+    if (!f.encode(a, root, encoded, why)) return false;
     std::string decoded;
     f.run(a, encoded, decoded);
     const std::size_t end = decoded.find('\n');
     json::value back;
-    json::object back_object;
-    if (end + 1 != decoded.size() || !json::parse(std::string_view(decoded).substr(0, end), back) || !back.get(back_object)) {
+    if (end + 1 != decoded.size() || !json::parse(std::string_view(decoded).substr(0, end), back)) {
         why = {smsgw::fail(smsgw::errc::count_mismatch, 0), ""};
         why.says = "the bytes do not decode to one message";
         return false;
     }
+    json::object back_object, message;
     json::value error;
-    if (back_object.find("error", error) && !message.find("error", error)) {
+    if (back.get(back_object) && back_object.find("error", error) && !(root.get(message) && message.find("error", error))) {
         why = {smsgw::fail(smsgw::errc::bad_response, 0), ""};
         why.says = "the bytes do not decode";
         return false;

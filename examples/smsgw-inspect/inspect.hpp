@@ -4,7 +4,7 @@
 //
 //     static int run_cmpp(const inspect::args& a, std::string_view input, std::string& out);
 //     static bool encode_cmpp(const inspect::args& a, const json::object& message, std::string& bytes, inspect::refusal& why);
-//     static const inspect::registrar r{{"cmpp", "[--v3]  a CMPP PDU stream", &run_cmpp, &encode_cmpp, "cmpp/submit.bin"}};
+//     static const inspect::registrar r{{"cmpp", "a CMPP PDU stream", &run_cmpp, &inspect::on_object<encode_cmpp>, "cmpp/submit.bin"}};
 //
 // and main.cpp finds them by name. A format's run() prints one JSON object per message with
 // emit(), an error with emit_error(), and returns 0 when everything decoded, 1 otherwise, 2 when
@@ -44,8 +44,8 @@ struct format {
     const char* usage;  // the arguments and what the format reads, for --help
     int (*run)(const args&, std::string_view input, std::string& out);
     // Appends the bytes of one message run() printed; false with `why` when it cannot. None: a
-    // format that does not go back to bytes (a digest).
-    bool (*encode)(const args&, const smsgw::codec::json::object& message, std::string& bytes, refusal& why) = nullptr;
+    // format that does not go back to bytes (a digest). Most print objects: on_object<>.
+    bool (*encode)(const args&, const smsgw::codec::json::value& message, std::string& bytes, refusal& why) = nullptr;
     const char* example = nullptr;  // a sample, examples/samples/<example>, that --help shows decoded
 };
 
@@ -121,6 +121,17 @@ inline void hex_member(smsgw::codec::json::writer& j, std::string_view name, sms
     j.key(name).hex_string(value);
 }
 
+// An encoder of messages printed as objects, as format::encode: anything else is wrong_type.
+template <bool (*Encode)(const args&, const smsgw::codec::json::object&, std::string&, refusal&)>
+bool on_object(const args& a, const smsgw::codec::json::value& message, std::string& bytes, refusal& why) {
+    smsgw::codec::json::object obj;
+    if (const smsgw::result r = message.get(obj); !r) {
+        why = {r, ""};
+        return false;
+    }
+    return Encode(a, obj, bytes, why);
+}
+
 // The `encode` command (encode.cpp): each object of `input` to bytes, refusals to `errors`;
 // 0 when every message was encoded, 1 otherwise.
 int encode_messages(const format& f, const args& a, std::string_view input, std::string& bytes, std::string& errors);
@@ -146,9 +157,12 @@ public:
     }
     bool ok() const { return why_.r.ok(); }
 
+    // A string that lives as long as the reader.
+    std::string& keep() { return kept_.emplace_back(); }
+
     // A string's decoded content, kept.
     bool text(const smsgw::codec::json::value& v, std::string_view& out, const std::string& path) {
-        std::string& s = kept_.emplace_back();
+        std::string& s = keep();
         const smsgw::result r = smsgw::write_append(s, [&v](smsgw::writer& w) { return v.unescape(w); });
         if (!r) return refuse(smsgw::fail(r.ec, v.offset()), path);
         out = s;
@@ -158,7 +172,7 @@ public:
     bool hex(const smsgw::codec::json::value& v, std::string_view& out, const std::string& path) {
         std::string_view digits;
         if (!text(v, digits, path)) return false;
-        std::string& s = kept_.emplace_back();
+        std::string& s = keep();
         const smsgw::result r = smsgw::write_append(s, [digits](smsgw::writer& w) { return smsgw::codec::hex::decode(digits, w); });
         if (!r) return refuse(smsgw::fail(r.ec, v.offset() + 1 + r.offset), path);
         out = s;

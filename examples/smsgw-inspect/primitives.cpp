@@ -171,10 +171,10 @@ bool encode_form(const inspect::args&, const json::object& message, std::string&
 
 const inspect::registrar base64_format{
     {"base64", "[--url] [--mime]  base64 text (RFC 4648; --mime: lines and whitespace skipped) to bytes", &run_base64,
-     &encode_base64, "base64/rfc4648-foobar.txt"}};
+     &inspect::on_object<encode_base64>, "base64/rfc4648-foobar.txt"}};
 const inspect::registrar hex_format{
-    {"hex", "hex digits (base16, either case) to bytes", &run_hex, &encode_hex, "hex/utf8-chars.txt"}};
+    {"hex", "hex digits (base16, either case) to bytes", &run_hex, &inspect::on_object<encode_hex>, "hex/utf8-chars.txt"}};
 const inspect::registrar form_format{{"form", "an application/x-www-form-urlencoded body (name=value&...), each pair decoded",
-                                      &run_form, &encode_form, "form/imsp-send.txt"}};
+                                      &run_form, &inspect::on_object<encode_form>, "form/imsp-send.txt"}};
 
 }  // namespace

@@ -75,9 +75,9 @@ int run_md5(const inspect::args& a, std::string_view input, std::string& out) {
 }
 
 const inspect::registrar utf8_format{
-    {"utf8", "UTF-8 text: validity, character count, UCS-2 (UTF-16BE)", &run_utf8, &encode_utf8, "utf8/greeting.txt"}};
+    {"utf8", "UTF-8 text: validity, character count, UCS-2 (UTF-16BE)", &run_utf8, &inspect::on_object<encode_utf8>, "utf8/greeting.txt"}};
 const inspect::registrar ucs2_format{
-    {"ucs2", "UCS-2/UTF-16BE bytes (CMPP Msg_Fmt 8) as text", &run_ucs2, &encode_ucs2, "ucs2/greeting.bin"}};
+    {"ucs2", "UCS-2/UTF-16BE bytes (CMPP Msg_Fmt 8) as text", &run_ucs2, &inspect::on_object<encode_ucs2>, "ucs2/greeting.bin"}};
 // No encode: a digest does not hold its input.
 const inspect::registrar md5_format{{"md5", "the MD5 digest (RFC 1321) of the input", &run_md5, nullptr, "md5/abc.txt"}};
 
