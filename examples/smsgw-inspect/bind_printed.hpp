@@ -30,6 +30,7 @@ struct printed_to_bound {
     bool values = false;  // `from` is the value itself
     std::string path;
     std::vector<std::pair<std::size_t, std::size_t>>& offsets;  // (in the rewritten text, in the printed one)
+    fields::json_options printed;  // how write_json_members printed it
 
     template <class M>
     void operator()(const M&, const fields::spec& s) {
@@ -40,13 +41,17 @@ struct printed_to_bound {
         if (!values) {
             from.get(obj);
             if constexpr (std::is_same_v<M, smsgw::bytes>) {
-                hex = obj.find(key + "_hex", v);
+                hex = printed.text_when_utf8 && obj.find(key + "_hex", v);
             }
             if (!hex && !obj.find(key, v)) return;
             j.key(key);
         }
         offsets.emplace_back(out.size(), v.offset());
         if constexpr (std::is_same_v<M, smsgw::bytes>) {
+            if (!printed.text_when_utf8) {
+                j.raw(v.raw());
+                return;
+            }
             std::string_view raw;
             const std::string at = path + "." + key + (hex ? "_hex" : "");
             if (v.is_null() || !(hex ? in.hex(v, raw, at) : in.text(v, raw, at))) {
@@ -78,7 +83,7 @@ struct printed_to_bound {
         j.begin_array();
         std::size_t i = 0;
         for (const json::value& item : items) {
-            printed_to_bound inner{in, j, out, item, g.values, path + "." + g.key + "[" + std::to_string(i++) + "]", offsets};
+            printed_to_bound inner{in, j, out, item, g.values, path + "." + g.key + "[" + std::to_string(i++) + "]", offsets, printed};
             offsets.emplace_back(out.size(), item.offset());
             if (!g.values) j.begin_object();
             const Item empty{};
@@ -91,11 +96,11 @@ struct printed_to_bound {
 
 }  // namespace detail
 
-// Reads the printed object `printed` into `out` with bind_json() (mode m, the groups' items in
-// `storage`). False with the refusal recorded in `in`.
+// Reads the printed object `printed` (written with options `o`) into `out` with bind_json()
+// (mode m, the groups' items in `storage`). False with the refusal recorded in `in`.
 template <class T, class... Items>
-bool bind_printed(const smsgw::codec::json::object& printed, T& out, reader& in, smsgw::mode m,
-                  smsgw::span<Items>... storage) {
+bool bind_printed(const smsgw::codec::json::object& printed, smsgw::codec::fields::json_options o, T& out, reader& in,
+                  smsgw::mode m, smsgw::span<Items>... storage) {
     namespace json = smsgw::codec::json;
     namespace fields = smsgw::codec::fields;
     std::string& bound = in.keep();
@@ -105,7 +110,7 @@ bool bind_printed(const smsgw::codec::json::object& printed, T& out, reader& in,
         json::writer j(w);
         offsets.emplace_back(0, printed.as_value().offset());
         j.begin_object();
-        detail::printed_to_bound rewrite{in, j, w, printed.as_value(), false, "", offsets};
+        detail::printed_to_bound rewrite{in, j, w, printed.as_value(), false, "", offsets, o};
         const T empty{};
         T::walk(rewrite, empty);
         j.end_object();

@@ -110,6 +110,7 @@ bool encode_one(const format& f, const args& a, std::string_view line, std::stri
         return false;
     }
     if (!same(root, back, "", why)) return false;
+    if (!bytes.empty() && f.between != nullptr) bytes += f.between;
     bytes += encoded;
     return true;
 }

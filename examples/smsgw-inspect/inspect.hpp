@@ -46,7 +46,10 @@ struct format {
     // Appends the bytes of one message run() printed; false with `why` when it cannot. None: a
     // format that does not go back to bytes (a digest). Most print objects: on_object<>.
     bool (*encode)(const args&, const smsgw::codec::json::value& message, std::string& bytes, refusal& why) = nullptr;
-    const char* example = nullptr;  // a sample, examples/samples/<example>, that --help shows decoded
+    const char* example = nullptr;  // "[args ]<folder>/<file>": a sample of examples/samples/ that --help shows decoded
+    // Written between two messages' bytes: a format that prints the records of one list as
+    // messages of their own (Hezhong's pushes) joins them back into one list.
+    const char* between = nullptr;
 };
 
 // Every registered format, in registration order.

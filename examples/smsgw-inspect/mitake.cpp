@@ -137,7 +137,7 @@ bool encode(const smsgw::codec::json::object& printed, mitake::mode md, std::str
     T m;
     bool bound = false;
     store.with([&](auto... spans) {
-        bound = inspect::bind_printed(printed, m, in, md, spans...);
+        bound = inspect::bind_printed(printed, {true}, m, in, md, spans...);
         return smsgw::result{};
     });
     if (!bound) return false;
