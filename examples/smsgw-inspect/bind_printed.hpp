@@ -22,6 +22,34 @@ namespace detail {
 namespace json = smsgw::codec::json;
 namespace fields = smsgw::codec::fields;
 
+// A walk may depend on values (IMSP's content is text or binary by its type): the rewrite
+// walks a message whose strings are already those printed.
+struct prefill {
+    reader& in;
+    json::object from;
+
+    template <class M>
+    void operator()(M& target, const fields::spec& s) {
+        json::value v;
+        if constexpr (std::is_same_v<M, std::string_view>) {
+            if (from.find(s.json_key(), v) && v.type() == json::kind::string) in.text(v, target, "");
+        }
+    }
+    template <class Items>
+    void group(Items&, const fields::group_spec&) {}
+};
+
+template <class T>
+T prefilled(reader& in, const json::value& printed) {
+    T m{};
+    json::object obj;
+    if (printed.get(obj)) {
+        prefill p{in, obj};
+        T::walk(p, m);
+    }
+    return m;
+}
+
 struct printed_to_bound {
     reader& in;
     json::writer& j;
@@ -86,8 +114,8 @@ struct printed_to_bound {
             printed_to_bound inner{in, j, out, item, g.values, path + "." + g.key + "[" + std::to_string(i++) + "]", offsets, printed};
             offsets.emplace_back(out.size(), item.offset());
             if (!g.values) j.begin_object();
-            const Item empty{};
-            Item::walk(inner, empty);
+            const Item values_printed = prefilled<Item>(in, item);
+            Item::walk(inner, values_printed);
             if (!g.values) j.end_object();
         }
         j.end_array();
@@ -111,8 +139,8 @@ bool bind_printed(const smsgw::codec::json::object& printed, smsgw::codec::field
         offsets.emplace_back(0, printed.as_value().offset());
         j.begin_object();
         detail::printed_to_bound rewrite{in, j, w, printed.as_value(), false, "", offsets, o};
-        const T empty{};
-        T::walk(rewrite, empty);
+        const T values_printed = detail::prefilled<T>(in, printed.as_value());
+        T::walk(rewrite, values_printed);
         j.end_object();
         return j.finish();
     });
@@ -137,6 +165,17 @@ bool bind_printed(const smsgw::codec::json::object& printed, smsgw::codec::field
     r.offset = at;
     r.field = nullptr;
     return in.refuse(r, path);
+}
+
+// bind_printed(), then the message encoded by `encode(const T&, smsgw::writer&)` (the
+// library's) and appended to `bytes`; its refusal named by the field it gives.
+template <class T, class Encode, class... Items>
+bool encode_printed(const smsgw::codec::json::object& printed, smsgw::codec::fields::json_options o, reader& in,
+                    smsgw::mode m, std::string& bytes, Encode&& encode, smsgw::span<Items>... storage) {
+    T msg{};
+    if (!bind_printed(printed, o, msg, in, m, storage...)) return false;
+    const smsgw::result r = smsgw::write_append(bytes, [&](smsgw::writer& w) { return encode(msg, w); });
+    return r ? true : in.refuse(r, r.field != nullptr ? std::string(".") + r.field : std::string());
 }
 
 }  // namespace inspect

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bind_printed.hpp"
 #include "inspect.hpp"
 #include "smsgw/codec/json_fields.hpp"
 #include "smsgw/fivec.hpp"
@@ -166,6 +167,15 @@ int batch(std::string_view xml, smsgw::mode m, std::string& out) {
     return 0;
 }
 
+// The requests printed from their field lists (the others' layouts are the module's own).
+template <class F>
+bool with_request(std::string_view what, F&& f) {
+    if (what == "balance_query") return f(fivec::balance_query{}, "query_balance"), true;
+    if (what == "report_request") return f(fivec::report_request{}, "recv_report"), true;
+    if (what == "caixin_send_batch") return f(fivec::caixin_send_batch_request{}, "caixin_send_batch"), true;
+    return false;
+}
+
 int run(const inspect::args& a, std::string_view in, std::string& out) {
     if (a.empty()) return 2;
     smsgw::mode m = smsgw::mode::strict;
@@ -183,19 +193,30 @@ int run(const inspect::args& a, std::string_view in, std::string& out) {
     if (what == "caixin_send") return caixin_send(in, m, out);
     if (what == "frames") return frames(in, enc, m, out);
     if (what == "reply") return reply(in, m, out);
-    if (what == "balance_query") return request<fivec::balance_query>(in, m, "query_balance", out);
     if (what == "balance_reply") return balance_reply(in, m, out);
-    if (what == "report_request") return request<fivec::report_request>(in, m, "recv_report", out);
     if (what == "report_reply") return report_reply(in, m, out);
     if (what == "batch") return batch(in, m, out);
-    if (what == "caixin_send_batch") return request<fivec::caixin_send_batch_request>(in, m, "caixin_send_batch", out);
+    int status = 2;
+    if (with_request(what, [&](auto r, const char* api) { status = request<decltype(r)>(in, m, api, out); })) return status;
     return 2;
+}
+
+// The requests' form bodies from their printed fields; the other messages do not encode.
+bool encode(const inspect::args& a, const smsgw::codec::json::object& printed, std::string& bytes, inspect::refusal& why) {
+    inspect::reader in(why);
+    const smsgw::mode m = a.size() == 2 && a[1] == "--tolerant" ? smsgw::mode::tolerant : smsgw::mode::strict;
+    bool ok = false;
+    const bool known = !a.empty() && with_request(a[0], [&](auto tag, const char*) {
+        using Request = decltype(tag);
+        ok = inspect::encode_printed<Request>(printed, {true}, in, m, bytes, [](const Request& r, smsgw::writer& w) { return fivec::encode(r, w); });
+    });
+    return known ? ok : in.refuse(smsgw::errc::unknown_field, printed.as_value(), "");
 }
 
 const inspect::registrar fivec_format{
     {"fivec",
      "<message> [--tolerant]  a 5C message: caixin_send, frames [--gbk], reply, balance_query, balance_reply, "
      "report_request, report_reply, batch (the xmlData document), caixin_send_batch",
-     &run}};
+     &run, &inspect::on_object<encode>, "balance_query fivec-balance_query/spec-example.txt"}};
 
 }  // namespace

@@ -168,16 +168,16 @@ int run(const inspect::args& a, std::string_view in, std::string& out) {
 template <class Message, class... Items>
 bool encode_bound(const smsgw::codec::json::object& printed, smsgw::codec::fields::json_options o, smsgw::mode m,
                   std::string& bytes, inspect::reader& in, smsgw::span<Items>... storage) {
-    Message msg;
-    if (!inspect::bind_printed(printed, o, msg, in, m, storage...)) return false;
-    const smsgw::result r = smsgw::write_append(bytes, [&msg](smsgw::writer& w) {
-        if constexpr (std::is_same_v<Message, hz::report> || std::is_same_v<Message, hz::mo>) {
-            return hz::encode_list<Message>(smsgw::span<const Message>(&msg, 1), w);
-        } else {
-            return hz::encode(msg, w);
-        }
-    });
-    return r ? true : in.refuse(r, r.field != nullptr ? std::string(".") + r.field : std::string());
+    return inspect::encode_printed<Message>(
+        printed, o, in, m, bytes,
+        [](const Message& msg, smsgw::writer& w) {
+            if constexpr (std::is_same_v<Message, hz::report> || std::is_same_v<Message, hz::mo>) {
+                return hz::encode_list<Message>(smsgw::span<const Message>(&msg, 1), w);
+            } else {
+                return hz::encode(msg, w);
+            }
+        },
+        storage...);
 }
 
 template <class Message, class Item, class Nested>

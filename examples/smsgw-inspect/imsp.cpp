@@ -6,6 +6,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "bind_printed.hpp"
 #include "inspect.hpp"
 #include "smsgw/codec/json_fields.hpp"
 #include "smsgw/imsp.hpp"
@@ -55,18 +56,40 @@ int request(std::string_view body, std::string& out) {
     return 0;
 }
 
+// Calls f(Request{}) with the request of command c.
+template <class F>
+int with_request(imsp::command c, F&& f) {
+    switch (c) {
+    case imsp::command::login: return f(imsp::login_request{});
+    case imsp::command::get_mime: return f(imsp::get_mime_request{});
+    case imsp::command::change_passwd: return f(imsp::change_passwd_request{});
+    case imsp::command::query: return f(imsp::query_request{});
+    case imsp::command::query_batch: return f(imsp::query_batch_request{});
+    case imsp::command::send_mms: return f(imsp::send_mms_request{});
+    }
+    return 2;
+}
+
 int run_request(const inspect::args& a, std::string_view body, std::string& out) {
     imsp::command c{};
     if (a.size() != 1 || !imsp::find_command(a[0], c)) return 2;
-    switch (c) {
-    case imsp::command::login: return request<imsp::login_request>(body, out);
-    case imsp::command::get_mime: return request<imsp::get_mime_request>(body, out);
-    case imsp::command::change_passwd: return request<imsp::change_passwd_request>(body, out);
-    case imsp::command::query: return request<imsp::query_request>(body, out);
-    case imsp::command::query_batch: return request<imsp::query_batch_request>(body, out);
-    case imsp::command::send_mms: return request<imsp::send_mms_request>(body, out);
-    }
-    return 2;
+    return with_request(c, [&](auto r) { return request<decltype(r)>(body, out); });
+}
+
+// The printed fields bound back, the form body encoded from them.
+bool encode_request(const inspect::args& a, const smsgw::codec::json::object& printed, std::string& bytes, inspect::refusal& why) {
+    imsp::command c{};
+    if (a.size() != 1 || !imsp::find_command(a[0], c)) return false;
+    inspect::reader in(why);
+    std::vector<imsp::content> storage(64);
+    return with_request(c, [&](auto tag) {
+               using Request = decltype(tag);
+               return inspect::encode_printed<Request>(
+                          printed, {true}, in, smsgw::mode::strict, bytes,
+                          [](const Request& r, smsgw::writer& w) { return imsp::encode(r, w); }, smsgw::span<imsp::content>(storage))
+                          ? 0
+                          : 1;
+           }) == 0;
 }
 
 template <class Response, class Print>
@@ -157,7 +180,7 @@ int run_response(const inspect::args& a, std::string_view in, std::string& out) 
 
 const inspect::registrar request_format{
     {"imsp-request", "<command>  an IMSP form body (login, send_mms, query, query_batch, get_mime, change_passwd)",
-     &run_request}};
+     &run_request, &inspect::on_object<encode_request>, "login imsp-request-login/spec-example.txt"}};
 const inspect::registrar response_format{
     {"imsp-response", "<command> [--status 200|202]  an IMSP answer: the <br> page, or get_mime's MIME packet (200)",
      &run_response}};

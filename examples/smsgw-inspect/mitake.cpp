@@ -134,15 +134,13 @@ template <class T>
 bool encode(const smsgw::codec::json::object& printed, mitake::mode md, std::string& bytes, inspect::refusal& why) {
     inspect::reader in(why);
     storage<T> store;
-    T m;
-    bool bound = false;
+    bool encoded = false;
     store.with([&](auto... spans) {
-        bound = inspect::bind_printed(printed, {true}, m, in, md, spans...);
+        encoded = inspect::encode_printed<T>(printed, {true}, in, md, bytes, [](const T& m, smsgw::writer& w) { return mitake::encode(m, w); },
+                                             spans...);
         return smsgw::result{};
     });
-    if (!bound) return false;
-    const smsgw::result r = smsgw::write_append(bytes, [&m](smsgw::writer& w) { return mitake::encode(m, w); });
-    return r ? true : in.refuse(r, "");
+    return encoded;
 }
 
 // Calls f.template operator()<T>(name) with the message `name` names, the canonical spelling

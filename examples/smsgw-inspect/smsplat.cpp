@@ -6,6 +6,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "bind_printed.hpp"
 #include "inspect.hpp"
 #include "smsgw/codec/json_fields.hpp"
 #include "smsgw/smsplat.hpp"
@@ -66,6 +67,20 @@ int reply(std::string_view in, smsplat::mode m, smsplat::call c, std::string& ou
     return 0;
 }
 
+// Calls f(Request{}) with the request of call c.
+template <class F>
+int with_request(smsplat::call c, F&& f) {
+    switch (c) {
+    case smsplat::call::batch_send: return f(smsplat::batch_send_request{});
+    case smsplat::call::var_sm: return f(smsplat::var_sm_request{});
+    case smsplat::call::push: return f(smsplat::push_request{});
+    case smsplat::call::query_balance: return f(smsplat::query_balance_request{});
+    case smsplat::call::recharge: return f(smsplat::recharge_request{});
+    case smsplat::call::user_manage: return f(smsplat::user_manage_request{});
+    }
+    return 2;
+}
+
 int run(const inspect::args& a, std::string_view in, std::string& out) {
     smsplat::call c{};
     if (a.empty() || !smsplat::find_call(a[0], c)) return 2;
@@ -80,17 +95,7 @@ int run(const inspect::args& a, std::string_view in, std::string& out) {
             return 2;
         }
     }
-    if (!answer) {
-        switch (c) {
-        case smsplat::call::batch_send: return request<smsplat::batch_send_request>(in, m, out);
-        case smsplat::call::var_sm: return request<smsplat::var_sm_request>(in, m, out);
-        case smsplat::call::push: return request<smsplat::push_request>(in, m, out);
-        case smsplat::call::query_balance: return request<smsplat::query_balance_request>(in, m, out);
-        case smsplat::call::recharge: return request<smsplat::recharge_request>(in, m, out);
-        case smsplat::call::user_manage: return request<smsplat::user_manage_request>(in, m, out);
-        }
-        return 2;
-    }
+    if (!answer) return with_request(c, [&](auto r) { return request<decltype(r)>(in, m, out); });
     switch (c) {
     case smsplat::call::batch_send:
     case smsplat::call::var_sm:
@@ -121,10 +126,29 @@ int run(const inspect::args& a, std::string_view in, std::string& out) {
     return 2;
 }
 
+// A request's parameters from its printed fields; the replies do not encode.
+bool encode(const inspect::args& a, const smsgw::codec::json::object& printed, std::string& bytes, inspect::refusal& why) {
+    inspect::reader in(why);
+    smsplat::call c{};
+    smsplat::mode m = smsplat::mode::strict;
+    for (std::size_t k = 1; k < a.size(); ++k) {
+        if (a[k] == "--reply") return in.refuse(smsgw::errc::unknown_field, printed.as_value(), "");
+        if (a[k] == "--tolerant") m = smsplat::mode::tolerant;
+    }
+    if (a.empty() || !smsplat::find_call(a[0], c)) return false;
+    return with_request(c, [&](auto tag) {
+               using Request = decltype(tag);
+               return inspect::encode_printed<Request>(printed, {true}, in, m, bytes,
+                                                       [](const Request& r, smsgw::writer& w) { return smsplat::encode(r, w); })
+                          ? 0
+                          : 1;
+           }) == 0;
+}
+
 const inspect::registrar format{
     {"smsplat",
      "<call> [--reply] [--tolerant]  the HTTP SMS platform: a call's parameters (or URL), or with --reply its answer "
      "(HttpBatchSendSM, HttpVarSM, push, QueryBalance, Recharge, UserManage)",
-     &run}};
+     &run, &inspect::on_object<encode>, "HttpBatchSendSM smsplat-HttpBatchSendSM/spec-example.txt"}};
 
 }  // namespace
