@@ -128,6 +128,7 @@ int encode_messages(const format& f, const args& a, std::string_view input, std:
         if (line.find_first_not_of(" \t") != std::string_view::npos) {
             refusal why;
             if (!encode_one(f, a, line, bytes, why)) {
+                if (why.r.ok()) return 2;  // refused without a reason: the arguments name no message
                 print_refusal(errors, why, at);
                 status = 1;
             }

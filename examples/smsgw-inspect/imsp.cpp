@@ -183,6 +183,6 @@ const inspect::registrar request_format{
      &run_request, &inspect::on_object<encode_request>, "login imsp-request-login/spec-example.txt"}};
 const inspect::registrar response_format{
     {"imsp-response", "<command> [--status 200|202]  an IMSP answer: the <br> page, or get_mime's MIME packet (200)",
-     &run_response}};
+     &run_response, nullptr, "login imsp-response-login/spec-example-1.html"}};
 
 }  // namespace

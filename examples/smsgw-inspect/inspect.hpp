@@ -136,7 +136,8 @@ bool on_object(const args& a, const smsgw::codec::json::value& message, std::str
 }
 
 // The `encode` command (encode.cpp): each object of `input` to bytes, refusals to `errors`;
-// 0 when every message was encoded, 1 otherwise.
+// 0 when every message was encoded, 1 otherwise, 2 when the arguments name no message (an
+// encoder that returns false without a refusal).
 int encode_messages(const format& f, const args& a, std::string_view input, std::string& bytes, std::string& errors);
 
 // `--format text` (layout.cpp): each JSON object run() printed, one line per member, indented

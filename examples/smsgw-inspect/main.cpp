@@ -66,11 +66,29 @@ bool read_all(std::FILE* in, std::string& data) {
     return std::ferror(in) == 0;
 }
 
+// A format's usage is "<its arguments>  <what it reads>".
+std::string_view usage_arguments(const inspect::format& f) {
+    const std::string_view u = f.usage;
+    const std::size_t gap = u.find("  ");
+    return gap == std::string_view::npos ? std::string_view() : u.substr(0, gap);
+}
+std::string_view usage_description(const inspect::format& f) {
+    const std::string_view u = f.usage;
+    const std::size_t gap = u.find("  ");
+    return gap == std::string_view::npos ? u : u.substr(gap + 2);
+}
+
 // `smsgw-inspect <format> --help`: the usage, the options, and the example sample decoded.
 void format_help(const inspect::format& f) {
-    std::printf("usage: smsgw-inspect %s %s [--format json|text] [file|-]\n", f.name, f.usage);
-    if (f.encode != nullptr) std::printf("       smsgw-inspect encode %s [args...] [file|-]\n", f.name);
+    const std::string args(usage_arguments(f));
+    const std::string spaced = args.empty() ? std::string() : args + " ";
+    std::printf("usage: smsgw-inspect %s %s[--format json|text] [file|-]\n", f.name, spaced.c_str());
+    if (f.encode != nullptr) std::printf("       smsgw-inspect encode %s %s[file|-]\n", f.name, spaced.c_str());
+    std::printf("%.*s\n", static_cast<int>(usage_description(f).size()), usage_description(f).data());
     std::fputs("  --format text   one line per field, indented by structure (JSON is the default)\n", stdout);
+    if (f.encode != nullptr) {
+        std::fputs("  encode          the JSON printed, one object a line, back to the bytes\n", stdout);
+    }
     if (f.example == nullptr) return;
     std::printf("example:\n  $ smsgw-inspect %s\n", example_command(f).c_str());
     const std::string path = std::string(SMSGW_INSPECT_SAMPLES "/").append(sample_of(f));
@@ -81,7 +99,10 @@ void format_help(const inspect::format& f) {
     std::fclose(file);
     f.run(example_args(f), input, out);
     std::fwrite(out.data(), 1, out.size(), stdout);
-    if (f.encode != nullptr) std::printf("  $ smsgw-inspect %s | smsgw-inspect encode %s > message.bin\n", example_command(f).c_str(), f.name);
+    if (f.encode == nullptr) return;
+    std::string line = example_command(f);
+    std::printf("  $ smsgw-inspect %s | smsgw-inspect encode %s %s- > message.bin\n", line.c_str(), f.name,
+                std::string(line, std::strlen(f.name) + 1, line.rfind(' ') - std::strlen(f.name)).c_str());
 }
 
 }  // namespace
@@ -109,21 +130,16 @@ int main(int argc, char** argv) {
         return 2;
     }
 
-    int last = argc;  // one past the format's own arguments
-    const char* path = nullptr;
-    if (argc > first + 1 && (std::string_view(argv[argc - 1]) == "-" || is_file(argv[argc - 1]))) {
-        last = argc - 1;
-        path = argv[last];
-    }
-    inspect::args arguments;
+    // The format's arguments, --format and --help taken out; the input when the last is "-" or a file.
+    std::vector<std::string_view> rest;
     bool text = false;
-    for (int i = first + 1; i < last; ++i) {
+    for (int i = first + 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg == "--help") {
             format_help(*f);
             return 0;
         }
-        if (!encoding && arg == "--format" && i + 1 < last) {
+        if (!encoding && arg == "--format" && i + 1 < argc) {
             const std::string_view layout = argv[++i];
             if (layout != "json" && layout != "text") {
                 std::fprintf(stderr, "smsgw-inspect: --format json or --format text, not '%s'\n", argv[i]);
@@ -132,8 +148,14 @@ int main(int argc, char** argv) {
             text = layout == "text";
             continue;
         }
-        arguments.push_back(arg);
+        rest.push_back(arg);
     }
+    const char* path = nullptr;
+    if (!rest.empty() && (rest.back() == "-" || is_file(std::string(rest.back()).c_str()))) {
+        path = rest.back().data();
+        rest.pop_back();
+    }
+    const inspect::args arguments(rest.begin(), rest.end());
 
     std::string input;
     if (path == nullptr || std::string_view(path) == "-") {
@@ -156,6 +178,10 @@ int main(int argc, char** argv) {
         const int rc = inspect::encode_messages(*f, arguments, input, bytes, errors);
         std::fwrite(bytes.data(), 1, bytes.size(), stdout);
         std::fwrite(errors.data(), 1, errors.size(), stderr);
+        if (rc == 2) {
+            std::fprintf(stderr, "smsgw-inspect: encode %s: the arguments name no message that encodes\n", f->name);
+            std::fprintf(stderr, "usage: smsgw-inspect encode %s %s\n", f->name, f->usage);
+        }
         return rc;
     }
     std::string out;

@@ -132,7 +132,7 @@ bool encode(const inspect::args& a, const smsgw::codec::json::object& printed, s
     smsplat::call c{};
     smsplat::mode m = smsplat::mode::strict;
     for (std::size_t k = 1; k < a.size(); ++k) {
-        if (a[k] == "--reply") return in.refuse(smsgw::errc::unknown_field, printed.as_value(), "");
+        if (a[k] == "--reply") return false;
         if (a[k] == "--tolerant") m = smsplat::mode::tolerant;
     }
     if (a.empty() || !smsplat::find_call(a[0], c)) return false;
