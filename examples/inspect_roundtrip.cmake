@@ -15,8 +15,6 @@ set(_not_yet
   fivec-frames-tolerant fivec-reply fivec-reply-tolerant fivec-report_reply fivec-report_reply-tolerant
   imsp-response-change_passwd imsp-response-get_mime imsp-response-get_mime-202 imsp-response-login
   imsp-response-query imsp-response-query_batch imsp-response-send_mms
-  smsplat-HttpBatchSendSM-reply smsplat-HttpBatchSendSM-reply-tolerant smsplat-QueryBalance-reply
-  smsplat-Recharge-reply smsplat-UserManage-reply
 )
 # Samples whose decoding is lossy, so that no bytes give their JSON back.
 set(_lossy
