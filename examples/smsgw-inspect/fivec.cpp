@@ -90,16 +90,58 @@ int request(std::string_view body, smsgw::mode m, const char* api, std::string& 
     return 0;
 }
 
-void reply_members(json& j, const fivec::reply& r) {
-    j.member("success", r.success).member("prefix", r.prefix);
+// A reply's members, one description for printing them and reading them back: success and
+// prefix, then the msgid, or the text and (printed) what the spec says of it.
+template <class V, class Reply>
+void walk_reply(V& v, Reply& r) {
+    v.flag("success", r.success);
+    v.text("prefix", r.prefix);
     if (r.success) {
-        j.member("msgid", r.msgid);
+        v.text("msgid", r.msgid);
         return;
     }
-    j.member("text", r.text);
-    const fivec::error_text known = fivec::describe(r.code);
-    if (known.known()) j.member("error", known.text).member("error_zh", known.chinese);
+    v.text("text", r.text);
+    v.meaning(r.code);
 }
+
+struct reply_printer {
+    json& j;
+    void flag(const char* key, bool value) { j.member(key, value); }
+    void text(const char* key, std::string_view value) { j.member(key, value); }
+    void meaning(fivec::error_code code) {
+        const fivec::error_text known = fivec::describe(code);
+        if (known.known()) j.member("error", known.text).member("error_zh", known.chinese);
+    }
+};
+
+void reply_members(json& j, const fivec::reply& r) {
+    reply_printer p{j};
+    walk_reply(p, r);
+}
+
+// The reply walk read back; the code is what decoding finds in the text, so it is not read.
+struct reply_reader {
+    const smsgw::codec::json::object& printed;
+    inspect::reader& in;
+
+    void flag(const char* key, bool& value) {
+        smsgw::codec::json::value v;
+        if (!printed.find(key, v)) {
+            in.refuse(smsgw::errc::missing_field, printed.as_value(), std::string(".") + key);
+        } else if (const smsgw::result r = v.get(value); !r) {
+            in.refuse(r, std::string(".") + key);
+        }
+    }
+    void text(const char* key, std::string_view& value) {
+        smsgw::codec::json::value v;
+        if (!printed.find(key, v)) {
+            in.refuse(smsgw::errc::missing_field, printed.as_value(), std::string(".") + key);
+        } else {
+            in.text(v, value, std::string(".") + key);
+        }
+    }
+    void meaning(fivec::error_code) {}
+};
 
 int reply(std::string_view in, smsgw::mode m, std::string& out) {
     fivec::reply r;
@@ -108,17 +150,36 @@ int reply(std::string_view in, smsgw::mode m, std::string& out) {
     return 0;
 }
 
+// The balance as it was sent, or the error reply.
+constexpr const char* balance_key = "balance";
+
 int balance_reply(std::string_view in, smsgw::mode m, std::string& out) {
     fivec::balance_reply r;
     if (smsgw::result res = fivec::decode(in, r, m); !res) return fail_with(out, res);
     inspect::emit(out, [&](json& j) {
         if (r.ok) {
-            j.member("balance", r.balance);
+            j.member(balance_key, r.balance);
         } else {
             reply_members(j, r.error);
         }
     });
     return 0;
+}
+
+// A reply, or a balance reply, from what they printed.
+bool encode_reply(const smsgw::codec::json::object& printed, bool balance, std::string& bytes, inspect::reader& in) {
+    fivec::balance_reply b;
+    smsgw::codec::json::value v;
+    b.ok = balance && printed.find(balance_key, v);
+    if (b.ok) {
+        if (!in.text(v, b.balance, std::string(".") + balance_key)) return false;
+    } else {
+        reply_reader read{printed, in};
+        walk_reply(read, b.error);
+        if (!in.ok()) return false;
+    }
+    const smsgw::result r = smsgw::write_append(bytes, [&](smsgw::writer& w) { return balance ? fivec::encode(b, w) : fivec::encode(b.error, w); });
+    return r ? true : in.refuse(r, r.field != nullptr ? std::string(".") + r.field : std::string());
 }
 
 int report_reply(std::string_view in, smsgw::mode m, std::string& out) {
@@ -201,10 +262,12 @@ int run(const inspect::args& a, std::string_view in, std::string& out) {
     return 2;
 }
 
-// The requests' form bodies from their printed fields; the other messages do not encode.
+// The requests' form bodies from their printed fields, and the replies; the other messages do
+// not encode.
 bool encode(const inspect::args& a, const smsgw::codec::json::object& printed, std::string& bytes, inspect::refusal& why) {
     inspect::reader in(why);
     const smsgw::mode m = a.size() == 2 && a[1] == "--tolerant" ? smsgw::mode::tolerant : smsgw::mode::strict;
+    if (!a.empty() && (a[0] == "reply" || a[0] == "balance_reply")) return encode_reply(printed, a[0] == "balance_reply", bytes, in);
     bool ok = false;
     const bool known = !a.empty() && with_request(a[0], [&](auto tag, const char*) {
         using Request = decltype(tag);
