@@ -30,9 +30,13 @@ void text_or_hex(json& j, std::string_view name, smsgw::bytes value) {
     }
 }
 
+// The two members of every answer page; the rest each answer reads from its description.
+constexpr const char* code_key = "return_code";
+constexpr const char* description_key = "description";
+
 void code_members(json& j, imsp::command c, imsp::return_code code) {
     const imsp::code_text text = imsp::describe(c, code);
-    j.member("return_code", static_cast<int>(code));
+    j.member(code_key, static_cast<int>(code));
     if (text.known()) j.member("meaning", text.english).member("meaning_zh", text.chinese);
 }
 
@@ -99,7 +103,7 @@ int response(std::string_view in, std::string& out, imsp::command c, Print print
     inspect::emit(out, [&](json& j) {
         j.member("command", imsp::name(c));
         code_members(j, c, r.code);
-        j.member("description", r.description);
+        j.member(description_key, r.description);
         print(j, r);
     });
     return 0;
@@ -178,11 +182,32 @@ int run_response(const inspect::args& a, std::string_view in, std::string& out) 
     return 2;
 }
 
+// An answer page from its code and description (what decoding derives from them is checked
+// by decoding the page again); get_mime's MIME packet does not encode.
+bool encode_response(const inspect::args& a, const smsgw::codec::json::object& printed, std::string& bytes, inspect::refusal& why) {
+    imsp::command c{};
+    if (a.empty() || !imsp::find_command(a[0], c)) return false;
+    if (c == imsp::command::get_mime && !(a.size() == 3 && a[2] == "202")) return false;
+    inspect::reader in(why);
+    imsp::page p;
+    smsgw::codec::json::value v;
+    int code = 0;
+    if (!printed.find(code_key, v)) return in.refuse(smsgw::errc::missing_field, printed.as_value(), std::string(".") + code_key);
+    if (!in.number(v, code, std::string(".") + code_key)) return false;
+    p.code = static_cast<imsp::return_code>(code);
+    if (!printed.find(description_key, v)) {
+        return in.refuse(smsgw::errc::missing_field, printed.as_value(), std::string(".") + description_key);
+    }
+    if (!in.text(v, p.description, std::string(".") + description_key)) return false;
+    const smsgw::result r = smsgw::write_append(bytes, [&p](smsgw::writer& w) { return imsp::encode(p, w); });
+    return r ? true : in.refuse(smsgw::fail(r.ec, v.offset()), std::string(".") + description_key);
+}
+
 const inspect::registrar request_format{
     {"imsp-request", "<command>  an IMSP form body (login, send_mms, query, query_batch, get_mime, change_passwd)",
      &run_request, &inspect::on_object<encode_request>, "login imsp-request-login/spec-example.txt"}};
 const inspect::registrar response_format{
     {"imsp-response", "<command> [--status 200|202]  an IMSP answer: the <br> page, or get_mime's MIME packet (200)",
-     &run_response, nullptr, "login imsp-response-login/spec-example-1.html"}};
+     &run_response, &inspect::on_object<encode_response>, "login imsp-response-login/spec-example-1.html"}};
 
 }  // namespace
