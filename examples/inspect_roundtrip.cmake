@@ -11,8 +11,7 @@ set(_not_encoded
 # Sample folders whose messages are printed by layouts of their module's own, not from a field
 # list, and have no encoder yet.
 set(_not_yet
-  fivec-batch fivec-caixin_send fivec-caixin_send-tolerant fivec-frames fivec-frames-gbk
-  fivec-frames-tolerant fivec-report_reply fivec-report_reply-tolerant
+  fivec-batch fivec-report_reply fivec-report_reply-tolerant
   imsp-response-get_mime
 )
 # Samples whose decoding is lossy, so that no bytes give their JSON back.
@@ -23,6 +22,8 @@ set(_lossy
   hezhong-rpts-tolerant/spec-example.txt              # a line break inside receive_time
   hezhong-send_mms_task-tolerant/spec-example.json    # a blank after a comma in mobile
   hezhong-send_mms_task-tolerant/spec-example-variables.json
+  fivec-frames-tolerant/glued-leading-trailing.txt  # elements glued without ';', a ';' before and after
+  fivec-caixin_send-tolerant/tittle-and-quirks.txt  # the same frame string
   # The prefix as sent (`Error`), which the library writes in lower case:
   fivec-reply/missing-message-title.txt
   fivec-reply-tolerant/spaced.txt

@@ -262,12 +262,76 @@ int run(const inspect::args& a, std::string_view in, std::string& out) {
     return 2;
 }
 
-// The requests' form bodies from their printed fields, and the replies; the other messages do
-// not encode.
+// caixin_send from its printed fields, the title back in the request's charset (the frames
+// beside them are what the content decodes to, checked by decoding again).
+bool encode_caixin_send(const smsgw::codec::json::object& printed, smsgw::mode m, std::string& bytes, inspect::reader& in) {
+    fivec::caixin_send_request r;
+    if (!inspect::bind_printed(printed, {true}, r, in, m)) return false;
+    std::string& title = in.keep();
+    const smsgw::charset::encoding enc = fivec::text_encoding(r);
+    title.assign(smsgw::charset::max_encoded_size(enc, r.title.size(), {smsgw::mode::strict}), '\0');
+    smsgw::writer tw(title.data(), title.size());
+    if (const smsgw::charset::outcome t = smsgw::charset::encode(enc, r.title, tw, {smsgw::mode::strict}); !t) {
+        return in.refuse(smsgw::fail(t.ec, printed.as_value().offset()), ".title");
+    }
+    title.resize(tw.size());
+    r.title = title;
+    const smsgw::result res = smsgw::write_append(bytes, [&r](smsgw::writer& w) { return fivec::encode(r, w); });
+    return res ? true : in.refuse(res, res.field != nullptr ? std::string(".") + res.field : std::string());
+}
+
+// A frame string from its printed elements: each one's frame, type and text (in `enc`) or content.
+bool encode_frames(const smsgw::codec::json::object& printed, smsgw::charset::encoding enc, std::string& bytes, inspect::reader& in) {
+    smsgw::codec::json::value v;
+    smsgw::codec::json::array items;
+    if (!printed.find("frames", v)) return in.refuse(smsgw::errc::missing_field, printed.as_value(), ".frames");
+    if (const smsgw::result r = v.get(items); !r) return in.refuse(r, ".frames");
+    std::vector<fivec::frame_file> files;
+    for (const smsgw::codec::json::value& item : items) {
+        const std::string path = ".frames[" + std::to_string(files.size()) + "]";
+        smsgw::codec::json::object e;
+        fivec::frame_file f;
+        std::string_view type, data;
+        if (const smsgw::result r = item.get(e); !r) return in.refuse(r, path);
+        if (!e.find("frame", v) || !in.number(v, f.frame, path + ".frame")) return in.refuse(smsgw::errc::missing_field, item, path + ".frame");
+        if (!e.find("type", v) || !in.text(v, type, path + ".type")) return in.refuse(smsgw::errc::missing_field, item, path + ".type");
+        bool known = false;
+        for (const fivec::file_type t : {fivec::file_type::txt, fivec::file_type::gif, fivec::file_type::jpg, fivec::file_type::mid, fivec::file_type::amr}) {
+            if (fivec::extension(t) == type) known = (f.type = t, true);
+        }
+        if (!known) return in.refuse(smsgw::errc::out_of_range, v, path + ".type");
+        if (e.find("text", v)) {
+            std::string_view text;
+            if (!in.text(v, text, path + ".text")) return false;
+            std::string& raw = in.keep();
+            raw.assign(smsgw::charset::max_encoded_size(enc, text.size(), {smsgw::mode::strict}), '\0');
+            smsgw::writer w(raw.data(), raw.size());
+            if (const smsgw::charset::outcome t = smsgw::charset::encode(enc, text, w, {smsgw::mode::strict}); !t) {
+                return in.refuse(smsgw::fail(t.ec, v.offset()), path + ".text");
+            }
+            raw.resize(w.size());
+            data = raw;
+        } else if (!e.find("content", v) || !in.hex(v, data, path + ".content")) {
+            return in.refuse(smsgw::errc::missing_field, item, path + ".content");
+        }
+        f.content = data;
+        files.push_back(f);
+    }
+    const smsgw::result r = smsgw::write_append(bytes, [&](smsgw::writer& w) { return fivec::encode(fivec::frame_string{files}, w); });
+    return r ? true : in.refuse(smsgw::fail(r.ec, v.offset()), ".frames[" + std::to_string(r.offset) + "]");
+}
+
+// The requests' form bodies from their printed fields, the replies and the frame strings; the
+// other messages do not encode.
 bool encode(const inspect::args& a, const smsgw::codec::json::object& printed, std::string& bytes, inspect::refusal& why) {
     inspect::reader in(why);
     const smsgw::mode m = a.size() == 2 && a[1] == "--tolerant" ? smsgw::mode::tolerant : smsgw::mode::strict;
     if (!a.empty() && (a[0] == "reply" || a[0] == "balance_reply")) return encode_reply(printed, a[0] == "balance_reply", bytes, in);
+    if (!a.empty() && a[0] == "caixin_send") return encode_caixin_send(printed, m, bytes, in);
+    if (!a.empty() && a[0] == "frames") {
+        const bool gbk = a.size() == 2 && a[1] == "--gbk";
+        return encode_frames(printed, gbk ? smsgw::charset::encoding::gbk : smsgw::charset::encoding::utf8, bytes, in);
+    }
     bool ok = false;
     const bool known = !a.empty() && with_request(a[0], [&](auto tag, const char*) {
         using Request = decltype(tag);
