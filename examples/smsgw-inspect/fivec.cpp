@@ -182,26 +182,108 @@ bool encode_reply(const smsgw::codec::json::object& printed, bool balance, std::
     return r ? true : in.refuse(r, r.field != nullptr ? std::string(".") + r.field : std::string());
 }
 
+// A report's members, one description for printing them and reading them back.
+template <class V, class Report>
+void walk_report(V& v, Report& x) {
+    v.form("fields", x.form);
+    if (x.form != fivec::report_form::four) v.text("extension", x.extension);
+    v.text("msgid", x.msgid);
+    if (x.form == fivec::report_form::six) v.text("id", x.id);
+    v.text("mobile", x.mobile);
+    v.text("status", x.status);
+    v.derived("delivered", x.delivered());
+    v.text("time", x.time);
+    v.derived("offset", x.offset);
+}
+
+struct report_printer {
+    json& j;
+    void form(const char* key, fivec::report_form f) { j.member(key, static_cast<int>(f)); }
+    void text(const char* key, std::string_view value) { j.member(key, value); }
+    template <class T>
+    void derived(const char* key, T value) {
+        j.member(key, value);
+    }
+};
+
+// The report walk read back; derived members are checked by decoding again.
+struct report_reader {
+    const smsgw::codec::json::object& printed;
+    inspect::reader& in;
+    std::string path;
+
+    void form(const char* key, fivec::report_form& f) {
+        smsgw::codec::json::value v;
+        int n = 0;
+        if (!printed.find(key, v)) {
+            in.refuse(smsgw::errc::missing_field, printed.as_value(), path + "." + key);
+        } else if (in.number(v, n, path + "." + key)) {
+            f = static_cast<fivec::report_form>(n);
+        }
+    }
+    void text(const char* key, std::string_view& value) {
+        smsgw::codec::json::value v;
+        if (!printed.find(key, v)) {
+            in.refuse(smsgw::errc::missing_field, printed.as_value(), path + "." + key);
+        } else {
+            in.text(v, value, path + "." + key);
+        }
+    }
+    template <class T>
+    void derived(const char*, const T&) {}
+};
+
+constexpr const char* answers[] = {"reports", "no_record", "error"};
+
 int report_reply(std::string_view in, smsgw::mode m, std::string& out) {
     fivec::report_reply r;
     if (smsgw::result res = fivec::decode(in, r, m); !res) return fail_with(out, res);
     inspect::emit(out, [&](json& j) {
-        static constexpr const char* answers[] = {"reports", "no_record", "error"};
         j.member("answer", answers[static_cast<int>(r.answer)]);
         if (r.answer == fivec::report_answer::error) reply_members(j, r.error);
         if (r.answer != fivec::report_answer::reports) return;
         j.key("reports").begin_array();
+        report_printer p{j};
         for (const fivec::report& x : r.reports) {
-            j.begin_object().member("fields", static_cast<int>(x.form));
-            if (x.form != fivec::report_form::four) j.member("extension", x.extension);
-            j.member("msgid", x.msgid);
-            if (x.form == fivec::report_form::six) j.member("id", x.id);
-            j.member("mobile", x.mobile).member("status", x.status).member("delivered", x.delivered());
-            j.member("time", x.time).member("offset", x.offset).end_object();
+            j.begin_object();
+            walk_report(p, x);
+            j.end_object();
         }
         j.end_array();
     });
     return 0;
+}
+
+bool encode_report_reply(const smsgw::codec::json::object& printed, std::string& bytes, inspect::reader& in) {
+    fivec::report_reply r;
+    smsgw::codec::json::value v;
+    std::string_view answer;
+    if (!printed.find("answer", v)) return in.refuse(smsgw::errc::missing_field, printed.as_value(), ".answer");
+    if (!in.text(v, answer, ".answer")) return false;
+    int n = 0;
+    while (n < 3 && answer != answers[n]) ++n;
+    if (n == 3) return in.refuse(smsgw::errc::out_of_range, v, ".answer");
+    r.answer = static_cast<fivec::report_answer>(n);
+    std::vector<fivec::report> reports;
+    if (r.answer == fivec::report_answer::error) {
+        reply_reader read{printed, in};
+        walk_reply(read, r.error);
+    } else if (r.answer == fivec::report_answer::reports) {
+        smsgw::codec::json::array items;
+        if (!printed.find("reports", v)) return in.refuse(smsgw::errc::missing_field, printed.as_value(), ".reports");
+        if (const smsgw::result e = v.get(items); !e) return in.refuse(e, ".reports");
+        for (const smsgw::codec::json::value& item : items) {
+            smsgw::codec::json::object obj;
+            const std::string path = ".reports[" + std::to_string(reports.size()) + "]";
+            if (const smsgw::result e = item.get(obj); !e) return in.refuse(e, path);
+            report_reader read{obj, in, path};
+            walk_report(read, reports.emplace_back());
+        }
+        r.reports = fivec::report_list(smsgw::span<const fivec::report>(reports));
+    }
+    if (!in.ok()) return false;
+    const smsgw::result res = smsgw::write_append(bytes, [&r](smsgw::writer& w) { return fivec::encode(r, w); });
+    return res ? true : in.refuse(res, res.field != nullptr ? std::string(".") + res.field : std::string());
 }
 
 // caixin_send_batch's xmlData document (§3.3): the head decoded, then each recipient's text.
@@ -328,6 +410,7 @@ bool encode(const inspect::args& a, const smsgw::codec::json::object& printed, s
     const smsgw::mode m = a.size() == 2 && a[1] == "--tolerant" ? smsgw::mode::tolerant : smsgw::mode::strict;
     if (!a.empty() && (a[0] == "reply" || a[0] == "balance_reply")) return encode_reply(printed, a[0] == "balance_reply", bytes, in);
     if (!a.empty() && a[0] == "caixin_send") return encode_caixin_send(printed, m, bytes, in);
+    if (!a.empty() && a[0] == "report_reply") return encode_report_reply(printed, bytes, in);
     if (!a.empty() && a[0] == "frames") {
         const bool gbk = a.size() == 2 && a[1] == "--gbk";
         return encode_frames(printed, gbk ? smsgw::charset::encoding::gbk : smsgw::charset::encoding::utf8, bytes, in);
