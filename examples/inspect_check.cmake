@@ -79,10 +79,13 @@ if(NOT _rc EQUAL 2 OR NOT _err MATCHES "md5 does not encode")
   message(FATAL_ERROR "encode md5: exit ${_rc}, stderr:\n${_err}")
 endif()
 
-# --format text: one line per member, indented by structure, numbers with their hex.
+# --format text: one line per member, indented by structure, numbers with their hex, CMPP's
+# fields by their spec names.
 execute_process(COMMAND "${INSPECT}" cmpp --format text "${SAMPLES}/cmpp/active-test-resp.bin" RESULT_VARIABLE _rc
   OUTPUT_VARIABLE _out)
-set(_want "message 1:\n    command: \"CMPP_ACTIVE_TEST_RESP\"\n    total_length: 13 (0xd)\n    sequence_id: 264 (0x108)\n    reserved: 1 (0x1)\n")
+set(_want "message 1:\n    Command_Id (command): \"CMPP_ACTIVE_TEST_RESP\"\n    Total_Length (total_length): 13 (0xd)\n"
+  "    Sequence_Id (sequence_id): 264 (0x108)\n    Reserved (reserved): 1 (0x1)\n")
+string(CONCAT _want ${_want})
 if(NOT _rc EQUAL 0 OR NOT _out STREQUAL _want)
   message(FATAL_ERROR "--format text: exit ${_rc}, output:\n${_out}")
 endif()

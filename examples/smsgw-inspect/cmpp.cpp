@@ -226,18 +226,25 @@ struct filler {
     }
 };
 
+// Calls f(id) with every Command_Id of both versions (requests 1 to 0x17, their responses).
+template <class F>
+void each_command(F&& f) {
+    for (std::uint32_t low = 1; low <= 0x17; ++low) {
+        for (const std::uint32_t id : {low, low | 0x80000000u}) f(static_cast<cmpp::command_id>(id));
+    }
+}
+
 // The Command_Id the version names `name`.
 bool command_named(std::string_view name, cmpp::version v, cmpp::command_id& out) {
-    for (std::uint32_t low = 1; low <= 0x17; ++low) {
-        for (const std::uint32_t id : {low, low | 0x80000000u}) {
-            const char* n = cmpp::command_name(static_cast<cmpp::command_id>(id), v);
-            if (n != nullptr && name == n) {
-                out = static_cast<cmpp::command_id>(id);
-                return true;
-            }
+    bool found = false;
+    each_command([&](cmpp::command_id id) {
+        const char* n = cmpp::command_name(id, v);
+        if (!found && n != nullptr && name == n) {
+            out = id;
+            found = true;
         }
-    }
-    return false;
+    });
+    return found;
 }
 
 bool encode(cmpp::version v, const json::object& message, std::string& bytes, inspect::refusal& why) {
@@ -266,6 +273,60 @@ bool encode(cmpp::version v, const json::object& message, std::string& bytes, in
         }
     });
     return in.ok();
+}
+
+// Every field of every PDU of both versions, by its key: what --format text names them by.
+struct spec_names {
+    std::vector<cmpp::field_name> all{{"Total_Length", "total_length"}, {"Command_Id", "command"}, {"Sequence_Id", "sequence_id"}};
+
+    void add(cmpp::field_name f) {
+        for (const cmpp::field_name& known : all) {
+            if (std::string_view(known.key) == f.key) return;
+        }
+        all.push_back(f);
+    }
+    template <class I>
+    void number(const I&, std::size_t, cmpp::field_name f, cmpp::limit = {}) {
+        add(f);
+    }
+    void text(const std::string_view&, std::size_t, cmpp::field_name f, smsgw::pad = smsgw::pad::nul_right) { add(f); }
+    template <std::size_t N>
+    void octets(const std::array<smsgw::byte, N>&, cmpp::field_name f) {
+        add(f);
+    }
+    void ids(const cmpp::id_list&, std::size_t, cmpp::field_name count, cmpp::field_name f, std::size_t, std::size_t) {
+        add(count);
+        add(f);
+    }
+    template <class Content>
+    void content(const Content&, std::size_t, cmpp::field_name length, cmpp::field_name f) {
+        add(length);
+        add(f);
+    }
+    template <class F>
+    void absent(const F&, cmpp::field_name) {}
+    void may_end(const bool&, cmpp::field_name) {}
+};
+
+const char* spec_name(std::string_view key) {
+    static const spec_names names = [] {
+        spec_names n;
+        for (const cmpp::version v : {cmpp::version::v20, cmpp::version::v30}) {
+            each_command([&](cmpp::command_id id) {
+                cmpp::with_pdu_type(id, v, [&](auto tag) {
+                    using T = typename decltype(tag)::type;
+                    T m{};
+                    if constexpr (cmpp::detail::has_version<T>::value) m.ver = v;
+                    T::walk(n, static_cast<const T&>(m));
+                });
+            });
+        }
+        return n;
+    }();
+    for (const cmpp::field_name& f : names.all) {
+        if (key == f.key) return f.spec;
+    }
+    return nullptr;
 }
 
 bool encode_cmpp(const inspect::args&, const json::object& message, std::string& bytes, inspect::refusal& why) {
@@ -329,8 +390,10 @@ int run_cmpp3(const inspect::args& a, std::string_view input, std::string& out) 
 }
 
 const inspect::registrar cmpp_format{
-    {"cmpp", "[--tolerant]  CMPP 2.0 PDUs, a captured stream of them", &run_cmpp, &inspect::on_object<encode_cmpp>, "cmpp/submit.bin"}};
+    {"cmpp", "[--tolerant]  CMPP 2.0 PDUs, a captured stream of them", &run_cmpp, &inspect::on_object<encode_cmpp>, "cmpp/submit.bin",
+     nullptr, &spec_name}};
 const inspect::registrar cmpp3_format{
-    {"cmpp3", "[--tolerant]  CMPP 3.0 PDUs, a captured stream of them", &run_cmpp3, &inspect::on_object<encode_cmpp3>, "cmpp3/deliver.bin"}};
+    {"cmpp3", "[--tolerant]  CMPP 3.0 PDUs, a captured stream of them", &run_cmpp3, &inspect::on_object<encode_cmpp3>, "cmpp3/deliver.bin",
+     nullptr, &spec_name}};
 
 }  // namespace

@@ -50,6 +50,9 @@ struct format {
     // Written between two messages' bytes: a format that prints the records of one list as
     // messages of their own (Hezhong's pushes) joins them back into one list.
     const char* between = nullptr;
+    // The spec's name of a printed key, for --format text, when the keys are not the spec's
+    // names themselves (CMPP's snake_case); nullptr for a key it does not know.
+    const char* (*spec_name)(std::string_view key) = nullptr;
 };
 
 // Every registered format, in registration order.
@@ -141,8 +144,8 @@ bool on_object(const args& a, const smsgw::codec::json::value& message, std::str
 int encode_messages(const format& f, const args& a, std::string_view input, std::string& bytes, std::string& errors);
 
 // `--format text` (layout.cpp): each JSON object run() printed, one line per member, indented
-// by structure.
-void text_layout(std::string_view json_lines, std::string& out);
+// by structure, named by the spec when f.spec_name knows the key.
+void text_layout(std::string_view json_lines, const format& f, std::string& out);
 
 // Reading a message back (encode): members by key, their values decoded into strings that live
 // as long as the reader (views of them go into the library's structs).

@@ -1,5 +1,6 @@
 // `--format text`: the JSON objects a format printed, laid out for a person as tshark -V does:
-// one line per member, `key: value`, members of an object or elements of an array indented
+// one line per member, `key: value` (`Spec_Name (key): value` where the format names its keys
+// otherwise than the spec), members of an object or elements of an array indented
 // under it, a number with its hex beside it. Error objects are laid out like any other.
 #include <cstdint>
 #include <cstdio>
@@ -29,17 +30,23 @@ void scalar(const json::value& v, std::string& out) {
     }
 }
 
-void lay_out(const json::value& v, std::string_view label, int depth, std::string& out) {
+// `Spec_Name (key):` when the format knows the key's spec name, else `key:`.
+std::string label_of(const format& f, const std::string& key) {
+    const char* name = f.spec_name != nullptr ? f.spec_name(key) : nullptr;
+    return name != nullptr ? std::string(name) + " (" + key + "):" : key + ":";
+}
+
+void lay_out(const json::value& v, std::string_view label, int depth, const format& f, std::string& out) {
     out.append(static_cast<std::size_t>(depth) * 4, ' ').append(label);
     json::object obj;
     json::array arr;
     if (v.get(obj)) {
         out.push_back('\n');
-        for (const json::member& m : obj) lay_out(m.value, unescaped(m.key) + ":", depth + 1, out);
+        for (const json::member& m : obj) lay_out(m.value, label_of(f, unescaped(m.key)), depth + 1, f, out);
     } else if (v.get(arr)) {
         out.append(" ").append(std::to_string(arr.size())).append(arr.size() == 1 ? " item\n" : " items\n");
         std::size_t i = 0;
-        for (const json::value& e : arr) lay_out(e, "[" + std::to_string(i++) + "]:", depth + 1, out);
+        for (const json::value& e : arr) lay_out(e, "[" + std::to_string(i++) + "]:", depth + 1, f, out);
     } else {
         out.push_back(' ');
         scalar(v, out);
@@ -49,7 +56,7 @@ void lay_out(const json::value& v, std::string_view label, int depth, std::strin
 
 }  // namespace
 
-void text_layout(std::string_view json_lines, std::string& out) {
+void text_layout(std::string_view json_lines, const format& f, std::string& out) {
     std::size_t at = 0;
     std::size_t n = 0;
     while (at < json_lines.size()) {
@@ -57,7 +64,7 @@ void text_layout(std::string_view json_lines, std::string& out) {
         if (end == std::string_view::npos) end = json_lines.size();
         json::value root;
         if (json::parse(json_lines.substr(at, end - at), root)) {
-            lay_out(root, "message " + std::to_string(++n) + ":", 0, out);
+            lay_out(root, "message " + std::to_string(++n) + ":", 0, f, out);
         }
         at = end + 1;
     }

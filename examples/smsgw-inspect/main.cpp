@@ -188,7 +188,7 @@ int main(int argc, char** argv) {
     int rc = f->run(arguments, input, out);
     if (text) {
         std::string laid_out;
-        inspect::text_layout(out, laid_out);
+        inspect::text_layout(out, *f, laid_out);
         out.swap(laid_out);
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
