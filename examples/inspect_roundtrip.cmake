@@ -11,7 +11,6 @@ set(_not_encoded
 # Sample folders whose output does not hold the message either.
 set(_not_held
   fivec-batch             # the picture is printed as its size and first 8 bytes
-  imsp-response-get_mime  # the MO packet's MIME layout (boundary, part headers) is not printed
 )
 # Samples whose decoding is lossy, so that no bytes give their JSON back.
 set(_lossy

@@ -1,9 +1,11 @@
 // IMSP MMS gateway formats: `imsp-request <command>` decodes a form body as the gateway would,
 // `imsp-response <command> [--status 200|202]` decodes the gateway's answer.
 #include <array>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "bind_printed.hpp"
@@ -109,7 +111,14 @@ int response(std::string_view in, std::string& out, imsp::command c, Print print
     return 0;
 }
 
-// get_mime with HTTP 200: the §5.1 fields and each content, decoded.
+// get_mime with HTTP 200: the §5.1 fields and each content, decoded. The keys, for printing
+// them and reading them back:
+constexpr const char* packet_keys[] = {"date", "to", "from", "msgid", "subject"};
+constexpr const char* content_type_key = "content_type";
+constexpr const char* content_id_key = "content_id";
+constexpr const char* filename_key = "filename";
+constexpr const char* content_key = "content";
+
 int mo_packet(std::string_view in, std::string& out) {
     std::vector<smsgw::mime::part> storage(64);
     imsp::get_mime_response r;
@@ -117,21 +126,63 @@ int mo_packet(std::string_view in, std::string& out) {
     std::string subject;
     smsgw::write_append(subject, [&](smsgw::writer& w) { return imsp::decode_subject(r, w); });
     inspect::emit(out, [&](json& j) {
-        j.member("command", "get_mime").member("status", 200).member("date", r.date).member("to", r.to);
-        j.member("from", r.from).member("msgid", r.msgid).member("subject", subject);
+        j.member("command", "get_mime").member("status", 200);
+        const std::string_view values[] = {r.date, r.to, r.from, r.msgid, subject};
+        for (std::size_t i = 0; i < std::size(packet_keys); ++i) j.member(packet_keys[i], values[i]);
         j.member("content_number", r.content_number).key("contents").begin_array();
         for (const smsgw::mime::part& p : r.contents()) {
             std::string name, data;
             smsgw::write_append(name, [&](smsgw::writer& w) { return smsgw::mime::filename(p, w); });
             smsgw::write_append(data, [&](smsgw::writer& w) { return smsgw::mime::decode_content(p, w); });
-            j.begin_object().member("content_type", std::string(p.type.type) + "/" + std::string(p.type.subtype));
-            j.member("content_id", p.content_id).member("filename", name).member("size", data.size());
-            text_or_hex(j, "content", data);
+            j.begin_object().member(content_type_key, std::string(p.type.type) + "/" + std::string(p.type.subtype));
+            j.member(content_id_key, p.content_id).member(filename_key, name).member("size", data.size());
+            text_or_hex(j, content_key, data);
             j.end_object();
         }
         j.end_array();
     });
     return 0;
+}
+
+// The packet back from those members (Content_number, the sizes and what the MIME layout
+// holds besides are the encoder's, checked by decoding again).
+bool encode_mo_packet(const smsgw::codec::json::object& printed, std::string& bytes, inspect::reader& in) {
+    imsp::mo_packet packet;
+    std::string_view* targets[] = {&packet.date, &packet.to, &packet.from, &packet.msgid, &packet.subject};
+    smsgw::codec::json::value v;
+    for (std::size_t i = 0; i < std::size(packet_keys); ++i) {
+        const std::string path = std::string(".") + packet_keys[i];
+        if (!printed.find(packet_keys[i], v)) return in.refuse(smsgw::errc::missing_field, printed.as_value(), path);
+        if (!in.text(v, *targets[i], path)) return false;
+    }
+    smsgw::codec::json::array items;
+    if (!printed.find("contents", v)) return in.refuse(smsgw::errc::missing_field, printed.as_value(), ".contents");
+    if (const smsgw::result r = v.get(items); !r) return in.refuse(r, ".contents");
+    std::vector<smsgw::mime::part_spec> contents;
+    for (const smsgw::codec::json::value& item : items) {
+        const std::string path = ".contents[" + std::to_string(contents.size()) + "]";
+        smsgw::codec::json::object c;
+        if (const smsgw::result r = item.get(c); !r) return in.refuse(r, path);
+        smsgw::mime::part_spec& part = contents.emplace_back();
+        std::string_view data;
+        for (const auto& [key, target] : {std::pair{content_type_key, &part.content_type}, std::pair{content_id_key, &part.content_id},
+                                          std::pair{filename_key, &part.filename}}) {
+            if (!c.find(key, v)) return in.refuse(smsgw::errc::missing_field, item, path + "." + key);
+            if (!in.text(v, *target, path + "." + key)) return false;
+        }
+        const std::string hex_key = std::string(content_key) + "_hex";
+        if (c.find(hex_key, v)) {
+            if (!in.hex(v, data, path + "." + hex_key)) return false;
+        } else if (!c.find(content_key, v)) {
+            return in.refuse(smsgw::errc::missing_field, item, path + "." + content_key);
+        } else if (!in.text(v, data, path + "." + content_key)) {
+            return false;
+        }
+        part.content = data;
+    }
+    packet.contents = contents;
+    const smsgw::result r = smsgw::write_append(bytes, [&packet](smsgw::writer& w) { return imsp::encode(packet, w); });
+    return r ? true : in.refuse(r, r.field != nullptr ? std::string(".") + r.field : std::string());
 }
 
 int run_response(const inspect::args& a, std::string_view in, std::string& out) {
@@ -183,12 +234,12 @@ int run_response(const inspect::args& a, std::string_view in, std::string& out) 
 }
 
 // An answer page from its code and description (what decoding derives from them is checked
-// by decoding the page again); get_mime's MIME packet does not encode.
+// by decoding the page again), or get_mime's MO packet.
 bool encode_response(const inspect::args& a, const smsgw::codec::json::object& printed, std::string& bytes, inspect::refusal& why) {
     imsp::command c{};
     if (a.empty() || !imsp::find_command(a[0], c)) return false;
-    if (c == imsp::command::get_mime && !(a.size() == 3 && a[2] == "202")) return false;
     inspect::reader in(why);
+    if (c == imsp::command::get_mime && !(a.size() == 3 && a[2] == "202")) return encode_mo_packet(printed, bytes, in);
     imsp::page p;
     smsgw::codec::json::value v;
     int code = 0;
