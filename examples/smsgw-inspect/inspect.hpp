@@ -17,6 +17,7 @@
 #include <deque>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "smsgw/codec/hex.hpp"
@@ -186,7 +187,7 @@ public:
         return true;
     }
 
-    // An unsigned integer; number_overflow beyond `max`.
+    // An integer as json::value reads it: number_overflow when it does not fit I.
     template <class I>
     bool number(const smsgw::codec::json::value& v, I& out, const std::string& path) {
         const smsgw::result r = v.get(out);

@@ -100,9 +100,10 @@ void format_help(const inspect::format& f) {
     f.run(example_args(f), input, out);
     std::fwrite(out.data(), 1, out.size(), stdout);
     if (f.encode == nullptr) return;
-    std::string line = example_command(f);
-    std::printf("  $ smsgw-inspect %s | smsgw-inspect encode %s %s- > message.bin\n", line.c_str(), f.name,
-                std::string(line, std::strlen(f.name) + 1, line.rfind(' ') - std::strlen(f.name)).c_str());
+    std::string encode_args;
+    for (std::string_view arg : example_args(f)) encode_args.append(arg).append(" ");
+    std::printf("  $ smsgw-inspect %s | smsgw-inspect encode %s %s- > message.bin\n", example_command(f).c_str(), f.name,
+                encode_args.c_str());
 }
 
 }  // namespace
