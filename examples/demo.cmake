@@ -1,26 +1,11 @@
-# Runs smsgw-inspect over every sample in examples/samples/<folder>/. The folder's name is the
-# format, unless the folder holds a file ARGS with the arguments to pass instead (for formats
-# that take more, such as `imsp-response login`). A sample whose name starts with "bad-" must be
-# refused with a non-zero exit; every other one must decode.
-file(GLOB _folders LIST_DIRECTORIES true RELATIVE "${SAMPLES}" "${SAMPLES}/*")
-list(SORT _folders)
-foreach(_folder IN LISTS _folders)
-  if(NOT IS_DIRECTORY "${SAMPLES}/${_folder}")
-    continue()
-  endif()
-  set(_args "${_folder}")
-  if(EXISTS "${SAMPLES}/${_folder}/ARGS")
-    file(READ "${SAMPLES}/${_folder}/ARGS" _args)
-    string(STRIP "${_args}" _args)
-  endif()
-  separate_arguments(_args UNIX_COMMAND "${_args}")
-  file(GLOB _files "${SAMPLES}/${_folder}/*")
-  list(SORT _files)
+# Runs smsgw-inspect over every sample in examples/samples/<folder>/, with the folder's
+# arguments (samples.cmake). A sample whose name starts with "bad-" must be refused with a
+# non-zero exit; every other one must decode.
+include("${CMAKE_CURRENT_LIST_DIR}/samples.cmake")
+foreach(_folder IN LISTS smsgw_sample_folders)
+  smsgw_sample_folder("${_folder}" _args _files)
   foreach(_file IN LISTS _files)
     get_filename_component(_name "${_file}" NAME)
-    if(_name STREQUAL "ARGS")
-      continue()
-    endif()
     string(REPLACE ";" " " _shown "${_args}")
     message("$ smsgw-inspect ${_shown} ${_folder}/${_name}")
     execute_process(COMMAND "${INSPECT}" ${_args} "${_file}" RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _err)

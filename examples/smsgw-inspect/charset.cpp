@@ -76,8 +76,40 @@ int run_charset(const inspect::args& a, std::string_view input, std::string& out
     return 0;
 }
 
+// The inverse: the printed "text" to the charset's bytes, or with --encode the printed "hex"
+// (bytes of the charset) back to the UTF-8 text that was read.
+bool encode_charset(const inspect::args& a, const smsgw::codec::json::object& message, std::string& bytes, inspect::refusal& why) {
+    inspect::reader in(why);
+    const cs::label_match label = cs::from_label(a.empty() ? std::string_view() : a[0]);
+    if (!label.ok()) return in.refuse(smsgw::result{label.ec}, "");
+    bool encoded = false;
+    for (std::string_view arg : a) encoded = encoded || arg == "--encode";
+    const char* key = encoded ? "hex" : "text";
+    const std::string path = std::string(".") + key;
+    smsgw::codec::json::value v;
+    std::string_view given;
+    if (!message.find(key, v)) return in.refuse(smsgw::errc::missing_field, message.as_value(), path);
+    if (!(encoded ? in.hex(v, given, path) : in.text(v, given, path))) return false;
+    std::string out;
+    cs::outcome r;
+    if (encoded) {
+        out.assign(cs::max_decoded_size(given.size()), '\0');
+        smsgw::writer w(out.data(), out.size());
+        r = cs::decode(label.enc, given, w, smsgw::mode::strict);
+        out.resize(w.size());
+    } else {
+        out.assign(cs::max_encoded_size(label.enc, given.size(), {smsgw::mode::strict}), '\0');
+        smsgw::writer w(out.data(), out.size());
+        r = cs::encode(label.enc, given, w, {smsgw::mode::strict});
+        out.resize(w.size());
+    }
+    if (!r) return in.refuse(smsgw::fail(r.ec, v.offset()), path);
+    bytes += out;
+    return true;
+}
+
 const inspect::registrar charset_format{
     {"charset", "<label> [--encode] [--tolerant]  GBK/GB18030/Big5/windows-1252 bytes to UTF-8, or UTF-8 to them",
-     &run_charset}};
+     &run_charset, &inspect::on_object<encode_charset>, "gbk charset-gbk/hezhong-notice.txt"}};
 
 }  // namespace

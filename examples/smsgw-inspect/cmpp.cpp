@@ -8,9 +8,12 @@
 // parsed (cmpp_udh.cpp); `--reassemble` also prints each long message whole once its last
 // segment is in (long_messages.hpp). A pcap or pcapng capture goes to cmpp_capture.cpp.
 #include <cstdint>
+#include <cstring>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "capture.hpp"
 #include "inspect.hpp"
@@ -151,6 +154,203 @@ void inspect::print_cmpp_pdu(json::writer& j, const cmpp::pdu& p, cmpp::version 
 }
 
 namespace {
+// A visitor of a PDU's walk that fills every field from the members printer wrote: the same
+// walk, read the other way. What decoding derives (msg_length, dest_usr_tl, the Msg_Id parts,
+// msg_text, a status report) is not read: encode.cpp checks it against the bytes. Values the
+// fields cannot hold are refused here with their JSON path; the encoder checks the rest.
+struct filler {
+    const json::object& message;
+    inspect::reader& in;
+    std::deque<std::vector<std::string_view>>& id_lists;
+
+    bool find(const char* key, json::value& v) {
+        if (message.find(key, v)) return true;
+        return in.refuse(smsgw::errc::missing_field, message.as_value(), std::string(".") + key);
+    }
+    // A string, or the hex under `<key>_hex` of one that was not UTF-8.
+    bool string(cmpp::field_name f, std::string_view& out) {
+        json::value v;
+        const std::string hex_key = std::string(f.key) + "_hex";
+        if (message.find(hex_key, v)) return in.hex(v, out, "." + hex_key);
+        return find(f.key, v) && in.text(v, out, std::string(".") + f.key);
+    }
+
+    template <class I>
+    void number(I& value, std::size_t width, cmpp::field_name f, cmpp::limit = {}) {
+        json::value v;
+        I x{};
+        if (!find(f.key, v) || !in.number(v, x, std::string(".") + f.key)) return;
+        if (width < sizeof(I) && static_cast<std::uint64_t>(x) >> (8 * width) != 0) {
+            in.refuse(smsgw::fail(smsgw::errc::out_of_range, v.offset(), f.spec), std::string(".") + f.key);
+            return;
+        }
+        value = x;
+    }
+    void text(std::string_view& value, std::size_t width, cmpp::field_name f, smsgw::pad = smsgw::pad::nul_right) {
+        json::value v;
+        if (!string(f, value)) return;
+        if (value.size() > width) {
+            message.find(f.key, v);
+            in.refuse(smsgw::fail(smsgw::errc::field_too_long, v.offset(), f.spec), std::string(".") + f.key);
+        }
+    }
+    template <std::size_t N>
+    void octets(std::array<smsgw::byte, N>& value, cmpp::field_name f) {
+        json::value v;
+        std::string_view raw;
+        if (!find(f.key, v) || !in.hex(v, raw, std::string(".") + f.key)) return;
+        if (raw.size() != N) {
+            in.refuse(smsgw::fail(smsgw::errc::invalid_length, v.offset(), f.spec), std::string(".") + f.key);
+            return;
+        }
+        std::memcpy(value.data(), raw.data(), N);
+    }
+    void ids(cmpp::id_list& list, std::size_t width, cmpp::field_name, cmpp::field_name f, std::size_t, std::size_t) {
+        json::value v;
+        json::array items;
+        const std::string path = std::string(".") + f.key;
+        if (!find(f.key, v)) return;
+        if (const smsgw::result r = v.get(items); !r) {
+            in.refuse(r, path);
+            return;
+        }
+        std::vector<std::string_view>& kept = id_lists.emplace_back();
+        for (const json::value& item : items) {
+            const std::string item_path = path + "[" + std::to_string(kept.size()) + "]";
+            std::string_view id;
+            if (!in.text(item, id, item_path)) return;
+            if (id.size() > width) {
+                in.refuse(smsgw::fail(smsgw::errc::field_too_long, item.offset(), f.spec), item_path);
+                return;
+            }
+            kept.push_back(id);
+        }
+        list = cmpp::id_list(kept);
+    }
+    template <class Content>
+    void content(Content& value, std::size_t, cmpp::field_name, cmpp::field_name f) {
+        json::value v;
+        std::string_view raw;
+        if (!find(f.key, v) || !in.hex(v, raw, std::string(".") + f.key)) return;
+        value = Content(reinterpret_cast<const typename Content::value_type*>(raw.data()), raw.size());
+    }
+    template <class F>
+    void absent(F&, cmpp::field_name) {}
+    void may_end(bool& ended, cmpp::field_name f) {
+        json::value v;
+        ended = message.find(f.key, v) && v.get(ended) && ended;
+    }
+};
+
+// Calls f(id) with every Command_Id of both versions (requests 1 to 0x17, their responses).
+template <class F>
+void each_command(F&& f) {
+    for (std::uint32_t low = 1; low <= 0x17; ++low) {
+        for (const std::uint32_t id : {low, low | 0x80000000u}) f(static_cast<cmpp::command_id>(id));
+    }
+}
+
+// The Command_Id the version names `name`.
+bool command_named(std::string_view name, cmpp::version v, cmpp::command_id& out) {
+    bool found = false;
+    each_command([&](cmpp::command_id id) {
+        const char* n = cmpp::command_name(id, v);
+        if (!found && n != nullptr && name == n) {
+            out = id;
+            found = true;
+        }
+    });
+    return found;
+}
+
+bool encode(cmpp::version v, const json::object& message, std::string& bytes, inspect::refusal& why) {
+    inspect::reader in(why);
+    json::value command;
+    std::string_view name;
+    cmpp::command_id id{};
+    if (!message.find("command", command)) return in.refuse(smsgw::errc::missing_field, message.as_value(), ".command");
+    if (!in.text(command, name, ".command")) return false;
+    if (!command_named(name, v, id)) return in.refuse(smsgw::errc::unknown_command, command, ".command");
+    std::deque<std::vector<std::string_view>> id_lists;
+    cmpp::with_pdu_type(id, v, [&](auto tag) {
+        using T = typename decltype(tag)::type;
+        T m{};
+        if constexpr (cmpp::detail::has_version<T>::value) m.ver = v;
+        filler fill{message, in, id_lists};
+        fill.number(m.sequence_id, 4, {"Sequence_Id", "sequence_id"});
+        T::walk(fill, m);
+        json::value trailing;
+        std::string_view after;
+        if (message.find("trailing", trailing) && !in.hex(trailing, after, ".trailing")) return;
+        m.trailing = after;
+        if (!in.ok()) return;
+        if (const smsgw::result r = smsgw::write_append(bytes, [&m](smsgw::writer& w) { return cmpp::encode(m, w); }); !r) {
+            in.refuse(r, "");
+        }
+    });
+    return in.ok();
+}
+
+// Every field of every PDU of both versions, by its key: what --format text names them by.
+struct spec_names {
+    std::vector<cmpp::field_name> all{{"Total_Length", "total_length"}, {"Command_Id", "command"}, {"Sequence_Id", "sequence_id"}};
+
+    void add(cmpp::field_name f) {
+        for (const cmpp::field_name& known : all) {
+            if (std::string_view(known.key) == f.key) return;
+        }
+        all.push_back(f);
+    }
+    template <class I>
+    void number(const I&, std::size_t, cmpp::field_name f, cmpp::limit = {}) {
+        add(f);
+    }
+    void text(const std::string_view&, std::size_t, cmpp::field_name f, smsgw::pad = smsgw::pad::nul_right) { add(f); }
+    template <std::size_t N>
+    void octets(const std::array<smsgw::byte, N>&, cmpp::field_name f) {
+        add(f);
+    }
+    void ids(const cmpp::id_list&, std::size_t, cmpp::field_name count, cmpp::field_name f, std::size_t, std::size_t) {
+        add(count);
+        add(f);
+    }
+    template <class Content>
+    void content(const Content&, std::size_t, cmpp::field_name length, cmpp::field_name f) {
+        add(length);
+        add(f);
+    }
+    template <class F>
+    void absent(const F&, cmpp::field_name) {}
+    void may_end(const bool&, cmpp::field_name) {}
+};
+
+const char* spec_name(std::string_view key) {
+    static const spec_names names = [] {
+        spec_names n;
+        for (const cmpp::version v : {cmpp::version::v20, cmpp::version::v30}) {
+            each_command([&](cmpp::command_id id) {
+                cmpp::with_pdu_type(id, v, [&](auto tag) {
+                    using T = typename decltype(tag)::type;
+                    T m{};
+                    if constexpr (cmpp::detail::has_version<T>::value) m.ver = v;
+                    T::walk(n, static_cast<const T&>(m));
+                });
+            });
+        }
+        return n;
+    }();
+    for (const cmpp::field_name& f : names.all) {
+        if (key == f.key) return f.spec;
+    }
+    return nullptr;
+}
+
+bool encode_cmpp(const inspect::args&, const json::object& message, std::string& bytes, inspect::refusal& why) {
+    return encode(cmpp::version::v20, message, bytes, why);
+}
+bool encode_cmpp3(const inspect::args&, const json::object& message, std::string& bytes, inspect::refusal& why) {
+    return encode(cmpp::version::v30, message, bytes, why);
+}
 
 // An error at `at` bytes into the stream.
 void error_at(std::string& out, smsgw::result r, std::size_t at) {
@@ -217,9 +417,9 @@ int run_cmpp3(const inspect::args& a, std::string_view input, std::string& out) 
 
 const inspect::registrar cmpp_format{
     {"cmpp", "[--tolerant] [--reassemble] [--port N]  CMPP 2.0 PDUs: a stream of them, or a pcap/pcapng capture",
-     &run_cmpp}};
+     &run_cmpp, &inspect::on_object<encode_cmpp>, "cmpp/submit.bin", nullptr, &spec_name}};
 const inspect::registrar cmpp3_format{
     {"cmpp3", "[--tolerant] [--reassemble] [--port N]  CMPP 3.0 PDUs: a stream of them, or a pcap/pcapng capture",
-     &run_cmpp3}};
+     &run_cmpp3, &inspect::on_object<encode_cmpp3>, "cmpp3/deliver.bin", nullptr, &spec_name}};
 
 }  // namespace

@@ -55,10 +55,23 @@ int run_json_tolerant(const inspect::args& a, std::string_view input, std::strin
     return rewrite(a, input, out, json::mode::tolerant);
 }
 
+// The canonical document printed is a document of its own: copied as it stands.
+bool encode_json(const inspect::args&, const json::value& message, std::string& bytes, inspect::refusal& why) {
+    std::string scratch(message.raw().size(), '\0');
+    const smsgw::result r = smsgw::write_append(bytes, [&](smsgw::writer& w) {
+        json::writer j(w);
+        json::copy(message, j, smsgw::mutable_bytes(scratch));
+        return j.finish();
+    });
+    if (!r) why = {r, ""};
+    return r.ok();
+}
+
 const inspect::registrar strict_format{
-    {"json", "[--max-depth=N (<= 64)]  a JSON document (RFC 8259), re-written compact and canonical", &run_json}};
+    {"json", "[--max-depth=N (<= 64)]  a JSON document (RFC 8259), re-written compact and canonical", &run_json, &encode_json,
+     "json/escapes-and-numbers.json"}};
 const inspect::registrar tolerant_format{
     {"json-tolerant", "[--max-depth=N (<= 64)]  JSON as the vendors send it: trailing commas, bare tokens, 0001",
-     &run_json_tolerant}};
+     &run_json_tolerant, &encode_json, "json-tolerant/mitake-push-response.json"}};
 
 }  // namespace

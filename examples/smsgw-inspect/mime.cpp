@@ -131,6 +131,8 @@ int run_mime(const inspect::args& a, std::string_view input, std::string& out) {
     return status;
 }
 
-const inspect::registrar r{{"mime", "[--tolerant]  a MIME message (IMSP get_mime packet) as its tree of parts", &run_mime}};
+// No encode: the output holds the first 16 bytes of each part's content only, and header
+// values decoded from their encoded-words.
+const inspect::registrar r{{"mime", "[--tolerant]  a MIME message (IMSP get_mime packet) as its tree of parts", &run_mime, nullptr, "mime/nested.eml"}};
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "bind_printed.hpp"
 #include "inspect.hpp"
 #include "smsgw/codec/json_fields.hpp"
 #include "smsgw/mitake.hpp"
@@ -79,32 +80,42 @@ void unknown_members(json& j, std::string_view body, mitake::mode md) {
     j.end_array();
 }
 
+// The storage each message's groups decode into, and the message decoded or bound with it.
+template <class T>
+struct storage {
+    std::vector<mitake::destination> destinations = std::vector<mitake::destination>(1000);
+    std::vector<mitake::attachment> attachments = std::vector<mitake::attachment>(64);
+    std::vector<mitake::push_message> push_messages = std::vector<mitake::push_message>(1000);
+    std::vector<mitake::msg_id> msg_ids = std::vector<mitake::msg_id>(1000);
+    std::vector<mitake::report> reports = std::vector<mitake::report>(1000);
+    std::vector<mitake::callback_message> callbacks = std::vector<mitake::callback_message>(1000);
+
+    template <class F>
+    smsgw::result with(F&& f) {
+        if constexpr (std::is_same_v<T, mitake::push_request>) {
+            return f(smsgw::span<mitake::destination>(destinations), smsgw::span<mitake::attachment>(attachments));
+        } else if constexpr (std::is_same_v<T, mitake::push_response>) {
+            return f(smsgw::span<mitake::push_message>(push_messages));
+        } else if constexpr (std::is_same_v<T, mitake::query_single_request>) {
+            return f(smsgw::span<mitake::msg_id>(msg_ids));
+        } else if constexpr (std::is_same_v<T, mitake::query_response>) {
+            return f(smsgw::span<mitake::report>(reports));
+        } else if constexpr (std::is_same_v<T, mitake::callback_request>) {
+            return f(smsgw::span<mitake::callback_message>(callbacks));
+        } else {
+            return f();
+        }
+    }
+};
+
 template <class T>
 int show(std::string_view body, mitake::mode md, const char* message, std::string& out) {
     std::vector<smsgw::byte> scratch(body.size());
-    std::vector<mitake::destination> destinations(1000);
-    std::vector<mitake::attachment> attachments(64);
-    std::vector<mitake::push_message> push_messages(1000);
-    std::vector<mitake::msg_id> msg_ids(1000);
-    std::vector<mitake::report> reports(1000);
-    std::vector<mitake::callback_message> callbacks(1000);
+    storage<T> store;
     fields::path where;
     const mitake::decode_options o{md, &where};
     T m;
-    smsgw::result r;
-    if constexpr (std::is_same_v<T, mitake::push_request>) {
-        r = mitake::decode(body, m, scratch, destinations, attachments, o);
-    } else if constexpr (std::is_same_v<T, mitake::push_response>) {
-        r = mitake::decode(body, m, scratch, push_messages, o);
-    } else if constexpr (std::is_same_v<T, mitake::query_single_request>) {
-        r = mitake::decode(body, m, scratch, msg_ids, o);
-    } else if constexpr (std::is_same_v<T, mitake::query_response>) {
-        r = mitake::decode(body, m, scratch, reports, o);
-    } else if constexpr (std::is_same_v<T, mitake::callback_request>) {
-        r = mitake::decode(body, m, scratch, callbacks, o);
-    } else {
-        r = mitake::decode(body, m, scratch, o);
-    }
+    const smsgw::result r = store.with([&](auto... spans) { return mitake::decode(body, m, scratch, spans..., o); });
     if (!r) {
         inspect::emit_error(out, r);
         return 1;
@@ -118,27 +129,59 @@ int show(std::string_view body, mitake::mode md, const char* message, std::strin
     return 0;
 }
 
-int run(const inspect::args& a, std::string_view body, std::string& out) {
-    if (a.empty() || a.size() > 2 || (a.size() == 2 && a[1] != "--tolerant")) return 2;
-    const mitake::mode md = a.size() == 2 ? mitake::mode::tolerant : mitake::mode::strict;
-    const std::string_view m = a[0];
-    if (m == "token-request") return show<mitake::token_request>(body, md, "token-request", out);
-    if (m == "token-response") return show<mitake::token_response>(body, md, "token-response", out);
-    if (m == "push-request") return show<mitake::push_request>(body, md, "push-request", out);
-    if (m == "push-response") return show<mitake::push_response>(body, md, "push-response", out);
-    if (m == "queryBatchDR-request") return show<mitake::query_batch_request>(body, md, "queryBatchDR-request", out);
-    if (m == "querySingleDR-request") return show<mitake::query_single_request>(body, md, "querySingleDR-request", out);
-    if (m == "queryBatchDR-response" || m == "querySingleDR-response") {
-        return show<mitake::query_response>(body, md, m == "queryBatchDR-response" ? "queryBatchDR-response" : "querySingleDR-response", out);
-    }
-    if (m == "callback") return show<mitake::callback_request>(body, md, "callback", out);
+// The printed fields bound back into the message, the body encoded from it.
+template <class T>
+bool encode(const smsgw::codec::json::object& printed, mitake::mode md, std::string& bytes, inspect::refusal& why) {
+    inspect::reader in(why);
+    storage<T> store;
+    bool encoded = false;
+    store.with([&](auto... spans) {
+        encoded = inspect::encode_printed<T>(printed, {true}, in, md, bytes, [](const T& m, smsgw::writer& w) { return mitake::encode(m, w); },
+                                             spans...);
+        return smsgw::result{};
+    });
+    return encoded;
+}
+
+// Calls f.template operator()<T>(name) with the message `name` names, the canonical spelling
+// of its name; 2 when none does.
+template <class F>
+int with_message(std::string_view m, F&& f) {
+    if (m == "token-request") return f(mitake::token_request{}, "token-request");
+    if (m == "token-response") return f(mitake::token_response{}, "token-response");
+    if (m == "push-request") return f(mitake::push_request{}, "push-request");
+    if (m == "push-response") return f(mitake::push_response{}, "push-response");
+    if (m == "queryBatchDR-request") return f(mitake::query_batch_request{}, "queryBatchDR-request");
+    if (m == "querySingleDR-request") return f(mitake::query_single_request{}, "querySingleDR-request");
+    if (m == "queryBatchDR-response") return f(mitake::query_response{}, "queryBatchDR-response");
+    if (m == "querySingleDR-response") return f(mitake::query_response{}, "querySingleDR-response");
+    if (m == "callback") return f(mitake::callback_request{}, "callback");
     return 2;
+}
+
+// The message's name and mode from the arguments; false when they are wrong.
+bool message_args(const inspect::args& a, mitake::mode& md) {
+    if (a.empty() || a.size() > 2 || (a.size() == 2 && a[1] != "--tolerant")) return false;
+    md = a.size() == 2 ? mitake::mode::tolerant : mitake::mode::strict;
+    return true;
+}
+
+int run(const inspect::args& a, std::string_view body, std::string& out) {
+    mitake::mode md{};
+    if (!message_args(a, md)) return 2;
+    return with_message(a[0], [&](auto tag, const char* name) { return show<decltype(tag)>(body, md, name, out); });
+}
+
+bool encode_message(const inspect::args& a, const smsgw::codec::json::object& printed, std::string& bytes, inspect::refusal& why) {
+    mitake::mode md{};
+    if (!message_args(a, md)) return false;
+    return with_message(a[0], [&](auto tag, const char*) { return encode<decltype(tag)>(printed, md, bytes, why) ? 0 : 1; }) == 0;
 }
 
 const inspect::registrar format{
     {"mitake",
      "<message> [--tolerant]  a Mitake MMS JSON body: token-request, token-response, push-request, push-response, "
      "queryBatchDR-request, queryBatchDR-response, querySingleDR-request, querySingleDR-response, callback",
-     &run}};
+     &run, &inspect::on_object<encode_message>, "push-request mitake-push-request/spec-with-real-base64.json"}};
 
 }  // namespace

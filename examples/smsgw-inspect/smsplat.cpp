@@ -6,6 +6,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "bind_printed.hpp"
 #include "inspect.hpp"
 #include "smsgw/codec/json_fields.hpp"
 #include "smsgw/smsplat.hpp"
@@ -55,15 +56,147 @@ int request(std::string_view in, smsplat::mode m, std::string& out) {
     return 0;
 }
 
-template <class Reply, class Print>
-int reply(std::string_view in, smsplat::mode m, smsplat::call c, std::string& out, Print print) {
+// Each reply's members, one description for printing them and reading them back: resptime,
+// respstatus (printed with its meaning), then the reply's own.
+template <class V, class Reply>
+void walk_reply(V& v, Reply& r) {
+    v.text("resptime", r.resptime);
+    if constexpr (std::is_same_v<std::remove_const_t<Reply>, smsplat::send_reply>) {
+        v.status(r.respstatus);
+        v.text_if_set("msgid", r.msgid);
+    } else {
+        v.status(r.status);
+    }
+    if constexpr (std::is_same_v<std::remove_const_t<Reply>, smsplat::query_balance_reply>) v.products(r.products);
+    if constexpr (std::is_same_v<std::remove_const_t<Reply>, smsplat::user_manage_reply>) v.text_if_set("description", r.description);
+}
+
+struct reply_printer {
+    json& j;
+    void text(const char* key, std::string_view value) { j.member(key, value); }
+    void text_if_set(const char* key, std::string_view value) {
+        if (!value.empty()) j.member(key, value);
+    }
+    template <class Status>
+    void status(Status s) {
+        code_members(j, static_cast<unsigned>(s), describe(s));
+    }
+    void products(const smsplat::product_list& list) {
+        j.key("products").begin_array();
+        for (const smsplat::product_balance& p : list) j.begin_object().member("productid", p.productid).member("balance", p.balance).end_object();
+        j.end_array();
+    }
+};
+
+template <class Reply>
+int reply(std::string_view in, smsplat::mode m, smsplat::call c, std::string& out) {
     Reply r;
     if (auto res = smsplat::decode(in, r, m); !res) return fail_with(out, res);
     inspect::emit(out, [&](json& j) {
-        j.member("call", smsplat::name(c)).member("resptime", r.resptime);
-        print(j, r);
+        j.member("call", smsplat::name(c));
+        reply_printer p{j};
+        walk_reply(p, r);
     });
     return 0;
+}
+
+// The reply walk read back from what reply_printer printed.
+struct reply_reader {
+    const smsgw::codec::json::object& printed;
+    inspect::reader& in;
+    std::vector<smsplat::product_balance> product_items;
+
+    bool find(const char* key, smsgw::codec::json::value& v, bool required) {
+        if (printed.find(key, v)) return true;
+        if (required) in.refuse(smsgw::errc::missing_field, printed.as_value(), std::string(".") + key);
+        return false;
+    }
+    void text(const char* key, std::string_view& value) {
+        smsgw::codec::json::value v;
+        if (find(key, v, true)) in.text(v, value, std::string(".") + key);
+    }
+    void text_if_set(const char* key, std::string_view& value) {
+        smsgw::codec::json::value v;
+        if (find(key, v, false)) in.text(v, value, std::string(".") + key);
+    }
+    template <class Status>
+    void status(Status& s) {
+        smsgw::codec::json::value v;
+        unsigned code = 0;
+        if (find("respstatus", v, true) && in.number(v, code, ".respstatus")) s = static_cast<Status>(code);
+    }
+    void products(const smsplat::product_list&) {
+        smsgw::codec::json::value v;
+        smsgw::codec::json::array items;
+        if (!find("products", v, true)) return;
+        if (const smsgw::result r = v.get(items); !r) {
+            in.refuse(r, ".products");
+            return;
+        }
+        for (const smsgw::codec::json::value& item : items) {
+            const std::string path = ".products[" + std::to_string(product_items.size()) + "]";
+            smsgw::codec::json::object p;
+            smsgw::codec::json::value f;
+            smsplat::product_balance b;
+            if (const smsgw::result r = item.get(p); !r) {
+                in.refuse(r, path);
+                return;
+            }
+            if (!p.find("productid", f) || !in.text(f, b.productid, path + ".productid")) {
+                in.refuse(smsgw::errc::missing_field, item, path + ".productid");
+                return;
+            }
+            if (!p.find("balance", f) || !in.number(f, b.balance, path + ".balance")) {
+                in.refuse(smsgw::errc::missing_field, item, path + ".balance");
+                return;
+            }
+            product_items.push_back(b);
+        }
+    }
+};
+
+template <class Reply>
+bool encode_reply(const smsgw::codec::json::object& printed, std::string& bytes, inspect::reader& in) {
+    Reply r{};
+    reply_reader read{printed, in, {}};
+    walk_reply(read, r);
+    if (!in.ok()) return false;
+    const smsgw::result res = smsgw::write_append(bytes, [&](smsgw::writer& w) {
+        if constexpr (std::is_same_v<Reply, smsplat::query_balance_reply>) {
+            return smsplat::encode(r.resptime, r.status, smsgw::span<const smsplat::product_balance>(read.product_items), w);
+        } else {
+            return smsplat::encode(r, w);
+        }
+    });
+    return res ? true : in.refuse(res, res.field != nullptr ? std::string(".") + res.field : std::string());
+}
+
+// Calls f(Reply{}) with the reply to call c; 2 when the call has none (push).
+template <class F>
+int with_reply(smsplat::call c, F&& f) {
+    switch (c) {
+    case smsplat::call::batch_send:
+    case smsplat::call::var_sm: return f(smsplat::send_reply{});
+    case smsplat::call::query_balance: return f(smsplat::query_balance_reply{});
+    case smsplat::call::recharge: return f(smsplat::recharge_reply{});
+    case smsplat::call::user_manage: return f(smsplat::user_manage_reply{});
+    case smsplat::call::push: return 2;  // the spec defines no answer to a push
+    }
+    return 2;
+}
+
+// Calls f(Request{}) with the request of call c.
+template <class F>
+int with_request(smsplat::call c, F&& f) {
+    switch (c) {
+    case smsplat::call::batch_send: return f(smsplat::batch_send_request{});
+    case smsplat::call::var_sm: return f(smsplat::var_sm_request{});
+    case smsplat::call::push: return f(smsplat::push_request{});
+    case smsplat::call::query_balance: return f(smsplat::query_balance_request{});
+    case smsplat::call::recharge: return f(smsplat::recharge_request{});
+    case smsplat::call::user_manage: return f(smsplat::user_manage_request{});
+    }
+    return 2;
 }
 
 int run(const inspect::args& a, std::string_view in, std::string& out) {
@@ -80,51 +213,35 @@ int run(const inspect::args& a, std::string_view in, std::string& out) {
             return 2;
         }
     }
-    if (!answer) {
-        switch (c) {
-        case smsplat::call::batch_send: return request<smsplat::batch_send_request>(in, m, out);
-        case smsplat::call::var_sm: return request<smsplat::var_sm_request>(in, m, out);
-        case smsplat::call::push: return request<smsplat::push_request>(in, m, out);
-        case smsplat::call::query_balance: return request<smsplat::query_balance_request>(in, m, out);
-        case smsplat::call::recharge: return request<smsplat::recharge_request>(in, m, out);
-        case smsplat::call::user_manage: return request<smsplat::user_manage_request>(in, m, out);
-        }
-        return 2;
+    if (!answer) return with_request(c, [&](auto r) { return request<decltype(r)>(in, m, out); });
+    return with_reply(c, [&](auto tag) { return reply<decltype(tag)>(in, m, c, out); });
+}
+
+// A request's parameters from its printed fields, or a reply from its walk.
+bool encode(const inspect::args& a, const smsgw::codec::json::object& printed, std::string& bytes, inspect::refusal& why) {
+    inspect::reader in(why);
+    smsplat::call c{};
+    smsplat::mode m = smsplat::mode::strict;
+    bool answer = false;
+    for (std::size_t k = 1; k < a.size(); ++k) {
+        answer = answer || a[k] == "--reply";
+        if (a[k] == "--tolerant") m = smsplat::mode::tolerant;
     }
-    switch (c) {
-    case smsplat::call::batch_send:
-    case smsplat::call::var_sm:
-        return reply<smsplat::send_reply>(in, m, c, out, [](json& j, const smsplat::send_reply& r) {
-            code_members(j, static_cast<unsigned>(r.respstatus), describe(r.respstatus));
-            if (!r.msgid.empty()) j.member("msgid", r.msgid);
-        });
-    case smsplat::call::query_balance:
-        return reply<smsplat::query_balance_reply>(in, m, c, out, [](json& j, const smsplat::query_balance_reply& r) {
-            code_members(j, static_cast<unsigned>(r.status), describe(r.status));
-            j.key("products").begin_array();
-            for (const smsplat::product_balance& p : r.products) {
-                j.begin_object().member("productid", p.productid).member("balance", p.balance).end_object();
-            }
-            j.end_array();
-        });
-    case smsplat::call::recharge:
-        return reply<smsplat::recharge_reply>(in, m, c, out, [](json& j, const smsplat::recharge_reply& r) {
-            code_members(j, static_cast<unsigned>(r.status), describe(r.status));
-        });
-    case smsplat::call::user_manage:
-        return reply<smsplat::user_manage_reply>(in, m, c, out, [](json& j, const smsplat::user_manage_reply& r) {
-            code_members(j, static_cast<unsigned>(r.status), describe(r.status));
-            if (!r.description.empty()) j.member("description", r.description);
-        });
-    case smsplat::call::push: return 2;  // the spec defines no answer to a push
-    }
-    return 2;
+    if (a.empty() || !smsplat::find_call(a[0], c)) return false;
+    if (answer) return with_reply(c, [&](auto tag) { return encode_reply<decltype(tag)>(printed, bytes, in) ? 0 : 1; }) == 0;
+    return with_request(c, [&](auto tag) {
+               using Request = decltype(tag);
+               return inspect::encode_printed<Request>(printed, {true}, in, m, bytes,
+                                                       [](const Request& r, smsgw::writer& w) { return smsplat::encode(r, w); })
+                          ? 0
+                          : 1;
+           }) == 0;
 }
 
 const inspect::registrar format{
     {"smsplat",
      "<call> [--reply] [--tolerant]  the HTTP SMS platform: a call's parameters (or URL), or with --reply its answer "
      "(HttpBatchSendSM, HttpVarSM, push, QueryBalance, Recharge, UserManage)",
-     &run}};
+     &run, &inspect::on_object<encode>, "HttpBatchSendSM smsplat-HttpBatchSendSM/spec-example.txt"}};
 
 }  // namespace

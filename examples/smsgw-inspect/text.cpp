@@ -27,6 +27,21 @@ int run_utf8(const inspect::args& a, std::string_view input, std::string& out) {
     return 0;
 }
 
+// The text back: from "text" (always printed).
+bool message_text(const smsgw::codec::json::object& message, inspect::reader& in, std::string_view& out) {
+    smsgw::codec::json::value v;
+    if (!message.find("text", v)) return in.refuse(smsgw::errc::missing_field, message.as_value(), ".text");
+    return in.text(v, out, ".text");
+}
+
+bool encode_utf8(const inspect::args&, const smsgw::codec::json::object& message, std::string& bytes, inspect::refusal& why) {
+    inspect::reader in(why);
+    std::string_view text;
+    if (!message_text(message, in, text)) return false;
+    bytes += text;
+    return true;
+}
+
 int run_ucs2(const inspect::args& a, std::string_view input, std::string& out) {
     if (!a.empty()) return 2;
     std::string text;
@@ -42,6 +57,14 @@ int run_ucs2(const inspect::args& a, std::string_view input, std::string& out) {
     return 0;
 }
 
+bool encode_ucs2(const inspect::args&, const smsgw::codec::json::object& message, std::string& bytes, inspect::refusal& why) {
+    inspect::reader in(why);
+    std::string_view text;
+    if (!message_text(message, in, text)) return false;
+    smsgw::write_append(bytes, [&](smsgw::writer& w) { return utf8::to_utf16be(text, w); });
+    return true;
+}
+
 int run_md5(const inspect::args& a, std::string_view input, std::string& out) {
     if (!a.empty()) return 2;
     const auto hex = smsgw::codec::to_hex(smsgw::codec::md5::hash(input));
@@ -51,8 +74,11 @@ int run_md5(const inspect::args& a, std::string_view input, std::string& out) {
     return 0;
 }
 
-const inspect::registrar utf8_format{{"utf8", "UTF-8 text: validity, character count, UCS-2 (UTF-16BE)", &run_utf8}};
-const inspect::registrar ucs2_format{{"ucs2", "UCS-2/UTF-16BE bytes (CMPP Msg_Fmt 8) as text", &run_ucs2}};
-const inspect::registrar md5_format{{"md5", "the MD5 digest (RFC 1321) of the input", &run_md5}};
+const inspect::registrar utf8_format{
+    {"utf8", "UTF-8 text: validity, character count, UCS-2 (UTF-16BE)", &run_utf8, &inspect::on_object<encode_utf8>, "utf8/greeting.txt"}};
+const inspect::registrar ucs2_format{
+    {"ucs2", "UCS-2/UTF-16BE bytes (CMPP Msg_Fmt 8) as text", &run_ucs2, &inspect::on_object<encode_ucs2>, "ucs2/greeting.bin"}};
+// No encode: a digest does not hold its input.
+const inspect::registrar md5_format{{"md5", "the MD5 digest (RFC 1321) of the input", &run_md5, nullptr, "md5/abc.txt"}};
 
 }  // namespace
