@@ -8,7 +8,6 @@
 #include <string_view>
 #include <vector>
 
-#include "print_result.hpp"
 #include "test.hpp"
 
 namespace fields = smsgw::codec::fields;
@@ -245,10 +244,15 @@ TEST_CASE("fields: form decoding errors name the field and point at its pair") {
     // unknown names: strict refuses at the pair, tolerant skips and keeps them in the body
     CHECK(form_error(std::string(base) + "&usr=x") == result{errc::unknown_field, base.size() + 1});
     CHECK(form_error(std::string(base) + "&usr=x", mode::tolerant).ok());
+    // no spec field to name: the body names it at the error's offset, as it was sent
+    const std::string typo = std::string(base) + "&us%72=x";
+    const result unknown = form_error(typo);
+    CHECK(unknown == result{errc::unknown_field, base.size() + 1});
+    REQUIRE(smsgw::codec::form::fields(typo).at_offset(unknown.offset));
+    CHECK(smsgw::codec::form::fields(typo).at_offset(unknown.offset)->name == "us%72");
     // duplicates: strict refuses the second, tolerant keeps the first
     const std::string twice = std::string(base) + "&user=v";
-    CHECK(form_error(twice) == result{errc::duplicate_field, base.size() + 1});
-    CHECK(std::string_view(form_error(twice).field) == "user");
+    CHECK(form_error(twice) == result{errc::duplicate_field, base.size() + 1, "user"});
     decoded tolerant(twice, mode::tolerant);
     REQUIRE(tolerant.r);
     CHECK(tolerant.out.user == "u");
@@ -356,6 +360,14 @@ TEST_CASE("fields: JSON binding errors") {
     const std::string unknown = std::string(ok.substr(0, ok.size() - 1)) + R"(,"x":1})";
     CHECK(bind(unknown) == result{errc::unknown_field, ok.size()});
     CHECK(bind(unknown, mode::tolerant).ok());
+    // the key refused, as the text wrote it, at the error's offset
+    const std::string odd = std::string(ok.substr(0, ok.size() - 1)) + R"(,"x\"y":1})";
+    const result refused = bind(odd);
+    CHECK(refused == result{errc::unknown_field, ok.size()});
+    CHECK(json::key_at(odd, refused.offset) == R"(x\"y)");
+    CHECK(json::key_at(odd, refused.offset + 1).empty());  // no key starts there
+    CHECK(json::key_at(R"({"cut)", 1).empty());             // no closing quote
+    CHECK(json::key_at(odd, odd.size()).empty());
     const std::string dup = std::string(ok.substr(0, ok.size() - 1)) + R"(,"user":"v"})";
     CHECK(bind(dup) == result{errc::duplicate_field, ok.size()});
     REQUIRE(bind(dup, mode::tolerant, &o));
