@@ -51,11 +51,10 @@ TEST_CASE("callback: what the customer refuses") {
     CHECK(mitake::decode(std::string_view("{}"), cb, scratch, storage) == fail(errc::missing_field, 0, "messages"));
     const std::string_view no_msg_id = R"({"messages":[{"batchID":1,"status":"0"}]})";
     result e = mitake::decode(no_msg_id, cb, scratch, storage, o);
-    CHECK(e == fail(errc::missing_field, no_msg_id.find("{\"batchID")), "messages[0].msgID");
-    CHECK(std::string(e.field) == "messages[0].msgID");
+    CHECK(e == fail(errc::missing_field, no_msg_id.find("{\"batchID"), "messages[0].msgID"));
     const std::string_view two = R"({"messages":[{"batchID":1,"msgID":2,"status":"0"},{"batchID":1,"msgID":3,"status":"0"}]})";
     e = mitake::decode(two, cb, scratch, storage, o);
-    CHECK(e == fail(errc::too_many, two.rfind("{\"batchID")), "messages");
+    CHECK(e == fail(errc::too_many, two.rfind("{\"batchID"), "messages"));
     const std::string_view status = R"({"messages":[{"batchID":1,"msgID":2,"status":"ok"}]})";
     e = mitake::decode(status, cb, scratch, storage, o);
     CHECK(e == fail(errc::bad_character, status.find("\"ok\""), "messages[0].status"));

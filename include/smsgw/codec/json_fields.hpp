@@ -9,6 +9,7 @@
 #include "smsgw/codec/base64.hpp"
 #include "smsgw/codec/fields.hpp"
 #include "smsgw/codec/hex.hpp"
+#include "smsgw/codec/json_bind.hpp"  // json::key_at, for an unknown_field
 #include "smsgw/codec/json_reader.hpp"
 #include "smsgw/codec/json_writer.hpp"
 #include "smsgw/core/error.hpp"
