@@ -7,6 +7,7 @@
 using namespace smsgw;
 
 int main() {
+    // [snippet:charset-decode]
     // A label as mail and gateways write it: ASCII case and surrounding whitespace do not matter.
     const charset::label_match gb = charset::from_label(" GB2312 ");  // gb.enc == encoding::gbk
     const charset::label_match bad = charset::from_label("x-unknown");  // bad.ec == errc::unknown_charset
@@ -17,6 +18,7 @@ int main() {
     writer w(text.data(), text.size());
     const charset::outcome d = charset::decode(gb.enc, bytes(gbk, sizeof gbk), w);
     text.resize(w.size());
+    // [/snippet]
 
     // Back to Big5; strict mode refuses what Big5 cannot hold, with its offset and code point.
     char big5[16];

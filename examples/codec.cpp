@@ -17,6 +17,7 @@ int main() {
     result r = base64::decode(std::string_view(text, out.size()), back, {base64::alphabet::standard, base64::mode::mime});
     if (!r) std::printf("%s at byte %zu\n", r.message(), r.offset);
 
+    // [snippet:codec-form]
     // application/x-www-form-urlencoded: build a body, then walk it lazily.
     char body[128];
     writer bw(body, sizeof body);
@@ -33,6 +34,7 @@ int main() {
     unsigned char ucs2[140];
     writer uw(ucs2);
     utf8::to_utf16be("\xE7\x9F\xAD\xE4\xBF\xA1", uw);  // "短信" -> 77 ED 4F E1
+    // [/snippet]
     std::printf("md5(abc) = %.32s, UCS-2 bytes: %zu\n", hex.data(), uw.size());
 
     bool ok = r && r.offset == 12 && std::memcmp(raw, "hello, world", 12) == 0 &&

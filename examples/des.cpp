@@ -9,6 +9,7 @@ using namespace smsgw;
 using namespace smsgw::codec;
 
 int main() {
+    // [snippet:des-account]
     const std::string_view key = "12345678";  // agreed with the platform offline (table 12.1)
 
     // Client: DES/CBC/PKCS5Padding with IV = key, then base64 and form encoding.
@@ -39,5 +40,6 @@ int main() {
     const unsigned char iv[8] = {0x12, 0x34, 0x56, 0x78, 0x90, 0xAB, 0xCD, 0xEF};
     writer again(cipher);
     r = des::encrypt_cbc(ks, iv, std::string_view("jishu01"), again);
+    // [/snippet]
     return r && fw.size() == 14 ? 0 : 1;
 }

@@ -9,6 +9,7 @@
 namespace fivec = smsgw::fivec;
 
 int main() {
+    // [snippet:fivec-caixin-send]
     // Frame 1: a text and a GIF; frame 2: a text. Each file base64-encoded straight into `content`.
     const unsigned char gif[] = {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0, 0, 0};
     const fivec::frame_file files[] = {{1, fivec::file_type::txt, std::string_view("你好")},
@@ -59,6 +60,7 @@ int main() {
         reports);
     std::size_t delivered = 0;
     for (const fivec::report& x : reports.reports) delivered += x.delivered() ? 1u : 0u;
+    // [/snippet]
 
     return c && e && g && got.title == "标题" && texts == 2 && r && reply.msgid == "30911175558600" &&
                    refused.is(fivec::error_code::mms_body_too_long) && q && p && delivered == 1

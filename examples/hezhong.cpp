@@ -10,6 +10,7 @@
 namespace hz = smsgw::hezhong;
 
 int main() {
+    // [snippet:hezhong-template]
     // SaveMmsModel: the title and the text file travel as HEX16, written in lower case.
     const std::string_view text = "尊敬的${Text1}，欢迎光临";
     const hz::attachment files[] = {{1, "1.txt", smsgw::bytes(text), {}}};
@@ -37,14 +38,17 @@ int main() {
     const smsgw::result g = hz::decode(task_body, got, scratch);
     std::string_view name;
     got.cont.find("Text1", name);
+    // [/snippet]
 
     // Its answer, and the status reports it pushes later (the `rpts` form value).
     hz::task_response answer;
     const smsgw::result a = hz::decode(std::string_view(R"({"taskid":"14424380270F0005","code":"0","message":"提交成功"})"),
                                        answer, scratch);
+    // [snippet:hezhong-reports]
     const hz::report_list reports("13681000000,DELIVRD,1001,20240229103324;13681000002,UNDELIV,1002,20240229103330");
     std::size_t delivered = 0;
     for (const hz::report& r : reports) delivered += r.delivered();
+    // [/snippet]
     std::printf("task %.*s: %zu delivered\n", int(answer.taskid.size()), answer.taskid.data(), delivered);
 
     return m && v && t && g && name == "张先生" && a && answer.code_value() == hz::return_code::success &&

@@ -29,6 +29,7 @@ int main() {
     const smsgw::result h =
         mitake::make_headers(token.token_type, token.access_token, "test", mitake::action::push, hw, headers);
     const unsigned char photo[] = {0xFF, 0xD8, 0xFF, 0xE0};  // the caller's bytes, base64 on the wire
+    // [snippet:mitake-push]
     const mitake::destination to[] = {{"0911111111", "clientID001"}, {"0922222222", "clientID002"}};
     const mitake::attachment files[] = {{photo, "jpg", "mitake01.jpg"}};
     mitake::push_request push;
@@ -38,6 +39,7 @@ int main() {
     push.attachments = files;
     std::string push_body;
     const smsgw::result p = smsgw::encode_append(push, push_body);  // p.field names a value at fault
+    // [/snippet]
 
     // Mitake's side of it: the body read with the checks of the encoder.
     mitake::destination got_to[500];
@@ -48,11 +50,13 @@ int main() {
     // The answer, as the spec prints it (trailing commas, a bare UUID, 0000000001): tolerant mode.
     const std::string_view answer = R"({"batchID":11111111-2222-3333-4444-555555555555,"messages":[)"
                                     R"({"msgID":0000000001,"cID":"clientID001","status":"1","point":3},],})";
+    // [snippet:mitake-callback]
     mitake::push_message messages[500];
     mitake::push_response resp;
     const smsgw::result a = mitake::decode(answer, resp, scratch, messages, mitake::mode::tolerant);
     for (const mitake::push_message& m : resp.messages) {
         const mitake::message_status s = m.read_status();
+    // [/snippet]
         std::printf("%.*s: %.*s, final: %d\n", int(m.msg_id.size()), m.msg_id.data(), int(s.describe().english.size()),
                     s.describe().english.data(), s.is_final());
     }

@@ -10,6 +10,7 @@ namespace smsplat = smsgw::smsplat;
 
 int main() {
     // The client: POST this body to http://IP:PORT/msg/HttpBatchSendSM.
+    // [snippet:smsplat-batch-send]
     smsplat::batch_send_request req;
     req.account = "jiemou-clcs-08";
     req.pswd = "Tch123456";
@@ -29,6 +30,7 @@ int main() {
     // The client reads the answer; a failure has no msgid line, and its code keeps its number.
     smsplat::send_reply reply;
     const smsgw::result a = smsplat::decode(answer, reply);
+    // [/snippet]
     std::printf("%s, msgid %.*s\n", std::string(describe(reply.respstatus).english).c_str(), int(reply.msgid.size()),
                 reply.msgid.data());
 
@@ -40,6 +42,7 @@ int main() {
     const smsgw::result p = smsplat::decode(push, report, push_scratch, smsplat::mode::tolerant);
 
     // Recharge: the password signs username + secretkey + timestamp, the account is DES-encrypted.
+    // [snippet:smsplat-recharge]
     smsplat::recharge_request recharge;
     recharge.username = "123456";
     recharge.timestamp = "20130408105900";
@@ -51,6 +54,7 @@ int main() {
     const smsgw::result c = smsplat::encrypt_account(std::string_view("12345678"), std::string_view("jishu01"), aw);
     recharge.account = std::string_view(account, aw.size());  // LW4Zjb8dOww=
     recharge.fee = 1000;
+    // [/snippet]
     std::string recharge_body;
     const smsgw::result r = smsgw::encode_append(recharge, recharge_body);
 

@@ -10,6 +10,7 @@ using namespace smsgw;
 namespace fields = smsgw::codec::fields;
 
 // A balance query of an SMS platform: the struct, and its fields in spec order.
+// [snippet:text-walk]
 struct balance_query {
     std::string_view account;    // ASCII, at most 20
     std::string_view password;   // ASCII, at most 32
@@ -26,6 +27,7 @@ struct balance_query {
         }));
     }
 };
+// [/snippet]
 
 int main() {
     const balance_query q{"demo", "s3cret", 7, "13800138000,13900139000"};
@@ -40,8 +42,11 @@ int main() {
     unsigned char scratch[128];
     balance_query back;
     result d = fields::decode_form(std::string_view(body, out.size()), back, scratch);
-    result unknown = fields::decode_form(std::string_view("account=a&password=b&numbers=1&acount=x"), back, scratch);
-    std::printf("%s at %zu\n", unknown.message(), unknown.offset);  // unknown field at 31
+    const std::string_view typo = "account=a&password=b&numbers=1&acount=x";
+    result unknown = fields::decode_form(typo, back, scratch);
+    // No spec field to name: the offset is the pair's, and the body says which name it was.
+    const std::string_view refused = codec::form::fields(typo).at_offset(unknown.offset)->name;
+    std::printf("%s at %zu: %.*s\n", unknown.message(), unknown.offset, int(refused.size()), refused.data());
 
     // The same list as JSON: {"account":"demo","password":"s3cret","product":7,"numbers":"..."}
     char json[128];
@@ -50,12 +55,15 @@ int main() {
     std::printf("%.*s\n", int(jw.size()), json);
 
     // A status-report list: records by ';', fields by ',', read lazily, the error kept.
+    // [snippet:text-delimited]
     constexpr codec::delimited::format reports{';', ',', 3, 3};
     codec::delimited::records list("13800138000,DELIVRD,1;13900139000,UNDELIV,2", reports);
     std::size_t delivered = 0;
     for (const codec::delimited::record& rec : list) if (rec[1] == "DELIVRD") ++delivered;
     const result listed = list.error();  // success, or the first error and its offset
+    // [/snippet]
 
+    // [snippet:text-replies]
     // A line reply whose second line is there only on success (HttpBatchSendSM).
     constexpr codec::lines::part batch_reply[] = {{"resptime,respstatus"}, {"msgid", codec::lines::occurs::optional}};
     codec::lines::reply<2> lines;
@@ -66,11 +74,13 @@ int main() {
     static constexpr std::string_view answers[] = {"success", "error"};
     codec::prefix::reply p;
     const result pr = codec::prefix::decode(std::string_view("Error:Black keywords is:x"), answers, p);
+    // [/snippet]
     std::printf("%zu delivered, msgid %.*s, %.*s\n", delivered, int(msgid.size()), msgid.data(), int(p.text.size()),
                 p.text.data());
 
     const bool ok = delivered == 1 && listed && l && msgid == "1234567890100" && pr && p.which == 1 &&
-                    p.text == "Black keywords is:x" && r && d && back.product == 7 && back.numbers == q.numbers && unknown.ec == errc::unknown_field &&
-                    unknown.offset == 31 && j && std::memcmp(json, "{\"account\":\"demo\"", 17) == 0;
+                    p.text == "Black keywords is:x" && r && d && back.product == 7 && back.numbers == q.numbers &&
+                    unknown.ec == errc::unknown_field && unknown.offset == 31 && refused == "acount" && j &&
+                    std::memcmp(json, "{\"account\":\"demo\"", 17) == 0;
     return ok ? 0 : 1;
 }

@@ -42,11 +42,11 @@ void decrypt_arbitrary(const des::key_schedule& ks, const unsigned char* iv, sms
     const output plain = into(cipher.size(), decrypt);
     const std::size_t n = cipher.size();
     if (n == 0 || n % 8 != 0) {
-        check(plain.r == smsgw::fail(errc::bad_block_length, n / 8 * 8));
+        check(plain.r == smsgw::fail(errc::bad_block_length, n / 8 * 8, "cipher"));
         return;
     }
     if (!plain.r) {
-        check(plain.r == smsgw::fail(errc::bad_cipher_padding, n - 8));
+        check(plain.r == smsgw::fail(errc::bad_cipher_padding, n - 8, "cipher"));
         check(into(0, decrypt).r == plain.r);  // refused before any size is asked for
         return;
     }
@@ -86,7 +86,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     des::key_schedule ks;
     const smsgw::result made = des::key_schedule::make(key, ks);
     if (size < 8) {
-        check(made == smsgw::fail(errc::bad_key_length, 0));
+        check(made == smsgw::fail(errc::bad_key_length, 0, "key"));
         return 0;
     }
     check(made.ok());
@@ -94,8 +94,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         // A key and an IV too short for CBC.
         const smsgw::bytes iv(data + 8, size - 8);
         smsgw::writer w;
-        check(des::encrypt_cbc(key, iv, key, w) == smsgw::fail(errc::bad_iv_length, 0));
-        check(des::decrypt_cbc(key, iv, key, w) == smsgw::fail(errc::bad_iv_length, 0));
+        check(des::encrypt_cbc(key, iv, key, w) == smsgw::fail(errc::bad_iv_length, 0, "iv"));
+        check(des::decrypt_cbc(key, iv, key, w) == smsgw::fail(errc::bad_iv_length, 0, "iv"));
         return 0;
     }
     const unsigned char* iv = data + 8;

@@ -612,9 +612,19 @@ struct result {
     const char* message() const noexcept { return error_category_impl::describe(ec); }
 };
 
-/// Compares two results.
+/// Equal when the code, the offset and the field are: the fields both null, or both naming the
+/// same spec field (compared by their text, so that two copies of a name in different headers
+/// or translation units are equal).
 constexpr bool operator==(const result& a, const result& b) noexcept {
-    return a.ec == b.ec && a.offset == b.offset;
+    if (a.ec != b.ec || a.offset != b.offset) return false;
+    if (a.field == nullptr || b.field == nullptr) return a.field == b.field;
+    const char* x = a.field;
+    const char* y = b.field;
+    while (*x != '\0' && *x == *y) {
+        ++x;
+        ++y;
+    }
+    return *x == *y;
 }
 /// The negation of operator==.
 constexpr bool operator!=(const result& a, const result& b) noexcept { return !(a == b); }
@@ -5111,15 +5121,31 @@ constexpr void store_be64(byte* p, std::uint64_t v) noexcept {
 }  // namespace smsgw
 // ---- smsgw/core/inline.hpp
 
-// Inlining for the few hot paths whose speed depends on it: the CMPP layout visitors, where a
-// field's width is a constant only once the visitor is inlined into the PDU's walk, and the
-// JSON reader's per-token fast paths and bind_fields().
-//   SMSGW_ALWAYS_INLINE  on a function: inline it into every caller, whatever its size.
-//   SMSGW_FLATTEN        on a function: inline everything it calls, recursively, into it.
-//   SMSGW_NOINLINE       on a slow path: keep it out of line, so that a flattened caller
-//                        stays small enough for the instruction cache.
-// Both are hints with no effect on behaviour; on a compiler without them they expand to
+// Inlining forced where a benchmark shows the compiler's own choice is slower; nowhere else.
+// All are hints with no effect on behaviour; on a compiler without them they expand to
 // `inline` and to nothing.
+//
+//   SMSGW_ALWAYS_INLINE  on a function: inline it into every caller, whatever its size. For a
+//                        small function called with constant arguments in a loop, whose
+//                        calls the compiler leaves out of line once the caller is large.
+//   SMSGW_FLATTEN        on a function: inline everything it calls, recursively, into it. For
+//                        an entry point whose callees are templates on the caller's types.
+//   SMSGW_NOINLINE       on a slow path: keep it out of line, so that a flattened or
+//                        force-inlined caller stays small enough for the instruction cache.
+//
+// Where each is measured to matter (bench/, Release, GCC 12, the uses outside cmpp/, json_reader
+// and charset/ dropped together and compared with them in one run; each use's comment says why):
+//   cmpp/layout.hpp and the PDU walks: a field's width is a constant only once the visitor is
+//     inlined into the walk (SUBMIT 2.0 decode 392 -> 240 instructions, encode 676 -> 326);
+//   codec/json_reader.hpp: its per-token fast paths; codec/json_bind.hpp bind_fields()
+//     (flattened; without it bench/json read_smsgw_document is 36% slower);
+//   codec/fields.hpp check_string(), check(), check_value(): a constant spec leaves only its
+//     own kind's checks (without them bench/hezhong save_mms_model_encode is 20% slower);
+//   fivec/report.hpp read_field() (bench/fivec reports_fivec_walk 30% slower without) and
+//     imsp/query_batch.hpp read_entry() (bench/imsp query_batch_decode 37% slower without);
+//   charset/: the fast paths of the converters.
+// Removed where the benchmarks showed no difference (codec/des.hpp's rounds and block loops,
+// codec/xml_reader.hpp's skip_plain()): add one only with the benchmark that needs it.
 #if defined(__GNUC__) || defined(__clang__)
 #define SMSGW_ALWAYS_INLINE inline __attribute__((always_inline))
 #define SMSGW_FLATTEN __attribute__((flatten))
@@ -16489,7 +16515,7 @@ constexpr pc2_tables make_pc2() noexcept {
 inline constexpr pc2_tables pc2_lookup = make_pc2();
 
 // The cipher function f (FIPS 46-3 figure 2) of a rotated half and one round's two key words.
-SMSGW_ALWAYS_INLINE std::uint32_t f(std::uint32_t r, const std::uint32_t* k) noexcept {
+inline std::uint32_t f(std::uint32_t r, const std::uint32_t* k) noexcept {
     const std::uint32_t a = rotr(r, 4) ^ k[0];
     const std::uint32_t b = r ^ k[1];
     return sp.t[0][(a >> 24) & 0x3F] ^ sp.t[2][(a >> 16) & 0x3F] ^ sp.t[4][(a >> 8) & 0x3F] ^ sp.t[6][a & 0x3F] ^
@@ -16497,7 +16523,7 @@ SMSGW_ALWAYS_INLINE std::uint32_t f(std::uint32_t r, const std::uint32_t* k) noe
 }
 
 // One exchange of bits between two words: the bits of `a` under mask << n with those of `b` under mask.
-SMSGW_ALWAYS_INLINE void swap_bits(std::uint32_t& a, std::uint32_t& b, unsigned n, std::uint32_t mask) noexcept {
+inline void swap_bits(std::uint32_t& a, std::uint32_t& b, unsigned n, std::uint32_t mask) noexcept {
     const std::uint32_t t = ((a >> n) ^ b) & mask;
     b ^= t;
     a ^= t << n;
@@ -16505,7 +16531,7 @@ SMSGW_ALWAYS_INLINE void swap_bits(std::uint32_t& a, std::uint32_t& b, unsigned 
 
 // The initial permutation IP on a block held as two big-endian words, as five exchanges of
 // bit groups, leaving both halves rotated left by one; ip_inverse() undoes it (IP^-1).
-SMSGW_ALWAYS_INLINE void ip(std::uint32_t& l, std::uint32_t& r) noexcept {
+inline void ip(std::uint32_t& l, std::uint32_t& r) noexcept {
     swap_bits(l, r, 4, 0x0F0F0F0F);
     swap_bits(l, r, 16, 0x0000FFFF);
     swap_bits(r, l, 2, 0x33333333);
@@ -16517,7 +16543,7 @@ SMSGW_ALWAYS_INLINE void ip(std::uint32_t& l, std::uint32_t& r) noexcept {
     l = rotl(l, 1);
 }
 
-SMSGW_ALWAYS_INLINE void ip_inverse(std::uint32_t& l, std::uint32_t& r) noexcept {
+inline void ip_inverse(std::uint32_t& l, std::uint32_t& r) noexcept {
     r = rotr(r, 1);
     const std::uint32_t t = (l ^ r) & 0xAAAAAAAA;
     l ^= t;
@@ -16533,7 +16559,7 @@ SMSGW_ALWAYS_INLINE void ip_inverse(std::uint32_t& l, std::uint32_t& r) noexcept
 // through each round together so that their table reads overlap. Decryption takes the round
 // keys in reverse order.
 template <bool Decrypt, std::size_t N>
-SMSGW_ALWAYS_INLINE void crypt(std::uint32_t (&hi)[N], std::uint32_t (&lo)[N], const std::uint32_t* k) noexcept {
+inline void crypt(std::uint32_t (&hi)[N], std::uint32_t (&lo)[N], const std::uint32_t* k) noexcept {
     std::uint32_t l[N], r[N];
     for (std::size_t j = 0; j < N; ++j) {
         l[j] = hi[j];
@@ -16580,7 +16606,7 @@ public:
 
     /// The same on N blocks, each held as two big-endian words (bytes 0-3, bytes 4-7), as the modes use it.
     template <bool Decrypt, std::size_t N>
-    SMSGW_ALWAYS_INLINE void crypt(std::uint32_t (&hi)[N], std::uint32_t (&lo)[N]) const noexcept {
+    inline void crypt(std::uint32_t (&hi)[N], std::uint32_t (&lo)[N]) const noexcept {
         detail::crypt<Decrypt>(hi, lo, k_);
     }
 
@@ -16661,8 +16687,8 @@ inline result encrypt(const key_schedule& ks, const byte* iv, bytes plain, write
 // block before it, `prev` for the first; `prev` is left at the last. All N are read before any
 // is written, so dst may be src.
 template <std::size_t N>
-SMSGW_ALWAYS_INLINE void decrypt_blocks(const key_schedule& ks, const byte* src, byte* dst, std::uint32_t (&prev)[2],
-                                        std::uint32_t chain) noexcept {
+inline void decrypt_blocks(const key_schedule& ks, const byte* src, byte* dst, std::uint32_t (&prev)[2],
+                           std::uint32_t chain) noexcept {
     std::uint32_t c[N + 1][2], hi[N], lo[N];
     c[0][0] = prev[0];
     c[0][1] = prev[1];
@@ -17616,6 +17642,17 @@ public:
         return std::nullopt;
     }
 
+    /// The pair whose name starts at `offset`, or nothing. A strict decoder's unknown_field (and
+    /// duplicate_field) points there: `fields(body).at_offset(r.offset)->name` is the name it refused,
+    /// as the body wrote it (decode_name() decodes it), for the log of a vendor's body.
+    std::optional<field> at_offset(std::size_t offset) const noexcept {
+        for (const field& f : *this) {
+            if (f.offset == offset) return f;
+            if (f.offset > offset) break;
+        }
+        return std::nullopt;
+    }
+
     /// Checks every escape of every pair. Success: offset = body size; otherwise bad_escape at
     /// the '%' at fault, offset in the body.
     result validate() const noexcept {
@@ -18010,9 +18047,10 @@ result encode_form(const T& m, writer& out) noexcept {
 /// views its first `count` entries. Errors, with the spec name of the field:
 ///   bad_escape at the '%' at fault (at the pair, for a url_encoded field's second decoding);
 ///   buffer_too_small when scratch is smaller than the body;
-///   strict mode: unknown_field at a pair no field has, duplicate_field at a field's second pair
-///   (tolerant mode skips the first and keeps the first of the second; unknown names stay
-///   reachable through form::fields(body));
+///   strict mode: unknown_field at the first byte of a pair no field has (no spec field to
+///   name: `form::fields(body).at_offset(r.offset)` is the pair, its name as sent), duplicate_field at
+///   a field's second pair, with the field's name (tolerant mode skips the first and keeps the
+///   first of the second; unknown names stay reachable through form::fields(body));
 ///   missing_field at the body's end for an absent required field;
 ///   too_many at an item whose index does not fit storage, or at the count when it exceeds
 ///   storage; count_mismatch (strict) at the highest item past the count;
@@ -19510,7 +19548,24 @@ template <class F>
 others_handler<F> others(F fn) noexcept {
     return {fn};
 }
-/// Refuses any key no field names: unknown_field at the key's offset.
+/// The key whose opening quote is at `offset` in `text`, between its quotes and as written
+/// (escapes not decoded), or empty when no key starts there. An unknown_field of refuse_others()
+/// or of the strict fields::bind_json() points there: `json::key_at(body, r.offset)` is the key
+/// it refused. result.field names only the spec's own fields, static strings, never a view
+/// of the input.
+constexpr std::string_view key_at(std::string_view text, std::size_t offset) noexcept {
+    if (offset >= text.size() || text[offset] != '"') return {};
+    for (std::size_t i = offset + 1; i < text.size(); ++i) {
+        if (text[i] == '\\') {
+            ++i;
+        } else if (text[i] == '"') {
+            return text.substr(offset + 1, i - offset - 1);
+        }
+    }
+    return {};
+}
+
+/// Refuses any key no field names: unknown_field at the key's offset (key_at() reads it).
 inline auto refuse_others() noexcept {
     return others([](const member& m) { return fail(errc::unknown_field, m.key.offset()); });
 }
@@ -20393,7 +20448,8 @@ result write_json(const T& m, writer& out, json_options o = {}) noexcept {
 
 /// Reads a JSON object into `out`, then validates it. Strings with escapes and binary values are
 /// decoded into `scratch`; a group's items go to `storage`. Errors, with the key in result.field:
-/// strict mode: unknown_field at a key no field has, duplicate_field at a key's second
+/// strict mode: unknown_field at the opening quote of a key no field has (no spec field to name:
+/// `json::key_at(text, r.offset)` is the key as sent), duplicate_field at a key's second
 /// occurrence (tolerant mode keeps the first and skips unknown keys, which stay reachable
 /// through the object); missing_field at the object for an absent required key; too_many at an
 /// array element that does not fit storage or the group's maximum; a value's read error
@@ -21172,7 +21228,7 @@ inline const char* skip_space(const char* p, const char* end) noexcept {
 // Sixteen bytes at a time with SSE2: a signed comparison with 0x20 catches controls and every
 // byte above 0x7F at once.
 template <char... Stops>
-SMSGW_ALWAYS_INLINE const char* skip_plain(const char* p, const char* end) noexcept {
+inline const char* skip_plain(const char* p, const char* end) noexcept {
 #if defined(__SSE2__)
     const __m128i space = _mm_set1_epi8(0x20);
     while (end - p >= 16) {

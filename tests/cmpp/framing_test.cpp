@@ -176,7 +176,7 @@ TEST_CASE("stream_buffer: a PDU that cannot fit the storage, a lost stream, view
     bytes pdu;
     cmpp::frame f = in.next(pdu);
     CHECK(f.status == frame_status::invalid);
-    CHECK(f.error == result{errc::buffer_too_small, 163});
+    CHECK(f.error == result{errc::buffer_too_small, 163, "Total_Length"});
     CHECK(in.space().empty());
 
     byte storage[64];

@@ -118,14 +118,11 @@ TEST_CASE("22-digit text errors carry their offset") {
     CHECK(smsgw::cmpp::parse_msg_id_text("11231058070079101046600", p) == smsgw::result{errc::invalid_length, 0});
     CHECK(smsgw::cmpp::parse_msg_id_text("1123105807007910x04660", p) == smsgw::result{errc::bad_character, 16});
     auto r = smsgw::cmpp::parse_msg_id_text("1623105807007910104660", p);
-    CHECK(r == smsgw::result{errc::out_of_range, 0});
-    CHECK(std::string(r.field) == "month");
+    CHECK(r == smsgw::result{errc::out_of_range, 0, "month"});
     r = smsgw::cmpp::parse_msg_id_text("1123105807419430465535", p);
-    CHECK(r == smsgw::result{errc::out_of_range, 10});
-    CHECK(std::string(r.field) == "gateway");
+    CHECK(r == smsgw::result{errc::out_of_range, 10, "gateway"});
     r = smsgw::cmpp::parse_msg_id_text("1123105807007910165536", p);
-    CHECK(r == smsgw::result{errc::out_of_range, 17});
-    CHECK(std::string(r.field) == "sequence");
+    CHECK(r == smsgw::result{errc::out_of_range, 17, "sequence"});
 }
 
 TEST_CASE("Msg_Id helpers allocate nothing") {

@@ -11,17 +11,8 @@
 
 namespace cmpp_test {
 
-// "00 00 00 27 ..." -> bytes; spaces and newlines are ignored. `z(n)` stands for n zero bytes.
-inline std::string unhex(std::string_view text) {
-    auto digit = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == ' ' || text[i] == '\n') continue;
-        out.push_back(static_cast<char>(digit(text[i]) * 16 + digit(text[i + 1])));
-        ++i;
-    }
-    return out;
-}
+// Expected bytes as spaced hex (tests/support/test.hpp); `z(n)` stands for n zero bytes.
+using smsgw::test::unhex;
 
 inline std::string z(std::size_t n) { return std::string(n, '\0'); }
 

@@ -108,10 +108,10 @@ std::string encode(const rows& records, const delimited::format& f, smsgw::resul
 TEST_CASE("delimited: Hezhong rpts, the spec's example byte for byte") {
     // §七 2: the example as printed, wrapped inside the first record and inside the last time.
     const std::string_view spec = "13000000000,\nUNDELIV,1001,20090422103324;13000000000,DELIVRD,1002,200904220946\n20";
-    CHECK(error_of(spec, rpts) == smsgw::fail(errc::bad_character, 12));
+    CHECK(error_of(spec, rpts) == smsgw::fail(errc::bad_character, 12, "status"));
     CHECK(std::string_view(read(spec, rpts).error.field) == "status");
     // Tolerant, a break ending the record: the first record is cut short.
-    CHECK(error_of(spec, rpts.with_mode(mode::tolerant)) == smsgw::fail(errc::count_mismatch, 0));
+    CHECK(error_of(spec, rpts.with_mode(mode::tolerant)) == smsgw::fail(errc::count_mismatch, 0, "rpts"));
     // Tolerant, breaks kept and trimmed at field edges: both records, the wrapped time as sent.
     const auto kept =
         read(spec, rpts.with_mode(mode::tolerant).with_breaks(delimited::line_breaks::keep).with_trim(delimited::trimming::space));
@@ -130,21 +130,21 @@ TEST_CASE("delimited: Hezhong rpts, the spec's example byte for byte") {
     CHECK(encode(r.fields, rpts) == unwrapped);
     // The fifth field the description names (平台流水号) is accepted when present.
     CHECK(read("13000000000,DELIVRD,1002,20090422094620,P77", rpts).fields[0][4] == "P77");
-    CHECK(error_of("13000000000,DELIVRD,1002,20090422094620,P77,x", rpts) == smsgw::fail(errc::count_mismatch, 0));
-    CHECK(error_of("13000000000,DELIVRD,1002", rpts) == smsgw::fail(errc::count_mismatch, 0));
+    CHECK(error_of("13000000000,DELIVRD,1002,20090422094620,P77,x", rpts) == smsgw::fail(errc::count_mismatch, 0, "rpts"));
+    CHECK(error_of("13000000000,DELIVRD,1002", rpts) == smsgw::fail(errc::count_mismatch, 0, "rpts"));
 }
 
 TEST_CASE("delimited: Hezhong mos, the spec's example byte for byte") {
     // §八 2: every record ends with ';', and the printed example breaks the line after the first.
     const std::string_view spec = "13000000000,001,hello,20151221121046;\n13000000000,001,hello2,20151221121046;";
-    CHECK(error_of(spec, mos) == smsgw::fail(errc::bad_character, 37));
+    CHECK(error_of(spec, mos) == smsgw::fail(errc::bad_character, 37, "mobile"));
     const auto t = read(spec, mos.with_mode(mode::tolerant));
     CHECK(t.error);
     CHECK(t.fields == rows{{"13000000000", "001", "hello", "20151221121046"}, {"13000000000", "001", "hello2", "20151221121046"}});
     CHECK(t.record_offsets == std::vector<std::size_t>{0, 38});
     // On one line: strict refuses the trailing ';' unless the format says records are terminated.
     const std::string_view line = "13000000000,001,hello,20151221121046;13000000000,001,hello2,20151221121046;";
-    CHECK(error_of(line, mos) == smsgw::fail(errc::empty_field, line.size()));
+    CHECK(error_of(line, mos) == smsgw::fail(errc::empty_field, line.size(), "mos"));
     CHECK(std::string_view(read(line, mos).error.field) == "mos");
     CHECK(read(line, mos.with_terminator()).fields.size() == 2);
     CHECK(encode(t.fields, mos.with_terminator()) == line);
@@ -168,12 +168,12 @@ TEST_CASE("delimited: 5C report lists, the spec's examples byte for byte") {
     CHECK(read(",30911175558600,13811299999,DELIVRD,2013-09-12 09:09:31;", fivec_reports).fields[0][0].empty());
     // Without its last ';', strict says where it ended; tolerant takes it.
     const std::string_view cut = four.substr(0, four.size() - 1);
-    CHECK(error_of(cut, fivec_reports) == smsgw::fail(errc::truncated, cut.size()));
+    CHECK(error_of(cut, fivec_reports) == smsgw::fail(errc::truncated, cut.size(), "report"));
     CHECK(read(cut, fivec_reports.with_mode(mode::tolerant)).fields == r4.fields);
     // The §5.1.5 table's rows, one per line: tolerant mode reads them.
     const std::string_view lines = "3456,13568864638358,2267476,13919214967,DELIVRD,2012-11-15 18:19:52;\r\n"
                                    "5121,13572813669546,3921117,13910704663,UNDELIV,2012-11-15 19:39:12;\r\n";
-    CHECK(error_of(lines, fivec_reports) == smsgw::fail(errc::bad_character, 68));
+    CHECK(error_of(lines, fivec_reports) == smsgw::fail(errc::bad_character, 68, "report"));
     const auto rl = read(lines, fivec_reports.with_mode(mode::tolerant));
     CHECK(rl.error);
     CHECK(rl.fields.size() == 2);
@@ -194,7 +194,7 @@ TEST_CASE("delimited: HttpVarSM params, the spec's example") {
     const auto groups = read("13641892268,甲，乙;13800000000,丙", params);
     CHECK(groups.fields == rows{{"13641892268", "甲，乙"}, {"13800000000", "丙"}});
     // A trailing ';' (vendors.md: "trailing `;` ... Chuanglan params").
-    CHECK(error_of("13641892268,a;13800000000,b;", params) == smsgw::fail(errc::empty_field, 28));
+    CHECK(error_of("13641892268,a;13800000000,b;", params) == smsgw::fail(errc::empty_field, 28, "params"));
     CHECK(read("13641892268,a;13800000000,b;", params.with_mode(mode::tolerant)).fields.size() == 2);
 }
 
@@ -208,11 +208,10 @@ TEST_CASE("delimited: IMSP's query_batch and send_mms lists") {
     CHECK(r.field_offsets[1] == std::vector<std::size_t>{70, 81, 86});
     // The description takes the rest of its entry, commas included; no third field is too few.
     CHECK(read("0934444444,3,Submitting failed, retry", batch).fields[0][2] == "Submitting failed, retry");
-    CHECK(error_of("0934444444,7", batch) == smsgw::fail(errc::count_mismatch, 0));
+    CHECK(error_of("0934444444,7", batch) == smsgw::fail(errc::count_mismatch, 0, "description"));
     // A line break left inside the text is refused in strict mode, kept in tolerant mode.
     const smsgw::result inner = error_of("0934444444,7,Message\nrejected", batch);
-    CHECK(inner == smsgw::fail(errc::bad_character, 20));
-    CHECK(std::string_view(inner.field) == "desc");
+    CHECK(inner == smsgw::fail(errc::bad_character, 20, "desc"));
     CHECK(read("0934444444,7,Message\nrejected", batch.with_mode(mode::tolerant).with_breaks(delimited::line_breaks::keep))
               .fields[0][2] == "Message\nrejected");
     // send_mms code 1: `to address:fail reason` after the message id; a reason may hold ':'.
@@ -282,7 +281,7 @@ TEST_CASE("delimited: at most max_records") {
     CHECK(error_of("a,b;c,d;;;", f.with_mode(mode::tolerant)) == smsgw::result{});
     std::string many;
     for (int i = 0; i < 501; ++i) many += (i ? ";" : "") + std::string("13000000000,DELIVRD,1002,20090422094620");
-    CHECK(error_of(many, rpts) == smsgw::fail(errc::too_many, 500 * 40));
+    CHECK(error_of(many, rpts) == smsgw::fail(errc::too_many, 500 * 40, "rpts"));
     CHECK(read(many.substr(0, 500 * 40 - 1), rpts).fields.size() == 500);
 }
 
@@ -390,8 +389,7 @@ TEST_CASE("delimited: fields, offsets and names") {
 
     // Field errors name the field; without names, the list.
     const smsgw::result bad = error_of("13000000000,DELIVRD,1002\n,20090422094620", rpts);
-    CHECK(bad == smsgw::fail(errc::bad_character, 24));
-    CHECK(std::string_view(bad.field) == "msg_id");
+    CHECK(bad == smsgw::fail(errc::bad_character, 24, "msg_id"));
     CHECK(error_of("a,b\n", two).field == nullptr);
     CHECK(std::string_view(rpts.field_name(4)) == "platform_id");
     CHECK(std::string_view(rpts.field_name(5)) == "rpts");
@@ -418,8 +416,7 @@ TEST_CASE("delimited: the encoder refuses what would not read back") {
     CHECK(refused({{"a", "b\nc"}}, two) == smsgw::fail(errc::bad_character, 1));
     CHECK(refused({{"a\r", "b"}}, two) == smsgw::fail(errc::bad_character, 1));
     const smsgw::result named = refused({{"13000000000", "DELIV;RD", "1", "2"}}, rpts);
-    CHECK(named == smsgw::fail(errc::bad_character, 5));
-    CHECK(std::string_view(named.field) == "status");
+    CHECK(named == smsgw::fail(errc::bad_character, 5, "status"));
     // Blanks the reader would trim.
     const auto bl = two.with_trim(delimited::trimming::blanks);
     CHECK(refused({{" a", "b"}}, bl) == smsgw::fail(errc::bad_character, 0));
@@ -430,13 +427,13 @@ TEST_CASE("delimited: the encoder refuses what would not read back") {
     // Record errors carry the record's index.
     CHECK(refused({{"a", "b"}, {"c"}}, two) == smsgw::fail(errc::count_mismatch, 1));
     CHECK(refused({{"a", "b"}, {"c", "d", "e"}}, two) == smsgw::fail(errc::count_mismatch, 1));
-    CHECK(refused({{"a"}, {}}, params) == smsgw::fail(errc::count_mismatch, 1));
-    CHECK(refused({{"a"}, {""}}, params) == smsgw::fail(errc::empty_field, 1));
+    CHECK(refused({{"a"}, {}}, params) == smsgw::fail(errc::count_mismatch, 1, "params"));
+    CHECK(refused({{"a"}, {""}}, params) == smsgw::fail(errc::empty_field, 1, "params"));
     CHECK(refused({{"a", "b"}, {"c", "d"}, {"e", "f"}}, two.with_max_records(2)) == smsgw::fail(errc::too_many, 2));
     CHECK(refused({{"a"}}, delimited::format{',', ','}) == smsgw::fail(errc::out_of_range, 0));
     // rest_in_last: the field separator is allowed in the last field only.
     CHECK(encode({{"0934444444", "7", "Rejected, retry"}}, batch) == "0934444444,7,Rejected, retry");
-    CHECK(refused({{"0934444444", "7,1", "x"}}, batch) == smsgw::fail(errc::bad_character, 1));
+    CHECK(refused({{"0934444444", "7,1", "x"}}, batch) == smsgw::fail(errc::bad_character, 1, "status"));
     CHECK(refused({{"a,b"}}, delimited::format{';', ',', 1, 2}.with_rest_in_last()) == smsgw::fail(errc::bad_character, 1));
     CHECK(encode({{"", ""}}, two) == ",");
     CHECK(encode({}, two).empty());
@@ -468,14 +465,14 @@ TEST_CASE("delimited: encoding sizes, buffers and the record writer") {
     CHECK(std::string_view(buf.data(), 40) == "13000000000,DELIVRD,1002,20090422094620;");
     const report bad[] = {{"13000000000", "DELIVRD", "1002", "2009,0422"}};
     smsgw::writer wb(buf.data(), buf.size());
-    CHECK(delimited::encode(bad, fields_of, mos, wb) == smsgw::fail(errc::bad_character, 4));
+    CHECK(delimited::encode(bad, fields_of, mos, wb) == smsgw::fail(errc::bad_character, 4, "time"));
 
     // One record at a time: a refused record writes nothing, the others stay.
     smsgw::writer wl(buf.data(), buf.size());
     delimited::list_writer lw(fivec_reports, wl);
     CHECK(lw.add({"1", "13811299999", "DELIVRD", "2013-09-12 09:09:31"}));
-    CHECK(lw.add({"2", "13811299999", "DELIVRD"}) == smsgw::fail(errc::count_mismatch, 1));
-    CHECK(lw.add({"2", "13811299999", "DELI;VRD", "t"}) == smsgw::fail(errc::bad_character, 4));
+    CHECK(lw.add({"2", "13811299999", "DELIVRD"}) == smsgw::fail(errc::count_mismatch, 1, "report"));
+    CHECK(lw.add({"2", "13811299999", "DELI;VRD", "t"}) == smsgw::fail(errc::bad_character, 4, "report"));
     const std::vector<std::string_view> second{"2", "13811299999", "UNDELIV", "t"};
     CHECK(lw.add(second));
     CHECK(lw.count() == 2);
@@ -545,7 +542,7 @@ TEST_CASE("delimited: no allocation on any path") {
     const smsgw::result a = lw.add({"1", "2", "3", "4"});
     CHECK(guard.count() == 0);
     CHECK(bytes == 2 * 36 + 2 * 14 + 40);
-    CHECK(v == smsgw::fail(errc::count_mismatch, 80));
+    CHECK(v == smsgw::fail(errc::count_mismatch, 80, "rpts"));
     CHECK(count == 2);
     CHECK(e == smsgw::result{errc{}, 39});
     CHECK(m == smsgw::fail(errc::buffer_too_small, 79));

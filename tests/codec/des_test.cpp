@@ -6,9 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "print_result.hpp"
 #include "smsgw/codec/base64.hpp"
-#include "smsgw/codec/hex.hpp"
 #include "test.hpp"
 
 #ifdef SMSGW_HAVE_OPENSSL
@@ -24,20 +22,9 @@ using smsgw::result;
 namespace {
 
 using buffer = std::vector<smsgw::byte>;
-
-buffer from_hex(std::string_view h) {
-    buffer out(smsgw::codec::hex::decoded_size(h.size()));
-    smsgw::writer w(out);
-    REQUIRE(smsgw::codec::hex::decode(h, w).ok());
-    return out;
-}
-
-std::string to_hex(smsgw::bytes b) {
-    std::string out(smsgw::codec::hex::encoded_size(b.size()), '\0');
-    smsgw::writer w(out.data(), out.size());
-    smsgw::codec::hex::encode(b, w, smsgw::codec::hex::letter_case::upper);
-    return out;
-}
+using smsgw::test::hex;
+using smsgw::test::unhex;
+constexpr auto upper = smsgw::test::letters::upper;
 
 std::string base64_of(smsgw::bytes b) {
     std::string out(smsgw::codec::base64::encoded_size(b.size()), '\0');
@@ -75,7 +62,7 @@ buffer un_cbc(smsgw::bytes key, smsgw::bytes iv, smsgw::bytes cipher, std::size_
     return run(size, [&](smsgw::writer& w) { return des::decrypt_cbc(key, iv, cipher, w); });
 }
 
-std::string head_hex(const buffer& b, std::size_t n) { return to_hex(smsgw::bytes(b.data(), n)); }
+std::string head_hex(const buffer& b, std::size_t n) { return hex(smsgw::bytes(b.data(), n), upper); }
 
 buffer random_bytes(std::mt19937& rng, std::size_t n) {
     buffer v(n);
@@ -130,27 +117,27 @@ constexpr triple young[] = {
 }  // namespace
 
 TEST_CASE("des: the textbook vector, one block each way") {
-    const buffer key = from_hex("133457799BBCDFF1");
-    const buffer plain = from_hex("0123456789ABCDEF");
+    const buffer key = unhex<buffer>("133457799BBCDFF1");
+    const buffer plain = unhex<buffer>("0123456789ABCDEF");
     const des::key_schedule ks = schedule(key);
     smsgw::byte block[8];
     ks.encrypt_block(plain.data(), block);
-    CHECK(to_hex(block) == "85E813540F0AB405");
+    CHECK(hex(block, upper) == "85E813540F0AB405");
     ks.decrypt_block(block, block);  // in place
-    CHECK(to_hex(block) == "0123456789ABCDEF");
+    CHECK(hex(block, upper) == "0123456789ABCDEF");
 }
 
 TEST_CASE("des: Eric Young's ECB triples from OpenSSL's destest.c") {
     for (const triple& t : young) {
         INFO("key " << t.key << " plain " << t.plain);
-        const buffer key = from_hex(t.key);
-        const buffer plain = from_hex(t.plain);
+        const buffer key = unhex<buffer>(t.key);
+        const buffer plain = unhex<buffer>(t.plain);
         const des::key_schedule ks = schedule(key);
         smsgw::byte block[8];
         ks.encrypt_block(plain.data(), block);
-        CHECK(to_hex(block) == t.cipher);
+        CHECK(hex(block, upper) == t.cipher);
         ks.decrypt_block(block, block);
-        CHECK(to_hex(block) == t.plain);
+        CHECK(hex(block, upper) == t.plain);
         // Through the mode: the same first block, then one block of padding.
         const buffer c = ecb(key, plain);
         CHECK(head_hex(c, 8) == t.cipher);
@@ -159,22 +146,22 @@ TEST_CASE("des: Eric Young's ECB triples from OpenSSL's destest.c") {
 }
 
 TEST_CASE("des: the parity bits of the key are ignored") {
-    const buffer plain = from_hex("0123456789ABCDEF");
+    const buffer plain = unhex<buffer>("0123456789ABCDEF");
     for (const triple& t : young) {
-        buffer key = from_hex(t.key);
+        buffer key = unhex<buffer>(t.key);
         for (auto& b : key) b ^= 1;
         smsgw::byte block[8];
         schedule(key).encrypt_block(plain.data(), block);
         smsgw::byte expect[8];
-        const buffer original = from_hex(t.key);
+        const buffer original = unhex<buffer>(t.key);
         schedule(original).encrypt_block(plain.data(), expect);
-        CHECK(to_hex(block) == to_hex(expect));
+        CHECK(hex(block, upper) == hex(expect, upper));
     }
 }
 
 TEST_CASE("des: FIPS 81 appendix B, ECB and CBC of \"Now is the time for all \"") {
-    const buffer key = from_hex("0123456789ABCDEF");
-    const buffer iv = from_hex("1234567890ABCDEF");
+    const buffer key = unhex<buffer>("0123456789ABCDEF");
+    const buffer iv = unhex<buffer>("1234567890ABCDEF");
     const std::string_view text = "Now is the time for all ";
     const smsgw::bytes plain(text);
     REQUIRE(plain.size() == 24);
@@ -191,10 +178,10 @@ TEST_CASE("des: FIPS 81 appendix B, ECB and CBC of \"Now is the time for all \""
     const des::key_schedule ks = schedule(key);
     smsgw::byte block[8];
     ks.decrypt_block(e.data() + 24, block);
-    CHECK(to_hex(block) == "0808080808080808");
+    CHECK(hex(block, upper) == "0808080808080808");
     ks.decrypt_block(c.data() + 24, block);
     for (int i = 0; i < 8; ++i) block[i] ^= c[static_cast<std::size_t>(16 + i)];
-    CHECK(to_hex(block) == "0808080808080808");
+    CHECK(hex(block, upper) == "0808080808080808");
 
     CHECK(un_ecb(key, e, 24) == buffer(plain.begin(), plain.end()));
     CHECK(un_cbc(key, iv, c, 24) == buffer(plain.begin(), plain.end()));
@@ -206,8 +193,8 @@ TEST_CASE("des: destest.c's CBC vector") {
     buffer data(32, 0);
     const std::string_view text = "7654321 Now is the time for ";
     std::copy(text.begin(), text.end(), data.begin());
-    const buffer key = from_hex("0123456789ABCDEF");
-    const buffer iv = from_hex("FEDCBA9876543210");
+    const buffer key = unhex<buffer>("0123456789ABCDEF");
+    const buffer iv = unhex<buffer>("FEDCBA9876543210");
     const buffer c = cbc(key, iv, data);
     CHECK(head_hex(c, 32) == "CCD173FFAB2039F4ACD8AEFDDFD8A1EB468E91157888BA681D269397F7FE62B4");
 }
@@ -237,8 +224,8 @@ TEST_CASE("des: the SMS platform's example, jishu01 with key 12345678 and the ke
 }
 
 TEST_CASE("des: PKCS#5 padding of tails of 0 to 8 bytes") {
-    const buffer key = from_hex("0123456789ABCDEF");
-    const buffer iv = from_hex("1234567890ABCDEF");
+    const buffer key = unhex<buffer>("0123456789ABCDEF");
+    const buffer iv = unhex<buffer>("1234567890ABCDEF");
     const des::key_schedule ks = schedule(key);
     std::mt19937 rng(18);
     for (std::size_t n = 0; n <= 24; ++n) {
@@ -259,8 +246,8 @@ TEST_CASE("des: PKCS#5 padding of tails of 0 to 8 bytes") {
 }
 
 TEST_CASE("des: bad padding is refused and nothing is written") {
-    const buffer key = from_hex("0123456789ABCDEF");
-    const buffer iv = from_hex("1234567890ABCDEF");
+    const buffer key = unhex<buffer>("0123456789ABCDEF");
+    const buffer iv = unhex<buffer>("1234567890ABCDEF");
     const des::key_schedule ks = schedule(key);
     // Last plain blocks whose padding does not check out: a length of 0, 9 and 255, and runs
     // that break off one byte before their start.
@@ -269,16 +256,15 @@ TEST_CASE("des: bad padding is refused and nothing is written") {
                          "1111111111111110"};
     for (const char* last : bad) {
         INFO("last block " << last);
-        const buffer first = from_hex("0011223344556677");
-        const buffer tail = from_hex(last);
+        const buffer first = unhex<buffer>("0011223344556677");
+        const buffer tail = unhex<buffer>(last);
         buffer cipher(16);
         ks.encrypt_block(first.data(), cipher.data());
         ks.encrypt_block(tail.data(), cipher.data() + 8);
         buffer out(16, 0xAA);
         smsgw::writer w(out);
         const result r = des::decrypt_ecb(key, cipher, w);
-        CHECK(r == fail(errc::bad_cipher_padding, 8));
-        CHECK(std::string_view(r.field) == "cipher");
+        CHECK(r == fail(errc::bad_cipher_padding, 8, "cipher"));
         CHECK(w.size() == 0);
         CHECK(out == buffer(16, 0xAA));
 
@@ -287,7 +273,7 @@ TEST_CASE("des: bad padding is refused and nothing is written") {
         for (std::size_t i = 0; i < 8; ++i) chained[i] = static_cast<smsgw::byte>(tail[i] ^ iv[i]);
         ks.encrypt_block(chained.data(), chained.data());
         smsgw::writer w2(out);
-        CHECK(des::decrypt_cbc(key, iv, chained, w2) == fail(errc::bad_cipher_padding, 0));
+        CHECK(des::decrypt_cbc(key, iv, chained, w2) == fail(errc::bad_cipher_padding, 0, "cipher"));
         CHECK(w2.size() == 0);
     }
     // Every good padding length decrypts.
@@ -300,8 +286,8 @@ TEST_CASE("des: bad padding is refused and nothing is written") {
 }
 
 TEST_CASE("des: keys, IVs and cipher texts of the wrong length") {
-    const buffer key = from_hex("0123456789ABCDEF");
-    const buffer iv = from_hex("1234567890ABCDEF");
+    const buffer key = unhex<buffer>("0123456789ABCDEF");
+    const buffer iv = unhex<buffer>("1234567890ABCDEF");
     const buffer text(16, 0x41);
     buffer out(64);
     for (std::size_t n : {0u, 7u, 9u, 16u}) {
@@ -309,19 +295,18 @@ TEST_CASE("des: keys, IVs and cipher texts of the wrong length") {
         const buffer k(n, 0x31);
         smsgw::writer w(out);
         des::key_schedule ks;
-        CHECK(des::key_schedule::make(k, ks) == fail(errc::bad_key_length, 0));
+        CHECK(des::key_schedule::make(k, ks) == fail(errc::bad_key_length, 0, "key"));
         CHECK(std::string_view(des::key_schedule::make(k, ks).field) == "key");
-        CHECK(des::encrypt_ecb(k, text, w) == fail(errc::bad_key_length, 0));
-        CHECK(des::decrypt_ecb(k, text, w) == fail(errc::bad_key_length, 0));
-        CHECK(des::encrypt_cbc(k, iv, text, w) == fail(errc::bad_key_length, 0));
-        CHECK(des::decrypt_cbc(k, iv, text, w) == fail(errc::bad_key_length, 0));
-        CHECK(des::encrypt_cbc(k, text, w) == fail(errc::bad_key_length, 0));
-        CHECK(des::decrypt_cbc(k, text, w) == fail(errc::bad_key_length, 0));
+        CHECK(des::encrypt_ecb(k, text, w) == fail(errc::bad_key_length, 0, "key"));
+        CHECK(des::decrypt_ecb(k, text, w) == fail(errc::bad_key_length, 0, "key"));
+        CHECK(des::encrypt_cbc(k, iv, text, w) == fail(errc::bad_key_length, 0, "key"));
+        CHECK(des::decrypt_cbc(k, iv, text, w) == fail(errc::bad_key_length, 0, "key"));
+        CHECK(des::encrypt_cbc(k, text, w) == fail(errc::bad_key_length, 0, "key"));
+        CHECK(des::decrypt_cbc(k, text, w) == fail(errc::bad_key_length, 0, "key"));
         // An IV of that length beside a good key.
         const result e = des::encrypt_cbc(key, k, text, w);
-        CHECK(e == fail(errc::bad_iv_length, 0));
-        CHECK(std::string_view(e.field) == "iv");
-        CHECK(des::decrypt_cbc(key, k, text, w) == fail(errc::bad_iv_length, 0));
+        CHECK(e == fail(errc::bad_iv_length, 0, "iv"));
+        CHECK(des::decrypt_cbc(key, k, text, w) == fail(errc::bad_iv_length, 0, "iv"));
         CHECK(w.size() == 0);
     }
     // Cipher text: none, or an incomplete block (the offset is where it starts).
@@ -330,16 +315,15 @@ TEST_CASE("des: keys, IVs and cipher texts of the wrong length") {
         const buffer c(n, 0x41);
         smsgw::writer w(out);
         const result r = des::decrypt_ecb(key, c, w);
-        CHECK(r == fail(errc::bad_block_length, n / 8 * 8));
-        CHECK(std::string_view(r.field) == "cipher");
-        CHECK(des::decrypt_cbc(key, iv, c, w) == fail(errc::bad_block_length, n / 8 * 8));
+        CHECK(r == fail(errc::bad_block_length, n / 8 * 8, "cipher"));
+        CHECK(des::decrypt_cbc(key, iv, c, w) == fail(errc::bad_block_length, n / 8 * 8, "cipher"));
         CHECK(w.size() == 0);
     }
 }
 
 TEST_CASE("des: a buffer one byte short says the size it needs, one of the exact size succeeds") {
-    const buffer key = from_hex("0123456789ABCDEF");
-    const buffer iv = from_hex("1234567890ABCDEF");
+    const buffer key = unhex<buffer>("0123456789ABCDEF");
+    const buffer iv = unhex<buffer>("1234567890ABCDEF");
     std::mt19937 rng(7);
     for (std::size_t n : {0u, 5u, 8u, 21u}) {
         INFO("length " << n);
@@ -364,8 +348,8 @@ TEST_CASE("des: a buffer one byte short says the size it needs, one of the exact
 }
 
 TEST_CASE("des: in place, the output over the input") {
-    const buffer key = from_hex("0123456789ABCDEF");
-    const buffer iv = from_hex("1234567890ABCDEF");
+    const buffer key = unhex<buffer>("0123456789ABCDEF");
+    const buffer iv = unhex<buffer>("1234567890ABCDEF");
     std::mt19937 rng(11);
     for (std::size_t n : {0u, 3u, 8u, 8u * 12 + 5}) {
         INFO("length " << n);
@@ -468,7 +452,7 @@ TEST_CASE("des: agrees with OpenSSL's legacy provider on random keys, IVs and le
         const buffer iv = random_bytes(rng, 8);
         const buffer plain = random_bytes(rng, n);
         for (bool chained : {false, true}) {
-            INFO("length " << n << (chained ? " CBC" : " ECB") << " key " << to_hex(key));
+            INFO("length " << n << (chained ? " CBC" : " ECB") << " key " << hex(key, upper));
             bool ok = false;
             const buffer theirs = openssl_crypt(true, chained, key, iv, plain, ok);
             REQUIRE(ok);

@@ -8,7 +8,6 @@
 #include <string_view>
 #include <vector>
 
-#include "print_result.hpp"
 #include "test.hpp"
 
 namespace fields = smsgw::codec::fields;
@@ -146,40 +145,40 @@ TEST_CASE("fields: validate names the field and the offset in its value, for eve
     CHECK(fields::validate(sample()) == result{});
     // ascii
     CHECK(invalid([](order& o) { o.user = ""; }) == result{errc::empty_field, 0, "user"});
-    CHECK(invalid([](order& o) { o.user = "123456789"; }) == result{errc::field_too_long, 8});
-    CHECK(invalid([](order& o) { o.user = "ab\tc"; }) == result{errc::bad_character, 2});
+    CHECK(invalid([](order& o) { o.user = "123456789"; }) == result{errc::field_too_long, 8, "user"});
+    CHECK(invalid([](order& o) { o.user = "ab\tc"; }) == result{errc::bad_character, 2, "user"});
     CHECK(std::string_view(invalid([](order& o) { o.user = "ab\tc"; }).field) == "user");
     // digits
-    CHECK(invalid([](order& o) { o.phone = "0212x"; }) == result{errc::bad_character, 4});
-    CHECK(invalid([](order& o) { o.phone = "012345678901"; }) == result{errc::field_too_long, 11});
+    CHECK(invalid([](order& o) { o.phone = "0212x"; }) == result{errc::bad_character, 4, "phone"});
+    CHECK(invalid([](order& o) { o.phone = "012345678901"; }) == result{errc::field_too_long, 11, "phone"});
     // UTF-8 text: characters counted, the offset of the first one too many
-    CHECK(invalid([](order& o) { o.title = "新年快樂!!"; }) == result{errc::field_too_long, 13});
-    CHECK(invalid([](order& o) { o.title = "ab\xC0\xAF"; }) == result{errc::invalid_utf8, 2});
+    CHECK(invalid([](order& o) { o.title = "新年快樂!!"; }) == result{errc::field_too_long, 13, "title"});
+    CHECK(invalid([](order& o) { o.title = "ab\xC0\xAF"; }) == result{errc::invalid_utf8, 2, "title"});
     CHECK(invalid([](order& o) { o.title = "abcde"; }) == result{});
     // code and number ranges
-    CHECK(invalid([](order& o) { o.ch = static_cast<channel>(3); }) == result{errc::out_of_range, 0});
+    CHECK(invalid([](order& o) { o.ch = static_cast<channel>(3); }) == result{errc::out_of_range, 0, "ch"});
     CHECK(std::string_view(invalid([](order& o) { o.ch = static_cast<channel>(3); }).field) == "ch");
-    CHECK(invalid([](order& o) { o.count = 0; }) == result{errc::out_of_range, 0});
-    CHECK(invalid([](order& o) { o.count = 101; }) == result{errc::out_of_range, 0});
+    CHECK(invalid([](order& o) { o.count = 0; }) == result{errc::out_of_range, 0, "count"});
+    CHECK(invalid([](order& o) { o.count = 101; }) == result{errc::out_of_range, 0, "count"});
     // list: the item's own check at its offset, too many at the first one past the limit
-    CHECK(invalid([](order& o) { o.to = ""; }) == result{errc::empty_field, 0});
-    CHECK(invalid([](order& o) { o.to = "13800138000;23800138000"; }) == result{errc::bad_character, 12});
-    CHECK(invalid([](order& o) { o.to = "13800138000;1380013800x"; }) == result{errc::bad_character, 22});
-    CHECK(invalid([](order& o) { o.to = "13800138000;"; }) == result{errc::invalid_length, 12});
+    CHECK(invalid([](order& o) { o.to = ""; }) == result{errc::empty_field, 0, "to"});
+    CHECK(invalid([](order& o) { o.to = "13800138000;23800138000"; }) == result{errc::bad_character, 12, "to"});
+    CHECK(invalid([](order& o) { o.to = "13800138000;1380013800x"; }) == result{errc::bad_character, 22, "to"});
+    CHECK(invalid([](order& o) { o.to = "13800138000;"; }) == result{errc::invalid_length, 12, "to"});
     CHECK(invalid([](order& o) { o.to = "13800138000;13800138000;13800138000;13800138000"; }) ==
-          result{errc::too_many, 36});
+          result{errc::too_many, 36, "to"});
     // binary
     static const byte five[] = {1, 2, 3, 4, 5};
-    CHECK(invalid([](order& o) { o.blob = bytes(five, 5); }) == result{errc::field_too_long, 4});
+    CHECK(invalid([](order& o) { o.blob = bytes(five, 5); }) == result{errc::field_too_long, 4, "blob"});
     // date-time: a real calendar value, the offset of the field at fault
-    CHECK(invalid([](order& o) { o.at = "2023-02-29 00:00:00"; }) == result{errc::out_of_range, 8});
-    CHECK(invalid([](order& o) { o.at = "2024-02-29T23:59:59"; }) == result{errc::bad_character, 10});
-    CHECK(invalid([](order& o) { o.at = "2024-02-29 24:00:00"; }) == result{errc::out_of_range, 11});
-    CHECK(invalid([](order& o) { o.at = "20240229235959"; }) == result{errc::invalid_length, 0});
+    CHECK(invalid([](order& o) { o.at = "2023-02-29 00:00:00"; }) == result{errc::out_of_range, 8, "at"});
+    CHECK(invalid([](order& o) { o.at = "2024-02-29T23:59:59"; }) == result{errc::bad_character, 10, "at"});
+    CHECK(invalid([](order& o) { o.at = "2024-02-29 24:00:00"; }) == result{errc::out_of_range, 11, "at"});
+    CHECK(invalid([](order& o) { o.at = "20240229235959"; }) == result{errc::invalid_length, 0, "at"});
     CHECK(std::string_view(invalid([](order& o) { o.at = "2024-13-01 00:00:00"; }).field) == "at");
     // if_set: empty is fine
     CHECK(invalid([](order& o) { o.tag = ""; }) == result{});
-    CHECK(invalid([](order& o) { o.tag = "toolong"; }) == result{errc::field_too_long, 6});
+    CHECK(invalid([](order& o) { o.tag = "toolong"; }) == result{errc::field_too_long, 6, "tag"});
     // group: each item's fields, and the item count
     CHECK(std::string_view(invalid([](order& o) {
               static const std::array<line, 1> bad{{{"", "x"}}};
@@ -188,7 +187,7 @@ TEST_CASE("fields: validate names the field and the offset in its value, for eve
     CHECK(invalid([](order& o) {
               static const std::array<line, 4> many{};
               o.items = many;
-          }) == result{errc::too_many, 0});
+          }) == result{errc::too_many, 0, "items"});
 }
 
 namespace {
@@ -202,9 +201,9 @@ struct pair_list {
 }  // namespace
 
 TEST_CASE("fields: a list's minimum number of items") {
-    CHECK(fields::validate(pair_list{"a"}) == result{errc::count_mismatch, 1});
+    CHECK(fields::validate(pair_list{"a"}) == result{errc::count_mismatch, 1, "v"});
     CHECK(fields::validate(pair_list{"a,b"}) == result{});
-    CHECK(fields::validate(pair_list{"a,b,c,d,e"}) == result{errc::too_many, 8});
+    CHECK(fields::validate(pair_list{"a,b,c,d,e"}) == result{errc::too_many, 8, "v"});
 }
 
 TEST_CASE("fields: a form body in walk order, read back as it was written") {
@@ -233,7 +232,7 @@ TEST_CASE("fields: a form body in walk order, read back as it was written") {
     o.user = "";
     char buf[256];
     smsgw::writer w(buf, sizeof buf);
-    CHECK(fields::encode_form(o, w) == result{errc::empty_field, 0});
+    CHECK(fields::encode_form(o, w) == result{errc::empty_field, 0, "user"});
     CHECK(w.size() == 0);
     // buffer_too_small with the size needed
     smsgw::writer small(buf, 10);
@@ -245,27 +244,30 @@ TEST_CASE("fields: form decoding errors name the field and point at its pair") {
     // unknown names: strict refuses at the pair, tolerant skips and keeps them in the body
     CHECK(form_error(std::string(base) + "&usr=x") == result{errc::unknown_field, base.size() + 1});
     CHECK(form_error(std::string(base) + "&usr=x", mode::tolerant).ok());
+    // no spec field to name: the body names it at the error's offset, as it was sent
+    const std::string typo = std::string(base) + "&us%72=x";
+    const result unknown = form_error(typo);
+    CHECK(unknown == result{errc::unknown_field, base.size() + 1});
+    REQUIRE(smsgw::codec::form::fields(typo).at_offset(unknown.offset));
+    CHECK(smsgw::codec::form::fields(typo).at_offset(unknown.offset)->name == "us%72");
     // duplicates: strict refuses the second, tolerant keeps the first
     const std::string twice = std::string(base) + "&user=v";
-    CHECK(form_error(twice) == result{errc::duplicate_field, base.size() + 1});
-    CHECK(std::string_view(form_error(twice).field) == "user");
+    CHECK(form_error(twice) == result{errc::duplicate_field, base.size() + 1, "user"});
     decoded tolerant(twice, mode::tolerant);
     REQUIRE(tolerant.r);
     CHECK(tolerant.out.user == "u");
     // missing required fields, in walk order, at the body's end
     const result missing = form_error("user=u&title=t&to=13800138000");
-    CHECK(missing == result{errc::missing_field, 29});
-    CHECK(std::string_view(missing.field) == "phone");
+    CHECK(missing == result{errc::missing_field, 29, "phone"});
     CHECK(std::string_view(form_error("user=u&phone=1&title=t&to=13800138000").field) == "items");
     // a value that does not parse, and a value that does not validate, at its pair
     const result count = form_error(std::string(base) + "&count=7x");
-    CHECK(count == result{errc::bad_character, base.size() + 1});
-    CHECK(std::string_view(count.field) == "count");
-    CHECK(form_error(std::string(base) + "&count=101") == result{errc::out_of_range, base.size() + 1});
-    CHECK(form_error(std::string(base) + "&ch=01") == result{errc::field_too_long, base.size() + 1});
-    CHECK(form_error("phone=1&title=t&to=13800138000&items=0&user=%09") == result{errc::bad_character, 39});
+    CHECK(count == result{errc::bad_character, base.size() + 1, "count"});
+    CHECK(form_error(std::string(base) + "&count=101") == result{errc::out_of_range, base.size() + 1, "count"});
+    CHECK(form_error(std::string(base) + "&ch=01") == result{errc::field_too_long, base.size() + 1, "ch"});
+    CHECK(form_error("phone=1&title=t&to=13800138000&items=0&user=%09") == result{errc::bad_character, 39, "user"});
     // an empty number, at its pair
-    CHECK(form_error("user=u&phone=1&title=t&to=13800138000&items=0&count=") == result{errc::empty_field, 46});
+    CHECK(form_error("user=u&phone=1&title=t&to=13800138000&items=0&count=") == result{errc::empty_field, 46, "count"});
     // escapes and the scratch buffer
     CHECK(form_error("user=%zz") == result{errc::bad_escape, 5});
     std::vector<byte> tiny(3);
@@ -287,26 +289,25 @@ TEST_CASE("fields: a group's count and items in a form") {
     CHECK(d.out.items[1].note.empty());
     // an item field missing, its name in the pattern
     const result missing = form_error(body("items=1&note_0=x"));
-    CHECK(missing == result{errc::missing_field, head.size() + 16});
-    CHECK(std::string_view(missing.field) == "itemXsku");
+    CHECK(missing == result{errc::missing_field, head.size() + 16, "itemXsku"});
     // an item's value checked at its pair
     CHECK(form_error(body("items=1&item0sku=A&note_0=%E5%A4%AA%E9%95%B7%E4%BA%86%21%21")) ==
-          result{errc::field_too_long, head.size() + 19});
+          result{errc::field_too_long, head.size() + 19, "note_X"});
     // more items than storage: at the item, or at the count
-    CHECK(decoded(body("items=1&item3sku=A"), mode::strict, 3).r == result{errc::too_many, head.size() + 8});
-    CHECK(decoded(body("items=4"), mode::strict, 3).r == result{errc::too_many, head.size()});
+    CHECK(decoded(body("items=1&item3sku=A"), mode::strict, 3).r == result{errc::too_many, head.size() + 8, "items"});
+    CHECK(decoded(body("items=4"), mode::strict, 3).r == result{errc::too_many, head.size(), "items"});
     CHECK(std::string_view(decoded(body("items=4"), mode::strict, 3).r.field) == "items");
     // an item past the count: strict refuses it at the item, tolerant ignores it
-    CHECK(form_error(body("items=1&item0sku=A&note_0=&item1sku=B")) == result{errc::count_mismatch, head.size() + 27});
+    CHECK(form_error(body("items=1&item0sku=A&note_0=&item1sku=B")) == result{errc::count_mismatch, head.size() + 27, "items"});
     decoded past(body("items=1&item0sku=A&note_0=&item1sku=B"), mode::tolerant);
     REQUIRE(past.r);
     CHECK(past.out.items.size() == 1);
     // a duplicate item field
-    CHECK(form_error(body("items=1&item0sku=A&note_0=&item0sku=B")) == result{errc::duplicate_field, head.size() + 27});
+    CHECK(form_error(body("items=1&item0sku=A&note_0=&item0sku=B")) == result{errc::duplicate_field, head.size() + 27, "itemXsku"});
     // leading zeros are not an index: an unknown name
     CHECK(form_error(body("items=0&item01sku=A")) == result{errc::unknown_field, head.size() + 8});
     // the count is a number
-    CHECK(form_error(body("items=x")) == result{errc::bad_character, head.size()});
+    CHECK(form_error(body("items=x")) == result{errc::bad_character, head.size(), "items"});
 }
 
 TEST_CASE("fields: JSON written from the same list, and bound back") {
@@ -356,20 +357,27 @@ TEST_CASE("fields: JSON binding errors") {
     const std::string unknown = std::string(ok.substr(0, ok.size() - 1)) + R"(,"x":1})";
     CHECK(bind(unknown) == result{errc::unknown_field, ok.size()});
     CHECK(bind(unknown, mode::tolerant).ok());
+    // the key refused, as the text wrote it, at the error's offset
+    const std::string odd = std::string(ok.substr(0, ok.size() - 1)) + R"(,"x\"y":1})";
+    const result refused = bind(odd);
+    CHECK(refused == result{errc::unknown_field, ok.size()});
+    CHECK(json::key_at(odd, refused.offset) == R"(x\"y)");
+    CHECK(json::key_at(odd, refused.offset + 1).empty());  // no key starts there
+    CHECK(json::key_at(R"({"cut)", 1).empty());             // no closing quote
+    CHECK(json::key_at(odd, odd.size()).empty());
     const std::string dup = std::string(ok.substr(0, ok.size() - 1)) + R"(,"user":"v"})";
-    CHECK(bind(dup) == result{errc::duplicate_field, ok.size()});
+    CHECK(bind(dup) == result{errc::duplicate_field, ok.size(), "user"});
     REQUIRE(bind(dup, mode::tolerant, &o));
     CHECK(o.user == "u");
     // missing, wrong type, a bad value, too many items
     const result missing = bind(R"({"user":"u","title":"t","to":"13800138000","lines":[]})");
-    CHECK(missing == result{errc::missing_field, 0});
-    CHECK(std::string_view(missing.field) == "phone");
+    CHECK(missing == result{errc::missing_field, 0, "phone"});
     CHECK(bind(R"({"user":1,"phone":"1","title":"t","to":"13800138000","lines":[]})").ec == errc::wrong_type);
     CHECK(bind(R"({"user":"u","phone":"1","title":"t","to":"13800138000","lines":[],"count":"9x"})") ==
-          result{errc::bad_number, 74});
+          result{errc::bad_number, 74, "count"});
     CHECK(bind(R"({"user":"u","phone":"1","title":"t","to":"13800138000","lines":[],"blob":"!!!!"})").ec ==
           errc::bad_character);
-    CHECK(bind(R"({"user":"u","phone":"1","title":"t","to":"1","lines":[]})") == result{errc::invalid_length, 41});
+    CHECK(bind(R"({"user":"u","phone":"1","title":"t","to":"1","lines":[]})") == result{errc::invalid_length, 41, "to"});
     const char* two = R"({"user":"u","phone":"1","title":"t","to":"13800138000","lines":[{"sku":"a","note":""},{"sku":"b","note":""}]})";
     CHECK(bind(two).ec == errc::too_many);
     CHECK(std::string_view(bind(R"({"user":"u","phone":"1","title":"t","to":"13800138000","lines":[{}]})").field) ==
@@ -450,12 +458,10 @@ TEST_CASE("fields: JSON numbers kept as text, null, groups of values, two groups
     fields::path where;
     const std::string_view bad_tag = R"({"id":1,"tags":[1,-2]})";
     result e = bind(bad_tag, back, &where);
-    CHECK(e == smsgw::fail(errc::bad_character, bad_tag.find("-2")));
-    CHECK(std::string(e.field) == "tags[1]");
+    CHECK(e == smsgw::fail(errc::bad_character, bad_tag.find("-2"), "tags[1]"));
     const std::string_view bad_sku = R"({"id":1,"tags":[],"items":[{"sku":"A","note":""},{"sku":"123456789","note":""}]})";
     e = bind(bad_sku, back, &where);
-    CHECK(e == smsgw::fail(errc::field_too_long, bad_sku.find("\"123456789")));
-    CHECK(std::string(e.field) == "items[1].sku");
+    CHECK(e == smsgw::fail(errc::field_too_long, bad_sku.find("\"123456789"), "items[1].sku"));
     e = bind(bad_sku, back);
     CHECK(std::string(e.field) == "sku");
     CHECK(bind(R"({"id":1,"tags":[1,2,3,4]})", back).ec == errc::too_many);
@@ -464,7 +470,7 @@ TEST_CASE("fields: JSON numbers kept as text, null, groups of values, two groups
     const line too_long[] = {{"A-1", "x"}, {"B-2", "12345"}};
     b.items = too_long;
     e = fields::validate(b, where);
-    CHECK(e == smsgw::fail(errc::field_too_long, 4));
+    CHECK(e == smsgw::fail(errc::field_too_long, 4, "items[1].note_X"));
     CHECK(std::string(e.field) == "items[1].note_X");  // validate() names the spec's name
     where.set("a_group_name_long_enough_to_fill_the_whole_buffer_of_the_path", 1234567890123,
               "and_a_field_name_that_does_not_fit_in_it_anymore_at_all");

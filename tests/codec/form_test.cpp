@@ -114,6 +114,18 @@ TEST_CASE("form: find by decoded name") {
     CHECK(form::fields("=x").find("")->value == "x");
 }
 
+TEST_CASE("form: the pair at an offset, as a decoder's error gives it") {
+    const form::fields f("a=1&&na+me=2&c");
+    REQUIRE(f.at_offset(5));
+    CHECK(f.at_offset(5)->name == "na+me");  // as the body wrote it
+    CHECK(f.at_offset(5)->value == "2");
+    CHECK(f.at_offset(0)->name == "a");
+    CHECK(f.at_offset(13)->name == "c");
+    CHECK_FALSE(f.at_offset(1));   // inside a pair
+    CHECK_FALSE(f.at_offset(4));   // an empty pair is no pair
+    CHECK_FALSE(f.at_offset(14));  // past the end
+}
+
 TEST_CASE("form: builder encodes both sides, '&' between pairs") {
     const std::string bin("\x00\xff\x20*~", 5);
     CHECK(build({{"username", "test"}, {"subject", "\xe9\x96\x83 1"}, {"bin", bin}, {"a&b", "c=d"}}) ==

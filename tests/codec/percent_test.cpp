@@ -173,19 +173,6 @@ TEST_CASE("percent: round trips over random binary, no allocation") {
 }
 
 #ifdef SMSGW_PYTHON3
-namespace {
-std::string to_hex(std::string_view s) {
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        out += digits[c >> 4];
-        out += digits[c & 15];
-    }
-    return out;
-}
-}  // namespace
-
 TEST_CASE("percent: form style agrees with Python's urllib.parse") {
     // One record per line, in hex; Python answers quote_plus() of each, and unquote_plus() of
     // our encoding back in hex. quote_plus keeps '~' (RFC 3986) where forms send %7E, and needs
@@ -196,7 +183,7 @@ TEST_CASE("percent: form style agrees with Python's urllib.parse") {
     for (std::size_t n = 0; n < 120; ++n) records.push_back(random_bytes(rng, n * 5));
     std::string input;
     for (const std::string& r : records) {
-        input += to_hex(r);
+        input += smsgw::test::hex(r);
         input += ' ';
         input += encode(r, style::form);
         input += '\n';
@@ -219,7 +206,7 @@ TEST_CASE("percent: form style agrees with Python's urllib.parse") {
         const std::size_t space = line.find(' ');
         REQUIRE(space != std::string::npos);
         CHECK(line.substr(0, space) == encode(r, style::form));
-        CHECK(line.substr(space + 1) == to_hex(r));
+        CHECK(line.substr(space + 1) == smsgw::test::hex(r));
     }
 }
 #else

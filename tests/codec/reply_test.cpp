@@ -322,16 +322,16 @@ TEST_CASE("lines: shape errors with their offsets, in both modes") {
     // missing_field at the end of the input, both modes.
     for (mode m : {mode::strict, mode::tolerant}) {
         CHECK(read_lines("", batch_send_reply, r, m) == fail(errc::missing_field, 0, "resptime,respstatus"));
-        CHECK(read_lines("\xEF\xBB\xBF\r\n", batch_send_reply, r, m) == fail(errc::missing_field, 5));
-        CHECK(read_lines("\n\n\n", one_line_reply, one, m) == fail(errc::missing_field, 3));
+        CHECK(read_lines("\xEF\xBB\xBF\r\n", batch_send_reply, r, m) == fail(errc::missing_field, 5, "resptime,respstatus"));
+        CHECK(read_lines("\n\n\n", one_line_reply, one, m) == fail(errc::missing_field, 3, "resptime,respstatus"));
     }
     CHECK(read_lines("", batch_send_reply, r).field == std::string_view("resptime,respstatus"));
     constexpr lines::part two[] = {{"first"}, {"second"}};
     lines::reply<2> t;
-    CHECK(read_lines("a\n", two, t) == fail(errc::missing_field, 2));
+    CHECK(read_lines("a\n", two, t) == fail(errc::missing_field, 2, "second"));
     CHECK(read_lines("a\n", two, t).field == std::string_view("second"));
     constexpr lines::part rows[] = {{"head"}, {"rows", lines::occurs::one_or_more}};
-    CHECK(read_lines("a", rows, t) == fail(errc::missing_field, 1));
+    CHECK(read_lines("a", rows, t) == fail(errc::missing_field, 1, "rows"));
     CHECK(read_lines("a\nb\nc", rows, t));
     CHECK(t[1].count == 2);
 
@@ -347,8 +347,8 @@ TEST_CASE("lines: shape errors with their offsets, in both modes") {
     // the shape (strict); skipped (tolerant).
     CHECK(read_lines("20110725160412,0\n\n1234567890100", batch_send_reply, r) == fail(errc::empty_field, 17, "msgid"));
     CHECK(read_lines("20110725160412,0\n\n1234567890100", batch_send_reply, r).field == std::string_view("msgid"));
-    CHECK(read_lines("\n20110725160412,0", batch_send_reply, r) == fail(errc::empty_field, 0));
-    CHECK(read_lines("\xEF\xBB\xBF\r\n20110725160412,0", batch_send_reply, r) == fail(errc::empty_field, 3));
+    CHECK(read_lines("\n20110725160412,0", batch_send_reply, r) == fail(errc::empty_field, 0, "resptime,respstatus"));
+    CHECK(read_lines("\xEF\xBB\xBF\r\n20110725160412,0", batch_send_reply, r) == fail(errc::empty_field, 3, "resptime,respstatus"));
     CHECK(read_lines("a\nb\n\nc", batch_send_reply, r) == fail(errc::trailing_bytes, 4));
     CHECK(read_lines("a\n\nb", one_line_reply, one) == fail(errc::trailing_bytes, 2));
     REQUIRE(read_lines("\n\n20110725160412,0\n\n\n1234567890100\n", batch_send_reply, r, mode::tolerant));
@@ -359,15 +359,15 @@ TEST_CASE("lines: shape errors with their offsets, in both modes") {
     CHECK(r.extra.empty());
 
     // Line ends other than the documented one (strict); any of them (tolerant).
-    CHECK(read_lines("a\r\nb", batch_send_reply, r) == fail(errc::bad_character, 1));
-    CHECK(read_lines("a\rb", batch_send_reply, r) == fail(errc::bad_character, 1));
+    CHECK(read_lines("a\r\nb", batch_send_reply, r) == fail(errc::bad_character, 1, "resptime,respstatus"));
+    CHECK(read_lines("a\rb", batch_send_reply, r) == fail(errc::bad_character, 1, "resptime,respstatus"));
     CHECK(read_lines("a\nb\r\n", batch_send_reply, r) == fail(errc::bad_character, 3, "msgid"));
-    CHECK(read_lines("a\nb\r", batch_send_reply, r) == fail(errc::bad_character, 3));
+    CHECK(read_lines("a\nb\r", batch_send_reply, r) == fail(errc::bad_character, 3, "msgid"));
     CHECK(read_lines("a\nb\n\r\n", batch_send_reply, r));  // the trailing blank line is not looked at
     const auto crlf = lines::ending::crlf;
-    CHECK(read_lines("a\nb", batch_send_reply, r, mode::strict, crlf) == fail(errc::bare_line_feed, 1));
-    CHECK(read_lines("a\rb", batch_send_reply, r, mode::strict, crlf) == fail(errc::bad_character, 1));
-    CHECK(read_lines("a\r\nb\n", batch_send_reply, r, mode::strict, crlf) == fail(errc::bare_line_feed, 4));
+    CHECK(read_lines("a\nb", batch_send_reply, r, mode::strict, crlf) == fail(errc::bare_line_feed, 1, "resptime,respstatus"));
+    CHECK(read_lines("a\rb", batch_send_reply, r, mode::strict, crlf) == fail(errc::bad_character, 1, "resptime,respstatus"));
+    CHECK(read_lines("a\r\nb\n", batch_send_reply, r, mode::strict, crlf) == fail(errc::bare_line_feed, 4, "msgid"));
     CHECK(read_lines("a\r\nb\r\n", batch_send_reply, r, mode::strict, crlf));
     for (std::string_view in : {"a\r\nb", "a\rb", "a\nb", "a\r\nb\n"}) {
         CAPTURE(in);
@@ -379,8 +379,8 @@ TEST_CASE("lines: shape errors with their offsets, in both modes") {
         }
     }
     // The first fault in the input wins.
-    CHECK(read_lines("a\r\n\nb\nc", batch_send_reply, r) == fail(errc::bad_character, 1));
-    CHECK(read_lines("a\n\r\nb", batch_send_reply, r) == fail(errc::empty_field, 2));
+    CHECK(read_lines("a\r\n\nb\nc", batch_send_reply, r) == fail(errc::bad_character, 1, "resptime,respstatus"));
+    CHECK(read_lines("a\n\r\nb", batch_send_reply, r) == fail(errc::empty_field, 2, "msgid"));
 
     // `out` is untouched by a failure.
     lines::reply<2> kept;
@@ -461,7 +461,7 @@ TEST_CASE("prefix: case-insensitive match, the prefix as it came and which one m
     CHECK(r.which == 0);
     // Only ASCII letters fold.
     constexpr std::string_view accented[] = {"é"};
-    CHECK(prefix::decode(std::string_view("É:x"), accented, r) == fail(errc::bad_response, 0));
+    CHECK(prefix::decode(std::string_view("É:x"), accented, r) == fail(errc::bad_response, 0, "prefix"));
     CHECK(prefix::decode(std::string_view("é:x"), accented, r));
 }
 
@@ -480,12 +480,12 @@ TEST_CASE("prefix: BOM, line ends and whitespace per mode") {
     }
     // Strict: the prefix at the start, the colon right after it, one line.
     CHECK(decode_prefix(" error:x", r) == fail(errc::bad_response, 0, "prefix"));
-    CHECK(decode_prefix("\r\nerror:x", r) == fail(errc::bad_response, 0));
-    CHECK(decode_prefix("error :x", r) == fail(errc::bad_response, 0));
-    CHECK(decode_prefix("\xEF\xBB\xBF error:x", r) == fail(errc::bad_response, 3));
+    CHECK(decode_prefix("\r\nerror:x", r) == fail(errc::bad_response, 0, "prefix"));
+    CHECK(decode_prefix("error :x", r) == fail(errc::bad_response, 0, "prefix"));
+    CHECK(decode_prefix("\xEF\xBB\xBF error:x", r) == fail(errc::bad_response, 3, "prefix"));
     CHECK(decode_prefix("success:1\nsuccess:2", r) == fail(errc::trailing_bytes, 9, "text"));
-    CHECK(decode_prefix("error:a\rb\n", r) == fail(errc::trailing_bytes, 7));
-    CHECK(decode_prefix("error:a\r\nb", r) == fail(errc::trailing_bytes, 7));
+    CHECK(decode_prefix("error:a\rb\n", r) == fail(errc::trailing_bytes, 7, "text"));
+    CHECK(decode_prefix("error:a\r\nb", r) == fail(errc::trailing_bytes, 7, "text"));
     // Tolerant: whitespace and line breaks before, blanks before the colon, lines kept in the text.
     REQUIRE(decode_prefix("\xEF\xBB\xBF\r\n \t Error \t:Missing apikey\n", r, mode::tolerant));
     CHECK(r.prefix == "Error");
@@ -494,7 +494,7 @@ TEST_CASE("prefix: BOM, line ends and whitespace per mode") {
     REQUIRE(decode_prefix("success:1\nsuccess:2\n", r, mode::tolerant));
     CHECK(r.text == "1\nsuccess:2");
     // Not a line break before the colon, even tolerant.
-    CHECK(decode_prefix("error\n:x", r, mode::tolerant) == fail(errc::bad_response, 0));
+    CHECK(decode_prefix("error\n:x", r, mode::tolerant) == fail(errc::bad_response, 0, "prefix"));
 }
 
 TEST_CASE("prefix: answers with no known prefix") {
@@ -507,13 +507,13 @@ TEST_CASE("prefix: answers with no known prefix") {
             CAPTURE(in);
             CHECK(decode_prefix(in, r, m) == fail(errc::bad_response, 0, "prefix"));
         }
-        CHECK(decode_prefix("\xEF\xBB\xBF" "100", r, m) == fail(errc::bad_response, 3));
+        CHECK(decode_prefix("\xEF\xBB\xBF" "100", r, m) == fail(errc::bad_response, 3, "prefix"));
     }
-    CHECK(decode_prefix("  100", r, mode::tolerant) == fail(errc::bad_response, 2));
-    CHECK(decode_prefix("\n\n", r, mode::tolerant) == fail(errc::bad_response, 0));
+    CHECK(decode_prefix("  100", r, mode::tolerant) == fail(errc::bad_response, 2, "prefix"));
+    CHECK(decode_prefix("\n\n", r, mode::tolerant) == fail(errc::bad_response, 0, "prefix"));
     CHECK(decode_prefix("x", r).field == std::string_view("prefix"));
     CHECK(prefix::decode(std::string_view("success:1"), smsgw::span<const std::string_view>(), r) ==
-          fail(errc::bad_response, 0));
+          fail(errc::bad_response, 0, "prefix"));
     CHECK(r.text == "kept");  // untouched by a failure
 }
 
@@ -603,9 +603,9 @@ TEST_CASE("prefix: writing with the canonical lower-case prefix") {
     smsgw::writer m;
     CHECK(prefix::encode({"", "x"}, m) == fail(errc::empty_field, 0, "prefix"));
     CHECK(prefix::encode({"suc cess", "x"}, m) == fail(errc::bad_character, 3, "prefix"));
-    CHECK(prefix::encode({"a:b", "x"}, m) == fail(errc::bad_character, 1));
-    CHECK(prefix::encode({"\xEF\xBB\xBFsuccess", "x"}, m) == fail(errc::bad_character, 0));
-    CHECK(prefix::encode({"ok\t", "x"}, m) == fail(errc::bad_character, 2));
+    CHECK(prefix::encode({"a:b", "x"}, m) == fail(errc::bad_character, 1, "prefix"));
+    CHECK(prefix::encode({"\xEF\xBB\xBFsuccess", "x"}, m) == fail(errc::bad_character, 0, "prefix"));
+    CHECK(prefix::encode({"ok\t", "x"}, m) == fail(errc::bad_character, 2, "prefix"));
     CHECK(prefix::encode({"success", "1\r\n"}, m) == fail(errc::bad_character, 9, "text"));
     CHECK(prefix::encode({"error", "a\nb"}, m) == fail(errc::bad_character, 7, "text"));
     CHECK(prefix::encode({"error", "a\nb"}, m).field == std::string_view("text"));

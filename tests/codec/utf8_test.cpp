@@ -10,27 +10,10 @@
 
 using smsgw::errc;
 namespace utf8 = smsgw::codec::utf8;
+using smsgw::test::hex;
+using smsgw::test::unhex;
 
 namespace {
-
-std::string from_hex(std::string_view hex) {
-    std::string out;
-    for (std::size_t i = 0; i + 1 < hex.size(); i += 3) {
-        out.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
-    }
-    return out;
-}
-
-std::string to_hex(std::string_view s) {
-    static const char digits[] = "0123456789abcdef";
-    std::string out;
-    for (char c : s) {
-        const auto b = static_cast<unsigned char>(c);
-        out.push_back(digits[b >> 4]);
-        out.push_back(digits[b & 0xF]);
-    }
-    return out;
-}
 
 std::string utf16(std::string_view in, smsgw::result& r) {
     std::string out(in.size() * 2 + 4, '\0');
@@ -146,7 +129,7 @@ const good_case kuhn_good[] = {
 TEST_CASE("utf8: Kuhn's well-formed boundaries decode to their code point") {
     for (const auto& c : kuhn_good) {
         INFO(c.what);
-        const std::string s = from_hex(c.hex);
+        const std::string s = unhex(c.hex);
         CHECK(utf8::validate(s) == smsgw::result{errc{}, s.size()});
         std::size_t pos = 0;
         char32_t cp = 0;
@@ -171,7 +154,7 @@ TEST_CASE("utf8: Kuhn's well-formed boundaries decode to their code point") {
 TEST_CASE("utf8: Kuhn's malformed sequences are refused at the sequence's first byte") {
     for (const auto& c : kuhn_bad) {
         INFO(c.what);
-        const std::string s = from_hex(c.hex);
+        const std::string s = unhex(c.hex);
         CHECK(utf8::validate(s) == smsgw::fail(errc::invalid_utf8, c.offset));
         CHECK(utf8::validate(s.substr(0, c.offset)).ok());
         std::size_t chars = 0;
@@ -229,7 +212,7 @@ TEST_CASE("utf8: put writes scalars and replaces what is not one") {
         char buf[8];
         smsgw::writer w(buf, sizeof buf);
         utf8::put(cp, w);
-        return to_hex(std::string_view(buf, w.size()));
+        return hex(std::string_view(buf, w.size()));
     };
     CHECK(put(U'A') == "41");
     CHECK(put(0x7FF) == "dfbf");
@@ -252,34 +235,34 @@ TEST_CASE("utf8: to UTF-16BE (CMPP Msg_Fmt 8) and back") {
     const std::string text = "\xe4\xbd\xa0\xe5\xa5\xbd!\xf0\x9f\x98\x80";
     const std::string ucs2 = utf16(text, r);
     CHECK(r == smsgw::result{errc{}, 10});
-    CHECK(to_hex(ucs2) == "4f60597d0021d83dde00");
+    CHECK(hex(ucs2) == "4f60597d0021d83dde00");
     CHECK(utf8::utf16_size(text) == 10);
     CHECK(from16(ucs2, r) == text);
     CHECK(r == smsgw::result{errc{}, text.size()});
     CHECK(utf16("", r).empty());
     CHECK(r.ok());
-    CHECK(to_hex(utf16(std::string_view("\0\x7f\xc2\x80", 4), r)) == "0000007f0080");
-    CHECK(to_hex(utf16("\xf4\x8f\xbf\xbf", r)) == "dbffdfff");
-    CHECK(from16(from_hex("db ff df ff"), r) == "\xf4\x8f\xbf\xbf");
+    CHECK(hex(utf16(std::string_view("\0\x7f\xc2\x80", 4), r)) == "0000007f0080");
+    CHECK(hex(utf16("\xf4\x8f\xbf\xbf", r)) == "dbffdfff");
+    CHECK(from16(unhex("db ff df ff"), r) == "\xf4\x8f\xbf\xbf");
 }
 
 TEST_CASE("utf8: from UTF-16BE refuses lone surrogates and odd lengths at their offset") {
     smsgw::result r;
-    from16(from_hex("00 61 dc 00 00 62"), r);
+    from16(unhex("00 61 dc 00 00 62"), r);
     CHECK(r == smsgw::fail(errc::invalid_utf16, 2));  // low surrogate first
-    from16(from_hex("00 61 d8 3d"), r);
+    from16(unhex("00 61 d8 3d"), r);
     CHECK(r == smsgw::fail(errc::invalid_utf16, 2));  // high surrogate at the end
-    from16(from_hex("d8 3d 00 61"), r);
+    from16(unhex("d8 3d 00 61"), r);
     CHECK(r == smsgw::fail(errc::invalid_utf16, 0));  // high surrogate, then not a low one
-    from16(from_hex("d8 3d d8 3d de 00"), r);
+    from16(unhex("d8 3d d8 3d de 00"), r);
     CHECK(r == smsgw::fail(errc::invalid_utf16, 0));  // two highs
-    from16(from_hex("de 00 d8 3d"), r);
+    from16(unhex("de 00 d8 3d"), r);
     CHECK(r == smsgw::fail(errc::invalid_utf16, 0));  // reversed pair
-    from16(from_hex("00 61 00"), r);
+    from16(unhex("00 61 00"), r);
     CHECK(r == smsgw::fail(errc::truncated, 2));  // odd final byte
-    from16(from_hex("d8 3d de"), r);
+    from16(unhex("d8 3d de"), r);
     CHECK(r == smsgw::fail(errc::truncated, 2));  // pair cut inside its low half
-    from16(from_hex("4f"), r);
+    from16(unhex("4f"), r);
     CHECK(r == smsgw::fail(errc::truncated, 0));
 }
 
@@ -289,7 +272,7 @@ TEST_CASE("utf8: conversions report the size a short buffer needs") {
     CHECK(utf8::to_utf16be("\xe4\xbd\xa0\xe5\xa5\xbd", w) == smsgw::fail(errc::buffer_too_small, 4));
     CHECK(buf[3] == '.');
     smsgw::writer measure;
-    const std::string ucs2 = from_hex("4f 60 d8 3d de 00");
+    const std::string ucs2 = unhex("4f 60 d8 3d de 00");
     CHECK(utf8::from_utf16be(ucs2, measure) == smsgw::fail(errc::buffer_too_small, 7));
 }
 
@@ -357,7 +340,7 @@ TEST_CASE("utf8: validation, counts and UTF-16BE agree with Python's codecs on r
         const int n = static_cast<int>(rng() % 12);
         for (int j = 0; j < n; ++j) s.push_back(static_cast<char>(pool[rng() % sizeof pool]));
         inputs.push_back(s);
-        lines += to_hex(s) + "\n";
+        lines += hex(s) + "\n";
     }
     bool ok = false;
     const std::string out = smsgw::test::run_command(
@@ -375,19 +358,19 @@ TEST_CASE("utf8: validation, counts and UTF-16BE agree with Python's codecs on r
     std::istringstream answers(out);
     std::size_t bad = 0;
     for (const std::string& s : inputs) {
-        INFO(to_hex(s));
+        INFO(hex(s));
         std::string verdict;
         answers >> verdict;
         if (verdict == "ok") {
             std::size_t length = 0;
             answers >> length;
-            std::string hex;
-            if (length != 0) answers >> hex;
+            std::string expected;
+            if (length != 0) answers >> expected;
             std::size_t chars = 0;
             CHECK(utf8::count(s, chars).ok());
             CHECK(chars == length);
             smsgw::result r;
-            CHECK(to_hex(utf16(s, r)) == hex);
+            CHECK(hex(utf16(s, r)) == expected);
         } else {
             REQUIRE(verdict == "bad");
             std::size_t start = 0;

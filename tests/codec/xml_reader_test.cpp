@@ -9,7 +9,6 @@
 
 #include "smsgw/codec/xml_copy.hpp"
 #include "smsgw/codec/xml_writer.hpp"
-#include "print_result.hpp"
 #include "test.hpp"
 
 using smsgw::errc;

@@ -10,7 +10,6 @@
 #include "smsgw/codec/base64.hpp"
 #include "smsgw/codec/percent.hpp"
 #include "smsgw/codec/xml_reader.hpp"
-#include "print_result.hpp"
 #include "test.hpp"
 
 using smsgw::errc;

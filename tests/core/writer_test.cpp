@@ -133,7 +133,7 @@ TEST_CASE("write_append: a decoder's output appended to a string") {
         return smsgw::fail(errc::bad_character, 3, "x");
     };
     const smsgw::result r = smsgw::write_append(s, refuse);
-    CHECK(r == smsgw::result{errc::bad_character, 3});
+    CHECK(r == smsgw::result{errc::bad_character, 3, "x"});
     CHECK(s == "<HELLO");  // kept as it was
 }
 

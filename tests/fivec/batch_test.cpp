@@ -8,7 +8,6 @@
 #include <string_view>
 #include <vector>
 
-#include "print_result.hpp"
 #include "test.hpp"
 
 using smsgw::errc;
@@ -130,8 +129,8 @@ TEST_CASE("fivec batch: decoded lazily, the values back as the caller gave them"
 TEST_CASE("fivec batch: the spec's example as printed") {
     // Its mmsPictureType is a description, not a type: refused in both modes, at the value.
     const std::size_t type_at = at(spec_example, "彩信图片类型");
-    CHECK(decode_error(spec_example) == smsgw::result{errc::out_of_range, type_at});
-    CHECK(decode_error(spec_example, tolerant) == smsgw::result{errc::out_of_range, type_at});
+    CHECK(decode_error(spec_example) == smsgw::result{errc::out_of_range, type_at, "mmsPictureType"});
+    CHECK(decode_error(spec_example, tolerant) == smsgw::result{errc::out_of_range, type_at, "mmsPictureType"});
     CHECK(decode_error(spec_example).field == std::string_view("mmsPictureType"));
     // With a type, the structure reads in both modes; strict keeps the whitespace the example
     // prints before </mmsPictureContent> and </mmsTextContent>, tolerant trims it.
@@ -163,12 +162,12 @@ TEST_CASE("fivec batch: the encoder's checks, one under and one over") {
     CHECK(fivec::validate(b).ok());
     const std::string forty_one = "彩" + std::string(40, 'x');
     b.mms_title = forty_one;
-    CHECK(fivec::validate(b) == smsgw::result{errc::field_too_long, 42});
+    CHECK(fivec::validate(b) == smsgw::result{errc::field_too_long, 42, "mmsTitle"});
     CHECK(fivec::validate(b).field == std::string_view("mmsTitle"));
     b.mms_title = "";
-    CHECK(fivec::validate(b) == smsgw::result{errc::empty_field, 0});
+    CHECK(fivec::validate(b) == smsgw::result{errc::empty_field, 0, "mmsTitle"});
     b.mms_title = "a\xC0";
-    CHECK(fivec::validate(b) == smsgw::result{errc::invalid_utf8, 1});
+    CHECK(fivec::validate(b) == smsgw::result{errc::invalid_utf8, 1, "mmsTitle"});
     b = request();
     for (std::string_view type : {"jpg", "gif", "jpeg", "png"}) {
         b.mms_picture_type = type;
@@ -176,25 +175,25 @@ TEST_CASE("fivec batch: the encoder's checks, one under and one over") {
     }
     for (std::string_view type : {"JPG", "bmp", ""}) {
         b.mms_picture_type = type;
-        CHECK(fivec::validate(b) == smsgw::result{errc::out_of_range, 0});
+        CHECK(fivec::validate(b) == smsgw::result{errc::out_of_range, 0, "mmsPictureType"});
     }
     b = request();
     b.mms_body = {};
-    CHECK(fivec::validate(b) == smsgw::result{errc::missing_field, 0});
+    CHECK(fivec::validate(b) == smsgw::result{errc::missing_field, 0, "mmsBodyData"});
     fivec::batch_recipient one[] = {{"12345678901", "x"}};
     b.mms_body = one;
     CHECK(fivec::validate(b).ok());
     one[0].mms_mobile = "123456789012";
-    CHECK(fivec::validate(b) == smsgw::result{errc::field_too_long, 11});
+    CHECK(fivec::validate(b) == smsgw::result{errc::field_too_long, 11, "mmsMobile"});
     one[0].mms_mobile = "1381129999a";
-    CHECK(fivec::validate(b) == smsgw::result{errc::bad_character, 10});
+    CHECK(fivec::validate(b) == smsgw::result{errc::bad_character, 10, "mmsMobile"});
     one[0].mms_mobile = "";
-    CHECK(fivec::validate(b) == smsgw::result{errc::empty_field, 0});
+    CHECK(fivec::validate(b) == smsgw::result{errc::empty_field, 0, "mmsMobile"});
     one[0] = {"13811299999", "ok\xFF"};
-    CHECK(fivec::validate(b) == smsgw::result{errc::invalid_utf8, 2});
+    CHECK(fivec::validate(b) == smsgw::result{errc::invalid_utf8, 2, "mmsTextContent"});
     CHECK(fivec::validate(b).field == std::string_view("mmsTextContent"));
     std::string out(4096, '\0');
-    CHECK(smsgw::encode(b, smsgw::mutable_bytes(out)) == smsgw::result{errc::invalid_utf8, 2});
+    CHECK(smsgw::encode(b, smsgw::mutable_bytes(out)) == smsgw::result{errc::invalid_utf8, 2, "mmsTextContent"});
 }
 
 TEST_CASE("fivec batch: what the decoder refuses, at its offset, and what tolerant mode reads") {
@@ -202,7 +201,7 @@ TEST_CASE("fivec batch: what the decoder refuses, at its offset, and what tolera
     // Order of the head (strict), unknown and missing elements.
     const std::string swapped = with(with(xml, "<mmsPictureType>jpg</mmsPictureType>", ""), "<mmsBody>",
                                      "<mmsPictureType>jpg</mmsPictureType><mmsBody>");
-    CHECK(decode_error(swapped) == smsgw::result{errc::unknown_field, at(swapped, "<mmsPictureContent>")});
+    CHECK(decode_error(swapped) == smsgw::result{errc::unknown_field, at(swapped, "<mmsPictureContent>"), "mmsPictureContent"});
     CHECK(decode_error(swapped, tolerant).ok());
     const std::string extra = with(xml, "<mmsBody>", "<mmsNote>n</mmsNote><mmsBody>");
     CHECK(decode_error(extra) == smsgw::result{errc::unknown_field, at(extra, "<mmsNote>")});
@@ -217,46 +216,46 @@ TEST_CASE("fivec batch: what the decoder refuses, at its offset, and what tolera
     CHECK(decode_error(in_body) == smsgw::result{errc::unknown_field, at(in_body, "<x/>")});
     CHECK(decode_error(in_body, tolerant).ok());
     const std::string no_title = with(xml, "<mmsTitle>%E5%BD%A9%E4%BF%A1%E4%B8%BB%E9%A2%98</mmsTitle>", "");
-    CHECK(decode_error(no_title) == smsgw::result{errc::unknown_field, at(no_title, "<mmsPictureType>")});
-    CHECK(decode_error(no_title, tolerant) == smsgw::result{errc::missing_field, at(no_title, "<mmsBody>")});
+    CHECK(decode_error(no_title) == smsgw::result{errc::unknown_field, at(no_title, "<mmsPictureType>"), "mmsPictureType"});
+    CHECK(decode_error(no_title, tolerant) == smsgw::result{errc::missing_field, at(no_title, "<mmsBody>"), "mmsTitle"});
     const std::string no_body = with(xml, xml.substr(at(xml, "<mmsBody>"), at(xml, "</mms>") - at(xml, "<mmsBody>")), "");
-    CHECK(decode_error(no_body) == smsgw::result{errc::missing_field, at(no_body, "</mms>")});
+    CHECK(decode_error(no_body) == smsgw::result{errc::missing_field, at(no_body, "</mms>"), "mmsBody"});
     const std::string empty_body = with(xml, xml.substr(at(xml, "<mmsBodyData>"), at(xml, "</mmsBody>") - at(xml, "<mmsBodyData>")), "");
-    CHECK(decode_error(empty_body) == smsgw::result{errc::missing_field, at(empty_body, "</mmsBody>")});
+    CHECK(decode_error(empty_body) == smsgw::result{errc::missing_field, at(empty_body, "</mmsBody>"), "mmsBodyData"});
     const std::string twice = with(xml, "<mmsPictureType>", "<mmsTitle>x</mmsTitle><mmsPictureType>");
-    CHECK(decode_error(twice, tolerant) == smsgw::result{errc::duplicate_field, at(twice, "<mmsTitle>", 1)});
+    CHECK(decode_error(twice, tolerant) == smsgw::result{errc::duplicate_field, at(twice, "<mmsTitle>", 1), "mmsTitle"});
     const std::string no_text = with(xml, "<mmsTextContent>%E7%AC%AC%E4%BA%8C%E6%9D%A1</mmsTextContent>", "");
-    CHECK(decode_error(no_text) == smsgw::result{errc::missing_field, at(no_text, "<mmsBodyData>", 1)});
+    CHECK(decode_error(no_text) == smsgw::result{errc::missing_field, at(no_text, "<mmsBodyData>", 1), "mmsTextContent"});
     const std::string text_first = with(with(xml, "<mmsMobile>13811299999</mmsMobile>", ""), "</mmsTextContent></mmsBodyData>",
                                         "</mmsTextContent><mmsMobile>13811299999</mmsMobile></mmsBodyData>");
-    CHECK(decode_error(text_first) == smsgw::result{errc::unknown_field, at(text_first, "<mmsTextContent>")});
+    CHECK(decode_error(text_first) == smsgw::result{errc::unknown_field, at(text_first, "<mmsTextContent>"), "mmsTextContent"});
     CHECK(decode_error(text_first, tolerant).ok());
     const std::string two_mobiles = with(xml, "</mmsMobile>", "</mmsMobile><mmsMobile>1</mmsMobile>");
-    CHECK(decode_error(two_mobiles) == smsgw::result{errc::duplicate_field, at(two_mobiles, "<mmsMobile>1<")});
-    CHECK(decode_error("<other/>") == smsgw::result{errc::unknown_field, 0});
+    CHECK(decode_error(two_mobiles) == smsgw::result{errc::duplicate_field, at(two_mobiles, "<mmsMobile>1<"), "mmsMobile"});
+    CHECK(decode_error("<other/>") == smsgw::result{errc::unknown_field, 0, "mms"});
     CHECK(decode_error("") == smsgw::result{errc::missing_root, 0});
     // Values: the picture type, numbers, escapes and elements inside a value.
     const std::string upper = with(xml, ">jpg<", ">JPG<");
-    CHECK(decode_error(upper) == smsgw::result{errc::out_of_range, at(upper, "JPG")});
+    CHECK(decode_error(upper) == smsgw::result{errc::out_of_range, at(upper, "JPG"), "mmsPictureType"});
     CHECK(decode_error(upper, tolerant).ok());
     const std::string eleven = with(xml, "13811299999", "12345678901");
     CHECK(decode_error(eleven).ok());
     const std::string twelve = with(xml, "13811299999", "123456789012");
-    CHECK(decode_error(twelve) == smsgw::result{errc::field_too_long, at(twelve, "123456789012") + 11});
+    CHECK(decode_error(twelve) == smsgw::result{errc::field_too_long, at(twelve, "123456789012") + 11, "mmsMobile"});
     const std::string letter = with(xml, "13811299999", "1381129999x");
-    CHECK(decode_error(letter) == smsgw::result{errc::bad_character, at(letter, "x<")});
+    CHECK(decode_error(letter) == smsgw::result{errc::bad_character, at(letter, "x<"), "mmsMobile"});
     const std::string empty = with(xml, "<mmsMobile>13811299999</mmsMobile>", "<mmsMobile/>");
-    CHECK(decode_error(empty) == smsgw::result{errc::empty_field, at(empty, "<mmsMobile/>")});
+    CHECK(decode_error(empty) == smsgw::result{errc::empty_field, at(empty, "<mmsMobile/>"), "mmsMobile"});
     const std::string no_mobile = with(xml, "<mmsMobile>13811299999</mmsMobile>", "<mmsMobile></mmsMobile>");
-    CHECK(decode_error(no_mobile) == smsgw::result{errc::empty_field, at(no_mobile, "</mmsMobile>")});
+    CHECK(decode_error(no_mobile) == smsgw::result{errc::empty_field, at(no_mobile, "</mmsMobile>"), "mmsMobile"});
     // The fuzz target's find: an empty value has no address of its own, the end tag's is taken.
     const std::string no_type = with(xml, ">jpg<", "><");
-    CHECK(decode_error(no_type) == smsgw::result{errc::out_of_range, at(no_type, "</mmsPictureType>")});
-    CHECK(decode_error(no_type, tolerant) == smsgw::result{errc::out_of_range, at(no_type, "</mmsPictureType>")});
+    CHECK(decode_error(no_type) == smsgw::result{errc::out_of_range, at(no_type, "</mmsPictureType>"), "mmsPictureType"});
+    CHECK(decode_error(no_type, tolerant) == smsgw::result{errc::out_of_range, at(no_type, "</mmsPictureType>"), "mmsPictureType"});
     const std::string entity = with(xml, ">jpg<", ">&#x6A;pg<");
-    CHECK(decode_error(entity) == smsgw::result{errc::bad_character, at(entity, "&#x6A;")});
+    CHECK(decode_error(entity) == smsgw::result{errc::bad_character, at(entity, "&#x6A;"), "mmsPictureType"});
     const std::string nested = with(xml, ">jpg<", "><b>jpg</b><");
-    CHECK(decode_error(nested) == smsgw::result{errc::wrong_type, at(nested, "<b>")});
+    CHECK(decode_error(nested) == smsgw::result{errc::wrong_type, at(nested, "<b>"), "mmsPictureType"});
     const std::string cdata = with(xml, ">jpg<", "><![CDATA[jpg]]><");
     CHECK(decode_error(cdata).ok());
     // The XML reader's errors, the body's found only when it is read.
@@ -272,7 +271,7 @@ TEST_CASE("fivec batch: what the decoder refuses, at its offset, and what tolera
     const fivec::batch_document bad = decoded(bad_escape);
     char buf[64];
     smsgw::writer w(buf, sizeof buf);
-    CHECK(bad.title(w) == smsgw::result{errc::bad_escape, 6});
+    CHECK(bad.title(w) == smsgw::result{errc::bad_escape, 6, "mmsTitle"});
 }
 
 TEST_CASE("fivec batch: 1000 recipients round trip, without allocating") {

@@ -89,16 +89,16 @@ TEST_CASE("reply: success:<msgid>, the spec's `error:msgid` and other texts kept
 
 TEST_CASE("reply: strict and tolerant refusals, with their offsets") {
     fivec::reply r;
-    CHECK(fivec::decode(std::string_view("100"), r) == result{errc::bad_response, 0});
-    CHECK(fivec::decode(std::string_view("no record"), r) == result{errc::bad_response, 0});
-    CHECK(fivec::decode(std::string_view(""), r) == result{errc::bad_response, 0});
-    CHECK(fivec::decode(std::string_view("\xEF\xBB\xBFok:1"), r) == result{errc::bad_response, 3});
-    CHECK(fivec::decode(std::string_view("error"), r) == result{errc::bad_response, 0});
-    CHECK(fivec::decode(std::string_view("error:a\nb"), r) == result{errc::trailing_bytes, 7});
+    CHECK(fivec::decode(std::string_view("100"), r) == result{errc::bad_response, 0, "prefix"});
+    CHECK(fivec::decode(std::string_view("no record"), r) == result{errc::bad_response, 0, "prefix"});
+    CHECK(fivec::decode(std::string_view(""), r) == result{errc::bad_response, 0, "prefix"});
+    CHECK(fivec::decode(std::string_view("\xEF\xBB\xBFok:1"), r) == result{errc::bad_response, 3, "prefix"});
+    CHECK(fivec::decode(std::string_view("error"), r) == result{errc::bad_response, 0, "prefix"});
+    CHECK(fivec::decode(std::string_view("error:a\nb"), r) == result{errc::trailing_bytes, 7, "text"});
     // a msgid that is not digits
-    CHECK(fivec::decode(std::string_view("success:"), r) == result{errc::empty_field, 8});
+    CHECK(fivec::decode(std::string_view("success:"), r) == result{errc::empty_field, 8, "msgid"});
     const result bad = fivec::decode(std::string_view("success:3091x"), r);
-    CHECK(bad == result{errc::bad_character, 12});
+    CHECK(bad == result{errc::bad_character, 12, "msgid"});
     CHECK(field_of(bad) == "msgid");
     // tolerant: kept as sent
     REQUIRE(fivec::decode(std::string_view("success:3091x"), r, mode::tolerant));
@@ -116,11 +116,11 @@ TEST_CASE("reply: strict and tolerant refusals, with their offsets") {
 
 TEST_CASE("reply: the encoder refuses what would not read back") {
     std::string out;
-    CHECK(smsgw::encode_append(fivec::reply{true, "", {}, {}, {}}, out) == result{errc::empty_field, 0});
-    CHECK(smsgw::encode_append(fivec::reply{true, "12a", {}, {}, {}}, out) == result{errc::bad_character, 2});
-    CHECK(smsgw::encode_append(fivec::reply{false, {}, error_code::other, {}, {}}, out) == result{errc::empty_field, 6});
+    CHECK(smsgw::encode_append(fivec::reply{true, "", {}, {}, {}}, out) == result{errc::empty_field, 0, "msgid"});
+    CHECK(smsgw::encode_append(fivec::reply{true, "12a", {}, {}, {}}, out) == result{errc::bad_character, 2, "msgid"});
+    CHECK(smsgw::encode_append(fivec::reply{false, {}, error_code::other, {}, {}}, out) == result{errc::empty_field, 6, "text"});
     CHECK(smsgw::encode_append(fivec::reply{false, {}, error_code::other, "a\rb", {}}, out) ==
-          result{errc::bad_character, 7});
+          result{errc::bad_character, 7, "text"});
     CHECK(out.empty());
     char small[4];
     CHECK(smsgw::encode(fivec::reply{true, "123", {}, {}, {}}, smsgw::mutable_bytes(small)) ==
@@ -139,7 +139,7 @@ TEST_CASE("balance: the query (§4.1) and its reply (§4.2)") {
     CHECK(fivec::url(fivec::api::query_balance) == "http://m.5c.com.cn/api/query/");
     CHECK(decode_request(printed + "&x=1", q) == result{errc::unknown_field, 68});
     REQUIRE(decode_request(printed + "&x=1", q, mode::tolerant));
-    CHECK(decode_request("apikey=231d1a3dc627ebd0a7cab5b35c397d3e&username=test", q) == result{errc::missing_field, 53});
+    CHECK(decode_request("apikey=231d1a3dc627ebd0a7cab5b35c397d3e&username=test", q) == result{errc::missing_field, 53, "password"});
 
     fivec::balance_reply r;
     REQUIRE(fivec::decode(std::string_view("100"), r) == result{errc{}, 3});  // 返回结果: 100
@@ -150,11 +150,11 @@ TEST_CASE("balance: the query (§4.1) and its reply (§4.2)") {
     REQUIRE(fivec::decode(std::string_view("error:Unauthorized IP address"), r));
     CHECK_FALSE(r.ok);
     CHECK(r.error.is(error_code::unauthorized_ip_address));
-    CHECK(fivec::decode(std::string_view("100 "), r) == result{errc::bad_character, 3});
-    CHECK(fivec::decode(std::string_view("12."), r) == result{errc::bad_character, 2});
-    CHECK(fivec::decode(std::string_view("1.2.3"), r) == result{errc::bad_character, 3});
-    CHECK(fivec::decode(std::string_view("-5"), r) == result{errc::bad_response, 0});
-    CHECK(fivec::decode(std::string_view("success:1"), r) == result{errc::bad_response, 0});
+    CHECK(fivec::decode(std::string_view("100 "), r) == result{errc::bad_character, 3, "balance"});
+    CHECK(fivec::decode(std::string_view("12."), r) == result{errc::bad_character, 2, "balance"});
+    CHECK(fivec::decode(std::string_view("1.2.3"), r) == result{errc::bad_character, 3, "balance"});
+    CHECK(fivec::decode(std::string_view("-5"), r) == result{errc::bad_response, 0, "prefix"});
+    CHECK(fivec::decode(std::string_view("success:1"), r) == result{errc::bad_response, 0, "balance"});
     REQUIRE(fivec::decode(std::string_view(" 100 \n"), r, mode::tolerant));
     CHECK(r.balance == "100");
 
@@ -165,9 +165,9 @@ TEST_CASE("balance: the query (§4.1) and its reply (§4.2)") {
     REQUIRE(smsgw::encode_append(fivec::balance_reply{false, {}, {false, {}, error_code::apikey_or_password_error, {}, {}}}, out));
     CHECK(out == "error:APIKEY or password error");
     out.clear();
-    CHECK(smsgw::encode_append(fivec::balance_reply{true, "", {}}, out) == result{errc::empty_field, 0});
-    CHECK(smsgw::encode_append(fivec::balance_reply{true, "1e3", {}}, out) == result{errc::bad_character, 1});
-    CHECK(smsgw::encode_append(fivec::balance_reply{false, {}, {true, "1", {}, {}, {}}}, out) == result{errc::bad_response, 0});
+    CHECK(smsgw::encode_append(fivec::balance_reply{true, "", {}}, out) == result{errc::empty_field, 0, "balance"});
+    CHECK(smsgw::encode_append(fivec::balance_reply{true, "1e3", {}}, out) == result{errc::bad_character, 1, "balance"});
+    CHECK(smsgw::encode_append(fivec::balance_reply{false, {}, {true, "1", {}, {}, {}}}, out) == result{errc::bad_response, 0, "balance"});
 }
 
 TEST_CASE("reply and balance: decoding and encoding allocate nothing") {

@@ -79,7 +79,7 @@ TEST_CASE("report: the fetch request, for every number (§5.1.2) and for one num
     CHECK(body == all + "&from=1402903139&to=1403017200&mobile=13811299999%2C18610310066");
     // as printed, a space before &apikey
     CHECK(decode_request("username=test&password_md5=E10ADC3949BA59ABBE56E057F20F883E &apikey=231d1a3dc627ebd0a7cab5b35c397d3e", q) ==
-          result{errc::field_too_long, 14});
+          result{errc::field_too_long, 14, "password_md5"});
     CHECK(fivec::url(fivec::api::recv_report) == "http://m.5c.com.cn/api/recv/index.php");
 }
 
@@ -112,7 +112,7 @@ TEST_CASE("report: the request's limits, and from, to and mobile together") {
     check(r, errc::invalid_length, 2, "username");
     fivec::report_request q;
     CHECK(decode_request("username=test&password_md5=e10adc3949ba59abbe56e057f20f883e&apikey=231d1a3dc627ebd0a7cab5b35c397d3e&from=1402903139",
-                         q) == result{errc::missing_field, 115});
+                         q) == result{errc::missing_field, 115, "to"});
     CHECK(field_of(decode_request("username=test&password_md5=e10adc3949ba59abbe56e057f20f883e&apikey=231d1a3dc627ebd0a7cab5b35c397d3e&from=1402903139",
                                   q)) == "to");
 }
@@ -162,10 +162,10 @@ TEST_CASE("report: the reply in its 4-, 5- and 6-field forms (§5.1.5, §5.1.6)"
 }
 
 TEST_CASE("report: the spec's examples as printed, with the PDF's spaces inside their times") {
-    CHECK(refusal(four_printed) == result{errc::invalid_length, 90});
+    CHECK(refusal(four_printed) == result{errc::invalid_length, 90, "time"});
     CHECK(field_of(refusal(four_printed)) == "time");
-    CHECK(refusal(four_printed, mode::tolerant) == result{errc::invalid_length, 90});
-    CHECK(refusal(five_printed) == result{errc::invalid_length, 40});
+    CHECK(refusal(four_printed, mode::tolerant) == result{errc::invalid_length, 90, "time"});
+    CHECK(refusal(five_printed) == result{errc::invalid_length, 40, "time"});
 }
 
 TEST_CASE("report: no record, an error reply, and what neither is") {
@@ -174,14 +174,14 @@ TEST_CASE("report: no record, an error reply, and what neither is") {
     CHECK(r.answer == report_answer::no_record);
     REQUIRE(fivec::decode(std::string_view("\xEF\xBB\xBFno record\r\n"), r));
     CHECK(r.answer == report_answer::no_record);
-    CHECK(refusal("No Record") == result{errc::bad_response, 0});
+    CHECK(refusal("No Record") == result{errc::bad_response, 0, "prefix"});
     REQUIRE(fivec::decode(std::string_view(" No Record \n"), r, mode::tolerant));
     CHECK(r.answer == report_answer::no_record);
     REQUIRE(fivec::decode(std::string_view("error:APIKEY or password error"), r));
     CHECK(r.answer == report_answer::error);
     CHECK(r.error.is(fivec::error_code::apikey_or_password_error));
-    CHECK(refusal("success:1") == result{errc::bad_response, 0});
-    CHECK(refusal("") == result{errc::bad_response, 0});
+    CHECK(refusal("success:1") == result{errc::bad_response, 0, "reports"});
+    CHECK(refusal("") == result{errc::bad_response, 0, "prefix"});
     std::string out;
     REQUIRE(smsgw::encode_append(fivec::report_reply{}, out));
     CHECK(out == "no record");
@@ -196,21 +196,21 @@ TEST_CASE("report: no record, an error reply, and what neither is") {
 TEST_CASE("report: every refusal of a list, strict and tolerant") {
     const std::string rec = "30911175558600,13811299999,DELIVRD,2013-09-12 09:09:31";
     // the last record without its ';'
-    CHECK(refusal(rec) == result{errc::truncated, 54});
+    CHECK(refusal(rec) == result{errc::truncated, 54, "reports"});
     CHECK(reports_of(rec, mode::tolerant).size() == 1);
     // empty records, line breaks between records
-    CHECK(refusal(rec + ";;" + rec + ";") == result{errc::empty_field, 55});
-    CHECK(refusal(rec + ";\r\n" + rec + ";") == result{errc::bad_character, 55});
+    CHECK(refusal(rec + ";;" + rec + ";") == result{errc::empty_field, 55, "reports"});
+    CHECK(refusal(rec + ";\r\n" + rec + ";") == result{errc::bad_character, 55, "reports"});
     CHECK(reports_of(rec + ";\r\n" + rec + ";\r\n", mode::tolerant).size() == 2);
     CHECK(reports_of(rec + ";;" + rec, mode::tolerant).size() == 2);
     // blanks around fields: strict refuses, tolerant trims
     const std::string spaced = "30911175558600, 13811299999 ,DELIVRD,2013-09-12 09:09:31;";
-    CHECK(refusal(spaced) == result{errc::bad_character, 15});
+    CHECK(refusal(spaced) == result{errc::bad_character, 15, "mobile"});
     CHECK(field_of(refusal(spaced)) == "mobile");
     CHECK(reports_of(spaced, mode::tolerant)[0].mobile == "13811299999");
     // field counts
-    CHECK(refusal("1,2,DELIVRD;") == result{errc::count_mismatch, 0});
-    CHECK(refusal("1,2,3,4,5,DELIVRD,2013-09-12 09:09:31;") == result{errc::count_mismatch, 0});
+    CHECK(refusal("1,2,DELIVRD;") == result{errc::count_mismatch, 0, "reports"});
+    CHECK(refusal("1,2,3,4,5,DELIVRD,2013-09-12 09:09:31;") == result{errc::count_mismatch, 0, "reports"});
     // each field's check
     auto field = [](std::string_view in, errc ec, std::size_t offset, const char* name) {
         fivec_test::check_error(refusal(in), ec, offset, name);
@@ -231,7 +231,7 @@ TEST_CASE("report: every refusal of a list, strict and tolerant") {
     const std::string then_bad = rec + ";x";
     fivec::report_list list(then_bad, mode::strict);
     std::size_t n = 0;
-    CHECK(list.validate(n) == result{errc::count_mismatch, 55});
+    CHECK(list.validate(n) == result{errc::count_mismatch, 55, "reports"});
     CHECK(n == 1);
 }
 
@@ -246,22 +246,22 @@ TEST_CASE("report: the encoder checks each field and the separators") {
         return e;
     };
     r.push_back({report_form::four, {}, "2", {}, "13811299999", "DELIVRD", "2013-09-12 9:09:31"});
-    CHECK(refused(r) == result{errc::invalid_length, 1});
+    CHECK(refused(r) == result{errc::invalid_length, 1, "time"});
     CHECK(field_of(refused(r)) == "time");
     r[1].time = "2013-09-12 09:09:31";
     r[1].status = "A;B";
-    CHECK(refused(r) == result{errc::bad_character, 1});
+    CHECK(refused(r) == result{errc::bad_character, 1, "reports"});
     r[1].status = "A,B";
-    CHECK(refused(r) == result{errc::bad_character, 1});
+    CHECK(refused(r) == result{errc::bad_character, 1, "reports"});
     r[1].status = "DELIVRD";
     r[1].form = static_cast<report_form>(7);
-    CHECK(refused(r) == result{errc::out_of_range, 1});
+    CHECK(refused(r) == result{errc::out_of_range, 1, "record"});
     r[1].form = report_form::six;
-    CHECK(refused(r) == result{errc::empty_field, 1});  // its id
+    CHECK(refused(r) == result{errc::empty_field, 1, "id"});  // its id
     CHECK(field_of(refused(r)) == "id");
     fivec::report_reply bad{report_answer::error, {}, {true, "1", {}, {}, {}}};
     std::string out;
-    CHECK(smsgw::encode_append(bad, out) == result{errc::bad_response, 0});
+    CHECK(smsgw::encode_append(bad, out) == result{errc::bad_response, 0, "reports"});
 }
 
 TEST_CASE("report: decoding 500 records and writing them allocates nothing") {

@@ -119,7 +119,7 @@ TEST_CASE("frames: a text element in GBK when encode=gbk, through smsgw::charset
     // an image is not text; a scratch buffer too small says what it needs
     const std::vector<element> img = read("1_2.gif,R0lGODlh");
     CHECK(fivec::decode_text(img[0], smsgw::charset::encoding::utf8, w, smsgw::mutable_bytes(scratch)) ==
-          result{errc::wrong_type, 0});
+          result{errc::wrong_type, 0, "kind"});
     std::string tiny(3, '\0');
     CHECK(fivec::decode_text(e[0], smsgw::charset::encoding::gbk, w, smsgw::mutable_bytes(tiny)) ==
           result{errc::buffer_too_small, 6});
@@ -132,19 +132,19 @@ TEST_CASE("frames: a text element in GBK when encode=gbk, through smsgw::charset
 
 TEST_CASE("frames: real senders' leading ';', trailing ';' and glued frames, refused strict, read tolerant") {
     // leading ';'
-    CHECK(refusal(";1_1.txt,aGk=") == result{errc::empty_field, 0});
+    CHECK(refusal(";1_1.txt,aGk=") == result{errc::empty_field, 0, "element"});
     CHECK(field_of(refusal(";1_1.txt,aGk=")) == "element");
     REQUIRE(read(";1_1.txt,aGk=", mode::tolerant).size() == 1);
     CHECK(read(";1_1.txt,aGk=", mode::tolerant)[0].offset == 1);
     // trailing ';', at the string's end
-    CHECK(refusal("1_1.txt,aGk=;") == result{errc::empty_field, 13});
+    CHECK(refusal("1_1.txt,aGk=;") == result{errc::empty_field, 13, "element"});
     CHECK(read("1_1.txt,aGk=;", mode::tolerant).size() == 1);
     // empty elements in the middle
-    CHECK(refusal("1_1.txt,aGk=;;1_2.gif,R0lGODlh") == result{errc::empty_field, 13});
+    CHECK(refusal("1_1.txt,aGk=;;1_2.gif,R0lGODlh") == result{errc::empty_field, 13, "element"});
     CHECK(read(";;1_1.txt,aGk=;;1_2.gif,R0lGODlh;;", mode::tolerant).size() == 2);
     // glued: text and image of a frame with no ';' between them, after whole quads
     const std::string glued = "1_1.txt,5L2g5aW91_2.gif,R0lGODlh";
-    CHECK(refusal(glued) == result{errc::bad_character, 16});
+    CHECK(refusal(glued) == result{errc::bad_character, 16, "element"});
     CHECK(field_of(refusal(glued)) == "element");
     std::vector<element> g = read(glued, mode::tolerant);
     REQUIRE(g.size() == 2);
@@ -165,10 +165,10 @@ TEST_CASE("frames: real senders' leading ';', trailing ';' and glued frames, ref
     // all three at once
     CHECK(read(";1_1.txt,5L2g5aW91_2.gif,R0lGODlh;2_1.txt,aGk=;", mode::tolerant).size() == 3);
     // a '_' that no frame number precedes is not glue
-    CHECK(refusal("1_1.txt,aGk_2.gif,R0lGODlh", mode::tolerant) == result{errc::bad_character, 11});
+    CHECK(refusal("1_1.txt,aGk_2.gif,R0lGODlh", mode::tolerant) == result{errc::bad_character, 11, "data"});
     // nothing at all is refused in both modes
-    CHECK(refusal("") == result{errc::empty_field, 0});
-    CHECK(refusal(";;", mode::tolerant) == result{errc::empty_field, 0});
+    CHECK(refusal("") == result{errc::empty_field, 0, "element"});
+    CHECK(refusal(";;", mode::tolerant) == result{errc::empty_field, 0, "element"});
 }
 
 TEST_CASE("frames: every error of a name, the order and the data, with its offset") {
@@ -199,7 +199,7 @@ TEST_CASE("frames: every error of a name, the order and the data, with its offse
     check("1_1.txt,aGk=;3_1.txt,aGk=", errc::out_of_range, 13, "frame");
     check("1_1.txt,aGk=;2_1.txt,aGk=;1_3.mid,aGk=", errc::out_of_range, 26, "frame");
     // an element without data: strict refuses, tolerant keeps it empty
-    CHECK(refusal("1_1.txt,") == result{errc::empty_field, 8});
+    CHECK(refusal("1_1.txt,") == result{errc::empty_field, 8, "data"});
     const std::vector<element> e = read("1_1.txt,;1_2.gif,R0lGODlh", mode::tolerant);
     REQUIRE(e.size() == 2);
     CHECK(e[0].data.empty());
@@ -211,7 +211,7 @@ TEST_CASE("frames: every error of a name, the order and the data, with its offse
         ++n;
     }
     CHECK(n == 1);
-    CHECK(f.error() == result{errc::bad_character, 21});
+    CHECK(f.error() == result{errc::bad_character, 21, "data"});
 }
 
 TEST_CASE("frames: the builder refuses what would not read back") {
@@ -220,12 +220,12 @@ TEST_CASE("frames: the builder refuses what would not read back") {
         s.clear();
         return smsgw::encode_append(fivec::frame_string{files}, s);
     };
-    CHECK(refused({}) == result{errc::empty_field, 0});
-    CHECK(refused({{2, file_type::txt, b("x")}}) == result{errc::out_of_range, 0});
-    CHECK(refused({{1, file_type::gif, b("x")}, {1, file_type::txt, b("x")}}) == result{errc::out_of_range, 1});
-    CHECK(refused({{1, file_type::gif, b("x")}, {1, file_type::jpg, b("x")}}) == result{errc::out_of_range, 1});
-    CHECK(refused({{1, file_type::txt, b("x")}, {3, file_type::txt, b("x")}}) == result{errc::out_of_range, 1});
-    CHECK(refused({{1, file_type::txt, b("")}}) == result{errc::empty_field, 0});
+    CHECK(refused({}) == result{errc::empty_field, 0, "element"});
+    CHECK(refused({{2, file_type::txt, b("x")}}) == result{errc::out_of_range, 0, "frame"});
+    CHECK(refused({{1, file_type::gif, b("x")}, {1, file_type::txt, b("x")}}) == result{errc::out_of_range, 1, "frame"});
+    CHECK(refused({{1, file_type::gif, b("x")}, {1, file_type::jpg, b("x")}}) == result{errc::out_of_range, 1, "frame"});
+    CHECK(refused({{1, file_type::txt, b("x")}, {3, file_type::txt, b("x")}}) == result{errc::out_of_range, 1, "frame"});
+    CHECK(refused({{1, file_type::txt, b("")}}) == result{errc::empty_field, 0, "data"});
     CHECK(s.empty());
     // buffer_too_small with the size needed
     const std::vector<frame_file> one = {{1, file_type::txt, b("hi")}};
@@ -296,7 +296,7 @@ TEST_CASE("caixin_send: the spec's example URL as printed (§2.2 示例), `tittl
     CHECK(decode_request(printed, r) == result{errc::unknown_field, 87});
     // tolerant: the title is read, then the content, a placeholder, is no frame string
     const result t = decode_request(printed, r, mode::tolerant);
-    CHECK(t == result{errc::bad_character, 111});  // the content's pair
+    CHECK(t == result{errc::bad_character, 111, "content"});  // the content's pair
     CHECK(field_of(t) == "content");
     // with a content that is one
     const std::string real = "apikey=231d1a3dc627ebd0a7cab5b35c397d3e&username=test&password=test&mobile=13811299999"
@@ -314,14 +314,14 @@ TEST_CASE("caixin_send: the content as a frame string, in the decoder's mode") {
     r.content = ";1_1.txt,aGk=;";
     std::string body;
     const result e = smsgw::encode_append(r, body);
-    CHECK(e == result{errc::empty_field, 0});
+    CHECK(e == result{errc::empty_field, 0, "content"});
     CHECK(field_of(e) == "content");
     CHECK(fivec::validate(r) == e);
     const std::string sent = "apikey=231d1a3dc627ebd0a7cab5b35c397d3e&username=test&password=test&mobile=13811299999"
                              "&title=t&content=%3B1_1.txt%2C5L2g5aW91_2.gif%2CR0lGODlh%3B";
     fivec::caixin_send_request back;
     const result strict = decode_request(sent, back);
-    CHECK(strict == result{errc::empty_field, 95});
+    CHECK(strict == result{errc::empty_field, 95, "content"});
     CHECK(field_of(strict) == "content");
     REQUIRE(decode_request(sent, back, mode::tolerant));
     std::size_t n = 0;
@@ -421,16 +421,16 @@ TEST_CASE("caixin_send: encode=gbk, a GBK title and text frames") {
     CHECK(fivec::validate(r));
     eighty += "A";
     r.title = eighty;
-    CHECK(fivec::validate(r) == result{errc::field_too_long, 80});
+    CHECK(fivec::validate(r) == result{errc::field_too_long, 80, "title"});
 }
 
 TEST_CASE("caixin_send: decoding checks, both modes, and allocates nothing") {
     fivec::caixin_send_request r;
     const std::string head = "apikey=231d1a3dc627ebd0a7cab5b35c397d3e&username=test&password=test&mobile=13811299999";
-    CHECK(decode_request(head + "&content=1_1.txt%2CaGk%3D", r) == result{errc::missing_field, 111});
+    CHECK(decode_request(head + "&content=1_1.txt%2CaGk%3D", r) == result{errc::missing_field, 111, "title"});
     CHECK(field_of(decode_request(head + "&content=1_1.txt%2CaGk%3D", r)) == "title");
-    CHECK(decode_request(head + "&title=%25E6%25A&content=1_1.txt%2CaGk%3D", r) == result{errc::bad_escape, 87});
-    CHECK(decode_request(head + "&title=t&title=u&content=1_1.txt%2CaGk%3D", r) == result{errc::duplicate_field, 95});
+    CHECK(decode_request(head + "&title=%25E6%25A&content=1_1.txt%2CaGk%3D", r) == result{errc::bad_escape, 87, "title"});
+    CHECK(decode_request(head + "&title=t&title=u&content=1_1.txt%2CaGk%3D", r) == result{errc::duplicate_field, 95, "title"});
     REQUIRE(decode_request(head + "&title=t&title=u&content=1_1.txt%2CaGk%3D&sid=1", r, mode::tolerant));
     CHECK(r.title == "t");
     std::string body;

@@ -7,7 +7,6 @@
 #include <string_view>
 #include <vector>
 
-#include "print_result.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/writer.hpp"
 #include "smsgw/hezhong/message.hpp"

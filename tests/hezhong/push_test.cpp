@@ -45,7 +45,7 @@ auto all(const List& list) {
 TEST_CASE("rpts: the spec's example, its line breaks refused by strict mode and read by tolerant") {
     const report_list strict(rpts_example);
     CHECK(all(strict).empty());
-    CHECK(strict.error() == result{errc::bad_character, rpts_example.find('\n')});
+    CHECK(strict.error() == result{errc::bad_character, rpts_example.find('\n'), "status"});
     CHECK(std::string_view(strict.error().field) == "status");
 
     const report_list tolerant(rpts_example, mode::tolerant);
@@ -64,7 +64,7 @@ TEST_CASE("rpts: the spec's example, its line breaks refused by strict mode and 
     const std::string second(rpts_example.substr(rpts_example.find(';') + 1));
     const report_list s2(second);
     CHECK(all(s2).empty());
-    CHECK(s2.error() == result{errc::bad_character, second.find('\n')});
+    CHECK(s2.error() == result{errc::bad_character, second.find('\n'), "receive_time"});
     CHECK(std::string_view(s2.error().field) == "receive_time");
 }
 
@@ -80,11 +80,11 @@ TEST_CASE("rpts: five fields, field errors at their byte, 500 records and one mo
     CHECK(std::string_view(bad_date.error().field) == "receive_time");
     const report_list bad_mobile("1380013800x,DELIVRD,77,20240229235959");
     all(bad_mobile);
-    CHECK(bad_mobile.error() == result{errc::bad_character, 10});
+    CHECK(bad_mobile.error() == result{errc::bad_character, 10, "mobile"});
     CHECK(std::string_view(bad_mobile.error().field) == "mobile");
     const report_list three("13800138000,DELIVRD,77");
     all(three);
-    CHECK(three.error() == result{errc::count_mismatch, 0});
+    CHECK(three.error() == result{errc::count_mismatch, 0, "rpts"});
     const report_list trailing("13800138000,DELIVRD,77,20240229235959;");
     CHECK(all(trailing).size() == 1);
     CHECK(trailing.error().ec == errc::empty_field);
@@ -92,17 +92,17 @@ TEST_CASE("rpts: five fields, field errors at their byte, 500 records and one mo
     // Found by the fuzzer: a blank status, which tolerant mode trims to nothing.
     const report_list blank("10, ,1020240229235959,20240229235959");
     all(blank);
-    CHECK(blank.error() == result{errc::bad_character, 3});
+    CHECK(blank.error() == result{errc::bad_character, 3, "status"});
     CHECK(std::string_view(blank.error().field) == "status");
     const report_list trailing_blank("10,DELIVRD ,1,20240229235959");
     all(trailing_blank);
-    CHECK(trailing_blank.error() == result{errc::bad_character, 10});
+    CHECK(trailing_blank.error() == result{errc::bad_character, 10, "status"});
     const report_list tolerated("10, ,1,20240229235959", mode::tolerant);
     all(tolerated);
     CHECK(tolerated.error().ec == errc::empty_field);
     const report_list empty_serial("13800138000,DELIVRD,77,20240229235959,");
     all(empty_serial);
-    CHECK(empty_serial.error() == result{errc::empty_field, 38});
+    CHECK(empty_serial.error() == result{errc::empty_field, 38, "serial"});
     CHECK(all(report_list("13800138000,DELIVRD,77,20240229235959,", mode::tolerant)).size() == 1);
 
     std::vector<report> many(max_push_records, report{"13800138000", "DELIVRD", "1", "20240101000000", ""});
@@ -114,7 +114,7 @@ TEST_CASE("rpts: five fields, field errors at their byte, 500 records and one mo
     CHECK(n == max_push_records);
     const std::string over = text + ";13800138000,DELIVRD,1,20240101000000";
     const report_list past(over);
-    CHECK(past.validate(n) == result{errc::too_many, text.size() + 1});
+    CHECK(past.validate(n) == result{errc::too_many, text.size() + 1, "rpts"});
     many.push_back(many.back());
     smsgw::writer w;
     CHECK(encode_list<report>(many, w).ec == errc::too_many);
@@ -128,7 +128,7 @@ TEST_CASE("rpts: encoded, the fifth field only when set; the encoder refuses wha
     CHECK(text == "13000000000,UNDELIV,1001,20090422103324;13000000000,DELIVRD,1002,20090422094620,S9");
     const std::array<report, 1> comma{{{"13000000000", "UN,DELIV", "1", "20090422103324", ""}}};
     smsgw::writer w;
-    CHECK(encode_list<report>(comma, w) == result{errc::bad_character, 2});
+    CHECK(encode_list<report>(comma, w) == result{errc::bad_character, 2, "status"});
     const std::array<report, 1> bad_time{{{"13000000000", "DELIVRD", "1", "2009042210332", ""}}};
     CHECK(encode_list<report>(bad_time, w).ec == errc::invalid_length);
 }
@@ -136,7 +136,7 @@ TEST_CASE("rpts: encoded, the fifth field only when set; the encoder refuses wha
 TEST_CASE("mos: the spec's example; content decoded on request; trailing ';' wanted by strict mode") {
     const mo_list strict(mos_example);
     CHECK(all(strict).size() == 1);
-    CHECK(strict.error() == result{errc::bad_character, mos_example.find('\n')});
+    CHECK(strict.error() == result{errc::bad_character, mos_example.find('\n'), "mobile"});
     const mo_list tolerant(mos_example, mode::tolerant);
     const auto got = all(tolerant);
     REQUIRE(tolerant.error());
@@ -205,10 +205,10 @@ TEST_CASE("QueryBalance: the spec's query, GBK username and password percent-enc
     CHECK(decode(std::string_view("-3"), b));
     CHECK(!b.ok());
     CHECK(b.value == -3);
-    CHECK(decode(std::string_view("1024\r\n"), b) == result{errc::bad_character, 4});
+    CHECK(decode(std::string_view("1024\r\n"), b) == result{errc::bad_character, 4, "balance"});
     CHECK(decode(std::string_view(" 1024\r\n"), b, mode::tolerant) == result{errc{}, 7});
     CHECK(decode(std::string_view(""), b).ec == errc::empty_field);
-    CHECK(decode(std::string_view("1.5"), b) == result{errc::bad_character, 1});
+    CHECK(decode(std::string_view("1.5"), b) == result{errc::bad_character, 1, "balance"});
     std::string out;
     REQUIRE(smsgw::encode_append(balance_reply{-100}, out));
     CHECK(out == "-100");

@@ -36,15 +36,15 @@ TEST_CASE("change_passwd: account and password at most 8, newcode at most 20 (§
         CHECK(s.empty());
         return res;
     };
-    CHECK(error({"123456789", "x", "y"}) == result{errc::field_too_long, 8});
+    CHECK(error({"123456789", "x", "y"}) == result{errc::field_too_long, 8, "account"});
     CHECK(error({"x", "123456789", "y"}).field == std::string_view("password"));
-    CHECK(error({"x", "y", "123456789012345678901"}) == result{errc::field_too_long, 20});
-    CHECK(error({"x", "y", ""}) == result{errc::empty_field, 0});
-    CHECK(error({"x", "y", "new\x7F"}) == result{errc::bad_character, 3});
+    CHECK(error({"x", "y", "123456789012345678901"}) == result{errc::field_too_long, 20, "newcode"});
+    CHECK(error({"x", "y", ""}) == result{errc::empty_field, 0, "newcode"});
+    CHECK(error({"x", "y", "new\x7F"}) == result{errc::bad_character, 3, "newcode"});
     change_passwd_request r;
-    CHECK(decode_request("account=123456789&password=x&newcode=y", r) == result{errc::field_too_long, 0});
-    CHECK(decode_request("account=1&password=x", r) == result{errc::missing_field, 20});
-    CHECK(decode_request("account=1&password=x&newcode=y&newcode=z", r) == result{errc::duplicate_field, 31});
+    CHECK(decode_request("account=123456789&password=x&newcode=y", r) == result{errc::field_too_long, 0, "account"});
+    CHECK(decode_request("account=1&password=x", r) == result{errc::missing_field, 20, "newcode"});
+    CHECK(decode_request("account=1&password=x&newcode=y&newcode=z", r) == result{errc::duplicate_field, 31, "newcode"});
 }
 
 TEST_CASE("change_passwd: responses (§3.6)") {

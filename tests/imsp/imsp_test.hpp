@@ -1,13 +1,11 @@
 #pragma once
 
-// Shared by the IMSP tests: results print as {error, offset, field} (print_result.hpp), and
-// requests decode with a scratch buffer that outlives the call.
+// Shared by the IMSP tests: requests decode with a scratch buffer that outlives the call.
 #include <string>
 #include <string_view>
 
 #include "smsgw/core/error.hpp"
 #include "smsgw/imsp/request.hpp"
-#include "print_result.hpp"
 #include "test.hpp"
 
 namespace imsp_test {

@@ -85,26 +85,26 @@ TEST_CASE("page: unknown codes are kept as numbers") {
 
 TEST_CASE("page: what is not the documented shape is refused where it goes wrong") {
     using R = smsgw::result;
-    CHECK(decode_error("") == R{errc::bad_response, 0});
-    CHECK(decode_error("0 <br> ok <br>") == R{errc::bad_response, 0});
-    CHECK(decode_error("<html><body>0<br>x<br></body></html>") == R{errc::bad_response, 6});
-    CHECK(decode_error("<html><header><body>0<br>x<br></body></html>") == R{errc::bad_response, 14});
-    CHECK(decode_error("<html><header></header>0<br>x<br></body></html>") == R{errc::bad_response, 23});
-    CHECK(decode_error("<html><header></header><body>0<br>x<br></body>") == R{errc::bad_response, 39});
-    CHECK(decode_error("<html><header></header><body>0<br>x<br></body></html>junk") == R{errc::bad_response, 57});
-    CHECK(decode_error("<html><header></header><body>0<br>x<br></html>") == R{errc::bad_response, 35});
-    CHECK(decode_error("<html><header></header><body>0<br>x</body></html>") == R{errc::bad_response, 35});
+    CHECK(decode_error("") == R{errc::bad_response, 0, "<html>"});
+    CHECK(decode_error("0 <br> ok <br>") == R{errc::bad_response, 0, "<html>"});
+    CHECK(decode_error("<html><body>0<br>x<br></body></html>") == R{errc::bad_response, 6, "<header>"});
+    CHECK(decode_error("<html><header><body>0<br>x<br></body></html>") == R{errc::bad_response, 14, "</header>"});
+    CHECK(decode_error("<html><header></header>0<br>x<br></body></html>") == R{errc::bad_response, 23, "<body>"});
+    CHECK(decode_error("<html><header></header><body>0<br>x<br></body>") == R{errc::bad_response, 39, "</html>"});
+    CHECK(decode_error("<html><header></header><body>0<br>x<br></body></html>junk") == R{errc::bad_response, 57, "</html>"});
+    CHECK(decode_error("<html><header></header><body>0<br>x<br></html>") == R{errc::bad_response, 35, "</body>"});
+    CHECK(decode_error("<html><header></header><body>0<br>x</body></html>") == R{errc::bad_response, 35, "<br>"});
     // one <br> only: no description
-    CHECK(decode_error("<html><header></header><body>0<br></body></html>") == R{errc::bad_response, 30});
-    CHECK(decode_error("<html><header></header><body>0 x<br>y<br></body></html>") == R{errc::bad_response, 31});
+    CHECK(decode_error("<html><header></header><body>0<br></body></html>") == R{errc::bad_response, 30, "<br>"});
+    CHECK(decode_error("<html><header></header><body>0 x<br>y<br></body></html>") == R{errc::bad_response, 31, "<br>"});
     // the code
-    CHECK(decode_error("<html><header></header><body><br>x<br></body></html>") == R{errc::bad_response, 29});
-    CHECK(decode_error("<html><header></header><body>-<br>x<br></body></html>") == R{errc::bad_response, 29});
-    CHECK(decode_error("<html><header></header><body>1a<br>x<br></body></html>") == R{errc::bad_character, 30});
-    CHECK(decode_error("<html><header></header><body>-1-<br>x<br></body></html>") == R{errc::bad_character, 31});
-    CHECK(decode_error("<html><header></header><body>2147483648<br>x<br></body></html>") == R{errc::out_of_range, 29});
-    CHECK(decode_error("<html><header></header><body>12345678901<br>x<br></body></html>") == R{errc::out_of_range, 29});
-    CHECK(decode_error("<html><header></header><body>-2147483649<br>x<br></body></html>") == R{errc::out_of_range, 29});
+    CHECK(decode_error("<html><header></header><body><br>x<br></body></html>") == R{errc::bad_response, 29, "return_code"});
+    CHECK(decode_error("<html><header></header><body>-<br>x<br></body></html>") == R{errc::bad_response, 29, "return_code"});
+    CHECK(decode_error("<html><header></header><body>1a<br>x<br></body></html>") == R{errc::bad_character, 30, "return_code"});
+    CHECK(decode_error("<html><header></header><body>-1-<br>x<br></body></html>") == R{errc::bad_character, 31, "return_code"});
+    CHECK(decode_error("<html><header></header><body>2147483648<br>x<br></body></html>") == R{errc::out_of_range, 29, "return_code"});
+    CHECK(decode_error("<html><header></header><body>12345678901<br>x<br></body></html>") == R{errc::out_of_range, 29, "return_code"});
+    CHECK(decode_error("<html><header></header><body>-2147483649<br>x<br></body></html>") == R{errc::out_of_range, 29, "return_code"});
     const smsgw::result r = decode_error("<html><header></header><body>x<br>y<br></body></html>");
     CHECK(r.field == std::string_view("return_code"));
     CHECK(decode_error("<html><header></header><body>0<br>x<br></body></html").ec == errc::bad_response);
@@ -130,7 +130,7 @@ TEST_CASE("page: encoded the way the gateway writes it") {
     CHECK(smsgw::imsp::encode(page{return_code::success, "x"}, small) == smsgw::result{errc::buffer_too_small, 60});
     // whitespace at either end of a description would not come back
     smsgw::writer w2(buf, sizeof buf);
-    CHECK(smsgw::imsp::encode(page{return_code::success, " x"}, w2) == smsgw::result{errc::bad_character, 0});
+    CHECK(smsgw::imsp::encode(page{return_code::success, " x"}, w2) == smsgw::result{errc::bad_character, 0, "description"});
     CHECK(smsgw::imsp::encode(page{return_code::success, "x\n"}, w2).field == std::string_view("description"));
 }
 

@@ -25,12 +25,12 @@ TEST_CASE("query_batch: the request (§3.4; the spec's examples show get_mime's 
     CHECK(back.message_id == "96625");
     CHECK(smsgw::imsp::decode(std::string_view("account=a&password=b"), back,
                               smsgw::mutable_bytes(reinterpret_cast<smsgw::byte*>(scratch), sizeof scratch)) ==
-          result{errc::missing_field, 20});
+          result{errc::missing_field, 20, "message_id"});
     CHECK(smsgw::imsp::decode(std::string_view("account=a&password=b&message_id=1&to_address=1"), back,
                               smsgw::mutable_bytes(reinterpret_cast<smsgw::byte*>(scratch), sizeof scratch)) ==
           result{errc::unknown_field, 34});
     body.clear();
-    CHECK(smsgw::encode_append(query_batch_request{"a", "b", "1.5"}, body) == result{errc::bad_character, 1});
+    CHECK(smsgw::encode_append(query_batch_request{"a", "b", "1.5"}, body) == result{errc::bad_character, 1, "message_id"});
 }
 
 TEST_CASE("query_batch: the spec's answer with two entries (§3.4 註2)") {
@@ -76,17 +76,17 @@ TEST_CASE("query_batch: entries are checked and counted against the code") {
         CHECK(static_cast<int>(r.code) == 77);
         return res;
     };
-    CHECK(error("0934444444,7,Message rejected") == result{errc::count_mismatch, 34});
-    CHECK(error("0934444444,7,a;0937044059,2,b;0912,1,c") == result{errc::count_mismatch, 34});
-    CHECK(error("") == result{errc::count_mismatch, 34});
-    CHECK(error("0934444444,7,a;0937044059", 2) == result{errc::bad_response, 49});
-    CHECK(error("0934444444;0937044059,2,b", 2) == result{errc::bad_response, 34});
-    CHECK(error("09344x4444,7,a;0937044059,2,b") == result{errc::bad_character, 39});
+    CHECK(error("0934444444,7,Message rejected") == result{errc::count_mismatch, 34, "return_code"});
+    CHECK(error("0934444444,7,a;0937044059,2,b;0912,1,c") == result{errc::count_mismatch, 34, "return_code"});
+    CHECK(error("") == result{errc::count_mismatch, 34, "return_code"});
+    CHECK(error("0934444444,7,a;0937044059", 2) == result{errc::bad_response, 49, "status"});
+    CHECK(error("0934444444;0937044059,2,b", 2) == result{errc::bad_response, 34, "status"});
+    CHECK(error("09344x4444,7,a;0937044059,2,b") == result{errc::bad_character, 39, "msisdn"});
     CHECK(error(",7,a;0937044059,2,b").field == std::string_view("msisdn"));
-    CHECK(error("0934444444,x,a;0937044059,2,b") == result{errc::bad_character, 45});
-    CHECK(error("0934444444,-1,a;0937044059,2,b") == result{errc::bad_character, 45});
-    CHECK(error("0934444444,,a;0937044059,2,b") == result{errc::bad_response, 45});
-    CHECK(error("0934444444,99999999999,a;0937044059,2,b") == result{errc::out_of_range, 45});
+    CHECK(error("0934444444,x,a;0937044059,2,b") == result{errc::bad_character, 45, "status"});
+    CHECK(error("0934444444,-1,a;0937044059,2,b") == result{errc::bad_character, 45, "status"});
+    CHECK(error("0934444444,,a;0937044059,2,b") == result{errc::bad_response, 45, "status"});
+    CHECK(error("0934444444,99999999999,a;0937044059,2,b") == result{errc::out_of_range, 45, "status"});
 }
 
 TEST_CASE("query_batch: answers encode from the caller's array") {
@@ -107,11 +107,11 @@ TEST_CASE("query_batch: answers encode from the caller's array") {
         CHECK(s.empty());
         return res;
     };
-    CHECK(error({return_code{3}, entries, {}}) == result{errc::count_mismatch, 0});
+    CHECK(error({return_code{3}, entries, {}}) == result{errc::count_mismatch, 0, "return_code"});
     const batch_entry bad_msisdn[] = {{"09,1", message_state::submitted, ""}};
     CHECK(error({return_code{1}, bad_msisdn, {}}).field == std::string_view("msisdn"));
     const batch_entry bad_status[] = {{"0912", static_cast<message_state>(-1), ""}};
-    CHECK(error({return_code{1}, bad_status, {}}) == result{errc::out_of_range, 0});
+    CHECK(error({return_code{1}, bad_status, {}}) == result{errc::out_of_range, 0, "status"});
     const batch_entry bad_desc[] = {{"0912", message_state::submitted, "a;b"}};
     CHECK(error({return_code{1}, bad_desc, {}}).field == std::string_view("desc"));
 }

@@ -43,21 +43,21 @@ TEST_CASE("query: every validation error") {
     };
     const query_request ok{"a", "b", "1", address_type::msisdn, "0912345678"};
     CHECK(error({"", "b", "1", address_type::msisdn, "0912345678"}).field == std::string_view("account"));
-    CHECK(error({"a", "b", "", address_type::msisdn, "0912345678"}) == result{errc::empty_field, 0});
-    CHECK(error({"a", "b", "12345678901", address_type::msisdn, "0912345678"}) == result{errc::field_too_long, 10});
-    CHECK(error({"a", "b", "1x", address_type::msisdn, "0912345678"}) == result{errc::bad_character, 1});
-    CHECK(error({"a", "b", "1", static_cast<address_type>(3), "0912345678"}) == result{errc::out_of_range, 0});
-    CHECK(error({"a", "b", "1", address_type::msisdn, ""}) == result{errc::empty_field, 0});
-    CHECK(error({"a", "b", "1", address_type::msisdn, "0912345678,0912345678"}) == result{errc::bad_character, 10});
-    CHECK(error({"a", "b", "1", address_type::msisdn, "12345"}) == result{errc::bad_character, 0});
+    CHECK(error({"a", "b", "", address_type::msisdn, "0912345678"}) == result{errc::empty_field, 0, "message_id"});
+    CHECK(error({"a", "b", "12345678901", address_type::msisdn, "0912345678"}) == result{errc::field_too_long, 10, "message_id"});
+    CHECK(error({"a", "b", "1x", address_type::msisdn, "0912345678"}) == result{errc::bad_character, 1, "message_id"});
+    CHECK(error({"a", "b", "1", static_cast<address_type>(3), "0912345678"}) == result{errc::out_of_range, 0, "to_address_type"});
+    CHECK(error({"a", "b", "1", address_type::msisdn, ""}) == result{errc::empty_field, 0, "to_address"});
+    CHECK(error({"a", "b", "1", address_type::msisdn, "0912345678,0912345678"}) == result{errc::bad_character, 10, "to_address"});
+    CHECK(error({"a", "b", "1", address_type::msisdn, "12345"}) == result{errc::bad_character, 0, "to_address"});
     CHECK(error({"a", "b", "1", address_type::msisdn, "12345"}).field == std::string_view("to_address"));
     std::string s;
     CHECK(smsgw::encode_append(ok, s));
     query_request r;
     CHECK(decode_request("account=a&password=b&message_id=1&to_address=0912&to_address_type=2", r) ==
-          result{errc::out_of_range, 50});
-    CHECK(decode_request("account=a&password=b&message_id=x&to_address=0912", r) == result{errc::bad_character, 21});
-    CHECK(decode_request("account=a&password=b&to_address=0912", r) == result{errc::missing_field, 36});
+          result{errc::out_of_range, 50, "to_address_type"});
+    CHECK(decode_request("account=a&password=b&message_id=x&to_address=0912", r) == result{errc::bad_character, 21, "message_id"});
+    CHECK(decode_request("account=a&password=b&to_address=0912", r) == result{errc::missing_field, 36, "message_id"});
     CHECK(decode_request("account=a&password=b&message_id=1&to_address=0912&to_addr=1", r) ==
           result{errc::unknown_field, 50});
 }

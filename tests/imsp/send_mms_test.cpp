@@ -197,24 +197,23 @@ TEST_CASE("send_mms: to_addr forms and limits (§3.2 註3, 註4, revision 1.1)")
     CHECK(try_to("+886912345678"));
     CHECK(try_to("12345", address_type::emome));
     CHECK(try_to("12345678901234567890123456789012345", address_type::emome));
-    CHECK(try_to("123456789012345678901234567890123456", address_type::emome) == result{errc::field_too_long, 35});
-    CHECK(try_to("0912345678,12345") == result{errc::bad_character, 11});
-    CHECK(try_to("+12345") == result{errc::bad_character, 0});
-    CHECK(try_to("09123+5678") == result{errc::bad_character, 5});
-    CHECK(try_to("+0912345678") == result{errc::bad_character, 0});
-    CHECK(try_to("0912345678,") == result{errc::empty_field, 11});
-    CHECK(try_to(",0912345678") == result{errc::empty_field, 0});
-    CHECK(try_to("0912345678 ") == result{errc::bad_character, 10});
-    CHECK(try_to("") == result{errc::empty_field, 0});
-    CHECK(try_to("+", address_type::emome) == result{errc::bad_character, 0});
+    CHECK(try_to("123456789012345678901234567890123456", address_type::emome) == result{errc::field_too_long, 35, "to_addr"});
+    CHECK(try_to("0912345678,12345") == result{errc::bad_character, 11, "to_addr"});
+    CHECK(try_to("+12345") == result{errc::bad_character, 0, "to_addr"});
+    CHECK(try_to("09123+5678") == result{errc::bad_character, 5, "to_addr"});
+    CHECK(try_to("+0912345678") == result{errc::bad_character, 0, "to_addr"});
+    CHECK(try_to("0912345678,") == result{errc::empty_field, 11, "to_addr"});
+    CHECK(try_to(",0912345678") == result{errc::empty_field, 0, "to_addr"});
+    CHECK(try_to("0912345678 ") == result{errc::bad_character, 10, "to_addr"});
+    CHECK(try_to("") == result{errc::empty_field, 0, "to_addr"});
+    CHECK(try_to("+", address_type::emome) == result{errc::bad_character, 0, "to_addr"});
     std::string twenty = "0900000000";
     for (int i = 1; i < 20; ++i) twenty += ",0900000000";
     CHECK(try_to(twenty));
     const result over = try_to(twenty + ",0911111111");
-    CHECK(over == result{errc::too_many, 220});
-    CHECK(std::string_view(over.field) == "to_addr");
+    CHECK(over == result{errc::too_many, 220, "to_addr"});
     // §3.2 註4: one emome code only
-    CHECK(try_to("12345,67890", address_type::emome) == result{errc::too_many, 6});
+    CHECK(try_to("12345,67890", address_type::emome) == result{errc::too_many, 6, "to_addr"});
 }
 
 TEST_CASE("send_mms: every validation error before anything is written") {
@@ -278,8 +277,7 @@ TEST_CASE("send_mms: every validation error before anything is written") {
         w.edit(r, unused);
         std::string out;
         const result got = smsgw::encode_append(r, out);
-        CHECK(got == result{w.ec, w.offset});
-        CHECK(std::string_view(got.field) == w.field);
+        CHECK(got == result{w.ec, w.offset, w.field});
         CHECK(out.empty());
     }
     CHECK(long_ascii.size() == 101);
@@ -292,8 +290,7 @@ TEST_CASE("send_mms: every validation error before anything is written") {
     r.contents = parts;
     out.clear();
     const result got = smsgw::encode_append(r, out);
-    CHECK(got == result{errc::invalid_utf8, 2});
-    CHECK(std::string_view(got.field) == "contentX");
+    CHECK(got == result{errc::invalid_utf8, 2, "contentX"});
     // 40 characters of subject are fine, however many bytes
     r = s.mixed();
     r.subject = "閃光一號閃光一號閃光一號閃光一號閃光一號閃光一號閃光一號閃光一號閃光一號閃光一號";
@@ -309,19 +306,18 @@ TEST_CASE("send_mms: decoding refuses what the gateway answers -2 (or -7, -1) to
         return d.r;
     };
     const std::string one = "&no_contents=1&content0id=a&content0type=text%2Fplain&content0=x";
-    CHECK(error(one + "&content1id=b") == result{errc::count_mismatch, 135});
+    CHECK(error(one + "&content1id=b") == result{errc::count_mismatch, 135, "no_contents"});
     CHECK(error("&no_contents=2&content0id=a&content0type=text%2Fplain&content0=x") ==
-          result{errc::missing_field, 134});
+          result{errc::missing_field, 134, "contentXid"});
     const result missing_type = error("&no_contents=1&content0id=a&content0=x");
-    CHECK(missing_type == result{errc::missing_field, 108});
-    CHECK(std::string_view(missing_type.field) == "contentXtype");
+    CHECK(missing_type == result{errc::missing_field, 108, "contentXtype"});
     CHECK(std::string_view(error("&no_contents=1&content0id=a&content0type=b").field) == "contentX");
     CHECK(std::string_view(error("&no_contents=1&content0=a&content0type=b").field) == "contentXid");
-    CHECK(error("&content0id=a&content0type=text%2Fplain&content0=x") == result{errc::missing_field, 120});
-    CHECK(error(one + "&content0id=b") == result{errc::duplicate_field, 135});
-    CHECK(error(one + "&content0=b") == result{errc::duplicate_field, 135});
-    CHECK(error(one + "&content0type=b") == result{errc::duplicate_field, 135});
-    CHECK(error(one + "&subject=t") == result{errc::duplicate_field, 135});
+    CHECK(error("&content0id=a&content0type=text%2Fplain&content0=x") == result{errc::missing_field, 120, "no_contents"});
+    CHECK(error(one + "&content0id=b") == result{errc::duplicate_field, 135, "contentXid"});
+    CHECK(error(one + "&content0=b") == result{errc::duplicate_field, 135, "contentX"});
+    CHECK(error(one + "&content0type=b") == result{errc::duplicate_field, 135, "contentXtype"});
+    CHECK(error(one + "&subject=t") == result{errc::duplicate_field, 135, "subject"});
     CHECK(error(one + "&content01id=b") == result{errc::unknown_field, 135});
     CHECK(error(one + "&contentid=b") == result{errc::unknown_field, 135});
     CHECK(error(one + "&content0name=b") == result{errc::unknown_field, 135});
@@ -329,28 +325,27 @@ TEST_CASE("send_mms: decoding refuses what the gateway answers -2 (or -7, -1) to
     CHECK(error(one + "&eaif_packet=b") == result{errc::unknown_field, 135});
     CHECK(error(one + "&Subject=b") == result{errc::unknown_field, 135});
     // more contents than the caller's storage (8)
-    CHECK(error(one + "&content8id=b") == result{errc::too_many, 135});
-    CHECK(error("&no_contents=9") == result{errc::too_many, 71});
-    CHECK(error("&no_contents=x") == result{errc::bad_character, 71});
-    CHECK(error("&no_contents=99999999999") == result{errc::field_too_long, 71});
-    CHECK(error("&no_contents=4294967296") == result{errc::out_of_range, 71});
+    CHECK(error(one + "&content8id=b") == result{errc::too_many, 135, "no_contents"});
+    CHECK(error("&no_contents=9") == result{errc::too_many, 71, "no_contents"});
+    CHECK(error("&no_contents=x") == result{errc::bad_character, 71, "no_contents"});
+    CHECK(error("&no_contents=99999999999") == result{errc::field_too_long, 71, "no_contents"});
+    CHECK(error("&no_contents=4294967296") == result{errc::out_of_range, 71, "no_contents"});
     // typed parameters
-    CHECK(error(one + "&from_addr_type=2") == result{errc::out_of_range, 135});
-    CHECK(error(one + "&to_addr_type=") == result{errc::empty_field, 135});
-    CHECK(error(one + "&message_type=01") == result{errc::field_too_long, 135});
-    CHECK(error(one + "&expire_offset=-1") == result{errc::bad_character, 135});
-    CHECK(error(one + "&expire_offset=4294967296") == result{errc::out_of_range, 135});
-    CHECK(error(one + "&cp_id=1234") == result{errc::field_too_long, 135});
-    CHECK(error(one + "&presentation_id=%00") == result{errc::bad_character, 135});
+    CHECK(error(one + "&from_addr_type=2") == result{errc::out_of_range, 135, "from_addr_type"});
+    CHECK(error(one + "&to_addr_type=") == result{errc::empty_field, 135, "to_addr_type"});
+    CHECK(error(one + "&message_type=01") == result{errc::field_too_long, 135, "message_type"});
+    CHECK(error(one + "&expire_offset=-1") == result{errc::bad_character, 135, "expire_offset"});
+    CHECK(error(one + "&expire_offset=4294967296") == result{errc::out_of_range, 135, "expire_offset"});
+    CHECK(error(one + "&cp_id=1234") == result{errc::field_too_long, 135, "cp_id"});
+    CHECK(error(one + "&presentation_id=%00") == result{errc::bad_character, 135, "presentation_id"});
     // values checked as encode() checks them, at the parameter
-    CHECK(error("&no_contents=1&content0id=a&content0type=text%2Fplain&content0=%FF") == result{errc::invalid_utf8, 124});
-    CHECK(error("&no_contents=1&content0id=&content0type=text%2Fplain&content0=x") == result{errc::empty_field, 85});
-    CHECK(error("&no_contents=1&content0id=a&content0type=&content0=x") == result{errc::empty_field, 98});
+    CHECK(error("&no_contents=1&content0id=a&content0type=text%2Fplain&content0=%FF") == result{errc::invalid_utf8, 124, "contentX"});
+    CHECK(error("&no_contents=1&content0id=&content0type=text%2Fplain&content0=x") == result{errc::empty_field, 85, "contentXid"});
+    CHECK(error("&no_contents=1&content0id=a&content0type=&content0=x") == result{errc::empty_field, 98, "contentXtype"});
     decoded to("account=a&password=p&from_addr=0900000000&to_addr=0912345678%2C0800&subject=s" + one);
-    CHECK(to.r == result{errc::bad_character, 42});
-    CHECK(std::string_view(to.r.field) == "to_addr");
+    CHECK(to.r == result{errc::bad_character, 42, "to_addr"});
     decoded emome("account=a&password=p&from_addr=0900000000&to_addr=1%2C2&to_addr_type=1&subject=s" + one);
-    CHECK(emome.r == result{errc::too_many, 42});
+    CHECK(emome.r == result{errc::too_many, 42, "to_addr"});
     decoded escape("account=a&password=p&from_addr=0900000000&to_addr=0912345678&subject=%E9%9" + one);
     CHECK(escape.r == result{errc::bad_escape, 72});
     // tolerant: unknown names skipped, the first of two kept, every value still checked
@@ -358,7 +353,7 @@ TEST_CASE("send_mms: decoding refuses what the gateway answers -2 (or -7, -1) to
     REQUIRE(t.r);
     CHECK(t.req.contents.size() == 1);
     CHECK(t.req.contents[0].id == "a");
-    CHECK(error(one + "&cp_id=x", mode::tolerant) == result{errc::bad_character, 135});
+    CHECK(error(one + "&cp_id=x", mode::tolerant) == result{errc::bad_character, 135, "cp_id"});
 }
 
 TEST_CASE("send_mms: a scratch buffer shorter than the body") {
@@ -412,14 +407,14 @@ TEST_CASE("send_mms: responses that do not have the documented shape") {
         CHECK(r.message_id == "keep");
         return res;
     };
-    CHECK(error("<html><header></header><body>0<br>abc<br></body></html>") == result{errc::bad_response, 34});
-    CHECK(error("<html><header></header><body>0<br>12a<br></body></html>") == result{errc::bad_character, 36});
-    CHECK(error("<html><header></header><body>0<br>12345678901<br></body></html>") == result{errc::field_too_long, 44});
-    CHECK(error("<html><header></header><body>1<br>12<br></body></html>") == result{errc::bad_response, 36});
-    CHECK(error("<html><header></header><body>1<br>12:x<br></body></html>") == result{errc::bad_response, 36});
-    CHECK(error("<html><header></header><body>1<br>12;;<br></body></html>") == result{errc::bad_response, 36});
-    CHECK(error("<html><header></header><body>1<br>12;0912<br></body></html>") == result{errc::bad_response, 37});
-    CHECK(error("<html><header></header><body>1<br>12;:x<br></body></html>") == result{errc::empty_field, 37});
+    CHECK(error("<html><header></header><body>0<br>abc<br></body></html>") == result{errc::bad_response, 34, "message_id"});
+    CHECK(error("<html><header></header><body>0<br>12a<br></body></html>") == result{errc::bad_character, 36, "message_id"});
+    CHECK(error("<html><header></header><body>0<br>12345678901<br></body></html>") == result{errc::field_too_long, 44, "message_id"});
+    CHECK(error("<html><header></header><body>1<br>12<br></body></html>") == result{errc::bad_response, 36, "to_address"});
+    CHECK(error("<html><header></header><body>1<br>12:x<br></body></html>") == result{errc::bad_response, 36, "to_address"});
+    CHECK(error("<html><header></header><body>1<br>12;;<br></body></html>") == result{errc::bad_response, 36, "to_address"});
+    CHECK(error("<html><header></header><body>1<br>12;0912<br></body></html>") == result{errc::bad_response, 37, "fail_reason"});
+    CHECK(error("<html><header></header><body>1<br>12;:x<br></body></html>") == result{errc::empty_field, 37, "to_address"});
 }
 
 TEST_CASE("send_mms: responses encode from the caller's array") {
@@ -440,15 +435,15 @@ TEST_CASE("send_mms: responses encode from the caller's array") {
         CHECK(s.empty());
         return res;
     };
-    CHECK(error({return_code::success, "", {}, {}}) == result{errc::empty_field, 0});
-    CHECK(error({return_code::success, "12345678901", {}, {}}) == result{errc::field_too_long, 10});
-    CHECK(error({return_code::partial_failure, "1", {}, {}}) == result{errc::empty_field, 0});
+    CHECK(error({return_code::success, "", {}, {}}) == result{errc::empty_field, 0, "message_id"});
+    CHECK(error({return_code::success, "12345678901", {}, {}}) == result{errc::field_too_long, 10, "message_id"});
+    CHECK(error({return_code::partial_failure, "1", {}, {}}) == result{errc::empty_field, 0, "to_address"});
     const failure bad_to[] = {{"09;1", "x"}};
     CHECK(error({return_code::partial_failure, "1", bad_to, {}}).field == std::string_view("to_address"));
     const failure bad_reason[] = {{"0912", "a;b"}};
     CHECK(error({return_code::partial_failure, "1", bad_reason, {}}).field == std::string_view("fail_reason"));
     const failure spaced[] = {{"0912", "x "}};
-    CHECK(error({return_code::partial_failure, "1", spaced, {}}) == result{errc::bad_character, 0});
+    CHECK(error({return_code::partial_failure, "1", spaced, {}}) == result{errc::bad_character, 0, "fail_reason"});
 }
 
 TEST_CASE("send_mms: no allocation on any path") {
@@ -490,13 +485,7 @@ TEST_CASE("send_mms: Python's urllib reads the body as we do") {
     const decoded d(body);
     REQUIRE(d.r);
     auto line = [&](std::string_view name, smsgw::bytes value) {
-        static const char digits[] = "0123456789abcdef";
-        expect += std::string(name) + ' ';
-        for (byte b : value) {
-            expect += digits[b >> 4];
-            expect += digits[b & 15];
-        }
-        expect += '\n';
+        expect += std::string(name) + ' ' + smsgw::test::hex(value) + '\n';
     };
     line("account", std::string_view("1xxxx"));
     line("password", std::string_view("xxxxxxxx"));

@@ -2,7 +2,6 @@
 
 #include <string>
 
-#include "print_result.hpp"
 #include "test.hpp"
 
 // MIME text in GBK, GB18030 and Big5 decoded to UTF-8 through smsgw::charset: encoded-words,

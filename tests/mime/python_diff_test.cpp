@@ -23,16 +23,6 @@ struct rng {
     std::size_t below(std::size_t n) { return next() % n; }
 };
 
-std::string hex(std::string_view s) {
-    static const char* d = "0123456789abcdef";
-    std::string h;
-    for (char c : s) {
-        h += d[static_cast<unsigned char>(c) >> 4];
-        h += d[static_cast<unsigned char>(c) & 15];
-    }
-    return h;
-}
-
 std::string lower(std::string_view s) {
     std::string o(s);
     for (char& c : o)
@@ -121,7 +111,7 @@ std::string ours(const std::string& msg, const mime::options& opt) {
         writer cw(content.data(), content.size());
         REQUIRE(mime::decode_content(p, cw, opt.m));
         content.resize(cw.size());
-        s += lower(p.type.type) + "/" + lower(p.type.subtype) + "\t" + name + "\t" + hex(content) + "\n";
+        s += lower(p.type.type) + "/" + lower(p.type.subtype) + "\t" + name + "\t" + smsgw::test::hex(content) + "\n";
     }
     return s + "end\n";
 }

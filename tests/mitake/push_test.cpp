@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "mitake/mitake_test.hpp"
-#include "print_result.hpp"
 #include "test.hpp"
 
 namespace mitake = smsgw::mitake;
@@ -109,19 +108,19 @@ TEST_CASE("push request: subject, 40 characters of ASCII or 15 of anything else"
     const std::string ascii41 = ascii40 + "!";
     r.subject = ascii41;
     result e = validate(r, where);
-    CHECK(e == fail(errc::field_too_long, 40));
+    CHECK(e == fail(errc::field_too_long, 40, "subject"));
     CHECK(field(e) == "subject");
     const std::string zh15 = "三竹資訊MMS主旨測試abc!";  // 15 characters, one of them not ASCII
     r.subject = zh15;
     CHECK(validate(r, where));
     const std::string zh16 = zh15 + "x";
     r.subject = zh16;
-    CHECK(validate(r, where) == fail(errc::field_too_long, zh15.size()));
+    CHECK(validate(r, where) == fail(errc::field_too_long, zh15.size(), "subject"));
     r.subject = "";
-    CHECK(validate(r, where) == fail(errc::empty_field, 0));
+    CHECK(validate(r, where) == fail(errc::empty_field, 0, "subject"));
     request_slots s;
     const result d = s.decode(R"({"destinations":[{"to":"0911111111"}]})");
-    CHECK(d == fail(errc::missing_field, 0));
+    CHECK(d == fail(errc::missing_field, 0, "subject"));
     CHECK(field(d) == "subject");
 }
 
@@ -133,7 +132,7 @@ TEST_CASE("push request: destinations, at most 500, cID at most 36 and unique, b
     CHECK(validate(r, where));
     r.destinations = many;
     result e = validate(r, where);
-    CHECK(e == fail(errc::too_many, 0));
+    CHECK(e == fail(errc::too_many, 0, "destinations"));
     CHECK(field(e) == "destinations");
 
     std::vector<mitake::destination> d = {{"0911111111", "a"}, {"0911111112", "b"}, {"0911111113", "c"},
@@ -143,33 +142,33 @@ TEST_CASE("push request: destinations, at most 500, cID at most 36 and unique, b
     const std::string c37(37, 'x');
     d[3].c_id = c37;
     e = validate(r, where);
-    CHECK(e == fail(errc::field_too_long, 36));
+    CHECK(e == fail(errc::field_too_long, 36, "destinations[3].cID"));
     CHECK(field(e) == "destinations[3].cID");
     d[3].c_id = "b";
     e = validate(r, where);
-    CHECK(e == fail(errc::duplicate_field, 0));
+    CHECK(e == fail(errc::duplicate_field, 0, "destinations[3].cID"));
     CHECK(field(e) == "destinations[3].cID");
     CHECK(field(mitake::validate(r)) == "cID");  // without a path, the key alone
     d[3] = {"+886911111111", ""};
     CHECK(validate(r, where));
     d[3].to = "09-1111";
     e = validate(r, where);
-    CHECK(e == fail(errc::bad_character, 2));
+    CHECK(e == fail(errc::bad_character, 2, "destinations[3].to"));
     CHECK(field(e) == "destinations[3].to");
     d[3].to = "";
     CHECK(field(validate(r, where)) == "destinations[3].to");
     r.destinations = {};
-    CHECK(validate(r, where) == fail(errc::empty_field, 0));
+    CHECK(validate(r, where) == fail(errc::empty_field, 0, "destinations"));
 
     // Decoding: the same checks at their offsets in the body.
     request_slots s;
     std::string body = R"({"subject":"s","destinations":[{"to":"0911111111","cID":"a"},{"to":"0922222222","cID":"a"}]})";
     e = s.decode(body);
-    CHECK(e == fail(errc::duplicate_field, body.rfind("\"a\"") + 1));
+    CHECK(e == fail(errc::duplicate_field, body.rfind("\"a\"") + 1, "destinations[1].cID"));
     CHECK(field(e) == "destinations[1].cID");
     body = R"({"subject":"s","destinations":[{"to":"0911111111"},{"to":"0922222222","cID":")" + c37 + "\"}]}";
     e = s.decode(body);
-    CHECK(e == fail(errc::field_too_long, body.find(c37) - 1));
+    CHECK(e == fail(errc::field_too_long, body.find(c37) - 1, "destinations[1].cID"));
     CHECK(field(e) == "destinations[1].cID");
     body = R"({"subject":"s","destinations":[)";
     for (int i = 0; i < 501; ++i) body += std::string(i ? "," : "") + R"({"to":"0911111111"})";
@@ -178,7 +177,7 @@ TEST_CASE("push request: destinations, at most 500, cID at most 36 and unique, b
     CHECK(e.ec == errc::too_many);
     CHECK(e.offset == body.rfind("{\"to\""));
     e = s.decode(R"({"subject":"s","destinations":[]})");
-    CHECK(e == fail(errc::empty_field, 0));
+    CHECK(e == fail(errc::empty_field, 0, "destinations"));
     CHECK(field(e) == "destinations");
 }
 
@@ -204,12 +203,12 @@ TEST_CASE("push request: attachments, their types, names and the 300 KB budget")
     const std::string name51 = "附" + name50;  // 51 characters
     a.name = name51;
     result e = validate(r, where);
-    CHECK(e == fail(errc::field_too_long, name51.size() - 1));
+    CHECK(e == fail(errc::field_too_long, name51.size() - 1, "attachments[0].attachName"));
     CHECK(field(e) == "attachments[0].attachName");
     a.name = "a.gif";
     a.content = {};
     e = validate(r, where);
-    CHECK(e == fail(errc::empty_field, 0));
+    CHECK(e == fail(errc::empty_field, 0, "attachments[0].attachContent"));
     CHECK(field(e) == "attachments[0].attachContent");
 
     // subject (11) + content + base64 (307176 characters): 307200 bytes at most.
@@ -219,7 +218,7 @@ TEST_CASE("push request: attachments, their types, names and the 300 KB budget")
     CHECK(validate(r, where));
     r.content = "mms content!!!";  // 14: 307201
     e = validate(r, where);
-    CHECK(e == fail(errc::field_too_long, mitake::max_message_size - 25));
+    CHECK(e == fail(errc::field_too_long, mitake::max_message_size - 25, "attachments[0].attachContent"));
     CHECK(field(e) == "attachments[0].attachContent");
     r.content = "mms content!";  // 12: 307199
     CHECK(validate(r, where));
@@ -243,7 +242,7 @@ TEST_CASE("push request: orderTime, expireTime and projectName") {
     CHECK(e.ec == errc::out_of_range);
     CHECK(field(e) == "orderTime");
     r.order_time = "2024022923595";
-    CHECK(validate(r, where) == fail(errc::invalid_length, 0));
+    CHECK(validate(r, where) == fail(errc::invalid_length, 0, "orderTime"));
     r.order_time = "";
     r.expire_time = "20240301240000";
     CHECK(field(validate(r, where)) == "expireTime");
@@ -253,7 +252,7 @@ TEST_CASE("push request: orderTime, expireTime and projectName") {
     CHECK(validate(r, where));
     const std::string p37 = p36 + "p";
     r.project_name = p37;
-    CHECK(validate(r, where) == fail(errc::field_too_long, p36.size()));
+    CHECK(validate(r, where) == fail(errc::field_too_long, p36.size(), "projectName"));
     CHECK(encoded(valid()) ==
           R"({"subject":"mms subject","content":"mms content","destinations":[{"to":"0911111111","cID":"clientID001"},{"to":"0922222222","cID":"clientID002"}]})");
 }
@@ -355,7 +354,7 @@ TEST_CASE("push response: each malformation of the spec, refused strictly at its
     // A batchID that is neither a uint64 nor a UUID.
     const std::string_view other = R"({"batchID":"1111-2222"})";
     result e = s.decode(other, mitake::mode::tolerant);
-    CHECK(e == fail(errc::bad_character, other.find("\"1111")));  // the value at fault
+    CHECK(e == fail(errc::bad_character, other.find("\"1111"), "batchID"));  // the value at fault
     CHECK(field(e) == "batchID");
 }
 

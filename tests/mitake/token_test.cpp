@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "mitake/mitake_test.hpp"
-#include "print_result.hpp"
 #include "test.hpp"
 
 namespace mitake = smsgw::mitake;
@@ -40,15 +39,15 @@ TEST_CASE("token request: the spec's example both ways") {
 TEST_CASE("token request: both fields required, printable ASCII") {
     mitake::token_request r;
     result e = decode(R"({"clientId":"test"})", r);
-    CHECK(e == fail(errc::missing_field, 0));
+    CHECK(e == fail(errc::missing_field, 0, "clientSecret"));
     CHECK(field(e) == "clientSecret");
     e = decode(R"({"clientId":"","clientSecret":"x"})", r);
-    CHECK(e == fail(errc::empty_field, 12));
+    CHECK(e == fail(errc::empty_field, 12, "clientId"));
     CHECK(field(e) == "clientId");
     e = decode(R"({"clientId":"t\u00e9st","clientSecret":"x"})", r);
-    CHECK(e == fail(errc::bad_character, 12));
+    CHECK(e == fail(errc::bad_character, 12, "clientId"));
     std::string out;
-    CHECK(smsgw::encode_append(mitake::token_request{"a", "b\tc"}, out) == fail(errc::bad_character, 1));
+    CHECK(smsgw::encode_append(mitake::token_request{"a", "b\tc"}, out) == fail(errc::bad_character, 1, "clientSecret"));
 }
 
 TEST_CASE("token response: the spec's example both ways, expiresIn as a number and as text") {
@@ -75,7 +74,7 @@ TEST_CASE("token response: the spec's example both ways, expiresIn as a number a
     // A fraction or a sign is no number of seconds.
     const std::string_view negative = R"({"accessToken":"a","tokenType":"bearer","expiresIn":-1})";
     result e = decode(negative, n);
-    CHECK(e == fail(errc::bad_character, negative.find("-1")));
+    CHECK(e == fail(errc::bad_character, negative.find("-1"), "expiresIn"));
     CHECK(field(e) == "expiresIn");
     e = decode(R"({"accessToken":"a","tokenType":"bearer","expiresIn":"18446744073709551616"})", n);
     CHECK(e.ec == errc::out_of_range);
@@ -103,7 +102,7 @@ TEST_CASE("token response: unknown members refused in strict mode, skipped and r
     CHECK(unknown == std::vector<std::string>{"issued"});
 
     const std::string_view twice = R"({"accessToken":"a","tokenType":"bearer","expiresIn":"1","expiresIn":"2"})";
-    CHECK(decode(twice, t) == fail(errc::duplicate_field, twice.rfind("\"expiresIn\"")));
+    CHECK(decode(twice, t) == fail(errc::duplicate_field, twice.rfind("\"expiresIn\""), "expiresIn"));
     REQUIRE(decode(twice, t, mitake::mode::tolerant));
     CHECK(t.expires_in == "1");
 }

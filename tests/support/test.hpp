@@ -9,11 +9,54 @@
 #endif
 
 #include <cstddef>
+#include <iterator>
 #include <string>
 #include <vector>
 #include <string_view>
 
+namespace smsgw {
+struct result;
+}
+
+// A failed check shows a smsgw::result as {message, offset, field}. test.hpp is the precompiled
+// header of every test, so it includes no smsgw header (the header under test proves itself
+// self-contained, the amalgamation test sees only single_include/): convert is a template,
+// compiled where a test compares results, when smsgw::result is complete.
+namespace Catch {
+template <>
+struct StringMaker<smsgw::result> {
+    template <class Result>
+    static std::string convert(const Result& r) {
+        return std::string("{") + r.message() + ", " + std::to_string(r.offset) + ", " + (r.field ? r.field : "-") +
+               "}";
+    }
+};
+}  // namespace Catch
+
 namespace smsgw::test {
+
+// Expected bytes written as hex: "00 00 00 27 ab", "0000ABCD"; either case, and spaces and line
+// breaks between bytes are ignored. The result as a std::string, or as any container of bytes
+// built from a pair of iterators: `unhex<std::vector<smsgw::byte>>("0102")`. A character that
+// is not hex aborts the test program with the literal (it may be a namespace-scope constant).
+std::string unhex_string(std::string_view text);
+template <class Bytes = std::string>
+Bytes unhex(std::string_view text) {
+    const std::string s = unhex_string(text);
+    return Bytes(s.begin(), s.end());
+}
+
+enum class letters { lower, upper };
+
+// Bytes as hex digits, no separator: anything with std::data and std::size whose elements are
+// bytes (std::string_view, smsgw::bytes, a vector or an array of unsigned char; an array's
+// every element counts, so pass a string literal as a std::string_view).
+std::string hex_of(const unsigned char* data, std::size_t size, letters l);
+template <class Bytes>
+std::string hex(const Bytes& b, letters l = letters::lower) {
+    static_assert(sizeof(*std::data(b)) == 1, "hex() prints bytes");
+    return hex_of(reinterpret_cast<const unsigned char*>(std::data(b)), std::size(b), l);
+}
 
 // Global operator new calls since the program started (tests/support/count_new.cpp).
 std::size_t allocations() noexcept;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -52,6 +53,38 @@ std::string run_command(const std::string& command, std::string_view input, bool
         ok = pclose(p) == 0 && done == input.size();
     }
     std::remove(in_path);
+    return out;
+}
+
+std::string unhex_string(std::string_view text) {
+    auto digit = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t') {
+            ++i;
+            continue;
+        }
+        if (i + 1 >= text.size() || !std::isxdigit(static_cast<unsigned char>(text[i])) ||
+            !std::isxdigit(static_cast<unsigned char>(text[i + 1]))) {
+            // A mistyped literal of a test, maybe in a namespace-scope constant: no check to fail.
+            std::fprintf(stderr, "unhex: not hex at %zu of \"%.*s\"\n", i, int(text.size()), text.data());
+            std::abort();
+        }
+        out.push_back(static_cast<char>(digit(text[i]) * 16 + digit(text[i + 1])));
+        i += 2;
+    }
+    return out;
+}
+
+std::string hex_of(const unsigned char* data, std::size_t size, letters l) {
+    const char* digits = l == letters::upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    std::string out;
+    out.reserve(2 * size);
+    for (std::size_t i = 0; i < size; ++i) {
+        out.push_back(digits[data[i] >> 4]);
+        out.push_back(digits[data[i] & 15]);
+    }
     return out;
 }
 

@@ -6,7 +6,6 @@
 
 #include "smsgw/core/endian.hpp"
 #include "smsgw/core/error.hpp"
-#include "smsgw/core/inline.hpp"
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
 
@@ -139,7 +138,7 @@ constexpr pc2_tables make_pc2() noexcept {
 inline constexpr pc2_tables pc2_lookup = make_pc2();
 
 // The cipher function f (FIPS 46-3 figure 2) of a rotated half and one round's two key words.
-SMSGW_ALWAYS_INLINE std::uint32_t f(std::uint32_t r, const std::uint32_t* k) noexcept {
+inline std::uint32_t f(std::uint32_t r, const std::uint32_t* k) noexcept {
     const std::uint32_t a = rotr(r, 4) ^ k[0];
     const std::uint32_t b = r ^ k[1];
     return sp.t[0][(a >> 24) & 0x3F] ^ sp.t[2][(a >> 16) & 0x3F] ^ sp.t[4][(a >> 8) & 0x3F] ^ sp.t[6][a & 0x3F] ^
@@ -147,7 +146,7 @@ SMSGW_ALWAYS_INLINE std::uint32_t f(std::uint32_t r, const std::uint32_t* k) noe
 }
 
 // One exchange of bits between two words: the bits of `a` under mask << n with those of `b` under mask.
-SMSGW_ALWAYS_INLINE void swap_bits(std::uint32_t& a, std::uint32_t& b, unsigned n, std::uint32_t mask) noexcept {
+inline void swap_bits(std::uint32_t& a, std::uint32_t& b, unsigned n, std::uint32_t mask) noexcept {
     const std::uint32_t t = ((a >> n) ^ b) & mask;
     b ^= t;
     a ^= t << n;
@@ -155,7 +154,7 @@ SMSGW_ALWAYS_INLINE void swap_bits(std::uint32_t& a, std::uint32_t& b, unsigned 
 
 // The initial permutation IP on a block held as two big-endian words, as five exchanges of
 // bit groups, leaving both halves rotated left by one; ip_inverse() undoes it (IP^-1).
-SMSGW_ALWAYS_INLINE void ip(std::uint32_t& l, std::uint32_t& r) noexcept {
+inline void ip(std::uint32_t& l, std::uint32_t& r) noexcept {
     swap_bits(l, r, 4, 0x0F0F0F0F);
     swap_bits(l, r, 16, 0x0000FFFF);
     swap_bits(r, l, 2, 0x33333333);
@@ -167,7 +166,7 @@ SMSGW_ALWAYS_INLINE void ip(std::uint32_t& l, std::uint32_t& r) noexcept {
     l = rotl(l, 1);
 }
 
-SMSGW_ALWAYS_INLINE void ip_inverse(std::uint32_t& l, std::uint32_t& r) noexcept {
+inline void ip_inverse(std::uint32_t& l, std::uint32_t& r) noexcept {
     r = rotr(r, 1);
     const std::uint32_t t = (l ^ r) & 0xAAAAAAAA;
     l ^= t;
@@ -183,7 +182,7 @@ SMSGW_ALWAYS_INLINE void ip_inverse(std::uint32_t& l, std::uint32_t& r) noexcept
 // through each round together so that their table reads overlap. Decryption takes the round
 // keys in reverse order.
 template <bool Decrypt, std::size_t N>
-SMSGW_ALWAYS_INLINE void crypt(std::uint32_t (&hi)[N], std::uint32_t (&lo)[N], const std::uint32_t* k) noexcept {
+inline void crypt(std::uint32_t (&hi)[N], std::uint32_t (&lo)[N], const std::uint32_t* k) noexcept {
     std::uint32_t l[N], r[N];
     for (std::size_t j = 0; j < N; ++j) {
         l[j] = hi[j];
@@ -230,7 +229,7 @@ public:
 
     /// The same on N blocks, each held as two big-endian words (bytes 0-3, bytes 4-7), as the modes use it.
     template <bool Decrypt, std::size_t N>
-    SMSGW_ALWAYS_INLINE void crypt(std::uint32_t (&hi)[N], std::uint32_t (&lo)[N]) const noexcept {
+    inline void crypt(std::uint32_t (&hi)[N], std::uint32_t (&lo)[N]) const noexcept {
         detail::crypt<Decrypt>(hi, lo, k_);
     }
 
@@ -311,8 +310,8 @@ inline result encrypt(const key_schedule& ks, const byte* iv, bytes plain, write
 // block before it, `prev` for the first; `prev` is left at the last. All N are read before any
 // is written, so dst may be src.
 template <std::size_t N>
-SMSGW_ALWAYS_INLINE void decrypt_blocks(const key_schedule& ks, const byte* src, byte* dst, std::uint32_t (&prev)[2],
-                                        std::uint32_t chain) noexcept {
+inline void decrypt_blocks(const key_schedule& ks, const byte* src, byte* dst, std::uint32_t (&prev)[2],
+                           std::uint32_t chain) noexcept {
     std::uint32_t c[N + 1][2], hi[N], lo[N];
     c[0][0] = prev[0];
     c[0][1] = prev[1];

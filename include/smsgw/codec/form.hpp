@@ -148,6 +148,17 @@ public:
         return std::nullopt;
     }
 
+    /// The pair whose name starts at `offset`, or nothing. A strict decoder's unknown_field (and
+    /// duplicate_field) points there: `fields(body).at_offset(r.offset)->name` is the name it refused,
+    /// as the body wrote it (decode_name() decodes it), for the log of a vendor's body.
+    std::optional<field> at_offset(std::size_t offset) const noexcept {
+        for (const field& f : *this) {
+            if (f.offset == offset) return f;
+            if (f.offset > offset) break;
+        }
+        return std::nullopt;
+    }
+
     /// Checks every escape of every pair. Success: offset = body size; otherwise bad_escape at
     /// the '%' at fault, offset in the body.
     result validate() const noexcept {

@@ -328,9 +328,10 @@ result encode_form(const T& m, writer& out) noexcept {
 /// views its first `count` entries. Errors, with the spec name of the field:
 ///   bad_escape at the '%' at fault (at the pair, for a url_encoded field's second decoding);
 ///   buffer_too_small when scratch is smaller than the body;
-///   strict mode: unknown_field at a pair no field has, duplicate_field at a field's second pair
-///   (tolerant mode skips the first and keeps the first of the second; unknown names stay
-///   reachable through form::fields(body));
+///   strict mode: unknown_field at the first byte of a pair no field has (no spec field to
+///   name: `form::fields(body).at_offset(r.offset)` is the pair, its name as sent), duplicate_field at
+///   a field's second pair, with the field's name (tolerant mode skips the first and keeps the
+///   first of the second; unknown names stay reachable through form::fields(body));
 ///   missing_field at the body's end for an absent required field;
 ///   too_many at an item whose index does not fit storage, or at the count when it exceeds
 ///   storage; count_mismatch (strict) at the highest item past the count;

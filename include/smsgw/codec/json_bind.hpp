@@ -85,7 +85,24 @@ template <class F>
 others_handler<F> others(F fn) noexcept {
     return {fn};
 }
-/// Refuses any key no field names: unknown_field at the key's offset.
+/// The key whose opening quote is at `offset` in `text`, between its quotes and as written
+/// (escapes not decoded), or empty when no key starts there. An unknown_field of refuse_others()
+/// or of the strict fields::bind_json() points there: `json::key_at(body, r.offset)` is the key
+/// it refused. result.field names only the spec's own fields, static strings, never a view
+/// of the input.
+constexpr std::string_view key_at(std::string_view text, std::size_t offset) noexcept {
+    if (offset >= text.size() || text[offset] != '"') return {};
+    for (std::size_t i = offset + 1; i < text.size(); ++i) {
+        if (text[i] == '\\') {
+            ++i;
+        } else if (text[i] == '"') {
+            return text.substr(offset + 1, i - offset - 1);
+        }
+    }
+    return {};
+}
+
+/// Refuses any key no field names: unknown_field at the key's offset (key_at() reads it).
 inline auto refuse_others() noexcept {
     return others([](const member& m) { return fail(errc::unknown_field, m.key.offset()); });
 }

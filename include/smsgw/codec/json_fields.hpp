@@ -9,6 +9,7 @@
 #include "smsgw/codec/base64.hpp"
 #include "smsgw/codec/fields.hpp"
 #include "smsgw/codec/hex.hpp"
+#include "smsgw/codec/json_bind.hpp"  // json::key_at, for an unknown_field
 #include "smsgw/codec/json_reader.hpp"
 #include "smsgw/codec/json_writer.hpp"
 #include "smsgw/core/error.hpp"
@@ -375,7 +376,8 @@ result write_json(const T& m, writer& out, json_options o = {}) noexcept {
 
 /// Reads a JSON object into `out`, then validates it. Strings with escapes and binary values are
 /// decoded into `scratch`; a group's items go to `storage`. Errors, with the key in result.field:
-/// strict mode: unknown_field at a key no field has, duplicate_field at a key's second
+/// strict mode: unknown_field at the opening quote of a key no field has (no spec field to name:
+/// `json::key_at(text, r.offset)` is the key as sent), duplicate_field at a key's second
 /// occurrence (tolerant mode keeps the first and skips unknown keys, which stay reachable
 /// through the object); missing_field at the object for an absent required key; too_many at an
 /// array element that does not fit storage or the group's maximum; a value's read error

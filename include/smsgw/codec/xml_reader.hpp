@@ -11,7 +11,6 @@
 
 #include "smsgw/codec/utf8.hpp"
 #include "smsgw/core/error.hpp"
-#include "smsgw/core/inline.hpp"
 #include "smsgw/core/mode.hpp"
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
@@ -176,7 +175,7 @@ inline const char* skip_space(const char* p, const char* end) noexcept {
 // Sixteen bytes at a time with SSE2: a signed comparison with 0x20 catches controls and every
 // byte above 0x7F at once.
 template <char... Stops>
-SMSGW_ALWAYS_INLINE const char* skip_plain(const char* p, const char* end) noexcept {
+inline const char* skip_plain(const char* p, const char* end) noexcept {
 #if defined(__SSE2__)
     const __m128i space = _mm_set1_epi8(0x20);
     while (end - p >= 16) {

@@ -200,9 +200,19 @@ struct result {
     const char* message() const noexcept { return error_category_impl::describe(ec); }
 };
 
-/// Compares two results.
+/// Equal when the code, the offset and the field are: the fields both null, or both naming the
+/// same spec field (compared by their text, so that two copies of a name in different headers
+/// or translation units are equal).
 constexpr bool operator==(const result& a, const result& b) noexcept {
-    return a.ec == b.ec && a.offset == b.offset;
+    if (a.ec != b.ec || a.offset != b.offset) return false;
+    if (a.field == nullptr || b.field == nullptr) return a.field == b.field;
+    const char* x = a.field;
+    const char* y = b.field;
+    while (*x != '\0' && *x == *y) {
+        ++x;
+        ++y;
+    }
+    return *x == *y;
 }
 /// The negation of operator==.
 constexpr bool operator!=(const result& a, const result& b) noexcept { return !(a == b); }
