@@ -5118,14 +5118,23 @@ inline std::uint16_t big5_plane2_bytes(char32_t cp) noexcept {
 
 struct big5_codec {
     // The code point of a two-byte sequence in the BMP, or 0 for any other bytes (and for the
-    // four pointers of two code points, which the index leaves empty): the fast path of decode().
-    // Without a branch: bad lead or trail bytes read pointer 0, which is empty. 0 too for a
-    // code point in plane 2 (its surrogate value in the table), which is left to decode().
+    // four pointers of two code points, which the index leaves empty): the fast path of decode()
+    // for what utf8_3_table (convert.hpp) leaves to it. 0 too for a code point in plane 2 (its
+    // surrogate value in the table), which is left to decode().
     static SMSGW_ALWAYS_INLINE char32_t two_byte(unsigned lead, unsigned trail) noexcept {
+        const std::size_t pointer = pointer_or_end(lead, trail);
+        const char32_t v = pointer != pointers ? char32_t{tables::big5_code_point[pointer]} : 0;
+        return v - 0xD800 < 0x800 ? 0 : v;
+    }
+
+    // The index's pointers, its value at pointer i (a surrogate value for plane 2), and the
+    // pointer of a two-byte sequence or `pointers` for bytes that are none.
+    static constexpr std::size_t pointers = sizeof tables::big5_code_point / sizeof tables::big5_code_point[0];
+    static constexpr char32_t table_value(std::size_t i) noexcept { return tables::big5_code_point[i]; }
+    static SMSGW_ALWAYS_INLINE std::size_t pointer_or_end(unsigned lead, unsigned trail) noexcept {
         const unsigned col = big5_trail.column[trail];
         const bool pair = lead - 0x81 <= 0xFE - 0x81 && col != 0xFF;
-        const char32_t v = tables::big5_code_point[pair ? (lead - 0x81) * 157 + col : 0];
-        return v - 0xD800 < 0x800 ? 0 : v;
+        return pair ? (lead - 0x81) * 157 + col : pointers;
     }
 
     // Big5 decoder (§11.1.1), one sequence from p[0] (avail >= 1).
@@ -9719,14 +9728,21 @@ struct gb18030_codec {
 
     static constexpr bool in(unsigned b, unsigned lo, unsigned hi) noexcept { return b >= lo && b <= hi; }
 
-    // The code point of a two-byte sequence, or 0 for any other bytes: the fast path of decode().
-    // Without a branch: any lead and trail index the table, the bad ones its entry 0 (pointer
-    // 0 is the first of lead 0x81, whose code point is no 0).
+    // The code point of a two-byte sequence, or 0 for any other bytes: the fast path of decode()
+    // for what utf8_3_table (convert.hpp) leaves to it.
     static SMSGW_ALWAYS_INLINE char32_t two_byte(unsigned lead, unsigned trail) noexcept {
+        const std::size_t pointer = pointer_or_end(lead, trail);
+        return pointer != pointers ? char32_t{tables::gb18030_code_point[pointer]} : 0;
+    }
+
+    // The index's pointers, its value at pointer i, and the pointer of a two-byte sequence or
+    // `pointers` for bytes that are none.
+    static constexpr std::size_t pointers = sizeof tables::gb18030_code_point / sizeof tables::gb18030_code_point[0];
+    static constexpr char32_t table_value(std::size_t i) noexcept { return tables::gb18030_code_point[i]; }
+    static SMSGW_ALWAYS_INLINE std::size_t pointer_or_end(unsigned lead, unsigned trail) noexcept {
         const unsigned col = gb18030_trail.column[trail];
         const bool pair = lead - 0x81 <= 0xFE - 0x81 && col != 0xFF;
-        const char32_t cp = tables::gb18030_code_point[pair ? (lead - 0x81) * 190 + col : 0];
-        return pair ? cp : 0;
+        return pair ? (lead - 0x81) * 190 + col : pointers;
     }
 
     // gb18030 decoder (§10.2.1), one sequence from p[0] (p[0] >= 0x80; avail >= 1).
@@ -9832,6 +9848,9 @@ struct windows_1252_codec {
     // code point to decode() and encode().
     static constexpr char32_t two_byte(unsigned, unsigned) noexcept { return 0; }
     static constexpr std::uint16_t bmp_two_bytes(char32_t) noexcept { return 0; }
+    static constexpr std::size_t pointers = 0;
+    static constexpr char32_t table_value(std::size_t) noexcept { return 0; }
+    static constexpr std::size_t pointer_or_end(unsigned, unsigned) noexcept { return 0; }
 
     static step decode(const byte* p, std::size_t) noexcept {
         const unsigned b = p[0];
@@ -10449,6 +10468,10 @@ SMSGW_ALWAYS_INLINE bool ascii_word(const byte* p) noexcept {
     return (word & 0x8080808080808080u) == 0;
 }
 
+// Whether cp is a character of 3 UTF-8 bytes: U+0800-U+FFFF but the surrogates (which the Big5
+// index holds for its plane-2 code points).
+constexpr bool three_utf8_bytes(char32_t cp) noexcept { return cp >= 0x800 && cp <= 0xFFFF && (cp < 0xD800 || cp > 0xDFFF); }
+
 // The 3 UTF-8 bytes of cp (U+0800-U+FFFF) at o, and a 4th byte of no meaning after them: one
 // 32-bit store where the byte order is known to be little-endian.
 SMSGW_ALWAYS_INLINE void store_utf8_3(char32_t cp, byte* o) noexcept {
@@ -10460,6 +10483,39 @@ SMSGW_ALWAYS_INLINE void store_utf8_3(char32_t cp, byte* o) noexcept {
     o[1] = static_cast<byte>(0x80 | ((cp >> 6) & 0x3F));
     o[2] = static_cast<byte>(0x80 | (cp & 0x3F));
 #endif
+}
+
+// The UTF-8 of every two-byte sequence whose code point takes 3 bytes, 3 bytes a pointer of
+// Codec's index (3 zeros for the others), then 3 zeros for bytes that are no sequence and one
+// byte more, so that each entry is read as one 4-byte word. Built at compile time from the
+// index, in the programs that decode Codec: the fast path's lookup, without the arithmetic of
+// UTF-8.
+template <class Codec>
+struct utf8_3_index {
+    byte bytes[3 * (Codec::pointers + 1) + 1];
+};
+template <class Codec>
+constexpr utf8_3_index<Codec> make_utf8_3_index() noexcept {
+    utf8_3_index<Codec> t{};
+    for (std::size_t i = 0; i != Codec::pointers; ++i) {
+        const char32_t cp = Codec::table_value(i);
+        if (!three_utf8_bytes(cp)) continue;
+        t.bytes[3 * i] = static_cast<byte>(0xE0 | (cp >> 12));
+        t.bytes[3 * i + 1] = static_cast<byte>(0x80 | ((cp >> 6) & 0x3F));
+        t.bytes[3 * i + 2] = static_cast<byte>(0x80 | (cp & 0x3F));
+    }
+    return t;
+}
+template <class Codec>
+inline constexpr utf8_3_index<Codec> utf8_3_table = make_utf8_3_index<Codec>();
+
+// Writes the 3 UTF-8 bytes of the sequence lead, trail at o (and a 4th of no meaning) and
+// returns true, or returns false when its code point is not one of 3 UTF-8 bytes.
+template <class Codec>
+SMSGW_ALWAYS_INLINE bool put_utf8_3(unsigned lead, unsigned trail, byte* o) noexcept {
+    const byte* e = utf8_3_table<Codec>.bytes + 3 * Codec::pointer_or_end(lead, trail);
+    std::memcpy(o, e, 4);
+    return e[0] != 0;
 }
 
 // A code point from a table (a scalar value) as UTF-8 at o (room for 8 bytes); the BMP's
@@ -10492,13 +10548,9 @@ SMSGW_ALWAYS_INLINE std::size_t decode_fast(std::string_view text, std::size_t p
                 *o++ = p[pos++];
                 continue;
             }
-            const char32_t cp = Codec::two_byte(p[pos], p[pos + 1]);
-            if (cp < 0x800 || cp > 0xFFFF) break;  // not a BMP character of 3 UTF-8 bytes
-            store_utf8_3(cp, o);
+            if (!put_utf8_3<Codec>(p[pos], p[pos + 1], o)) break;
             // A second character straight after the first, as CJK text mostly has.
-            const char32_t next = Codec::two_byte(p[pos + 2], p[pos + 3]);
-            const bool two = next >= 0x800 && next <= 0xFFFF;
-            if (two) store_utf8_3(next, o + 3);
+            const bool two = put_utf8_3<Codec>(p[pos + 2], p[pos + 3], o + 3);
             o += two ? 6 : 3;
             pos += two ? 4 : 2;
         }

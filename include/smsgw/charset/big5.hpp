@@ -42,14 +42,23 @@ inline std::uint16_t big5_plane2_bytes(char32_t cp) noexcept {
 
 struct big5_codec {
     // The code point of a two-byte sequence in the BMP, or 0 for any other bytes (and for the
-    // four pointers of two code points, which the index leaves empty): the fast path of decode().
-    // Without a branch: bad lead or trail bytes read pointer 0, which is empty. 0 too for a
-    // code point in plane 2 (its surrogate value in the table), which is left to decode().
+    // four pointers of two code points, which the index leaves empty): the fast path of decode()
+    // for what utf8_3_table (convert.hpp) leaves to it. 0 too for a code point in plane 2 (its
+    // surrogate value in the table), which is left to decode().
     static SMSGW_ALWAYS_INLINE char32_t two_byte(unsigned lead, unsigned trail) noexcept {
+        const std::size_t pointer = pointer_or_end(lead, trail);
+        const char32_t v = pointer != pointers ? char32_t{tables::big5_code_point[pointer]} : 0;
+        return v - 0xD800 < 0x800 ? 0 : v;
+    }
+
+    // The index's pointers, its value at pointer i (a surrogate value for plane 2), and the
+    // pointer of a two-byte sequence or `pointers` for bytes that are none.
+    static constexpr std::size_t pointers = sizeof tables::big5_code_point / sizeof tables::big5_code_point[0];
+    static constexpr char32_t table_value(std::size_t i) noexcept { return tables::big5_code_point[i]; }
+    static SMSGW_ALWAYS_INLINE std::size_t pointer_or_end(unsigned lead, unsigned trail) noexcept {
         const unsigned col = big5_trail.column[trail];
         const bool pair = lead - 0x81 <= 0xFE - 0x81 && col != 0xFF;
-        const char32_t v = tables::big5_code_point[pair ? (lead - 0x81) * 157 + col : 0];
-        return v - 0xD800 < 0x800 ? 0 : v;
+        return pair ? (lead - 0x81) * 157 + col : pointers;
     }
 
     // Big5 decoder (§11.1.1), one sequence from p[0] (avail >= 1).

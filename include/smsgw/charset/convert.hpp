@@ -93,6 +93,10 @@ SMSGW_ALWAYS_INLINE bool ascii_word(const byte* p) noexcept {
     return (word & 0x8080808080808080u) == 0;
 }
 
+// Whether cp is a character of 3 UTF-8 bytes: U+0800-U+FFFF but the surrogates (which the Big5
+// index holds for its plane-2 code points).
+constexpr bool three_utf8_bytes(char32_t cp) noexcept { return cp >= 0x800 && cp <= 0xFFFF && (cp < 0xD800 || cp > 0xDFFF); }
+
 // The 3 UTF-8 bytes of cp (U+0800-U+FFFF) at o, and a 4th byte of no meaning after them: one
 // 32-bit store where the byte order is known to be little-endian.
 SMSGW_ALWAYS_INLINE void store_utf8_3(char32_t cp, byte* o) noexcept {
@@ -104,6 +108,39 @@ SMSGW_ALWAYS_INLINE void store_utf8_3(char32_t cp, byte* o) noexcept {
     o[1] = static_cast<byte>(0x80 | ((cp >> 6) & 0x3F));
     o[2] = static_cast<byte>(0x80 | (cp & 0x3F));
 #endif
+}
+
+// The UTF-8 of every two-byte sequence whose code point takes 3 bytes, 3 bytes a pointer of
+// Codec's index (3 zeros for the others), then 3 zeros for bytes that are no sequence and one
+// byte more, so that each entry is read as one 4-byte word. Built at compile time from the
+// index, in the programs that decode Codec: the fast path's lookup, without the arithmetic of
+// UTF-8.
+template <class Codec>
+struct utf8_3_index {
+    byte bytes[3 * (Codec::pointers + 1) + 1];
+};
+template <class Codec>
+constexpr utf8_3_index<Codec> make_utf8_3_index() noexcept {
+    utf8_3_index<Codec> t{};
+    for (std::size_t i = 0; i != Codec::pointers; ++i) {
+        const char32_t cp = Codec::table_value(i);
+        if (!three_utf8_bytes(cp)) continue;
+        t.bytes[3 * i] = static_cast<byte>(0xE0 | (cp >> 12));
+        t.bytes[3 * i + 1] = static_cast<byte>(0x80 | ((cp >> 6) & 0x3F));
+        t.bytes[3 * i + 2] = static_cast<byte>(0x80 | (cp & 0x3F));
+    }
+    return t;
+}
+template <class Codec>
+inline constexpr utf8_3_index<Codec> utf8_3_table = make_utf8_3_index<Codec>();
+
+// Writes the 3 UTF-8 bytes of the sequence lead, trail at o (and a 4th of no meaning) and
+// returns true, or returns false when its code point is not one of 3 UTF-8 bytes.
+template <class Codec>
+SMSGW_ALWAYS_INLINE bool put_utf8_3(unsigned lead, unsigned trail, byte* o) noexcept {
+    const byte* e = utf8_3_table<Codec>.bytes + 3 * Codec::pointer_or_end(lead, trail);
+    std::memcpy(o, e, 4);
+    return e[0] != 0;
 }
 
 // A code point from a table (a scalar value) as UTF-8 at o (room for 8 bytes); the BMP's
@@ -136,13 +173,9 @@ SMSGW_ALWAYS_INLINE std::size_t decode_fast(std::string_view text, std::size_t p
                 *o++ = p[pos++];
                 continue;
             }
-            const char32_t cp = Codec::two_byte(p[pos], p[pos + 1]);
-            if (cp < 0x800 || cp > 0xFFFF) break;  // not a BMP character of 3 UTF-8 bytes
-            store_utf8_3(cp, o);
+            if (!put_utf8_3<Codec>(p[pos], p[pos + 1], o)) break;
             // A second character straight after the first, as CJK text mostly has.
-            const char32_t next = Codec::two_byte(p[pos + 2], p[pos + 3]);
-            const bool two = next >= 0x800 && next <= 0xFFFF;
-            if (two) store_utf8_3(next, o + 3);
+            const bool two = put_utf8_3<Codec>(p[pos + 2], p[pos + 3], o + 3);
             o += two ? 6 : 3;
             pos += two ? 4 : 2;
         }

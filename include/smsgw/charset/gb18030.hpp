@@ -64,14 +64,21 @@ struct gb18030_codec {
 
     static constexpr bool in(unsigned b, unsigned lo, unsigned hi) noexcept { return b >= lo && b <= hi; }
 
-    // The code point of a two-byte sequence, or 0 for any other bytes: the fast path of decode().
-    // Without a branch: any lead and trail index the table, the bad ones its entry 0 (pointer
-    // 0 is the first of lead 0x81, whose code point is no 0).
+    // The code point of a two-byte sequence, or 0 for any other bytes: the fast path of decode()
+    // for what utf8_3_table (convert.hpp) leaves to it.
     static SMSGW_ALWAYS_INLINE char32_t two_byte(unsigned lead, unsigned trail) noexcept {
+        const std::size_t pointer = pointer_or_end(lead, trail);
+        return pointer != pointers ? char32_t{tables::gb18030_code_point[pointer]} : 0;
+    }
+
+    // The index's pointers, its value at pointer i, and the pointer of a two-byte sequence or
+    // `pointers` for bytes that are none.
+    static constexpr std::size_t pointers = sizeof tables::gb18030_code_point / sizeof tables::gb18030_code_point[0];
+    static constexpr char32_t table_value(std::size_t i) noexcept { return tables::gb18030_code_point[i]; }
+    static SMSGW_ALWAYS_INLINE std::size_t pointer_or_end(unsigned lead, unsigned trail) noexcept {
         const unsigned col = gb18030_trail.column[trail];
         const bool pair = lead - 0x81 <= 0xFE - 0x81 && col != 0xFF;
-        const char32_t cp = tables::gb18030_code_point[pair ? (lead - 0x81) * 190 + col : 0];
-        return pair ? cp : 0;
+        return pair ? (lead - 0x81) * 190 + col : pointers;
     }
 
     // gb18030 decoder (§10.2.1), one sequence from p[0] (p[0] >= 0x80; avail >= 1).
