@@ -10682,16 +10682,22 @@ SMSGW_ALWAYS_INLINE std::size_t encode_fast(const Codec& codec, std::string_view
         // bulk of CJK text; a run of 8 ASCII bytes is left to copy_ascii(). Leads E1-EC, EE
         // and EF take any two continuation bytes (Unicode table 3-7), so only E0 and ED, the
         // leads of overlongs and surrogates, need codec::utf8's full check.
-        while (n - pos >= 8 && end - q >= static_cast<std::ptrdiff_t>(step_room) && !ascii_word(p + pos)) {
+        // Here at most as many bytes are written as read, so one bound on pos keeps both in range.
+        const std::size_t out_left = static_cast<std::size_t>(end - q) - step_room;
+        const std::size_t in_left = n - pos < 8 ? 0 : n - pos - 8;
+        const std::size_t last = pos + (out_left < in_left ? out_left : in_left);
+        while (pos < last) {
             const unsigned b0 = p[pos];
             if (b0 < 0x80) {
+                if (ascii_word(p + pos)) break;
                 *q++ = p[pos++];
                 continue;
             }
-            const unsigned b1 = p[pos + 1];
-            const unsigned b2 = p[pos + 2];
-            if (b0 - 0xE1 > 0xEF - 0xE1 || b0 == 0xED || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
-            const std::uint16_t two = codec.bmp_two_bytes(((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu));
+            // The continuation bytes' payloads; both are continuations when neither is above 0x3F.
+            const unsigned c1 = p[pos + 1] ^ 0x80u;
+            const unsigned c2 = p[pos + 2] ^ 0x80u;
+            if ((c1 | c2) > 0x3F || b0 - 0xE1 > 0xEF - 0xE1 || b0 == 0xED) break;
+            const std::uint16_t two = codec.bmp_two_bytes(((b0 & 0x0Fu) << 12) | (c1 << 6) | c2);
             if (two == 0) break;
             store_be16(q, two);
             q += 2;
