@@ -93,10 +93,6 @@ SMSGW_ALWAYS_INLINE bool ascii_word(const byte* p) noexcept {
     return (word & 0x8080808080808080u) == 0;
 }
 
-// Whether cp is a character of 3 UTF-8 bytes: U+0800-U+FFFF but the surrogates (which the Big5
-// index holds for its plane-2 code points).
-constexpr bool three_utf8_bytes(char32_t cp) noexcept { return cp >= 0x800 && cp <= 0xFFFF && (cp < 0xD800 || cp > 0xDFFF); }
-
 // The 3 UTF-8 bytes of cp (U+0800-U+FFFF) at o, and a 4th byte of no meaning after them: one
 // 32-bit store where the byte order is known to be little-endian.
 SMSGW_ALWAYS_INLINE void store_utf8_3(char32_t cp, byte* o) noexcept {
@@ -110,37 +106,18 @@ SMSGW_ALWAYS_INLINE void store_utf8_3(char32_t cp, byte* o) noexcept {
 #endif
 }
 
-// The UTF-8 of every two-byte sequence whose code point takes 3 bytes, 3 bytes a pointer of
-// Codec's index (3 zeros for the others), then 3 zeros for bytes that are no sequence and one
-// byte more, so that each entry is read as one 4-byte word. Built at compile time from the
-// index, in the programs that decode Codec: the fast path's lookup, without the arithmetic of
-// UTF-8.
-template <class Codec>
-struct utf8_3_index {
-    byte bytes[3 * (Codec::pointers + 1) + 1];
-};
-template <class Codec>
-constexpr utf8_3_index<Codec> make_utf8_3_index() noexcept {
-    utf8_3_index<Codec> t{};
-    for (std::size_t i = 0; i != Codec::pointers; ++i) {
-        const char32_t cp = Codec::table_value(i);
-        if (!three_utf8_bytes(cp)) continue;
-        t.bytes[3 * i] = static_cast<byte>(0xE0 | (cp >> 12));
-        t.bytes[3 * i + 1] = static_cast<byte>(0x80 | ((cp >> 6) & 0x3F));
-        t.bytes[3 * i + 2] = static_cast<byte>(0x80 | (cp & 0x3F));
-    }
-    return t;
-}
-template <class Codec>
-inline constexpr utf8_3_index<Codec> utf8_3_table = make_utf8_3_index<Codec>();
-
 // Writes the 3 UTF-8 bytes of the sequence lead, trail at o (and a 4th of no meaning) and
-// returns true, or returns false when its code point is not one of 3 UTF-8 bytes.
+// returns true, or returns false when its code point is not one of 3 UTF-8 bytes: the fast
+// path's lookup, a word of Codec::utf8 (tables/*.hpp) stored as it is, without the arithmetic
+// of UTF-8. The 4 byte stores are one where the byte order allows.
 template <class Codec>
 SMSGW_ALWAYS_INLINE bool put_utf8_3(unsigned lead, unsigned trail, byte* o) noexcept {
-    const byte* e = utf8_3_table<Codec>.bytes + 3 * Codec::pointer_or_end(lead, trail);
-    std::memcpy(o, e, 4);
-    return e[0] != 0;
+    const std::uint32_t v = Codec::utf8[Codec::pointer_or_end(lead, trail)];
+    o[0] = static_cast<byte>(v);
+    o[1] = static_cast<byte>(v >> 8);
+    o[2] = static_cast<byte>(v >> 16);
+    o[3] = static_cast<byte>(v >> 24);
+    return v - 0x800000u < 0x400000u;  // a third byte, and no fourth: 3 bytes
 }
 
 // A code point from a table (a scalar value) as UTF-8 at o (room for 8 bytes); the BMP's

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "smsgw/charset/tables/labels.hpp"
@@ -131,6 +132,19 @@ constexpr trail_columns make_trail_columns(unsigned second_low, unsigned offset)
         if (b >= second_low && b <= 0xFE) t.column[b] = static_cast<unsigned char>(b - offset);
     }
     return t;
+}
+
+// The code point whose UTF-8 is the word v of a decoding table (tables/*.hpp: byte i in bits
+// 8i..8i+7), 0 for 0.
+constexpr char32_t table_code_point(std::uint32_t v) noexcept {
+    const char32_t b0 = v & 0xFF;
+    const char32_t b1 = (v >> 8) & 0x3F;
+    const char32_t b2 = (v >> 16) & 0x3F;
+    const char32_t b3 = (v >> 24) & 0x3F;
+    if (b0 < 0x80) return b0;
+    if (b0 < 0xE0) return (b0 & 0x1F) << 6 | b1;
+    if (b0 < 0xF0) return (b0 & 0x0F) << 12 | b1 << 6 | b2;
+    return (b0 & 0x07) << 18 | b1 << 12 | b2 << 6 | b3;
 }
 
 constexpr outcome failed(errc ec, std::size_t offset, char32_t cp = 0) noexcept {
