@@ -80,7 +80,7 @@ def header(name, sources, body):
 
 
 def array(ctype, name, values, comment, per_line=12, width=4):
-    out = [f"// {comment}\n", f"inline constexpr {ctype} {name}[{len(values)}] = {{\n"]
+    out = [f"/// {comment}\n", f"inline constexpr {ctype} {name}[{len(values)}] = {{\n"]
     for i in range(0, len(values), per_line):
         chunk = values[i:i + per_line]
         out.append("    " + ", ".join(f"0x{v:0{width}X}" for v in chunk) + ",\n")
@@ -212,15 +212,18 @@ def gen_labels(d):
     labels.sort()
     assert all(a[0] != b[0] for a, b in zip(labels, labels[1:]))
     longest = max(len(label) for label, _ in labels)
-    body = f"// The names of the Standard's encodings; the first {len(SUPPORTED)} are smsgw::charset::encoding's, in order.\n"
+    body = f"/// The names of the Standard's encodings; the first {len(SUPPORTED)} are smsgw::charset::encoding's, in order.\n"
     body += f"inline constexpr std::string_view encoding_name[{len(names)}] = {{\n"
     for n in names:
         body += f'    "{n}",\n'
     body += "};\n\n"
+    body += f"/// How many of encoding_name are smsgw::charset::encoding's.\n"
     body += f"inline constexpr std::size_t supported_encodings = {len(SUPPORTED)};\n"
+    body += f"/// The length of the longest label.\n"
     body += f"inline constexpr std::size_t longest_label = {longest};\n\n"
-    body += "struct label_entry {\n    std::string_view label;  // lower case\n    std::uint8_t name;       // index into encoding_name\n};\n\n"
-    body += f"// Every label of the Standard, in ascending byte order.\ninline constexpr label_entry labels[{len(labels)}] = {{\n"
+    body += ("/// A label and the encoding it names.\n"
+             "struct label_entry {\n    std::string_view label;  ///< lower case\n    std::uint8_t name;       ///< index into encoding_name\n};\n\n")
+    body += f"/// Every label of the Standard, in ascending byte order.\ninline constexpr label_entry labels[{len(labels)}] = {{\n"
     for label, i in labels:
         body += f'    {{"{label}", {i}}},\n'
     body += "};\n\n"

@@ -40,7 +40,7 @@
 
 namespace smsgw::charset::tables {
 
-// The names of the Standard's encodings; the first 5 are smsgw::charset::encoding's, in order.
+/// The names of the Standard's encodings; the first 5 are smsgw::charset::encoding's, in order.
 inline constexpr std::string_view encoding_name[40] = {
     "UTF-8",
     "GBK",
@@ -84,15 +84,18 @@ inline constexpr std::string_view encoding_name[40] = {
     "x-user-defined",
 };
 
+/// How many of encoding_name are smsgw::charset::encoding's.
 inline constexpr std::size_t supported_encodings = 5;
+/// The length of the longest label.
 inline constexpr std::size_t longest_label = 19;
 
+/// A label and the encoding it names.
 struct label_entry {
-    std::string_view label;  // lower case
-    std::uint8_t name;       // index into encoding_name
+    std::string_view label;  ///< lower case
+    std::uint8_t name;       ///< index into encoding_name
 };
 
-// Every label of the Standard, in ascending byte order.
+/// Every label of the Standard, in ascending byte order.
 inline constexpr label_entry labels[228] = {
     {"866", 5},
     {"ansi_x3.4-1968", 4},
@@ -719,26 +722,29 @@ inline std::string_view as_chars(bytes b) noexcept {
 // the labels that name them, the options and outcome of a conversion and its size bounds.
 namespace smsgw::charset {
 
+/// An encoding smsgw::charset converts to and from UTF-8, as the WHATWG Encoding Standard defines it.
 enum class encoding : unsigned char {
-    utf8,          // UTF-8: validated, ill-formed sequences reported or replaced
-    gbk,           // GBK: gb18030's decoder; its encoder writes one or two bytes (0x80 for U+20AC)
-    gb18030,       // gb18030: one, two or four bytes, every Unicode scalar value but U+E5E5
-    big5,          // Big5 with the HKSCS extension as browsers decode it (the encoder leaves out HKSCS's lead bytes 0x81-0xA0)
-    windows_1252,  // what the web reads iso-8859-1 and us-ascii as
+    utf8,          ///< UTF-8: validated, ill-formed sequences reported or replaced
+    gbk,           ///< GBK: gb18030's decoder; its encoder writes one or two bytes (0x80 for U+20AC)
+    gb18030,       ///< gb18030: one, two or four bytes, every Unicode scalar value but U+E5E5
+    big5,          ///< Big5 with the HKSCS extension as browsers decode it (the encoder leaves out HKSCS's lead bytes 0x81-0xA0)
+    windows_1252,  ///< what the web reads iso-8859-1 and us-ascii as
 };
 
-// The Standard's name of e: "UTF-8", "GBK", "gb18030", "Big5", "windows-1252".
+/// The Standard's name of e: "UTF-8", "GBK", "gb18030", "Big5", "windows-1252".
 constexpr std::string_view name(encoding e) noexcept { return tables::encoding_name[static_cast<std::size_t>(e)]; }
 
-// What a label names (the Standard's "get an encoding"): ASCII case-insensitive, surrounding
-// ASCII whitespace ignored.
+/// What a label names: the result of from_label().
 struct label_match {
-    errc ec{};                       // {}; unsupported_charset; unknown_charset
-    encoding enc = encoding::utf8;   // when ec is {}
-    std::string_view name;           // the Standard's name of what the label names ("Shift_JIS" too); empty when unknown
+    errc ec{};                       ///< {}; unsupported_charset (another encoding of the Standard); unknown_charset
+    encoding enc = encoding::utf8;   ///< the encoding, when ec is {}
+    std::string_view name;           ///< the Standard's name of what the label names ("Shift_JIS" too); empty when unknown
+    /// Whether the label names one of smsgw::charset's encodings.
     constexpr bool ok() const noexcept { return ec == errc{}; }
 };
 
+/// What a label names (the Standard's "get an encoding"): ASCII case-insensitive, surrounding
+/// ASCII whitespace ignored.
 constexpr label_match from_label(std::string_view label) noexcept {
     label = codec::ascii::trim(label);
     label_match m;
@@ -768,34 +774,34 @@ constexpr label_match from_label(std::string_view label) noexcept {
     return m;
 }
 
-// Options of an encoder (UTF-8 to the encoding). Strict stops at the first code point the
-// encoding lacks (errc::unmappable, with the offset of its first byte in the UTF-8 input and the
-// code point) and at ill-formed UTF-8 (errc::invalid_utf8). Tolerant writes `substitute` for the
-// former, or with `html` the Standard's html error mode "&#N;"; ill-formed UTF-8 reads as U+FFFD,
-// as the Standard's UTF-8 decoder reads it (one per maximal subpart), which is then encoded
-// (gb18030 and UTF-8 have it) or substituted.
+/// Options of an encoder (UTF-8 to the encoding). Strict stops at the first code point the
+/// encoding lacks (errc::unmappable, with the offset of its first byte in the UTF-8 input and the
+/// code point) and at ill-formed UTF-8 (errc::invalid_utf8). Tolerant writes `substitute` for the
+/// former, or with `html` the Standard's html error mode "&#N;"; ill-formed UTF-8 reads as U+FFFD,
+/// as the Standard's UTF-8 decoder reads it (one per maximal subpart), which is then encoded
+/// (gb18030 and UTF-8 have it) or substituted.
 struct encode_options {
-    mode m = mode::strict;
-    std::string_view substitute = "?";  // written as it is
-    bool html = false;
+    mode m = mode::strict;              ///< strict or tolerant
+    std::string_view substitute = "?";  ///< tolerant: written as it is for a code point the encoding lacks
+    bool html = false;                  ///< tolerant: "&#N;" instead of `substitute`
 };
 
-// The outcome of a conversion: smsgw::result (on success offset is the size of the output, as
-// writer::finish() says it; on error the offset in the input, counted from the start of the
-// stream for a streaming decoder or encoder), with what a charset adds.
+/// The outcome of a conversion: smsgw::result (on success offset is the size of the output, as
+/// writer::finish() says it; on error the offset in the input, counted from the start of the
+/// stream for a streaming decoder or encoder), with what a charset adds.
 struct outcome : result {
-    char32_t code_point = 0;   // errc::unmappable while encoding: the code point the encoding lacks
-    std::size_t replaced = 0;  // tolerant: sequences written as U+FFFD (decoding) or substituted (encoding)
+    char32_t code_point = 0;   ///< errc::unmappable while encoding: the code point the encoding lacks
+    std::size_t replaced = 0;  ///< tolerant: sequences written as U+FFFD (decoding) or substituted (encoding)
 };
 
-// The most bytes of UTF-8 that decoding n bytes of any of these encodings writes, in either
-// mode: 3 per byte (a byte in error becomes U+FFFD, 0x80 in GBK the euro sign).
+/// The most bytes of UTF-8 that decoding n bytes of any of these encodings writes, in either
+/// mode: 3 per byte (a byte in error becomes U+FFFD, 0x80 in GBK the euro sign).
 constexpr std::size_t max_decoded_size(std::size_t n) noexcept { return 3 * n; }
 
-// The most bytes that encoding n bytes of UTF-8 writes with options o. Per input byte: an
-// ASCII byte stays one byte; gb18030 writes at most 2 for a valid sequence (U+0080 is four
-// bytes) and 4 for an ill-formed byte read as U+FFFD; UTF-8 writes EF BF BD for one; a
-// substitute or "&#65533;" may stand for a single ill-formed byte.
+/// The most bytes that encoding n bytes of UTF-8 to e writes with options o. Per input byte: an
+/// ASCII byte stays one byte; gb18030 writes at most 2 for a valid sequence (U+0080 is four
+/// bytes) and 4 for an ill-formed byte read as U+FFFD; UTF-8 writes EF BF BD for one; a
+/// substitute or "&#65533;" may stand for a single ill-formed byte.
 constexpr std::size_t max_encoded_size(encoding e, std::size_t n, const encode_options& o = {}) noexcept {
     const bool tolerant = o.m == mode::tolerant;
     std::size_t per = 1;
@@ -874,7 +880,7 @@ constexpr outcome failed(errc ec, std::size_t offset, char32_t cp = 0) noexcept 
 
 namespace smsgw::charset::tables {
 
-// index Big5, pointer (lead - 0x81) * 157 + (trail - (trail < 0x7F ? 0x40 : 0x62)): the UTF-8 of pointer p's code point at big5_utf8[p], byte i in bits 8i..8i+7, 0 when none; a last 0 for bytes that are no sequence
+/// index Big5, pointer (lead - 0x81) * 157 + (trail - (trail < 0x7F ? 0x40 : 0x62)): the UTF-8 of pointer p's code point at big5_utf8[p], byte i in bits 8i..8i+7, 0 when none; a last 0 for bytes that are no sequence
 inline constexpr std::uint32_t big5_utf8[19783] = {
     0x000000, 0x000000, 0x000000, 0x000000, 0x000000, 0x000000, 0x000000, 0x000000, 0x000000, 0x000000, 0x000000, 0x000000,
     0x000000, 0x000000, 0x000000, 0x000000, 0x000000, 0x000000, 0x000000, 0x000000, 0x000000, 0x000000, 0x000000, 0x000000,
@@ -2527,7 +2533,7 @@ inline constexpr std::uint32_t big5_utf8[19783] = {
     0xAAB8E6, 0xA684A7F0, 0xA8BAE3, 0x86A7E7, 0x8D84A9F0, 0x94A7E7, 0x000000,
 };
 
-// index Big5 pointer, BMP: block of code point cp is big5_encode_top[cp / 64]
+/// index Big5 pointer, BMP: block of code point cp is big5_encode_top[cp / 64]
 inline constexpr std::uint16_t big5_encode_top[1024] = {
     0x000, 0x000, 0x001, 0x002, 0x000, 0x003, 0x000, 0x000, 0x000, 0x004, 0x005, 0x006, 0x000, 0x000, 0x007, 0x008,
     0x009, 0x00A, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000,
@@ -2595,7 +2601,7 @@ inline constexpr std::uint16_t big5_encode_top[1024] = {
     0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x19E, 0x19F, 0x000, 0x000, 0x1A0, 0x1A1, 0x000, 0x1A2,
 };
 
-// index Big5 pointer, BMP: the bytes (lead << 8 | trail) of cp at big5_encode_blocks[block * 64 + cp % 64], 0 when none
+/// index Big5 pointer, BMP: the bytes (lead << 8 | trail) of cp at big5_encode_blocks[block * 64 + cp % 64], 0 when none
 inline constexpr std::uint16_t big5_encode_blocks[26816] = {
     0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
     0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
@@ -4834,7 +4840,7 @@ inline constexpr std::uint16_t big5_encode_blocks[26816] = {
     0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
 };
 
-// index Big5 pointer, plane 2: code points - 0x20000, ascending
+/// index Big5 pointer, plane 2: code points - 0x20000, ascending
 inline constexpr std::uint16_t big5_encode_plane2_code_point[291] = {
     0x008A, 0x00CC, 0x0118, 0x01C1, 0x0204, 0x029E, 0x02A0, 0x02E5, 0x0347, 0x037E, 0x0380, 0x03B5,
     0x03C9, 0x041F, 0x0487, 0x0547, 0x058E, 0x05A5, 0x05B3, 0x05C3, 0x05DF, 0x0656, 0x0923, 0x0954,
@@ -4863,7 +4869,7 @@ inline constexpr std::uint16_t big5_encode_plane2_code_point[291] = {
     0xA150, 0xF894, 0xF8A6,
 };
 
-// index Big5 pointer, plane 2: the bytes (lead << 8 | trail) of each
+/// index Big5 pointer, plane 2: the bytes (lead << 8 | trail) of each
 inline constexpr std::uint16_t big5_encode_plane2_bytes[291] = {
     0xC87C, 0xC87A, 0xFCAD, 0xFC47, 0xFBCB, 0xFC5F, 0xFA54, 0xFA74, 0xFA63, 0xFA60, 0xFA62, 0xFD6A,
     0xFD54, 0xFA65, 0xFA6E, 0xFA40, 0xFA76, 0xFBD0, 0xFA7B, 0xFE6D, 0xFA42, 0xFC7B, 0xFD63, 0xFAC2,
@@ -5064,7 +5070,7 @@ struct big5_codec {
 
 namespace smsgw::charset::tables {
 
-// index gb18030, two-byte pointer (lead - 0x81) * 190 + (trail - (trail < 0x7F ? 0x40 : 0x41)): the UTF-8 of pointer p's code point at gb18030_utf8[p], byte i in bits 8i..8i+7, 0 when none; a last 0 for bytes that are no sequence
+/// index gb18030, two-byte pointer (lead - 0x81) * 190 + (trail - (trail < 0x7F ? 0x40 : 0x41)): the UTF-8 of pointer p's code point at gb18030_utf8[p], byte i in bits 8i..8i+7, 0 when none; a last 0 for bytes that are no sequence
 inline constexpr std::uint32_t gb18030_utf8[23941] = {
     0x82B8E4, 0x84B8E4, 0x85B8E4, 0x86B8E4, 0x8FB8E4, 0x92B8E4, 0x97B8E4, 0x9FB8E4, 0xA0B8E4, 0xA1B8E4, 0xA3B8E4, 0xA6B8E4,
     0xA9B8E4, 0xAEB8E4, 0xAFB8E4, 0xB1B8E4, 0xB3B8E4, 0xB5B8E4, 0xB7B8E4, 0xBCB8E4, 0x80B9E4, 0x81B9E4, 0x82B9E4, 0x84B9E4,
@@ -7064,7 +7070,7 @@ inline constexpr std::uint32_t gb18030_utf8[23941] = {
     0x000000,
 };
 
-// index gb18030 ranges: the first four-byte pointer of each range
+/// index gb18030 ranges: the first four-byte pointer of each range
 inline constexpr std::uint32_t gb18030_range_pointer[207] = {
     0x00000, 0x00024, 0x00026, 0x0002D, 0x00032, 0x00051, 0x00059, 0x0005F, 0x00060, 0x00064,
     0x00067, 0x00068, 0x00069, 0x0006D, 0x0007E, 0x00085, 0x00094, 0x000AC, 0x000AF, 0x000B3,
@@ -7089,7 +7095,7 @@ inline constexpr std::uint32_t gb18030_range_pointer[207] = {
     0x098C9, 0x098CA, 0x098CB, 0x098CC, 0x09961, 0x099E2, 0x2E248,
 };
 
-// index gb18030 ranges: the code point of that first pointer
+/// index gb18030 ranges: the code point of that first pointer
 inline constexpr std::uint32_t gb18030_range_code_point[207] = {
     0x00080, 0x000A5, 0x000A9, 0x000B2, 0x000B8, 0x000D8, 0x000E2, 0x000EB, 0x000EE, 0x000F4,
     0x000F8, 0x000FB, 0x000FD, 0x00102, 0x00114, 0x0011C, 0x0012C, 0x00145, 0x00149, 0x0014E,
@@ -7114,7 +7120,7 @@ inline constexpr std::uint32_t gb18030_range_code_point[207] = {
     0x0FE53, 0x0FE58, 0x0FE67, 0x0FE6C, 0x0FF5F, 0x0FFE6, 0x10000,
 };
 
-// index gb18030 pointer: block of code point cp is gb18030_encode_top[cp / 64]
+/// index gb18030 pointer: block of code point cp is gb18030_encode_top[cp / 64]
 inline constexpr std::uint16_t gb18030_encode_top[1024] = {
     0x000, 0x000, 0x001, 0x002, 0x003, 0x004, 0x000, 0x005, 0x000, 0x006, 0x000, 0x007, 0x000, 0x000, 0x008, 0x009,
     0x00A, 0x00B, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000,
@@ -7182,7 +7188,7 @@ inline constexpr std::uint16_t gb18030_encode_top[1024] = {
     0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x1B2, 0x1B3, 0x000, 0x000, 0x1B4, 0x1B5, 0x000, 0x1B6,
 };
 
-// index gb18030 pointer: the bytes (lead << 8 | trail) of cp at gb18030_encode_blocks[block * 64 + cp % 64], 0 when none
+/// index gb18030 pointer: the bytes (lead << 8 | trail) of cp at gb18030_encode_blocks[block * 64 + cp % 64], 0 when none
 inline constexpr std::uint16_t gb18030_encode_blocks[28096] = {
     0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
     0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
@@ -9674,7 +9680,7 @@ struct gb18030_codec {
 
 namespace smsgw::charset::tables {
 
-// index windows-1252: the code point of byte 0x80 + pointer
+/// index windows-1252: the code point of byte 0x80 + pointer
 inline constexpr std::uint16_t windows_1252_code_point[128] = {
     0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
@@ -10248,14 +10254,6 @@ inline result from_utf16be(bytes in, writer& out) noexcept {
 
 // One-shot conversion between UTF-8 and an encoding, into a writer: decode() reads the
 // encoding's bytes and writes UTF-8, encode() reads UTF-8 and writes the encoding's bytes.
-//
-// decode: strict stops at the first byte sequence in error, with its first byte's offset:
-// errc::bad_sequence (a bad lead or trail byte), errc::unmappable (well-formed bytes the index
-// maps to nothing: a GB18030 four-byte sequence out of range, an empty Big5 pointer),
-// errc::truncated (the input ends inside a sequence), errc::invalid_utf8 for UTF-8. Tolerant
-// writes U+FFFD exactly where the Standard's decoder emits an error, and reads again the bytes
-// it reads again (an ASCII trail byte; a GB18030 four-byte sequence's second to fourth bytes).
-// No BOM is stripped. encode: see encode_options.
 namespace smsgw::charset {
 
 namespace detail {
@@ -10641,26 +10639,33 @@ inline outcome finished(outcome r, const writer& out) noexcept {
 
 }  // namespace detail
 
-// Bytes of encoding e to UTF-8. Success: offset is out.size(), `replaced` the U+FFFDs written
-// (tolerant); errors as above, with buffer_too_small when the output did not fit.
+/// Bytes of encoding e to UTF-8, into out. Success: offset is out.size(), `replaced` the U+FFFDs
+/// written (tolerant). Strict stops at the first byte sequence in error, with its first byte's
+/// offset: errc::bad_sequence (a bad lead or trail byte), errc::unmappable (well-formed bytes the
+/// index maps to nothing: a GB18030 four-byte sequence out of range, an empty Big5 pointer),
+/// errc::truncated (the input ends inside a sequence), errc::invalid_utf8 for UTF-8. Tolerant
+/// writes U+FFFD exactly where the Standard's decoder emits an error, and reads again the bytes
+/// it reads again (an ASCII trail byte; a GB18030 four-byte sequence's second to fourth bytes).
+/// buffer_too_small when the output did not fit. No BOM is stripped.
 inline outcome decode(encoding e, bytes in, writer& out, mode m = mode::strict) noexcept {
     std::size_t stop = 0;
     return detail::finished(detail::decode_any(e, in.data(), in.size(), true, m, 0, out, stop), out);
 }
 
-// UTF-8 to encoding e, as encode_options says.
+/// UTF-8 to encoding e, into out, as encode_options says; success and errors as for decode().
 inline outcome encode(encoding e, std::string_view utf8, writer& out, const encode_options& o = {}) noexcept {
     std::size_t stop = 0;
     const auto* p = reinterpret_cast<const byte*>(utf8.data());
     return detail::finished(detail::encode_any(e, p, utf8.size(), true, o, 0, out, stop), out);
 }
 
-// The exact sizes decode() and encode() write (a writer without a buffer measures).
+/// The exact size decode() writes (a writer without a buffer measures).
 inline std::size_t decoded_size(encoding e, bytes in, mode m = mode::strict) noexcept {
     writer measure;
     decode(e, in, measure, m);
     return measure.size();
 }
+/// The exact size encode() writes.
 inline std::size_t encoded_size(encoding e, std::string_view utf8, const encode_options& o = {}) noexcept {
     writer measure;
     encode(e, utf8, measure, o);
@@ -10765,21 +10770,27 @@ struct stream_step {
 
 }  // namespace detail
 
-// Bytes of an encoding to UTF-8, chunk by chunk.
+/// Bytes of an encoding to UTF-8, chunk by chunk: a sequence cut by the end of a chunk is held
+/// (a GBK or Big5 lead byte, up to three bytes of a GB18030 four-byte sequence, a partial UTF-8
+/// sequence) and completed by the next; the output and errors are decode()'s of the whole.
 class decoder {
 public:
+    /// A decoder of e in mode m, at the start of a stream.
     explicit decoder(encoding e, mode m = mode::strict) noexcept : step_{e, {m, {}, false}, true} {}
 
-    // Converts chunk after the bytes held from before. Success: offset is out.size(), as for
-    // decode(); `replaced` counts this call's U+FFFDs.
+    /// Converts chunk after the bytes held from before. Success: offset is out.size(), as for
+    /// decode(); `replaced` counts this call's U+FFFDs. After an error every call returns it
+    /// until reset().
     outcome decode(bytes chunk, writer& out) noexcept { return state_.feed(chunk, out, step_); }
-    // Ends the stream: held bytes are errc::truncated (invalid_utf8 for UTF-8) at their offset,
-    // or one U+FFFD. At most 3 bytes are written.
+    /// Ends the stream: held bytes are errc::truncated (invalid_utf8 for UTF-8) at their offset,
+    /// or one U+FFFD. At most 3 bytes are written.
     outcome finish(writer& out) noexcept { return state_.end(out, step_); }
 
-    // The most bytes the next decode(chunk) writes for a chunk of n bytes.
+    /// The most bytes the next decode(chunk) writes for a chunk of n bytes.
     std::size_t max_size(std::size_t n) const noexcept { return max_decoded_size(n + state_.pending()); }
+    /// The bytes held for the next chunk and the bytes fed so far.
     const detail::stream_state& state() const noexcept { return state_; }
+    /// Back to the start of a stream, the error and held bytes forgotten.
     void reset() noexcept { state_.reset(); }
 
 private:
@@ -10787,18 +10798,24 @@ private:
     detail::stream_state state_;
 };
 
-// UTF-8 to an encoding, chunk by chunk.
+/// UTF-8 to an encoding, chunk by chunk: a UTF-8 sequence cut by the end of a chunk is held and
+/// completed by the next; the output and errors are encode()'s of the whole.
 class encoder {
 public:
+    /// An encoder to e with options o, at the start of a stream.
     explicit encoder(encoding e, const encode_options& o = {}) noexcept : step_{e, o, false} {}
 
+    /// Converts chunk after the bytes held from before; as decoder::decode().
     outcome encode(std::string_view chunk, writer& out) noexcept { return state_.feed(chunk, out, step_); }
-    // Ends the stream: a held partial UTF-8 sequence is errc::invalid_utf8, or one U+FFFD
-    // encoded or substituted.
+    /// Ends the stream: a held partial UTF-8 sequence is errc::invalid_utf8, or one U+FFFD
+    /// encoded or substituted.
     outcome finish(writer& out) noexcept { return state_.end(out, step_); }
 
+    /// The most bytes the next encode(chunk) writes for a chunk of n bytes.
     std::size_t max_size(std::size_t n) const noexcept { return max_encoded_size(step_.enc, n + state_.pending(), step_.o); }
+    /// The bytes held for the next chunk and the bytes fed so far.
     const detail::stream_state& state() const noexcept { return state_; }
+    /// Back to the start of a stream, the error and held bytes forgotten.
     void reset() noexcept { state_.reset(); }
 
 private:

@@ -16,14 +16,6 @@
 
 // One-shot conversion between UTF-8 and an encoding, into a writer: decode() reads the
 // encoding's bytes and writes UTF-8, encode() reads UTF-8 and writes the encoding's bytes.
-//
-// decode: strict stops at the first byte sequence in error, with its first byte's offset:
-// errc::bad_sequence (a bad lead or trail byte), errc::unmappable (well-formed bytes the index
-// maps to nothing: a GB18030 four-byte sequence out of range, an empty Big5 pointer),
-// errc::truncated (the input ends inside a sequence), errc::invalid_utf8 for UTF-8. Tolerant
-// writes U+FFFD exactly where the Standard's decoder emits an error, and reads again the bytes
-// it reads again (an ASCII trail byte; a GB18030 four-byte sequence's second to fourth bytes).
-// No BOM is stripped. encode: see encode_options.
 namespace smsgw::charset {
 
 namespace detail {
@@ -409,26 +401,33 @@ inline outcome finished(outcome r, const writer& out) noexcept {
 
 }  // namespace detail
 
-// Bytes of encoding e to UTF-8. Success: offset is out.size(), `replaced` the U+FFFDs written
-// (tolerant); errors as above, with buffer_too_small when the output did not fit.
+/// Bytes of encoding e to UTF-8, into out. Success: offset is out.size(), `replaced` the U+FFFDs
+/// written (tolerant). Strict stops at the first byte sequence in error, with its first byte's
+/// offset: errc::bad_sequence (a bad lead or trail byte), errc::unmappable (well-formed bytes the
+/// index maps to nothing: a GB18030 four-byte sequence out of range, an empty Big5 pointer),
+/// errc::truncated (the input ends inside a sequence), errc::invalid_utf8 for UTF-8. Tolerant
+/// writes U+FFFD exactly where the Standard's decoder emits an error, and reads again the bytes
+/// it reads again (an ASCII trail byte; a GB18030 four-byte sequence's second to fourth bytes).
+/// buffer_too_small when the output did not fit. No BOM is stripped.
 inline outcome decode(encoding e, bytes in, writer& out, mode m = mode::strict) noexcept {
     std::size_t stop = 0;
     return detail::finished(detail::decode_any(e, in.data(), in.size(), true, m, 0, out, stop), out);
 }
 
-// UTF-8 to encoding e, as encode_options says.
+/// UTF-8 to encoding e, into out, as encode_options says; success and errors as for decode().
 inline outcome encode(encoding e, std::string_view utf8, writer& out, const encode_options& o = {}) noexcept {
     std::size_t stop = 0;
     const auto* p = reinterpret_cast<const byte*>(utf8.data());
     return detail::finished(detail::encode_any(e, p, utf8.size(), true, o, 0, out, stop), out);
 }
 
-// The exact sizes decode() and encode() write (a writer without a buffer measures).
+/// The exact size decode() writes (a writer without a buffer measures).
 inline std::size_t decoded_size(encoding e, bytes in, mode m = mode::strict) noexcept {
     writer measure;
     decode(e, in, measure, m);
     return measure.size();
 }
+/// The exact size encode() writes.
 inline std::size_t encoded_size(encoding e, std::string_view utf8, const encode_options& o = {}) noexcept {
     writer measure;
     encode(e, utf8, measure, o);

@@ -11,7 +11,7 @@
 
 namespace smsgw::charset::tables {
 
-// index gb18030, two-byte pointer (lead - 0x81) * 190 + (trail - (trail < 0x7F ? 0x40 : 0x41)): the UTF-8 of pointer p's code point at gb18030_utf8[p], byte i in bits 8i..8i+7, 0 when none; a last 0 for bytes that are no sequence
+/// index gb18030, two-byte pointer (lead - 0x81) * 190 + (trail - (trail < 0x7F ? 0x40 : 0x41)): the UTF-8 of pointer p's code point at gb18030_utf8[p], byte i in bits 8i..8i+7, 0 when none; a last 0 for bytes that are no sequence
 inline constexpr std::uint32_t gb18030_utf8[23941] = {
     0x82B8E4, 0x84B8E4, 0x85B8E4, 0x86B8E4, 0x8FB8E4, 0x92B8E4, 0x97B8E4, 0x9FB8E4, 0xA0B8E4, 0xA1B8E4, 0xA3B8E4, 0xA6B8E4,
     0xA9B8E4, 0xAEB8E4, 0xAFB8E4, 0xB1B8E4, 0xB3B8E4, 0xB5B8E4, 0xB7B8E4, 0xBCB8E4, 0x80B9E4, 0x81B9E4, 0x82B9E4, 0x84B9E4,
@@ -2011,7 +2011,7 @@ inline constexpr std::uint32_t gb18030_utf8[23941] = {
     0x000000,
 };
 
-// index gb18030 ranges: the first four-byte pointer of each range
+/// index gb18030 ranges: the first four-byte pointer of each range
 inline constexpr std::uint32_t gb18030_range_pointer[207] = {
     0x00000, 0x00024, 0x00026, 0x0002D, 0x00032, 0x00051, 0x00059, 0x0005F, 0x00060, 0x00064,
     0x00067, 0x00068, 0x00069, 0x0006D, 0x0007E, 0x00085, 0x00094, 0x000AC, 0x000AF, 0x000B3,
@@ -2036,7 +2036,7 @@ inline constexpr std::uint32_t gb18030_range_pointer[207] = {
     0x098C9, 0x098CA, 0x098CB, 0x098CC, 0x09961, 0x099E2, 0x2E248,
 };
 
-// index gb18030 ranges: the code point of that first pointer
+/// index gb18030 ranges: the code point of that first pointer
 inline constexpr std::uint32_t gb18030_range_code_point[207] = {
     0x00080, 0x000A5, 0x000A9, 0x000B2, 0x000B8, 0x000D8, 0x000E2, 0x000EB, 0x000EE, 0x000F4,
     0x000F8, 0x000FB, 0x000FD, 0x00102, 0x00114, 0x0011C, 0x0012C, 0x00145, 0x00149, 0x0014E,
@@ -2061,7 +2061,7 @@ inline constexpr std::uint32_t gb18030_range_code_point[207] = {
     0x0FE53, 0x0FE58, 0x0FE67, 0x0FE6C, 0x0FF5F, 0x0FFE6, 0x10000,
 };
 
-// index gb18030 pointer: block of code point cp is gb18030_encode_top[cp / 64]
+/// index gb18030 pointer: block of code point cp is gb18030_encode_top[cp / 64]
 inline constexpr std::uint16_t gb18030_encode_top[1024] = {
     0x000, 0x000, 0x001, 0x002, 0x003, 0x004, 0x000, 0x005, 0x000, 0x006, 0x000, 0x007, 0x000, 0x000, 0x008, 0x009,
     0x00A, 0x00B, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000,
@@ -2129,7 +2129,7 @@ inline constexpr std::uint16_t gb18030_encode_top[1024] = {
     0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x1B2, 0x1B3, 0x000, 0x000, 0x1B4, 0x1B5, 0x000, 0x1B6,
 };
 
-// index gb18030 pointer: the bytes (lead << 8 | trail) of cp at gb18030_encode_blocks[block * 64 + cp % 64], 0 when none
+/// index gb18030 pointer: the bytes (lead << 8 | trail) of cp at gb18030_encode_blocks[block * 64 + cp % 64], 0 when none
 inline constexpr std::uint16_t gb18030_encode_blocks[28096] = {
     0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
     0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
