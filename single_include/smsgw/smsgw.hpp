@@ -10529,7 +10529,8 @@ SMSGW_ALWAYS_INLINE std::size_t encode_fast(const Codec& codec, std::string_view
             const unsigned c1 = p[pos + 1] ^ 0x80u;
             const unsigned c2 = p[pos + 2] ^ 0x80u;
             if ((c1 | c2) > 0x3F || b0 - 0xE1 > 0xEF - 0xE1 || b0 == 0xED) break;
-            const std::uint16_t two = codec.bmp_two_bytes(((b0 & 0x0Fu) << 12) | (c1 << 6) | c2);
+            // Masked again so that the compiler sees cp / 64 and cp % 64, the lookup's indexes.
+            const std::uint16_t two = codec.bmp_two_bytes(((((b0 & 0x0Fu) << 6) | (c1 & 0x3Fu)) << 6) | (c2 & 0x3Fu));
             if (two == 0) break;
             store_be16(q, two);
             q += 2;
