@@ -80,12 +80,24 @@ def header(name, sources, body):
 
 
 def array(ctype, name, values, comment, per_line=12, width=4):
-    out = [f"// {comment}\n", f"inline constexpr {ctype} {name}[{len(values)}] = {{\n"]
+    out = [f"/// {comment}\n", f"inline constexpr {ctype} {name}[{len(values)}] = {{\n"]
     for i in range(0, len(values), per_line):
         chunk = values[i:i + per_line]
         out.append("    " + ", ".join(f"0x{v:0{width}X}" for v in chunk) + ",\n")
     out.append("};\n\n")
     return "".join(out)
+
+
+def utf8_words(name, code_points, what):
+    """The UTF-8 of each pointer's code point as one word, byte i in bits 8i..8i+7 (0 when the
+    pointer has none), and a last 0 for bytes that are no sequence: the decoders write a
+    character's word as it is."""
+    words = []
+    for cp in list(code_points) + [0]:
+        words.append(int.from_bytes(chr(cp).encode("utf-8"), "little") if cp else 0)
+    return array("std::uint32_t", name, words,
+                 f"{what}: the UTF-8 of pointer p's code point at {name}[p], byte i in bits 8i..8i+7, 0 when none; "
+                 f"a last 0 for bytes that are no sequence", width=6)
 
 
 def two_level(reverse, prefix, what):
@@ -134,8 +146,8 @@ def gen_gb18030(d):
         reverse[cp] = b
     assert 0xE5E5 not in reverse  # the encoder refuses U+E5E5 (step 3)
     rp = sorted(ranges)
-    body = array("std::uint16_t", "gb18030_code_point", forward,
-                 "index gb18030: the code point of two-byte pointer (lead - 0x81) * 190 + (trail - (trail < 0x7F ? 0x40 : 0x41))")
+    body = utf8_words("gb18030_utf8", forward,
+                      "index gb18030, two-byte pointer (lead - 0x81) * 190 + (trail - (trail < 0x7F ? 0x40 : 0x41))")
     body += array("std::uint32_t", "gb18030_range_pointer", rp,
                   "index gb18030 ranges: the first four-byte pointer of each range", per_line=10, width=5)
     body += array("std::uint32_t", "gb18030_range_code_point", [ranges[p] for p in rp],
@@ -148,20 +160,8 @@ def gen_big5(d):
     index, ident = read_index(d / "index-big5.txt")
     size = 126 * 157
     assert max(index) < size
-    # BMP code points as they are; one above the BMP as 0xD800 + its place in a side table (no
-    # BMP code point of the index is a surrogate, and there are fewer than 2048 of them).
-    low = [0] * size
-    plane2 = []
-    for p in sorted(index):
-        cp = index[p]
+    for cp in index.values():
         assert cp < 0x10000 or 0x20000 <= cp < 0x30000, "astral Big5 code points are in plane 2"
-        assert cp != 0 and not 0xD800 <= cp <= 0xDFFF
-        if cp >= 0x10000:
-            low[p] = 0xD800 + len(plane2)
-            plane2.append(cp - 0x20000)
-        else:
-            low[p] = cp
-    assert len(plane2) < 0x800
 
     def b5_bytes(pointer):
         lead, trail = pointer // 157 + 0x81, pointer % 157
@@ -179,10 +179,8 @@ def gen_big5(d):
             reverse.setdefault(cp, b5_bytes(p))
     bmp = {cp: b for cp, b in reverse.items() if cp < 0x10000}
     astral = sorted((cp, b) for cp, b in reverse.items() if cp >= 0x10000)
-    body = array("std::uint16_t", "big5_code_point", low,
-                 "index Big5: the code point of pointer (lead - 0x81) * 157 + (trail - (trail < 0x7F ? 0x40 : 0x62)), 0 when none, 0xD800 + k for big5_plane2[k] + 0x20000")
-    body += array("std::uint16_t", "big5_plane2", plane2,
-                  "index Big5's code points above the BMP, all in plane 2, less 0x20000, in pointer order")
+    body = utf8_words("big5_utf8", [index.get(p, 0) for p in range(size)],
+                      "index Big5, pointer (lead - 0x81) * 157 + (trail - (trail < 0x7F ? 0x40 : 0x62))")
     body += two_level(bmp, "big5_encode", "index Big5 pointer, BMP")
     body += array("std::uint16_t", "big5_encode_plane2_code_point", [cp - 0x20000 for cp, _ in astral],
                   "index Big5 pointer, plane 2: code points - 0x20000, ascending")
@@ -214,15 +212,18 @@ def gen_labels(d):
     labels.sort()
     assert all(a[0] != b[0] for a, b in zip(labels, labels[1:]))
     longest = max(len(label) for label, _ in labels)
-    body = f"// The names of the Standard's encodings; the first {len(SUPPORTED)} are smsgw::charset::encoding's, in order.\n"
+    body = f"/// The names of the Standard's encodings; the first {len(SUPPORTED)} are smsgw::charset::encoding's, in order.\n"
     body += f"inline constexpr std::string_view encoding_name[{len(names)}] = {{\n"
     for n in names:
         body += f'    "{n}",\n'
     body += "};\n\n"
+    body += f"/// How many of encoding_name are smsgw::charset::encoding's.\n"
     body += f"inline constexpr std::size_t supported_encodings = {len(SUPPORTED)};\n"
+    body += f"/// The length of the longest label.\n"
     body += f"inline constexpr std::size_t longest_label = {longest};\n\n"
-    body += "struct label_entry {\n    std::string_view label;  // lower case\n    std::uint8_t name;       // index into encoding_name\n};\n\n"
-    body += f"// Every label of the Standard, in ascending byte order.\ninline constexpr label_entry labels[{len(labels)}] = {{\n"
+    body += ("/// A label and the encoding it names.\n"
+             "struct label_entry {\n    std::string_view label;  ///< lower case\n    std::uint8_t name;       ///< index into encoding_name\n};\n\n")
+    body += f"/// Every label of the Standard, in ascending byte order.\ninline constexpr label_entry labels[{len(labels)}] = {{\n"
     for label, i in labels:
         body += f'    {{"{label}", {i}}},\n'
     body += "};\n\n"

@@ -16,13 +16,6 @@ namespace smsgw::charset::detail {
 // Trail bytes 0x40-0x7E and 0xA1-0xFE (§11.1.1 step 3.1).
 inline constexpr trail_columns big5_trail = make_trail_columns(0xA1, 0x62);
 
-// The code point of a pointer, or 0: the 16-bit table holds the BMP's, and for those in plane
-// 2 a surrogate value 0xD800 + k that points into the side table.
-inline char32_t big5_code_point(std::size_t pointer) noexcept {
-    const char32_t v = tables::big5_code_point[pointer];
-    return v - 0xD800 < 0x800 ? tables::big5_plane2[v - 0xD800] + char32_t{0x20000} : v;
-}
-
 // The bytes (lead << 8 | trail) of cp in plane 2, or 0.
 inline std::uint16_t big5_plane2_bytes(char32_t cp) noexcept {
     constexpr std::size_t n = sizeof tables::big5_encode_plane2_code_point / sizeof tables::big5_encode_plane2_code_point[0];
@@ -41,15 +34,21 @@ inline std::uint16_t big5_plane2_bytes(char32_t cp) noexcept {
 }
 
 struct big5_codec {
-    // The code point of a two-byte sequence in the BMP, or 0 for any other bytes (and for the
-    // four pointers of two code points, which the index leaves empty): the fast path of decode().
-    // Without a branch: bad lead or trail bytes read pointer 0, which is empty. 0 too for a
-    // code point in plane 2 (its surrogate value in the table), which is left to decode().
+    // The code point of a two-byte sequence, or 0 for any other bytes (and for the four pointers
+    // of two code points, which the index leaves empty): the fast path of decode() for the
+    // characters put_utf8_3 (convert.hpp) leaves to it.
     static SMSGW_ALWAYS_INLINE char32_t two_byte(unsigned lead, unsigned trail) noexcept {
+        return table_code_point(tables::big5_utf8[pointer_or_end(lead, trail)]);
+    }
+
+    // The index's pointers, its UTF-8 table (a last entry 0 past them), and the pointer of a
+    // two-byte sequence or `pointers` for bytes that are none.
+    static constexpr std::size_t pointers = sizeof tables::big5_utf8 / sizeof tables::big5_utf8[0] - 1;
+    static constexpr const std::uint32_t* utf8 = tables::big5_utf8;
+    static SMSGW_ALWAYS_INLINE std::size_t pointer_or_end(unsigned lead, unsigned trail) noexcept {
         const unsigned col = big5_trail.column[trail];
         const bool pair = lead - 0x81 <= 0xFE - 0x81 && col != 0xFF;
-        const char32_t v = tables::big5_code_point[pair ? (lead - 0x81) * 157 + col : 0];
-        return v - 0xD800 < 0x800 ? 0 : v;
+        return pair ? (lead - 0x81) * 157 + col : pointers;
     }
 
     // Big5 decoder (§11.1.1), one sequence from p[0] (avail >= 1).
@@ -70,7 +69,7 @@ struct big5_codec {
         case 1166: return decoded(2, 0x00EA, 0x030C);
         default: break;
         }
-        const char32_t cp = big5_code_point(pointer);
+        const char32_t cp = table_code_point(tables::big5_utf8[pointer]);
         if (cp != 0) return decoded(2, cp);
         return refused(b1 < 0x80 ? 1 : 2, errc::unmappable);
     }

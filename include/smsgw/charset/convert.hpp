@@ -16,14 +16,6 @@
 
 // One-shot conversion between UTF-8 and an encoding, into a writer: decode() reads the
 // encoding's bytes and writes UTF-8, encode() reads UTF-8 and writes the encoding's bytes.
-//
-// decode: strict stops at the first byte sequence in error, with its first byte's offset:
-// errc::bad_sequence (a bad lead or trail byte), errc::unmappable (well-formed bytes the index
-// maps to nothing: a GB18030 four-byte sequence out of range, an empty Big5 pointer),
-// errc::truncated (the input ends inside a sequence), errc::invalid_utf8 for UTF-8. Tolerant
-// writes U+FFFD exactly where the Standard's decoder emits an error, and reads again the bytes
-// it reads again (an ASCII trail byte; a GB18030 four-byte sequence's second to fourth bytes).
-// No BOM is stripped. encode: see encode_options.
 namespace smsgw::charset {
 
 namespace detail {
@@ -106,6 +98,20 @@ SMSGW_ALWAYS_INLINE void store_utf8_3(char32_t cp, byte* o) noexcept {
 #endif
 }
 
+// Writes the 3 UTF-8 bytes of the sequence lead, trail at o (and a 4th of no meaning) and
+// returns true, or returns false when its code point is not one of 3 UTF-8 bytes: the fast
+// path's lookup, a word of Codec::utf8 (tables/*.hpp) stored as it is, without the arithmetic
+// of UTF-8. The 4 byte stores are one where the byte order allows.
+template <class Codec>
+SMSGW_ALWAYS_INLINE bool put_utf8_3(unsigned lead, unsigned trail, byte* o) noexcept {
+    const std::uint32_t v = Codec::utf8[Codec::pointer_or_end(lead, trail)];
+    o[0] = static_cast<byte>(v);
+    o[1] = static_cast<byte>(v >> 8);
+    o[2] = static_cast<byte>(v >> 16);
+    o[3] = static_cast<byte>(v >> 24);
+    return v - 0x800000u < 0x400000u;  // a third byte, and no fourth: 3 bytes
+}
+
 // A code point from a table (a scalar value) as UTF-8 at o (room for 8 bytes); the BMP's
 // 3-byte form inline.
 SMSGW_ALWAYS_INLINE byte* put_table_code_point(char32_t cp, byte* o) noexcept {
@@ -136,13 +142,9 @@ SMSGW_ALWAYS_INLINE std::size_t decode_fast(std::string_view text, std::size_t p
                 *o++ = p[pos++];
                 continue;
             }
-            const char32_t cp = Codec::two_byte(p[pos], p[pos + 1]);
-            if (cp < 0x800 || cp > 0xFFFF) break;  // not a BMP character of 3 UTF-8 bytes
-            store_utf8_3(cp, o);
+            if (!put_utf8_3<Codec>(p[pos], p[pos + 1], o)) break;
             // A second character straight after the first, as CJK text mostly has.
-            const char32_t next = Codec::two_byte(p[pos + 2], p[pos + 3]);
-            const bool two = next >= 0x800 && next <= 0xFFFF;
-            if (two) store_utf8_3(next, o + 3);
+            const bool two = put_utf8_3<Codec>(p[pos + 2], p[pos + 3], o + 3);
             o += two ? 6 : 3;
             pos += two ? 4 : 2;
         }
@@ -274,16 +276,23 @@ SMSGW_ALWAYS_INLINE std::size_t encode_fast(const Codec& codec, std::string_view
         // bulk of CJK text; a run of 8 ASCII bytes is left to copy_ascii(). Leads E1-EC, EE
         // and EF take any two continuation bytes (Unicode table 3-7), so only E0 and ED, the
         // leads of overlongs and surrogates, need codec::utf8's full check.
-        while (n - pos >= 8 && end - q >= static_cast<std::ptrdiff_t>(step_room) && !ascii_word(p + pos)) {
+        // Here at most as many bytes are written as read, so one bound on pos keeps both in range.
+        const std::size_t out_left = static_cast<std::size_t>(end - q) - step_room;
+        const std::size_t in_left = n - pos < 8 ? 0 : n - pos - 8;
+        const std::size_t last = pos + (out_left < in_left ? out_left : in_left);
+        while (pos < last) {
             const unsigned b0 = p[pos];
             if (b0 < 0x80) {
+                if (ascii_word(p + pos)) break;
                 *q++ = p[pos++];
                 continue;
             }
-            const unsigned b1 = p[pos + 1];
-            const unsigned b2 = p[pos + 2];
-            if (b0 - 0xE1 > 0xEF - 0xE1 || b0 == 0xED || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
-            const std::uint16_t two = codec.bmp_two_bytes(((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu));
+            // The continuation bytes' payloads; both are continuations when neither is above 0x3F.
+            const unsigned c1 = p[pos + 1] ^ 0x80u;
+            const unsigned c2 = p[pos + 2] ^ 0x80u;
+            if ((c1 | c2) > 0x3F || b0 - 0xE1 > 0xEF - 0xE1 || b0 == 0xED) break;
+            // Masked again so that the compiler sees cp / 64 and cp % 64, the lookup's indexes.
+            const std::uint16_t two = codec.bmp_two_bytes(((((b0 & 0x0Fu) << 6) | (c1 & 0x3Fu)) << 6) | (c2 & 0x3Fu));
             if (two == 0) break;
             store_be16(q, two);
             q += 2;
@@ -393,26 +402,33 @@ inline outcome finished(outcome r, const writer& out) noexcept {
 
 }  // namespace detail
 
-// Bytes of encoding e to UTF-8. Success: offset is out.size(), `replaced` the U+FFFDs written
-// (tolerant); errors as above, with buffer_too_small when the output did not fit.
+/// Bytes of encoding e to UTF-8, into out. Success: offset is out.size(), `replaced` the U+FFFDs
+/// written (tolerant). Strict stops at the first byte sequence in error, with its first byte's
+/// offset: errc::bad_sequence (a bad lead or trail byte), errc::unmappable (well-formed bytes the
+/// index maps to nothing: a GB18030 four-byte sequence out of range, an empty Big5 pointer),
+/// errc::truncated (the input ends inside a sequence), errc::invalid_utf8 for UTF-8. Tolerant
+/// writes U+FFFD exactly where the Standard's decoder emits an error, and reads again the bytes
+/// it reads again (an ASCII trail byte; a GB18030 four-byte sequence's second to fourth bytes).
+/// buffer_too_small when the output did not fit. No BOM is stripped.
 inline outcome decode(encoding e, bytes in, writer& out, mode m = mode::strict) noexcept {
     std::size_t stop = 0;
     return detail::finished(detail::decode_any(e, in.data(), in.size(), true, m, 0, out, stop), out);
 }
 
-// UTF-8 to encoding e, as encode_options says.
+/// UTF-8 to encoding e, into out, as encode_options says; success and errors as for decode().
 inline outcome encode(encoding e, std::string_view utf8, writer& out, const encode_options& o = {}) noexcept {
     std::size_t stop = 0;
     const auto* p = reinterpret_cast<const byte*>(utf8.data());
     return detail::finished(detail::encode_any(e, p, utf8.size(), true, o, 0, out, stop), out);
 }
 
-// The exact sizes decode() and encode() write (a writer without a buffer measures).
+/// The exact size decode() writes (a writer without a buffer measures).
 inline std::size_t decoded_size(encoding e, bytes in, mode m = mode::strict) noexcept {
     writer measure;
     decode(e, in, measure, m);
     return measure.size();
 }
+/// The exact size encode() writes.
 inline std::size_t encoded_size(encoding e, std::string_view utf8, const encode_options& o = {}) noexcept {
     writer measure;
     encode(e, utf8, measure, o);

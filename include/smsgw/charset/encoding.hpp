@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "smsgw/charset/tables/labels.hpp"
@@ -14,26 +15,29 @@
 // the labels that name them, the options and outcome of a conversion and its size bounds.
 namespace smsgw::charset {
 
+/// An encoding smsgw::charset converts to and from UTF-8, as the WHATWG Encoding Standard defines it.
 enum class encoding : unsigned char {
-    utf8,          // UTF-8: validated, ill-formed sequences reported or replaced
-    gbk,           // GBK: gb18030's decoder; its encoder writes one or two bytes (0x80 for U+20AC)
-    gb18030,       // gb18030: one, two or four bytes, every Unicode scalar value but U+E5E5
-    big5,          // Big5 with the HKSCS extension as browsers decode it (the encoder leaves out HKSCS's lead bytes 0x81-0xA0)
-    windows_1252,  // what the web reads iso-8859-1 and us-ascii as
+    utf8,          ///< UTF-8: validated, ill-formed sequences reported or replaced
+    gbk,           ///< GBK: gb18030's decoder; its encoder writes one or two bytes (0x80 for U+20AC)
+    gb18030,       ///< gb18030: one, two or four bytes, every Unicode scalar value but U+E5E5
+    big5,          ///< Big5 with the HKSCS extension as browsers decode it (the encoder leaves out HKSCS's lead bytes 0x81-0xA0)
+    windows_1252,  ///< what the web reads iso-8859-1 and us-ascii as
 };
 
-// The Standard's name of e: "UTF-8", "GBK", "gb18030", "Big5", "windows-1252".
+/// The Standard's name of e: "UTF-8", "GBK", "gb18030", "Big5", "windows-1252".
 constexpr std::string_view name(encoding e) noexcept { return tables::encoding_name[static_cast<std::size_t>(e)]; }
 
-// What a label names (the Standard's "get an encoding"): ASCII case-insensitive, surrounding
-// ASCII whitespace ignored.
+/// What a label names: the result of from_label().
 struct label_match {
-    errc ec{};                       // {}; unsupported_charset; unknown_charset
-    encoding enc = encoding::utf8;   // when ec is {}
-    std::string_view name;           // the Standard's name of what the label names ("Shift_JIS" too); empty when unknown
+    errc ec{};                       ///< {}; unsupported_charset (another encoding of the Standard); unknown_charset
+    encoding enc = encoding::utf8;   ///< the encoding, when ec is {}
+    std::string_view name;           ///< the Standard's name of what the label names ("Shift_JIS" too); empty when unknown
+    /// Whether the label names one of smsgw::charset's encodings.
     constexpr bool ok() const noexcept { return ec == errc{}; }
 };
 
+/// What a label names (the Standard's "get an encoding"): ASCII case-insensitive, surrounding
+/// ASCII whitespace ignored.
 constexpr label_match from_label(std::string_view label) noexcept {
     label = codec::ascii::trim(label);
     label_match m;
@@ -63,34 +67,34 @@ constexpr label_match from_label(std::string_view label) noexcept {
     return m;
 }
 
-// Options of an encoder (UTF-8 to the encoding). Strict stops at the first code point the
-// encoding lacks (errc::unmappable, with the offset of its first byte in the UTF-8 input and the
-// code point) and at ill-formed UTF-8 (errc::invalid_utf8). Tolerant writes `substitute` for the
-// former, or with `html` the Standard's html error mode "&#N;"; ill-formed UTF-8 reads as U+FFFD,
-// as the Standard's UTF-8 decoder reads it (one per maximal subpart), which is then encoded
-// (gb18030 and UTF-8 have it) or substituted.
+/// Options of an encoder (UTF-8 to the encoding). Strict stops at the first code point the
+/// encoding lacks (errc::unmappable, with the offset of its first byte in the UTF-8 input and the
+/// code point) and at ill-formed UTF-8 (errc::invalid_utf8). Tolerant writes `substitute` for the
+/// former, or with `html` the Standard's html error mode "&#N;"; ill-formed UTF-8 reads as U+FFFD,
+/// as the Standard's UTF-8 decoder reads it (one per maximal subpart), which is then encoded
+/// (gb18030 and UTF-8 have it) or substituted.
 struct encode_options {
-    mode m = mode::strict;
-    std::string_view substitute = "?";  // written as it is
-    bool html = false;
+    mode m = mode::strict;              ///< strict or tolerant
+    std::string_view substitute = "?";  ///< tolerant: written as it is for a code point the encoding lacks
+    bool html = false;                  ///< tolerant: "&#N;" instead of `substitute`
 };
 
-// The outcome of a conversion: smsgw::result (on success offset is the size of the output, as
-// writer::finish() says it; on error the offset in the input, counted from the start of the
-// stream for a streaming decoder or encoder), with what a charset adds.
+/// The outcome of a conversion: smsgw::result (on success offset is the size of the output, as
+/// writer::finish() says it; on error the offset in the input, counted from the start of the
+/// stream for a streaming decoder or encoder), with what a charset adds.
 struct outcome : result {
-    char32_t code_point = 0;   // errc::unmappable while encoding: the code point the encoding lacks
-    std::size_t replaced = 0;  // tolerant: sequences written as U+FFFD (decoding) or substituted (encoding)
+    char32_t code_point = 0;   ///< errc::unmappable while encoding: the code point the encoding lacks
+    std::size_t replaced = 0;  ///< tolerant: sequences written as U+FFFD (decoding) or substituted (encoding)
 };
 
-// The most bytes of UTF-8 that decoding n bytes of any of these encodings writes, in either
-// mode: 3 per byte (a byte in error becomes U+FFFD, 0x80 in GBK the euro sign).
+/// The most bytes of UTF-8 that decoding n bytes of any of these encodings writes, in either
+/// mode: 3 per byte (a byte in error becomes U+FFFD, 0x80 in GBK the euro sign).
 constexpr std::size_t max_decoded_size(std::size_t n) noexcept { return 3 * n; }
 
-// The most bytes that encoding n bytes of UTF-8 writes with options o. Per input byte: an
-// ASCII byte stays one byte; gb18030 writes at most 2 for a valid sequence (U+0080 is four
-// bytes) and 4 for an ill-formed byte read as U+FFFD; UTF-8 writes EF BF BD for one; a
-// substitute or "&#65533;" may stand for a single ill-formed byte.
+/// The most bytes that encoding n bytes of UTF-8 to e writes with options o. Per input byte: an
+/// ASCII byte stays one byte; gb18030 writes at most 2 for a valid sequence (U+0080 is four
+/// bytes) and 4 for an ill-formed byte read as U+FFFD; UTF-8 writes EF BF BD for one; a
+/// substitute or "&#65533;" may stand for a single ill-formed byte.
 constexpr std::size_t max_encoded_size(encoding e, std::size_t n, const encode_options& o = {}) noexcept {
     const bool tolerant = o.m == mode::tolerant;
     std::size_t per = 1;
@@ -131,6 +135,19 @@ constexpr trail_columns make_trail_columns(unsigned second_low, unsigned offset)
         if (b >= second_low && b <= 0xFE) t.column[b] = static_cast<unsigned char>(b - offset);
     }
     return t;
+}
+
+// The code point whose UTF-8 is the word v of a decoding table (tables/*.hpp: byte i in bits
+// 8i..8i+7), 0 for 0.
+constexpr char32_t table_code_point(std::uint32_t v) noexcept {
+    const char32_t b0 = v & 0xFF;
+    const char32_t b1 = (v >> 8) & 0x3F;
+    const char32_t b2 = (v >> 16) & 0x3F;
+    const char32_t b3 = (v >> 24) & 0x3F;
+    if (b0 < 0x80) return b0;
+    if (b0 < 0xE0) return (b0 & 0x1F) << 6 | b1;
+    if (b0 < 0xF0) return (b0 & 0x0F) << 12 | b1 << 6 | b2;
+    return (b0 & 0x07) << 18 | b1 << 12 | b2 << 6 | b3;
 }
 
 constexpr outcome failed(errc ec, std::size_t offset, char32_t cp = 0) noexcept {

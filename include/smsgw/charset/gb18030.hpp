@@ -64,14 +64,20 @@ struct gb18030_codec {
 
     static constexpr bool in(unsigned b, unsigned lo, unsigned hi) noexcept { return b >= lo && b <= hi; }
 
-    // The code point of a two-byte sequence, or 0 for any other bytes: the fast path of decode().
-    // Without a branch: any lead and trail index the table, the bad ones its entry 0 (pointer
-    // 0 is the first of lead 0x81, whose code point is no 0).
+    // The code point of a two-byte sequence, or 0 for any other bytes: the fast path of decode()
+    // for the characters put_utf8_3 (convert.hpp) leaves to it.
     static SMSGW_ALWAYS_INLINE char32_t two_byte(unsigned lead, unsigned trail) noexcept {
+        return table_code_point(tables::gb18030_utf8[pointer_or_end(lead, trail)]);
+    }
+
+    // The index's pointers, its UTF-8 table (a last entry 0 past them), and the pointer of a
+    // two-byte sequence or `pointers` for bytes that are none.
+    static constexpr std::size_t pointers = sizeof tables::gb18030_utf8 / sizeof tables::gb18030_utf8[0] - 1;
+    static constexpr const std::uint32_t* utf8 = tables::gb18030_utf8;
+    static SMSGW_ALWAYS_INLINE std::size_t pointer_or_end(unsigned lead, unsigned trail) noexcept {
         const unsigned col = gb18030_trail.column[trail];
         const bool pair = lead - 0x81 <= 0xFE - 0x81 && col != 0xFF;
-        const char32_t cp = tables::gb18030_code_point[pair ? (lead - 0x81) * 190 + col : 0];
-        return pair ? cp : 0;
+        return pair ? (lead - 0x81) * 190 + col : pointers;
     }
 
     // gb18030 decoder (§10.2.1), one sequence from p[0] (p[0] >= 0x80; avail >= 1).
@@ -83,7 +89,7 @@ struct gb18030_codec {
         if (avail < 2) return need_more();
         const unsigned b1 = p[1];
         const unsigned col = gb18030_trail.column[b1];
-        if (col != 0xFF) return decoded(2, tables::gb18030_code_point[(b0 - 0x81) * 190 + col]);
+        if (col != 0xFF) return decoded(2, table_code_point(tables::gb18030_utf8[(b0 - 0x81) * 190 + col]));
         if (!in(b1, 0x30, 0x39)) return refused(b1 < 0x80 ? 1 : 2, errc::bad_sequence);  // an ASCII trail is read again
         // Four bytes: lead, 0x30-0x39, 0x81-0xFE, 0x30-0x39. A bad third or fourth byte consumes
         // only the first: the second, third and the byte are read again.

@@ -98,21 +98,27 @@ struct stream_step {
 
 }  // namespace detail
 
-// Bytes of an encoding to UTF-8, chunk by chunk.
+/// Bytes of an encoding to UTF-8, chunk by chunk: a sequence cut by the end of a chunk is held
+/// (a GBK or Big5 lead byte, up to three bytes of a GB18030 four-byte sequence, a partial UTF-8
+/// sequence) and completed by the next; the output and errors are decode()'s of the whole.
 class decoder {
 public:
+    /// A decoder of e in mode m, at the start of a stream.
     explicit decoder(encoding e, mode m = mode::strict) noexcept : step_{e, {m, {}, false}, true} {}
 
-    // Converts chunk after the bytes held from before. Success: offset is out.size(), as for
-    // decode(); `replaced` counts this call's U+FFFDs.
+    /// Converts chunk after the bytes held from before. Success: offset is out.size(), as for
+    /// decode(); `replaced` counts this call's U+FFFDs. After an error every call returns it
+    /// until reset().
     outcome decode(bytes chunk, writer& out) noexcept { return state_.feed(chunk, out, step_); }
-    // Ends the stream: held bytes are errc::truncated (invalid_utf8 for UTF-8) at their offset,
-    // or one U+FFFD. At most 3 bytes are written.
+    /// Ends the stream: held bytes are errc::truncated (invalid_utf8 for UTF-8) at their offset,
+    /// or one U+FFFD. At most 3 bytes are written.
     outcome finish(writer& out) noexcept { return state_.end(out, step_); }
 
-    // The most bytes the next decode(chunk) writes for a chunk of n bytes.
+    /// The most bytes the next decode(chunk) writes for a chunk of n bytes.
     std::size_t max_size(std::size_t n) const noexcept { return max_decoded_size(n + state_.pending()); }
+    /// The bytes held for the next chunk and the bytes fed so far.
     const detail::stream_state& state() const noexcept { return state_; }
+    /// Back to the start of a stream, the error and held bytes forgotten.
     void reset() noexcept { state_.reset(); }
 
 private:
@@ -120,18 +126,24 @@ private:
     detail::stream_state state_;
 };
 
-// UTF-8 to an encoding, chunk by chunk.
+/// UTF-8 to an encoding, chunk by chunk: a UTF-8 sequence cut by the end of a chunk is held and
+/// completed by the next; the output and errors are encode()'s of the whole.
 class encoder {
 public:
+    /// An encoder to e with options o, at the start of a stream.
     explicit encoder(encoding e, const encode_options& o = {}) noexcept : step_{e, o, false} {}
 
+    /// Converts chunk after the bytes held from before; as decoder::decode().
     outcome encode(std::string_view chunk, writer& out) noexcept { return state_.feed(chunk, out, step_); }
-    // Ends the stream: a held partial UTF-8 sequence is errc::invalid_utf8, or one U+FFFD
-    // encoded or substituted.
+    /// Ends the stream: a held partial UTF-8 sequence is errc::invalid_utf8, or one U+FFFD
+    /// encoded or substituted.
     outcome finish(writer& out) noexcept { return state_.end(out, step_); }
 
+    /// The most bytes the next encode(chunk) writes for a chunk of n bytes.
     std::size_t max_size(std::size_t n) const noexcept { return max_encoded_size(step_.enc, n + state_.pending(), step_.o); }
+    /// The bytes held for the next chunk and the bytes fed so far.
     const detail::stream_state& state() const noexcept { return state_; }
+    /// Back to the start of a stream, the error and held bytes forgotten.
     void reset() noexcept { state_.reset(); }
 
 private:

@@ -16,6 +16,9 @@ struct windows_1252_codec {
     // code point to decode() and encode().
     static constexpr char32_t two_byte(unsigned, unsigned) noexcept { return 0; }
     static constexpr std::uint16_t bmp_two_bytes(char32_t) noexcept { return 0; }
+    static constexpr std::size_t pointers = 0;
+    static constexpr std::uint32_t utf8[1] = {0};
+    static constexpr std::size_t pointer_or_end(unsigned, unsigned) noexcept { return 0; }
 
     static step decode(const byte* p, std::size_t) noexcept {
         const unsigned b = p[0];

@@ -11,7 +11,7 @@
 
 namespace smsgw::charset::tables {
 
-// The names of the Standard's encodings; the first 5 are smsgw::charset::encoding's, in order.
+/// The names of the Standard's encodings; the first 5 are smsgw::charset::encoding's, in order.
 inline constexpr std::string_view encoding_name[40] = {
     "UTF-8",
     "GBK",
@@ -55,15 +55,18 @@ inline constexpr std::string_view encoding_name[40] = {
     "x-user-defined",
 };
 
+/// How many of encoding_name are smsgw::charset::encoding's.
 inline constexpr std::size_t supported_encodings = 5;
+/// The length of the longest label.
 inline constexpr std::size_t longest_label = 19;
 
+/// A label and the encoding it names.
 struct label_entry {
-    std::string_view label;  // lower case
-    std::uint8_t name;       // index into encoding_name
+    std::string_view label;  ///< lower case
+    std::uint8_t name;       ///< index into encoding_name
 };
 
-// Every label of the Standard, in ascending byte order.
+/// Every label of the Standard, in ascending byte order.
 inline constexpr label_entry labels[228] = {
     {"866", 5},
     {"ansi_x3.4-1968", 4},

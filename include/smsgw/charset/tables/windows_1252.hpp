@@ -10,7 +10,7 @@
 
 namespace smsgw::charset::tables {
 
-// index windows-1252: the code point of byte 0x80 + pointer
+/// index windows-1252: the code point of byte 0x80 + pointer
 inline constexpr std::uint16_t windows_1252_code_point[128] = {
     0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
