@@ -16,7 +16,7 @@ int main() {
     s.msg_fmt = 8;
     s.src_id = "10690001";
     s.dest_terminal_ids = to;  // the caller's array, not copied
-    s.msg_content = smsgw::as_chars(smsgw::bytes(ucs2_text, sizeof ucs2_text));
+    s.msg_content = smsgw::bytes(ucs2_text, sizeof ucs2_text);
     unsigned char buf[4096];
     const smsgw::result r = smsgw::encode(s, buf);  // r.offset bytes, or field_too_long naming the field
 

@@ -10938,6 +10938,7 @@ private:
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 
 // The CMPP message header (CMPP 2.0 §8.2, table 8.3) and the Command_Ids of table 8.34, with
@@ -10945,89 +10946,132 @@ private:
 // connection speaks: the caller knows it (from CONNECT.Version or configuration) and passes it.
 namespace smsgw::cmpp {
 
+/// A CMPP version: the codec version every PDU struct carries as `ver`, which chooses its
+/// layout. Its value is also the Version byte of CMPP_CONNECT for that version.
 enum class version : unsigned char {
-    v20 = 0x20,  // CMPP 2.0 (2002-04), the seed spec
-    v30 = 0x30,  // CMPP 3.0.0 (QB-GF-028-2003): 32-byte terminal ids, 4-byte results, LinkID
+    v20 = 0x20,  ///< CMPP 2.0 (2002-04), the seed spec
+    v30 = 0x30,  ///< CMPP 3.0.0 (QB-GF-028-2003): 32-byte terminal ids, 4-byte results, LinkID
 };
 
-// Command_Id, table 8.34 (2.0) and 3.0.0 §7.4. An unknown value is still a valid enum value.
+/// A version as a type: the third argument of every PDU's `walk`, so that the widths and
+/// limits that depend on the version are constants there by the language, not by inlining.
+template <version V>
+using version_constant = std::integral_constant<version, V>;
+
+/// Every PDU of CMPP 2.0 (table 8.34) and 3.0.0 (§7.4), once: the struct's name (also its
+/// `command_id` enumerator), its Command_Id, its spec name and the versions that define it
+/// (`both`, `v20`, `v30`). The `command_id` enum, command_name(), the `pdu` variant and
+/// with_pdu_type() are all made from this list; pdu.hpp checks each struct against its entry.
+/// 0x12 is CMPP_GET_ROUTE in 2.0 and CMPP_GET_MT_ROUTE, with another layout, in 3.0.
+#define SMSGW_CMPP_PDU_LIST(X)                                                              \
+    X(connect, 0x00000001, "CMPP_CONNECT", both)                                            \
+    X(connect_resp, 0x80000001, "CMPP_CONNECT_RESP", both)                                  \
+    X(terminate, 0x00000002, "CMPP_TERMINATE", both)                                        \
+    X(terminate_resp, 0x80000002, "CMPP_TERMINATE_RESP", both)                              \
+    X(submit, 0x00000004, "CMPP_SUBMIT", both)                                              \
+    X(submit_resp, 0x80000004, "CMPP_SUBMIT_RESP", both)                                    \
+    X(deliver, 0x00000005, "CMPP_DELIVER", both)                                            \
+    X(deliver_resp, 0x80000005, "CMPP_DELIVER_RESP", both)                                  \
+    X(query, 0x00000006, "CMPP_QUERY", both)                                                \
+    X(query_resp, 0x80000006, "CMPP_QUERY_RESP", both)                                      \
+    X(cancel, 0x00000007, "CMPP_CANCEL", both)                                              \
+    X(cancel_resp, 0x80000007, "CMPP_CANCEL_RESP", both)                                    \
+    X(active_test, 0x00000008, "CMPP_ACTIVE_TEST", both)                                    \
+    X(active_test_resp, 0x80000008, "CMPP_ACTIVE_TEST_RESP", both)                          \
+    X(fwd, 0x00000009, "CMPP_FWD", both)                                                    \
+    X(fwd_resp, 0x80000009, "CMPP_FWD_RESP", both)                                          \
+    X(mt_route, 0x00000010, "CMPP_MT_ROUTE", both)                                          \
+    X(mt_route_resp, 0x80000010, "CMPP_MT_ROUTE_RESP", both)                                \
+    X(mo_route, 0x00000011, "CMPP_MO_ROUTE", both)                                          \
+    X(mo_route_resp, 0x80000011, "CMPP_MO_ROUTE_RESP", both)                                \
+    X(get_route, 0x00000012, "CMPP_GET_ROUTE", v20)                                         \
+    X(get_route_resp, 0x80000012, "CMPP_GET_ROUTE_RESP", v20)                               \
+    X(get_mt_route, 0x00000012, "CMPP_GET_MT_ROUTE", v30)                                   \
+    X(get_mt_route_resp, 0x80000012, "CMPP_GET_MT_ROUTE_RESP", v30)                         \
+    X(mt_route_update, 0x00000013, "CMPP_MT_ROUTE_UPDATE", both)                            \
+    X(mt_route_update_resp, 0x80000013, "CMPP_MT_ROUTE_UPDATE_RESP", both)                  \
+    X(mo_route_update, 0x00000014, "CMPP_MO_ROUTE_UPDATE", both)                            \
+    X(mo_route_update_resp, 0x80000014, "CMPP_MO_ROUTE_UPDATE_RESP", both)                  \
+    X(push_mt_route_update, 0x00000015, "CMPP_PUSH_MT_ROUTE_UPDATE", both)                  \
+    X(push_mt_route_update_resp, 0x80000015, "CMPP_PUSH_MT_ROUTE_UPDATE_RESP", both)        \
+    X(push_mo_route_update, 0x00000016, "CMPP_PUSH_MO_ROUTE_UPDATE", both)                  \
+    X(push_mo_route_update_resp, 0x80000016, "CMPP_PUSH_MO_ROUTE_UPDATE_RESP", both)        \
+    X(get_mo_route, 0x00000017, "CMPP_GET_MO_ROUTE", v30)                                   \
+    X(get_mo_route_resp, 0x80000017, "CMPP_GET_MO_ROUTE_RESP", v30)
+
+/// Command_Id, table 8.34 (2.0) and 3.0.0 §7.4, from SMSGW_CMPP_PDU_LIST. An unknown value is
+/// still a valid enum value.
 enum class command_id : std::uint32_t {
-    connect = 0x00000001,
-    connect_resp = 0x80000001,
-    terminate = 0x00000002,
-    terminate_resp = 0x80000002,
-    submit = 0x00000004,
-    submit_resp = 0x80000004,
-    deliver = 0x00000005,
-    deliver_resp = 0x80000005,
-    query = 0x00000006,
-    query_resp = 0x80000006,
-    cancel = 0x00000007,
-    cancel_resp = 0x80000007,
-    active_test = 0x00000008,
-    active_test_resp = 0x80000008,
-    fwd = 0x00000009,
-    fwd_resp = 0x80000009,
-    mt_route = 0x00000010,
-    mt_route_resp = 0x80000010,
-    mo_route = 0x00000011,
-    mo_route_resp = 0x80000011,
-    get_route = 0x00000012,        // CMPP_GET_ROUTE in 2.0 ...
-    get_route_resp = 0x80000012,
-    get_mt_route = 0x00000012,     // ... CMPP_GET_MT_ROUTE in 3.0, with another layout
-    get_mt_route_resp = 0x80000012,
-    mt_route_update = 0x00000013,
-    mt_route_update_resp = 0x80000013,
-    mo_route_update = 0x00000014,
-    mo_route_update_resp = 0x80000014,
-    push_mt_route_update = 0x00000015,
-    push_mt_route_update_resp = 0x80000015,
-    push_mo_route_update = 0x00000016,
-    push_mo_route_update_resp = 0x80000016,
-    get_mo_route = 0x00000017,     // 3.0 only
-    get_mo_route_resp = 0x80000017,
+#define SMSGW_CMPP_ENUMERATOR(type, id, name, in) type = id,
+    SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_ENUMERATOR)
+#undef SMSGW_CMPP_ENUMERATOR
 };
 
-// The spec's name of a Command_Id in `v` ("CMPP_SUBMIT"), or nullptr when `v` does not define it.
-constexpr const char* command_name(command_id id, version v) noexcept {
-    switch (id) {
-    case command_id::connect: return "CMPP_CONNECT";
-    case command_id::connect_resp: return "CMPP_CONNECT_RESP";
-    case command_id::terminate: return "CMPP_TERMINATE";
-    case command_id::terminate_resp: return "CMPP_TERMINATE_RESP";
-    case command_id::submit: return "CMPP_SUBMIT";
-    case command_id::submit_resp: return "CMPP_SUBMIT_RESP";
-    case command_id::deliver: return "CMPP_DELIVER";
-    case command_id::deliver_resp: return "CMPP_DELIVER_RESP";
-    case command_id::query: return "CMPP_QUERY";
-    case command_id::query_resp: return "CMPP_QUERY_RESP";
-    case command_id::cancel: return "CMPP_CANCEL";
-    case command_id::cancel_resp: return "CMPP_CANCEL_RESP";
-    case command_id::active_test: return "CMPP_ACTIVE_TEST";
-    case command_id::active_test_resp: return "CMPP_ACTIVE_TEST_RESP";
-    case command_id::fwd: return "CMPP_FWD";
-    case command_id::fwd_resp: return "CMPP_FWD_RESP";
-    case command_id::mt_route: return "CMPP_MT_ROUTE";
-    case command_id::mt_route_resp: return "CMPP_MT_ROUTE_RESP";
-    case command_id::mo_route: return "CMPP_MO_ROUTE";
-    case command_id::mo_route_resp: return "CMPP_MO_ROUTE_RESP";
-    case command_id::get_route: return v == version::v20 ? "CMPP_GET_ROUTE" : "CMPP_GET_MT_ROUTE";
-    case command_id::get_route_resp: return v == version::v20 ? "CMPP_GET_ROUTE_RESP" : "CMPP_GET_MT_ROUTE_RESP";
-    case command_id::mt_route_update: return "CMPP_MT_ROUTE_UPDATE";
-    case command_id::mt_route_update_resp: return "CMPP_MT_ROUTE_UPDATE_RESP";
-    case command_id::mo_route_update: return "CMPP_MO_ROUTE_UPDATE";
-    case command_id::mo_route_update_resp: return "CMPP_MO_ROUTE_UPDATE_RESP";
-    case command_id::push_mt_route_update: return "CMPP_PUSH_MT_ROUTE_UPDATE";
-    case command_id::push_mt_route_update_resp: return "CMPP_PUSH_MT_ROUTE_UPDATE_RESP";
-    case command_id::push_mo_route_update: return "CMPP_PUSH_MO_ROUTE_UPDATE";
-    case command_id::push_mo_route_update_resp: return "CMPP_PUSH_MO_ROUTE_UPDATE_RESP";
-    case command_id::get_mo_route: return v == version::v30 ? "CMPP_GET_MO_ROUTE" : nullptr;
-    case command_id::get_mo_route_resp: return v == version::v30 ? "CMPP_GET_MO_ROUTE_RESP" : nullptr;
-    }
-    return nullptr;
+namespace detail {
+
+/// The versions of an SMSGW_CMPP_PDU_LIST entry, as bits: 1 for 2.0, 2 for 3.0.
+struct defined_versions {
+    static constexpr unsigned char v20 = 1, v30 = 2, both = 3;
+};
+
+constexpr unsigned char version_bit(version v) noexcept { return v == version::v20 ? 1 : 2; }
+
+/// One SMSGW_CMPP_PDU_LIST entry, without its struct.
+struct command_entry {
+    command_id id;
+    const char* name;
+    unsigned char versions;
+};
+
+inline constexpr command_entry commands[] = {
+#define SMSGW_CMPP_ENTRY(type, id, name, in) {command_id::type, name, defined_versions::in},
+    SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_ENTRY)
+#undef SMSGW_CMPP_ENTRY
+};
+inline constexpr std::size_t command_count = sizeof commands / sizeof commands[0];
+
+/// Where a Command_Id can sit in the lookup table: bits 0-4 and the response bit; -1 for any
+/// other value (no CMPP command has one).
+constexpr int command_slot(command_id id) noexcept {
+    const auto x = static_cast<std::uint32_t>(id);
+    return (x & 0x7FFFFFE0u) != 0 ? -1 : static_cast<int>((x & 0x1Fu) | (x >> 31 << 5));
 }
 
-constexpr bool is_known(command_id id, version v) noexcept { return command_name(id, v) != nullptr; }
+/// For each version, the position in `commands` + 1 of the entry at each slot (0: none).
+struct command_table {
+    unsigned char at[2][64] = {};
+};
+
+constexpr command_table make_command_table() noexcept {
+    command_table t{};
+    for (std::size_t i = 0; i < command_count; ++i) {
+        const int slot = command_slot(commands[i].id);
+        if ((commands[i].versions & 1) != 0) t.at[0][slot] = static_cast<unsigned char>(i + 1);
+        if ((commands[i].versions & 2) != 0) t.at[1][slot] = static_cast<unsigned char>(i + 1);
+    }
+    return t;
+}
+inline constexpr command_table command_positions = make_command_table();
+
+/// The position in SMSGW_CMPP_PDU_LIST of the PDU `id` names in `v`, or command_count when
+/// `v` has none.
+constexpr std::size_t command_position(command_id id, version v) noexcept {
+    const int slot = command_slot(id);
+    if (slot < 0) return command_count;
+    const unsigned char p = command_positions.at[v == version::v20 ? 0 : 1][slot];
+    return p == 0 ? command_count : std::size_t{p} - 1u;
+}
+
+}  // namespace detail
+
+/// The spec's name of a Command_Id in `v` ("CMPP_SUBMIT"), or nullptr when `v` does not define it.
+constexpr const char* command_name(command_id id, version v) noexcept {
+    const std::size_t p = detail::command_position(id, v);
+    return p == detail::command_count ? nullptr : detail::commands[p].name;
+}
+
+/// Whether `v` defines the Command_Id.
+constexpr bool is_known(command_id id, version v) noexcept { return detail::command_position(id, v) != detail::command_count; }
 
 // Responses have bit 31 set; the response to a request has the same Sequence_Id.
 constexpr bool is_response(command_id id) noexcept { return (static_cast<std::uint32_t>(id) & 0x80000000u) != 0; }
@@ -11036,11 +11080,6 @@ constexpr command_id response_to(command_id request) noexcept {
 }
 
 inline constexpr std::size_t header_size = 12;
-
-// The largest legal PDU of each version: 2.0 CMPP_FWD with 99 Dest_Id and Msg_Length 255
-// (152 + 21*99 + 255), 3.0 CMPP_SUBMIT with 99 Dest_terminal_Id and Msg_Length 255
-// (163 + 32*99 + 255). The framer's default maximum.
-constexpr std::uint32_t largest_pdu(version v) noexcept { return v == version::v20 ? 2486 : 3586; }
 
 // Table 8.3.
 struct header {
@@ -11264,11 +11303,6 @@ template <class T>
 struct is_pdu<T, std::void_t<decltype(T::command)>> : std::is_same<std::remove_cv_t<decltype(T::command)>, command_id> {};
 
 template <class T, class = void>
-struct has_version : std::false_type {};
-template <class T>
-struct has_version<T, std::void_t<decltype(std::declval<T&>().ver)>> : std::true_type {};
-
-template <class T, class = void>
 struct single_version : std::false_type {};
 template <class T>
 struct single_version<T, std::void_t<decltype(T::only_in)>> : std::true_type {};
@@ -11367,12 +11401,12 @@ public:
         p_ += 1 + n * width;
     }
 
-    SMSGW_ALWAYS_INLINE void content(std::string_view& value, std::size_t max, field_name length, field_name) noexcept {
+    SMSGW_ALWAYS_INLINE void content(bytes& value, std::size_t max, field_name length, field_name) noexcept {
         if (!room(1, length)) return;
         const std::size_t n = *p_;
         if (strict_ && n > max) return fail(errc::out_of_range, pos(), length);
         if (!variable_room(n, left() - 1 < n)) return fail(errc::invalid_length, pos(), length);
-        value = chars(p_ + 1, n);
+        value = bytes(p_ + 1, n);
         p_ += 1 + n;
     }
 
@@ -11475,7 +11509,7 @@ public:
             pos_ += 1 + list.size() * width;
         }
     }
-    SMSGW_ALWAYS_INLINE constexpr void content(const std::string_view& value, std::size_t, field_name, field_name f) noexcept {
+    SMSGW_ALWAYS_INLINE constexpr void content(const bytes& value, std::size_t, field_name, field_name f) noexcept {
         pos_ += 1;
         if (Check && value.size() > 0xFF) fail(errc::field_too_long, f);
         pos_ += value.size();
@@ -11537,7 +11571,7 @@ public:
         *p_++ = static_cast<byte>(list.size());
         for (std::string_view id : list) text(id, width, f);
     }
-    SMSGW_ALWAYS_INLINE void content(const std::string_view& value, std::size_t, field_name, field_name) noexcept {
+    SMSGW_ALWAYS_INLINE void content(const bytes& value, std::size_t, field_name, field_name) noexcept {
         if (value.size() > 0xFF) ok_ = false;
         *p_++ = static_cast<byte>(value.size());
         put(value);
@@ -11548,7 +11582,7 @@ public:
     }
     constexpr void may_end(const bool&, field_name) noexcept {}
 
-    SMSGW_ALWAYS_INLINE void put(std::string_view s) noexcept {
+    SMSGW_ALWAYS_INLINE void put(bytes s) noexcept {
         if (!s.empty()) std::memcpy(p_, s.data(), s.size());
         p_ += s.size();
     }
@@ -11582,20 +11616,39 @@ private:
     bool ok_ = true;
 };
 
-// Runs T::walk with the PDU's version known to the compiler in each branch, so that the widths
-// and limits that depend on it (21 or 32, 1 or 4) are constants there, like all the others.
-template <class V, class Self>
-SMSGW_ALWAYS_INLINE void walk_pdu(V& v, Self& m) noexcept {
-    using T = std::remove_const_t<Self>;
-    if constexpr (has_version<T>::value) {
-        if (m.ver == version::v20) {
-            T::walk(v, m);
-        } else {
-            T::walk(v, m);
-        }
-    } else {
-        T::walk(v, m);
-    }
+template <class T>
+using ver_member = decltype(T::ver);
+template <class T>
+using sequence_id_member = decltype(T::sequence_id);
+template <class T>
+using trailing_member = decltype(T::trailing);
+template <class T>
+using walk_member = decltype(T::walk(std::declval<body_sizer<false>&>(), std::declval<const T&>(),
+                                     version_constant<version::v20>{}));
+
+// The type M<T> names, void when T lacks it.
+template <class T, template <class> class M, class = void>
+struct member_type {
+    using type = struct missing;
+};
+template <class T, template <class> class M>
+struct member_type<T, M, std::void_t<M<T>>> {
+    using type = M<T>;
+};
+template <class T, template <class> class M, class Want>
+inline constexpr bool has_member = std::is_same_v<typename member_type<T, M>::type, Want>;
+
+// What encode(), decode() and the `pdu` variant need of a PDU struct, each said in one line.
+template <class T>
+constexpr bool check_pdu() noexcept {
+    static_assert(has_member<T, ver_member, version>, "a CMPP PDU struct has `version ver`, its codec version");
+    static_assert(has_member<T, sequence_id_member, std::uint32_t>, "a CMPP PDU struct has `std::uint32_t sequence_id`");
+    static_assert(has_member<T, trailing_member, bytes>,
+                  "a CMPP PDU struct has `bytes trailing`, what tolerant decoding keeps after the body");
+    static_assert(has_member<T, walk_member, void>,
+                  "a CMPP PDU struct has `template <class V, class Self, version Ver> static constexpr void "
+                  "walk(V&, Self&, version_constant<Ver>)` listing its body");
+    return true;
 }
 
 // The body of a T of version V with no ids and an empty content: its fixed-width fields and
@@ -11603,9 +11656,8 @@ SMSGW_ALWAYS_INLINE void walk_pdu(V& v, Self& m) noexcept {
 template <class T, version V>
 constexpr std::size_t fixed_body_size() noexcept {
     T m{};
-    if constexpr (has_version<T>::value) m.ver = V;
     body_sizer<false> s(0);
-    T::walk(s, m);
+    T::walk(s, m, version_constant<V>{});
     return s.pos();
 }
 template <class T, version V>
@@ -11615,23 +11667,38 @@ inline constexpr std::size_t fixed_body = fixed_body_size<T, V>();
 // sets all the others, the other version's included, so `out` needs no clearing first.)
 template <class T>
 SMSGW_ALWAYS_INLINE void start_decoding(T& out, bytes in, version v) noexcept {
-    if constexpr (has_version<T>::value) out.ver = v;
+    out.ver = v;
     out.sequence_id = load_be32(in.data() + 8);
     out.trailing = {};
 }
 
 }  // namespace detail
 
+/// Runs m's walk with visitor `v`, its version (m.ver, or the one version a PDU of one version
+/// has) given as a type, so that every width and limit that depends on it is a constant.
+template <class V, class Self>
+constexpr void walk(V& v, Self& m) {
+    using T = std::remove_const_t<Self>;
+    if constexpr (detail::single_version<T>::value) {
+        T::walk(v, m, version_constant<T::only_in>{});
+    } else if (m.ver == version::v20) {
+        T::walk(v, m, version_constant<version::v20>{});
+    } else {
+        T::walk(v, m, version_constant<version::v30>{});
+    }
+}
+
 // A PDU that is only a header: CMPP_TERMINATE, CMPP_TERMINATE_RESP, CMPP_ACTIVE_TEST.
 template <command_id Id>
 struct header_only {
     static constexpr command_id command = Id;
 
+    version ver = version::v20;
     std::uint32_t sequence_id = 0;
-    std::string_view trailing;  // tolerant decoding: bytes after the (empty) body
+    bytes trailing;  // tolerant decoding: bytes after the (empty) body
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V&, Self&) {}
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V&, Self&, version_constant<Ver>) {}
 };
 
 // Any PDU struct of this module: `decode(in, pdu, version::v30)` or with options,
@@ -11643,6 +11710,7 @@ struct header_only {
 // invalid_length, trailing_bytes (strict: Total_Length longer than the body).
 template <class T, std::enable_if_t<detail::is_pdu<T>::value, int> = 0>
 SMSGW_FLATTEN result decode(bytes in, T& out, const decode_options& opt) noexcept {
+    static_assert(detail::check_pdu<T>());
     if (in.size() < header_size) return fail(errc::truncated, in.size(), "Total_Length");
     const std::uint32_t total = load_be32(in.data());
     if (total < header_size) return fail(errc::bad_total_length, 0, "Total_Length");
@@ -11656,7 +11724,7 @@ SMSGW_FLATTEN result decode(bytes in, T& out, const decode_options& opt) noexcep
     if (total - header_size >= fixed) {
         detail::start_decoding(out, in, opt.ver);
         detail::body_decoder<true> d(in.data(), header_size, total, strict, total - header_size - fixed);
-        detail::walk_pdu(d, out);
+        walk(d, out);
         if (d.ok()) end = d.pos();
     }
     if (end == 0) {
@@ -11665,13 +11733,13 @@ SMSGW_FLATTEN result decode(bytes in, T& out, const decode_options& opt) noexcep
         out = T{};
         detail::start_decoding(out, in, opt.ver);
         detail::body_decoder<false> d(in.data(), header_size, total, strict);
-        detail::walk_pdu(d, out);
+        walk(d, out);
         if (!d.ok()) return d.error();
         end = d.pos();
     }
     if (end != total) {
         if (strict) return fail(errc::trailing_bytes, end, "Total_Length");
-        out.trailing = std::string_view(reinterpret_cast<const char*>(in.data()) + end, total - end);
+        out.trailing = in.subspan(end, total - end);
     }
     return {errc{}, total};
 }
@@ -11689,15 +11757,16 @@ result decode(bytes in, T& out, version v) noexcept {
 // nothing is claimed from `out` (its buffer past out.size() may have been written to).
 template <class T, std::enable_if_t<detail::is_pdu<T>::value, int> = 0>
 SMSGW_FLATTEN result encode(const T& msg, writer& out) noexcept {
+    static_assert(detail::check_pdu<T>());
     const std::size_t start = out.size();
     detail::body_sizer<false> sizer(start + header_size);
-    detail::walk_pdu(sizer, msg);
+    walk(sizer, msg);
     const std::size_t total = sizer.pos() - start + msg.trailing.size();
     if (out.buffer() != nullptr && start <= out.capacity() && total <= out.capacity() - start) {
         // One pass writes and checks; only what passes is claimed from `out`.
         byte* p = out.buffer() + start;
         detail::body_writer w(p + header_size);
-        detail::walk_pdu(w, msg);
+        walk(w, msg);
         if (w.ok()) {
             w.put(msg.trailing);
             store_be32(p, static_cast<std::uint32_t>(total));
@@ -11709,7 +11778,7 @@ SMSGW_FLATTEN result encode(const T& msg, writer& out) noexcept {
     }
     // No room, or a value that does not fit: say which (that comes before buffer_too_small).
     detail::body_sizer<true> check(start + header_size);
-    detail::walk_pdu(check, msg);
+    walk(check, msg);
     if (!check.ok()) return check.error();
     out.claim(total);
     return out.finish();
@@ -11730,13 +11799,14 @@ using active_test = header_only<command_id::active_test>;
 struct active_test_resp {
     static constexpr command_id command = command_id::active_test_resp;
 
+    version ver = version::v20;
     std::uint32_t sequence_id = 0;
     std::uint8_t reserved = 0;
     bool without_reserved = false;  // the 12-byte response of CMPP 1.2 (tolerant decoding), encoded as such
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.may_end(m.without_reserved, {"Reserved", "without_reserved"});
         if (m.without_reserved) {
             v.absent(m.reserved, {"Reserved", "reserved"});
@@ -12600,12 +12670,13 @@ namespace smsgw::cmpp {
 struct cancel {
     static constexpr command_id command = command_id::cancel;
 
+    version ver = version::v20;
     std::uint32_t sequence_id = 0;
     std::uint64_t msg_id = 0;  // the message to delete
-    std::string_view trailing;  // tolerant decoding: bytes after the body
+    bytes trailing;             // tolerant decoding: bytes after the body
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
     }
 };
@@ -12617,11 +12688,11 @@ struct cancel_resp {
     version ver = version::v20;
     std::uint32_t sequence_id = 0;
     std::uint32_t success_id = 0;  // 0 success, 1 failure
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        v.number(m.success_id, m.ver == version::v20 ? 1 : 4, {"Success_Id", "success_id"}, 1);
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        v.number(m.success_id, Ver == version::v20 ? 1 : 4, {"Success_Id", "success_id"}, 1);
     }
 };
 
@@ -12883,18 +12954,23 @@ namespace smsgw::cmpp {
 struct connect {
     static constexpr command_id command = command_id::connect;
 
+    constexpr connect() noexcept = default;
+    /// A CONNECT of codec version `v`, its Version byte that version's (0x20 or 0x30).
+    constexpr explicit connect(version v) noexcept : ver(v), version_byte(static_cast<std::uint8_t>(v)) {}
+
+    version ver = version::v20;
     std::uint32_t sequence_id = 0;
     std::string_view source_addr;                     // 6: SP_Id, or the ISMG/GNS code
     std::array<byte, 16> authenticator_source{};      // MD5(Source_Addr + 9 NULs + secret + timestamp)
-    std::uint8_t version = 0x20;                      // high nibble major, low nibble minor: 0x20, 0x30
+    std::uint8_t version_byte = static_cast<std::uint8_t>(ver);  // Version: high nibble major, low nibble minor
     std::uint32_t timestamp = 0;                      // MMDDHHMMSS as an integer
-    std::string_view trailing;                        // tolerant decoding: bytes after the body
+    bytes trailing;                                   // tolerant decoding: bytes after the body
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.source_addr, 6, {"Source_Addr", "source_addr"});
         v.octets(m.authenticator_source, {"AuthenticatorSource", "authenticator_source"});
-        v.number(m.version, 1, {"Version", "version"});
+        v.number(m.version_byte, 1, {"Version", "version_byte"});
         v.number(m.timestamp, 4, {"Timestamp", "timestamp"});
     }
 };
@@ -12904,18 +12980,22 @@ struct connect {
 struct connect_resp {
     static constexpr command_id command = command_id::connect_resp;
 
-    cmpp::version ver = cmpp::version::v20;
+    constexpr connect_resp() noexcept = default;
+    /// A CONNECT_RESP of codec version `v` (the width of Status), its Version byte that version's.
+    constexpr explicit connect_resp(version v) noexcept : ver(v), version_byte(static_cast<std::uint8_t>(v)) {}
+
+    version ver = version::v20;
     std::uint32_t sequence_id = 0;
     std::uint32_t status = 0;                         // 0 success
     std::array<byte, 16> authenticator_ismg{};        // MD5(Status + AuthenticatorSource + secret); zeros on failure
-    std::uint8_t version = 0x20;                      // the highest version the server supports
-    std::string_view trailing;
+    std::uint8_t version_byte = static_cast<std::uint8_t>(ver);  // Version: the highest the server supports
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        v.number(m.status, m.ver == cmpp::version::v20 ? 1 : 4, {"Status", "status"});
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        v.number(m.status, Ver == version::v20 ? 1 : 4, {"Status", "status"});
         v.octets(m.authenticator_ismg, {"AuthenticatorISMG", "authenticator_ismg"});
-        v.number(m.version, 1, {"Version", "version"});
+        v.number(m.version_byte, 1, {"Version", "version_byte"});
     }
 };
 
@@ -12947,14 +13027,17 @@ struct deliver {
     std::string_view src_terminal_id;       // 21 (2.0) or 32 (3.0): the user (for a report: SUBMIT's destination)
     std::uint8_t src_terminal_type = 0;     // 3.0: 0 real number, 1 pseudo-code
     std::uint8_t registered_delivery = 0;   // 1: Msg_Content is a status report
-    std::string_view msg_content;           // Msg_Length is its size
+    bytes msg_content;                      // Msg_Length is its size
     std::string_view reserved;              // 8 (2.0)
     std::string_view link_id;               // 20 (3.0)
-    std::string_view trailing;              // tolerant decoding: bytes after the body
+    bytes trailing;                         // tolerant decoding: bytes after the body
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        const bool v20 = m.ver == version::v20;
+    /// Msg_Content as chars, for ASCII content or to compare it with a string.
+    std::string_view content_chars() const noexcept { return as_chars(msg_content); }
+
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        constexpr bool v20 = Ver == version::v20;
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
         v.text(m.dest_id, 21, {"Dest_Id", "dest_id"});
         v.text(m.service_id, 10, {"Service_Id", "service_id"});
@@ -12962,14 +13045,14 @@ struct deliver {
         v.number(m.tp_udhi, 1, {"TP_udhi", "tp_udhi"}, 1);
         v.number(m.msg_fmt, 1, {"Msg_Fmt", "msg_fmt"});
         v.text(m.src_terminal_id, v20 ? 21 : 32, {"Src_terminal_Id", "src_terminal_id"});
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.src_terminal_type, {"Src_terminal_type", "src_terminal_type"});
         } else {
             v.number(m.src_terminal_type, 1, {"Src_terminal_type", "src_terminal_type"}, 1);
         }
         v.number(m.registered_delivery, 1, {"Registered_Delivery", "registered_delivery"}, 1);
         v.content(m.msg_content, msg_length_limit(m.msg_fmt), {"Msg_Length", "msg_length"}, {"Msg_Content", "msg_content"});
-        if (v20) {
+        if constexpr (v20) {
             v.text(m.reserved, 8, {"Reserved", "reserved"});
             v.absent(m.link_id, {"LinkID", "link_id"});
         } else {
@@ -12987,12 +13070,12 @@ struct deliver_resp {
     std::uint32_t sequence_id = 0;
     std::uint64_t msg_id = 0;   // the DELIVER's Msg_Id
     std::uint32_t result = 0;   // 0 success
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
-        v.number(m.result, m.ver == version::v20 ? 1 : 4, {"Result", "result"});
+        v.number(m.result, Ver == version::v20 ? 1 : 4, {"Result", "result"});
     }
 };
 
@@ -13059,14 +13142,17 @@ struct fwd {
     id_list dest_ids;                           // DestUsr_tl ids of 21 bytes (Dest_Id)
     std::string_view dest_pseudo;               // 32 (3.0)
     std::uint8_t dest_user_type = 0;            // 3.0: 0 or 1, as Fee_terminal_UserType
-    std::string_view msg_content;               // Msg_Length is its size
+    bytes msg_content;                          // Msg_Length is its size
     std::string_view reserve;                   // 8 (2.0)
     std::string_view link_id;                   // 20 (3.0)
-    std::string_view trailing;                  // tolerant decoding: bytes after the body
+    bytes trailing;                             // tolerant decoding: bytes after the body
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        const bool v20 = m.ver == version::v20;
+    /// Msg_Content as chars, for ASCII content or to compare it with a string.
+    std::string_view content_chars() const noexcept { return as_chars(msg_content); }
+
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        constexpr bool v20 = Ver == version::v20;
         v.text(m.source_id, 6, {"Source_Id", "source_id"}, pad::zero_left);
         v.text(m.destination_id, 6, {"Destination_Id", "destination_id"}, pad::zero_left);
         v.number(m.nodes_count, 1, {"NodesCount", "nodes_count"});
@@ -13079,7 +13165,7 @@ struct fwd {
         v.text(m.service_id, 10, {"Service_Id", "service_id"});
         v.number(m.fee_user_type, 1, {"Fee_UserType", "fee_user_type"}, 3);
         v.text(m.fee_terminal_id, 21, {"Fee_terminal_Id", "fee_terminal_id"});
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.fee_terminal_pseudo, {"Fee_terminal_Pseudo", "fee_terminal_pseudo"});
             v.absent(m.fee_terminal_user_type, {"Fee_terminal_UserType", "fee_terminal_user_type"});
         } else {
@@ -13095,7 +13181,7 @@ struct fwd {
         v.text(m.valid_time, 17, {"Valid_Time", "valid_time"});
         v.text(m.at_time, 17, {"At_Time", "at_time"});
         v.text(m.src_id, 21, {"Src_Id", "src_id"});
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.src_pseudo, {"Src_Pseudo", "src_pseudo"});
             v.absent(m.src_user_type, {"Src_UserType", "src_user_type"});
             v.absent(m.src_type, {"Src_type", "src_type"});
@@ -13105,7 +13191,7 @@ struct fwd {
             v.number(m.src_type, 1, {"Src_type", "src_type"}, 1);
         }
         v.ids(m.dest_ids, 21, {"DestUsr_tl", "dest_usr_tl"}, {"Dest_Id", "dest_id"}, v20 ? 0 : 1, v20 ? 99 : 1);
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.dest_pseudo, {"Dest_Pseudo", "dest_pseudo"});
             v.absent(m.dest_user_type, {"Dest_UserType", "dest_user_type"});
         } else {
@@ -13113,7 +13199,7 @@ struct fwd {
             v.number(m.dest_user_type, 1, {"Dest_UserType", "dest_user_type"}, 1);
         }
         v.content(m.msg_content, msg_length_limit(m.msg_fmt), {"Msg_Length", "msg_length"}, {"Msg_Content", "msg_content"});
-        if (v20) {
+        if constexpr (v20) {
             v.text(m.reserve, 8, {"Reserve", "reserve"});
             v.absent(m.link_id, {"LinkID", "link_id"});
         } else {
@@ -13134,14 +13220,14 @@ struct fwd_resp {
     std::uint8_t pk_total = 1;
     std::uint8_t pk_number = 1;
     std::uint32_t result = 0;
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
         v.number(m.pk_total, 1, {"Pk_total", "pk_total"});
         v.number(m.pk_number, 1, {"Pk_number", "pk_number"});
-        v.number(m.result, m.ver == version::v20 ? 1 : 4, {"Result", "result"});
+        v.number(m.result, Ver == version::v20 ? 1 : 4, {"Result", "result"});
     }
 };
 
@@ -13160,15 +13246,16 @@ namespace smsgw::cmpp {
 struct query {
     static constexpr command_id command = command_id::query;
 
+    version ver = version::v20;
     std::uint32_t sequence_id = 0;
     std::string_view time;         // 8: YYYYMMDD
     std::uint8_t query_type = 0;   // 0 totals, 1 by Service_Id
     std::string_view query_code;   // 10: the Service_Id when Query_Type is 1
     std::string_view reserve;      // 8
-    std::string_view trailing;     // tolerant decoding: bytes after the body
+    bytes trailing;                // tolerant decoding: bytes after the body
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.time, 8, {"Time", "time"});
         v.number(m.query_type, 1, {"Query_Type", "query_type"}, 1);
         v.text(m.query_code, 10, {"Query_Code", "query_code"});
@@ -13180,6 +13267,7 @@ struct query {
 struct query_resp {
     static constexpr command_id command = command_id::query_resp;
 
+    version ver = version::v20;
     std::uint32_t sequence_id = 0;
     std::string_view time;         // 8: YYYYMMDD
     std::uint8_t query_type = 0;
@@ -13192,10 +13280,10 @@ struct query_resp {
     std::uint32_t mo_scs = 0;      // delivered to the SP
     std::uint32_t mo_wt = 0;       // waiting for the SP
     std::uint32_t mo_fl = 0;       // failed to reach the SP
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.time, 8, {"Time", "time"});
         v.number(m.query_type, 1, {"Query_Type", "query_type"}, 1);
         v.text(m.query_code, 10, {"Query_Code", "query_code"});
@@ -13226,7 +13314,7 @@ namespace smsgw::cmpp {
 namespace detail {
 // Route_Id, Destination_Id, Gateway_IP, Gateway_port: how every route answer and update starts.
 template <class V, class M>
-SMSGW_ALWAYS_INLINE constexpr void walk_route_head(V& v, M& m) {
+constexpr void walk_route_head(V& v, M& m) {
     v.number(m.route_id, 4, {"Route_Id", "route_id"});
     v.text(m.destination_id, 6, {"Destination_Id", "destination_id"});
     v.text(m.gateway_ip, 15, {"Gateway_IP", "gateway_ip"});
@@ -13238,13 +13326,14 @@ SMSGW_ALWAYS_INLINE constexpr void walk_route_head(V& v, M& m) {
 struct mt_route {
     static constexpr command_id command = command_id::mt_route;
 
+    version ver = version::v20;
     std::uint32_t sequence_id = 0;
     std::string_view source_id;     // 6: source gateway code
     std::string_view terminal_id;   // 21: the destination MSISDN
-    std::string_view trailing;      // tolerant decoding: bytes after the body
+    bytes trailing;                 // tolerant decoding: bytes after the body
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
         v.text(m.terminal_id, 21, {"Terminal_Id", "terminal_id"});
     }
@@ -13266,17 +13355,17 @@ struct mt_route_resp {
     std::uint8_t result = 0;           // 0 normal, 1 no route, 2 last route (2.0; 3.0 lists no codes)
     std::uint8_t user_type = 0;        // 3.0
     std::string_view time_stamp;       // 14 (3.0): yyyymmddhhmmss
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        const bool v20 = m.ver == version::v20;
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        constexpr bool v20 = Ver == version::v20;
         detail::walk_route_head(v, m);
         v.text(m.start_id, v20 ? 6 : 9, {"Start_Id", "start_id"});
         v.text(m.end_id, v20 ? 6 : 9, {"End_Id", "end_id"});
         v.text(m.area_code, 4, {"Area_code", "area_code"});
         v.number(m.result, 1, {"Result", "result"}, v20 ? 2 : any_value);
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.user_type, {"User_type", "user_type"});
             v.absent(m.time_stamp, {"Time_stamp", "time_stamp"});
         } else {
@@ -13290,15 +13379,16 @@ struct mt_route_resp {
 struct mo_route {
     static constexpr command_id command = command_id::mo_route;
 
+    version ver = version::v20;
     std::uint32_t sequence_id = 0;
     std::string_view source_id;        // 6
     std::string_view sp_code;          // 21: the SP's service code
     std::string_view service_id;       // 10
     std::uint32_t service_code = 0;
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
         v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
         v.text(m.service_id, 10, {"Service_Id", "service_id"});
@@ -13323,14 +13413,14 @@ struct mo_route_resp {
     std::uint32_t end_code = 0;
     std::uint8_t result = 0;           // 0 normal, 1 no route, 2 last route (2.0; 3.0 lists no codes)
     std::string_view time_stamp;       // 14 (3.0)
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        const bool v20 = m.ver == version::v20;
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        constexpr bool v20 = Ver == version::v20;
         detail::walk_route_head(v, m);
         v.text(m.sp_id, v20 ? 21 : 6, {"SP_Id", "sp_id"});
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.sp_code, {"SP_Code", "sp_code"});
             v.absent(m.sp_acess_type, {"SP_AcessType", "sp_acess_type"});
         } else {
@@ -13340,7 +13430,7 @@ struct mo_route_resp {
         v.number(m.start_code, 4, {"Start_code", "start_code"});
         v.number(m.end_code, 4, {"End_code", "end_code"});
         v.number(m.result, 1, {"Result", "result"}, v20 ? 2 : any_value);
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.time_stamp, {"Time_stamp", "time_stamp"});
         } else {
             v.text(m.time_stamp, 14, {"Time_stamp", "time_stamp"});
@@ -13356,14 +13446,15 @@ struct basic_get_route {
     static constexpr command_id command = Id;
     static constexpr version only_in = Only;
 
+    version ver = Only;  // the one version that has it
     std::uint32_t sequence_id = 0;
     std::string_view source_id;         // 6
     std::string_view route_type;        // 2 (2.0: "MO" or "MT") or 4 (3.0)
     std::int32_t last_route_id = -1;    // the last Route_Id received; -1 the first time
-    std::string_view trailing;          // tolerant decoding: bytes after the body
+    bytes trailing;                     // tolerant decoding: bytes after the body
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
         v.text(m.route_type, Only == version::v20 ? 2 : 4, {"Route_type", "route_type"});
         v.number(m.last_route_id, 4, {"Last_route_Id", "last_route_id"});
@@ -13379,6 +13470,7 @@ struct get_route_resp {
     static constexpr command_id command = command_id::get_route_resp;
     static constexpr version only_in = version::v20;
 
+    version ver = version::v20;  // the one version that has it
     std::uint32_t sequence_id = 0;
     std::uint32_t route_id = 0;
     std::string_view destination_id;   // 6
@@ -13390,10 +13482,10 @@ struct get_route_resp {
     std::uint32_t end_code = 0;        // MO: last service code; MT: last number of the range
     std::string_view area_code;        // 4: empty for MO routes
     std::uint8_t result = 0;           // 0 normal, 1 no route, 2 last route
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         detail::walk_route_head(v, m);
         v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
         v.text(m.service_id, 10, {"Service_Id", "service_id"});
@@ -13409,6 +13501,7 @@ struct get_mt_route_resp {
     static constexpr command_id command = command_id::get_mt_route_resp;
     static constexpr version only_in = version::v30;
 
+    version ver = version::v30;  // the one version that has it
     std::uint32_t sequence_id = 0;
     std::uint32_t route_id = 0;
     std::string_view destination_id;   // 6
@@ -13422,10 +13515,10 @@ struct get_mt_route_resp {
     std::uint32_t route_total = 0;
     std::uint32_t route_number = 0;
     std::string_view time_stamp;       // 14: yyyymmddhhmmss
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         detail::walk_route_head(v, m);
         v.text(m.start_id, 9, {"Start_Id", "start_id"});
         v.text(m.end_id, 9, {"End_Id", "end_id"});
@@ -13445,6 +13538,7 @@ struct get_mo_route_resp {
     static constexpr command_id command = command_id::get_mo_route_resp;
     static constexpr version only_in = version::v30;
 
+    version ver = version::v30;  // the one version that has it
     std::uint32_t sequence_id = 0;
     std::uint32_t route_id = 0;
     std::string_view destination_id;   // 6
@@ -13460,10 +13554,10 @@ struct get_mo_route_resp {
     std::uint32_t route_total = 0;
     std::uint32_t route_number = 0;
     std::string_view time_stamp;       // 14
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         detail::walk_route_head(v, m);
         v.text(m.sp_id, 6, {"SP_Id", "sp_id"});
         v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
@@ -13512,17 +13606,17 @@ struct basic_mt_route_update {
     std::string_view area_code;        // 4
     std::uint8_t user_type = 0;        // 3.0
     std::string_view time_stamp;       // 14: 3.0 pushes only (yyyymmddhhmmss)
-    std::string_view trailing;         // tolerant decoding: bytes after the body
+    bytes trailing;                    // tolerant decoding: bytes after the body
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        const bool v20 = m.ver == version::v20;
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        constexpr bool v20 = Ver == version::v20;
         v.number(m.update_type, 1, {"Update_type", "update_type"}, 2);
         detail::walk_route_head(v, m);
         v.text(m.start_id, v20 ? 6 : 9, {"Start_Id", "start_id"});
         v.text(m.end_id, v20 ? 6 : 9, {"End_Id", "end_id"});
         v.text(m.area_code, 4, {"Area_code", "area_code"});
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.user_type, {"User_type", "user_type"});
         } else {
             v.number(m.user_type, 1, {"User_type", "user_type"});
@@ -13559,14 +13653,14 @@ struct basic_mo_route_update {
     std::uint32_t start_code = 0;
     std::uint32_t end_code = 0;
     std::string_view time_stamp;       // 14: 3.0 pushes only
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        const bool v20 = m.ver == version::v20;
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        constexpr bool v20 = Ver == version::v20;
         v.number(m.update_type, 1, {"Update_type", "update_type"}, 2);
         detail::walk_route_head(v, m);
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.sp_id, {"SP_Id", "sp_id"});
             v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
             v.absent(m.sp_acess_type, {"SP_AcessType", "sp_acess_type"});
@@ -13599,12 +13693,12 @@ struct basic_route_update_resp {
     std::uint8_t result = 0;           // 0 valid, awaiting confirmation; 1 invalid
     std::uint32_t route_id = 0;        // 3.0
     std::string_view time_stamp;       // 14 (3.0)
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.result, 1, {"Result", "result"}, 1);
-        if (m.ver == version::v20) {
+        if constexpr (Ver == version::v20) {
             v.absent(m.route_id, {"Route_Id", "route_id"});
             v.absent(m.time_stamp, {"Time_stamp", "time_stamp"});
         } else {
@@ -13622,12 +13716,13 @@ template <command_id Id>
 struct basic_push_resp {
     static constexpr command_id command = Id;
 
+    version ver = version::v20;
     std::uint32_t sequence_id = 0;
     std::uint8_t result = 0;           // 0 changed, 1 failed
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.result, 1, {"Result", "result"}, 1);
     }
 };
@@ -13673,14 +13768,17 @@ struct submit {
     std::string_view src_id;                // 21: the SP's service code, shown as the caller
     id_list dest_terminal_ids;              // DestUsr_tl ids of 21 (2.0) or 32 (3.0) bytes, fewer than 100
     std::uint8_t dest_terminal_type = 0;    // 3.0: 0 real number, 1 pseudo-code
-    std::string_view msg_content;           // Msg_Length is its size
+    bytes msg_content;                      // Msg_Length is its size
     std::string_view reserve;               // 8 (2.0)
     std::string_view link_id;               // 20 (3.0): LinkID
-    std::string_view trailing;              // tolerant decoding: bytes after the body
+    bytes trailing;                         // tolerant decoding: bytes after the body
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        const bool v20 = m.ver == version::v20;
+    /// Msg_Content as chars, for ASCII content or to compare it with a string.
+    std::string_view content_chars() const noexcept { return as_chars(msg_content); }
+
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        constexpr bool v20 = Ver == version::v20;
         const std::size_t terminal = v20 ? 21 : 32;
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
         v.number(m.pk_total, 1, {"Pk_total", "pk_total"});
@@ -13690,7 +13788,7 @@ struct submit {
         v.text(m.service_id, 10, {"Service_Id", "service_id"});
         v.number(m.fee_user_type, 1, {"Fee_UserType", "fee_user_type"}, 3);
         v.text(m.fee_terminal_id, terminal, {"Fee_terminal_Id", "fee_terminal_id"});
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.fee_terminal_type, {"Fee_terminal_type", "fee_terminal_type"});
         } else {
             v.number(m.fee_terminal_type, 1, {"Fee_terminal_type", "fee_terminal_type"}, 1);
@@ -13705,13 +13803,13 @@ struct submit {
         v.text(m.at_time, 17, {"At_Time", "at_time"});
         v.text(m.src_id, 21, {"Src_Id", "src_id"});
         v.ids(m.dest_terminal_ids, terminal, {"DestUsr_tl", "dest_usr_tl"}, {"Dest_terminal_Id", "dest_terminal_id"}, 0, 99);
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.dest_terminal_type, {"Dest_terminal_type", "dest_terminal_type"});
         } else {
             v.number(m.dest_terminal_type, 1, {"Dest_terminal_type", "dest_terminal_type"}, 1);
         }
         v.content(m.msg_content, msg_length_limit(m.msg_fmt), {"Msg_Length", "msg_length"}, {"Msg_Content", "msg_content"});
-        if (v20) {
+        if constexpr (v20) {
             v.text(m.reserve, 8, {"Reserve", "reserve"});
             v.absent(m.link_id, {"LinkID", "link_id"});
         } else {
@@ -13729,12 +13827,12 @@ struct submit_resp {
     std::uint32_t sequence_id = 0;
     std::uint64_t msg_id = 0;   // msg_id.hpp splits it
     std::uint32_t result = 0;   // 0 success
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
-        v.number(m.result, m.ver == version::v20 ? 1 : 4, {"Result", "result"});
+        v.number(m.result, Ver == version::v20 ? 1 : 4, {"Result", "result"});
     }
 };
 
@@ -13764,16 +13862,40 @@ using terminate_resp = header_only<command_id::terminate_resp>;
 // nothing is allocated.
 namespace smsgw::cmpp {
 
-struct pdu {
-    std::variant<std::monostate, connect, connect_resp, terminate, terminate_resp, submit, submit_resp, deliver,
-                 deliver_resp, query, query_resp, cancel, cancel_resp, active_test, active_test_resp, fwd, fwd_resp,
-                 mt_route, mt_route_resp, mo_route, mo_route_resp, get_route, get_route_resp, get_mt_route,
-                 get_mt_route_resp, get_mo_route, get_mo_route_resp, mt_route_update, mt_route_update_resp,
-                 mo_route_update, mo_route_update_resp, push_mt_route_update, push_mt_route_update_resp,
-                 push_mo_route_update, push_mo_route_update_resp>
-        body;
+namespace detail {
 
-    // The Command_Id of what the body holds (0 when it is empty).
+// Each entry of SMSGW_CMPP_PDU_LIST against its struct: the Command_Id, the versions, and what
+// check_pdu() asks of every PDU struct.
+template <class T>
+constexpr bool matches_entry(command_id id, unsigned char versions) noexcept {
+    return check_pdu<T>() && T::command == id && defined_in<T>(version::v20) == ((versions & 1) != 0) &&
+           defined_in<T>(version::v30) == ((versions & 2) != 0);
+}
+#define SMSGW_CMPP_CHECK(type, id, name, in)                                                          \
+    static_assert(matches_entry<type>(command_id::type, defined_versions::in),                         \
+                  "SMSGW_CMPP_PDU_LIST: " #type " has another Command_Id or other versions than its entry");
+SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_CHECK)
+#undef SMSGW_CMPP_CHECK
+
+// The position of each entry in SMSGW_CMPP_PDU_LIST, as command_position() gives it.
+namespace position {
+enum : std::size_t {
+#define SMSGW_CMPP_POSITION(type, id, name, in) type,
+    SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_POSITION)
+#undef SMSGW_CMPP_POSITION
+};
+}  // namespace position
+
+}  // namespace detail
+
+/// Any PDU: one of the structs of SMSGW_CMPP_PDU_LIST, or empty (std::monostate).
+struct pdu {
+#define SMSGW_CMPP_ALTERNATIVE(type, id, name, in) , type
+    /// The PDU struct itself, views into the input it was decoded from.
+    std::variant<std::monostate SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_ALTERNATIVE)> body;
+#undef SMSGW_CMPP_ALTERNATIVE
+
+    /// The Command_Id of what the body holds (0 when it is empty).
     command_id command() const noexcept {
         return std::visit(
             [](const auto& m) -> command_id {
@@ -13786,6 +13908,7 @@ struct pdu {
             },
             body);
     }
+    /// The body's Sequence_Id (0 when it is empty).
     std::uint32_t sequence_id() const noexcept {
         return std::visit(
             [](const auto& m) -> std::uint32_t {
@@ -13797,77 +13920,35 @@ struct pdu {
             },
             body);
     }
-    // The body as a T, or nullptr when it holds another PDU.
+    /// The body as a T, or nullptr when it holds another PDU.
     template <class T>
     const T* get() const noexcept {
         return std::get_if<T>(&body);
     }
+    /// The body as a T, or nullptr when it holds another PDU.
     template <class T>
     T* get() noexcept {
         return std::get_if<T>(&body);
     }
 };
 
+/// A type passed as a value: what with_pdu_type() hands its function.
 template <class T>
 struct type_tag {
-    using type = T;
+    using type = T;  ///< the PDU struct
 };
 
-// Calls f(type_tag<T>{}) with the struct `id` names in `v`; false when `v` has no such PDU.
+/// Calls f(type_tag<T>{}) with the struct `id` names in `v`; false when `v` has no such PDU.
 template <class F>
 constexpr bool with_pdu_type(command_id id, version v, F&& f) {
-    const bool v20 = v == version::v20;
-    switch (id) {
-    case command_id::connect: f(type_tag<connect>{}); return true;
-    case command_id::connect_resp: f(type_tag<connect_resp>{}); return true;
-    case command_id::terminate: f(type_tag<terminate>{}); return true;
-    case command_id::terminate_resp: f(type_tag<terminate_resp>{}); return true;
-    case command_id::submit: f(type_tag<submit>{}); return true;
-    case command_id::submit_resp: f(type_tag<submit_resp>{}); return true;
-    case command_id::deliver: f(type_tag<deliver>{}); return true;
-    case command_id::deliver_resp: f(type_tag<deliver_resp>{}); return true;
-    case command_id::query: f(type_tag<query>{}); return true;
-    case command_id::query_resp: f(type_tag<query_resp>{}); return true;
-    case command_id::cancel: f(type_tag<cancel>{}); return true;
-    case command_id::cancel_resp: f(type_tag<cancel_resp>{}); return true;
-    case command_id::active_test: f(type_tag<active_test>{}); return true;
-    case command_id::active_test_resp: f(type_tag<active_test_resp>{}); return true;
-    case command_id::fwd: f(type_tag<fwd>{}); return true;
-    case command_id::fwd_resp: f(type_tag<fwd_resp>{}); return true;
-    case command_id::mt_route: f(type_tag<mt_route>{}); return true;
-    case command_id::mt_route_resp: f(type_tag<mt_route_resp>{}); return true;
-    case command_id::mo_route: f(type_tag<mo_route>{}); return true;
-    case command_id::mo_route_resp: f(type_tag<mo_route_resp>{}); return true;
-    case command_id::get_route:
-        if (v20) {
-            f(type_tag<get_route>{});
-        } else {
-            f(type_tag<get_mt_route>{});
-        }
+    // The entry's position in SMSGW_CMPP_PDU_LIST, a table lookup, then a switch on it.
+    switch (detail::command_position(id, v)) {
+#define SMSGW_CMPP_CASE(type, id, name, in) \
+    case detail::position::type:            \
+        f(type_tag<type>{});                \
         return true;
-    case command_id::get_route_resp:
-        if (v20) {
-            f(type_tag<get_route_resp>{});
-        } else {
-            f(type_tag<get_mt_route_resp>{});
-        }
-        return true;
-    case command_id::mt_route_update: f(type_tag<mt_route_update>{}); return true;
-    case command_id::mt_route_update_resp: f(type_tag<mt_route_update_resp>{}); return true;
-    case command_id::mo_route_update: f(type_tag<mo_route_update>{}); return true;
-    case command_id::mo_route_update_resp: f(type_tag<mo_route_update_resp>{}); return true;
-    case command_id::push_mt_route_update: f(type_tag<push_mt_route_update>{}); return true;
-    case command_id::push_mt_route_update_resp: f(type_tag<push_mt_route_update_resp>{}); return true;
-    case command_id::push_mo_route_update: f(type_tag<push_mo_route_update>{}); return true;
-    case command_id::push_mo_route_update_resp: f(type_tag<push_mo_route_update_resp>{}); return true;
-    case command_id::get_mo_route:
-        if (v20) return false;
-        f(type_tag<get_mo_route>{});
-        return true;
-    case command_id::get_mo_route_resp:
-        if (v20) return false;
-        f(type_tag<get_mo_route_resp>{});
-        return true;
+        SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_CASE)
+#undef SMSGW_CMPP_CASE
     }
     return false;
 }
@@ -13930,7 +14011,7 @@ public:
     constexpr void ids(const id_list&, std::size_t width, field_name, field_name, std::size_t min, std::size_t max) noexcept {
         add(1 + min * width, 1 + max * width);
     }
-    constexpr void content(const std::string_view&, std::size_t, field_name, field_name) noexcept { add(1, 1 + 0xFF); }
+    constexpr void content(const bytes&, std::size_t, field_name, field_name) noexcept { add(1, 1 + 0xFF); }
     template <class F>
     constexpr void absent(const F&, field_name) noexcept {}
     constexpr void may_end(const bool&, field_name) noexcept {}
@@ -13943,18 +14024,46 @@ private:
 };
 }  // namespace detail
 
-// {0, 0} when `v` has no such PDU.
+/// The Total_Length range the spec allows the PDU `id` names in `v`; {0, 0} when `v` has none.
 inline length_range pdu_length(command_id id, version v) noexcept {
     length_range out{};
     with_pdu_type(id, v, [&](auto tag) {
         using T = typename decltype(tag)::type;
         T m{};
-        if constexpr (detail::has_version<T>::value) m.ver = v;
+        m.ver = v;
         detail::length_measure measure;
-        T::walk(measure, m);
+        walk(measure, m);
         out = measure.range;
     });
     return out;
+}
+
+namespace detail {
+template <class T, version V>
+constexpr std::size_t largest_of() noexcept {
+    if constexpr (single_version<T>::value) {
+        if constexpr (T::only_in != V) return 0;
+    }
+    T m{};
+    length_measure measure;
+    T::walk(measure, m, version_constant<V>{});
+    return measure.range.max;
+}
+template <version V>
+constexpr std::uint32_t largest_in() noexcept {
+    std::size_t most = 0;
+#define SMSGW_CMPP_LARGEST(type, id, name, in) most = largest_of<type, V>() > most ? largest_of<type, V>() : most;
+    SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_LARGEST)
+#undef SMSGW_CMPP_LARGEST
+    return static_cast<std::uint32_t>(most);
+}
+}  // namespace detail
+
+/// The largest legal PDU of `v`, computed from the layouts: CMPP_FWD in 2.0, with 99 Dest_Id
+/// and Msg_Length 255; CMPP_SUBMIT in 3.0, with 99 Dest_terminal_Id and Msg_Length 255. The
+/// framer's default maximum.
+constexpr std::uint32_t largest_pdu(version v) noexcept {
+    return v == version::v20 ? detail::largest_in<version::v20>() : detail::largest_in<version::v30>();
 }
 
 }  // namespace smsgw::cmpp
@@ -14111,401 +14220,190 @@ private:
 }  // namespace smsgw::cmpp
 // ---- smsgw/cmpp/long_sms.hpp
 
+/// @file
+/// Long messages in CMPP: the User Data Header they share with every SMS protocol
+/// (sms/udh.hpp, whose concatenation types cmpp:: also names), the splitter that makes the
+/// segments of a SUBMIT (cmpp/splitter.hpp) and the reassembler that puts an MO message
+/// back together (cmpp/reassembler.hpp).
+// ---- smsgw/cmpp/reassembler.hpp
+
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
 
-// ---- smsgw/cmpp/text.hpp
+// ---- smsgw/sms/udh.hpp
 
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 
 
-// Msg_Content as text, by Msg_Fmt (CMPP 2.0 table 8.6): 0 ASCII, 8 UCS-2, 15 "含 GB 汉字",
-// to and from UTF-8. UCS-2 is read and written as UTF-16BE (a character above U+FFFF is a
-// surrogate pair, as handsets send it). GB text is GB18030: GB2312 and GBK text is a subset of
-// it, so one decoder reads what any gateway sends, and the encoder writes GBK's two bytes for
-// every character GBK has, four only for the others.
-namespace smsgw::cmpp {
+/// @file
+/// The User Data Header of GSM 03.40 §9.2.3.24, as every SMS protocol carries it at the start of
+/// a message's content (CMPP, SMGP and SGIP with TP_udhi, SMPP with esm_class bit 0x40): UDHL,
+/// then information elements of an IEI, a length and that many bytes. Read here: the
+/// concatenation elements (§9.2.3.24.1, 8-bit reference, and .8, 16-bit reference) and
+/// application port addressing (§9.2.3.24.3, 8-bit, and .4, 16-bit); any other element is
+/// handed over as it is. Protocol-neutral: nothing here knows a PDU.
+namespace smsgw::sms {
 
-inline constexpr std::uint8_t msg_fmt_ascii = 0;
-inline constexpr std::uint8_t msg_fmt_binary = 4;
-inline constexpr std::uint8_t msg_fmt_ucs2 = 8;
-inline constexpr std::uint8_t msg_fmt_gb = 15;
+/// Information Element Identifiers (GSM 03.40 §9.2.3.24) that this header reads.
+enum class iei : byte {
+    concat8 = 0x00,  ///< concatenated short message, 8-bit reference: ref, total, number
+    port8 = 0x04,    ///< application port addressing, 8-bit: destination, source
+    port16 = 0x05,   ///< application port addressing, 16-bit: destination, source
+    concat16 = 0x08, ///< concatenated short message, 16-bit reference: ref (2), total, number
+};
 
-// Whether Msg_Fmt f is one of the three text formats this header converts.
-constexpr bool is_text_format(std::uint8_t f) noexcept {
-    return f == msg_fmt_ascii || f == msg_fmt_ucs2 || f == msg_fmt_gb;
-}
-
-// Msg_Content (without its UDH: see parse_user_data) of format `msg_fmt` to UTF-8. Errors, at
-// their offset in `content`: ASCII with an 8-bit byte bad_character; UCS-2 with a lone
-// surrogate invalid_utf16, an odd final byte truncated; GB text with a malformed sequence
-// bad_sequence, one cut at the end truncated; any other Msg_Fmt out_of_range ("Msg_Fmt").
-// Tolerant: each of those is one U+FFFD (GB where the Encoding Standard writes it) and the
-// rest is read. Success: offset = bytes written.
-inline result decode_text(std::uint8_t msg_fmt, bytes content, writer& out, mode m = mode::strict) noexcept {
-    const std::size_t before = out.size();
-    if (msg_fmt == msg_fmt_gb) {
-        const charset::outcome r = charset::decode(charset::encoding::gb18030, content, out, m);
-        if (!r && r.ec != errc::buffer_too_small) return fail(r.ec, r.offset, "Msg_Content");
-    } else if (msg_fmt == msg_fmt_ucs2) {
-        // from_utf16be writes every character before the one it refuses.
-        for (std::size_t pos = 0; pos < content.size();) {
-            const result r = codec::utf8::from_utf16be(content.subspan(pos), out);
-            if (r || r.ec == errc::buffer_too_small) break;
-            if (m == mode::strict) return fail(r.ec, pos + r.offset, "Msg_Content");
-            codec::utf8::put(U'\uFFFD', out);
-            pos += r.offset + (r.ec == errc::truncated ? 1 : 2);
-        }
-    } else if (msg_fmt == msg_fmt_ascii) {
-        for (std::size_t i = 0; i < content.size(); ++i) {
-            if (content[i] < 0x80) {
-                out.put(content[i]);
-            } else if (m == mode::strict) {
-                return fail(errc::bad_character, i, "Msg_Content");
-            } else {
-                codec::utf8::put(U'\uFFFD', out);
-            }
-        }
-    } else {
-        return fail(errc::out_of_range, 0, "Msg_Fmt");
-    }
-    if (out.overflowed()) return out.finish();
-    return {errc{}, out.size() - before};
-}
-
-// UTF-8 text to Msg_Content of format `msg_fmt`, without a UDH (the splitter of long_sms.hpp
-// writes segments). Errors, at their offset in `utf8`: invalid_utf8; a character beyond ASCII
-// for Msg_Fmt 0 bad_character; U+E5E5 for Msg_Fmt 15 unmappable (the one code point GB18030
-// lacks); any other Msg_Fmt out_of_range. Success: offset = bytes written.
-inline result encode_text(std::uint8_t msg_fmt, std::string_view utf8, writer& out) noexcept {
-    const std::size_t before = out.size();
-    if (msg_fmt == msg_fmt_gb) {
-        const charset::outcome r = charset::encode(charset::encoding::gb18030, utf8, out);
-        if (!r && r.ec != errc::buffer_too_small) return fail(r.ec, r.offset, "Msg_Content");
-    } else if (msg_fmt == msg_fmt_ucs2) {
-        if (result r = codec::utf8::to_utf16be(utf8, out); !r && r.ec != errc::buffer_too_small) {
-            return fail(r.ec, r.offset, "Msg_Content");
-        }
-    } else if (msg_fmt == msg_fmt_ascii) {
-        for (std::size_t i = 0; i < utf8.size(); ++i) {
-            if (static_cast<unsigned char>(utf8[i]) >= 0x80) return fail(errc::bad_character, i, "Msg_Content");
-        }
-        out.write(utf8);
-    } else {
-        return fail(errc::out_of_range, 0, "Msg_Fmt");
-    }
-    if (out.overflowed()) return out.finish();
-    return {errc{}, out.size() - before};
-}
-
-}  // namespace smsgw::cmpp
-
-// Long messages: a text too long for one SUBMIT goes out as segments whose Msg_Content starts
-// with a User Data Header (GSM 03.40 §9.2.3.24) carrying a concatenation element, TP_udhi = 1,
-// and Pk_total/Pk_number filled to match. The reverse, a reassembler, reads only the UDH.
-//
-// Capacities, per Msg_Fmt (bytes of Msg_Content, CMPP 2.0 table 8.6 "Msg_Fmt 值为 0 时: <160 个
-// 字节; 其它 <=140 个字节"):
-//
-//   Msg_Fmt          single   per segment, 8-bit ref UDH (6 bytes)   16-bit ref UDH (7 bytes)
-//   8 UCS-2          70 ch.   67 UTF-16 units (134 bytes)            66 units (132 bytes)
-//   0 ASCII          159      153                                    152
-//   4 binary         140      134                                    133
-//   15 GB text       140      134                                    133
-//
-// ASCII travels as 8-bit bytes in CMPP, so the spec's "< 160 bytes" caps a single message at
-// 159. A segment keeps UDH + text at 159 bytes too, which is also exactly what the SMSC can
-// carry once it packs the text into GSM 7-bit septets (a 6-byte UDH takes 7 of the 160 septets,
-// leaving 153; a 7-byte one 8, leaving 152). Characters outside ASCII are refused for Msg_Fmt 0.
-// UCS-2 counts UTF-16 code units: a character above U+FFFF takes two, and a segment never ends
-// between them. GB text (text.hpp) counts GB18030 bytes: two for a Chinese character, one for
-// ASCII, four for a character GBK lacks, and a segment never ends inside one. Messages of more
-// than 255 segments cannot be numbered: too_many.
-namespace smsgw::cmpp {
-
-// The concatenation information element (GSM 03.40 §9.2.3.24.1 and .8).
+/// The size of a concatenation element's reference.
 enum class concat_reference : unsigned char {
-    ref8,   // IEI 0x00: UDH 05 00 03 ref total number
-    ref16,  // IEI 0x08: UDH 06 08 04 ref_hi ref_lo total number
+    ref8,   ///< IEI 0x00: UDH 05 00 03 ref total number
+    ref16,  ///< IEI 0x08: UDH 06 08 04 ref_hi ref_lo total number
 };
 
-struct split_options {
-    std::uint8_t msg_fmt = msg_fmt_ucs2;  // 0, 4, 8 or 15 (else out_of_range)
-    concat_reference reference_size = concat_reference::ref8;
-    std::uint16_t reference = 0;  // the same for every segment of one message; at most 255 with ref8
+/// The bytes of a UDH holding only a concatenation element, UDHL included: 6 or 7.
+constexpr std::size_t concat_udh_size(concat_reference r) noexcept { return r == concat_reference::ref8 ? 6 : 7; }
+
+/// One information element as it stands in the user data.
+struct information_element {
+    byte id = 0;             ///< its IEI (one of `iei`, or any other)
+    bytes data;              ///< its IEDA, as long as its length byte says
+    std::size_t offset = 0;  ///< of its IEI in the user data
 };
 
-// One segment, ready for a SUBMIT's fields.
-struct segment {
-    std::uint8_t pk_total = 1;
-    std::uint8_t pk_number = 1;
-    std::uint8_t tp_udhi = 0;  // 1 when msg_content starts with a UDH
-    std::uint8_t msg_fmt = msg_fmt_ucs2;
-    std::string_view text;     // the part of the input this segment carries
-    bytes msg_content;         // UDH and encoded text: Msg_Content, its size Msg_Length
+/// A concatenation element (IEI 0x00 or 0x08).
+struct concat_info {
+    concat_reference reference_size = concat_reference::ref8;  ///< which of the two elements
+    std::uint16_t reference = 0;  ///< the same in every segment of one message
+    std::uint8_t total = 0;       ///< segments of the message, from 1
+    std::uint8_t number = 0;      ///< this segment's number, from 1 to total
+    std::size_t offset = 0;       ///< of its IEI in the user data
 };
+
+/// An application port addressing element (IEI 0x04 or 0x05).
+struct port_info {
+    bool wide = false;              ///< IEI 0x05: 16-bit ports; else IEI 0x04, 8-bit
+    std::uint16_t destination = 0;  ///< destination port
+    std::uint16_t source = 0;       ///< originator port
+    std::size_t offset = 0;         ///< of its IEI in the user data
+};
+
+/// User data split into its UDH and what follows, with the elements read from it.
+struct user_data {
+    bytes udh;                  ///< UDHL and the elements; empty without a UDH
+    bytes text;                 ///< the user data after the UDH
+    bool concatenated = false;  ///< a concatenation element is present
+    concat_info concat;         ///< when concatenated
+    bool addressed = false;     ///< a port addressing element is present
+    port_info ports;            ///< when addressed
+};
+
+/// Calls on_element(information_element) for each element of the UDH that starts `data`
+/// (its UDHL first), in order; an on_element that returns a failed result stops the walk with
+/// it. Errors: bad_udh at offset 0 when UDHL is missing or longer than the data, at an element's
+/// IEI when its length byte lies past UDHL, at its length byte when its data does. On success
+/// result.offset is the size of the UDH, UDHL included.
+template <class F>
+result read_elements(bytes data, F&& on_element) noexcept {
+    if (data.empty() || std::size_t{data[0]} + 1 > data.size()) return fail(errc::bad_udh, 0);
+    const std::size_t end = std::size_t{data[0]} + 1;
+    std::size_t i = 1;
+    while (i < end) {
+        if (i + 1 >= end) return fail(errc::bad_udh, i);
+        const std::size_t length = data[i + 1];
+        if (i + 2 + length > end) return fail(errc::bad_udh, i + 1);
+        if (const result r = on_element(information_element{data[i], data.subspan(i + 2, length), i}); !r) return r;
+        i += 2 + length;
+    }
+    return {errc{}, end};
+}
 
 namespace detail {
 
-struct split_limits {
-    std::size_t single;  // units in an unsegmented message
-    std::size_t each;    // units per segment
-    std::size_t unit;    // bytes per unit
-};
-
-constexpr split_limits limits_for(std::uint8_t msg_fmt, concat_reference ref) noexcept {
-    const std::size_t udh = ref == concat_reference::ref8 ? 6 : 7;
-    if (msg_fmt == msg_fmt_ucs2) return {70, (140 - udh) / 2, 2};
-    if (msg_fmt == msg_fmt_ascii) return {159, 159 - udh, 1};
-    return {140, 140 - udh, 1};
-}
-
-struct slice {
-    std::size_t end;    // in the text
-    std::size_t units;  // that the slice takes
-};
-
-// The longest slice of text from pos that fits `units`; err set on bad input.
-inline slice next_slice(std::string_view text, std::size_t pos, std::size_t units, std::uint8_t msg_fmt,
-                        result& err) noexcept {
-    if (msg_fmt != msg_fmt_ucs2 && msg_fmt != msg_fmt_gb) {
-        const std::size_t end = text.size() - pos < units ? text.size() : pos + units;
-        if (msg_fmt == msg_fmt_ascii) {
-            for (std::size_t i = pos; i < end; ++i) {
-                if (static_cast<unsigned char>(text[i]) >= 0x80) {
-                    err = fail(errc::bad_character, i);
-                    return {i, i - pos};
-                }
-            }
-        }
-        return {end, end - pos};
+// The concatenation or port element `e` into `out`: its exact length (bad_udh at its length
+// byte), for concatenation a total from 1 and a number from 1 to total (bad_udh at the byte),
+// one of each kind (duplicate_field at the second's IEI).
+inline result read_known_element(const information_element& e, user_data& out) noexcept {
+    const auto id = static_cast<iei>(e.id);
+    const std::size_t length = e.data.size();
+    if (id == iei::concat8 || id == iei::concat16) {
+        if (out.concatenated) return fail(errc::duplicate_field, e.offset);
+        const bool ref16 = id == iei::concat16;
+        if (length != (ref16 ? 4u : 3u)) return fail(errc::bad_udh, e.offset + 1);
+        concat_info c;
+        c.reference_size = ref16 ? concat_reference::ref16 : concat_reference::ref8;
+        c.reference = ref16 ? load_be16(e.data.data()) : std::uint16_t{e.data[0]};
+        c.total = e.data[length - 2];
+        c.number = e.data[length - 1];
+        c.offset = e.offset;
+        if (c.total == 0) return fail(errc::bad_udh, e.offset + length);
+        if (c.number == 0 || c.number > c.total) return fail(errc::bad_udh, e.offset + length + 1);
+        out.concatenated = true;
+        out.concat = c;
+    } else if (id == iei::port8 || id == iei::port16) {
+        if (out.addressed) return fail(errc::duplicate_field, e.offset);
+        const bool wide = id == iei::port16;
+        if (length != (wide ? 4u : 2u)) return fail(errc::bad_udh, e.offset + 1);
+        port_info p;
+        p.wide = wide;
+        p.destination = wide ? load_be16(e.data.data()) : std::uint16_t{e.data[0]};
+        p.source = wide ? load_be16(e.data.data() + 2) : std::uint16_t{e.data[1]};
+        p.offset = e.offset;
+        out.addressed = true;
+        out.ports = p;
     }
-    std::size_t used = 0;
-    while (pos < text.size()) {
-        std::size_t after = pos;
-        char32_t cp = 0;
-        const result r = codec::utf8::next(text, after, cp);
-        if (!r) {
-            err = r;
-            break;
-        }
-        std::size_t width = cp > 0xFFFF ? 2 : 1;  // UTF-16 units
-        if (msg_fmt == msg_fmt_gb && cp >= 0x80) {  // GB18030 bytes
-            writer measure;
-            if (const result g = encode_text(msg_fmt_gb, text.substr(pos, after - pos), measure);
-                !g && g.ec != errc::buffer_too_small) {
-                err = fail(g.ec, pos, g.field);
-                break;
-            }
-            width = measure.size();
-        }
-        if (used + width > units) break;
-        used += width;
-        pos = after;
-    }
-    return {pos, used};
+    return {};
 }
 
 }  // namespace detail
 
-// A lazy generator of segments: the constructor checks the text and counts the segments
-// (status(), count()); each next() encodes one segment into the caller's buffer.
-//
-//     cmpp::splitter parts(text, {cmpp::msg_fmt_ucs2, cmpp::concat_reference::ref8, ref});
-//     if (!parts.status()) ...;
-//     byte buf[140];
-//     while (!parts.done()) { writer w(buf); cmpp::segment s; if (!parts.next(w, s)) ...; submit(s); }
-class splitter {
-public:
-    splitter(std::string_view text, const split_options& options = {}) noexcept : text_(text), options_(options) {
-        if (!is_text_format(options.msg_fmt) && options.msg_fmt != msg_fmt_binary) {
-            status_ = fail(errc::out_of_range, 0, "Msg_Fmt");
-            return;
-        }
-        if (options.reference_size == concat_reference::ref8 && options.reference > 0xFF) {
-            status_ = fail(errc::out_of_range, 0, "reference");
-            return;
-        }
-        const detail::split_limits lim = detail::limits_for(options.msg_fmt, options.reference_size);
-        result err;
-        const detail::slice whole = detail::next_slice(text, 0, lim.single, options.msg_fmt, err);
-        if (whole.end == text.size() && err) {
-            count_ = 1;
-            single_ = true;
-            size_ = whole.units * lim.unit;
-            return;
-        }
-        const std::size_t udh = options.reference_size == concat_reference::ref8 ? 6 : 7;
-        std::size_t pos = 0;
-        std::size_t n = 0;
-        std::size_t size = 0;
-        while (err && pos < text.size()) {
-            if (n == 255) {
-                err = fail(errc::too_many, pos);
-                break;
-            }
-            const detail::slice part = detail::next_slice(text, pos, lim.each, options.msg_fmt, err);
-            pos = part.end;
-            size += udh + part.units * lim.unit;
-            ++n;
-        }
-        if (!err) {
-            status_ = err;
-            return;
-        }
-        count_ = n;
-        size_ = size;
-    }
-
-    // The outcome of checking the text: invalid_utf8 (UCS-2, GB), bad_character (ASCII) or
-    // unmappable (GB: U+E5E5) at the offset in the text, too_many at the offset where a 256th segment would start, out_of_range
-    // for an unknown Msg_Fmt or an 8-bit reference above 255.
-    result status() const noexcept { return status_; }
-    // Pk_total: 1 for a text that fits one message (even an empty one), 0 after an error.
-    std::size_t count() const noexcept { return count_; }
-    // Bytes of every segment's Msg_Content together: the storage split() needs.
-    std::size_t encoded_size() const noexcept { return size_; }
-    bool done() const noexcept { return !status_ || number_ >= count_; }
-
-    // Writes the next segment's Msg_Content into `out`, fills `seg` (seg.msg_content views the
-    // bytes written) and moves on. When they do not fit, the result is buffer_too_small with
-    // the size needed (140 bytes always suffice, 159 for ASCII) and the same segment comes
-    // next time. After the last segment: too_many.
-    result next(writer& out, segment& seg) noexcept {
-        if (!status_) return status_;
-        if (number_ >= count_) return fail(errc::too_many, text_.size());
-        const detail::split_limits lim = detail::limits_for(options_.msg_fmt, options_.reference_size);
-        result err;
-        const std::size_t end = detail::next_slice(text_, pos_, single_ ? lim.single : lim.each, options_.msg_fmt, err).end;
-        const std::size_t start = out.size();
-        if (!single_) {
-            const auto total = static_cast<byte>(count_);
-            const auto number = static_cast<byte>(number_ + 1);
-            if (options_.reference_size == concat_reference::ref8) {
-                const byte udh[] = {0x05, 0x00, 0x03, static_cast<byte>(options_.reference), total, number};
-                out.write(udh, sizeof udh);
-            } else {
-                const byte udh[] = {0x06, 0x08, 0x04, static_cast<byte>(options_.reference >> 8),
-                                    static_cast<byte>(options_.reference), total, number};
-                out.write(udh, sizeof udh);
-            }
-        }
-        const std::string_view slice = text_.substr(pos_, end - pos_);
-        if (options_.msg_fmt == msg_fmt_binary) {
-            out.write(slice);
-        } else {
-            encode_text(options_.msg_fmt, slice, out);  // checked by the constructor
-        }
-        const result r = out.finish();
-        if (!r) return r;
-        pos_ = end;
-        ++number_;
-        seg.pk_total = static_cast<std::uint8_t>(count_);
-        seg.pk_number = static_cast<std::uint8_t>(number_);
-        seg.tp_udhi = single_ ? 0 : 1;
-        seg.msg_fmt = options_.msg_fmt;
-        seg.text = slice;
-        seg.msg_content = bytes(out.buffer() + start, out.size() - start);
-        return {errc{}, out.size() - start};
-    }
-
-private:
-    std::string_view text_;
-    split_options options_;
-    result status_;
-    std::size_t count_ = 0;
-    std::size_t number_ = 0;  // segments produced so far
-    std::size_t pos_ = 0;
-    std::size_t size_ = 0;
-    bool single_ = false;
-};
-
-// Every segment at once: Msg_Contents back to back in `storage` (splitter::encoded_size()
-// bytes; count × 140 always suffice, × 159 for ASCII), one entry per segment in `segments`,
-// `count` set to their number. Errors, which write nothing: those of splitter::status(),
-// too_many with the number of segments needed when `segments` is shorter, buffer_too_small
-// with the storage size needed.
-inline result split(std::string_view text, const split_options& options, mutable_bytes storage, span<segment> segments,
-                    std::size_t& count) noexcept {
-    splitter parts(text, options);
-    count = 0;
-    if (!parts.status()) return parts.status();
-    if (parts.count() > segments.size()) return fail(errc::too_many, parts.count());
-    if (parts.encoded_size() > storage.size()) return fail(errc::buffer_too_small, parts.encoded_size());
-    writer out(storage);
-    for (std::size_t i = 0; !parts.done(); ++i) parts.next(out, segments[i]);
-    count = parts.count();
-    return out.finish();
-}
-
-// ---- reading a UDH -------------------------------------------------------------------------
-
-// The concatenation element of a segment.
-struct concat_info {
-    concat_reference reference_size = concat_reference::ref8;
-    std::uint16_t reference = 0;
-    std::uint8_t total = 0;
-    std::uint8_t number = 0;
-    std::size_t offset = 0;  // of its IEI in Msg_Content
-};
-
-// A Msg_Content split into its UDH and the text after it.
-struct user_data {
-    bytes udh;             // UDHL and the elements; empty without TP_udhi
-    bytes text;            // the user data after the UDH
-    bool concatenated = false;
-    concat_info concat;    // when concatenated
-};
-
-// Reads Msg_Content as TP_udhi says: a UDH is present when TP_udhi is 1 or 0x40 (the esm_class
-// bit some gateways copy, G6 in the notes) or 0x41; other values are out_of_range ("TP_udhi",
-// offset 0). Every element is checked against UDHL and UDHL against the content (bad_udh at the
-// UDHL byte, or at the length byte of the element that overruns); a concatenation element must
-// have its exact length, a non-zero total and a number from 1 to total (bad_udh at the byte at
-// fault); a second one is duplicate_field at its IEI. Other elements (ports, ...) are skipped.
-inline result parse_user_data(bytes msg_content, std::uint8_t tp_udhi, user_data& out) noexcept {
+/// Reads user data as its UDH indicator says: a UDH is present when `udhi` is 1 (TP_udhi) or
+/// 0x40 (the esm_class bit of SMPP, which some gateways copy into TP_udhi, G6 in the notes) or
+/// 0x41; other values are out_of_range ("TP_udhi", offset 0). The errors of read_elements() and
+/// of the concatenation and port elements: an exact length, a non-zero total and a number from
+/// 1 to total (bad_udh at the byte at fault), one element of each kind (duplicate_field at the
+/// second's IEI). Other elements are skipped. On success result.offset is data.size().
+inline result parse_user_data(bytes data, std::uint8_t udhi, user_data& out) noexcept {
     out = user_data{};
-    if (tp_udhi != 0 && tp_udhi != 1 && tp_udhi != 0x40 && tp_udhi != 0x41) return fail(errc::out_of_range, 0, "TP_udhi");
-    if (tp_udhi == 0) {
-        out.text = msg_content;
-        return {errc{}, msg_content.size()};
+    if (udhi != 0 && udhi != 1 && udhi != 0x40 && udhi != 0x41) return fail(errc::out_of_range, 0, "TP_udhi");
+    if (udhi == 0) {
+        out.text = data;
+        return {errc{}, data.size()};
     }
-    if (msg_content.empty() || std::size_t{msg_content[0]} + 1 > msg_content.size()) return fail(errc::bad_udh, 0);
-    const std::size_t end = std::size_t{msg_content[0]} + 1;
-    std::size_t i = 1;
-    while (i < end) {
-        if (i + 1 >= end) return fail(errc::bad_udh, i);
-        const byte iei = msg_content[i];
-        const std::size_t length = msg_content[i + 1];
-        if (i + 2 + length > end) return fail(errc::bad_udh, i + 1);
-        if (iei == 0x00 || iei == 0x08) {
-            if (out.concatenated) return fail(errc::duplicate_field, i);
-            const bool ref16 = iei == 0x08;
-            if (length != (ref16 ? 4u : 3u)) return fail(errc::bad_udh, i + 1);
-            const byte* p = msg_content.data() + i + 2;
-            concat_info c;
-            c.reference_size = ref16 ? concat_reference::ref16 : concat_reference::ref8;
-            c.reference = ref16 ? load_be16(p) : std::uint16_t{p[0]};
-            c.total = p[length - 2];
-            c.number = p[length - 1];
-            c.offset = i;
-            if (c.total == 0) return fail(errc::bad_udh, i + length);
-            if (c.number == 0 || c.number > c.total) return fail(errc::bad_udh, i + length + 1);
-            out.concatenated = true;
-            out.concat = c;
-        }
-        i += 2 + length;
+    const result r = read_elements(data, [&out](const information_element& e) { return detail::read_known_element(e, out); });
+    if (!r) {
+        out = user_data{};
+        return r;
     }
-    out.udh = msg_content.first(end);
-    out.text = msg_content.subspan(end);
-    return {errc{}, msg_content.size()};
+    out.udh = data.first(r.offset);
+    out.text = data.subspan(r.offset);
+    return {errc{}, data.size()};
 }
 
-// ---- reassembly ----------------------------------------------------------------------------
+/// Writes a UDH of one concatenation element (concat_udh_size() bytes): UDHL, IEI 0x00 with an
+/// 8-bit reference (its low byte) or IEI 0x08 with a 16-bit one, total and number. Like every
+/// write, out.finish() tells whether it fitted.
+inline void write_concat_udh(writer& out, concat_reference size, std::uint16_t reference, std::uint8_t total,
+                             std::uint8_t number) noexcept {
+    if (size == concat_reference::ref8) {
+        const byte udh[] = {0x05, 0x00, 0x03, static_cast<byte>(reference), total, number};
+        out.write(udh, sizeof udh);
+    } else {
+        const byte udh[] = {0x06, 0x08, 0x04, static_cast<byte>(reference >> 8), static_cast<byte>(reference), total, number};
+        out.write(udh, sizeof udh);
+    }
+}
+
+}  // namespace smsgw::sms
+
+/// @file
+/// The long-message reassembler: segments of an MO message, as CMPP_DELIVER (or CMPP_FWD)
+/// brings them, put back together from their UDH's concatenation element (sms/udh.hpp).
+namespace smsgw::cmpp {
+
+using sms::concat_info;
+using sms::parse_user_data;
+using sms::user_data;
 
 // A segment as received (CMPP_DELIVER, or a CMPP_FWD in MO forwarding).
 struct received_segment {
@@ -14525,7 +14423,7 @@ public:
     bool in_use() const noexcept { return in_use_; }
     std::string_view source() const noexcept { return {source_, source_size_}; }
     std::string_view destination() const noexcept { return {destination_, destination_size_}; }
-    concat_reference reference_size() const noexcept { return ref16_ ? concat_reference::ref16 : concat_reference::ref8; }
+    sms::concat_reference reference_size() const noexcept { return ref16_ ? sms::concat_reference::ref16 : sms::concat_reference::ref8; }
     std::uint16_t reference() const noexcept { return reference_; }
     std::uint8_t total() const noexcept { return total_; }
     std::uint8_t received() const noexcept { return received_; }
@@ -14547,7 +14445,7 @@ private:
 
     bool matches(const received_segment& s, const concat_info& c) const noexcept {
         return in_use_ && reference_ == c.reference && total_ == c.total &&
-               ref16_ == (c.reference_size == concat_reference::ref16) && source() == s.source &&
+               ref16_ == (c.reference_size == sms::concat_reference::ref16) && source() == s.source &&
                destination() == s.destination;
     }
 
@@ -14622,7 +14520,7 @@ public:
             }
             if (!slots_[i].in_use_ && free_index == slots_.size()) free_index = i;
         }
-        const std::size_t number_offset = c.offset + (c.reference_size == concat_reference::ref8 ? 4 : 5);
+        const std::size_t number_offset = c.offset + (c.reference_size == sms::concat_reference::ref8 ? 4 : 5);
         if (index < slots_.size() && slots_[index].has(c.number)) return fail(errc::duplicate_segment, number_offset);
         const std::size_t need = record_header + ud.text.size();
         if ((index == slots_.size() && free_index == slots_.size()) || need > pool_.size() - pool_used_)
@@ -14716,7 +14614,7 @@ private:
         if (!s.destination.empty()) std::memcpy(slot.destination_, s.destination.data(), s.destination.size());
         slot.source_size_ = static_cast<std::uint8_t>(s.source.size());
         slot.destination_size_ = static_cast<std::uint8_t>(s.destination.size());
-        slot.ref16_ = c.reference_size == concat_reference::ref16;
+        slot.ref16_ = c.reference_size == sms::concat_reference::ref16;
         slot.reference_ = c.reference;
         slot.total_ = c.total;
         slot.msg_fmt_ = s.msg_fmt;
@@ -14727,6 +14625,330 @@ private:
     mutable_bytes pool_;
     std::size_t pool_used_ = 0;
 };
+
+}  // namespace smsgw::cmpp
+// ---- smsgw/cmpp/splitter.hpp
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+// ---- smsgw/cmpp/text.hpp
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+// Msg_Content as text, by Msg_Fmt (CMPP 2.0 table 8.6): 0 ASCII, 8 UCS-2, 15 "含 GB 汉字",
+// to and from UTF-8. UCS-2 is read and written as UTF-16BE (a character above U+FFFF is a
+// surrogate pair, as handsets send it). GB text is GB18030: GB2312 and GBK text is a subset of
+// it, so one decoder reads what any gateway sends, and the encoder writes GBK's two bytes for
+// every character GBK has, four only for the others.
+namespace smsgw::cmpp {
+
+inline constexpr std::uint8_t msg_fmt_ascii = 0;
+inline constexpr std::uint8_t msg_fmt_binary = 4;
+inline constexpr std::uint8_t msg_fmt_ucs2 = 8;
+inline constexpr std::uint8_t msg_fmt_gb = 15;
+
+// Whether Msg_Fmt f is one of the three text formats this header converts.
+constexpr bool is_text_format(std::uint8_t f) noexcept {
+    return f == msg_fmt_ascii || f == msg_fmt_ucs2 || f == msg_fmt_gb;
+}
+
+// Msg_Content (without its UDH: see parse_user_data) of format `msg_fmt` to UTF-8. Errors, at
+// their offset in `content`: ASCII with an 8-bit byte bad_character; UCS-2 with a lone
+// surrogate invalid_utf16, an odd final byte truncated; GB text with a malformed sequence
+// bad_sequence, one cut at the end truncated; any other Msg_Fmt out_of_range ("Msg_Fmt").
+// Tolerant: each of those is one U+FFFD (GB where the Encoding Standard writes it) and the
+// rest is read. Success: offset = bytes written.
+inline result decode_text(std::uint8_t msg_fmt, bytes content, writer& out, mode m = mode::strict) noexcept {
+    const std::size_t before = out.size();
+    if (msg_fmt == msg_fmt_gb) {
+        const charset::outcome r = charset::decode(charset::encoding::gb18030, content, out, m);
+        if (!r && r.ec != errc::buffer_too_small) return fail(r.ec, r.offset, "Msg_Content");
+    } else if (msg_fmt == msg_fmt_ucs2) {
+        // from_utf16be writes every character before the one it refuses.
+        for (std::size_t pos = 0; pos < content.size();) {
+            const result r = codec::utf8::from_utf16be(content.subspan(pos), out);
+            if (r || r.ec == errc::buffer_too_small) break;
+            if (m == mode::strict) return fail(r.ec, pos + r.offset, "Msg_Content");
+            codec::utf8::put(U'\uFFFD', out);
+            pos += r.offset + (r.ec == errc::truncated ? 1 : 2);
+        }
+    } else if (msg_fmt == msg_fmt_ascii) {
+        for (std::size_t i = 0; i < content.size(); ++i) {
+            if (content[i] < 0x80) {
+                out.put(content[i]);
+            } else if (m == mode::strict) {
+                return fail(errc::bad_character, i, "Msg_Content");
+            } else {
+                codec::utf8::put(U'\uFFFD', out);
+            }
+        }
+    } else {
+        return fail(errc::out_of_range, 0, "Msg_Fmt");
+    }
+    if (out.overflowed()) return out.finish();
+    return {errc{}, out.size() - before};
+}
+
+// UTF-8 text to Msg_Content of format `msg_fmt`, without a UDH (the splitter of long_sms.hpp
+// writes segments). Errors, at their offset in `utf8`: invalid_utf8; a character beyond ASCII
+// for Msg_Fmt 0 bad_character; U+E5E5 for Msg_Fmt 15 unmappable (the one code point GB18030
+// lacks); any other Msg_Fmt out_of_range. Success: offset = bytes written.
+inline result encode_text(std::uint8_t msg_fmt, std::string_view utf8, writer& out) noexcept {
+    const std::size_t before = out.size();
+    if (msg_fmt == msg_fmt_gb) {
+        const charset::outcome r = charset::encode(charset::encoding::gb18030, utf8, out);
+        if (!r && r.ec != errc::buffer_too_small) return fail(r.ec, r.offset, "Msg_Content");
+    } else if (msg_fmt == msg_fmt_ucs2) {
+        if (result r = codec::utf8::to_utf16be(utf8, out); !r && r.ec != errc::buffer_too_small) {
+            return fail(r.ec, r.offset, "Msg_Content");
+        }
+    } else if (msg_fmt == msg_fmt_ascii) {
+        for (std::size_t i = 0; i < utf8.size(); ++i) {
+            if (static_cast<unsigned char>(utf8[i]) >= 0x80) return fail(errc::bad_character, i, "Msg_Content");
+        }
+        out.write(utf8);
+    } else {
+        return fail(errc::out_of_range, 0, "Msg_Fmt");
+    }
+    if (out.overflowed()) return out.finish();
+    return {errc{}, out.size() - before};
+}
+
+}  // namespace smsgw::cmpp
+
+/// @file
+/// The long-message splitter: a text too long for one SUBMIT goes out as segments whose
+/// Msg_Content starts with a User Data Header (sms/udh.hpp) carrying a concatenation element,
+/// TP_udhi = 1, and Pk_total/Pk_number filled to match.
+///
+/// Capacities, per Msg_Fmt (bytes of Msg_Content, CMPP 2.0 table 8.6 "Msg_Fmt 值为 0 时: <160 个
+/// 字节; 其它 <=140 个字节"):
+///
+///   Msg_Fmt          single   per segment, 8-bit ref UDH (6 bytes)   16-bit ref UDH (7 bytes)
+///   8 UCS-2          70 ch.   67 UTF-16 units (134 bytes)            66 units (132 bytes)
+///   0 ASCII          159      153                                    152
+///   4 binary         140      134                                    133
+///   15 GB text       140      134                                    133
+///
+/// ASCII travels as 8-bit bytes in CMPP, so the spec's "< 160 bytes" caps a single message at
+/// 159. A segment keeps UDH + text at 159 bytes too, which is also exactly what the SMSC can
+/// carry once it packs the text into GSM 7-bit septets (a 6-byte UDH takes 7 of the 160 septets,
+/// leaving 153; a 7-byte one 8, leaving 152). Characters outside ASCII are refused for Msg_Fmt 0.
+/// UCS-2 counts UTF-16 code units: a character above U+FFFF takes two, and a segment never ends
+/// between them. GB text (text.hpp) counts GB18030 bytes: two for a Chinese character, one for
+/// ASCII, four for a character GBK lacks, and a segment never ends inside one. Messages of more
+/// than 255 segments cannot be numbered: too_many.
+namespace smsgw::cmpp {
+
+using sms::concat_reference;
+
+struct split_options {
+    std::uint8_t msg_fmt = msg_fmt_ucs2;  // 0, 4, 8 or 15 (else out_of_range)
+    concat_reference reference_size = concat_reference::ref8;
+    std::uint16_t reference = 0;  // the same for every segment of one message; at most 255 with ref8
+};
+
+// One segment, ready for a SUBMIT's fields.
+struct segment {
+    std::uint8_t pk_total = 1;
+    std::uint8_t pk_number = 1;
+    std::uint8_t tp_udhi = 0;  // 1 when msg_content starts with a UDH
+    std::uint8_t msg_fmt = msg_fmt_ucs2;
+    std::string_view text;     // the part of the input this segment carries
+    bytes msg_content;         // UDH and encoded text: Msg_Content, its size Msg_Length
+};
+
+namespace detail {
+
+struct split_limits {
+    std::size_t single;  // units in an unsegmented message
+    std::size_t each;    // units per segment
+    std::size_t unit;    // bytes per unit
+};
+
+constexpr split_limits limits_for(std::uint8_t msg_fmt, concat_reference ref) noexcept {
+    const std::size_t udh = sms::concat_udh_size(ref);
+    if (msg_fmt == msg_fmt_ucs2) return {70, (140 - udh) / 2, 2};
+    if (msg_fmt == msg_fmt_ascii) return {159, 159 - udh, 1};
+    return {140, 140 - udh, 1};
+}
+
+struct slice {
+    std::size_t end;    // in the text
+    std::size_t units;  // that the slice takes
+};
+
+// The longest slice of text from pos that fits `units`; err set on bad input.
+inline slice next_slice(std::string_view text, std::size_t pos, std::size_t units, std::uint8_t msg_fmt,
+                        result& err) noexcept {
+    if (msg_fmt != msg_fmt_ucs2 && msg_fmt != msg_fmt_gb) {
+        const std::size_t end = text.size() - pos < units ? text.size() : pos + units;
+        if (msg_fmt == msg_fmt_ascii) {
+            for (std::size_t i = pos; i < end; ++i) {
+                if (static_cast<unsigned char>(text[i]) >= 0x80) {
+                    err = fail(errc::bad_character, i);
+                    return {i, i - pos};
+                }
+            }
+        }
+        return {end, end - pos};
+    }
+    std::size_t used = 0;
+    while (pos < text.size()) {
+        std::size_t after = pos;
+        char32_t cp = 0;
+        const result r = codec::utf8::next(text, after, cp);
+        if (!r) {
+            err = r;
+            break;
+        }
+        std::size_t width = cp > 0xFFFF ? 2 : 1;  // UTF-16 units
+        if (msg_fmt == msg_fmt_gb && cp >= 0x80) {  // GB18030 bytes
+            writer measure;
+            if (const result g = encode_text(msg_fmt_gb, text.substr(pos, after - pos), measure);
+                !g && g.ec != errc::buffer_too_small) {
+                err = fail(g.ec, pos, g.field);
+                break;
+            }
+            width = measure.size();
+        }
+        if (used + width > units) break;
+        used += width;
+        pos = after;
+    }
+    return {pos, used};
+}
+
+}  // namespace detail
+
+// A lazy generator of segments: the constructor checks the text and counts the segments
+// (status(), count()); each next() encodes one segment into the caller's buffer.
+//
+//     cmpp::splitter parts(text, {cmpp::msg_fmt_ucs2, cmpp::concat_reference::ref8, ref});
+//     if (!parts.status()) ...;
+//     byte buf[140];
+//     while (!parts.done()) { writer w(buf); cmpp::segment s; if (!parts.next(w, s)) ...; submit(s); }
+class splitter {
+public:
+    splitter(std::string_view text, const split_options& options = {}) noexcept : text_(text), options_(options) {
+        if (!is_text_format(options.msg_fmt) && options.msg_fmt != msg_fmt_binary) {
+            status_ = fail(errc::out_of_range, 0, "Msg_Fmt");
+            return;
+        }
+        if (options.reference_size == concat_reference::ref8 && options.reference > 0xFF) {
+            status_ = fail(errc::out_of_range, 0, "reference");
+            return;
+        }
+        const detail::split_limits lim = detail::limits_for(options.msg_fmt, options.reference_size);
+        result checked;  // ok until next_slice() meets a character it cannot take
+        const detail::slice whole = detail::next_slice(text, 0, lim.single, options.msg_fmt, checked);
+        if (whole.end == text.size() && checked.ok()) {
+            count_ = 1;
+            single_ = true;
+            size_ = whole.units * lim.unit;
+            return;
+        }
+        const std::size_t udh = sms::concat_udh_size(options.reference_size);
+        std::size_t pos = 0;
+        std::size_t n = 0;
+        std::size_t size = 0;
+        while (checked.ok() && pos < text.size()) {
+            if (n == 255) {
+                checked = fail(errc::too_many, pos);
+                break;
+            }
+            const detail::slice part = detail::next_slice(text, pos, lim.each, options.msg_fmt, checked);
+            pos = part.end;
+            size += udh + part.units * lim.unit;
+            ++n;
+        }
+        if (!checked.ok()) {
+            status_ = checked;
+            return;
+        }
+        count_ = n;
+        size_ = size;
+    }
+
+    // The outcome of checking the text: invalid_utf8 (UCS-2, GB), bad_character (ASCII) or
+    // unmappable (GB: U+E5E5) at the offset in the text, too_many at the offset where a 256th segment would start, out_of_range
+    // for an unknown Msg_Fmt or an 8-bit reference above 255.
+    result status() const noexcept { return status_; }
+    // Pk_total: 1 for a text that fits one message (even an empty one), 0 after an error.
+    std::size_t count() const noexcept { return count_; }
+    // Bytes of every segment's Msg_Content together: the storage split() needs.
+    std::size_t encoded_size() const noexcept { return size_; }
+    bool done() const noexcept { return !status_ || number_ >= count_; }
+
+    // Writes the next segment's Msg_Content into `out`, fills `seg` (seg.msg_content views the
+    // bytes written) and moves on. When they do not fit, the result is buffer_too_small with
+    // the size needed (140 bytes always suffice, 159 for ASCII) and the same segment comes
+    // next time. After the last segment: too_many.
+    result next(writer& out, segment& seg) noexcept {
+        if (!status_) return status_;
+        if (number_ >= count_) return fail(errc::too_many, text_.size());
+        const detail::split_limits lim = detail::limits_for(options_.msg_fmt, options_.reference_size);
+        result checked;  // the constructor has seen every slice pass
+        const std::size_t end = detail::next_slice(text_, pos_, single_ ? lim.single : lim.each, options_.msg_fmt, checked).end;
+        const std::size_t start = out.size();
+        if (!single_) {
+            sms::write_concat_udh(out, options_.reference_size, options_.reference, static_cast<std::uint8_t>(count_),
+                                  static_cast<std::uint8_t>(number_ + 1));
+        }
+        const std::string_view slice = text_.substr(pos_, end - pos_);
+        if (options_.msg_fmt == msg_fmt_binary) {
+            out.write(slice);
+        } else {
+            encode_text(options_.msg_fmt, slice, out);  // checked by the constructor
+        }
+        const result r = out.finish();
+        if (!r) return r;
+        pos_ = end;
+        ++number_;
+        seg.pk_total = static_cast<std::uint8_t>(count_);
+        seg.pk_number = static_cast<std::uint8_t>(number_);
+        seg.tp_udhi = single_ ? 0 : 1;
+        seg.msg_fmt = options_.msg_fmt;
+        seg.text = slice;
+        seg.msg_content = bytes(out.buffer() + start, out.size() - start);
+        return {errc{}, out.size() - start};
+    }
+
+private:
+    std::string_view text_;
+    split_options options_;
+    result status_;
+    std::size_t count_ = 0;
+    std::size_t number_ = 0;  // segments produced so far
+    std::size_t pos_ = 0;
+    std::size_t size_ = 0;
+    bool single_ = false;
+};
+
+// Every segment at once: Msg_Contents back to back in `storage` (splitter::encoded_size()
+// bytes; count × 140 always suffice, × 159 for ASCII), one entry per segment in `segments`,
+// `count` set to their number. Errors, which write nothing: those of splitter::status(),
+// too_many with the number of segments needed when `segments` is shorter, buffer_too_small
+// with the storage size needed.
+inline result split(std::string_view text, const split_options& options, mutable_bytes storage, span<segment> segments,
+                    std::size_t& count) noexcept {
+    splitter parts(text, options);
+    count = 0;
+    if (!parts.status()) return parts.status();
+    if (parts.count() > segments.size()) return fail(errc::too_many, parts.count());
+    if (parts.encoded_size() > storage.size()) return fail(errc::buffer_too_small, parts.encoded_size());
+    writer out(storage);
+    for (std::size_t i = 0; !parts.done(); ++i) {
+        if (const result r = parts.next(out, segments[i]); !r) return r;
+    }
+    count = parts.count();
+    return out.finish();
+}
 
 }  // namespace smsgw::cmpp
 // ---- smsgw/cmpp/report.hpp
@@ -28815,6 +29037,11 @@ inline result decode(bytes body, token_response& out, mutable_bytes scratch, dec
 }
 
 }  // namespace smsgw::mitake
+// ---- smsgw/sms.hpp
+
+/// @file
+/// smsgw::sms: what every SMS protocol shares, whatever carries it: the User Data Header of
+/// GSM 03.40 (concatenation, port addressing and other information elements).
 // ---- smsgw/smsplat.hpp
 
 // smsgw::smsplat: the HTTP SMS platform (cmpp2-and-http-sms-platform.txt, Parts II and III),

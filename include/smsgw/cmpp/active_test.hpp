@@ -18,13 +18,14 @@ using active_test = header_only<command_id::active_test>;
 struct active_test_resp {
     static constexpr command_id command = command_id::active_test_resp;
 
+    version ver = version::v20;
     std::uint32_t sequence_id = 0;
     std::uint8_t reserved = 0;
     bool without_reserved = false;  // the 12-byte response of CMPP 1.2 (tolerant decoding), encoded as such
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.may_end(m.without_reserved, {"Reserved", "without_reserved"});
         if (m.without_reserved) {
             v.absent(m.reserved, {"Reserved", "reserved"});

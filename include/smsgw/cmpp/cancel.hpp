@@ -12,12 +12,13 @@ namespace smsgw::cmpp {
 struct cancel {
     static constexpr command_id command = command_id::cancel;
 
+    version ver = version::v20;
     std::uint32_t sequence_id = 0;
     std::uint64_t msg_id = 0;  // the message to delete
-    std::string_view trailing;  // tolerant decoding: bytes after the body
+    bytes trailing;             // tolerant decoding: bytes after the body
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
     }
 };
@@ -29,11 +30,11 @@ struct cancel_resp {
     version ver = version::v20;
     std::uint32_t sequence_id = 0;
     std::uint32_t success_id = 0;  // 0 success, 1 failure
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        v.number(m.success_id, m.ver == version::v20 ? 1 : 4, {"Success_Id", "success_id"}, 1);
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        v.number(m.success_id, Ver == version::v20 ? 1 : 4, {"Success_Id", "success_id"}, 1);
     }
 };
 

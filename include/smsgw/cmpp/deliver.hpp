@@ -26,14 +26,17 @@ struct deliver {
     std::string_view src_terminal_id;       // 21 (2.0) or 32 (3.0): the user (for a report: SUBMIT's destination)
     std::uint8_t src_terminal_type = 0;     // 3.0: 0 real number, 1 pseudo-code
     std::uint8_t registered_delivery = 0;   // 1: Msg_Content is a status report
-    std::string_view msg_content;           // Msg_Length is its size
+    bytes msg_content;                      // Msg_Length is its size
     std::string_view reserved;              // 8 (2.0)
     std::string_view link_id;               // 20 (3.0)
-    std::string_view trailing;              // tolerant decoding: bytes after the body
+    bytes trailing;                         // tolerant decoding: bytes after the body
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        const bool v20 = m.ver == version::v20;
+    /// Msg_Content as chars, for ASCII content or to compare it with a string.
+    std::string_view content_chars() const noexcept { return as_chars(msg_content); }
+
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        constexpr bool v20 = Ver == version::v20;
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
         v.text(m.dest_id, 21, {"Dest_Id", "dest_id"});
         v.text(m.service_id, 10, {"Service_Id", "service_id"});
@@ -41,14 +44,14 @@ struct deliver {
         v.number(m.tp_udhi, 1, {"TP_udhi", "tp_udhi"}, 1);
         v.number(m.msg_fmt, 1, {"Msg_Fmt", "msg_fmt"});
         v.text(m.src_terminal_id, v20 ? 21 : 32, {"Src_terminal_Id", "src_terminal_id"});
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.src_terminal_type, {"Src_terminal_type", "src_terminal_type"});
         } else {
             v.number(m.src_terminal_type, 1, {"Src_terminal_type", "src_terminal_type"}, 1);
         }
         v.number(m.registered_delivery, 1, {"Registered_Delivery", "registered_delivery"}, 1);
         v.content(m.msg_content, msg_length_limit(m.msg_fmt), {"Msg_Length", "msg_length"}, {"Msg_Content", "msg_content"});
-        if (v20) {
+        if constexpr (v20) {
             v.text(m.reserved, 8, {"Reserved", "reserved"});
             v.absent(m.link_id, {"LinkID", "link_id"});
         } else {
@@ -66,12 +69,12 @@ struct deliver_resp {
     std::uint32_t sequence_id = 0;
     std::uint64_t msg_id = 0;   // the DELIVER's Msg_Id
     std::uint32_t result = 0;   // 0 success
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
-        v.number(m.result, m.ver == version::v20 ? 1 : 4, {"Result", "result"});
+        v.number(m.result, Ver == version::v20 ? 1 : 4, {"Result", "result"});
     }
 };
 

@@ -49,14 +49,17 @@ struct fwd {
     id_list dest_ids;                           // DestUsr_tl ids of 21 bytes (Dest_Id)
     std::string_view dest_pseudo;               // 32 (3.0)
     std::uint8_t dest_user_type = 0;            // 3.0: 0 or 1, as Fee_terminal_UserType
-    std::string_view msg_content;               // Msg_Length is its size
+    bytes msg_content;                          // Msg_Length is its size
     std::string_view reserve;                   // 8 (2.0)
     std::string_view link_id;                   // 20 (3.0)
-    std::string_view trailing;                  // tolerant decoding: bytes after the body
+    bytes trailing;                             // tolerant decoding: bytes after the body
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        const bool v20 = m.ver == version::v20;
+    /// Msg_Content as chars, for ASCII content or to compare it with a string.
+    std::string_view content_chars() const noexcept { return as_chars(msg_content); }
+
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        constexpr bool v20 = Ver == version::v20;
         v.text(m.source_id, 6, {"Source_Id", "source_id"}, pad::zero_left);
         v.text(m.destination_id, 6, {"Destination_Id", "destination_id"}, pad::zero_left);
         v.number(m.nodes_count, 1, {"NodesCount", "nodes_count"});
@@ -69,7 +72,7 @@ struct fwd {
         v.text(m.service_id, 10, {"Service_Id", "service_id"});
         v.number(m.fee_user_type, 1, {"Fee_UserType", "fee_user_type"}, 3);
         v.text(m.fee_terminal_id, 21, {"Fee_terminal_Id", "fee_terminal_id"});
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.fee_terminal_pseudo, {"Fee_terminal_Pseudo", "fee_terminal_pseudo"});
             v.absent(m.fee_terminal_user_type, {"Fee_terminal_UserType", "fee_terminal_user_type"});
         } else {
@@ -85,7 +88,7 @@ struct fwd {
         v.text(m.valid_time, 17, {"Valid_Time", "valid_time"});
         v.text(m.at_time, 17, {"At_Time", "at_time"});
         v.text(m.src_id, 21, {"Src_Id", "src_id"});
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.src_pseudo, {"Src_Pseudo", "src_pseudo"});
             v.absent(m.src_user_type, {"Src_UserType", "src_user_type"});
             v.absent(m.src_type, {"Src_type", "src_type"});
@@ -95,7 +98,7 @@ struct fwd {
             v.number(m.src_type, 1, {"Src_type", "src_type"}, 1);
         }
         v.ids(m.dest_ids, 21, {"DestUsr_tl", "dest_usr_tl"}, {"Dest_Id", "dest_id"}, v20 ? 0 : 1, v20 ? 99 : 1);
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.dest_pseudo, {"Dest_Pseudo", "dest_pseudo"});
             v.absent(m.dest_user_type, {"Dest_UserType", "dest_user_type"});
         } else {
@@ -103,7 +106,7 @@ struct fwd {
             v.number(m.dest_user_type, 1, {"Dest_UserType", "dest_user_type"}, 1);
         }
         v.content(m.msg_content, msg_length_limit(m.msg_fmt), {"Msg_Length", "msg_length"}, {"Msg_Content", "msg_content"});
-        if (v20) {
+        if constexpr (v20) {
             v.text(m.reserve, 8, {"Reserve", "reserve"});
             v.absent(m.link_id, {"LinkID", "link_id"});
         } else {
@@ -124,14 +127,14 @@ struct fwd_resp {
     std::uint8_t pk_total = 1;
     std::uint8_t pk_number = 1;
     std::uint32_t result = 0;
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
         v.number(m.pk_total, 1, {"Pk_total", "pk_total"});
         v.number(m.pk_number, 1, {"Pk_number", "pk_number"});
-        v.number(m.result, m.ver == version::v20 ? 1 : 4, {"Result", "result"});
+        v.number(m.result, Ver == version::v20 ? 1 : 4, {"Result", "result"});
     }
 };
 

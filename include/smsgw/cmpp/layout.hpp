@@ -89,11 +89,6 @@ template <class T>
 struct is_pdu<T, std::void_t<decltype(T::command)>> : std::is_same<std::remove_cv_t<decltype(T::command)>, command_id> {};
 
 template <class T, class = void>
-struct has_version : std::false_type {};
-template <class T>
-struct has_version<T, std::void_t<decltype(std::declval<T&>().ver)>> : std::true_type {};
-
-template <class T, class = void>
 struct single_version : std::false_type {};
 template <class T>
 struct single_version<T, std::void_t<decltype(T::only_in)>> : std::true_type {};
@@ -192,12 +187,12 @@ public:
         p_ += 1 + n * width;
     }
 
-    SMSGW_ALWAYS_INLINE void content(std::string_view& value, std::size_t max, field_name length, field_name) noexcept {
+    SMSGW_ALWAYS_INLINE void content(bytes& value, std::size_t max, field_name length, field_name) noexcept {
         if (!room(1, length)) return;
         const std::size_t n = *p_;
         if (strict_ && n > max) return fail(errc::out_of_range, pos(), length);
         if (!variable_room(n, left() - 1 < n)) return fail(errc::invalid_length, pos(), length);
-        value = chars(p_ + 1, n);
+        value = bytes(p_ + 1, n);
         p_ += 1 + n;
     }
 
@@ -300,7 +295,7 @@ public:
             pos_ += 1 + list.size() * width;
         }
     }
-    SMSGW_ALWAYS_INLINE constexpr void content(const std::string_view& value, std::size_t, field_name, field_name f) noexcept {
+    SMSGW_ALWAYS_INLINE constexpr void content(const bytes& value, std::size_t, field_name, field_name f) noexcept {
         pos_ += 1;
         if (Check && value.size() > 0xFF) fail(errc::field_too_long, f);
         pos_ += value.size();
@@ -362,7 +357,7 @@ public:
         *p_++ = static_cast<byte>(list.size());
         for (std::string_view id : list) text(id, width, f);
     }
-    SMSGW_ALWAYS_INLINE void content(const std::string_view& value, std::size_t, field_name, field_name) noexcept {
+    SMSGW_ALWAYS_INLINE void content(const bytes& value, std::size_t, field_name, field_name) noexcept {
         if (value.size() > 0xFF) ok_ = false;
         *p_++ = static_cast<byte>(value.size());
         put(value);
@@ -373,7 +368,7 @@ public:
     }
     constexpr void may_end(const bool&, field_name) noexcept {}
 
-    SMSGW_ALWAYS_INLINE void put(std::string_view s) noexcept {
+    SMSGW_ALWAYS_INLINE void put(bytes s) noexcept {
         if (!s.empty()) std::memcpy(p_, s.data(), s.size());
         p_ += s.size();
     }
@@ -407,20 +402,39 @@ private:
     bool ok_ = true;
 };
 
-// Runs T::walk with the PDU's version known to the compiler in each branch, so that the widths
-// and limits that depend on it (21 or 32, 1 or 4) are constants there, like all the others.
-template <class V, class Self>
-SMSGW_ALWAYS_INLINE void walk_pdu(V& v, Self& m) noexcept {
-    using T = std::remove_const_t<Self>;
-    if constexpr (has_version<T>::value) {
-        if (m.ver == version::v20) {
-            T::walk(v, m);
-        } else {
-            T::walk(v, m);
-        }
-    } else {
-        T::walk(v, m);
-    }
+template <class T>
+using ver_member = decltype(T::ver);
+template <class T>
+using sequence_id_member = decltype(T::sequence_id);
+template <class T>
+using trailing_member = decltype(T::trailing);
+template <class T>
+using walk_member = decltype(T::walk(std::declval<body_sizer<false>&>(), std::declval<const T&>(),
+                                     version_constant<version::v20>{}));
+
+// The type M<T> names, void when T lacks it.
+template <class T, template <class> class M, class = void>
+struct member_type {
+    using type = struct missing;
+};
+template <class T, template <class> class M>
+struct member_type<T, M, std::void_t<M<T>>> {
+    using type = M<T>;
+};
+template <class T, template <class> class M, class Want>
+inline constexpr bool has_member = std::is_same_v<typename member_type<T, M>::type, Want>;
+
+// What encode(), decode() and the `pdu` variant need of a PDU struct, each said in one line.
+template <class T>
+constexpr bool check_pdu() noexcept {
+    static_assert(has_member<T, ver_member, version>, "a CMPP PDU struct has `version ver`, its codec version");
+    static_assert(has_member<T, sequence_id_member, std::uint32_t>, "a CMPP PDU struct has `std::uint32_t sequence_id`");
+    static_assert(has_member<T, trailing_member, bytes>,
+                  "a CMPP PDU struct has `bytes trailing`, what tolerant decoding keeps after the body");
+    static_assert(has_member<T, walk_member, void>,
+                  "a CMPP PDU struct has `template <class V, class Self, version Ver> static constexpr void "
+                  "walk(V&, Self&, version_constant<Ver>)` listing its body");
+    return true;
 }
 
 // The body of a T of version V with no ids and an empty content: its fixed-width fields and
@@ -428,9 +442,8 @@ SMSGW_ALWAYS_INLINE void walk_pdu(V& v, Self& m) noexcept {
 template <class T, version V>
 constexpr std::size_t fixed_body_size() noexcept {
     T m{};
-    if constexpr (has_version<T>::value) m.ver = V;
     body_sizer<false> s(0);
-    T::walk(s, m);
+    T::walk(s, m, version_constant<V>{});
     return s.pos();
 }
 template <class T, version V>
@@ -440,23 +453,38 @@ inline constexpr std::size_t fixed_body = fixed_body_size<T, V>();
 // sets all the others, the other version's included, so `out` needs no clearing first.)
 template <class T>
 SMSGW_ALWAYS_INLINE void start_decoding(T& out, bytes in, version v) noexcept {
-    if constexpr (has_version<T>::value) out.ver = v;
+    out.ver = v;
     out.sequence_id = load_be32(in.data() + 8);
     out.trailing = {};
 }
 
 }  // namespace detail
 
+/// Runs m's walk with visitor `v`, its version (m.ver, or the one version a PDU of one version
+/// has) given as a type, so that every width and limit that depends on it is a constant.
+template <class V, class Self>
+constexpr void walk(V& v, Self& m) {
+    using T = std::remove_const_t<Self>;
+    if constexpr (detail::single_version<T>::value) {
+        T::walk(v, m, version_constant<T::only_in>{});
+    } else if (m.ver == version::v20) {
+        T::walk(v, m, version_constant<version::v20>{});
+    } else {
+        T::walk(v, m, version_constant<version::v30>{});
+    }
+}
+
 // A PDU that is only a header: CMPP_TERMINATE, CMPP_TERMINATE_RESP, CMPP_ACTIVE_TEST.
 template <command_id Id>
 struct header_only {
     static constexpr command_id command = Id;
 
+    version ver = version::v20;
     std::uint32_t sequence_id = 0;
-    std::string_view trailing;  // tolerant decoding: bytes after the (empty) body
+    bytes trailing;  // tolerant decoding: bytes after the (empty) body
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V&, Self&) {}
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V&, Self&, version_constant<Ver>) {}
 };
 
 // Any PDU struct of this module: `decode(in, pdu, version::v30)` or with options,
@@ -468,6 +496,7 @@ struct header_only {
 // invalid_length, trailing_bytes (strict: Total_Length longer than the body).
 template <class T, std::enable_if_t<detail::is_pdu<T>::value, int> = 0>
 SMSGW_FLATTEN result decode(bytes in, T& out, const decode_options& opt) noexcept {
+    static_assert(detail::check_pdu<T>());
     if (in.size() < header_size) return fail(errc::truncated, in.size(), "Total_Length");
     const std::uint32_t total = load_be32(in.data());
     if (total < header_size) return fail(errc::bad_total_length, 0, "Total_Length");
@@ -481,7 +510,7 @@ SMSGW_FLATTEN result decode(bytes in, T& out, const decode_options& opt) noexcep
     if (total - header_size >= fixed) {
         detail::start_decoding(out, in, opt.ver);
         detail::body_decoder<true> d(in.data(), header_size, total, strict, total - header_size - fixed);
-        detail::walk_pdu(d, out);
+        walk(d, out);
         if (d.ok()) end = d.pos();
     }
     if (end == 0) {
@@ -490,13 +519,13 @@ SMSGW_FLATTEN result decode(bytes in, T& out, const decode_options& opt) noexcep
         out = T{};
         detail::start_decoding(out, in, opt.ver);
         detail::body_decoder<false> d(in.data(), header_size, total, strict);
-        detail::walk_pdu(d, out);
+        walk(d, out);
         if (!d.ok()) return d.error();
         end = d.pos();
     }
     if (end != total) {
         if (strict) return fail(errc::trailing_bytes, end, "Total_Length");
-        out.trailing = std::string_view(reinterpret_cast<const char*>(in.data()) + end, total - end);
+        out.trailing = in.subspan(end, total - end);
     }
     return {errc{}, total};
 }
@@ -514,15 +543,16 @@ result decode(bytes in, T& out, version v) noexcept {
 // nothing is claimed from `out` (its buffer past out.size() may have been written to).
 template <class T, std::enable_if_t<detail::is_pdu<T>::value, int> = 0>
 SMSGW_FLATTEN result encode(const T& msg, writer& out) noexcept {
+    static_assert(detail::check_pdu<T>());
     const std::size_t start = out.size();
     detail::body_sizer<false> sizer(start + header_size);
-    detail::walk_pdu(sizer, msg);
+    walk(sizer, msg);
     const std::size_t total = sizer.pos() - start + msg.trailing.size();
     if (out.buffer() != nullptr && start <= out.capacity() && total <= out.capacity() - start) {
         // One pass writes and checks; only what passes is claimed from `out`.
         byte* p = out.buffer() + start;
         detail::body_writer w(p + header_size);
-        detail::walk_pdu(w, msg);
+        walk(w, msg);
         if (w.ok()) {
             w.put(msg.trailing);
             store_be32(p, static_cast<std::uint32_t>(total));
@@ -534,7 +564,7 @@ SMSGW_FLATTEN result encode(const T& msg, writer& out) noexcept {
     }
     // No room, or a value that does not fit: say which (that comes before buffer_too_small).
     detail::body_sizer<true> check(start + header_size);
-    detail::walk_pdu(check, msg);
+    walk(check, msg);
     if (!check.ok()) return check.error();
     out.claim(total);
     return out.finish();

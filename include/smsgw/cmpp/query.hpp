@@ -13,15 +13,16 @@ namespace smsgw::cmpp {
 struct query {
     static constexpr command_id command = command_id::query;
 
+    version ver = version::v20;
     std::uint32_t sequence_id = 0;
     std::string_view time;         // 8: YYYYMMDD
     std::uint8_t query_type = 0;   // 0 totals, 1 by Service_Id
     std::string_view query_code;   // 10: the Service_Id when Query_Type is 1
     std::string_view reserve;      // 8
-    std::string_view trailing;     // tolerant decoding: bytes after the body
+    bytes trailing;                // tolerant decoding: bytes after the body
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.time, 8, {"Time", "time"});
         v.number(m.query_type, 1, {"Query_Type", "query_type"}, 1);
         v.text(m.query_code, 10, {"Query_Code", "query_code"});
@@ -33,6 +34,7 @@ struct query {
 struct query_resp {
     static constexpr command_id command = command_id::query_resp;
 
+    version ver = version::v20;
     std::uint32_t sequence_id = 0;
     std::string_view time;         // 8: YYYYMMDD
     std::uint8_t query_type = 0;
@@ -45,10 +47,10 @@ struct query_resp {
     std::uint32_t mo_scs = 0;      // delivered to the SP
     std::uint32_t mo_wt = 0;       // waiting for the SP
     std::uint32_t mo_fl = 0;       // failed to reach the SP
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.time, 8, {"Time", "time"});
         v.number(m.query_type, 1, {"Query_Type", "query_type"}, 1);
         v.text(m.query_code, 10, {"Query_Code", "query_code"});

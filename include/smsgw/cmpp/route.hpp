@@ -14,7 +14,7 @@ namespace smsgw::cmpp {
 namespace detail {
 // Route_Id, Destination_Id, Gateway_IP, Gateway_port: how every route answer and update starts.
 template <class V, class M>
-SMSGW_ALWAYS_INLINE constexpr void walk_route_head(V& v, M& m) {
+constexpr void walk_route_head(V& v, M& m) {
     v.number(m.route_id, 4, {"Route_Id", "route_id"});
     v.text(m.destination_id, 6, {"Destination_Id", "destination_id"});
     v.text(m.gateway_ip, 15, {"Gateway_IP", "gateway_ip"});
@@ -26,13 +26,14 @@ SMSGW_ALWAYS_INLINE constexpr void walk_route_head(V& v, M& m) {
 struct mt_route {
     static constexpr command_id command = command_id::mt_route;
 
+    version ver = version::v20;
     std::uint32_t sequence_id = 0;
     std::string_view source_id;     // 6: source gateway code
     std::string_view terminal_id;   // 21: the destination MSISDN
-    std::string_view trailing;      // tolerant decoding: bytes after the body
+    bytes trailing;                 // tolerant decoding: bytes after the body
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
         v.text(m.terminal_id, 21, {"Terminal_Id", "terminal_id"});
     }
@@ -54,17 +55,17 @@ struct mt_route_resp {
     std::uint8_t result = 0;           // 0 normal, 1 no route, 2 last route (2.0; 3.0 lists no codes)
     std::uint8_t user_type = 0;        // 3.0
     std::string_view time_stamp;       // 14 (3.0): yyyymmddhhmmss
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        const bool v20 = m.ver == version::v20;
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        constexpr bool v20 = Ver == version::v20;
         detail::walk_route_head(v, m);
         v.text(m.start_id, v20 ? 6 : 9, {"Start_Id", "start_id"});
         v.text(m.end_id, v20 ? 6 : 9, {"End_Id", "end_id"});
         v.text(m.area_code, 4, {"Area_code", "area_code"});
         v.number(m.result, 1, {"Result", "result"}, v20 ? 2 : any_value);
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.user_type, {"User_type", "user_type"});
             v.absent(m.time_stamp, {"Time_stamp", "time_stamp"});
         } else {
@@ -78,15 +79,16 @@ struct mt_route_resp {
 struct mo_route {
     static constexpr command_id command = command_id::mo_route;
 
+    version ver = version::v20;
     std::uint32_t sequence_id = 0;
     std::string_view source_id;        // 6
     std::string_view sp_code;          // 21: the SP's service code
     std::string_view service_id;       // 10
     std::uint32_t service_code = 0;
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
         v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
         v.text(m.service_id, 10, {"Service_Id", "service_id"});
@@ -111,14 +113,14 @@ struct mo_route_resp {
     std::uint32_t end_code = 0;
     std::uint8_t result = 0;           // 0 normal, 1 no route, 2 last route (2.0; 3.0 lists no codes)
     std::string_view time_stamp;       // 14 (3.0)
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        const bool v20 = m.ver == version::v20;
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        constexpr bool v20 = Ver == version::v20;
         detail::walk_route_head(v, m);
         v.text(m.sp_id, v20 ? 21 : 6, {"SP_Id", "sp_id"});
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.sp_code, {"SP_Code", "sp_code"});
             v.absent(m.sp_acess_type, {"SP_AcessType", "sp_acess_type"});
         } else {
@@ -128,7 +130,7 @@ struct mo_route_resp {
         v.number(m.start_code, 4, {"Start_code", "start_code"});
         v.number(m.end_code, 4, {"End_code", "end_code"});
         v.number(m.result, 1, {"Result", "result"}, v20 ? 2 : any_value);
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.time_stamp, {"Time_stamp", "time_stamp"});
         } else {
             v.text(m.time_stamp, 14, {"Time_stamp", "time_stamp"});
@@ -144,14 +146,15 @@ struct basic_get_route {
     static constexpr command_id command = Id;
     static constexpr version only_in = Only;
 
+    version ver = Only;  // the one version that has it
     std::uint32_t sequence_id = 0;
     std::string_view source_id;         // 6
     std::string_view route_type;        // 2 (2.0: "MO" or "MT") or 4 (3.0)
     std::int32_t last_route_id = -1;    // the last Route_Id received; -1 the first time
-    std::string_view trailing;          // tolerant decoding: bytes after the body
+    bytes trailing;                     // tolerant decoding: bytes after the body
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
         v.text(m.route_type, Only == version::v20 ? 2 : 4, {"Route_type", "route_type"});
         v.number(m.last_route_id, 4, {"Last_route_Id", "last_route_id"});
@@ -167,6 +170,7 @@ struct get_route_resp {
     static constexpr command_id command = command_id::get_route_resp;
     static constexpr version only_in = version::v20;
 
+    version ver = version::v20;  // the one version that has it
     std::uint32_t sequence_id = 0;
     std::uint32_t route_id = 0;
     std::string_view destination_id;   // 6
@@ -178,10 +182,10 @@ struct get_route_resp {
     std::uint32_t end_code = 0;        // MO: last service code; MT: last number of the range
     std::string_view area_code;        // 4: empty for MO routes
     std::uint8_t result = 0;           // 0 normal, 1 no route, 2 last route
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         detail::walk_route_head(v, m);
         v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
         v.text(m.service_id, 10, {"Service_Id", "service_id"});
@@ -197,6 +201,7 @@ struct get_mt_route_resp {
     static constexpr command_id command = command_id::get_mt_route_resp;
     static constexpr version only_in = version::v30;
 
+    version ver = version::v30;  // the one version that has it
     std::uint32_t sequence_id = 0;
     std::uint32_t route_id = 0;
     std::string_view destination_id;   // 6
@@ -210,10 +215,10 @@ struct get_mt_route_resp {
     std::uint32_t route_total = 0;
     std::uint32_t route_number = 0;
     std::string_view time_stamp;       // 14: yyyymmddhhmmss
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         detail::walk_route_head(v, m);
         v.text(m.start_id, 9, {"Start_Id", "start_id"});
         v.text(m.end_id, 9, {"End_Id", "end_id"});
@@ -233,6 +238,7 @@ struct get_mo_route_resp {
     static constexpr command_id command = command_id::get_mo_route_resp;
     static constexpr version only_in = version::v30;
 
+    version ver = version::v30;  // the one version that has it
     std::uint32_t sequence_id = 0;
     std::uint32_t route_id = 0;
     std::string_view destination_id;   // 6
@@ -248,10 +254,10 @@ struct get_mo_route_resp {
     std::uint32_t route_total = 0;
     std::uint32_t route_number = 0;
     std::string_view time_stamp;       // 14
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         detail::walk_route_head(v, m);
         v.text(m.sp_id, 6, {"SP_Id", "sp_id"});
         v.text(m.sp_code, 21, {"SP_Code", "sp_code"});

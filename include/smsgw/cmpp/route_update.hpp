@@ -33,17 +33,17 @@ struct basic_mt_route_update {
     std::string_view area_code;        // 4
     std::uint8_t user_type = 0;        // 3.0
     std::string_view time_stamp;       // 14: 3.0 pushes only (yyyymmddhhmmss)
-    std::string_view trailing;         // tolerant decoding: bytes after the body
+    bytes trailing;                    // tolerant decoding: bytes after the body
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        const bool v20 = m.ver == version::v20;
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        constexpr bool v20 = Ver == version::v20;
         v.number(m.update_type, 1, {"Update_type", "update_type"}, 2);
         detail::walk_route_head(v, m);
         v.text(m.start_id, v20 ? 6 : 9, {"Start_Id", "start_id"});
         v.text(m.end_id, v20 ? 6 : 9, {"End_Id", "end_id"});
         v.text(m.area_code, 4, {"Area_code", "area_code"});
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.user_type, {"User_type", "user_type"});
         } else {
             v.number(m.user_type, 1, {"User_type", "user_type"});
@@ -80,14 +80,14 @@ struct basic_mo_route_update {
     std::uint32_t start_code = 0;
     std::uint32_t end_code = 0;
     std::string_view time_stamp;       // 14: 3.0 pushes only
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        const bool v20 = m.ver == version::v20;
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        constexpr bool v20 = Ver == version::v20;
         v.number(m.update_type, 1, {"Update_type", "update_type"}, 2);
         detail::walk_route_head(v, m);
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.sp_id, {"SP_Id", "sp_id"});
             v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
             v.absent(m.sp_acess_type, {"SP_AcessType", "sp_acess_type"});
@@ -120,12 +120,12 @@ struct basic_route_update_resp {
     std::uint8_t result = 0;           // 0 valid, awaiting confirmation; 1 invalid
     std::uint32_t route_id = 0;        // 3.0
     std::string_view time_stamp;       // 14 (3.0)
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.result, 1, {"Result", "result"}, 1);
-        if (m.ver == version::v20) {
+        if constexpr (Ver == version::v20) {
             v.absent(m.route_id, {"Route_Id", "route_id"});
             v.absent(m.time_stamp, {"Time_stamp", "time_stamp"});
         } else {
@@ -143,12 +143,13 @@ template <command_id Id>
 struct basic_push_resp {
     static constexpr command_id command = Id;
 
+    version ver = version::v20;
     std::uint32_t sequence_id = 0;
     std::uint8_t result = 0;           // 0 changed, 1 failed
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.result, 1, {"Result", "result"}, 1);
     }
 };

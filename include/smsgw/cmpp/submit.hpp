@@ -37,14 +37,17 @@ struct submit {
     std::string_view src_id;                // 21: the SP's service code, shown as the caller
     id_list dest_terminal_ids;              // DestUsr_tl ids of 21 (2.0) or 32 (3.0) bytes, fewer than 100
     std::uint8_t dest_terminal_type = 0;    // 3.0: 0 real number, 1 pseudo-code
-    std::string_view msg_content;           // Msg_Length is its size
+    bytes msg_content;                      // Msg_Length is its size
     std::string_view reserve;               // 8 (2.0)
     std::string_view link_id;               // 20 (3.0): LinkID
-    std::string_view trailing;              // tolerant decoding: bytes after the body
+    bytes trailing;                         // tolerant decoding: bytes after the body
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        const bool v20 = m.ver == version::v20;
+    /// Msg_Content as chars, for ASCII content or to compare it with a string.
+    std::string_view content_chars() const noexcept { return as_chars(msg_content); }
+
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        constexpr bool v20 = Ver == version::v20;
         const std::size_t terminal = v20 ? 21 : 32;
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
         v.number(m.pk_total, 1, {"Pk_total", "pk_total"});
@@ -54,7 +57,7 @@ struct submit {
         v.text(m.service_id, 10, {"Service_Id", "service_id"});
         v.number(m.fee_user_type, 1, {"Fee_UserType", "fee_user_type"}, 3);
         v.text(m.fee_terminal_id, terminal, {"Fee_terminal_Id", "fee_terminal_id"});
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.fee_terminal_type, {"Fee_terminal_type", "fee_terminal_type"});
         } else {
             v.number(m.fee_terminal_type, 1, {"Fee_terminal_type", "fee_terminal_type"}, 1);
@@ -69,13 +72,13 @@ struct submit {
         v.text(m.at_time, 17, {"At_Time", "at_time"});
         v.text(m.src_id, 21, {"Src_Id", "src_id"});
         v.ids(m.dest_terminal_ids, terminal, {"DestUsr_tl", "dest_usr_tl"}, {"Dest_terminal_Id", "dest_terminal_id"}, 0, 99);
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.dest_terminal_type, {"Dest_terminal_type", "dest_terminal_type"});
         } else {
             v.number(m.dest_terminal_type, 1, {"Dest_terminal_type", "dest_terminal_type"}, 1);
         }
         v.content(m.msg_content, msg_length_limit(m.msg_fmt), {"Msg_Length", "msg_length"}, {"Msg_Content", "msg_content"});
-        if (v20) {
+        if constexpr (v20) {
             v.text(m.reserve, 8, {"Reserve", "reserve"});
             v.absent(m.link_id, {"LinkID", "link_id"});
         } else {
@@ -93,12 +96,12 @@ struct submit_resp {
     std::uint32_t sequence_id = 0;
     std::uint64_t msg_id = 0;   // msg_id.hpp splits it
     std::uint32_t result = 0;   // 0 success
-    std::string_view trailing;
+    bytes trailing;
 
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
-        v.number(m.result, m.ver == version::v20 ? 1 : 4, {"Result", "result"});
+        v.number(m.result, Ver == version::v20 ? 1 : 4, {"Result", "result"});
     }
 };
 
