@@ -10941,16 +10941,17 @@ private:
 #include <type_traits>
 
 
-// The CMPP message header (CMPP 2.0 §8.2, table 8.3) and the Command_Ids of table 8.34, with
-// CMPP 3.0's renaming of 0x12 and its GET_MO_ROUTE. Nothing on the wire says which version a
-// connection speaks: the caller knows it (from CONNECT.Version or configuration) and passes it.
+/// @file
+/// The CMPP message header (CMPP 2.0 §8.2, table 8.3) and the Command_Ids of table 8.34, with
+/// CMPP 3.0's renaming of 0x12 and its GET_MO_ROUTE. Nothing on the wire says which version a
+/// connection speaks: the caller knows it (from CONNECT.Version or configuration) and passes it.
 namespace smsgw::cmpp {
 
 /// A CMPP version: the codec version every PDU struct carries as `ver`, which chooses its
 /// layout. Its value is also the Version byte of CMPP_CONNECT for that version.
 enum class version : unsigned char {
-    v20 = 0x20,  ///< CMPP 2.0 (2002-04), the seed spec
-    v30 = 0x30,  ///< CMPP 3.0.0 (QB-GF-028-2003): 32-byte terminal ids, 4-byte results, LinkID
+    v20 = 0x20,  ///< /< CMPP 2.0 (2002-04), the seed spec
+    v30 = 0x30,  ///< /< CMPP 3.0.0 (QB-GF-028-2003): 32-byte terminal ids, 4-byte results, LinkID
 };
 
 /// A version as a type: the third argument of every PDU's `walk`, so that the widths and
@@ -11073,22 +11074,24 @@ constexpr const char* command_name(command_id id, version v) noexcept {
 /// Whether `v` defines the Command_Id.
 constexpr bool is_known(command_id id, version v) noexcept { return detail::command_position(id, v) != detail::command_count; }
 
-// Responses have bit 31 set; the response to a request has the same Sequence_Id.
+/// Responses have bit 31 set; the response to a request has the same Sequence_Id.
 constexpr bool is_response(command_id id) noexcept { return (static_cast<std::uint32_t>(id) & 0x80000000u) != 0; }
+/// The Command_Id of the response to `request`.
 constexpr command_id response_to(command_id request) noexcept {
     return static_cast<command_id>(static_cast<std::uint32_t>(request) | 0x80000000u);
 }
 
+/// Bytes of the message header.
 inline constexpr std::size_t header_size = 12;
 
-// Table 8.3.
+/// The message header, table 8.3.
 struct header {
-    std::uint32_t total_length = 0;  // header and body
-    command_id command{};
-    std::uint32_t sequence_id = 0;
+    std::uint32_t total_length = 0;  ///< header and body
+    command_id command{};            ///< Command_Id
+    std::uint32_t sequence_id = 0;   ///< Sequence_Id: a response has its request's
 };
 
-// Reads the 12 header bytes at the start of `in` (the rest is not looked at).
+/// Reads the 12 header bytes at the start of `in` (the rest is not looked at).
 inline result decode(bytes in, header& out) noexcept {
     if (in.size() < header_size) return fail(errc::truncated, in.size(), "Sequence_Id");
     out.total_length = load_be32(in.data());
@@ -11097,6 +11100,7 @@ inline result decode(bytes in, header& out) noexcept {
     return {errc{}, header_size};
 }
 
+/// Writes the 12 header bytes.
 inline result encode(const header& h, writer& out) noexcept {
     out.put_be32(h.total_length);
     out.put_be32(static_cast<std::uint32_t>(h.command));
@@ -11231,60 +11235,68 @@ private:
 
 }  // namespace smsgw::cmpp
 
-// How every CMPP PDU is encoded and decoded. Each PDU struct lists its body once, in wire order,
-// in a static `walk(visitor, msg)`; the encoder, the decoder and anyone printing a PDU (the
-// inspector) are visitors of that walk, so the three cannot disagree about a layout.
-//
-// A visitor has these members, each given the field's spec name and its snake_case key:
-//   number(value, width, name, limit) big-endian unsigned integer of 1, 2, 4 or 8 bytes
-//                                     (Last_route_Id: a signed 4-byte Integer); `limit` is what
-//                                     the spec allows (a largest value, or a list of codes),
-//                                     checked by strict decoding
-//   text(value, width, name, pad)     fixed-width Octet String, padded as table 8.1 says
-//   octets(array, name)               fixed-width binary (the authenticators)
-//   ids(list, width, count_name, name, min, max)   a count byte (DestUsr_tl) and that many ids
-//   content(value, max, length_name, name)         Msg_Length and Msg_Content
-//   absent(value, name)               a field the chosen version does not have: encoding refuses
-//                                     a value there rather than drop it, decoding empties it
-//   may_end(ended, name)              the PDU may end here, in an older layout (a CMPP 1.2
-//                                     ACTIVE_TEST_RESP, G27): tolerant decoding sets `ended` when
-//                                     it does, and the walk then takes the next fields as absent
-//
-// Speed comes from the compiler seeing through this: walks and visitor members are inlined
-// into encode() and decode() (SMSGW_ALWAYS_INLINE), and walk_pdu() runs each walk with the
-// version known, so every width is a constant and each field costs a load or a store or two.
-// Encoding measures, then writes and checks in one pass; decoding checks the fixed-width
-// fields' room once. Only on an error does a slower pass find which field and where.
+/// @file
+/// How every CMPP PDU is encoded and decoded. Each PDU struct lists its body once, in wire order,
+/// in a static `walk(visitor, msg)`; the encoder, the decoder and anyone printing a PDU (the
+/// inspector) are visitors of that walk, so the three cannot disagree about a layout.
+///
+/// A visitor has these members, each given the field's spec name and its snake_case key:
+///   number(value, width, name, limit) big-endian unsigned integer of 1, 2, 4 or 8 bytes
+///                                     (Last_route_Id: a signed 4-byte Integer); `limit` is what
+///                                     the spec allows (a largest value, or a list of codes),
+///                                     checked by strict decoding
+///   text(value, width, name, pad)     fixed-width Octet String, padded as table 8.1 says
+///   octets(array, name)               fixed-width binary (the authenticators)
+///   ids(list, width, count_name, name, min, max)   a count byte (DestUsr_tl) and that many ids
+///   content(value, max, length_name, name)         Msg_Length and Msg_Content
+///   absent(value, name)               a field the chosen version does not have: encoding refuses
+///                                     a value there rather than drop it, decoding empties it
+///   may_end(ended, name)              the PDU may end here, in an older layout (a CMPP 1.2
+///                                     ACTIVE_TEST_RESP, G27): tolerant decoding sets `ended` when
+///                                     it does, and the walk then takes the next fields as absent
+///
+/// Speed comes from the compiler seeing through this: every walk takes its version as a type
+/// (`version_constant<V>`, which walk() passes from `ver`), so each width and limit that depends
+/// on the version is a constant by the language, and the visitor members are small enough to
+/// be inlined into encode() and decode(), where each field costs a load or a store or two.
+/// Encoding measures, then writes and checks in one pass; decoding checks the fixed-width
+/// fields' room once. Only on an error does a slower pass find which field and where.
 namespace smsgw::cmpp {
 
-// Strict decoding rejects what the spec forbids (each with its offset and field); tolerant
-// decoding accepts it, keeping every byte so that re-encoding gives the same PDU.
-// Tolerant: ranges unchecked, DestUsr_tl up to 255, bytes after the body kept in `trailing`.
+/// Strict decoding rejects what the spec forbids (each with its offset and field); tolerant
+/// decoding accepts it, keeping every byte so that re-encoding gives the same PDU.
+/// Tolerant: ranges unchecked, DestUsr_tl up to 255, bytes after the body kept in `trailing`.
 using validation = smsgw::mode;
 
+/// How decode() reads a PDU.
 struct decode_options {
-    version ver = version::v20;
-    validation checks = validation::strict;
+    version ver = version::v20;              ///< the connection's version: the layout to read
+    validation checks = validation::strict;  ///< strict or tolerant
 };
 
+/// A field's two names, as the walks give them to a visitor.
 struct field_name {
-    const char* spec;  // as in the spec tables: "Fee_UserType"
-    const char* key;   // snake_case, as in the structs and the inspector: "fee_user_type"
+    const char* spec;  ///< as in the spec tables: "Fee_UserType"
+    const char* key;   ///< snake_case, as in the structs and the inspector: "fee_user_type"
 };
 
+/// A number field's limit when the spec gives none.
 inline constexpr std::uint64_t any_value = ~std::uint64_t{0};
 
-// The values strict decoding accepts in a number field: every value up to `max` or, where a
-// spec table lists scattered codes, only those. A plain number converts to the first kind;
-// codes(0, 1, 2, 3, 9) builds the second.
+/// The values strict decoding accepts in a number field: every value up to `max` or, where a
+/// spec table lists scattered codes, only those. A plain number converts to the first kind;
+/// codes(0, 1, 2, 3, 9) builds the second.
 struct limit {
-    std::uint64_t max = any_value;
-    std::uint64_t listed = 0;  // bit n set: code n is listed (all below 64); none: the whole range
+    std::uint64_t max = any_value;  ///< the largest value allowed
+    std::uint64_t listed = 0;  ///< bit n set: code n is listed (all below 64); none: the whole range
 
+    /// Every value up to `largest`.
     constexpr limit(std::uint64_t largest = any_value) noexcept : max(largest) {}
+    /// Whether strict decoding accepts `x`.
     constexpr bool allows(std::uint64_t x) const noexcept { return x <= max && (listed == 0 || (listed >> x & 1) != 0); }
 };
 
+/// The limit of a field whose spec table lists these codes only (each below 64).
 template <class... C>
 constexpr limit codes(C... c) noexcept {
     limit l(0);
@@ -11292,7 +11304,7 @@ constexpr limit codes(C... c) noexcept {
     return l;
 }
 
-// Msg_Length limit of table 8.6: below 160 bytes for ASCII (Msg_Fmt 0), at most 140 otherwise.
+/// Msg_Length limit of table 8.6: below 160 bytes for ASCII (Msg_Fmt 0), at most 140 otherwise.
 constexpr std::size_t msg_length_limit(std::uint8_t msg_fmt) noexcept { return msg_fmt == 0 ? 159 : 140; }
 
 namespace detail {
@@ -11316,10 +11328,10 @@ constexpr bool defined_in(version v) noexcept {
     }
 }
 
-// trim_fixed(raw, pad::nul_right), a word at a time: the same view (bytes after an embedded NUL
-// kept), but the fields a PDU is full of cost a load or three each, not a loop over bytes. Words
-// are read from the end; the last one overlaps bytes already known to be zeros, which changes
-// nothing to its count of zero bytes.
+/// trim_fixed(raw, pad::nul_right), a word at a time: the same view (bytes after an embedded NUL
+/// kept), but the fields a PDU is full of cost a load or three each, not a loop over bytes. Words
+/// are read from the end; the last one overlaps bytes already known to be zeros, which changes
+/// nothing to its count of zero bytes.
 SMSGW_ALWAYS_INLINE std::string_view trim_nul(std::string_view raw) noexcept {
     const char* p = raw.data();
     std::size_t n = raw.size();
@@ -11348,11 +11360,11 @@ SMSGW_ALWAYS_INLINE std::string_view trim_nul(std::string_view raw) noexcept {
     return {p, n};
 }
 
-// Reads a body into a PDU struct. The precise decoder (Fast false) checks every field against
-// the end of the PDU and records the first error with its offset and field. The fast one is
-// for a body the caller has found to hold at least every fixed-width field (`slack` is what it
-// has beyond them, for the ids and contents): only those variable parts are bounds-checked, and
-// an error of any kind only clears ok(), for the precise decoder to say what and where.
+/// Reads a body into a PDU struct. The precise decoder (Fast false) checks every field against
+/// the end of the PDU and records the first error with its offset and field. The fast one is
+/// for a body the caller has found to hold at least every fixed-width field (`slack` is what it
+/// has beyond them, for the ids and contents): only those variable parts are bounds-checked, and
+/// an error of any kind only clears ok(), for the precise decoder to say what and where.
 template <bool Fast>
 class body_decoder {
 public:
@@ -11410,19 +11422,19 @@ public:
         p_ += 1 + n;
     }
 
-    // A field of the other version: left empty, as a fresh struct has it.
+    /// A field of the other version: left empty, as a fresh struct has it.
     template <class F>
     SMSGW_ALWAYS_INLINE void absent(F& value, field_name) noexcept {
         value = F{};
     }
 
-    // Strict decoding wants the whole layout; tolerant takes the end of the PDU here for the
-    // older one.
+    /// Strict decoding wants the whole layout; tolerant takes the end of the PDU here for the
+    /// older one.
     SMSGW_ALWAYS_INLINE void may_end(bool& ended, field_name) noexcept { ended = !strict_ && p_ == end_; }
 
 private:
     std::size_t left() const noexcept { return static_cast<std::size_t>(end_ - p_); }
-    // Whether the PDU (as long as Total_Length says) holds this fixed-width field.
+    /// Whether the PDU (as long as Total_Length says) holds this fixed-width field.
     SMSGW_ALWAYS_INLINE bool room(std::size_t n, field_name f) noexcept {
         if constexpr (Fast) {
             return true;
@@ -11432,8 +11444,8 @@ private:
             return false;
         }
     }
-    // Whether n bytes of ids or content after their count byte are there: the precise decoder
-    // knows it from `short_of_end`, the fast one takes them from its slack.
+    /// Whether n bytes of ids or content after their count byte are there: the precise decoder
+    /// knows it from `short_of_end`, the fast one takes them from its slack.
     SMSGW_ALWAYS_INLINE bool variable_room(std::size_t n, bool short_of_end) noexcept {
         if constexpr (Fast) {
             if (n > slack_) return false;
@@ -11443,8 +11455,8 @@ private:
             return !short_of_end;
         }
     }
-    // Records the first error and leaves no room for the fields after it. (The fast decoder's
-    // fields after it stay within the fixed-width part it was promised, all the same.)
+    /// Records the first error and leaves no room for the fields after it. (The fast decoder's
+    /// fields after it stay within the fixed-width part it was promised, all the same.)
     void fail(errc e, std::size_t at, field_name f) noexcept {
         if (err_.ok()) err_ = result{e, at, f.spec};
         end_ = p_;
@@ -11461,7 +11473,7 @@ private:
     result err_{};
 };
 
-// A number too large for its field's width (the sizer's and the writer's check).
+/// A number too large for its field's width (the sizer's and the writer's check).
 template <class I>
 SMSGW_ALWAYS_INLINE constexpr bool too_wide(const I& value, std::size_t width) noexcept {
     if constexpr (std::is_unsigned_v<I>) {
@@ -11471,9 +11483,9 @@ SMSGW_ALWAYS_INLINE constexpr bool too_wide(const I& value, std::size_t width) n
     }
 }
 
-// Adds up the size of a PDU's body. With Check, it also checks that every value fits its
-// field and records the first that does not, with its offset in the output; without, it
-// only measures (the encoder's fast path, where body_writer checks as it writes).
+/// Adds up the size of a PDU's body. With Check, it also checks that every value fits its
+/// field and records the first that does not, with its offset in the output; without, it
+/// only measures (the encoder's fast path, where body_writer checks as it writes).
 template <bool Check>
 class body_sizer {
 public:
@@ -11529,9 +11541,9 @@ private:
     result err_{};
 };
 
-// Writes a body into room measured by body_sizer, checking as it goes what body_sizer<true>
-// checks: a value that does not fit is not written and clears ok(); body_sizer<true> then
-// tells which field it was.
+/// Writes a body into room measured by body_sizer, checking as it goes what body_sizer<true>
+/// checks: a value that does not fit is not written and clears ok(); body_sizer<true> then
+/// tells which field it was.
 class body_writer {
 public:
     explicit body_writer(byte* p) noexcept : p_(p) {}
@@ -11550,8 +11562,8 @@ public:
         }
         p_ += width;
     }
-    // The padding over the whole width first (a constant size: a few stores, no call), then the
-    // value over it, where its padding leaves it room.
+    /// The padding over the whole width first (a constant size: a few stores, no call), then the
+    /// value over it, where its padding leaves it room.
     SMSGW_ALWAYS_INLINE void text(const std::string_view& value, std::size_t width, field_name, pad p = pad::nul_right) noexcept {
         std::memset(p_, p == pad::zero_left ? '0' : 0, width);
         if (value.size() <= width) {
@@ -11588,8 +11600,8 @@ public:
     }
 
 private:
-    // memcpy of a fixed field's value (at most 32 bytes but for a caller's own larger widths)
-    // without a library call: two copies, overlapping, of the largest power of two not above n.
+    /// memcpy of a fixed field's value (at most 32 bytes but for a caller's own larger widths)
+    /// without a library call: two copies, overlapping, of the largest power of two not above n.
     SMSGW_ALWAYS_INLINE static void copy_short(byte* to, const char* from, std::size_t n) noexcept {
         if (n >= 8) {
             if (n <= 16) {
@@ -11626,7 +11638,7 @@ template <class T>
 using walk_member = decltype(T::walk(std::declval<body_sizer<false>&>(), std::declval<const T&>(),
                                      version_constant<version::v20>{}));
 
-// The type M<T> names, void when T lacks it.
+/// The type M<T> names, void when T lacks it.
 template <class T, template <class> class M, class = void>
 struct member_type {
     using type = struct missing;
@@ -11638,7 +11650,7 @@ struct member_type<T, M, std::void_t<M<T>>> {
 template <class T, template <class> class M, class Want>
 inline constexpr bool has_member = std::is_same_v<typename member_type<T, M>::type, Want>;
 
-// What encode(), decode() and the `pdu` variant need of a PDU struct, each said in one line.
+/// What encode(), decode() and the `pdu` variant need of a PDU struct, each said in one line.
 template <class T>
 constexpr bool check_pdu() noexcept {
     static_assert(has_member<T, ver_member, version>, "a CMPP PDU struct has `version ver`, its codec version");
@@ -11651,8 +11663,8 @@ constexpr bool check_pdu() noexcept {
     return true;
 }
 
-// The body of a T of version V with no ids and an empty content: its fixed-width fields and
-// its count bytes, the least any such PDU holds.
+/// The body of a T of version V with no ids and an empty content: its fixed-width fields and
+/// its count bytes, the least any such PDU holds.
 template <class T, version V>
 constexpr std::size_t fixed_body_size() noexcept {
     T m{};
@@ -11663,8 +11675,8 @@ constexpr std::size_t fixed_body_size() noexcept {
 template <class T, version V>
 inline constexpr std::size_t fixed_body = fixed_body_size<T, V>();
 
-// Prepares `out` for decoding `in` as version v: every field the walk does not set. (The walk
-// sets all the others, the other version's included, so `out` needs no clearing first.)
+/// Prepares `out` for decoding `in` as version v: every field the walk does not set. (The walk
+/// sets all the others, the other version's included, so `out` needs no clearing first.)
 template <class T>
 SMSGW_ALWAYS_INLINE void start_decoding(T& out, bytes in, version v) noexcept {
     out.ver = v;
@@ -11688,26 +11700,27 @@ constexpr void walk(V& v, Self& m) {
     }
 }
 
-// A PDU that is only a header: CMPP_TERMINATE, CMPP_TERMINATE_RESP, CMPP_ACTIVE_TEST.
+/// A PDU that is only a header: CMPP_TERMINATE, CMPP_TERMINATE_RESP, CMPP_ACTIVE_TEST.
 template <command_id Id>
 struct header_only {
-    static constexpr command_id command = Id;
+    static constexpr command_id command = Id;  ///< its Command_Id
 
-    version ver = version::v20;
-    std::uint32_t sequence_id = 0;
-    bytes trailing;  // tolerant decoding: bytes after the (empty) body
+    version ver = version::v20;     ///< the codec version (both have the same, empty, body)
+    std::uint32_t sequence_id = 0;  ///< the header's Sequence_Id
+    bytes trailing;  ///< tolerant decoding: bytes after the (empty) body
 
+    /// No fields.
     template <class V, class Self, version Ver>
     static constexpr void walk(V&, Self&, version_constant<Ver>) {}
 };
 
-// Any PDU struct of this module: `decode(in, pdu, version::v30)` or with options,
-// `decode(in, pdu, {version::v30, validation::tolerant})`. `in` starts with the header and
-// holds at least Total_Length bytes (more is fine: the next PDU); on success result.offset is
-// Total_Length. Errors: truncated (the input, or the PDU as long as Total_Length says, ends
-// inside a field), bad_total_length (below 12), wrong_type (the Command_Id of another PDU, or
-// one the version lacks), then each field's own: out_of_range, too_many, count_mismatch,
-// invalid_length, trailing_bytes (strict: Total_Length longer than the body).
+/// Any PDU struct of this module: `decode(in, pdu, version::v30)` or with options,
+/// `decode(in, pdu, {version::v30, validation::tolerant})`. `in` starts with the header and
+/// holds at least Total_Length bytes (more is fine: the next PDU); on success result.offset is
+/// Total_Length. Errors: truncated (the input, or the PDU as long as Total_Length says, ends
+/// inside a field), bad_total_length (below 12), wrong_type (the Command_Id of another PDU, or
+/// one the version lacks), then each field's own: out_of_range, too_many, count_mismatch,
+/// invalid_length, trailing_bytes (strict: Total_Length longer than the body).
 template <class T, std::enable_if_t<detail::is_pdu<T>::value, int> = 0>
 SMSGW_FLATTEN result decode(bytes in, T& out, const decode_options& opt) noexcept {
     static_assert(detail::check_pdu<T>());
@@ -11744,17 +11757,18 @@ SMSGW_FLATTEN result decode(bytes in, T& out, const decode_options& opt) noexcep
     return {errc{}, total};
 }
 
+/// decode() with strict validation in version `v`.
 template <class T, std::enable_if_t<detail::is_pdu<T>::value, int> = 0>
 result decode(bytes in, T& out, version v) noexcept {
     return decode(in, out, decode_options{v, validation::strict});
 }
 
-// Writes the whole PDU, header included, Total_Length counted from what is written (never
-// taken from the caller). Refuses, naming the field, a value too long for its field
-// (field_too_long), a number too large for its width (out_of_range), more than 255 ids
-// (too_many) and a value in a field the version does not have (unknown_field). Spec ranges
-// are the decoder's business: what tolerant decoding accepts, encoding reproduces. On error
-// nothing is claimed from `out` (its buffer past out.size() may have been written to).
+/// Writes the whole PDU, header included, Total_Length counted from what is written (never
+/// taken from the caller). Refuses, naming the field, a value too long for its field
+/// (field_too_long), a number too large for its width (out_of_range), more than 255 ids
+/// (too_many) and a value in a field the version does not have (unknown_field). Spec ranges
+/// are the decoder's business: what tolerant decoding accepts, encoding reproduces. On error
+/// nothing is claimed from `out` (its buffer past out.size() may have been written to).
 template <class T, std::enable_if_t<detail::is_pdu<T>::value, int> = 0>
 SMSGW_FLATTEN result encode(const T& msg, writer& out) noexcept {
     static_assert(detail::check_pdu<T>());
@@ -11776,7 +11790,7 @@ SMSGW_FLATTEN result encode(const T& msg, writer& out) noexcept {
             return out.finish();
         }
     }
-    // No room, or a value that does not fit: say which (that comes before buffer_too_small).
+    /// No room, or a value that does not fit: say which (that comes before buffer_too_small).
     detail::body_sizer<true> check(start + header_size);
     walk(check, msg);
     if (!check.ok()) return check.error();
@@ -12946,26 +12960,29 @@ constexpr bool is_named(push_route_update_result r) noexcept { return static_cas
 #include <string_view>
 
 
-// CMPP_CONNECT and CMPP_CONNECT_RESP (CMPP 2.0 §8.4.1, tables 8.4 and 8.5). The authenticators
-// are MD5 digests: auth.hpp computes and verifies them.
+/// @file
+/// CMPP_CONNECT and CMPP_CONNECT_RESP (CMPP 2.0 §8.4.1, tables 8.4 and 8.5). The authenticators
+/// are MD5 digests: auth.hpp computes and verifies them.
 namespace smsgw::cmpp {
 
-// Table 8.4: the same layout in 2.0 and 3.0.
+/// CMPP_CONNECT, table 8.4: the same layout in 2.0 and 3.0.
 struct connect {
-    static constexpr command_id command = command_id::connect;
+    static constexpr command_id command = command_id::connect;  ///< its Command_Id
 
+    /// A CONNECT of CMPP 2.0, its Version byte 0x20.
     constexpr connect() noexcept = default;
     /// A CONNECT of codec version `v`, its Version byte that version's (0x20 or 0x30).
     constexpr explicit connect(version v) noexcept : ver(v), version_byte(static_cast<std::uint8_t>(v)) {}
 
-    version ver = version::v20;
-    std::uint32_t sequence_id = 0;
-    std::string_view source_addr;                     // 6: SP_Id, or the ISMG/GNS code
-    std::array<byte, 16> authenticator_source{};      // MD5(Source_Addr + 9 NULs + secret + timestamp)
-    std::uint8_t version_byte = static_cast<std::uint8_t>(ver);  // Version: high nibble major, low nibble minor
-    std::uint32_t timestamp = 0;                      // MMDDHHMMSS as an integer
-    bytes trailing;                                   // tolerant decoding: bytes after the body
+    version ver = version::v20;  ///< the codec version, which chooses the layout
+    std::uint32_t sequence_id = 0;  ///< the header's Sequence_Id
+    std::string_view source_addr;                     ///< 6: SP_Id, or the ISMG/GNS code
+    std::array<byte, 16> authenticator_source{};      ///< MD5(Source_Addr + 9 NULs + secret + timestamp)
+    std::uint8_t version_byte = static_cast<std::uint8_t>(ver);  ///< Version: high nibble major, low nibble minor
+    std::uint32_t timestamp = 0;                      ///< MMDDHHMMSS as an integer
+    bytes trailing;                                   ///< tolerant decoding: bytes after the body
 
+    /// The body's fields in wire order, to visitor `v` (cmpp/layout.hpp); cmpp::walk() runs it.
     template <class V, class Self, version Ver>
     static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.source_addr, 6, {"Source_Addr", "source_addr"});
@@ -12975,22 +12992,24 @@ struct connect {
     }
 };
 
-// Table 8.5. Status is 1 byte in 2.0 and 4 bytes in 3.0 (3.0.0 revision item 16); codes.hpp
-// names its values.
+/// CMPP_CONNECT_RESP, table 8.5. Status is 1 byte in 2.0 and 4 bytes in 3.0 (3.0.0 revision item 16); codes.hpp
+/// names its values.
 struct connect_resp {
-    static constexpr command_id command = command_id::connect_resp;
+    static constexpr command_id command = command_id::connect_resp;  ///< its Command_Id
 
+    /// A CONNECT_RESP of CMPP 2.0, its Version byte 0x20.
     constexpr connect_resp() noexcept = default;
     /// A CONNECT_RESP of codec version `v` (the width of Status), its Version byte that version's.
     constexpr explicit connect_resp(version v) noexcept : ver(v), version_byte(static_cast<std::uint8_t>(v)) {}
 
-    version ver = version::v20;
-    std::uint32_t sequence_id = 0;
-    std::uint32_t status = 0;                         // 0 success
-    std::array<byte, 16> authenticator_ismg{};        // MD5(Status + AuthenticatorSource + secret); zeros on failure
-    std::uint8_t version_byte = static_cast<std::uint8_t>(ver);  // Version: the highest the server supports
-    bytes trailing;
+    version ver = version::v20;  ///< the codec version, which chooses the layout
+    std::uint32_t sequence_id = 0;  ///< the header's Sequence_Id
+    std::uint32_t status = 0;                         ///< 0 success
+    std::array<byte, 16> authenticator_ismg{};        ///< MD5(Status + AuthenticatorSource + secret); zeros on failure
+    std::uint8_t version_byte = static_cast<std::uint8_t>(ver);  ///< Version: the highest the server supports
+    bytes trailing;  ///< tolerant decoding: bytes after the body
 
+    /// The body's fields in wire order, to visitor `v` (cmpp/layout.hpp); cmpp::walk() runs it.
     template <class V, class Self, version Ver>
     static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.status, Ver == version::v20 ? 1 : 4, {"Status", "status"});
@@ -13006,35 +13025,37 @@ struct connect_resp {
 #include <string_view>
 
 
-// CMPP_DELIVER and CMPP_DELIVER_RESP (CMPP 2.0 §8.4.5, tables 8.10 and 8.13; CMPP 3.0.0 items
-// 6, 7, 16). 3.0 widens Src_terminal_Id to 32 bytes, adds Src_terminal_type and replaces
-// Reserved with LinkID. With Registered_Delivery 1 the Msg_Content is a status report of
-// table 8.11 (60 or 71 bytes): report.hpp decodes it.
+/// @file
+/// CMPP_DELIVER and CMPP_DELIVER_RESP (CMPP 2.0 §8.4.5, tables 8.10 and 8.13; CMPP 3.0.0 items
+/// 6, 7, 16). 3.0 widens Src_terminal_Id to 32 bytes, adds Src_terminal_type and replaces
+/// Reserved with LinkID. With Registered_Delivery 1 the Msg_Content is a status report of
+/// table 8.11 (60 or 71 bytes): report.hpp decodes it.
 namespace smsgw::cmpp {
 
-// Table 8.10: 2.0 is 85 + Msg_Length bytes, 3.0 109 + Msg_Length.
+/// CMPP_DELIVER, table 8.10: 2.0 is 85 + Msg_Length bytes, 3.0 109 + Msg_Length.
 struct deliver {
-    static constexpr command_id command = command_id::deliver;
+    static constexpr command_id command = command_id::deliver;  ///< its Command_Id
 
-    version ver = version::v20;
-    std::uint32_t sequence_id = 0;
-    std::uint64_t msg_id = 0;
-    std::string_view dest_id;               // 21: the SP's service code the user sent to
-    std::string_view service_id;            // 10
-    std::uint8_t tp_pid = 0;
-    std::uint8_t tp_udhi = 0;
-    std::uint8_t msg_fmt = 0;
-    std::string_view src_terminal_id;       // 21 (2.0) or 32 (3.0): the user (for a report: SUBMIT's destination)
-    std::uint8_t src_terminal_type = 0;     // 3.0: 0 real number, 1 pseudo-code
-    std::uint8_t registered_delivery = 0;   // 1: Msg_Content is a status report
-    bytes msg_content;                      // Msg_Length is its size
-    std::string_view reserved;              // 8 (2.0)
-    std::string_view link_id;               // 20 (3.0)
-    bytes trailing;                         // tolerant decoding: bytes after the body
+    version ver = version::v20;  ///< the codec version, which chooses the layout
+    std::uint32_t sequence_id = 0;  ///< the header's Sequence_Id
+    std::uint64_t msg_id = 0;  ///< Msg_Id (msg_id.hpp splits it)
+    std::string_view dest_id;               ///< 21: the SP's service code the user sent to
+    std::string_view service_id;            ///< 10
+    std::uint8_t tp_pid = 0;  ///< TP_pid, GSM 03.40 §9.2.3.9
+    std::uint8_t tp_udhi = 0;  ///< TP_udhi: 1 when Msg_Content starts with a UDH (sms/udh.hpp)
+    std::uint8_t msg_fmt = 0;  ///< Msg_Fmt: 0 ASCII, 4 binary, 8 UCS-2, 15 GB text (text.hpp)
+    std::string_view src_terminal_id;       ///< 21 (2.0) or 32 (3.0): the user (for a report: SUBMIT's destination)
+    std::uint8_t src_terminal_type = 0;     ///< 3.0: 0 real number, 1 pseudo-code
+    std::uint8_t registered_delivery = 0;   ///< 1: Msg_Content is a status report
+    bytes msg_content;                      ///< Msg_Length is its size
+    std::string_view reserved;              ///< 8 (2.0)
+    std::string_view link_id;               ///< 20 (3.0)
+    bytes trailing;                         ///< tolerant decoding: bytes after the body
 
     /// Msg_Content as chars, for ASCII content or to compare it with a string.
     std::string_view content_chars() const noexcept { return as_chars(msg_content); }
 
+    /// The body's fields in wire order, to visitor `v` (cmpp/layout.hpp); cmpp::walk() runs it.
     template <class V, class Self, version Ver>
     static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         constexpr bool v20 = Ver == version::v20;
@@ -13062,16 +13083,17 @@ struct deliver {
     }
 };
 
-// Table 8.13. Result is 1 byte in 2.0 and 4 bytes in 3.0.
+/// CMPP_DELIVER_RESP, table 8.13. Result is 1 byte in 2.0 and 4 bytes in 3.0.
 struct deliver_resp {
-    static constexpr command_id command = command_id::deliver_resp;
+    static constexpr command_id command = command_id::deliver_resp;  ///< its Command_Id
 
-    version ver = version::v20;
-    std::uint32_t sequence_id = 0;
-    std::uint64_t msg_id = 0;   // the DELIVER's Msg_Id
-    std::uint32_t result = 0;   // 0 success
-    bytes trailing;
+    version ver = version::v20;  ///< the codec version, which chooses the layout
+    std::uint32_t sequence_id = 0;  ///< the header's Sequence_Id
+    std::uint64_t msg_id = 0;   ///< the DELIVER's Msg_Id
+    std::uint32_t result = 0;   ///< 0 success
+    bytes trailing;  ///< tolerant decoding: bytes after the body
 
+    /// The body's fields in wire order, to visitor `v` (cmpp/layout.hpp); cmpp::walk() runs it.
     template <class V, class Self, version Ver>
     static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
@@ -13099,57 +13121,60 @@ struct deliver_resp {
 #include <string_view>
 
 
-// CMPP_FWD and CMPP_FWD_RESP (CMPP 2.0 §8.5.4, tables 8.17 and 8.19; CMPP 3.0.0 §8.5.4): one
-// ISMG forwarding an MT, an MO or a status report to another. 3.0 adds the pseudo-terminal
-// fields (Fee_terminal_Pseudo, Src_Pseudo, Dest_Pseudo and their user types), requires
-// DestUsr_tl 1 and replaces Reserve with LinkID. Its user-type bytes (Fee_terminal_UserType,
-// Src_UserType, Src_type, Dest_UserType) are 0 or 1, which strict decoding checks:
-//   2.0: 152 + 21 * DestUsr_tl + Msg_Length bytes;  3.0: 264 + 21 * DestUsr_tl + Msg_Length.
-// With Msg_Fwd_Type 3 the Msg_Content is an MO status report (table 8.35, report.hpp).
+/// @file
+/// CMPP_FWD and CMPP_FWD_RESP (CMPP 2.0 §8.5.4, tables 8.17 and 8.19; CMPP 3.0.0 §8.5.4): one
+/// ISMG forwarding an MT, an MO or a status report to another. 3.0 adds the pseudo-terminal
+/// fields (Fee_terminal_Pseudo, Src_Pseudo, Dest_Pseudo and their user types), requires
+/// DestUsr_tl 1 and replaces Reserve with LinkID. Its user-type bytes (Fee_terminal_UserType,
+/// Src_UserType, Src_type, Dest_UserType) are 0 or 1, which strict decoding checks:
+///   2.0: 152 + 21 * DestUsr_tl + Msg_Length bytes;  3.0: 264 + 21 * DestUsr_tl + Msg_Length.
+/// With Msg_Fwd_Type 3 the Msg_Content is an MO status report (table 8.35, report.hpp).
 namespace smsgw::cmpp {
 
+/// CMPP_FWD, table 8.17: a message forwarded from one ISMG to another.
 struct fwd {
-    static constexpr command_id command = command_id::fwd;
+    static constexpr command_id command = command_id::fwd;  ///< its Command_Id
 
-    version ver = version::v20;
-    std::uint32_t sequence_id = 0;
-    std::string_view source_id;                 // 6: source ISMG code, right-aligned, '0'-padded on the left
-    std::string_view destination_id;            // 6: destination ISMG code, likewise
-    std::uint8_t nodes_count = 0;               // gateways passed
-    std::uint8_t msg_fwd_type = 0;              // 0 MT, 1 MO, 2 MT report, 3 MO report
-    std::uint64_t msg_id = 0;
-    std::uint8_t pk_total = 1;
-    std::uint8_t pk_number = 1;
-    std::uint8_t registered_delivery = 0;       // 0, 1, 2 (SMC bill)
-    std::uint8_t msg_level = 0;
-    std::string_view service_id;                // 10
-    std::uint8_t fee_user_type = 0;             // 0..3 as in SUBMIT
-    std::string_view fee_terminal_id;           // 21
-    std::string_view fee_terminal_pseudo;       // 32 (3.0)
-    std::uint8_t fee_terminal_user_type = 0;    // 3.0: 0 全球通 (GoTone), 1 神州行 (Shenzhouxing)
-    std::uint8_t tp_pid = 0;
-    std::uint8_t tp_udhi = 0;
-    std::uint8_t msg_fmt = 0;
-    std::string_view msg_src;                   // 6: SP_Id
-    std::string_view fee_type;                  // 2
-    std::string_view fee_code;                  // 6
-    std::string_view valid_time;                // 17
-    std::string_view at_time;                   // 17
-    std::string_view src_id;                    // 21
-    std::string_view src_pseudo;                // 32 (3.0)
-    std::uint8_t src_user_type = 0;             // 3.0: 0 or 1, as Fee_terminal_UserType
-    std::uint8_t src_type = 0;                  // 3.0: 0 or 1
-    id_list dest_ids;                           // DestUsr_tl ids of 21 bytes (Dest_Id)
-    std::string_view dest_pseudo;               // 32 (3.0)
-    std::uint8_t dest_user_type = 0;            // 3.0: 0 or 1, as Fee_terminal_UserType
-    bytes msg_content;                          // Msg_Length is its size
-    std::string_view reserve;                   // 8 (2.0)
-    std::string_view link_id;                   // 20 (3.0)
-    bytes trailing;                             // tolerant decoding: bytes after the body
+    version ver = version::v20;  ///< the codec version, which chooses the layout
+    std::uint32_t sequence_id = 0;  ///< the header's Sequence_Id
+    std::string_view source_id;                 ///< 6: source ISMG code, right-aligned, '0'-padded on the left
+    std::string_view destination_id;            ///< 6: destination ISMG code, likewise
+    std::uint8_t nodes_count = 0;               ///< gateways passed
+    std::uint8_t msg_fwd_type = 0;              ///< 0 MT, 1 MO, 2 MT report, 3 MO report
+    std::uint64_t msg_id = 0;  ///< Msg_Id (msg_id.hpp splits it)
+    std::uint8_t pk_total = 1;  ///< Pk_total: segments of the message, from 1
+    std::uint8_t pk_number = 1;  ///< Pk_number: this segment, from 1
+    std::uint8_t registered_delivery = 0;       ///< 0, 1, 2 (SMC bill)
+    std::uint8_t msg_level = 0;  ///< Msg_level, the message's priority
+    std::string_view service_id;                ///< 10
+    std::uint8_t fee_user_type = 0;             ///< 0..3 as in SUBMIT
+    std::string_view fee_terminal_id;           ///< 21
+    std::string_view fee_terminal_pseudo;       ///< 32 (3.0)
+    std::uint8_t fee_terminal_user_type = 0;    ///< 3.0: 0 全球通 (GoTone), 1 神州行 (Shenzhouxing)
+    std::uint8_t tp_pid = 0;  ///< TP_pid, GSM 03.40 §9.2.3.9
+    std::uint8_t tp_udhi = 0;  ///< TP_udhi: 1 when Msg_Content starts with a UDH (sms/udh.hpp)
+    std::uint8_t msg_fmt = 0;  ///< Msg_Fmt: 0 ASCII, 4 binary, 8 UCS-2, 15 GB text (text.hpp)
+    std::string_view msg_src;                   ///< 6: SP_Id
+    std::string_view fee_type;                  ///< 2
+    std::string_view fee_code;                  ///< 6
+    std::string_view valid_time;                ///< 17
+    std::string_view at_time;                   ///< 17
+    std::string_view src_id;                    ///< 21
+    std::string_view src_pseudo;                ///< 32 (3.0)
+    std::uint8_t src_user_type = 0;             ///< 3.0: 0 or 1, as Fee_terminal_UserType
+    std::uint8_t src_type = 0;                  ///< 3.0: 0 or 1
+    id_list dest_ids;                           ///< DestUsr_tl ids of 21 bytes (Dest_Id)
+    std::string_view dest_pseudo;               ///< 32 (3.0)
+    std::uint8_t dest_user_type = 0;            ///< 3.0: 0 or 1, as Fee_terminal_UserType
+    bytes msg_content;                          ///< Msg_Length is its size
+    std::string_view reserve;                   ///< 8 (2.0)
+    std::string_view link_id;                   ///< 20 (3.0)
+    bytes trailing;                             ///< tolerant decoding: bytes after the body
 
     /// Msg_Content as chars, for ASCII content or to compare it with a string.
     std::string_view content_chars() const noexcept { return as_chars(msg_content); }
 
+    /// The body's fields in wire order, to visitor `v` (cmpp/layout.hpp); cmpp::walk() runs it.
     template <class V, class Self, version Ver>
     static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         constexpr bool v20 = Ver == version::v20;
@@ -13209,19 +13234,20 @@ struct fwd {
     }
 };
 
-// Table 8.19. Result is 1 byte in 2.0 and 4 bytes in 3.0; 9 means "this SP should not be sent
-// to this ISMG".
+/// CMPP_FWD_RESP, table 8.19. Result is 1 byte in 2.0 and 4 bytes in 3.0; 9 means "this SP should not be sent
+/// to this ISMG".
 struct fwd_resp {
-    static constexpr command_id command = command_id::fwd_resp;
+    static constexpr command_id command = command_id::fwd_resp;  ///< its Command_Id
 
-    version ver = version::v20;
-    std::uint32_t sequence_id = 0;
-    std::uint64_t msg_id = 0;
-    std::uint8_t pk_total = 1;
-    std::uint8_t pk_number = 1;
-    std::uint32_t result = 0;
-    bytes trailing;
+    version ver = version::v20;  ///< the codec version, which chooses the layout
+    std::uint32_t sequence_id = 0;  ///< the header's Sequence_Id
+    std::uint64_t msg_id = 0;  ///< Msg_Id (msg_id.hpp splits it)
+    std::uint8_t pk_total = 1;  ///< Pk_total: segments of the message, from 1
+    std::uint8_t pk_number = 1;  ///< Pk_number: this segment, from 1
+    std::uint32_t result = 0;  ///< Result: 0 success (codes.hpp)
+    bytes trailing;  ///< tolerant decoding: bytes after the body
 
+    /// The body's fields in wire order, to visitor `v` (cmpp/layout.hpp); cmpp::walk() runs it.
     template <class V, class Self, version Ver>
     static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
@@ -13737,45 +13763,48 @@ using push_mo_route_update_resp = basic_push_resp<command_id::push_mo_route_upda
 #include <string_view>
 
 
-// CMPP_SUBMIT and CMPP_SUBMIT_RESP (CMPP 2.0 §8.4.3, tables 8.6 and 8.7; CMPP 3.0.0 items 1-5,
-// 16, 17). The 3.0 layout widens Fee_terminal_Id and Dest_terminal_Id to 32 bytes, adds
-// Fee_terminal_type and Dest_terminal_type, and replaces Reserve with LinkID:
-//   2.0: 138 + 21 * DestUsr_tl + Msg_Length bytes;  3.0: 163 + 32 * DestUsr_tl + Msg_Length.
+/// @file
+/// CMPP_SUBMIT and CMPP_SUBMIT_RESP (CMPP 2.0 §8.4.3, tables 8.6 and 8.7; CMPP 3.0.0 items 1-5,
+/// 16, 17). The 3.0 layout widens Fee_terminal_Id and Dest_terminal_Id to 32 bytes, adds
+/// Fee_terminal_type and Dest_terminal_type, and replaces Reserve with LinkID:
+///   2.0: 138 + 21 * DestUsr_tl + Msg_Length bytes;  3.0: 163 + 32 * DestUsr_tl + Msg_Length.
 namespace smsgw::cmpp {
 
+/// CMPP_SUBMIT, table 8.6: a message from the SP.
 struct submit {
-    static constexpr command_id command = command_id::submit;
+    static constexpr command_id command = command_id::submit;  ///< its Command_Id
 
-    version ver = version::v20;
-    std::uint32_t sequence_id = 0;
-    std::uint64_t msg_id = 0;               // the SP sends 0; the ISMG fills it in
-    std::uint8_t pk_total = 1;              // parts of a long message, from 1
-    std::uint8_t pk_number = 1;             // this part's number, from 1
-    std::uint8_t registered_delivery = 0;   // 0 no report, 1 report, 2 SMC bill only (2.0)
-    std::uint8_t msg_level = 0;
-    std::string_view service_id;            // 10
-    std::uint8_t fee_user_type = 0;         // 0 destination, 1 source, 2 SP, 3 see Fee_terminal_Id
-    std::string_view fee_terminal_id;       // 21 (2.0) or 32 (3.0)
-    std::uint8_t fee_terminal_type = 0;     // 3.0: 0 real number, 1 pseudo-code
-    std::uint8_t tp_pid = 0;                // GSM 03.40 §9.2.3.9
-    std::uint8_t tp_udhi = 0;               // GSM 03.40 §9.2.3.23: 1 when Msg_Content starts with a UDH
-    std::uint8_t msg_fmt = 0;               // 0 ASCII, 3 SIM write, 4 binary, 8 UCS-2, 15 GB text
-    std::string_view msg_src;               // 6: SP_Id
-    std::string_view fee_type;              // 2: "01".."05" (3.0: "01".."03")
-    std::string_view fee_code;              // 6: fee in fen
-    std::string_view valid_time;            // 17: SMPP 3.3 time (ValId_Time)
-    std::string_view at_time;               // 17: SMPP 3.3 time
-    std::string_view src_id;                // 21: the SP's service code, shown as the caller
-    id_list dest_terminal_ids;              // DestUsr_tl ids of 21 (2.0) or 32 (3.0) bytes, fewer than 100
-    std::uint8_t dest_terminal_type = 0;    // 3.0: 0 real number, 1 pseudo-code
-    bytes msg_content;                      // Msg_Length is its size
-    std::string_view reserve;               // 8 (2.0)
-    std::string_view link_id;               // 20 (3.0): LinkID
-    bytes trailing;                         // tolerant decoding: bytes after the body
+    version ver = version::v20;  ///< the codec version, which chooses the layout
+    std::uint32_t sequence_id = 0;  ///< the header's Sequence_Id
+    std::uint64_t msg_id = 0;               ///< the SP sends 0; the ISMG fills it in
+    std::uint8_t pk_total = 1;              ///< parts of a long message, from 1
+    std::uint8_t pk_number = 1;             ///< this part's number, from 1
+    std::uint8_t registered_delivery = 0;   ///< 0 no report, 1 report, 2 SMC bill only (2.0)
+    std::uint8_t msg_level = 0;  ///< Msg_level, the message's priority
+    std::string_view service_id;            ///< 10
+    std::uint8_t fee_user_type = 0;         ///< 0 destination, 1 source, 2 SP, 3 see Fee_terminal_Id
+    std::string_view fee_terminal_id;       ///< 21 (2.0) or 32 (3.0)
+    std::uint8_t fee_terminal_type = 0;     ///< 3.0: 0 real number, 1 pseudo-code
+    std::uint8_t tp_pid = 0;                ///< GSM 03.40 §9.2.3.9
+    std::uint8_t tp_udhi = 0;               ///< GSM 03.40 §9.2.3.23: 1 when Msg_Content starts with a UDH
+    std::uint8_t msg_fmt = 0;               ///< 0 ASCII, 3 SIM write, 4 binary, 8 UCS-2, 15 GB text
+    std::string_view msg_src;               ///< 6: SP_Id
+    std::string_view fee_type;              ///< 2: "01".."05" (3.0: "01".."03")
+    std::string_view fee_code;              ///< 6: fee in fen
+    std::string_view valid_time;            ///< 17: SMPP 3.3 time (ValId_Time)
+    std::string_view at_time;               ///< 17: SMPP 3.3 time
+    std::string_view src_id;                ///< 21: the SP's service code, shown as the caller
+    id_list dest_terminal_ids;              ///< DestUsr_tl ids of 21 (2.0) or 32 (3.0) bytes, fewer than 100
+    std::uint8_t dest_terminal_type = 0;    ///< 3.0: 0 real number, 1 pseudo-code
+    bytes msg_content;                      ///< Msg_Length is its size
+    std::string_view reserve;               ///< 8 (2.0)
+    std::string_view link_id;               ///< 20 (3.0): LinkID
+    bytes trailing;                         ///< tolerant decoding: bytes after the body
 
     /// Msg_Content as chars, for ASCII content or to compare it with a string.
     std::string_view content_chars() const noexcept { return as_chars(msg_content); }
 
+    /// The body's fields in wire order, to visitor `v` (cmpp/layout.hpp); cmpp::walk() runs it.
     template <class V, class Self, version Ver>
     static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         constexpr bool v20 = Ver == version::v20;
@@ -13819,16 +13848,17 @@ struct submit {
     }
 };
 
-// Table 8.7. Result is 1 byte in 2.0 and 4 bytes in 3.0 (3.0.0 item 16); codes.hpp names it.
+/// CMPP_SUBMIT_RESP, table 8.7. Result is 1 byte in 2.0 and 4 bytes in 3.0 (3.0.0 item 16); codes.hpp names it.
 struct submit_resp {
-    static constexpr command_id command = command_id::submit_resp;
+    static constexpr command_id command = command_id::submit_resp;  ///< its Command_Id
 
-    version ver = version::v20;
-    std::uint32_t sequence_id = 0;
-    std::uint64_t msg_id = 0;   // msg_id.hpp splits it
-    std::uint32_t result = 0;   // 0 success
-    bytes trailing;
+    version ver = version::v20;  ///< the codec version, which chooses the layout
+    std::uint32_t sequence_id = 0;  ///< the header's Sequence_Id
+    std::uint64_t msg_id = 0;   ///< msg_id.hpp splits it
+    std::uint32_t result = 0;   ///< 0 success
+    bytes trailing;  ///< tolerant decoding: bytes after the body
 
+    /// The body's fields in wire order, to visitor `v` (cmpp/layout.hpp); cmpp::walk() runs it.
     template <class V, class Self, version Ver>
     static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
@@ -13849,23 +13879,24 @@ using terminate_resp = header_only<command_id::terminate_resp>;
 
 }  // namespace smsgw::cmpp
 
-// Any CMPP PDU, decoded by its Command_Id, so that a connection loop is a switch:
-//
-//     cmpp::pdu p;
-//     if (auto r = decode(frame_bytes, p, cmpp::version::v30); !r) { ... r.ec, r.offset, r.field ... }
-//     switch (p.command()) {
-//     case cmpp::command_id::submit: on_submit(*p.get<cmpp::submit>()); break;
-//     case cmpp::command_id::active_test: ...
-//     }
-//
-// or std::visit over p.body. The variant holds the structs themselves (views into the input):
-// nothing is allocated.
+/// @file
+/// Any CMPP PDU, decoded by its Command_Id, so that a connection loop is a switch:
+///
+///     cmpp::pdu p;
+///     if (auto r = decode(frame_bytes, p, cmpp::version::v30); !r) { ... r.ec, r.offset, r.field ... }
+///     switch (p.command()) {
+///     case cmpp::command_id::submit: on_submit(*p.get<cmpp::submit>()); break;
+///     case cmpp::command_id::active_test: ...
+///     }
+///
+/// or std::visit over p.body. The variant holds the structs themselves (views into the input):
+/// nothing is allocated.
 namespace smsgw::cmpp {
 
 namespace detail {
 
-// Each entry of SMSGW_CMPP_PDU_LIST against its struct: the Command_Id, the versions, and what
-// check_pdu() asks of every PDU struct.
+/// Each entry of SMSGW_CMPP_PDU_LIST against its struct: the Command_Id, the versions, and what
+/// check_pdu() asks of every PDU struct.
 template <class T>
 constexpr bool matches_entry(command_id id, unsigned char versions) noexcept {
     return check_pdu<T>() && T::command == id && defined_in<T>(version::v20) == ((versions & 1) != 0) &&
@@ -13935,7 +13966,7 @@ struct pdu {
 /// A type passed as a value: what with_pdu_type() hands its function.
 template <class T>
 struct type_tag {
-    using type = T;  ///< the PDU struct
+    using type = T;  ///< /< the PDU struct
 };
 
 /// Calls f(type_tag<T>{}) with the struct `id` names in `v`; false when `v` has no such PDU.
@@ -13953,9 +13984,9 @@ constexpr bool with_pdu_type(command_id id, version v, F&& f) {
     return false;
 }
 
-// Decodes whichever PDU `in` starts with. Errors as for one PDU type, and unknown_command
-// (offset 4) for a Command_Id the version does not define: the framer's `skip` has already
-// told the caller how many bytes to drop.
+/// Decodes whichever PDU `in` starts with. Errors as for one PDU type, and unknown_command
+/// (offset 4) for a Command_Id the version does not define: the framer's `skip` has already
+/// told the caller how many bytes to drop.
 inline result decode(bytes in, pdu& out, const decode_options& opt) noexcept {
     if (in.size() < header_size) return fail(errc::truncated, in.size(), "Total_Length");
     const std::uint32_t total = load_be32(in.data());
@@ -13970,9 +14001,10 @@ inline result decode(bytes in, pdu& out, const decode_options& opt) noexcept {
     return r;
 }
 
+/// decode() of any PDU with strict validation in version `v`.
 inline result decode(bytes in, pdu& out, version v) noexcept { return decode(in, out, decode_options{v, validation::strict}); }
 
-// Encodes the PDU the body holds; an empty body is missing_field (Command_Id).
+/// Encodes the PDU the body holds; an empty body is missing_field (Command_Id).
 inline result encode(const pdu& p, writer& out) noexcept {
     return std::visit(
         [&out](const auto& m) -> result {
@@ -13985,11 +14017,11 @@ inline result encode(const pdu& p, writer& out) noexcept {
         p.body);
 }
 
-// The Total_Length range the spec allows a PDU: fixed layouts have one size; SUBMIT, DELIVER
-// and FWD run from no destination and no content to their most destinations and Msg_Length 255.
+/// The Total_Length range the spec allows a PDU: fixed layouts have one size; SUBMIT, DELIVER
+/// and FWD run from no destination and no content to their most destinations and Msg_Length 255.
 struct length_range {
-    std::size_t min = 0;
-    std::size_t max = 0;
+    std::size_t min = 0;  ///< the shortest Total_Length
+    std::size_t max = 0;  ///< the longest Total_Length
 };
 
 namespace detail {
@@ -14405,34 +14437,48 @@ using sms::concat_info;
 using sms::parse_user_data;
 using sms::user_data;
 
-// A segment as received (CMPP_DELIVER, or a CMPP_FWD in MO forwarding).
+/// A segment as received (CMPP_DELIVER, or a CMPP_FWD in MO forwarding).
 struct received_segment {
-    std::string_view source;       // Src_terminal_Id (FWD: Src_Id), padding trimmed; at most 32 bytes
-    std::string_view destination;  // Dest_Id; at most 32 bytes
+    std::string_view source;       ///< Src_terminal_Id (FWD: Src_Id), padding trimmed; at most 32 bytes
+    std::string_view destination;  ///< Dest_Id; at most 32 bytes
     std::uint8_t tp_udhi = 0;
     std::uint8_t msg_fmt = 0;
-    bytes msg_content;
+    bytes msg_content;             ///< Msg_Content: the UDH, then this segment's text
 };
 
 class reassembler;
 
-// Caller-provided room for one message in progress (about 120 bytes); the reassembler's
-// bookkeeping, read through the accessors.
+/// Caller-provided room for one message in progress (about 120 bytes); the reassembler's
+/// bookkeeping, read through the accessors.
 class reassembly_slot {
 public:
+    /// Whether a message in progress holds the slot.
     bool in_use() const noexcept { return in_use_; }
+    /// The sender, as the first segment gave it.
     std::string_view source() const noexcept { return {source_, source_size_}; }
+    /// The recipient, as the first segment gave it.
     std::string_view destination() const noexcept { return {destination_, destination_size_}; }
-    sms::concat_reference reference_size() const noexcept { return ref16_ ? sms::concat_reference::ref16 : sms::concat_reference::ref8; }
+    /// The size of the UDH's reference.
+    sms::concat_reference reference_size() const noexcept {
+        return ref16_ ? sms::concat_reference::ref16 : sms::concat_reference::ref8;
+    }
+    /// The UDH's reference.
     std::uint16_t reference() const noexcept { return reference_; }
+    /// Segments of the message, as the UDH gives it.
     std::uint8_t total() const noexcept { return total_; }
+    /// Segments received so far.
     std::uint8_t received() const noexcept { return received_; }
-    std::uint8_t msg_fmt() const noexcept { return msg_fmt_; }    // of the first segment received
+    /// Msg_Fmt of the first segment received.
+    std::uint8_t msg_fmt() const noexcept { return msg_fmt_; }
+    /// The `now` of add() when the first segment came.
     std::uint64_t first_seen() const noexcept { return first_seen_; }
-    std::size_t text_size() const noexcept { return text_size_; }  // bytes of text received so far
+    /// Bytes of text received so far.
+    std::size_t text_size() const noexcept { return text_size_; }
+    /// Whether every segment is there.
     bool complete() const noexcept { return in_use_ && received_ == total_; }
+    /// Whether segment `number` is there.
     bool has(std::uint8_t number) const noexcept { return (seen_[number / 8] >> (number % 8)) & 1u; }
-    // The lowest segment number not received yet, 0 when none is missing.
+    /// The lowest segment number not received yet, 0 when none is missing.
     std::uint8_t first_missing() const noexcept {
         for (unsigned n = 1; n <= total_; ++n) {
             if (!has(static_cast<std::uint8_t>(n))) return static_cast<std::uint8_t>(n);
@@ -14459,45 +14505,46 @@ private:
     std::uint8_t total_ = 0;
     std::uint8_t received_ = 0;
     std::uint8_t msg_fmt_ = 0;
-    std::uint8_t seen_[32] = {};  // bit n: segment n received
+    std::uint8_t seen_[32] = {};  ///< bit n: segment n received
     std::uint64_t first_seen_ = 0;
     std::size_t text_size_ = 0;
 };
 
-// What add() did with a segment.
+/// What add() did with a segment.
 struct reassembly_status {
+    /// What add() did.
     enum class state : unsigned char {
-        single,   // no concatenation element: `text` is the whole message, nothing stored
-        waiting,  // stored in `slot`, more to come
-        complete  // stored in `slot`, which now holds every segment: take() it
+        single,   ///< no concatenation element: `text` is the whole message, nothing stored
+        waiting,  ///< stored in `slot`, more to come
+        complete  ///< stored in `slot`, which now holds every segment: take() it
     };
-    state what = state::single;
-    std::size_t slot = 0;
-    bytes text;
+    state what = state::single;  ///< what happened
+    std::size_t slot = 0;        ///< the slot that holds the message (waiting, complete)
+    bytes text;                  ///< the message's text (single)
 };
 
-// Puts segments back together in caller-provided storage: `slots` bound how many messages can
-// be in progress at once, `pool` holds their text (each segment takes its text + 5 bytes).
-// Segments are matched on (source, destination, reference, total) as the UDH gives them, never
-// on Pk_total/Pk_number (which real gateways get wrong, G7), arrive in any order, and two
-// messages that share a reference but not a total stay apart (G8). Nothing allocates.
-//
-//     cmpp::reassembly_slot slots[16];
-//     byte pool[16 * 1024];
-//     cmpp::reassembler r(slots, pool);
-//     cmpp::reassembly_status st;
-//     if (r.add({src, dest, d.tp_udhi, d.msg_fmt, d.msg_content}, now, st) &&
-//         st.what == cmpp::reassembly_status::state::complete) { writer w(buf); r.take(st.slot, w); }
+/// Puts segments back together in caller-provided storage: `slots` bound how many messages can
+/// be in progress at once, `pool` holds their text (each segment takes its text + 5 bytes).
+/// Segments are matched on (source, destination, reference, total) as the UDH gives them, never
+/// on Pk_total/Pk_number (which real gateways get wrong, G7), arrive in any order, and two
+/// messages that share a reference but not a total stay apart (G8). Nothing allocates.
+///
+///     cmpp::reassembly_slot slots[16];
+///     byte pool[16 * 1024];
+///     cmpp::reassembler r(slots, pool);
+///     cmpp::reassembly_status st;
+///     if (r.add({src, dest, d.tp_udhi, d.msg_fmt, d.msg_content}, now, st) &&
+///         st.what == cmpp::reassembly_status::state::complete) { writer w(buf); r.take(st.slot, w); }
 class reassembler {
 public:
-    // At most 65535 slots are used.
+    /// At most 65535 slots are used.
     reassembler(span<reassembly_slot> slots, mutable_bytes pool) noexcept : slots_(slots.first(0xFFFF)), pool_(pool) {}
 
-    // Files a segment; `now` is any clock of the caller's, for expire(). Errors: those of
-    // parse_user_data(); duplicate_segment at the offset of the segment number in Msg_Content
-    // for a segment already held; field_too_long ("source", "destination") beyond 32 bytes, and
-    // ("Msg_Content") for a text above 65535 bytes, which no CMPP segment has;
-    // storage_full (offset 0) when no slot is free or the pool lacks the room: nothing is stored.
+    /// Files a segment; `now` is any clock of the caller's, for expire(). Errors: those of
+    /// parse_user_data(); duplicate_segment at the offset of the segment number in Msg_Content
+    /// for a segment already held; field_too_long ("source", "destination") beyond 32 bytes, and
+    /// ("Msg_Content") for a text above 65535 bytes, which no CMPP segment has;
+    /// storage_full (offset 0) when no slot is free or the pool lacks the room: nothing is stored.
     result add(const received_segment& s, std::uint64_t now, reassembly_status& st) noexcept {
         user_data ud;
         result r = parse_user_data(s.msg_content, s.tp_udhi, ud);
@@ -14544,10 +14591,10 @@ public:
         return r;
     }
 
-    // Writes the message's text, segments in order, and frees the slot. Errors, which keep the
-    // slot: out_of_range ("slot") for a slot not in use; missing_segment with the first missing
-    // segment number as offset, unless allow_gaps (then the segments present are written);
-    // buffer_too_small with the size needed (slot.text_size()).
+    /// Writes the message's text, segments in order, and frees the slot. Errors, which keep the
+    /// slot: out_of_range ("slot") for a slot not in use; missing_segment with the first missing
+    /// segment number as offset, unless allow_gaps (then the segments present are written);
+    /// buffer_too_small with the size needed (slot.text_size()).
     result take(std::size_t index, writer& out, bool allow_gaps = false) noexcept {
         if (index >= slots_.size() || !slots_[index].in_use_) return fail(errc::out_of_range, 0, "slot");
         const reassembly_slot& slot = slots_[index];
@@ -14569,7 +14616,7 @@ public:
         return {errc{}, out.size() - start};
     }
 
-    // Forgets a message and its text.
+    /// Forgets a message and its text.
     void drop(std::size_t index) noexcept {
         if (index >= slots_.size() || !slots_[index].in_use_) return;
         std::size_t kept = 0;
@@ -14585,8 +14632,8 @@ public:
         slots_[index] = reassembly_slot{};
     }
 
-    // Calls on_expired(slot index) for each message in progress first seen before `before`
-    // (it may take() the partial text with allow_gaps), then drops it. Returns how many expired.
+    /// Calls on_expired(slot index) for each message in progress first seen before `before`
+    /// (it may take() the partial text with allow_gaps), then drops it. Returns how many expired.
     template <class F>
     std::size_t expire(std::uint64_t before, F&& on_expired) noexcept {
         std::size_t n = 0;
@@ -14600,12 +14647,15 @@ public:
         return n;
     }
 
+    /// The slot at `index`, below slot_count().
     const reassembly_slot& slot(std::size_t index) const noexcept { return slots_[index]; }
+    /// How many slots there are.
     std::size_t slot_count() const noexcept { return slots_.size(); }
+    /// Bytes of the pool in use.
     std::size_t pool_used() const noexcept { return pool_used_; }
 
 private:
-    static constexpr std::size_t record_header = 5;  // slot index (2), number (1), text size (2)
+    static constexpr std::size_t record_header = 5;  ///< slot index (2), number (1), text size (2)
 
     static void open(reassembly_slot& slot, const received_segment& s, const concat_info& c, std::uint64_t now) noexcept {
         slot = reassembly_slot{};
@@ -14747,28 +14797,29 @@ namespace smsgw::cmpp {
 
 using sms::concat_reference;
 
+/// How to split a text.
 struct split_options {
-    std::uint8_t msg_fmt = msg_fmt_ucs2;  // 0, 4, 8 or 15 (else out_of_range)
-    concat_reference reference_size = concat_reference::ref8;
-    std::uint16_t reference = 0;  // the same for every segment of one message; at most 255 with ref8
+    std::uint8_t msg_fmt = msg_fmt_ucs2;  ///< 0, 4, 8 or 15 (else out_of_range)
+    concat_reference reference_size = concat_reference::ref8;  ///< the concatenation element's
+    std::uint16_t reference = 0;  ///< the same for every segment of one message; at most 255 with ref8
 };
 
-// One segment, ready for a SUBMIT's fields.
+/// One segment, ready for a SUBMIT's fields.
 struct segment {
-    std::uint8_t pk_total = 1;
-    std::uint8_t pk_number = 1;
-    std::uint8_t tp_udhi = 0;  // 1 when msg_content starts with a UDH
-    std::uint8_t msg_fmt = msg_fmt_ucs2;
-    std::string_view text;     // the part of the input this segment carries
-    bytes msg_content;         // UDH and encoded text: Msg_Content, its size Msg_Length
+    std::uint8_t pk_total = 1;   ///< Pk_total: segments of the message
+    std::uint8_t pk_number = 1;  ///< Pk_number: this one, from 1
+    std::uint8_t tp_udhi = 0;  ///< 1 when msg_content starts with a UDH
+    std::uint8_t msg_fmt = msg_fmt_ucs2;  ///< Msg_Fmt, as split_options::msg_fmt
+    std::string_view text;     ///< the part of the input this segment carries
+    bytes msg_content;         ///< UDH and encoded text: Msg_Content, its size Msg_Length
 };
 
 namespace detail {
 
 struct split_limits {
-    std::size_t single;  // units in an unsegmented message
-    std::size_t each;    // units per segment
-    std::size_t unit;    // bytes per unit
+    std::size_t single;  ///< units in an unsegmented message
+    std::size_t each;    ///< units per segment
+    std::size_t unit;    ///< bytes per unit
 };
 
 constexpr split_limits limits_for(std::uint8_t msg_fmt, concat_reference ref) noexcept {
@@ -14779,11 +14830,11 @@ constexpr split_limits limits_for(std::uint8_t msg_fmt, concat_reference ref) no
 }
 
 struct slice {
-    std::size_t end;    // in the text
-    std::size_t units;  // that the slice takes
+    std::size_t end;    ///< in the text
+    std::size_t units;  ///< that the slice takes
 };
 
-// The longest slice of text from pos that fits `units`; err set on bad input.
+/// The longest slice of text from pos that fits `units`; err set on bad input.
 inline slice next_slice(std::string_view text, std::size_t pos, std::size_t units, std::uint8_t msg_fmt,
                         result& err) noexcept {
     if (msg_fmt != msg_fmt_ucs2 && msg_fmt != msg_fmt_gb) {
@@ -14826,15 +14877,16 @@ inline slice next_slice(std::string_view text, std::size_t pos, std::size_t unit
 
 }  // namespace detail
 
-// A lazy generator of segments: the constructor checks the text and counts the segments
-// (status(), count()); each next() encodes one segment into the caller's buffer.
-//
-//     cmpp::splitter parts(text, {cmpp::msg_fmt_ucs2, cmpp::concat_reference::ref8, ref});
-//     if (!parts.status()) ...;
-//     byte buf[140];
-//     while (!parts.done()) { writer w(buf); cmpp::segment s; if (!parts.next(w, s)) ...; submit(s); }
+/// A lazy generator of segments: the constructor checks the text and counts the segments
+/// (status(), count()); each next() encodes one segment into the caller's buffer.
+///
+///     cmpp::splitter parts(text, {cmpp::msg_fmt_ucs2, cmpp::concat_reference::ref8, ref});
+///     if (!parts.status()) ...;
+///     byte buf[140];
+///     while (!parts.done()) { writer w(buf); cmpp::segment s; if (!parts.next(w, s)) ...; submit(s); }
 class splitter {
 public:
+    /// Checks `text` (UTF-8; any bytes for Msg_Fmt 4) and counts its segments: status().
     splitter(std::string_view text, const split_options& options = {}) noexcept : text_(text), options_(options) {
         if (!is_text_format(options.msg_fmt) && options.msg_fmt != msg_fmt_binary) {
             status_ = fail(errc::out_of_range, 0, "Msg_Fmt");
@@ -14875,20 +14927,21 @@ public:
         size_ = size;
     }
 
-    // The outcome of checking the text: invalid_utf8 (UCS-2, GB), bad_character (ASCII) or
-    // unmappable (GB: U+E5E5) at the offset in the text, too_many at the offset where a 256th segment would start, out_of_range
-    // for an unknown Msg_Fmt or an 8-bit reference above 255.
+    /// The outcome of checking the text: invalid_utf8 (UCS-2, GB), bad_character (ASCII) or
+    /// unmappable (GB: U+E5E5) at the offset in the text, too_many at the offset where a 256th
+    /// segment would start, out_of_range for an unknown Msg_Fmt or an 8-bit reference above 255.
     result status() const noexcept { return status_; }
-    // Pk_total: 1 for a text that fits one message (even an empty one), 0 after an error.
+    /// Pk_total: 1 for a text that fits one message (even an empty one), 0 after an error.
     std::size_t count() const noexcept { return count_; }
-    // Bytes of every segment's Msg_Content together: the storage split() needs.
+    /// Bytes of every segment's Msg_Content together: the storage split() needs.
     std::size_t encoded_size() const noexcept { return size_; }
+    /// Whether every segment has been made (or the text was refused).
     bool done() const noexcept { return !status_ || number_ >= count_; }
 
-    // Writes the next segment's Msg_Content into `out`, fills `seg` (seg.msg_content views the
-    // bytes written) and moves on. When they do not fit, the result is buffer_too_small with
-    // the size needed (140 bytes always suffice, 159 for ASCII) and the same segment comes
-    // next time. After the last segment: too_many.
+    /// Writes the next segment's Msg_Content into `out`, fills `seg` (seg.msg_content views the
+    /// bytes written) and moves on. When they do not fit, the result is buffer_too_small with
+    /// the size needed (140 bytes always suffice, 159 for ASCII) and the same segment comes
+    /// next time. After the last segment: too_many.
     result next(writer& out, segment& seg) noexcept {
         if (!status_) return status_;
         if (number_ >= count_) return fail(errc::too_many, text_.size());
@@ -14924,17 +14977,17 @@ private:
     split_options options_;
     result status_;
     std::size_t count_ = 0;
-    std::size_t number_ = 0;  // segments produced so far
+    std::size_t number_ = 0;  ///< segments produced so far
     std::size_t pos_ = 0;
     std::size_t size_ = 0;
     bool single_ = false;
 };
 
-// Every segment at once: Msg_Contents back to back in `storage` (splitter::encoded_size()
-// bytes; count × 140 always suffice, × 159 for ASCII), one entry per segment in `segments`,
-// `count` set to their number. Errors, which write nothing: those of splitter::status(),
-// too_many with the number of segments needed when `segments` is shorter, buffer_too_small
-// with the storage size needed.
+/// Every segment at once: Msg_Contents back to back in `storage` (splitter::encoded_size()
+/// bytes; count × 140 always suffice, × 159 for ASCII), one entry per segment in `segments`,
+/// `count` set to their number. Errors, which write nothing: those of splitter::status(),
+/// too_many with the number of segments needed when `segments` is shorter, buffer_too_small
+/// with the storage size needed.
 inline result split(std::string_view text, const split_options& options, mutable_bytes storage, span<segment> segments,
                     std::size_t& count) noexcept {
     splitter parts(text, options);
@@ -22073,7 +22126,7 @@ inline result copy(reader& in, xml::writer& out, mutable_bytes scratch) noexcept
 
 // The one source of truth for smsgw's version: CMake, Conan and vcpkg read it from here.
 #define SMSGW_VERSION_MAJOR 0
-#define SMSGW_VERSION_MINOR 2
+#define SMSGW_VERSION_MINOR 3
 #define SMSGW_VERSION_PATCH 0
 #define SMSGW_VERSION (SMSGW_VERSION_MAJOR * 10000 + SMSGW_VERSION_MINOR * 100 + SMSGW_VERSION_PATCH)
 // ---- smsgw/fivec.hpp

@@ -117,3 +117,26 @@ TEST_CASE("CMPP_CONNECT encode and decode allocate nothing") {
     CHECK(e);
     CHECK(r);
 }
+
+TEST_CASE("the Version byte follows the codec version it is built with, and stays what the wire says") {
+    const cmpp::connect fresh;
+    CHECK(fresh.ver == cmpp::version::v20);
+    CHECK(fresh.version_byte == 0x20);
+    const cmpp::connect c30(cmpp::version::v30);
+    CHECK(c30.ver == cmpp::version::v30);
+    CHECK(c30.version_byte == 0x30);
+    CHECK(cmpp_test::encoded(c30)[34] == '\x30');  // header 12 + Source_Addr 6 + AuthenticatorSource 16
+
+    cmpp::connect_resp r30(cmpp::version::v30);
+    CHECK(r30.version_byte == 0x30);
+    const std::string resp = cmpp_test::encoded(r30);
+    CHECK(resp.size() == 12 + 4 + 16 + 1);  // Status is 4 bytes in 3.0
+    CHECK(resp.back() == '\x30');
+
+    // Decoding sets the codec version from the caller and the Version byte from the bytes: a
+    // 3.0 connection may well receive a CONNECT that asks for 2.0.
+    cmpp::connect d;
+    REQUIRE(cmpp::decode(connect_bytes, d, cmpp::version::v30));
+    CHECK(d.ver == cmpp::version::v30);
+    CHECK(d.version_byte == 0x20);
+}

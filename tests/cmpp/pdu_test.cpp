@@ -113,6 +113,22 @@ TEST_CASE("every PDU of both versions round-trips through its own decoder and th
     CHECK(checked == 30 + 32);  // 2.0 has 30 PDUs, 3.0 adds GET_MO_ROUTE and its response
 }
 
+// Computed from the layouts: 2.0 CMPP_FWD, 152 + 21 * 99 + 255; 3.0 CMPP_SUBMIT, 163 + 32 * 99 + 255
+// (CMPP_FWD of 3.0 takes one Dest_Id only).
+static_assert(cmpp::largest_pdu(cmpp::version::v20) == 152 + 21 * 99 + 255);
+static_assert(cmpp::largest_pdu(cmpp::version::v30) == 163 + 32 * 99 + 255);
+
+TEST_CASE("the largest PDU of each version is the one its layouts allow") {
+    for (auto v : versions) {
+        std::size_t most = 0;
+        for (auto id : all_commands()) {
+            const auto range = cmpp::pdu_length(id, v);
+            most = range.max > most ? range.max : most;
+        }
+        CHECK(most == cmpp::largest_pdu(v));
+    }
+}
+
 TEST_CASE("Command_Id names follow table 8.34 and CMPP 3.0") {
     using cmpp::command_id;
     CHECK(std::string_view(cmpp::command_name(command_id::submit, cmpp::version::v20)) == "CMPP_SUBMIT");

@@ -9,16 +9,17 @@
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
 
-// The CMPP message header (CMPP 2.0 §8.2, table 8.3) and the Command_Ids of table 8.34, with
-// CMPP 3.0's renaming of 0x12 and its GET_MO_ROUTE. Nothing on the wire says which version a
-// connection speaks: the caller knows it (from CONNECT.Version or configuration) and passes it.
+/// @file
+/// The CMPP message header (CMPP 2.0 §8.2, table 8.3) and the Command_Ids of table 8.34, with
+/// CMPP 3.0's renaming of 0x12 and its GET_MO_ROUTE. Nothing on the wire says which version a
+/// connection speaks: the caller knows it (from CONNECT.Version or configuration) and passes it.
 namespace smsgw::cmpp {
 
 /// A CMPP version: the codec version every PDU struct carries as `ver`, which chooses its
 /// layout. Its value is also the Version byte of CMPP_CONNECT for that version.
 enum class version : unsigned char {
-    v20 = 0x20,  ///< CMPP 2.0 (2002-04), the seed spec
-    v30 = 0x30,  ///< CMPP 3.0.0 (QB-GF-028-2003): 32-byte terminal ids, 4-byte results, LinkID
+    v20 = 0x20,  ///< /< CMPP 2.0 (2002-04), the seed spec
+    v30 = 0x30,  ///< /< CMPP 3.0.0 (QB-GF-028-2003): 32-byte terminal ids, 4-byte results, LinkID
 };
 
 /// A version as a type: the third argument of every PDU's `walk`, so that the widths and
@@ -141,22 +142,24 @@ constexpr const char* command_name(command_id id, version v) noexcept {
 /// Whether `v` defines the Command_Id.
 constexpr bool is_known(command_id id, version v) noexcept { return detail::command_position(id, v) != detail::command_count; }
 
-// Responses have bit 31 set; the response to a request has the same Sequence_Id.
+/// Responses have bit 31 set; the response to a request has the same Sequence_Id.
 constexpr bool is_response(command_id id) noexcept { return (static_cast<std::uint32_t>(id) & 0x80000000u) != 0; }
+/// The Command_Id of the response to `request`.
 constexpr command_id response_to(command_id request) noexcept {
     return static_cast<command_id>(static_cast<std::uint32_t>(request) | 0x80000000u);
 }
 
+/// Bytes of the message header.
 inline constexpr std::size_t header_size = 12;
 
-// Table 8.3.
+/// The message header, table 8.3.
 struct header {
-    std::uint32_t total_length = 0;  // header and body
-    command_id command{};
-    std::uint32_t sequence_id = 0;
+    std::uint32_t total_length = 0;  ///< header and body
+    command_id command{};            ///< Command_Id
+    std::uint32_t sequence_id = 0;   ///< Sequence_Id: a response has its request's
 };
 
-// Reads the 12 header bytes at the start of `in` (the rest is not looked at).
+/// Reads the 12 header bytes at the start of `in` (the rest is not looked at).
 inline result decode(bytes in, header& out) noexcept {
     if (in.size() < header_size) return fail(errc::truncated, in.size(), "Sequence_Id");
     out.total_length = load_be32(in.data());
@@ -165,6 +168,7 @@ inline result decode(bytes in, header& out) noexcept {
     return {errc{}, header_size};
 }
 
+/// Writes the 12 header bytes.
 inline result encode(const header& h, writer& out) noexcept {
     out.put_be32(h.total_length);
     out.put_be32(static_cast<std::uint32_t>(h.command));

@@ -17,60 +17,68 @@
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
 
-// How every CMPP PDU is encoded and decoded. Each PDU struct lists its body once, in wire order,
-// in a static `walk(visitor, msg)`; the encoder, the decoder and anyone printing a PDU (the
-// inspector) are visitors of that walk, so the three cannot disagree about a layout.
-//
-// A visitor has these members, each given the field's spec name and its snake_case key:
-//   number(value, width, name, limit) big-endian unsigned integer of 1, 2, 4 or 8 bytes
-//                                     (Last_route_Id: a signed 4-byte Integer); `limit` is what
-//                                     the spec allows (a largest value, or a list of codes),
-//                                     checked by strict decoding
-//   text(value, width, name, pad)     fixed-width Octet String, padded as table 8.1 says
-//   octets(array, name)               fixed-width binary (the authenticators)
-//   ids(list, width, count_name, name, min, max)   a count byte (DestUsr_tl) and that many ids
-//   content(value, max, length_name, name)         Msg_Length and Msg_Content
-//   absent(value, name)               a field the chosen version does not have: encoding refuses
-//                                     a value there rather than drop it, decoding empties it
-//   may_end(ended, name)              the PDU may end here, in an older layout (a CMPP 1.2
-//                                     ACTIVE_TEST_RESP, G27): tolerant decoding sets `ended` when
-//                                     it does, and the walk then takes the next fields as absent
-//
-// Speed comes from the compiler seeing through this: walks and visitor members are inlined
-// into encode() and decode() (SMSGW_ALWAYS_INLINE), and walk_pdu() runs each walk with the
-// version known, so every width is a constant and each field costs a load or a store or two.
-// Encoding measures, then writes and checks in one pass; decoding checks the fixed-width
-// fields' room once. Only on an error does a slower pass find which field and where.
+/// @file
+/// How every CMPP PDU is encoded and decoded. Each PDU struct lists its body once, in wire order,
+/// in a static `walk(visitor, msg)`; the encoder, the decoder and anyone printing a PDU (the
+/// inspector) are visitors of that walk, so the three cannot disagree about a layout.
+///
+/// A visitor has these members, each given the field's spec name and its snake_case key:
+///   number(value, width, name, limit) big-endian unsigned integer of 1, 2, 4 or 8 bytes
+///                                     (Last_route_Id: a signed 4-byte Integer); `limit` is what
+///                                     the spec allows (a largest value, or a list of codes),
+///                                     checked by strict decoding
+///   text(value, width, name, pad)     fixed-width Octet String, padded as table 8.1 says
+///   octets(array, name)               fixed-width binary (the authenticators)
+///   ids(list, width, count_name, name, min, max)   a count byte (DestUsr_tl) and that many ids
+///   content(value, max, length_name, name)         Msg_Length and Msg_Content
+///   absent(value, name)               a field the chosen version does not have: encoding refuses
+///                                     a value there rather than drop it, decoding empties it
+///   may_end(ended, name)              the PDU may end here, in an older layout (a CMPP 1.2
+///                                     ACTIVE_TEST_RESP, G27): tolerant decoding sets `ended` when
+///                                     it does, and the walk then takes the next fields as absent
+///
+/// Speed comes from the compiler seeing through this: every walk takes its version as a type
+/// (`version_constant<V>`, which walk() passes from `ver`), so each width and limit that depends
+/// on the version is a constant by the language, and the visitor members are small enough to
+/// be inlined into encode() and decode(), where each field costs a load or a store or two.
+/// Encoding measures, then writes and checks in one pass; decoding checks the fixed-width
+/// fields' room once. Only on an error does a slower pass find which field and where.
 namespace smsgw::cmpp {
 
-// Strict decoding rejects what the spec forbids (each with its offset and field); tolerant
-// decoding accepts it, keeping every byte so that re-encoding gives the same PDU.
-// Tolerant: ranges unchecked, DestUsr_tl up to 255, bytes after the body kept in `trailing`.
+/// Strict decoding rejects what the spec forbids (each with its offset and field); tolerant
+/// decoding accepts it, keeping every byte so that re-encoding gives the same PDU.
+/// Tolerant: ranges unchecked, DestUsr_tl up to 255, bytes after the body kept in `trailing`.
 using validation = smsgw::mode;
 
+/// How decode() reads a PDU.
 struct decode_options {
-    version ver = version::v20;
-    validation checks = validation::strict;
+    version ver = version::v20;              ///< the connection's version: the layout to read
+    validation checks = validation::strict;  ///< strict or tolerant
 };
 
+/// A field's two names, as the walks give them to a visitor.
 struct field_name {
-    const char* spec;  // as in the spec tables: "Fee_UserType"
-    const char* key;   // snake_case, as in the structs and the inspector: "fee_user_type"
+    const char* spec;  ///< as in the spec tables: "Fee_UserType"
+    const char* key;   ///< snake_case, as in the structs and the inspector: "fee_user_type"
 };
 
+/// A number field's limit when the spec gives none.
 inline constexpr std::uint64_t any_value = ~std::uint64_t{0};
 
-// The values strict decoding accepts in a number field: every value up to `max` or, where a
-// spec table lists scattered codes, only those. A plain number converts to the first kind;
-// codes(0, 1, 2, 3, 9) builds the second.
+/// The values strict decoding accepts in a number field: every value up to `max` or, where a
+/// spec table lists scattered codes, only those. A plain number converts to the first kind;
+/// codes(0, 1, 2, 3, 9) builds the second.
 struct limit {
-    std::uint64_t max = any_value;
-    std::uint64_t listed = 0;  // bit n set: code n is listed (all below 64); none: the whole range
+    std::uint64_t max = any_value;  ///< the largest value allowed
+    std::uint64_t listed = 0;  ///< bit n set: code n is listed (all below 64); none: the whole range
 
+    /// Every value up to `largest`.
     constexpr limit(std::uint64_t largest = any_value) noexcept : max(largest) {}
+    /// Whether strict decoding accepts `x`.
     constexpr bool allows(std::uint64_t x) const noexcept { return x <= max && (listed == 0 || (listed >> x & 1) != 0); }
 };
 
+/// The limit of a field whose spec table lists these codes only (each below 64).
 template <class... C>
 constexpr limit codes(C... c) noexcept {
     limit l(0);
@@ -78,7 +86,7 @@ constexpr limit codes(C... c) noexcept {
     return l;
 }
 
-// Msg_Length limit of table 8.6: below 160 bytes for ASCII (Msg_Fmt 0), at most 140 otherwise.
+/// Msg_Length limit of table 8.6: below 160 bytes for ASCII (Msg_Fmt 0), at most 140 otherwise.
 constexpr std::size_t msg_length_limit(std::uint8_t msg_fmt) noexcept { return msg_fmt == 0 ? 159 : 140; }
 
 namespace detail {
@@ -102,10 +110,10 @@ constexpr bool defined_in(version v) noexcept {
     }
 }
 
-// trim_fixed(raw, pad::nul_right), a word at a time: the same view (bytes after an embedded NUL
-// kept), but the fields a PDU is full of cost a load or three each, not a loop over bytes. Words
-// are read from the end; the last one overlaps bytes already known to be zeros, which changes
-// nothing to its count of zero bytes.
+/// trim_fixed(raw, pad::nul_right), a word at a time: the same view (bytes after an embedded NUL
+/// kept), but the fields a PDU is full of cost a load or three each, not a loop over bytes. Words
+/// are read from the end; the last one overlaps bytes already known to be zeros, which changes
+/// nothing to its count of zero bytes.
 SMSGW_ALWAYS_INLINE std::string_view trim_nul(std::string_view raw) noexcept {
     const char* p = raw.data();
     std::size_t n = raw.size();
@@ -134,11 +142,11 @@ SMSGW_ALWAYS_INLINE std::string_view trim_nul(std::string_view raw) noexcept {
     return {p, n};
 }
 
-// Reads a body into a PDU struct. The precise decoder (Fast false) checks every field against
-// the end of the PDU and records the first error with its offset and field. The fast one is
-// for a body the caller has found to hold at least every fixed-width field (`slack` is what it
-// has beyond them, for the ids and contents): only those variable parts are bounds-checked, and
-// an error of any kind only clears ok(), for the precise decoder to say what and where.
+/// Reads a body into a PDU struct. The precise decoder (Fast false) checks every field against
+/// the end of the PDU and records the first error with its offset and field. The fast one is
+/// for a body the caller has found to hold at least every fixed-width field (`slack` is what it
+/// has beyond them, for the ids and contents): only those variable parts are bounds-checked, and
+/// an error of any kind only clears ok(), for the precise decoder to say what and where.
 template <bool Fast>
 class body_decoder {
 public:
@@ -196,19 +204,19 @@ public:
         p_ += 1 + n;
     }
 
-    // A field of the other version: left empty, as a fresh struct has it.
+    /// A field of the other version: left empty, as a fresh struct has it.
     template <class F>
     SMSGW_ALWAYS_INLINE void absent(F& value, field_name) noexcept {
         value = F{};
     }
 
-    // Strict decoding wants the whole layout; tolerant takes the end of the PDU here for the
-    // older one.
+    /// Strict decoding wants the whole layout; tolerant takes the end of the PDU here for the
+    /// older one.
     SMSGW_ALWAYS_INLINE void may_end(bool& ended, field_name) noexcept { ended = !strict_ && p_ == end_; }
 
 private:
     std::size_t left() const noexcept { return static_cast<std::size_t>(end_ - p_); }
-    // Whether the PDU (as long as Total_Length says) holds this fixed-width field.
+    /// Whether the PDU (as long as Total_Length says) holds this fixed-width field.
     SMSGW_ALWAYS_INLINE bool room(std::size_t n, field_name f) noexcept {
         if constexpr (Fast) {
             return true;
@@ -218,8 +226,8 @@ private:
             return false;
         }
     }
-    // Whether n bytes of ids or content after their count byte are there: the precise decoder
-    // knows it from `short_of_end`, the fast one takes them from its slack.
+    /// Whether n bytes of ids or content after their count byte are there: the precise decoder
+    /// knows it from `short_of_end`, the fast one takes them from its slack.
     SMSGW_ALWAYS_INLINE bool variable_room(std::size_t n, bool short_of_end) noexcept {
         if constexpr (Fast) {
             if (n > slack_) return false;
@@ -229,8 +237,8 @@ private:
             return !short_of_end;
         }
     }
-    // Records the first error and leaves no room for the fields after it. (The fast decoder's
-    // fields after it stay within the fixed-width part it was promised, all the same.)
+    /// Records the first error and leaves no room for the fields after it. (The fast decoder's
+    /// fields after it stay within the fixed-width part it was promised, all the same.)
     void fail(errc e, std::size_t at, field_name f) noexcept {
         if (err_.ok()) err_ = result{e, at, f.spec};
         end_ = p_;
@@ -247,7 +255,7 @@ private:
     result err_{};
 };
 
-// A number too large for its field's width (the sizer's and the writer's check).
+/// A number too large for its field's width (the sizer's and the writer's check).
 template <class I>
 SMSGW_ALWAYS_INLINE constexpr bool too_wide(const I& value, std::size_t width) noexcept {
     if constexpr (std::is_unsigned_v<I>) {
@@ -257,9 +265,9 @@ SMSGW_ALWAYS_INLINE constexpr bool too_wide(const I& value, std::size_t width) n
     }
 }
 
-// Adds up the size of a PDU's body. With Check, it also checks that every value fits its
-// field and records the first that does not, with its offset in the output; without, it
-// only measures (the encoder's fast path, where body_writer checks as it writes).
+/// Adds up the size of a PDU's body. With Check, it also checks that every value fits its
+/// field and records the first that does not, with its offset in the output; without, it
+/// only measures (the encoder's fast path, where body_writer checks as it writes).
 template <bool Check>
 class body_sizer {
 public:
@@ -315,9 +323,9 @@ private:
     result err_{};
 };
 
-// Writes a body into room measured by body_sizer, checking as it goes what body_sizer<true>
-// checks: a value that does not fit is not written and clears ok(); body_sizer<true> then
-// tells which field it was.
+/// Writes a body into room measured by body_sizer, checking as it goes what body_sizer<true>
+/// checks: a value that does not fit is not written and clears ok(); body_sizer<true> then
+/// tells which field it was.
 class body_writer {
 public:
     explicit body_writer(byte* p) noexcept : p_(p) {}
@@ -336,8 +344,8 @@ public:
         }
         p_ += width;
     }
-    // The padding over the whole width first (a constant size: a few stores, no call), then the
-    // value over it, where its padding leaves it room.
+    /// The padding over the whole width first (a constant size: a few stores, no call), then the
+    /// value over it, where its padding leaves it room.
     SMSGW_ALWAYS_INLINE void text(const std::string_view& value, std::size_t width, field_name, pad p = pad::nul_right) noexcept {
         std::memset(p_, p == pad::zero_left ? '0' : 0, width);
         if (value.size() <= width) {
@@ -374,8 +382,8 @@ public:
     }
 
 private:
-    // memcpy of a fixed field's value (at most 32 bytes but for a caller's own larger widths)
-    // without a library call: two copies, overlapping, of the largest power of two not above n.
+    /// memcpy of a fixed field's value (at most 32 bytes but for a caller's own larger widths)
+    /// without a library call: two copies, overlapping, of the largest power of two not above n.
     SMSGW_ALWAYS_INLINE static void copy_short(byte* to, const char* from, std::size_t n) noexcept {
         if (n >= 8) {
             if (n <= 16) {
@@ -412,7 +420,7 @@ template <class T>
 using walk_member = decltype(T::walk(std::declval<body_sizer<false>&>(), std::declval<const T&>(),
                                      version_constant<version::v20>{}));
 
-// The type M<T> names, void when T lacks it.
+/// The type M<T> names, void when T lacks it.
 template <class T, template <class> class M, class = void>
 struct member_type {
     using type = struct missing;
@@ -424,7 +432,7 @@ struct member_type<T, M, std::void_t<M<T>>> {
 template <class T, template <class> class M, class Want>
 inline constexpr bool has_member = std::is_same_v<typename member_type<T, M>::type, Want>;
 
-// What encode(), decode() and the `pdu` variant need of a PDU struct, each said in one line.
+/// What encode(), decode() and the `pdu` variant need of a PDU struct, each said in one line.
 template <class T>
 constexpr bool check_pdu() noexcept {
     static_assert(has_member<T, ver_member, version>, "a CMPP PDU struct has `version ver`, its codec version");
@@ -437,8 +445,8 @@ constexpr bool check_pdu() noexcept {
     return true;
 }
 
-// The body of a T of version V with no ids and an empty content: its fixed-width fields and
-// its count bytes, the least any such PDU holds.
+/// The body of a T of version V with no ids and an empty content: its fixed-width fields and
+/// its count bytes, the least any such PDU holds.
 template <class T, version V>
 constexpr std::size_t fixed_body_size() noexcept {
     T m{};
@@ -449,8 +457,8 @@ constexpr std::size_t fixed_body_size() noexcept {
 template <class T, version V>
 inline constexpr std::size_t fixed_body = fixed_body_size<T, V>();
 
-// Prepares `out` for decoding `in` as version v: every field the walk does not set. (The walk
-// sets all the others, the other version's included, so `out` needs no clearing first.)
+/// Prepares `out` for decoding `in` as version v: every field the walk does not set. (The walk
+/// sets all the others, the other version's included, so `out` needs no clearing first.)
 template <class T>
 SMSGW_ALWAYS_INLINE void start_decoding(T& out, bytes in, version v) noexcept {
     out.ver = v;
@@ -474,26 +482,27 @@ constexpr void walk(V& v, Self& m) {
     }
 }
 
-// A PDU that is only a header: CMPP_TERMINATE, CMPP_TERMINATE_RESP, CMPP_ACTIVE_TEST.
+/// A PDU that is only a header: CMPP_TERMINATE, CMPP_TERMINATE_RESP, CMPP_ACTIVE_TEST.
 template <command_id Id>
 struct header_only {
-    static constexpr command_id command = Id;
+    static constexpr command_id command = Id;  ///< its Command_Id
 
-    version ver = version::v20;
-    std::uint32_t sequence_id = 0;
-    bytes trailing;  // tolerant decoding: bytes after the (empty) body
+    version ver = version::v20;     ///< the codec version (both have the same, empty, body)
+    std::uint32_t sequence_id = 0;  ///< the header's Sequence_Id
+    bytes trailing;  ///< tolerant decoding: bytes after the (empty) body
 
+    /// No fields.
     template <class V, class Self, version Ver>
     static constexpr void walk(V&, Self&, version_constant<Ver>) {}
 };
 
-// Any PDU struct of this module: `decode(in, pdu, version::v30)` or with options,
-// `decode(in, pdu, {version::v30, validation::tolerant})`. `in` starts with the header and
-// holds at least Total_Length bytes (more is fine: the next PDU); on success result.offset is
-// Total_Length. Errors: truncated (the input, or the PDU as long as Total_Length says, ends
-// inside a field), bad_total_length (below 12), wrong_type (the Command_Id of another PDU, or
-// one the version lacks), then each field's own: out_of_range, too_many, count_mismatch,
-// invalid_length, trailing_bytes (strict: Total_Length longer than the body).
+/// Any PDU struct of this module: `decode(in, pdu, version::v30)` or with options,
+/// `decode(in, pdu, {version::v30, validation::tolerant})`. `in` starts with the header and
+/// holds at least Total_Length bytes (more is fine: the next PDU); on success result.offset is
+/// Total_Length. Errors: truncated (the input, or the PDU as long as Total_Length says, ends
+/// inside a field), bad_total_length (below 12), wrong_type (the Command_Id of another PDU, or
+/// one the version lacks), then each field's own: out_of_range, too_many, count_mismatch,
+/// invalid_length, trailing_bytes (strict: Total_Length longer than the body).
 template <class T, std::enable_if_t<detail::is_pdu<T>::value, int> = 0>
 SMSGW_FLATTEN result decode(bytes in, T& out, const decode_options& opt) noexcept {
     static_assert(detail::check_pdu<T>());
@@ -530,17 +539,18 @@ SMSGW_FLATTEN result decode(bytes in, T& out, const decode_options& opt) noexcep
     return {errc{}, total};
 }
 
+/// decode() with strict validation in version `v`.
 template <class T, std::enable_if_t<detail::is_pdu<T>::value, int> = 0>
 result decode(bytes in, T& out, version v) noexcept {
     return decode(in, out, decode_options{v, validation::strict});
 }
 
-// Writes the whole PDU, header included, Total_Length counted from what is written (never
-// taken from the caller). Refuses, naming the field, a value too long for its field
-// (field_too_long), a number too large for its width (out_of_range), more than 255 ids
-// (too_many) and a value in a field the version does not have (unknown_field). Spec ranges
-// are the decoder's business: what tolerant decoding accepts, encoding reproduces. On error
-// nothing is claimed from `out` (its buffer past out.size() may have been written to).
+/// Writes the whole PDU, header included, Total_Length counted from what is written (never
+/// taken from the caller). Refuses, naming the field, a value too long for its field
+/// (field_too_long), a number too large for its width (out_of_range), more than 255 ids
+/// (too_many) and a value in a field the version does not have (unknown_field). Spec ranges
+/// are the decoder's business: what tolerant decoding accepts, encoding reproduces. On error
+/// nothing is claimed from `out` (its buffer past out.size() may have been written to).
 template <class T, std::enable_if_t<detail::is_pdu<T>::value, int> = 0>
 SMSGW_FLATTEN result encode(const T& msg, writer& out) noexcept {
     static_assert(detail::check_pdu<T>());
@@ -562,7 +572,7 @@ SMSGW_FLATTEN result encode(const T& msg, writer& out) noexcept {
             return out.finish();
         }
     }
-    // No room, or a value that does not fit: say which (that comes before buffer_too_small).
+    /// No room, or a value that does not fit: say which (that comes before buffer_too_small).
     detail::body_sizer<true> check(start + header_size);
     walk(check, msg);
     if (!check.ok()) return check.error();

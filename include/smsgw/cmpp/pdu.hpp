@@ -18,23 +18,24 @@
 #include "smsgw/cmpp/submit.hpp"
 #include "smsgw/cmpp/terminate.hpp"
 
-// Any CMPP PDU, decoded by its Command_Id, so that a connection loop is a switch:
-//
-//     cmpp::pdu p;
-//     if (auto r = decode(frame_bytes, p, cmpp::version::v30); !r) { ... r.ec, r.offset, r.field ... }
-//     switch (p.command()) {
-//     case cmpp::command_id::submit: on_submit(*p.get<cmpp::submit>()); break;
-//     case cmpp::command_id::active_test: ...
-//     }
-//
-// or std::visit over p.body. The variant holds the structs themselves (views into the input):
-// nothing is allocated.
+/// @file
+/// Any CMPP PDU, decoded by its Command_Id, so that a connection loop is a switch:
+///
+///     cmpp::pdu p;
+///     if (auto r = decode(frame_bytes, p, cmpp::version::v30); !r) { ... r.ec, r.offset, r.field ... }
+///     switch (p.command()) {
+///     case cmpp::command_id::submit: on_submit(*p.get<cmpp::submit>()); break;
+///     case cmpp::command_id::active_test: ...
+///     }
+///
+/// or std::visit over p.body. The variant holds the structs themselves (views into the input):
+/// nothing is allocated.
 namespace smsgw::cmpp {
 
 namespace detail {
 
-// Each entry of SMSGW_CMPP_PDU_LIST against its struct: the Command_Id, the versions, and what
-// check_pdu() asks of every PDU struct.
+/// Each entry of SMSGW_CMPP_PDU_LIST against its struct: the Command_Id, the versions, and what
+/// check_pdu() asks of every PDU struct.
 template <class T>
 constexpr bool matches_entry(command_id id, unsigned char versions) noexcept {
     return check_pdu<T>() && T::command == id && defined_in<T>(version::v20) == ((versions & 1) != 0) &&
@@ -104,7 +105,7 @@ struct pdu {
 /// A type passed as a value: what with_pdu_type() hands its function.
 template <class T>
 struct type_tag {
-    using type = T;  ///< the PDU struct
+    using type = T;  ///< /< the PDU struct
 };
 
 /// Calls f(type_tag<T>{}) with the struct `id` names in `v`; false when `v` has no such PDU.
@@ -122,9 +123,9 @@ constexpr bool with_pdu_type(command_id id, version v, F&& f) {
     return false;
 }
 
-// Decodes whichever PDU `in` starts with. Errors as for one PDU type, and unknown_command
-// (offset 4) for a Command_Id the version does not define: the framer's `skip` has already
-// told the caller how many bytes to drop.
+/// Decodes whichever PDU `in` starts with. Errors as for one PDU type, and unknown_command
+/// (offset 4) for a Command_Id the version does not define: the framer's `skip` has already
+/// told the caller how many bytes to drop.
 inline result decode(bytes in, pdu& out, const decode_options& opt) noexcept {
     if (in.size() < header_size) return fail(errc::truncated, in.size(), "Total_Length");
     const std::uint32_t total = load_be32(in.data());
@@ -139,9 +140,10 @@ inline result decode(bytes in, pdu& out, const decode_options& opt) noexcept {
     return r;
 }
 
+/// decode() of any PDU with strict validation in version `v`.
 inline result decode(bytes in, pdu& out, version v) noexcept { return decode(in, out, decode_options{v, validation::strict}); }
 
-// Encodes the PDU the body holds; an empty body is missing_field (Command_Id).
+/// Encodes the PDU the body holds; an empty body is missing_field (Command_Id).
 inline result encode(const pdu& p, writer& out) noexcept {
     return std::visit(
         [&out](const auto& m) -> result {
@@ -154,11 +156,11 @@ inline result encode(const pdu& p, writer& out) noexcept {
         p.body);
 }
 
-// The Total_Length range the spec allows a PDU: fixed layouts have one size; SUBMIT, DELIVER
-// and FWD run from no destination and no content to their most destinations and Msg_Length 255.
+/// The Total_Length range the spec allows a PDU: fixed layouts have one size; SUBMIT, DELIVER
+/// and FWD run from no destination and no content to their most destinations and Msg_Length 255.
 struct length_range {
-    std::size_t min = 0;
-    std::size_t max = 0;
+    std::size_t min = 0;  ///< the shortest Total_Length
+    std::size_t max = 0;  ///< the longest Total_Length
 };
 
 namespace detail {

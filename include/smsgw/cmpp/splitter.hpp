@@ -37,28 +37,29 @@ namespace smsgw::cmpp {
 
 using sms::concat_reference;
 
+/// How to split a text.
 struct split_options {
-    std::uint8_t msg_fmt = msg_fmt_ucs2;  // 0, 4, 8 or 15 (else out_of_range)
-    concat_reference reference_size = concat_reference::ref8;
-    std::uint16_t reference = 0;  // the same for every segment of one message; at most 255 with ref8
+    std::uint8_t msg_fmt = msg_fmt_ucs2;  ///< 0, 4, 8 or 15 (else out_of_range)
+    concat_reference reference_size = concat_reference::ref8;  ///< the concatenation element's
+    std::uint16_t reference = 0;  ///< the same for every segment of one message; at most 255 with ref8
 };
 
-// One segment, ready for a SUBMIT's fields.
+/// One segment, ready for a SUBMIT's fields.
 struct segment {
-    std::uint8_t pk_total = 1;
-    std::uint8_t pk_number = 1;
-    std::uint8_t tp_udhi = 0;  // 1 when msg_content starts with a UDH
-    std::uint8_t msg_fmt = msg_fmt_ucs2;
-    std::string_view text;     // the part of the input this segment carries
-    bytes msg_content;         // UDH and encoded text: Msg_Content, its size Msg_Length
+    std::uint8_t pk_total = 1;   ///< Pk_total: segments of the message
+    std::uint8_t pk_number = 1;  ///< Pk_number: this one, from 1
+    std::uint8_t tp_udhi = 0;  ///< 1 when msg_content starts with a UDH
+    std::uint8_t msg_fmt = msg_fmt_ucs2;  ///< Msg_Fmt, as split_options::msg_fmt
+    std::string_view text;     ///< the part of the input this segment carries
+    bytes msg_content;         ///< UDH and encoded text: Msg_Content, its size Msg_Length
 };
 
 namespace detail {
 
 struct split_limits {
-    std::size_t single;  // units in an unsegmented message
-    std::size_t each;    // units per segment
-    std::size_t unit;    // bytes per unit
+    std::size_t single;  ///< units in an unsegmented message
+    std::size_t each;    ///< units per segment
+    std::size_t unit;    ///< bytes per unit
 };
 
 constexpr split_limits limits_for(std::uint8_t msg_fmt, concat_reference ref) noexcept {
@@ -69,11 +70,11 @@ constexpr split_limits limits_for(std::uint8_t msg_fmt, concat_reference ref) no
 }
 
 struct slice {
-    std::size_t end;    // in the text
-    std::size_t units;  // that the slice takes
+    std::size_t end;    ///< in the text
+    std::size_t units;  ///< that the slice takes
 };
 
-// The longest slice of text from pos that fits `units`; err set on bad input.
+/// The longest slice of text from pos that fits `units`; err set on bad input.
 inline slice next_slice(std::string_view text, std::size_t pos, std::size_t units, std::uint8_t msg_fmt,
                         result& err) noexcept {
     if (msg_fmt != msg_fmt_ucs2 && msg_fmt != msg_fmt_gb) {
@@ -116,15 +117,16 @@ inline slice next_slice(std::string_view text, std::size_t pos, std::size_t unit
 
 }  // namespace detail
 
-// A lazy generator of segments: the constructor checks the text and counts the segments
-// (status(), count()); each next() encodes one segment into the caller's buffer.
-//
-//     cmpp::splitter parts(text, {cmpp::msg_fmt_ucs2, cmpp::concat_reference::ref8, ref});
-//     if (!parts.status()) ...;
-//     byte buf[140];
-//     while (!parts.done()) { writer w(buf); cmpp::segment s; if (!parts.next(w, s)) ...; submit(s); }
+/// A lazy generator of segments: the constructor checks the text and counts the segments
+/// (status(), count()); each next() encodes one segment into the caller's buffer.
+///
+///     cmpp::splitter parts(text, {cmpp::msg_fmt_ucs2, cmpp::concat_reference::ref8, ref});
+///     if (!parts.status()) ...;
+///     byte buf[140];
+///     while (!parts.done()) { writer w(buf); cmpp::segment s; if (!parts.next(w, s)) ...; submit(s); }
 class splitter {
 public:
+    /// Checks `text` (UTF-8; any bytes for Msg_Fmt 4) and counts its segments: status().
     splitter(std::string_view text, const split_options& options = {}) noexcept : text_(text), options_(options) {
         if (!is_text_format(options.msg_fmt) && options.msg_fmt != msg_fmt_binary) {
             status_ = fail(errc::out_of_range, 0, "Msg_Fmt");
@@ -165,20 +167,21 @@ public:
         size_ = size;
     }
 
-    // The outcome of checking the text: invalid_utf8 (UCS-2, GB), bad_character (ASCII) or
-    // unmappable (GB: U+E5E5) at the offset in the text, too_many at the offset where a 256th segment would start, out_of_range
-    // for an unknown Msg_Fmt or an 8-bit reference above 255.
+    /// The outcome of checking the text: invalid_utf8 (UCS-2, GB), bad_character (ASCII) or
+    /// unmappable (GB: U+E5E5) at the offset in the text, too_many at the offset where a 256th
+    /// segment would start, out_of_range for an unknown Msg_Fmt or an 8-bit reference above 255.
     result status() const noexcept { return status_; }
-    // Pk_total: 1 for a text that fits one message (even an empty one), 0 after an error.
+    /// Pk_total: 1 for a text that fits one message (even an empty one), 0 after an error.
     std::size_t count() const noexcept { return count_; }
-    // Bytes of every segment's Msg_Content together: the storage split() needs.
+    /// Bytes of every segment's Msg_Content together: the storage split() needs.
     std::size_t encoded_size() const noexcept { return size_; }
+    /// Whether every segment has been made (or the text was refused).
     bool done() const noexcept { return !status_ || number_ >= count_; }
 
-    // Writes the next segment's Msg_Content into `out`, fills `seg` (seg.msg_content views the
-    // bytes written) and moves on. When they do not fit, the result is buffer_too_small with
-    // the size needed (140 bytes always suffice, 159 for ASCII) and the same segment comes
-    // next time. After the last segment: too_many.
+    /// Writes the next segment's Msg_Content into `out`, fills `seg` (seg.msg_content views the
+    /// bytes written) and moves on. When they do not fit, the result is buffer_too_small with
+    /// the size needed (140 bytes always suffice, 159 for ASCII) and the same segment comes
+    /// next time. After the last segment: too_many.
     result next(writer& out, segment& seg) noexcept {
         if (!status_) return status_;
         if (number_ >= count_) return fail(errc::too_many, text_.size());
@@ -214,17 +217,17 @@ private:
     split_options options_;
     result status_;
     std::size_t count_ = 0;
-    std::size_t number_ = 0;  // segments produced so far
+    std::size_t number_ = 0;  ///< segments produced so far
     std::size_t pos_ = 0;
     std::size_t size_ = 0;
     bool single_ = false;
 };
 
-// Every segment at once: Msg_Contents back to back in `storage` (splitter::encoded_size()
-// bytes; count × 140 always suffice, × 159 for ASCII), one entry per segment in `segments`,
-// `count` set to their number. Errors, which write nothing: those of splitter::status(),
-// too_many with the number of segments needed when `segments` is shorter, buffer_too_small
-// with the storage size needed.
+/// Every segment at once: Msg_Contents back to back in `storage` (splitter::encoded_size()
+/// bytes; count × 140 always suffice, × 159 for ASCII), one entry per segment in `segments`,
+/// `count` set to their number. Errors, which write nothing: those of splitter::status(),
+/// too_many with the number of segments needed when `segments` is shorter, buffer_too_small
+/// with the storage size needed.
 inline result split(std::string_view text, const split_options& options, mutable_bytes storage, span<segment> segments,
                     std::size_t& count) noexcept {
     splitter parts(text, options);
