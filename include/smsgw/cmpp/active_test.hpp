@@ -25,7 +25,7 @@ struct active_test_resp {
     bytes trailing;
 
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.may_end(m.without_reserved, {"Reserved", "without_reserved"});
         if (m.without_reserved) {
             v.absent(m.reserved, {"Reserved", "reserved"});

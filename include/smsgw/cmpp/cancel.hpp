@@ -18,7 +18,7 @@ struct cancel {
     bytes trailing;             // tolerant decoding: bytes after the body
 
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
     }
 };
@@ -33,7 +33,7 @@ struct cancel_resp {
     bytes trailing;
 
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.success_id, Ver == version::v20 ? 1 : 4, {"Success_Id", "success_id"}, 1);
     }
 };

@@ -30,7 +30,7 @@ struct connect {
 
     /// The body's fields in wire order, to visitor `v` (cmpp/layout.hpp); cmpp::walk() runs it.
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.source_addr, 6, {"Source_Addr", "source_addr"});
         v.octets(m.authenticator_source, {"AuthenticatorSource", "authenticator_source"});
         v.number(m.version_byte, 1, {"Version", "version_byte"});
@@ -57,7 +57,7 @@ struct connect_resp {
 
     /// The body's fields in wire order, to visitor `v` (cmpp/layout.hpp); cmpp::walk() runs it.
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.status, Ver == version::v20 ? 1 : 4, {"Status", "status"});
         v.octets(m.authenticator_ismg, {"AuthenticatorISMG", "authenticator_ismg"});
         v.number(m.version_byte, 1, {"Version", "version_byte"});

@@ -37,7 +37,7 @@ struct deliver {
 
     /// The body's fields in wire order, to visitor `v` (cmpp/layout.hpp); cmpp::walk() runs it.
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         constexpr bool v20 = Ver == version::v20;
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
         v.text(m.dest_id, 21, {"Dest_Id", "dest_id"});
@@ -75,7 +75,7 @@ struct deliver_resp {
 
     /// The body's fields in wire order, to visitor `v` (cmpp/layout.hpp); cmpp::walk() runs it.
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
         v.number(m.result, Ver == version::v20 ? 1 : 4, {"Result", "result"});
     }

@@ -61,7 +61,7 @@ struct fwd {
 
     /// The body's fields in wire order, to visitor `v` (cmpp/layout.hpp); cmpp::walk() runs it.
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         constexpr bool v20 = Ver == version::v20;
         v.text(m.source_id, 6, {"Source_Id", "source_id"}, pad::zero_left);
         v.text(m.destination_id, 6, {"Destination_Id", "destination_id"}, pad::zero_left);
@@ -134,7 +134,7 @@ struct fwd_resp {
 
     /// The body's fields in wire order, to visitor `v` (cmpp/layout.hpp); cmpp::walk() runs it.
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
         v.number(m.pk_total, 1, {"Pk_total", "pk_total"});
         v.number(m.pk_number, 1, {"Pk_number", "pk_number"});

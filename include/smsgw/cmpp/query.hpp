@@ -22,7 +22,7 @@ struct query {
     bytes trailing;                // tolerant decoding: bytes after the body
 
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.time, 8, {"Time", "time"});
         v.number(m.query_type, 1, {"Query_Type", "query_type"}, 1);
         v.text(m.query_code, 10, {"Query_Code", "query_code"});
@@ -50,7 +50,7 @@ struct query_resp {
     bytes trailing;
 
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.time, 8, {"Time", "time"});
         v.number(m.query_type, 1, {"Query_Type", "query_type"}, 1);
         v.text(m.query_code, 10, {"Query_Code", "query_code"});

@@ -14,7 +14,7 @@ namespace smsgw::cmpp {
 namespace detail {
 // Route_Id, Destination_Id, Gateway_IP, Gateway_port: how every route answer and update starts.
 template <class V, class M>
-constexpr void walk_route_head(V& v, M& m) {
+SMSGW_ALWAYS_INLINE constexpr void walk_route_head(V& v, M& m) {
     v.number(m.route_id, 4, {"Route_Id", "route_id"});
     v.text(m.destination_id, 6, {"Destination_Id", "destination_id"});
     v.text(m.gateway_ip, 15, {"Gateway_IP", "gateway_ip"});
@@ -33,7 +33,7 @@ struct mt_route {
     bytes trailing;                 // tolerant decoding: bytes after the body
 
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
         v.text(m.terminal_id, 21, {"Terminal_Id", "terminal_id"});
     }
@@ -58,7 +58,7 @@ struct mt_route_resp {
     bytes trailing;
 
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         constexpr bool v20 = Ver == version::v20;
         detail::walk_route_head(v, m);
         v.text(m.start_id, v20 ? 6 : 9, {"Start_Id", "start_id"});
@@ -88,7 +88,7 @@ struct mo_route {
     bytes trailing;
 
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
         v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
         v.text(m.service_id, 10, {"Service_Id", "service_id"});
@@ -116,7 +116,7 @@ struct mo_route_resp {
     bytes trailing;
 
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         constexpr bool v20 = Ver == version::v20;
         detail::walk_route_head(v, m);
         v.text(m.sp_id, v20 ? 21 : 6, {"SP_Id", "sp_id"});
@@ -154,7 +154,7 @@ struct basic_get_route {
     bytes trailing;                     // tolerant decoding: bytes after the body
 
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
         v.text(m.route_type, Only == version::v20 ? 2 : 4, {"Route_type", "route_type"});
         v.number(m.last_route_id, 4, {"Last_route_Id", "last_route_id"});
@@ -185,7 +185,7 @@ struct get_route_resp {
     bytes trailing;
 
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         detail::walk_route_head(v, m);
         v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
         v.text(m.service_id, 10, {"Service_Id", "service_id"});
@@ -218,7 +218,7 @@ struct get_mt_route_resp {
     bytes trailing;
 
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         detail::walk_route_head(v, m);
         v.text(m.start_id, 9, {"Start_Id", "start_id"});
         v.text(m.end_id, 9, {"End_Id", "end_id"});
@@ -257,7 +257,7 @@ struct get_mo_route_resp {
     bytes trailing;
 
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         detail::walk_route_head(v, m);
         v.text(m.sp_id, 6, {"SP_Id", "sp_id"});
         v.text(m.sp_code, 21, {"SP_Code", "sp_code"});

@@ -36,7 +36,7 @@ struct basic_mt_route_update {
     bytes trailing;                    // tolerant decoding: bytes after the body
 
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         constexpr bool v20 = Ver == version::v20;
         v.number(m.update_type, 1, {"Update_type", "update_type"}, 2);
         detail::walk_route_head(v, m);
@@ -83,7 +83,7 @@ struct basic_mo_route_update {
     bytes trailing;
 
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         constexpr bool v20 = Ver == version::v20;
         v.number(m.update_type, 1, {"Update_type", "update_type"}, 2);
         detail::walk_route_head(v, m);
@@ -123,7 +123,7 @@ struct basic_route_update_resp {
     bytes trailing;
 
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.result, 1, {"Result", "result"}, 1);
         if constexpr (Ver == version::v20) {
             v.absent(m.route_id, {"Route_Id", "route_id"});
@@ -149,7 +149,7 @@ struct basic_push_resp {
     bytes trailing;
 
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.result, 1, {"Result", "result"}, 1);
     }
 };

@@ -49,7 +49,7 @@ struct submit {
 
     /// The body's fields in wire order, to visitor `v` (cmpp/layout.hpp); cmpp::walk() runs it.
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         constexpr bool v20 = Ver == version::v20;
         const std::size_t terminal = v20 ? 21 : 32;
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
@@ -103,7 +103,7 @@ struct submit_resp {
 
     /// The body's fields in wire order, to visitor `v` (cmpp/layout.hpp); cmpp::walk() runs it.
     template <class V, class Self, version Ver>
-    static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
         v.number(m.result, Ver == version::v20 ? 1 : 4, {"Result", "result"});
     }
