@@ -10950,8 +10950,8 @@ namespace smsgw::cmpp {
 /// A CMPP version: the codec version every PDU struct carries as `ver`, which chooses its
 /// layout. Its value is also the Version byte of CMPP_CONNECT for that version.
 enum class version : unsigned char {
-    v20 = 0x20,  ///< /< CMPP 2.0 (2002-04), the seed spec
-    v30 = 0x30,  ///< /< CMPP 3.0.0 (QB-GF-028-2003): 32-byte terminal ids, 4-byte results, LinkID
+    v20 = 0x20,  ///< CMPP 2.0 (2002-04), the seed spec
+    v30 = 0x30,  ///< CMPP 3.0.0 (QB-GF-028-2003): 32-byte terminal ids, 4-byte results, LinkID
 };
 
 /// A version as a type: the third argument of every PDU's `walk`, so that the widths and
@@ -11003,6 +11003,7 @@ using version_constant = std::integral_constant<version, V>;
 /// Command_Id, table 8.34 (2.0) and 3.0.0 §7.4, from SMSGW_CMPP_PDU_LIST. An unknown value is
 /// still a valid enum value.
 enum class command_id : std::uint32_t {
+/// SMSGW_CMPP_PDU_LIST's X for the enum: one enumerator.
 #define SMSGW_CMPP_ENUMERATOR(type, id, name, in) type = id,
     SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_ENUMERATOR)
 #undef SMSGW_CMPP_ENUMERATOR
@@ -11024,11 +11025,10 @@ struct command_entry {
     unsigned char versions;
 };
 
-inline constexpr command_entry commands[] = {
+/// SMSGW_CMPP_PDU_LIST's X for the table: one command_entry.
 #define SMSGW_CMPP_ENTRY(type, id, name, in) {command_id::type, name, defined_versions::in},
-    SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_ENTRY)
+inline constexpr command_entry commands[] = {SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_ENTRY)};
 #undef SMSGW_CMPP_ENTRY
-};
 inline constexpr std::size_t command_count = sizeof commands / sizeof commands[0];
 
 /// Where a Command_Id can sit in the lookup table: bits 0-4 and the response bit; -1 for any
@@ -13923,6 +13923,7 @@ constexpr bool matches_entry(command_id id, unsigned char versions) noexcept {
     return check_pdu<T>() && T::command == id && defined_in<T>(version::v20) == ((versions & 1) != 0) &&
            defined_in<T>(version::v30) == ((versions & 2) != 0);
 }
+/// SMSGW_CMPP_PDU_LIST's X for the checks: one static_assert.
 #define SMSGW_CMPP_CHECK(type, id, name, in)                                                          \
     static_assert(matches_entry<type>(command_id::type, defined_versions::in),                         \
                   "SMSGW_CMPP_PDU_LIST: " #type " has another Command_Id or other versions than its entry");
@@ -13932,6 +13933,7 @@ SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_CHECK)
 // The position of each entry in SMSGW_CMPP_PDU_LIST, as command_position() gives it.
 namespace position {
 enum : std::size_t {
+/// SMSGW_CMPP_PDU_LIST's X for the positions: one enumerator.
 #define SMSGW_CMPP_POSITION(type, id, name, in) type,
     SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_POSITION)
 #undef SMSGW_CMPP_POSITION
@@ -13942,6 +13944,7 @@ enum : std::size_t {
 
 /// Any PDU: one of the structs of SMSGW_CMPP_PDU_LIST, or empty (std::monostate).
 struct pdu {
+/// SMSGW_CMPP_PDU_LIST's X for the variant: one alternative.
 #define SMSGW_CMPP_ALTERNATIVE(type, id, name, in) , type
     /// The PDU struct itself, views into the input it was decoded from.
     std::variant<std::monostate SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_ALTERNATIVE)> body;
@@ -13987,23 +13990,24 @@ struct pdu {
 /// A type passed as a value: what with_pdu_type() hands its function.
 template <class T>
 struct type_tag {
-    using type = T;  ///< /< the PDU struct
+    using type = T;  ///< the PDU struct
 };
 
+/// SMSGW_CMPP_PDU_LIST's X for with_pdu_type(): one case.
+#define SMSGW_CMPP_CASE(type, id, name, in) \
+    case detail::position::type:            \
+        f(type_tag<type>{});                \
+        return true;
 /// Calls f(type_tag<T>{}) with the struct `id` names in `v`; false when `v` has no such PDU.
 template <class F>
 constexpr bool with_pdu_type(command_id id, version v, F&& f) {
     // The entry's position in SMSGW_CMPP_PDU_LIST, a table lookup, then a switch on it.
     switch (detail::command_position(id, v)) {
-#define SMSGW_CMPP_CASE(type, id, name, in) \
-    case detail::position::type:            \
-        f(type_tag<type>{});                \
-        return true;
         SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_CASE)
-#undef SMSGW_CMPP_CASE
     }
     return false;
 }
+#undef SMSGW_CMPP_CASE
 
 /// Decodes whichever PDU `in` starts with. Errors as for one PDU type, and unknown_command
 /// (offset 4) for a Command_Id the version does not define: the framer's `skip` has already
@@ -14102,14 +14106,15 @@ constexpr std::size_t largest_of() noexcept {
     T::walk(measure, m, version_constant<V>{});
     return measure.range.max;
 }
+/// SMSGW_CMPP_PDU_LIST's X for largest_pdu(): one PDU's largest size.
+#define SMSGW_CMPP_LARGEST(type, id, name, in) most = largest_of<type, V>() > most ? largest_of<type, V>() : most;
 template <version V>
 constexpr std::uint32_t largest_in() noexcept {
     std::size_t most = 0;
-#define SMSGW_CMPP_LARGEST(type, id, name, in) most = largest_of<type, V>() > most ? largest_of<type, V>() : most;
     SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_LARGEST)
-#undef SMSGW_CMPP_LARGEST
     return static_cast<std::uint32_t>(most);
 }
+#undef SMSGW_CMPP_LARGEST
 }  // namespace detail
 
 /// The largest legal PDU of `v`, computed from the layouts: CMPP_FWD in 2.0, with 99 Dest_Id
@@ -14462,8 +14467,8 @@ using sms::user_data;
 struct received_segment {
     std::string_view source;       ///< Src_terminal_Id (FWD: Src_Id), padding trimmed; at most 32 bytes
     std::string_view destination;  ///< Dest_Id; at most 32 bytes
-    std::uint8_t tp_udhi = 0;
-    std::uint8_t msg_fmt = 0;
+    std::uint8_t tp_udhi = 0;      ///< TP_udhi (sms::parse_user_data() reads it)
+    std::uint8_t msg_fmt = 0;      ///< Msg_Fmt, kept for the reassembled text
     bytes msg_content;             ///< Msg_Content: the UDH, then this segment's text
 };
 

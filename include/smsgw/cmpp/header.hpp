@@ -18,8 +18,8 @@ namespace smsgw::cmpp {
 /// A CMPP version: the codec version every PDU struct carries as `ver`, which chooses its
 /// layout. Its value is also the Version byte of CMPP_CONNECT for that version.
 enum class version : unsigned char {
-    v20 = 0x20,  ///< /< CMPP 2.0 (2002-04), the seed spec
-    v30 = 0x30,  ///< /< CMPP 3.0.0 (QB-GF-028-2003): 32-byte terminal ids, 4-byte results, LinkID
+    v20 = 0x20,  ///< CMPP 2.0 (2002-04), the seed spec
+    v30 = 0x30,  ///< CMPP 3.0.0 (QB-GF-028-2003): 32-byte terminal ids, 4-byte results, LinkID
 };
 
 /// A version as a type: the third argument of every PDU's `walk`, so that the widths and
@@ -71,6 +71,7 @@ using version_constant = std::integral_constant<version, V>;
 /// Command_Id, table 8.34 (2.0) and 3.0.0 §7.4, from SMSGW_CMPP_PDU_LIST. An unknown value is
 /// still a valid enum value.
 enum class command_id : std::uint32_t {
+/// SMSGW_CMPP_PDU_LIST's X for the enum: one enumerator.
 #define SMSGW_CMPP_ENUMERATOR(type, id, name, in) type = id,
     SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_ENUMERATOR)
 #undef SMSGW_CMPP_ENUMERATOR
@@ -92,11 +93,10 @@ struct command_entry {
     unsigned char versions;
 };
 
-inline constexpr command_entry commands[] = {
+/// SMSGW_CMPP_PDU_LIST's X for the table: one command_entry.
 #define SMSGW_CMPP_ENTRY(type, id, name, in) {command_id::type, name, defined_versions::in},
-    SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_ENTRY)
+inline constexpr command_entry commands[] = {SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_ENTRY)};
 #undef SMSGW_CMPP_ENTRY
-};
 inline constexpr std::size_t command_count = sizeof commands / sizeof commands[0];
 
 /// Where a Command_Id can sit in the lookup table: bits 0-4 and the response bit; -1 for any

@@ -41,6 +41,7 @@ constexpr bool matches_entry(command_id id, unsigned char versions) noexcept {
     return check_pdu<T>() && T::command == id && defined_in<T>(version::v20) == ((versions & 1) != 0) &&
            defined_in<T>(version::v30) == ((versions & 2) != 0);
 }
+/// SMSGW_CMPP_PDU_LIST's X for the checks: one static_assert.
 #define SMSGW_CMPP_CHECK(type, id, name, in)                                                          \
     static_assert(matches_entry<type>(command_id::type, defined_versions::in),                         \
                   "SMSGW_CMPP_PDU_LIST: " #type " has another Command_Id or other versions than its entry");
@@ -50,6 +51,7 @@ SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_CHECK)
 // The position of each entry in SMSGW_CMPP_PDU_LIST, as command_position() gives it.
 namespace position {
 enum : std::size_t {
+/// SMSGW_CMPP_PDU_LIST's X for the positions: one enumerator.
 #define SMSGW_CMPP_POSITION(type, id, name, in) type,
     SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_POSITION)
 #undef SMSGW_CMPP_POSITION
@@ -60,6 +62,7 @@ enum : std::size_t {
 
 /// Any PDU: one of the structs of SMSGW_CMPP_PDU_LIST, or empty (std::monostate).
 struct pdu {
+/// SMSGW_CMPP_PDU_LIST's X for the variant: one alternative.
 #define SMSGW_CMPP_ALTERNATIVE(type, id, name, in) , type
     /// The PDU struct itself, views into the input it was decoded from.
     std::variant<std::monostate SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_ALTERNATIVE)> body;
@@ -105,23 +108,24 @@ struct pdu {
 /// A type passed as a value: what with_pdu_type() hands its function.
 template <class T>
 struct type_tag {
-    using type = T;  ///< /< the PDU struct
+    using type = T;  ///< the PDU struct
 };
 
+/// SMSGW_CMPP_PDU_LIST's X for with_pdu_type(): one case.
+#define SMSGW_CMPP_CASE(type, id, name, in) \
+    case detail::position::type:            \
+        f(type_tag<type>{});                \
+        return true;
 /// Calls f(type_tag<T>{}) with the struct `id` names in `v`; false when `v` has no such PDU.
 template <class F>
 constexpr bool with_pdu_type(command_id id, version v, F&& f) {
     // The entry's position in SMSGW_CMPP_PDU_LIST, a table lookup, then a switch on it.
     switch (detail::command_position(id, v)) {
-#define SMSGW_CMPP_CASE(type, id, name, in) \
-    case detail::position::type:            \
-        f(type_tag<type>{});                \
-        return true;
         SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_CASE)
-#undef SMSGW_CMPP_CASE
     }
     return false;
 }
+#undef SMSGW_CMPP_CASE
 
 /// Decodes whichever PDU `in` starts with. Errors as for one PDU type, and unknown_command
 /// (offset 4) for a Command_Id the version does not define: the framer's `skip` has already
@@ -220,14 +224,15 @@ constexpr std::size_t largest_of() noexcept {
     T::walk(measure, m, version_constant<V>{});
     return measure.range.max;
 }
+/// SMSGW_CMPP_PDU_LIST's X for largest_pdu(): one PDU's largest size.
+#define SMSGW_CMPP_LARGEST(type, id, name, in) most = largest_of<type, V>() > most ? largest_of<type, V>() : most;
 template <version V>
 constexpr std::uint32_t largest_in() noexcept {
     std::size_t most = 0;
-#define SMSGW_CMPP_LARGEST(type, id, name, in) most = largest_of<type, V>() > most ? largest_of<type, V>() : most;
     SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_LARGEST)
-#undef SMSGW_CMPP_LARGEST
     return static_cast<std::uint32_t>(most);
 }
+#undef SMSGW_CMPP_LARGEST
 }  // namespace detail
 
 /// The largest legal PDU of `v`, computed from the layouts: CMPP_FWD in 2.0, with 99 Dest_Id

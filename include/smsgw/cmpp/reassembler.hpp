@@ -24,8 +24,8 @@ using sms::user_data;
 struct received_segment {
     std::string_view source;       ///< Src_terminal_Id (FWD: Src_Id), padding trimmed; at most 32 bytes
     std::string_view destination;  ///< Dest_Id; at most 32 bytes
-    std::uint8_t tp_udhi = 0;
-    std::uint8_t msg_fmt = 0;
+    std::uint8_t tp_udhi = 0;      ///< TP_udhi (sms::parse_user_data() reads it)
+    std::uint8_t msg_fmt = 0;      ///< Msg_Fmt, kept for the reassembled text
     bytes msg_content;             ///< Msg_Content: the UDH, then this segment's text
 };
 
