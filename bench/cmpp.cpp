@@ -77,10 +77,9 @@ cmpp::deliver deliver_pdu() {
 }
 
 cmpp::connect connect_pdu() {
-    cmpp::connect c;
+    cmpp::connect c(cmpp::version::v30);
     c.sequence_id = 3;
     c.source_addr = "901234";
-    c.version = 0x30;
     c.timestamp = 1123101520;
     return c;
 }

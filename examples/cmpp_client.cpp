@@ -48,10 +48,9 @@ public:
 private:
     void login() {
         const std::tm now = local_now();
-        cmpp::connect c;
+        cmpp::connect c(ver_);  // its Version byte follows: 0x20 or 0x30
         c.sequence_id = link_.sequence.next();
         c.source_addr = sp_id;
-        c.version = static_cast<std::uint8_t>(ver_);
         cmpp::pack_timestamp({static_cast<std::uint8_t>(now.tm_mon + 1), static_cast<std::uint8_t>(now.tm_mday),
                               static_cast<std::uint8_t>(now.tm_hour), static_cast<std::uint8_t>(now.tm_min),
                               static_cast<std::uint8_t>(now.tm_sec % 60)},
@@ -129,7 +128,7 @@ private:
             s.fee_type = "01";          // free
             s.src_id = service_code;
             s.dest_terminal_ids = to;
-            s.msg_content = smsgw::as_chars(seg.msg_content);
+            s.msg_content = seg.msg_content;
             link_.send(s);
             in_flight_[s.sequence_id] = next_;
             most_in_flight_ = std::max(most_in_flight_, in_flight_.size());
@@ -172,7 +171,7 @@ private:
         ack.msg_id = d.msg_id;  // the DELIVER's own Msg_Id, not the reported one
         if (d.registered_delivery == 1) {
             cmpp::status_report report;
-            if (const smsgw::result r = cmpp::decode(smsgw::bytes(d.msg_content), report); !r) {
+            if (const smsgw::result r = cmpp::decode(d.msg_content, report); !r) {
                 std::printf("bad status report: %s at %zu\n", r.message(), r.offset);
                 ack.result = 1;  // 消息结构错
             } else if (const auto it = awaiting_report_.find(report.msg_id); it != awaiting_report_.end()) {
@@ -196,7 +195,7 @@ private:
         cmpp::reassembly_status st;
         const auto now = static_cast<std::uint64_t>(std::time(nullptr));
         if (const smsgw::result r = reassembler_.add({d.src_terminal_id, d.dest_id, d.tp_udhi, d.msg_fmt,
-                                                      smsgw::bytes(d.msg_content)},
+                                                      d.msg_content},
                                                      now, st);
             !r) {
             std::printf("MO segment refused: %s at %zu\n", r.message(), r.offset);

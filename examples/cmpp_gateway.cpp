@@ -54,15 +54,13 @@ private:
     }
 
     void on_connect(const cmpp::connect& c) {
-        cmpp::connect_resp resp;
-        resp.ver = ver_;
+        cmpp::connect_resp resp(ver_);  // its Version byte follows
         resp.sequence_id = c.sequence_id;
-        resp.version = static_cast<std::uint8_t>(ver_);
         if (c.source_addr != sp_id) {
             resp.status = static_cast<std::uint32_t>(cmpp::connect_status::bad_source_addr);
-        } else if (c.version > resp.version) {
+        } else if (c.version_byte > resp.version_byte) {
             resp.status = static_cast<std::uint32_t>(cmpp::connect_status::version_too_high);
-        } else if (c.version != resp.version) {
+        } else if (c.version_byte != resp.version_byte) {
             resp.status = 5;  // "5~: 其他错误": this simulator speaks one version only
         } else if (!cmpp::verify_authenticator_source(c.authenticator_source, c.source_addr, secret_, c.timestamp)) {
             resp.status = static_cast<std::uint32_t>(cmpp::connect_status::auth_failed);
@@ -104,9 +102,9 @@ private:
     void check_segment(const cmpp::submit& s, const std::string& user, cmpp::submit_resp& resp) {
         cmpp::user_data ud;
         cmpp::reassembly_status st;
-        if (!cmpp::parse_user_data(smsgw::bytes(s.msg_content), s.tp_udhi, ud) || !ud.concatenated ||
+        if (!cmpp::parse_user_data(s.msg_content, s.tp_udhi, ud) || !ud.concatenated ||
             ud.concat.total != s.pk_total || ud.concat.number != s.pk_number ||
-            !segments_.add({s.src_id, user, s.tp_udhi, s.msg_fmt, smsgw::bytes(s.msg_content)}, 0, st)) {
+            !segments_.add({s.src_id, user, s.tp_udhi, s.msg_fmt, s.msg_content}, 0, st)) {
             std::fprintf(stderr, "gateway: SUBMIT %u: a segment without a UDH that matches it\n",
                          static_cast<unsigned>(s.sequence_id));
             ++errors_;
@@ -168,7 +166,7 @@ private:
         d.tp_udhi = tp_udhi;
         d.msg_fmt = msg_fmt;
         d.registered_delivery = registered_delivery;
-        d.msg_content = smsgw::as_chars(content);
+        d.msg_content = content;
         unacknowledged_[d.sequence_id] = d.msg_id;
         link_.send(d);
     }

@@ -73,7 +73,7 @@ struct printer {
         }
         j.end_array();
     }
-    void content(const std::string_view& value, std::size_t, cmpp::field_name length, cmpp::field_name f) {
+    void content(const smsgw::bytes& value, std::size_t, cmpp::field_name length, cmpp::field_name f) {
         j.member(length.key, value.size());
         j.key(f.key).hex_string(value);
     }
@@ -86,7 +86,7 @@ struct printer {
 
 // Msg_Content as text (cmpp/text.hpp: ASCII, UCS-2, GB text), after its UDH when TP_udhi
 // says there is one; nothing when it is not text or does not decode.
-void content_text(json::writer& j, std::uint8_t msg_fmt, std::uint8_t tp_udhi, std::string_view content) {
+void content_text(json::writer& j, std::uint8_t msg_fmt, std::uint8_t tp_udhi, smsgw::bytes content) {
     cmpp::user_data ud;
     if (!cmpp::is_text_format(msg_fmt) || !cmpp::parse_user_data(content, tp_udhi, ud)) return;
     std::string text;
@@ -95,7 +95,7 @@ void content_text(json::writer& j, std::uint8_t msg_fmt, std::uint8_t tp_udhi, s
     }
 }
 
-void status_report(json::writer& j, std::string_view content) {
+void status_report(json::writer& j, smsgw::bytes content) {
     cmpp::status_report r;
     if (!cmpp::decode(content, r)) return;
     j.key("status_report").begin_object();
@@ -109,7 +109,7 @@ void status_report(json::writer& j, std::string_view content) {
     j.end_object();
 }
 
-void mo_status_report(json::writer& j, std::string_view content) {
+void mo_status_report(json::writer& j, smsgw::bytes content) {
     cmpp::mo_status_report r;
     if (!cmpp::decode(content, r)) return;
     j.key("mo_status_report").begin_object();
@@ -129,7 +129,7 @@ void print_pdu(json::writer& j, const T& m, cmpp::version v, std::size_t total_l
     j.member("total_length", total_length);
     j.member("sequence_id", m.sequence_id);
     printer p{j};
-    T::walk(p, m);
+    cmpp::walk(p, m);
     if constexpr (std::is_same_v<T, cmpp::submit> || std::is_same_v<T, cmpp::deliver> || std::is_same_v<T, cmpp::fwd>) {
         inspect::udh_member(j, m.tp_udhi, inspect::content_bytes(m));
         content_text(j, m.msg_fmt, m.tp_udhi, m.msg_content);

@@ -16,4 +16,5 @@
 #include "smsgw/imsp.hpp"
 #include "smsgw/mime.hpp"
 #include "smsgw/mitake.hpp"
+#include "smsgw/sms.hpp"
 #include "smsgw/smsplat.hpp"

@@ -26,7 +26,7 @@ TEST_CASE("CMPP_CONNECT encodes table 8.4 byte for byte, both versions alike") {
     c.sequence_id = 1;
     c.source_addr = "901234";
     c.authenticator_source = digest;
-    c.version = 0x20;
+    c.version_byte = 0x20;
     c.timestamp = 1123101520;
     CHECK(cmpp_test::encoded(c) == connect_bytes);
     CHECK(encoded_size(c) == 39);
@@ -39,7 +39,7 @@ TEST_CASE("CMPP_CONNECT encodes table 8.4 byte for byte, both versions alike") {
         CHECK(d.sequence_id == 1);
         CHECK(d.source_addr == "901234");
         CHECK(d.authenticator_source == digest);
-        CHECK(d.version == 0x20);
+        CHECK(d.version_byte == 0x20);
         CHECK(d.timestamp == 1123101520);
         CHECK(cmpp_test::encoded(d) == connect_bytes);
     }
@@ -61,7 +61,7 @@ TEST_CASE("CMPP_CONNECT_RESP: Status is 1 byte in 2.0, 4 in 3.0") {
     r20.sequence_id = 1;
     r20.status = 3;
     r20.authenticator_ismg = digest;
-    r20.version = 0x20;
+    r20.version_byte = 0x20;
     const std::string b20 = unhex(
         "00 00 00 1e  80 00 00 01  00 00 00 01"  // 30 bytes
         "03"
@@ -72,7 +72,7 @@ TEST_CASE("CMPP_CONNECT_RESP: Status is 1 byte in 2.0, 4 in 3.0") {
     cmpp::connect_resp r30 = r20;
     r30.ver = cmpp::version::v30;
     r30.status = 0x01020304;
-    r30.version = 0x30;
+    r30.version_byte = 0x30;
     const std::string b30 = unhex(
         "00 00 00 21  80 00 00 01  00 00 00 01"  // 33 bytes
         "01 02 03 04"
@@ -84,7 +84,7 @@ TEST_CASE("CMPP_CONNECT_RESP: Status is 1 byte in 2.0, 4 in 3.0") {
     REQUIRE(cmpp::decode(b30, d, cmpp::version::v30));
     CHECK(d.ver == cmpp::version::v30);
     CHECK(d.status == 0x01020304);
-    CHECK(d.version == 0x30);
+    CHECK(d.version_byte == 0x30);
     REQUIRE(cmpp::decode(b20, d, cmpp::version::v20));
     CHECK(d.status == 3);
     CHECK(d.authenticator_ismg == digest);
@@ -116,4 +116,27 @@ TEST_CASE("CMPP_CONNECT encode and decode allocate nothing") {
     CHECK(guard.count() == 0);
     CHECK(e);
     CHECK(r);
+}
+
+TEST_CASE("the Version byte follows the codec version it is built with, and stays what the wire says") {
+    const cmpp::connect fresh;
+    CHECK(fresh.ver == cmpp::version::v20);
+    CHECK(fresh.version_byte == 0x20);
+    const cmpp::connect c30(cmpp::version::v30);
+    CHECK(c30.ver == cmpp::version::v30);
+    CHECK(c30.version_byte == 0x30);
+    CHECK(cmpp_test::encoded(c30)[34] == '\x30');  // header 12 + Source_Addr 6 + AuthenticatorSource 16
+
+    cmpp::connect_resp r30(cmpp::version::v30);
+    CHECK(r30.version_byte == 0x30);
+    const std::string resp = cmpp_test::encoded(r30);
+    CHECK(resp.size() == 12 + 4 + 16 + 1);  // Status is 4 bytes in 3.0
+    CHECK(resp.back() == '\x30');
+
+    // Decoding sets the codec version from the caller and the Version byte from the bytes: a
+    // 3.0 connection may well receive a CONNECT that asks for 2.0.
+    cmpp::connect d;
+    REQUIRE(cmpp::decode(connect_bytes, d, cmpp::version::v30));
+    CHECK(d.ver == cmpp::version::v30);
+    CHECK(d.version_byte == 0x20);
 }

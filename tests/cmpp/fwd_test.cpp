@@ -78,7 +78,7 @@ cmpp::fwd sample30() {
     f.src_type = 1;
     f.dest_pseudo = "P3";
     f.dest_user_type = 1;
-    f.msg_content = "hi";
+    f.msg_content = std::string_view("hi");
     f.link_id = "LINK";
     return f;
 }

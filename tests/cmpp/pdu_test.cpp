@@ -43,7 +43,7 @@ struct filler {
     void ids(cmpp::id_list& l, std::size_t, cmpp::field_name, cmpp::field_name, std::size_t, std::size_t max) {
         l = cmpp::id_list(span<const std::string_view>(sample_ids, max < 2 ? max : 2));
     }
-    void content(std::string_view& v, std::size_t, cmpp::field_name, cmpp::field_name) { v = "hello"; }
+    void content(bytes& v, std::size_t, cmpp::field_name, cmpp::field_name) { v = std::string_view("hello"); }
     template <class F>
     void absent(F&, cmpp::field_name) {}
     void may_end(bool&, cmpp::field_name) {}
@@ -54,10 +54,10 @@ template <class T>
 void round_trip(cmpp::version v, std::size_t& checked) {
     static const std::string_view ids[] = {"13800138000", "8613900139000"};
     T msg{};
-    if constexpr (cmpp::detail::has_version<T>::value) msg.ver = v;
+    msg.ver = v;
     msg.sequence_id = 0xA1B2C3D4;
     filler f{ids};
-    T::walk(f, msg);
+    cmpp::walk(f, msg);
     const std::string bytes = cmpp_test::encoded(msg);
     INFO(cmpp::command_name(T::command, v));
     REQUIRE(bytes.size() >= cmpp::header_size);
@@ -82,11 +82,9 @@ void round_trip(cmpp::version v, std::size_t& checked) {
     // Decoding into a struct that holds another PDU's values, the other version's fields
     // included, leaves nothing of them: the decoder sets every field, not only this version's.
     T dirty{};
-    if constexpr (cmpp::detail::has_version<T>::value) {
-        dirty.ver = v == cmpp::version::v20 ? cmpp::version::v30 : cmpp::version::v20;
-    }
-    T::walk(f, dirty);
-    dirty.trailing = "left over";
+    dirty.ver = v == cmpp::version::v20 ? cmpp::version::v30 : cmpp::version::v20;
+    cmpp::walk(f, dirty);
+    dirty.trailing = std::string_view("left over");
     REQUIRE(cmpp::decode(bytes, dirty, v));
     CHECK(dirty.trailing.empty());
     CHECK(cmpp_test::encoded(dirty) == bytes);
@@ -113,6 +111,22 @@ TEST_CASE("every PDU of both versions round-trips through its own decoder and th
         }
     }
     CHECK(checked == 30 + 32);  // 2.0 has 30 PDUs, 3.0 adds GET_MO_ROUTE and its response
+}
+
+// Computed from the layouts: 2.0 CMPP_FWD, 152 + 21 * 99 + 255; 3.0 CMPP_SUBMIT, 163 + 32 * 99 + 255
+// (CMPP_FWD of 3.0 takes one Dest_Id only).
+static_assert(cmpp::largest_pdu(cmpp::version::v20) == 152 + 21 * 99 + 255);
+static_assert(cmpp::largest_pdu(cmpp::version::v30) == 163 + 32 * 99 + 255);
+
+TEST_CASE("the largest PDU of each version is the one its layouts allow") {
+    for (auto v : versions) {
+        std::size_t most = 0;
+        for (auto id : all_commands()) {
+            const auto range = cmpp::pdu_length(id, v);
+            most = range.max > most ? range.max : most;
+        }
+        CHECK(most == cmpp::largest_pdu(v));
+    }
 }
 
 TEST_CASE("Command_Id names follow table 8.34 and CMPP 3.0") {
@@ -187,7 +201,7 @@ TEST_CASE("decoding any PDU and encoding it back allocate nothing") {
     cmpp::fwd f;
     f.ver = cmpp::version::v30;
     f.dest_ids = ids;
-    f.msg_content = "hi";
+    f.msg_content = std::string_view("hi");
     byte buf[600];
     cmpp::pdu p;
     test::alloc_counter guard;

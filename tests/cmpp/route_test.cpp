@@ -196,7 +196,7 @@ void any_result(cmpp::version v, decltype(T::result) result) {
 template <class T>
 void result_range(cmpp::version v, std::size_t at, unsigned char refused, unsigned char accepted) {
     T msg{};
-    if constexpr (cmpp::detail::has_version<T>::value) msg.ver = v;
+    msg.ver = v;
     std::string bytes = cmpp_test::encoded(msg);
     REQUIRE(at < bytes.size());
     INFO(cmpp::command_name(T::command, v) << " Result " << int(refused));

@@ -28,7 +28,7 @@ cmpp::submit sample20() {
     s.fee_code = "10";
     s.src_id = "10690001";
     s.dest_terminal_ids = one_dest;
-    s.msg_content = "\x4f\x60\x59\x7d";  // UCS-2 "你好"
+    s.msg_content = std::string_view("\x4f\x60\x59\x7d");  // UCS-2 "你好"
     return s;
 }
 
@@ -55,7 +55,7 @@ cmpp::submit sample30() {
     s.fee_terminal_type = 1;
     s.msg_fmt = 0;
     s.dest_terminal_ids = two_dests;
-    s.msg_content = "hi";
+    s.msg_content = std::string_view("hi");
     s.link_id = "0123456789abcdefghij";  // fills its 20 bytes
     return s;
 }
@@ -100,7 +100,7 @@ TEST_CASE("CMPP_SUBMIT 2.0 encodes table 8.6 byte for byte and decodes back") {
     CHECK(d.src_id == "10690001");
     REQUIRE(d.dest_terminal_ids.size() == 1);
     CHECK(d.dest_terminal_ids[0] == "13800138000");
-    CHECK(d.msg_content == "\x4f\x60\x59\x7d");
+    CHECK(d.content_chars() == "\x4f\x60\x59\x7d");
     CHECK(d.reserve.empty());
     CHECK(cmpp_test::encoded(d) == submit20);
 }
@@ -117,7 +117,7 @@ TEST_CASE("CMPP_SUBMIT 3.0: 32-byte terminal ids, their types, LinkID") {
     CHECK(d.fee_terminal_type == 1);
     std::vector<std::string_view> ids(d.dest_terminal_ids.begin(), d.dest_terminal_ids.end());
     CHECK(ids == std::vector<std::string_view>{"13800138000", "8613900139000"});
-    CHECK(d.msg_content == "hi");
+    CHECK(d.content_chars() == "hi");
     CHECK(d.link_id == "0123456789abcdefghij");
     CHECK(cmpp_test::encoded(d) == submit30);
 
@@ -240,7 +240,7 @@ TEST_CASE("CMPP_SUBMIT trailing bytes inside Total_Length: strict error, toleran
     r = cmpp::decode(longer, d, {cmpp::version::v20, cmpp::validation::tolerant});
     REQUIRE(r);
     CHECK(r.offset == 166);
-    CHECK(d.trailing == "xyz");
+    CHECK(as_chars(d.trailing) == "xyz");
     CHECK(cmpp_test::encoded(d) == longer);
 }
 

@@ -20,17 +20,19 @@ struct active_test_resp {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::active_test_resp;
 
+    /// The CMPP version, which decides the layout.
+    version ver = version::v20;
     /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
     /// Reserved (1 byte, table 8.16).
     std::uint8_t reserved = 0;
     bool without_reserved = false;  ///< the 12-byte response of CMPP 1.2 (tolerant decoding), encoded as such
     /// Tolerant decoding: the bytes after the body.
-    std::string_view trailing;
+    bytes trailing;
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.may_end(m.without_reserved, {"Reserved", "without_reserved"});
         if (m.without_reserved) {
             v.absent(m.reserved, {"Reserved", "reserved"});

@@ -13,14 +13,16 @@ struct cancel {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::cancel;
 
+    /// The CMPP version, which decides the layout.
+    version ver = version::v20;
     /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
     std::uint64_t msg_id = 0;  ///< Msg_Id: the message to delete
-    std::string_view trailing;  ///< tolerant decoding: bytes after the body
+    bytes trailing;  ///< tolerant decoding: bytes after the body
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
     }
 };
@@ -36,12 +38,12 @@ struct cancel_resp {
     std::uint32_t sequence_id = 0;
     std::uint32_t success_id = 0;  ///< Success_Id: 0 success, 1 failure
     /// Tolerant decoding: the bytes after the body.
-    std::string_view trailing;
+    bytes trailing;
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        v.number(m.success_id, m.ver == version::v20 ? 1 : 4, {"Success_Id", "success_id"}, 1);
+    template <class V, class Self, version Ver>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        v.number(m.success_id, Ver == version::v20 ? 1 : 4, {"Success_Id", "success_id"}, 1);
     }
 };
 

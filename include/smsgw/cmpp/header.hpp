@@ -2,122 +2,164 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "smsgw/core/endian.hpp"
 #include "smsgw/core/error.hpp"
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
 
-// The CMPP message header (CMPP 2.0 §8.2, table 8.3) and the Command_Ids of table 8.34, with
-// CMPP 3.0's renaming of 0x12 and its GET_MO_ROUTE. Nothing on the wire says which version a
-// connection speaks: the caller knows it (from CONNECT.Version or configuration) and passes it.
+/// @file
+/// The CMPP message header (CMPP 2.0 §8.2, table 8.3) and the Command_Ids of table 8.34, with
+/// CMPP 3.0's renaming of 0x12 and its GET_MO_ROUTE. Nothing on the wire says which version a
+/// connection speaks: the caller knows it (from CONNECT.Version or configuration) and passes it.
 namespace smsgw::cmpp {
 
+/// A CMPP version: the codec version every PDU struct carries as `ver`, which chooses its
+/// layout. Its value is also the Version byte of CMPP_CONNECT for that version.
 enum class version : unsigned char {
-    v20 = 0x20,  // CMPP 2.0 (2002-04), the seed spec
-    v30 = 0x30,  // CMPP 3.0.0 (QB-GF-028-2003): 32-byte terminal ids, 4-byte results, LinkID
+    v20 = 0x20,  ///< CMPP 2.0 (2002-04), the seed spec
+    v30 = 0x30,  ///< CMPP 3.0.0 (QB-GF-028-2003): 32-byte terminal ids, 4-byte results, LinkID
 };
 
-// Command_Id, table 8.34 (2.0) and 3.0.0 §7.4. An unknown value is still a valid enum value.
+/// A version as a type: the third argument of every PDU's `walk`, so that the widths and
+/// limits that depend on the version are constants there by the language, not by inlining.
+template <version V>
+using version_constant = std::integral_constant<version, V>;
+
+/// Every PDU of CMPP 2.0 (table 8.34) and 3.0.0 (§7.4), once: the struct's name (also its
+/// `command_id` enumerator), its Command_Id, its spec name and the versions that define it
+/// (`both`, `v20`, `v30`). The `command_id` enum, command_name(), the `pdu` variant and
+/// with_pdu_type() are all made from this list; pdu.hpp checks each struct against its entry.
+/// 0x12 is CMPP_GET_ROUTE in 2.0 and CMPP_GET_MT_ROUTE, with another layout, in 3.0.
+#define SMSGW_CMPP_PDU_LIST(X)                                                              \
+    X(connect, 0x00000001, "CMPP_CONNECT", both)                                            \
+    X(connect_resp, 0x80000001, "CMPP_CONNECT_RESP", both)                                  \
+    X(terminate, 0x00000002, "CMPP_TERMINATE", both)                                        \
+    X(terminate_resp, 0x80000002, "CMPP_TERMINATE_RESP", both)                              \
+    X(submit, 0x00000004, "CMPP_SUBMIT", both)                                              \
+    X(submit_resp, 0x80000004, "CMPP_SUBMIT_RESP", both)                                    \
+    X(deliver, 0x00000005, "CMPP_DELIVER", both)                                            \
+    X(deliver_resp, 0x80000005, "CMPP_DELIVER_RESP", both)                                  \
+    X(query, 0x00000006, "CMPP_QUERY", both)                                                \
+    X(query_resp, 0x80000006, "CMPP_QUERY_RESP", both)                                      \
+    X(cancel, 0x00000007, "CMPP_CANCEL", both)                                              \
+    X(cancel_resp, 0x80000007, "CMPP_CANCEL_RESP", both)                                    \
+    X(active_test, 0x00000008, "CMPP_ACTIVE_TEST", both)                                    \
+    X(active_test_resp, 0x80000008, "CMPP_ACTIVE_TEST_RESP", both)                          \
+    X(fwd, 0x00000009, "CMPP_FWD", both)                                                    \
+    X(fwd_resp, 0x80000009, "CMPP_FWD_RESP", both)                                          \
+    X(mt_route, 0x00000010, "CMPP_MT_ROUTE", both)                                          \
+    X(mt_route_resp, 0x80000010, "CMPP_MT_ROUTE_RESP", both)                                \
+    X(mo_route, 0x00000011, "CMPP_MO_ROUTE", both)                                          \
+    X(mo_route_resp, 0x80000011, "CMPP_MO_ROUTE_RESP", both)                                \
+    X(get_route, 0x00000012, "CMPP_GET_ROUTE", v20)                                         \
+    X(get_route_resp, 0x80000012, "CMPP_GET_ROUTE_RESP", v20)                               \
+    X(get_mt_route, 0x00000012, "CMPP_GET_MT_ROUTE", v30)                                   \
+    X(get_mt_route_resp, 0x80000012, "CMPP_GET_MT_ROUTE_RESP", v30)                         \
+    X(mt_route_update, 0x00000013, "CMPP_MT_ROUTE_UPDATE", both)                            \
+    X(mt_route_update_resp, 0x80000013, "CMPP_MT_ROUTE_UPDATE_RESP", both)                  \
+    X(mo_route_update, 0x00000014, "CMPP_MO_ROUTE_UPDATE", both)                            \
+    X(mo_route_update_resp, 0x80000014, "CMPP_MO_ROUTE_UPDATE_RESP", both)                  \
+    X(push_mt_route_update, 0x00000015, "CMPP_PUSH_MT_ROUTE_UPDATE", both)                  \
+    X(push_mt_route_update_resp, 0x80000015, "CMPP_PUSH_MT_ROUTE_UPDATE_RESP", both)        \
+    X(push_mo_route_update, 0x00000016, "CMPP_PUSH_MO_ROUTE_UPDATE", both)                  \
+    X(push_mo_route_update_resp, 0x80000016, "CMPP_PUSH_MO_ROUTE_UPDATE_RESP", both)        \
+    X(get_mo_route, 0x00000017, "CMPP_GET_MO_ROUTE", v30)                                   \
+    X(get_mo_route_resp, 0x80000017, "CMPP_GET_MO_ROUTE_RESP", v30)
+
+/// Command_Id, table 8.34 (2.0) and 3.0.0 §7.4, from SMSGW_CMPP_PDU_LIST. An unknown value is
+/// still a valid enum value.
 enum class command_id : std::uint32_t {
-    connect = 0x00000001,
-    connect_resp = 0x80000001,
-    terminate = 0x00000002,
-    terminate_resp = 0x80000002,
-    submit = 0x00000004,
-    submit_resp = 0x80000004,
-    deliver = 0x00000005,
-    deliver_resp = 0x80000005,
-    query = 0x00000006,
-    query_resp = 0x80000006,
-    cancel = 0x00000007,
-    cancel_resp = 0x80000007,
-    active_test = 0x00000008,
-    active_test_resp = 0x80000008,
-    fwd = 0x00000009,
-    fwd_resp = 0x80000009,
-    mt_route = 0x00000010,
-    mt_route_resp = 0x80000010,
-    mo_route = 0x00000011,
-    mo_route_resp = 0x80000011,
-    get_route = 0x00000012,        // CMPP_GET_ROUTE in 2.0 ...
-    get_route_resp = 0x80000012,
-    get_mt_route = 0x00000012,     // ... CMPP_GET_MT_ROUTE in 3.0, with another layout
-    get_mt_route_resp = 0x80000012,
-    mt_route_update = 0x00000013,
-    mt_route_update_resp = 0x80000013,
-    mo_route_update = 0x00000014,
-    mo_route_update_resp = 0x80000014,
-    push_mt_route_update = 0x00000015,
-    push_mt_route_update_resp = 0x80000015,
-    push_mo_route_update = 0x00000016,
-    push_mo_route_update_resp = 0x80000016,
-    get_mo_route = 0x00000017,     // 3.0 only
-    get_mo_route_resp = 0x80000017,
+/// SMSGW_CMPP_PDU_LIST's X for the enum: one enumerator.
+#define SMSGW_CMPP_ENUMERATOR(type, id, name, in) type = id,
+    SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_ENUMERATOR)
+#undef SMSGW_CMPP_ENUMERATOR
 };
 
-// The spec's name of a Command_Id in `v` ("CMPP_SUBMIT"), or nullptr when `v` does not define it.
-constexpr const char* command_name(command_id id, version v) noexcept {
-    switch (id) {
-    case command_id::connect: return "CMPP_CONNECT";
-    case command_id::connect_resp: return "CMPP_CONNECT_RESP";
-    case command_id::terminate: return "CMPP_TERMINATE";
-    case command_id::terminate_resp: return "CMPP_TERMINATE_RESP";
-    case command_id::submit: return "CMPP_SUBMIT";
-    case command_id::submit_resp: return "CMPP_SUBMIT_RESP";
-    case command_id::deliver: return "CMPP_DELIVER";
-    case command_id::deliver_resp: return "CMPP_DELIVER_RESP";
-    case command_id::query: return "CMPP_QUERY";
-    case command_id::query_resp: return "CMPP_QUERY_RESP";
-    case command_id::cancel: return "CMPP_CANCEL";
-    case command_id::cancel_resp: return "CMPP_CANCEL_RESP";
-    case command_id::active_test: return "CMPP_ACTIVE_TEST";
-    case command_id::active_test_resp: return "CMPP_ACTIVE_TEST_RESP";
-    case command_id::fwd: return "CMPP_FWD";
-    case command_id::fwd_resp: return "CMPP_FWD_RESP";
-    case command_id::mt_route: return "CMPP_MT_ROUTE";
-    case command_id::mt_route_resp: return "CMPP_MT_ROUTE_RESP";
-    case command_id::mo_route: return "CMPP_MO_ROUTE";
-    case command_id::mo_route_resp: return "CMPP_MO_ROUTE_RESP";
-    case command_id::get_route: return v == version::v20 ? "CMPP_GET_ROUTE" : "CMPP_GET_MT_ROUTE";
-    case command_id::get_route_resp: return v == version::v20 ? "CMPP_GET_ROUTE_RESP" : "CMPP_GET_MT_ROUTE_RESP";
-    case command_id::mt_route_update: return "CMPP_MT_ROUTE_UPDATE";
-    case command_id::mt_route_update_resp: return "CMPP_MT_ROUTE_UPDATE_RESP";
-    case command_id::mo_route_update: return "CMPP_MO_ROUTE_UPDATE";
-    case command_id::mo_route_update_resp: return "CMPP_MO_ROUTE_UPDATE_RESP";
-    case command_id::push_mt_route_update: return "CMPP_PUSH_MT_ROUTE_UPDATE";
-    case command_id::push_mt_route_update_resp: return "CMPP_PUSH_MT_ROUTE_UPDATE_RESP";
-    case command_id::push_mo_route_update: return "CMPP_PUSH_MO_ROUTE_UPDATE";
-    case command_id::push_mo_route_update_resp: return "CMPP_PUSH_MO_ROUTE_UPDATE_RESP";
-    case command_id::get_mo_route: return v == version::v30 ? "CMPP_GET_MO_ROUTE" : nullptr;
-    case command_id::get_mo_route_resp: return v == version::v30 ? "CMPP_GET_MO_ROUTE_RESP" : nullptr;
-    }
-    return nullptr;
+namespace detail {
+
+/// The versions of an SMSGW_CMPP_PDU_LIST entry, as bits: 1 for 2.0, 2 for 3.0.
+struct defined_versions {
+    static constexpr unsigned char v20 = 1, v30 = 2, both = 3;
+};
+
+constexpr unsigned char version_bit(version v) noexcept { return v == version::v20 ? 1 : 2; }
+
+/// One SMSGW_CMPP_PDU_LIST entry, without its struct.
+struct command_entry {
+    command_id id;
+    const char* name;
+    unsigned char versions;
+};
+
+/// SMSGW_CMPP_PDU_LIST's X for the table: one command_entry.
+#define SMSGW_CMPP_ENTRY(type, id, name, in) {command_id::type, name, defined_versions::in},
+inline constexpr command_entry commands[] = {SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_ENTRY)};
+#undef SMSGW_CMPP_ENTRY
+inline constexpr std::size_t command_count = sizeof commands / sizeof commands[0];
+
+/// Where a Command_Id can sit in the lookup table: bits 0-4 and the response bit; -1 for any
+/// other value (no CMPP command has one).
+constexpr int command_slot(command_id id) noexcept {
+    const auto x = static_cast<std::uint32_t>(id);
+    return (x & 0x7FFFFFE0u) != 0 ? -1 : static_cast<int>((x & 0x1Fu) | (x >> 31 << 5));
 }
 
-constexpr bool is_known(command_id id, version v) noexcept { return command_name(id, v) != nullptr; }
+/// For each version, the position in `commands` + 1 of the entry at each slot (0: none).
+struct command_table {
+    unsigned char at[2][64] = {};
+};
 
-// Responses have bit 31 set; the response to a request has the same Sequence_Id.
+constexpr command_table make_command_table() noexcept {
+    command_table t{};
+    for (std::size_t i = 0; i < command_count; ++i) {
+        const int slot = command_slot(commands[i].id);
+        if ((commands[i].versions & 1) != 0) t.at[0][slot] = static_cast<unsigned char>(i + 1);
+        if ((commands[i].versions & 2) != 0) t.at[1][slot] = static_cast<unsigned char>(i + 1);
+    }
+    return t;
+}
+inline constexpr command_table command_positions = make_command_table();
+
+/// The position in SMSGW_CMPP_PDU_LIST of the PDU `id` names in `v`, or command_count when
+/// `v` has none.
+constexpr std::size_t command_position(command_id id, version v) noexcept {
+    const int slot = command_slot(id);
+    if (slot < 0) return command_count;
+    const unsigned char p = command_positions.at[v == version::v20 ? 0 : 1][slot];
+    return p == 0 ? command_count : std::size_t{p} - 1u;
+}
+
+}  // namespace detail
+
+/// The spec's name of a Command_Id in `v` ("CMPP_SUBMIT"), or nullptr when `v` does not define it.
+constexpr const char* command_name(command_id id, version v) noexcept {
+    const std::size_t p = detail::command_position(id, v);
+    return p == detail::command_count ? nullptr : detail::commands[p].name;
+}
+
+/// Whether `v` defines the Command_Id.
+constexpr bool is_known(command_id id, version v) noexcept { return detail::command_position(id, v) != detail::command_count; }
+
+/// Responses have bit 31 set; the response to a request has the same Sequence_Id.
 constexpr bool is_response(command_id id) noexcept { return (static_cast<std::uint32_t>(id) & 0x80000000u) != 0; }
+/// The Command_Id of the response to `request`.
 constexpr command_id response_to(command_id request) noexcept {
     return static_cast<command_id>(static_cast<std::uint32_t>(request) | 0x80000000u);
 }
 
+/// Bytes of the message header.
 inline constexpr std::size_t header_size = 12;
 
-// The largest legal PDU of each version: 2.0 CMPP_FWD with 99 Dest_Id and Msg_Length 255
-// (152 + 21*99 + 255), 3.0 CMPP_SUBMIT with 99 Dest_terminal_Id and Msg_Length 255
-// (163 + 32*99 + 255). The framer's default maximum.
-constexpr std::uint32_t largest_pdu(version v) noexcept { return v == version::v20 ? 2486 : 3586; }
-
-// Table 8.3.
+/// The message header, table 8.3.
 struct header {
-    std::uint32_t total_length = 0;  // header and body
-    command_id command{};
-    std::uint32_t sequence_id = 0;
+    std::uint32_t total_length = 0;  ///< header and body
+    command_id command{};            ///< Command_Id
+    std::uint32_t sequence_id = 0;   ///< Sequence_Id: a response has its request's
 };
 
-// Reads the 12 header bytes at the start of `in` (the rest is not looked at).
+/// Reads the 12 header bytes at the start of `in` (the rest is not looked at).
 inline result decode(bytes in, header& out) noexcept {
     if (in.size() < header_size) return fail(errc::truncated, in.size(), "Sequence_Id");
     out.total_length = load_be32(in.data());
@@ -126,6 +168,7 @@ inline result decode(bytes in, header& out) noexcept {
     return {errc{}, header_size};
 }
 
+/// Writes the 12 header bytes.
 inline result encode(const header& h, writer& out) noexcept {
     out.put_be32(h.total_length);
     out.put_be32(static_cast<std::uint32_t>(h.command));

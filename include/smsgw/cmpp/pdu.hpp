@@ -18,29 +18,57 @@
 #include "smsgw/cmpp/submit.hpp"
 #include "smsgw/cmpp/terminate.hpp"
 
-// Any CMPP PDU, decoded by its Command_Id, so that a connection loop is a switch:
-//
-//     cmpp::pdu p;
-//     if (auto r = decode(frame_bytes, p, cmpp::version::v30); !r) { ... r.ec, r.offset, r.field ... }
-//     switch (p.command()) {
-//     case cmpp::command_id::submit: on_submit(*p.get<cmpp::submit>()); break;
-//     case cmpp::command_id::active_test: ...
-//     }
-//
-// or std::visit over p.body. The variant holds the structs themselves (views into the input):
-// nothing is allocated.
+/// @file
+/// Any CMPP PDU, decoded by its Command_Id, so that a connection loop is a switch:
+///
+///     cmpp::pdu p;
+///     if (auto r = decode(frame_bytes, p, cmpp::version::v30); !r) { ... r.ec, r.offset, r.field ... }
+///     switch (p.command()) {
+///     case cmpp::command_id::submit: on_submit(*p.get<cmpp::submit>()); break;
+///     case cmpp::command_id::active_test: ...
+///     }
+///
+/// or std::visit over p.body. The variant holds the structs themselves (views into the input):
+/// nothing is allocated.
 namespace smsgw::cmpp {
 
-struct pdu {
-    std::variant<std::monostate, connect, connect_resp, terminate, terminate_resp, submit, submit_resp, deliver,
-                 deliver_resp, query, query_resp, cancel, cancel_resp, active_test, active_test_resp, fwd, fwd_resp,
-                 mt_route, mt_route_resp, mo_route, mo_route_resp, get_route, get_route_resp, get_mt_route,
-                 get_mt_route_resp, get_mo_route, get_mo_route_resp, mt_route_update, mt_route_update_resp,
-                 mo_route_update, mo_route_update_resp, push_mt_route_update, push_mt_route_update_resp,
-                 push_mo_route_update, push_mo_route_update_resp>
-        body;
+namespace detail {
 
-    // The Command_Id of what the body holds (0 when it is empty).
+/// Each entry of SMSGW_CMPP_PDU_LIST against its struct: the Command_Id, the versions, and what
+/// check_pdu() asks of every PDU struct.
+template <class T>
+constexpr bool matches_entry(command_id id, unsigned char versions) noexcept {
+    return check_pdu<T>() && T::command == id && defined_in<T>(version::v20) == ((versions & 1) != 0) &&
+           defined_in<T>(version::v30) == ((versions & 2) != 0);
+}
+/// SMSGW_CMPP_PDU_LIST's X for the checks: one static_assert.
+#define SMSGW_CMPP_CHECK(type, id, name, in)                                                          \
+    static_assert(matches_entry<type>(command_id::type, defined_versions::in),                         \
+                  "SMSGW_CMPP_PDU_LIST: " #type " has another Command_Id or other versions than its entry");
+SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_CHECK)
+#undef SMSGW_CMPP_CHECK
+
+// The position of each entry in SMSGW_CMPP_PDU_LIST, as command_position() gives it.
+namespace position {
+enum : std::size_t {
+/// SMSGW_CMPP_PDU_LIST's X for the positions: one enumerator.
+#define SMSGW_CMPP_POSITION(type, id, name, in) type,
+    SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_POSITION)
+#undef SMSGW_CMPP_POSITION
+};
+}  // namespace position
+
+}  // namespace detail
+
+/// Any PDU: one of the structs of SMSGW_CMPP_PDU_LIST, or empty (std::monostate).
+struct pdu {
+/// SMSGW_CMPP_PDU_LIST's X for the variant: one alternative.
+#define SMSGW_CMPP_ALTERNATIVE(type, id, name, in) , type
+    /// The PDU struct itself, views into the input it was decoded from.
+    std::variant<std::monostate SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_ALTERNATIVE)> body;
+#undef SMSGW_CMPP_ALTERNATIVE
+
+    /// The Command_Id of what the body holds (0 when it is empty).
     command_id command() const noexcept {
         return std::visit(
             [](const auto& m) -> command_id {
@@ -53,6 +81,7 @@ struct pdu {
             },
             body);
     }
+    /// The body's Sequence_Id (0 when it is empty).
     std::uint32_t sequence_id() const noexcept {
         return std::visit(
             [](const auto& m) -> std::uint32_t {
@@ -64,84 +93,43 @@ struct pdu {
             },
             body);
     }
-    // The body as a T, or nullptr when it holds another PDU.
+    /// The body as a T, or nullptr when it holds another PDU.
     template <class T>
     const T* get() const noexcept {
         return std::get_if<T>(&body);
     }
+    /// The body as a T, or nullptr when it holds another PDU.
     template <class T>
     T* get() noexcept {
         return std::get_if<T>(&body);
     }
 };
 
+/// A type passed as a value: what with_pdu_type() hands its function.
 template <class T>
 struct type_tag {
-    using type = T;
+    using type = T;  ///< the PDU struct
 };
 
-// Calls f(type_tag<T>{}) with the struct `id` names in `v`; false when `v` has no such PDU.
+/// SMSGW_CMPP_PDU_LIST's X for with_pdu_type(): one case.
+#define SMSGW_CMPP_CASE(type, id, name, in) \
+    case detail::position::type:            \
+        f(type_tag<type>{});                \
+        return true;
+/// Calls f(type_tag<T>{}) with the struct `id` names in `v`; false when `v` has no such PDU.
 template <class F>
 constexpr bool with_pdu_type(command_id id, version v, F&& f) {
-    const bool v20 = v == version::v20;
-    switch (id) {
-    case command_id::connect: f(type_tag<connect>{}); return true;
-    case command_id::connect_resp: f(type_tag<connect_resp>{}); return true;
-    case command_id::terminate: f(type_tag<terminate>{}); return true;
-    case command_id::terminate_resp: f(type_tag<terminate_resp>{}); return true;
-    case command_id::submit: f(type_tag<submit>{}); return true;
-    case command_id::submit_resp: f(type_tag<submit_resp>{}); return true;
-    case command_id::deliver: f(type_tag<deliver>{}); return true;
-    case command_id::deliver_resp: f(type_tag<deliver_resp>{}); return true;
-    case command_id::query: f(type_tag<query>{}); return true;
-    case command_id::query_resp: f(type_tag<query_resp>{}); return true;
-    case command_id::cancel: f(type_tag<cancel>{}); return true;
-    case command_id::cancel_resp: f(type_tag<cancel_resp>{}); return true;
-    case command_id::active_test: f(type_tag<active_test>{}); return true;
-    case command_id::active_test_resp: f(type_tag<active_test_resp>{}); return true;
-    case command_id::fwd: f(type_tag<fwd>{}); return true;
-    case command_id::fwd_resp: f(type_tag<fwd_resp>{}); return true;
-    case command_id::mt_route: f(type_tag<mt_route>{}); return true;
-    case command_id::mt_route_resp: f(type_tag<mt_route_resp>{}); return true;
-    case command_id::mo_route: f(type_tag<mo_route>{}); return true;
-    case command_id::mo_route_resp: f(type_tag<mo_route_resp>{}); return true;
-    case command_id::get_route:
-        if (v20) {
-            f(type_tag<get_route>{});
-        } else {
-            f(type_tag<get_mt_route>{});
-        }
-        return true;
-    case command_id::get_route_resp:
-        if (v20) {
-            f(type_tag<get_route_resp>{});
-        } else {
-            f(type_tag<get_mt_route_resp>{});
-        }
-        return true;
-    case command_id::mt_route_update: f(type_tag<mt_route_update>{}); return true;
-    case command_id::mt_route_update_resp: f(type_tag<mt_route_update_resp>{}); return true;
-    case command_id::mo_route_update: f(type_tag<mo_route_update>{}); return true;
-    case command_id::mo_route_update_resp: f(type_tag<mo_route_update_resp>{}); return true;
-    case command_id::push_mt_route_update: f(type_tag<push_mt_route_update>{}); return true;
-    case command_id::push_mt_route_update_resp: f(type_tag<push_mt_route_update_resp>{}); return true;
-    case command_id::push_mo_route_update: f(type_tag<push_mo_route_update>{}); return true;
-    case command_id::push_mo_route_update_resp: f(type_tag<push_mo_route_update_resp>{}); return true;
-    case command_id::get_mo_route:
-        if (v20) return false;
-        f(type_tag<get_mo_route>{});
-        return true;
-    case command_id::get_mo_route_resp:
-        if (v20) return false;
-        f(type_tag<get_mo_route_resp>{});
-        return true;
+    // The entry's position in SMSGW_CMPP_PDU_LIST, a table lookup, then a switch on it.
+    switch (detail::command_position(id, v)) {
+        SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_CASE)
     }
     return false;
 }
+#undef SMSGW_CMPP_CASE
 
-// Decodes whichever PDU `in` starts with. Errors as for one PDU type, and unknown_command
-// (offset 4) for a Command_Id the version does not define: the framer's `skip` has already
-// told the caller how many bytes to drop.
+/// Decodes whichever PDU `in` starts with. Errors as for one PDU type, and unknown_command
+/// (offset 4) for a Command_Id the version does not define: the framer's `skip` has already
+/// told the caller how many bytes to drop.
 inline result decode(bytes in, pdu& out, const decode_options& opt) noexcept {
     if (in.size() < header_size) return fail(errc::truncated, in.size(), "Total_Length");
     const std::uint32_t total = load_be32(in.data());
@@ -156,9 +144,10 @@ inline result decode(bytes in, pdu& out, const decode_options& opt) noexcept {
     return r;
 }
 
+/// decode() of any PDU with strict validation in version `v`.
 inline result decode(bytes in, pdu& out, version v) noexcept { return decode(in, out, decode_options{v, validation::strict}); }
 
-// Encodes the PDU the body holds; an empty body is missing_field (Command_Id).
+/// Encodes the PDU the body holds; an empty body is missing_field (Command_Id).
 inline result encode(const pdu& p, writer& out) noexcept {
     return std::visit(
         [&out](const auto& m) -> result {
@@ -171,11 +160,11 @@ inline result encode(const pdu& p, writer& out) noexcept {
         p.body);
 }
 
-// The Total_Length range the spec allows a PDU: fixed layouts have one size; SUBMIT, DELIVER
-// and FWD run from no destination and no content to their most destinations and Msg_Length 255.
+/// The Total_Length range the spec allows a PDU: fixed layouts have one size; SUBMIT, DELIVER
+/// and FWD run from no destination and no content to their most destinations and Msg_Length 255.
 struct length_range {
-    std::size_t min = 0;
-    std::size_t max = 0;
+    std::size_t min = 0;  ///< the shortest Total_Length
+    std::size_t max = 0;  ///< the longest Total_Length
 };
 
 namespace detail {
@@ -197,7 +186,7 @@ public:
     constexpr void ids(const id_list&, std::size_t width, field_name, field_name, std::size_t min, std::size_t max) noexcept {
         add(1 + min * width, 1 + max * width);
     }
-    constexpr void content(const std::string_view&, std::size_t, field_name, field_name) noexcept { add(1, 1 + 0xFF); }
+    constexpr void content(const bytes&, std::size_t, field_name, field_name) noexcept { add(1, 1 + 0xFF); }
     template <class F>
     constexpr void absent(const F&, field_name) noexcept {}
     constexpr void may_end(const bool&, field_name) noexcept {}
@@ -210,18 +199,47 @@ private:
 };
 }  // namespace detail
 
-// {0, 0} when `v` has no such PDU.
+/// The Total_Length range the spec allows the PDU `id` names in `v`; {0, 0} when `v` has none.
 inline length_range pdu_length(command_id id, version v) noexcept {
     length_range out{};
     with_pdu_type(id, v, [&](auto tag) {
         using T = typename decltype(tag)::type;
         T m{};
-        if constexpr (detail::has_version<T>::value) m.ver = v;
+        m.ver = v;
         detail::length_measure measure;
-        T::walk(measure, m);
+        walk(measure, m);
         out = measure.range;
     });
     return out;
+}
+
+namespace detail {
+template <class T, version V>
+constexpr std::size_t largest_of() noexcept {
+    if constexpr (single_version<T>::value) {
+        if constexpr (T::only_in != V) return 0;
+    }
+    T m{};
+    length_measure measure;
+    T::walk(measure, m, version_constant<V>{});
+    return measure.range.max;
+}
+/// SMSGW_CMPP_PDU_LIST's X for largest_pdu(): one PDU's largest size.
+#define SMSGW_CMPP_LARGEST(type, id, name, in) most = largest_of<type, V>() > most ? largest_of<type, V>() : most;
+template <version V>
+constexpr std::uint32_t largest_in() noexcept {
+    std::size_t most = 0;
+    SMSGW_CMPP_PDU_LIST(SMSGW_CMPP_LARGEST)
+    return static_cast<std::uint32_t>(most);
+}
+#undef SMSGW_CMPP_LARGEST
+}  // namespace detail
+
+/// The largest legal PDU of `v`, computed from the layouts: CMPP_FWD in 2.0, with 99 Dest_Id
+/// and Msg_Length 255; CMPP_SUBMIT in 3.0, with 99 Dest_terminal_Id and Msg_Length 255. The
+/// framer's default maximum.
+constexpr std::uint32_t largest_pdu(version v) noexcept {
+    return v == version::v20 ? detail::largest_in<version::v20>() : detail::largest_in<version::v30>();
 }
 
 }  // namespace smsgw::cmpp

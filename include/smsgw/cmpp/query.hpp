@@ -14,17 +14,19 @@ struct query {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::query;
 
+    /// The CMPP version, which decides the layout.
+    version ver = version::v20;
     /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
     std::string_view time;         ///< Time, 8 bytes: YYYYMMDD
     std::uint8_t query_type = 0;   ///< Query_Type: 0 totals, 1 by Service_Id
     std::string_view query_code;   ///< Query_Code, 10 bytes: the Service_Id when Query_Type is 1
     std::string_view reserve;      ///< Reserve, 8 bytes
-    std::string_view trailing;     ///< tolerant decoding: bytes after the body
+    bytes trailing;     ///< tolerant decoding: bytes after the body
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.time, 8, {"Time", "time"});
         v.number(m.query_type, 1, {"Query_Type", "query_type"}, 1);
         v.text(m.query_code, 10, {"Query_Code", "query_code"});
@@ -37,6 +39,8 @@ struct query_resp {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::query_resp;
 
+    /// The CMPP version, which decides the layout.
+    version ver = version::v20;
     /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
     std::string_view time;         ///< Time, 8 bytes: YYYYMMDD
@@ -52,11 +56,11 @@ struct query_resp {
     std::uint32_t mo_wt = 0;       ///< MO_WT: waiting for the SP
     std::uint32_t mo_fl = 0;       ///< MO_FL: failed to reach the SP
     /// Tolerant decoding: the bytes after the body.
-    std::string_view trailing;
+    bytes trailing;
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.time, 8, {"Time", "time"});
         v.number(m.query_type, 1, {"Query_Type", "query_type"}, 1);
         v.text(m.query_code, 10, {"Query_Code", "query_code"});

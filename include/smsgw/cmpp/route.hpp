@@ -27,15 +27,17 @@ struct mt_route {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::mt_route;
 
+    /// The CMPP version, which decides the layout.
+    version ver = version::v20;
     /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
     std::string_view source_id;     ///< Source_Id, 6 bytes: source gateway code
     std::string_view terminal_id;   ///< Terminal_Id, 21 bytes: the destination MSISDN
-    std::string_view trailing;      ///< tolerant decoding: bytes after the body
+    bytes trailing;      ///< tolerant decoding: bytes after the body
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
         v.text(m.terminal_id, 21, {"Terminal_Id", "terminal_id"});
     }
@@ -62,18 +64,18 @@ struct mt_route_resp {
     std::uint8_t user_type = 0;        ///< User_type (3.0)
     std::string_view time_stamp;       ///< Time_stamp, 14 bytes (3.0): yyyymmddhhmmss
     /// Tolerant decoding: the bytes after the body.
-    std::string_view trailing;
+    bytes trailing;
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        const bool v20 = m.ver == version::v20;
+    template <class V, class Self, version Ver>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        constexpr bool v20 = Ver == version::v20;
         detail::walk_route_head(v, m);
         v.text(m.start_id, v20 ? 6 : 9, {"Start_Id", "start_id"});
         v.text(m.end_id, v20 ? 6 : 9, {"End_Id", "end_id"});
         v.text(m.area_code, 4, {"Area_code", "area_code"});
         v.number(m.result, 1, {"Result", "result"}, v20 ? 2 : any_value);
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.user_type, {"User_type", "user_type"});
             v.absent(m.time_stamp, {"Time_stamp", "time_stamp"});
         } else {
@@ -88,6 +90,8 @@ struct mo_route {
     /// The PDU's Command_Id.
     static constexpr command_id command = command_id::mo_route;
 
+    /// The CMPP version, which decides the layout.
+    version ver = version::v20;
     /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
     std::string_view source_id;        ///< Source_Id, 6 bytes
@@ -96,11 +100,11 @@ struct mo_route {
     /// Service_Code: the service the MO route is asked for.
     std::uint32_t service_code = 0;
     /// Tolerant decoding: the bytes after the body.
-    std::string_view trailing;
+    bytes trailing;
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
         v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
         v.text(m.service_id, 10, {"Service_Id", "service_id"});
@@ -133,15 +137,15 @@ struct mo_route_resp {
     std::uint8_t result = 0;           ///< Result: 0 normal, 1 no route, 2 last route (2.0; 3.0 lists no codes)
     std::string_view time_stamp;       ///< Time_stamp, 14 bytes (3.0)
     /// Tolerant decoding: the bytes after the body.
-    std::string_view trailing;
+    bytes trailing;
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        const bool v20 = m.ver == version::v20;
+    template <class V, class Self, version Ver>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        constexpr bool v20 = Ver == version::v20;
         detail::walk_route_head(v, m);
         v.text(m.sp_id, v20 ? 21 : 6, {"SP_Id", "sp_id"});
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.sp_code, {"SP_Code", "sp_code"});
             v.absent(m.sp_acess_type, {"SP_AcessType", "sp_acess_type"});
         } else {
@@ -151,7 +155,7 @@ struct mo_route_resp {
         v.number(m.start_code, 4, {"Start_code", "start_code"});
         v.number(m.end_code, 4, {"End_code", "end_code"});
         v.number(m.result, 1, {"Result", "result"}, v20 ? 2 : any_value);
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.time_stamp, {"Time_stamp", "time_stamp"});
         } else {
             v.text(m.time_stamp, 14, {"Time_stamp", "time_stamp"});
@@ -169,16 +173,17 @@ struct basic_get_route {
     /// The one CMPP version that has this PDU.
     static constexpr version only_in = Only;
 
+    version ver = Only;  ///< the one version that has it
     /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
     std::string_view source_id;         ///< Source_Id, 6 bytes
     std::string_view route_type;        ///< Route_type, 2 (2.0: "MO" or "MT") or 4 (3.0) bytes
     std::int32_t last_route_id = -1;    ///< Last_route_Id: the last Route_Id received; -1 the first time
-    std::string_view trailing;          ///< tolerant decoding: bytes after the body
+    bytes trailing;          ///< tolerant decoding: bytes after the body
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
         v.text(m.route_type, Only == version::v20 ? 2 : 4, {"Route_type", "route_type"});
         v.number(m.last_route_id, 4, {"Last_route_Id", "last_route_id"});
@@ -199,6 +204,7 @@ struct get_route_resp {
     /// The one CMPP version that has this PDU.
     static constexpr version only_in = version::v20;
 
+    version ver = version::v20;  ///< the one version that has it
     /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
     /// Route_Id: the route's number at the GNS.
@@ -214,11 +220,11 @@ struct get_route_resp {
     std::string_view area_code;        ///< Area_code, 4 bytes: empty for MO routes
     std::uint8_t result = 0;           ///< Result: 0 normal, 1 no route, 2 last route
     /// Tolerant decoding: the bytes after the body.
-    std::string_view trailing;
+    bytes trailing;
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         detail::walk_route_head(v, m);
         v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
         v.text(m.service_id, 10, {"Service_Id", "service_id"});
@@ -236,6 +242,7 @@ struct get_mt_route_resp {
     /// The one CMPP version that has this PDU.
     static constexpr version only_in = version::v30;
 
+    version ver = version::v30;  ///< the one version that has it
     /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
     /// Route_Id: the route's number at the GNS.
@@ -256,11 +263,11 @@ struct get_mt_route_resp {
     std::uint32_t route_number = 0;
     std::string_view time_stamp;       ///< Time_stamp, 14 bytes: yyyymmddhhmmss
     /// Tolerant decoding: the bytes after the body.
-    std::string_view trailing;
+    bytes trailing;
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         detail::walk_route_head(v, m);
         v.text(m.start_id, 9, {"Start_Id", "start_id"});
         v.text(m.end_id, 9, {"End_Id", "end_id"});
@@ -282,6 +289,7 @@ struct get_mo_route_resp {
     /// The one CMPP version that has this PDU.
     static constexpr version only_in = version::v30;
 
+    version ver = version::v30;  ///< the one version that has it
     /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
     /// Route_Id: the route's number at the GNS.
@@ -307,11 +315,11 @@ struct get_mo_route_resp {
     std::uint32_t route_number = 0;
     std::string_view time_stamp;       ///< Time_stamp, 14 bytes
     /// Tolerant decoding: the bytes after the body.
-    std::string_view trailing;
+    bytes trailing;
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         detail::walk_route_head(v, m);
         v.text(m.sp_id, 6, {"SP_Id", "sp_id"});
         v.text(m.sp_code, 21, {"SP_Code", "sp_code"});

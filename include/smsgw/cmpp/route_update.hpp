@@ -38,18 +38,18 @@ struct basic_mt_route_update {
     std::string_view area_code;        ///< Area_code, 4 bytes
     std::uint8_t user_type = 0;        ///< User_type (3.0)
     std::string_view time_stamp;       ///< Time_stamp, 14 bytes: 3.0 pushes only (yyyymmddhhmmss)
-    std::string_view trailing;         ///< tolerant decoding: bytes after the body
+    bytes trailing;         ///< tolerant decoding: bytes after the body
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        const bool v20 = m.ver == version::v20;
+    template <class V, class Self, version Ver>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        constexpr bool v20 = Ver == version::v20;
         v.number(m.update_type, 1, {"Update_type", "update_type"}, 2);
         detail::walk_route_head(v, m);
         v.text(m.start_id, v20 ? 6 : 9, {"Start_Id", "start_id"});
         v.text(m.end_id, v20 ? 6 : 9, {"End_Id", "end_id"});
         v.text(m.area_code, 4, {"Area_code", "area_code"});
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.user_type, {"User_type", "user_type"});
         } else {
             v.number(m.user_type, 1, {"User_type", "user_type"});
@@ -96,15 +96,15 @@ struct basic_mo_route_update {
     std::uint32_t end_code = 0;
     std::string_view time_stamp;       ///< Time_stamp, 14 bytes: 3.0 pushes only
     /// Tolerant decoding: the bytes after the body.
-    std::string_view trailing;
+    bytes trailing;
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
-        const bool v20 = m.ver == version::v20;
+    template <class V, class Self, version Ver>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+        constexpr bool v20 = Ver == version::v20;
         v.number(m.update_type, 1, {"Update_type", "update_type"}, 2);
         detail::walk_route_head(v, m);
-        if (v20) {
+        if constexpr (v20) {
             v.absent(m.sp_id, {"SP_Id", "sp_id"});
             v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
             v.absent(m.sp_acess_type, {"SP_AcessType", "sp_acess_type"});
@@ -143,13 +143,13 @@ struct basic_route_update_resp {
     std::uint32_t route_id = 0;        ///< Route_Id (3.0)
     std::string_view time_stamp;       ///< Time_stamp, 14 bytes (3.0)
     /// Tolerant decoding: the bytes after the body.
-    std::string_view trailing;
+    bytes trailing;
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.result, 1, {"Result", "result"}, 1);
-        if (m.ver == version::v20) {
+        if constexpr (Ver == version::v20) {
             v.absent(m.route_id, {"Route_Id", "route_id"});
             v.absent(m.time_stamp, {"Time_stamp", "time_stamp"});
         } else {
@@ -170,15 +170,17 @@ struct basic_push_resp {
     /// The PDU's Command_Id.
     static constexpr command_id command = Id;
 
+    /// The CMPP version, which decides the layout.
+    version ver = version::v20;
     /// Sequence_Id of the message header.
     std::uint32_t sequence_id = 0;
     std::uint8_t result = 0;           ///< Result: 0 changed, 1 failed
     /// Tolerant decoding: the bytes after the body.
-    std::string_view trailing;
+    bytes trailing;
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
+    template <class V, class Self, version Ver>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
         v.number(m.result, 1, {"Result", "result"}, 1);
     }
 };
