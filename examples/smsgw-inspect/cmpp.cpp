@@ -275,10 +275,10 @@ bool encode(cmpp::version v, const json::object& message, std::string& bytes, in
     cmpp::with_pdu_type(id, v, [&](auto tag) {
         using T = typename decltype(tag)::type;
         T m{};
-        if constexpr (cmpp::detail::has_version<T>::value) m.ver = v;
+        m.ver = v;
         filler fill{message, in, id_lists};
         fill.number(m.sequence_id, 4, {"Sequence_Id", "sequence_id"});
-        T::walk(fill, m);
+        cmpp::walk(fill, m);
         json::value trailing;
         std::string_view after;
         if (message.find("trailing", trailing) && !in.hex(trailing, after, ".trailing")) return;
@@ -332,8 +332,8 @@ const char* spec_name(std::string_view key) {
                 cmpp::with_pdu_type(id, v, [&](auto tag) {
                     using T = typename decltype(tag)::type;
                     T m{};
-                    if constexpr (cmpp::detail::has_version<T>::value) m.ver = v;
-                    T::walk(n, static_cast<const T&>(m));
+                    m.ver = v;
+                    cmpp::walk(n, static_cast<const T&>(m));
                 });
             });
         }
