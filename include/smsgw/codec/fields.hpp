@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <string_view>
 #include <type_traits>
@@ -326,6 +327,27 @@ inline result check_items(std::string_view v, const spec& s, check_fn item) noex
     return count < s.min ? fail(errc::count_mismatch, v.size()) : result{};
 }
 
+// The offset of the first byte of `v` outside lo..hi (both below 0x80), or v.size(): eight bytes
+// at a time (bytes below 0x80 add without a carry between them, and a byte at 0x80 or above fails
+// the word whatever its neighbours do), byte by byte in the word that fails and after the last
+// whole word. The digits and printable checks were a fifth of reading a list of reports.
+template <unsigned char Lo, unsigned char Hi>
+SMSGW_ALWAYS_INLINE std::size_t first_outside(std::string_view v) noexcept {
+    static_assert(Lo <= Hi && Hi < 0x80);
+    constexpr std::uint64_t ones = 0x0101010101010101u;
+    constexpr std::uint64_t high = ones * 0x80u;
+    std::size_t i = 0;
+    for (; v.size() - i >= 8; i += 8) {
+        std::uint64_t x = 0;
+        std::memcpy(&x, v.data() + i, 8);
+        const std::uint64_t at_least_lo = x + ones * (0x80u - Lo);  // high bit: byte >= Lo
+        const std::uint64_t above_hi = x + ones * (0x7Fu - Hi);     // high bit: byte > Hi
+        if ((at_least_lo & ~above_hi & ~x & high) != high) break;
+    }
+    while (i < v.size() && static_cast<unsigned char>(v[i]) >= Lo && static_cast<unsigned char>(v[i]) <= Hi) ++i;
+    return i;
+}
+
 // The checks of a string value against its spec; the offset is in the value. Inlined, so that a
 // constant spec leaves only its own kind's checks (a call per value costed query_batch 8%).
 SMSGW_ALWAYS_INLINE result check_string(std::string_view v, const spec& s, mode m = mode::strict) noexcept {
@@ -333,15 +355,11 @@ SMSGW_ALWAYS_INLINE result check_string(std::string_view v, const spec& s, mode 
     switch (s.kind) {
     case kind::ascii:
         if (v.size() > s.max) return fail(errc::field_too_long, static_cast<std::size_t>(s.max));
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            if (!ascii::is_printable(v[i])) return fail(errc::bad_character, i);
-        }
+        if (const std::size_t i = first_outside<0x20, 0x7E>(v); i != v.size()) return fail(errc::bad_character, i);
         break;
     case kind::digits:
         if (v.size() > s.max) return fail(errc::field_too_long, static_cast<std::size_t>(s.max));
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            if (!ascii::is_digit(v[i])) return fail(errc::bad_character, i);
-        }
+        if (const std::size_t i = first_outside<'0', '9'>(v); i != v.size()) return fail(errc::bad_character, i);
         break;
     case kind::text: {
         std::size_t chars = 0;

@@ -10,6 +10,7 @@
 #include "smsgw/codec/fields.hpp"
 #include "smsgw/codec/percent.hpp"
 #include "smsgw/core/error.hpp"
+#include "smsgw/core/inline.hpp"
 #include "smsgw/core/mode.hpp"
 #include "smsgw/core/writer.hpp"
 #include "smsgw/detail/lazy_iterator.hpp"
@@ -76,28 +77,37 @@ constexpr delimited::format named(delimited::format f) noexcept {
     return f;
 }
 
-// The fields of a record, in walk order, from a delimited record; fields it lacks stay empty.
-// An if_set field may be absent, not empty: strict mode refuses `...,20090422103324,` (empty_field
+// The fields of a record, in walk order, from a delimited record, each checked by its spec as it
+// is read (one pass; fields it lacks stay empty and are checked so). An if_set field may be absent, not empty: strict mode refuses `...,20090422103324,` (empty_field
 // at the field), which would be written back without its comma. Strict mode also refuses a blank
 // at either end of a field (bad_character), which tolerant mode trims: what strict mode reads,
-// tolerant mode reads the same (found by the fuzzer with a status of " ").
+// tolerant mode reads the same (found by the fuzzer with a status of " "). These come before
+// the spec's checks (`checked`), which are those of fields::validate.
 struct record_filler {
     delimited::record::iterator next;
     delimited::record::iterator end;
+    std::size_t missing_at;  // the offset of a field the record lacks: the record's end
     mode m;
     result r{};
+    result checked{};  // the first field failing its spec, at its offset in the list
+    // Inlined, so that the walk's constant spec leaves only its own kind's checks.
     template <class M>
-    void operator()(M& member, const fields::spec& s) noexcept {
-        if (next == end) return;
+    SMSGW_ALWAYS_INLINE void operator()(M& member, const fields::spec& s) noexcept {
+        if (next == end) return check(member, s, missing_at);
         const delimited::field f = *next;
         ++next;
         member = f.value;
+        check(member, s, f.offset);
         if (!r || m != mode::strict) return;
         if (f.value.empty() && s.presence == fields::presence::if_set) r = fail(errc::empty_field, f.offset, s.name);
         if (!f.value.empty() && codec::ascii::is_space(f.value.front())) r = fail(errc::bad_character, f.offset, s.name);
         if (f.value.size() > 1 && codec::ascii::is_space(f.value.back())) {
             r = fail(errc::bad_character, f.offset + f.value.size() - 1, s.name);
         }
+    }
+    SMSGW_ALWAYS_INLINE void check(std::string_view v, const fields::spec& s, std::size_t at) noexcept {
+        if (!checked || (s.presence == fields::presence::if_set && v.empty())) return;
+        if (result c = fields::detail::check(v, s, m); !c) checked = fail(c.ec, at + c.offset, s.name);
     }
 };
 
@@ -158,15 +168,10 @@ public:
             }
             const delimited::record& rec = *it_;
             cur_ = Record{};
-            detail::record_filler fill{rec.begin(), rec.end(), list_->mode_};
+            detail::record_filler fill{rec.begin(), rec.end(), rec.offset() + rec.text().size(), list_->mode_};
             Record::walk(fill, cur_);
             if (!fill.r) return stop(fill.r);
-            if (result r = fields::validate(cur_, list_->mode_); !r) {
-                std::size_t index = 0;
-                const auto& names = detail::names_of<Record>.names;
-                while (index < names.size() && names[index] != r.field) ++index;
-                stop(fail(r.ec, rec.at(index).offset + r.offset, r.field));
-            }
+            if (!fill.checked) stop(fill.checked);
         }
         void stop(result r) noexcept {
             list_->error_ = r;
