@@ -82,32 +82,35 @@ namespace detail {
 struct access;
 }  // namespace detail
 
-// A JSON value in a document: a view that knows its kind and reads itself. A value of a
-// document is checked when it is read or stepped over; one of parse() is checked already.
-// Errors from get() carry the offset of the byte at fault.
+/// A JSON value in a document: a view that knows its kind and reads itself. A value of a
+/// document is checked when it is read or stepped over; one of parse() is checked already.
+/// Errors from get() carry the offset of the byte at fault.
 class value {
 public:
+    /// A value that does not exist (it reads as null).
     constexpr value() noexcept = default;
 
-    // Whether this value refers to anything (a default-constructed one does not; it reads as null).
+    /// Whether this value refers to anything (a default-constructed one does not; it reads as null).
     constexpr bool exists() const noexcept { return p_ != nullptr; }
-    // The kind its first bytes announce (a value that does not exist is null).
+    /// The kind its first bytes announce (a value that does not exist is null).
     kind type() const noexcept { return exists() ? kind_of(tolerant_) : kind::null; }
+    /// Whether it is `null`, or does not exist.
     bool is_null() const noexcept {
         if (!exists()) return true;
         result err;
         const char* e = scan(err);
         return e != nullptr && detail::is_word(p_, e, "null");
     }
-    // Offset of the value's first byte in the text.
+    /// Offset of the value's first byte in the text.
     constexpr std::size_t offset() const noexcept { return static_cast<std::size_t>(p_ - begin_); }
-    // The value's text as it stands (strings with their quotes); empty when it is not valid.
+    /// The value's text as it stands (strings with their quotes); empty when it is not valid.
     std::string_view raw() const noexcept {
         result err;
         const char* e = scan(err);
         return e ? std::string_view(p_, static_cast<std::size_t>(e - p_)) : std::string_view();
     }
 
+    /// `true` or `false`; wrong_type for anything else.
     result get(bool& out) const noexcept {
         result err;
         const char* e = scan(err);
@@ -119,8 +122,8 @@ public:
         return fail(errc::wrong_type, offset());
     }
 
-    // Integers read exactly, from a number or from a string holding one ("expiresIn": "33346"):
-    // number_overflow when the value does not fit T, wrong_type for a fraction or exponent.
+    /// Integers read exactly, from a number or from a string holding one ("expiresIn": "33346"):
+    /// number_overflow when the value does not fit T, wrong_type for a fraction or exponent.
     template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
     result get(T& out) const noexcept {
         bool negative = false;
@@ -143,7 +146,7 @@ public:
         return {};
     }
 
-    // A double (from a number or a string holding one); number_overflow when out of range.
+    /// A double (from a number or a string holding one); number_overflow when out of range.
     result get(double& out) const noexcept {
         const char* b = nullptr;
         const char* e = nullptr;
@@ -156,9 +159,9 @@ public:
         return {};
     }
 
-    // A string's content: a view into the text when it holds no escape, else decoded into
-    // `scratch` (buffer_too_small with the size needed when it does not fit). In tolerant mode
-    // a bare token reads as its text.
+    /// A string's content: a view into the text when it holds no escape, else decoded into
+    /// `scratch` (buffer_too_small with the size needed when it does not fit). In tolerant mode
+    /// a bare token reads as its text.
     result get(std::string_view& out, mutable_bytes scratch = {}) const noexcept {
         result err;
         const char* e = scan(err);
@@ -179,8 +182,8 @@ public:
         return {};
     }
 
-    // Writes a string's decoded content (UTF-8) to `out`: transform convention, offset = bytes
-    // written, buffer_too_small with the size needed.
+    /// Writes a string's decoded content (UTF-8) to `out`: transform convention, offset = bytes
+    /// written, buffer_too_small with the size needed.
     result unescape(smsgw::writer& out) const noexcept {
         result err;
         if (!scan(err)) return err;
@@ -191,7 +194,7 @@ public:
         return out.overflowed() ? fail(errc::buffer_too_small, out.size()) : result{errc{}, n};
     }
 
-    // Whether this is a string equal to `text` once decoded (no buffer needed).
+    /// Whether this is a string equal to `text` once decoded (no buffer needed).
     bool equals(std::string_view text) const noexcept {
         result err;
         const char* e = scan(err);
@@ -209,7 +212,9 @@ public:
         return same && at == text.size();
     }
 
+    /// The object this value is: wrong_type when it is something else, too_deep past max_depth.
     inline result get(object& out) const noexcept;
+    /// The array this value is: wrong_type when it is something else, too_deep past max_depth.
     inline result get(array& out) const noexcept;
 
 private:
@@ -638,30 +643,31 @@ struct access {
 };
 }  // namespace detail
 
-// A text walked and checked in one pass. root() is its value; every value taken from it checks
-// what it reads or steps over, and records the first syntax error here. finish() then checks
-// what the walk left aside and that only whitespace follows the value. Neither copied nor
-// moved: its values point at it.
+/// A text walked and checked in one pass. root() is its value; every value taken from it checks
+/// what it reads or steps over, and records the first syntax error here. finish() then checks
+/// what the walk left aside and that only whitespace follows the value. Neither copied nor
+/// moved: its values point at it.
 class document {
 public:
+    /// A document over `text`, which must outlive it; nothing is read yet.
     explicit document(std::string_view text, const read_options& opt = {}) noexcept
         : begin_(text.data()), end_(text.data() + text.size()), tolerant_(opt.m == mode::tolerant) {
         walk_.max_depth = opt.max_depth < max_nesting ? opt.max_depth : max_nesting;
         first_ = detail::skip_ws(begin_, end_);
         if (first_ == end_) walk_.record(fail(errc::expected_value, text.size()));
     }
-    document(const document&) = delete;
-    document& operator=(const document&) = delete;
+    document(const document&) = delete;             ///< not copied: its values point at it
+    document& operator=(const document&) = delete;  ///< not copied: its values point at it
 
-    // The value the text holds (one that does not exist when the text is blank).
+    /// The value the text holds (one that does not exist when the text is blank).
     value root() noexcept { return first_ == end_ ? value() : value(begin_, first_, end_, &walk_, 0, tolerant_); }
 
-    // The first syntax error met so far.
+    /// The first syntax error met so far.
     constexpr result error() const noexcept { return walk_.error; }
 
-    // The document's verdict, given what the walk returned: the first syntax error anywhere in
-    // the text (those errors parse() lists, and trailing_bytes) wins, then `r`; on success
-    // offset = the text's size.
+    /// The document's verdict, given what the walk returned: the first syntax error anywhere in
+    /// the text (those errors parse() lists, and trailing_bytes) wins, then `r`; on success
+    /// offset = the text's size.
     result finish(result r = {}) noexcept {
         if (!walk_.error.ok()) return walk_.error;
         if (!r) return r;
@@ -684,11 +690,11 @@ private:
     detail::walk_state walk_;
 };
 
-// Checks `text` as one JSON document (whitespace around it allowed) and sets `root` to its
-// value. On success offset = text.size(); on error offset is the byte at fault and ec says
-// what was expected there: expected_value, expected_key, expected_colon, expected_comma,
-// bad_number, bad_escape, bad_character (a control character in a string), invalid_utf8,
-// invalid_utf16 (a lone surrogate escape), too_deep, truncated, trailing_bytes.
+/// Checks `text` as one JSON document (whitespace around it allowed) and sets `root` to its
+/// value. On success offset = text.size(); on error offset is the byte at fault and ec says
+/// what was expected there: expected_value, expected_key, expected_colon, expected_comma,
+/// bad_number, bad_escape, bad_character (a control character in a string), invalid_utf8,
+/// invalid_utf16 (a lone surrogate escape), too_deep, truncated, trailing_bytes.
 inline result parse(std::string_view text, value& root, const read_options& opt = {}) noexcept {
     const char* const begin = text.data();
     const char* const end = begin + text.size();
