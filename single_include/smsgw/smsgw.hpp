@@ -18010,29 +18010,31 @@ inline std::uint64_t special8(const char* p) noexcept {
     return (((x - ones8 * 0x20) & ~x) | ((q - ones8) & ~q) | ((b - ones8) & ~b) | x) & highs8;
 }
 
-// The length of the well-formed UTF-8 sequence at p (p < end), or 0: utf8's decoder, with the
+// The length of the well-formed UTF-8 sequence at p in [p, e), or 0: utf8's decoder, with the
 // three-byte characters (U+0800-U+FFFF, the CJK ones among them) checked a word at a time when
-// eight bytes are readable: lead 1110xxxx and two 10xxxxxx, not overlong (the lead's low bits
-// or the second byte's 0x20 set) and not a surrogate (ED A0-BF).
+// eight bytes are readable (up to `end`, at or after e): lead 1110xxxx and two 10xxxxxx, not
+// overlong (the lead's low bits or the second byte's 0x20 set) and not a surrogate (ED A0-BF).
+// Such a character never holds the quote or control at e that ends a run.
 template <kernel K>
-inline std::size_t utf8_length(const char* p, const char* end) noexcept {
+inline std::size_t utf8_length(const char* p, const char* e, const char* end) noexcept {
     if (end - p >= 8) {
         const auto x = static_cast<std::uint32_t>(load8<K>(p));
         const std::uint32_t t = x & 0x200Fu;
         if ((x & 0xC0C0F0u) == 0x8080E0u && t != 0 && t != 0x200Du) return 3;
     }
     char32_t cp = 0;
-    return utf8::detail::decode_one(std::string_view(p, static_cast<std::size_t>(end - p)), 0, cp);
+    return utf8::detail::decode_one(std::string_view(p, static_cast<std::size_t>(e - p)), 0, cp);
 }
 
-// Whether [p, e), holding no quote, backslash or control, is well-formed UTF-8.
+// Whether [p, e), holding no quote, backslash or control, is well-formed UTF-8 (bytes up to
+// `end` readable).
 template <kernel K>
-SMSGW_NOINLINE bool plain_utf8(const char* p, const char* e) noexcept {
+SMSGW_NOINLINE bool plain_utf8(const char* p, const char* e, const char* end) noexcept {
     while (p != e) {
         if (static_cast<unsigned char>(*p) < 0x80) {
             ++p;
         } else {
-            const std::size_t n = utf8_length<K>(p, e);
+            const std::size_t n = utf8_length<K>(p, e, end);
             if (n == 0) return false;
             p += n;
         }
@@ -18079,7 +18081,7 @@ SMSGW_NOINLINE const char* check_string_slow(const char* p, const char* end, con
         if (u >= 0x80) {
             // A run of characters beyond ASCII (a Chinese text) is checked in one go.
             do {
-                const std::size_t n = utf8_length<K>(p, end);
+                const std::size_t n = utf8_length<K>(p, end, end);
                 if (n == 0) {
                     err = fail(errc::invalid_utf8, static_cast<std::size_t>(p - begin));
                     return nullptr;
@@ -18141,7 +18143,7 @@ SMSGW_ALWAYS_INLINE const char* check_string(const char* p, const char* end, con
             const unsigned m = block16<K>::string_specials(p + 1, quotes, high);
             if ((m & (0u - m) & quotes) != 0) {  // the first special byte is the closing quote
                 const auto n = static_cast<unsigned>(__builtin_ctz(m));
-                if ((high & ((m & (0u - m)) - 1)) == 0 || plain_utf8<K>(p + 1, p + 1 + n)) {
+                if ((high & ((m & (0u - m)) - 1)) == 0 || plain_utf8<K>(p + 1, p + 1 + n, end)) {
                     escaped = false;
                     return p + 2 + n;
                 }
@@ -18872,7 +18874,10 @@ public:
         iterator& operator++() noexcept {
             result err;
             const char* e = cur_.value.scan(err);
-            if (!e) return stop(err);
+            if (!e) {
+                cur_ = member{};
+                return *this;
+            }
             step(e, false);
             return *this;
         }
@@ -18886,8 +18891,6 @@ public:
         bool operator==(const iterator& other) const noexcept { return cur_.key.p_ == other.cur_.key.p_; }
         /// Whether they are at different members.
         bool operator!=(const iterator& other) const noexcept { return cur_.key.p_ != other.cur_.key.p_; }
-        /// The syntax error that ended a walk over the object early (object::error()).
-        result error() const noexcept { return owner_ ? owner_->error_ : result{}; }
 
     private:
         friend class object;
@@ -18898,41 +18901,31 @@ public:
         void step(const char* p, bool first) noexcept {
             const value& c = cur_.key;
             const char* const end = c.end_;
+            const auto stop = [this, &c](const result& r) {
+                c.record(r);
+                cur_ = member{};
+            };
             const auto at = [&c](const char* q) { return static_cast<std::size_t>(q - c.begin_); };
             result err;
             switch (detail::step_in(p, end, c.begin_, '}', first, c.tolerant_, sep_, err)) {
             case detail::step_result::closed: return close(p);
-            case detail::step_result::failed: stop(err); return;
+            case detail::step_result::failed: return stop(err);
             case detail::step_result::element: break;
             }
-            if (*p != '"') return fail_at(errc::expected_key, at(p));
+            if (*p != '"') return stop(fail(errc::expected_key, at(p)));
             bool escaped = false;
             const char* k = detail::check_string(p, end, c.begin_, err, escaped);
-            if (!k) {
-                stop(err);
-                return;
-            }
+            if (!k) return stop(err);
             const char* v = detail::skip_ws(k, end);
-            if (v == end) return fail_at(errc::truncated, at(v));
-            if (*v != ':') return fail_at(errc::expected_colon, at(v));
+            if (v == end) return stop(fail(errc::truncated, at(v)));
+            if (*v != ':') return stop(fail(errc::expected_colon, at(v)));
             v = detail::skip_ws(v + 1, end);
-            if (v == end) return fail_at(errc::truncated, at(v));
+            if (v == end) return stop(fail(errc::truncated, at(v)));
             cur_.key.p_ = p;
             cur_.key.known_end_ = k;
             cur_.key.escaped_ = escaped;
             cur_.value.p_ = v;
             cur_.value.known_end_ = nullptr;
-        }
-        void fail_at(errc e, std::size_t offset) noexcept {
-            const result r = fail(e, offset);
-            cur_.key.record(r);
-            stop(r);
-        }
-        // Ends the walk on `err` (the walk has recorded it already, where there is one).
-        iterator& stop(const result& err) noexcept {
-            if (owner_ && owner_->error_.ok()) owner_->error_ = err;
-            cur_ = member{};
-            return *this;
         }
         void close(const char* p) noexcept {
             cur_.key.closed(open_, p);
@@ -18940,8 +18933,7 @@ public:
         }
 
         member cur_;
-        const char* open_ = nullptr;     // the object's '{'
-        const object* owner_ = nullptr;  // the object begin() was called on, which must outlive it
+        const char* open_ = nullptr;  // the object's '{'
         detail::separator sep_;
     };
 
@@ -18953,7 +18945,6 @@ public:
         iterator it;
         if (!self_.exists()) return it;
         it.open_ = self_.p_;
-        it.owner_ = this;
         it.cur_.key = self_.inner();
         it.cur_.value = self_.inner();
         it.step(self_.p_ + 1, true);
@@ -18975,10 +18966,10 @@ public:
         return false;
     }
 
-    /// The first syntax error that ended a walk over this object's members early (its ec and
-    /// offset as document::finish() would say them); success when none did. A value of parse()
-    /// never meets one.
-    constexpr result error() const noexcept { return error_; }
+    /// The first syntax error the document's walk has met so far, as document::finish() will
+    /// report it: never success after a loop over the members that a syntax error ended early,
+    /// so success says the loop reached the closing brace. A value of parse() meets none.
+    constexpr result error() const noexcept { return self_.walk_ ? self_.walk_->error : result{}; }
 
     /// The object as a value: its offset, its raw text.
     constexpr const value& as_value() const noexcept { return self_; }
@@ -18986,7 +18977,6 @@ public:
 private:
     friend class value;
     value self_;
-    mutable result error_{};
 };
 
 /// An array: a forward range of values in document order. In a document a syntax error ends
@@ -19015,7 +19005,10 @@ public:
         iterator& operator++() noexcept {
             result err;
             const char* e = cur_.scan(err);
-            if (!e) return stop(err);
+            if (!e) {
+                cur_ = value{};
+                return *this;
+            }
             step(e, false);
             return *this;
         }
@@ -19029,8 +19022,6 @@ public:
         bool operator==(const iterator& other) const noexcept { return cur_.p_ == other.cur_.p_; }
         /// Whether they are at different elements.
         bool operator!=(const iterator& other) const noexcept { return cur_.p_ != other.cur_.p_; }
-        /// The syntax error that ended a walk over the array early (array::error()).
-        result error() const noexcept { return owner_ ? owner_->error_ : result{}; }
 
     private:
         friend class array;
@@ -19044,18 +19035,12 @@ public:
             case detail::step_result::closed: return close(p);
             case detail::step_result::failed:
                 cur_.record(err);
-                stop(err);
+                cur_ = value{};
                 return;
             case detail::step_result::element: break;
             }
             cur_.p_ = p;
             cur_.known_end_ = nullptr;
-        }
-        // Ends the walk on `err` (the walk has recorded it already).
-        iterator& stop(const result& err) noexcept {
-            if (owner_ && owner_->error_.ok()) owner_->error_ = err;
-            cur_ = value{};
-            return *this;
         }
         void close(const char* p) noexcept {
             cur_.closed(open_, p);
@@ -19063,8 +19048,7 @@ public:
         }
 
         value cur_;
-        const char* open_ = nullptr;    // the array's '['
-        const array* owner_ = nullptr;  // the array begin() was called on, which must outlive it
+        const char* open_ = nullptr;  // the array's '['
         detail::separator sep_;
     };
 
@@ -19076,7 +19060,6 @@ public:
         iterator it;
         if (!self_.exists()) return it;
         it.open_ = self_.p_;
-        it.owner_ = this;
         it.cur_ = self_.inner();
         it.step(self_.p_ + 1, true);
         return it;
@@ -19092,10 +19075,10 @@ public:
         return n;
     }
 
-    /// The first syntax error that ended a walk over this array's elements early (its ec and
-    /// offset as document::finish() would say them); success when none did. A value of parse()
-    /// never meets one.
-    constexpr result error() const noexcept { return error_; }
+    /// The first syntax error the document's walk has met so far, as document::finish() will
+    /// report it: never success after a loop over the elements that a syntax error ended early,
+    /// so success says the loop reached the closing bracket. A value of parse() meets none.
+    constexpr result error() const noexcept { return self_.walk_ ? self_.walk_->error : result{}; }
 
     /// The array as a value: its offset, its raw text.
     constexpr const value& as_value() const noexcept { return self_; }
@@ -19103,7 +19086,6 @@ public:
 private:
     friend class value;
     value self_;
-    mutable result error_{};
 };
 
 inline result value::enter(char bracket) const noexcept {

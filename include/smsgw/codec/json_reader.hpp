@@ -373,7 +373,10 @@ public:
         iterator& operator++() noexcept {
             result err;
             const char* e = cur_.value.scan(err);
-            if (!e) return stop(err);
+            if (!e) {
+                cur_ = member{};
+                return *this;
+            }
             step(e, false);
             return *this;
         }
@@ -387,8 +390,6 @@ public:
         bool operator==(const iterator& other) const noexcept { return cur_.key.p_ == other.cur_.key.p_; }
         /// Whether they are at different members.
         bool operator!=(const iterator& other) const noexcept { return cur_.key.p_ != other.cur_.key.p_; }
-        /// The syntax error that ended a walk over the object early (object::error()).
-        result error() const noexcept { return owner_ ? owner_->error_ : result{}; }
 
     private:
         friend class object;
@@ -399,41 +400,31 @@ public:
         void step(const char* p, bool first) noexcept {
             const value& c = cur_.key;
             const char* const end = c.end_;
+            const auto stop = [this, &c](const result& r) {
+                c.record(r);
+                cur_ = member{};
+            };
             const auto at = [&c](const char* q) { return static_cast<std::size_t>(q - c.begin_); };
             result err;
             switch (detail::step_in(p, end, c.begin_, '}', first, c.tolerant_, sep_, err)) {
             case detail::step_result::closed: return close(p);
-            case detail::step_result::failed: stop(err); return;
+            case detail::step_result::failed: return stop(err);
             case detail::step_result::element: break;
             }
-            if (*p != '"') return fail_at(errc::expected_key, at(p));
+            if (*p != '"') return stop(fail(errc::expected_key, at(p)));
             bool escaped = false;
             const char* k = detail::check_string(p, end, c.begin_, err, escaped);
-            if (!k) {
-                stop(err);
-                return;
-            }
+            if (!k) return stop(err);
             const char* v = detail::skip_ws(k, end);
-            if (v == end) return fail_at(errc::truncated, at(v));
-            if (*v != ':') return fail_at(errc::expected_colon, at(v));
+            if (v == end) return stop(fail(errc::truncated, at(v)));
+            if (*v != ':') return stop(fail(errc::expected_colon, at(v)));
             v = detail::skip_ws(v + 1, end);
-            if (v == end) return fail_at(errc::truncated, at(v));
+            if (v == end) return stop(fail(errc::truncated, at(v)));
             cur_.key.p_ = p;
             cur_.key.known_end_ = k;
             cur_.key.escaped_ = escaped;
             cur_.value.p_ = v;
             cur_.value.known_end_ = nullptr;
-        }
-        void fail_at(errc e, std::size_t offset) noexcept {
-            const result r = fail(e, offset);
-            cur_.key.record(r);
-            stop(r);
-        }
-        // Ends the walk on `err` (the walk has recorded it already, where there is one).
-        iterator& stop(const result& err) noexcept {
-            if (owner_ && owner_->error_.ok()) owner_->error_ = err;
-            cur_ = member{};
-            return *this;
         }
         void close(const char* p) noexcept {
             cur_.key.closed(open_, p);
@@ -441,8 +432,7 @@ public:
         }
 
         member cur_;
-        const char* open_ = nullptr;     // the object's '{'
-        const object* owner_ = nullptr;  // the object begin() was called on, which must outlive it
+        const char* open_ = nullptr;  // the object's '{'
         detail::separator sep_;
     };
 
@@ -454,7 +444,6 @@ public:
         iterator it;
         if (!self_.exists()) return it;
         it.open_ = self_.p_;
-        it.owner_ = this;
         it.cur_.key = self_.inner();
         it.cur_.value = self_.inner();
         it.step(self_.p_ + 1, true);
@@ -476,10 +465,10 @@ public:
         return false;
     }
 
-    /// The first syntax error that ended a walk over this object's members early (its ec and
-    /// offset as document::finish() would say them); success when none did. A value of parse()
-    /// never meets one.
-    constexpr result error() const noexcept { return error_; }
+    /// The first syntax error the document's walk has met so far, as document::finish() will
+    /// report it: never success after a loop over the members that a syntax error ended early,
+    /// so success says the loop reached the closing brace. A value of parse() meets none.
+    constexpr result error() const noexcept { return self_.walk_ ? self_.walk_->error : result{}; }
 
     /// The object as a value: its offset, its raw text.
     constexpr const value& as_value() const noexcept { return self_; }
@@ -487,7 +476,6 @@ public:
 private:
     friend class value;
     value self_;
-    mutable result error_{};
 };
 
 /// An array: a forward range of values in document order. In a document a syntax error ends
@@ -516,7 +504,10 @@ public:
         iterator& operator++() noexcept {
             result err;
             const char* e = cur_.scan(err);
-            if (!e) return stop(err);
+            if (!e) {
+                cur_ = value{};
+                return *this;
+            }
             step(e, false);
             return *this;
         }
@@ -530,8 +521,6 @@ public:
         bool operator==(const iterator& other) const noexcept { return cur_.p_ == other.cur_.p_; }
         /// Whether they are at different elements.
         bool operator!=(const iterator& other) const noexcept { return cur_.p_ != other.cur_.p_; }
-        /// The syntax error that ended a walk over the array early (array::error()).
-        result error() const noexcept { return owner_ ? owner_->error_ : result{}; }
 
     private:
         friend class array;
@@ -545,18 +534,12 @@ public:
             case detail::step_result::closed: return close(p);
             case detail::step_result::failed:
                 cur_.record(err);
-                stop(err);
+                cur_ = value{};
                 return;
             case detail::step_result::element: break;
             }
             cur_.p_ = p;
             cur_.known_end_ = nullptr;
-        }
-        // Ends the walk on `err` (the walk has recorded it already).
-        iterator& stop(const result& err) noexcept {
-            if (owner_ && owner_->error_.ok()) owner_->error_ = err;
-            cur_ = value{};
-            return *this;
         }
         void close(const char* p) noexcept {
             cur_.closed(open_, p);
@@ -564,8 +547,7 @@ public:
         }
 
         value cur_;
-        const char* open_ = nullptr;    // the array's '['
-        const array* owner_ = nullptr;  // the array begin() was called on, which must outlive it
+        const char* open_ = nullptr;  // the array's '['
         detail::separator sep_;
     };
 
@@ -577,7 +559,6 @@ public:
         iterator it;
         if (!self_.exists()) return it;
         it.open_ = self_.p_;
-        it.owner_ = this;
         it.cur_ = self_.inner();
         it.step(self_.p_ + 1, true);
         return it;
@@ -593,10 +574,10 @@ public:
         return n;
     }
 
-    /// The first syntax error that ended a walk over this array's elements early (its ec and
-    /// offset as document::finish() would say them); success when none did. A value of parse()
-    /// never meets one.
-    constexpr result error() const noexcept { return error_; }
+    /// The first syntax error the document's walk has met so far, as document::finish() will
+    /// report it: never success after a loop over the elements that a syntax error ended early,
+    /// so success says the loop reached the closing bracket. A value of parse() meets none.
+    constexpr result error() const noexcept { return self_.walk_ ? self_.walk_->error : result{}; }
 
     /// The array as a value: its offset, its raw text.
     constexpr const value& as_value() const noexcept { return self_; }
@@ -604,7 +585,6 @@ public:
 private:
     friend class value;
     value self_;
-    mutable result error_{};
 };
 
 inline result value::enter(char bracket) const noexcept {

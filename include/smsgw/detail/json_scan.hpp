@@ -298,29 +298,31 @@ inline std::uint64_t special8(const char* p) noexcept {
     return (((x - ones8 * 0x20) & ~x) | ((q - ones8) & ~q) | ((b - ones8) & ~b) | x) & highs8;
 }
 
-// The length of the well-formed UTF-8 sequence at p (p < end), or 0: utf8's decoder, with the
+// The length of the well-formed UTF-8 sequence at p in [p, e), or 0: utf8's decoder, with the
 // three-byte characters (U+0800-U+FFFF, the CJK ones among them) checked a word at a time when
-// eight bytes are readable: lead 1110xxxx and two 10xxxxxx, not overlong (the lead's low bits
-// or the second byte's 0x20 set) and not a surrogate (ED A0-BF).
+// eight bytes are readable (up to `end`, at or after e): lead 1110xxxx and two 10xxxxxx, not
+// overlong (the lead's low bits or the second byte's 0x20 set) and not a surrogate (ED A0-BF).
+// Such a character never holds the quote or control at e that ends a run.
 template <kernel K>
-inline std::size_t utf8_length(const char* p, const char* end) noexcept {
+inline std::size_t utf8_length(const char* p, const char* e, const char* end) noexcept {
     if (end - p >= 8) {
         const auto x = static_cast<std::uint32_t>(load8<K>(p));
         const std::uint32_t t = x & 0x200Fu;
         if ((x & 0xC0C0F0u) == 0x8080E0u && t != 0 && t != 0x200Du) return 3;
     }
     char32_t cp = 0;
-    return utf8::detail::decode_one(std::string_view(p, static_cast<std::size_t>(end - p)), 0, cp);
+    return utf8::detail::decode_one(std::string_view(p, static_cast<std::size_t>(e - p)), 0, cp);
 }
 
-// Whether [p, e), holding no quote, backslash or control, is well-formed UTF-8.
+// Whether [p, e), holding no quote, backslash or control, is well-formed UTF-8 (bytes up to
+// `end` readable).
 template <kernel K>
-SMSGW_NOINLINE bool plain_utf8(const char* p, const char* e) noexcept {
+SMSGW_NOINLINE bool plain_utf8(const char* p, const char* e, const char* end) noexcept {
     while (p != e) {
         if (static_cast<unsigned char>(*p) < 0x80) {
             ++p;
         } else {
-            const std::size_t n = utf8_length<K>(p, e);
+            const std::size_t n = utf8_length<K>(p, e, end);
             if (n == 0) return false;
             p += n;
         }
@@ -367,7 +369,7 @@ SMSGW_NOINLINE const char* check_string_slow(const char* p, const char* end, con
         if (u >= 0x80) {
             // A run of characters beyond ASCII (a Chinese text) is checked in one go.
             do {
-                const std::size_t n = utf8_length<K>(p, end);
+                const std::size_t n = utf8_length<K>(p, end, end);
                 if (n == 0) {
                     err = fail(errc::invalid_utf8, static_cast<std::size_t>(p - begin));
                     return nullptr;
@@ -429,7 +431,7 @@ SMSGW_ALWAYS_INLINE const char* check_string(const char* p, const char* end, con
             const unsigned m = block16<K>::string_specials(p + 1, quotes, high);
             if ((m & (0u - m) & quotes) != 0) {  // the first special byte is the closing quote
                 const auto n = static_cast<unsigned>(__builtin_ctz(m));
-                if ((high & ((m & (0u - m)) - 1)) == 0 || plain_utf8<K>(p + 1, p + 1 + n)) {
+                if ((high & ((m & (0u - m)) - 1)) == 0 || plain_utf8<K>(p + 1, p + 1 + n, end)) {
                     escaped = false;
                     return p + 2 + n;
                 }
