@@ -18685,7 +18685,7 @@ public:
 
     /// Writes a string's decoded content (UTF-8) to `out`: transform convention, offset = bytes
     /// written, buffer_too_small with the size needed.
-    result unescape(smsgw::writer& out) const noexcept {
+    SMSGW_NOINLINE result unescape(smsgw::writer& out) const noexcept {
         result err;
         if (!scan(err)) return err;
         if (*p_ != '"') return fail(errc::wrong_type, offset());
