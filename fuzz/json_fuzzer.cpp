@@ -2,6 +2,7 @@
 // canonical form (json::copy), which must parse in strict mode and hold the same tokens;
 // every number is read as every integer type and as a double on the way. A json::document
 // walked whole, walked in part or not at all must come to what parse() says, error and offset.
+// Every kernel of the reader (portable, swar, sse2) must say the same of the text as well.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -10,6 +11,7 @@
 #include "smsgw/codec/json_copy.hpp"
 #include "smsgw/codec/json_reader.hpp"
 #include "smsgw/codec/json_writer.hpp"
+#include "json_kernels.hpp"
 
 namespace json = smsgw::codec::json;
 
@@ -151,6 +153,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const bool strict_ok = json::parse(text, root, {json::mode::strict, 64}).ok();
     const bool tolerant_ok = json::parse(text, root, {json::mode::tolerant, 64}).ok();
     check(!strict_ok || tolerant_ok);
+    check(json_kernels::mismatch(text, false, 128).empty());
+    check(json_kernels::mismatch(text, true, 128).empty());
     round_trip(text, json::mode::strict);
     round_trip(text, json::mode::tolerant);
     return 0;

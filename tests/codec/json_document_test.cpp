@@ -420,3 +420,68 @@ TEST_CASE("json document: short strings beyond ASCII are checked as UTF-8 in the
         }
     }
 }
+
+TEST_CASE("json document: a syntax error that ends an object's or array's loop reaches the loop") {
+    struct bad_case {
+        const char* text;
+        errc ec;
+        std::size_t offset;
+    };
+    // Each error where the loop itself meets it: the punctuation between members, a key, or a
+    // member stepped over without being read.
+    const bad_case objects[] = {
+        {R"({"a": 1 "b": 2})", errc::expected_comma, 8},   {R"({"a": 1, 2: 3})", errc::expected_key, 9},
+        {R"({"a" 1})", errc::expected_colon, 5},           {R"({"a": 1, "b)", errc::truncated, 11},
+        {R"({"a": [1, 2x], "b": 2})", errc::bad_number, 11}, {R"({"a": "\q", "b": 2})", errc::bad_escape, 7},
+        {"{\"a\": 1, \"\xC3\": 2}", errc::invalid_utf8, 10}, {R"({"a": 1,})", errc::expected_key, 8},
+    };
+    for (const bad_case& c : objects) {
+        INFO(c.text);
+        json::document doc(c.text);
+        json::object obj;
+        REQUIRE(doc.root().get(obj).ok());
+        std::size_t seen = 0;
+        for (const json::member& m : obj) seen += m.key.exists();
+        CHECK(seen <= 1);
+        CHECK(obj.error() == smsgw::fail(c.ec, c.offset));
+        CHECK(doc.finish() == obj.error());
+        CHECK(parsed(c.text) == obj.error());
+    }
+    const bad_case arrays[] = {
+        {"[1 2]", errc::expected_comma, 3},           {"[1, {\"a\" 2}, 3]", errc::expected_colon, 9},
+        {"[1, ", errc::truncated, 4},                 {"[1, ]", errc::expected_value, 4},
+        {"[\"a\", tru, 3]", errc::expected_value, 6}, {"[1, [2, [3, 01]]]", errc::bad_number, 13},
+    };
+    for (const bad_case& c : arrays) {
+        INFO(c.text);
+        json::document doc(c.text);
+        json::array list;
+        REQUIRE(doc.root().get(list).ok());
+        for (const json::value& v : list) v.type();
+        CHECK(list.error() == smsgw::fail(c.ec, c.offset));
+        CHECK(doc.finish() == list.error());
+        CHECK(parsed(c.text) == list.error());
+    }
+    // A loop that ends at its closing bracket has no error to tell, nor has a value of parse(),
+    // which is checked before it is walked; an error in a member the loop reads is get()'s, and
+    // the document's from then on.
+    json::document fine(R"({"a": [1, 2], "b": {"c": "x"}})");
+    json::object obj;
+    REQUIRE(fine.root().get(obj).ok());
+    for (const json::member& m : obj) CHECK(m.key.exists());
+    CHECK(obj.error().ok());
+    CHECK(fine.finish().ok());
+    json::document inner(R"({"a": "\x", "b": 1})");
+    REQUIRE(inner.root().get(obj).ok());
+    std::string_view s;
+    CHECK(obj.error().ok());
+    CHECK(obj.begin()->value.get(s) == smsgw::fail(errc::bad_escape, 7));
+    CHECK(obj.error() == smsgw::fail(errc::bad_escape, 7));
+    CHECK(inner.finish() == obj.error());
+    json::value root;
+    REQUIRE(json::parse("[1, [2], {}]", root).ok());
+    json::array list;
+    REQUIRE(root.get(list).ok());
+    CHECK(list.size() == 3);
+    CHECK(list.error().ok());
+}

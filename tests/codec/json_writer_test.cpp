@@ -4,13 +4,31 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <vector>
 
+#include "smsgw/codec/base64.hpp"
+#include "smsgw/codec/hex.hpp"
+#include "smsgw/codec/json_reader.hpp"
 #include "test.hpp"
 
 using smsgw::errc;
 namespace json = smsgw::codec::json;
 
 namespace {
+
+// The string member `key` of the object `text` (parsed whole), decoded.
+std::string string_member(std::string_view text, std::string_view key) {
+    json::value root;
+    REQUIRE(json::parse(text, root).ok());
+    json::object o;
+    REQUIRE(root.get(o).ok());
+    json::value v;
+    REQUIRE(o.find(key, v));
+    std::string buf(v.raw().size(), '\0');
+    std::string_view s;
+    REQUIRE(v.get(s, smsgw::mutable_bytes(buf)).ok());
+    return std::string(s);
+}
 
 // Runs build on a json::writer over a roomy buffer; returns the text, and the result in r.
 template <class F>
@@ -281,3 +299,79 @@ TEST_CASE("json writer: Python's json module reads it and writes it back the sam
     CHECK(back == text);
 }
 #endif
+
+TEST_CASE("json writer: strings streamed from binary and from JSON text") {
+    const unsigned char bin[] = {0x00, 0xFF, 0x10, 0x80, 0x7F};
+    char buf[256];
+    smsgw::writer out(buf, sizeof buf);
+    json::writer j(out);
+    j.begin_object()
+        .key("attachContent").base64_string(bin)
+        .key("url").base64_string(bin, smsgw::codec::base64::alphabet::url, false)
+        .key("hex16str").hex_string(bin)
+        .key("HEX").hex_string(bin, smsgw::codec::hex::letter_case::upper)
+        .key("empty").base64_string(smsgw::bytes())
+        .key("cont").json_string(R"({ "Text1": "张先生, ", "t": "a\tb" })")
+        .key("list").begin_array().hex_string(std::string_view("ab")).base64_string(std::string_view("ab")).end_array()
+        .end_object();
+    const smsgw::result r = j.finish();
+    REQUIRE(r.ok());
+    const std::string_view text(buf, out.size());
+    CHECK(text == R"({"attachContent":"AP8QgH8=","url":"AP8QgH8","hex16str":"00ff10807f","HEX":"00FF10807F","empty":"",)"
+                  R"("cont":"{ \"Text1\": \"张先生, \", \"t\": \"a\\tb\" }","list":["6162","YWI="]})");
+    // What was written reads back to the same bytes.
+    char back[16];
+    smsgw::writer bw(back, sizeof back);
+    REQUIRE(smsgw::codec::base64::decode(string_member(text, "attachContent"), bw).ok());
+    CHECK(std::string_view(back, bw.size()) == std::string_view(reinterpret_cast<const char*>(bin), sizeof bin));
+    CHECK(string_member(string_member(text, "cont"), "t") == "a\tb");
+}
+
+TEST_CASE("json writer: streamed strings measure up front and report their errors") {
+    std::vector<unsigned char> attachment(100 * 1024);
+    for (std::size_t k = 0; k < attachment.size(); ++k) attachment[k] = static_cast<unsigned char>(k * 7);
+    const auto build = [&](json::writer& j) {
+        j.begin_object().member("attachName", "a.jpg").key("attachContent").base64_string(attachment);
+        j.key("hex").hex_string(attachment).end_object();
+    };
+    smsgw::writer measure;
+    json::writer jm(measure);
+    build(jm);
+    const std::size_t need = std::string_view(R"({"attachName":"a.jpg","attachContent":"",)").size() +
+                             std::string_view(R"("hex":""})").size() +
+                             smsgw::codec::base64::encoded_size(attachment.size()) + 2 * attachment.size();
+    CHECK(jm.finish() == smsgw::fail(errc::buffer_too_small, need));
+    std::vector<char> buf(need);
+    smsgw::test::alloc_counter guard;
+    smsgw::writer again;
+    json::writer ja(again);
+    build(ja);
+    CHECK(again.size() == need);
+    smsgw::writer out(buf.data(), buf.size());
+    json::writer j(out);
+    build(j);
+    CHECK(j.finish() == smsgw::result{errc{}, need});
+    CHECK(guard.count() == 0);
+    // One byte short: the size needed, nothing written past the end.
+    std::vector<char> short_buf(need - 1);
+    smsgw::writer so(short_buf.data(), short_buf.size());
+    json::writer js(so);
+    build(js);
+    CHECK(js.finish() == smsgw::fail(errc::buffer_too_small, need));
+
+    // json_string refuses text that is not one JSON document, at its offset in that text.
+    char small[64];
+    smsgw::writer o2(small, sizeof small);
+    json::writer j2(o2);
+    j2.begin_array().json_string("{\"a\":1,}").end_array();
+    CHECK(j2.finish() == smsgw::fail(errc::expected_key, 7));
+    smsgw::writer o3(small, sizeof small);
+    json::writer j3(o3);
+    j3.begin_array().json_string("\"\xC3\"");
+    CHECK(j3.finish() == smsgw::fail(errc::invalid_utf8, 1));
+    // A streamed string where a key is expected is misuse like any other value.
+    smsgw::writer o4(small, sizeof small);
+    json::writer j4(o4);
+    j4.begin_object().hex_string(std::string_view("x"));
+    CHECK(j4.finish().ec == errc::expected_key);
+}

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "smsgw/codec/ascii.hpp"
@@ -25,6 +26,19 @@ inline constexpr char lower_digits[] = "0123456789abcdef";
 inline constexpr char upper_digits[] = "0123456789ABCDEF";
 
 }  // namespace detail
+
+// The four digits at p (either case), high nibble first, as a 16-bit value (a JSON \uXXXX
+// escape); false when one of them is not a hex digit.
+inline bool read16(const char* p, std::uint16_t& out) noexcept {
+    const auto& v = ascii::hex_digits.value;
+    const unsigned a = v[static_cast<unsigned char>(p[0])];
+    const unsigned b = v[static_cast<unsigned char>(p[1])];
+    const unsigned c = v[static_cast<unsigned char>(p[2])];
+    const unsigned d = v[static_cast<unsigned char>(p[3])];
+    if ((a | b | c | d) > 0x0F) return false;
+    out = static_cast<std::uint16_t>((a << 12) | (b << 8) | (c << 4) | d);
+    return true;
+}
 
 // Writes 2 * in.size() digits. Success: offset = characters written; buffer_too_small: offset = size needed.
 /// Two digits per byte; buffer_too_small with the size needed.

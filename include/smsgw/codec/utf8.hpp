@@ -69,6 +69,29 @@ inline std::size_t decode_one(std::string_view s, std::size_t pos, char32_t& cp)
     return 4;
 }
 
+// Bytes of UTF-8 that the scalar value cp takes.
+constexpr std::size_t encoded_length(char32_t cp) noexcept { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
+
+// Writes the n = encoded_length(cp) bytes of the scalar value cp at p (bytes or chars).
+template <class Byte>
+constexpr void encode(char32_t cp, std::size_t n, Byte* p) noexcept {
+    if (n == 1) {
+        p[0] = static_cast<Byte>(cp);
+    } else if (n == 2) {
+        p[0] = static_cast<Byte>(0xC0 | (cp >> 6));
+        p[1] = static_cast<Byte>(0x80 | (cp & 0x3F));
+    } else if (n == 3) {
+        p[0] = static_cast<Byte>(0xE0 | (cp >> 12));
+        p[1] = static_cast<Byte>(0x80 | ((cp >> 6) & 0x3F));
+        p[2] = static_cast<Byte>(0x80 | (cp & 0x3F));
+    } else {
+        p[0] = static_cast<Byte>(0xF0 | (cp >> 18));
+        p[1] = static_cast<Byte>(0x80 | ((cp >> 12) & 0x3F));
+        p[2] = static_cast<Byte>(0x80 | ((cp >> 6) & 0x3F));
+        p[3] = static_cast<Byte>(0x80 | (cp & 0x3F));
+    }
+}
+
 // Index of the first byte at or after pos that is not ASCII, or s.size().
 inline std::size_t skip_ascii(std::string_view s, std::size_t pos) noexcept {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -152,22 +175,9 @@ inline void put(char32_t cp, writer& out) noexcept {
     if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
     if (cp < 0x80) {
         out.put(static_cast<byte>(cp));
-    } else if (cp < 0x800) {
-        if (byte* p = out.claim(2)) {
-            p[0] = static_cast<byte>(0xC0 | (cp >> 6));
-            p[1] = static_cast<byte>(0x80 | (cp & 0x3F));
-        }
-    } else if (cp < 0x10000) {
-        if (byte* p = out.claim(3)) {
-            p[0] = static_cast<byte>(0xE0 | (cp >> 12));
-            p[1] = static_cast<byte>(0x80 | ((cp >> 6) & 0x3F));
-            p[2] = static_cast<byte>(0x80 | (cp & 0x3F));
-        }
-    } else if (byte* p = out.claim(4)) {
-        p[0] = static_cast<byte>(0xF0 | (cp >> 18));
-        p[1] = static_cast<byte>(0x80 | ((cp >> 12) & 0x3F));
-        p[2] = static_cast<byte>(0x80 | ((cp >> 6) & 0x3F));
-        p[3] = static_cast<byte>(0x80 | (cp & 0x3F));
+    } else {
+        const std::size_t n = detail::encoded_length(cp);
+        if (byte* p = out.claim(n)) detail::encode(cp, n, p);
     }
 }
 
