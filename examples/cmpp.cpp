@@ -19,6 +19,7 @@ const cmpp::version ver = cmpp::version::v30;
 
 // The PDU that `wire` holds, cut by the framer and decoded into `p`, whose views point into
 // `wire`; nullptr (and why) when it is not a T.
+// [snippet:cmpp-receive]
 template <class T>
 const T* receive(const std::string& wire, cmpp::pdu& p) {
     const smsgw::bytes received(wire);
@@ -28,6 +29,7 @@ const T* receive(const std::string& wire, cmpp::pdu& p) {
     if (!d) std::printf("refused: %s at byte %zu\n", d.message(), d.offset);
     return d ? p.get<T>() : nullptr;
 }
+// [/snippet]
 
 template <class T>
 std::string wire_of(const T& msg) {
@@ -43,6 +45,7 @@ int main() {
     const std::string_view secret = "s3cret";
     cmpp::sequence_generator sequence;
 
+    // [snippet:cmpp-connect]
     // CONNECT: AuthenticatorSource is MD5(Source_Addr, 9 NULs, secret, Timestamp).
     cmpp::connect c(ver);  // Version byte 0x30, from the codec version
     c.sequence_id = sequence.next();
@@ -68,7 +71,9 @@ int main() {
         return 1;
     }
     std::printf("logged in, Version 0x%02x\n", answer->version_byte);
+    // [/snippet]
 
+    // [snippet:cmpp-submit]
     // A 100-character message: two UCS-2 segments behind a UDH, one SUBMIT each.
     std::string text;
     for (int i = 0; i < 100; ++i) text += "\xE7\x9F\xAD";  // 短
@@ -96,6 +101,7 @@ int main() {
         s.msg_content = seg.msg_content;  // UDH and UCS-2 text, bytes as they go on the wire
         unsigned char buf[4096];
         const smsgw::result r = smsgw::encode(s, buf);  // r.offset bytes, or field_too_long naming the field
+    // [/snippet]
         if (!r) return 1;
         awaiting[s.sequence_id] = seg.pk_number;
 
@@ -134,10 +140,12 @@ int main() {
     d.registered_delivery = 1;
     d.msg_content = smsgw::bytes(report_bytes, rw.size());
     const std::string report_pdu = wire_of(d);
+    // [snippet:cmpp-report]
     const cmpp::deliver* delivered = receive<cmpp::deliver>(report_pdu, p);
     cmpp::status_report back;
     if (delivered == nullptr || !cmpp::decode(delivered->msg_content, back) || reported.count(back.msg_id) == 0) return 1;
     std::printf("segment %d: %.*s\n", reported[back.msg_id], int(back.stat.size()), back.stat.data());
+    // [/snippet]
 
     // An MO message in three segments, delivered last first, put back together from the UDH.
     std::string mo_text;
@@ -146,6 +154,7 @@ int main() {
     std::vector<unsigned char> mo_storage(3 * 140);
     std::size_t mo_count = 0;
     if (!cmpp::split(mo_text, {cmpp::msg_fmt_ucs2, cmpp::concat_reference::ref8, 0x07}, mo_storage, mo, mo_count)) return 1;
+    // [snippet:cmpp-reassemble]
     cmpp::reassembly_slot slots[4];
     unsigned char pool[1024];
     cmpp::reassembler segments(slots, pool);
@@ -174,6 +183,7 @@ int main() {
             smsgw::writer tw(whole.data(), whole.size());
             if (!cmpp::decode_text(cmpp::msg_fmt_ucs2, smsgw::bytes(ucs2), tw)) return 1;
             whole.resize(tw.size());
+    // [/snippet]
         }
     }
     std::printf("MO of %zu segments: %s\n", mo_count, whole == mo_text ? "whole" : "damaged");

@@ -145,6 +145,7 @@ private:
         const smsgw::mutable_bytes room = in_.space();
         socket_.async_read_some(asio::buffer(room.data(), room.size()), [this](asio::error_code ec, std::size_t n) {
             if (ec) return close(ec == asio::error::eof ? "peer closed the connection" : "read failed");
+            // [snippet:cmpp-stream-buffer]
             in_.commit(n);
             smsgw::bytes pdu;  // valid until the next space(): handle() decodes it at once
             cmpp::frame f;
@@ -153,6 +154,7 @@ private:
                 if (!socket_.is_open()) return;
             }
             if (f.status == cmpp::frame_status::invalid) return close(f.error.message());
+            // [/snippet]
             if (in_.held() != 0) ++pieces;
             read();
         });

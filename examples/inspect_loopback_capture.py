@@ -111,7 +111,7 @@ FIELDS = {
     "cmpp.Command_Id": ("command", lambda show, name: re.match(r"Command Id: (\w+) \(", name).group(1), str),
     "cmpp.Sequence_Id": ("sequence_id", number, int),
     "cmpp.Msg_Id": ("msg_id", number, int),
-    "cmpp.Version": ("version", str, lambda v: f"{v >> 4:02d}.{v & 15:02d}"),
+    "cmpp.Version": ("version_byte", str, lambda v: f"{v >> 4:02d}.{v & 15:02d}"),
     "cmpp.connect.Source_Addr": ("source_addr", str, str),
     "cmpp.connect.Timestamp": ("timestamp", str, connect_time),
     "cmpp.connect_resp.Status": ("status", number, int),

@@ -7,6 +7,10 @@
 /// \namespace smsgw::charset
 /// GBK/GB18030, Big5 and windows-1252 to and from UTF-8, exactly as the WHATWG Encoding Standard
 /// defines them (smsgw/charset.hpp).
+///
+/// \namespace smsgw::charset::tables
+/// The index tables the charset codecs read, generated from the WHATWG indexes by
+/// tools/gen_charset_tables.py.
 #include "smsgw/charset.hpp"
 #include "smsgw/cmpp.hpp"
 #include "smsgw/codec.hpp"

@@ -10,6 +10,10 @@
 /// \namespace smsgw::charset
 /// GBK/GB18030, Big5 and windows-1252 to and from UTF-8, exactly as the WHATWG Encoding Standard
 /// defines them (smsgw/charset.hpp).
+///
+/// \namespace smsgw::charset::tables
+/// The index tables the charset codecs read, generated from the WHATWG indexes by
+/// tools/gen_charset_tables.py.
 // ---- smsgw/charset.hpp
 
 // smsgw::charset: GBK/GB18030, Big5 and windows-1252 to and from UTF-8, exactly as the WHATWG
@@ -12403,8 +12407,8 @@ inline constexpr char upper_digits[] = "0123456789ABCDEF";
 
 }  // namespace detail
 
-// The four digits at p (either case), high nibble first, as a 16-bit value (a JSON \uXXXX
-// escape); false when one of them is not a hex digit.
+/// The four digits at p (either case), high nibble first, as a 16-bit value (a JSON `\uXXXX`
+/// escape); false when one of them is not a hex digit.
 inline bool read16(const char* p, std::uint16_t& out) noexcept {
     const auto& v = ascii::hex_digits.value;
     const unsigned a = v[static_cast<unsigned char>(p[0])];
@@ -30144,6 +30148,7 @@ inline result decode(bytes body, token_response& out, mutable_bytes scratch, dec
 // ---- smsgw/sms.hpp
 
 /// @file
+/// \namespace smsgw::sms
 /// smsgw::sms: what every SMS protocol shares, whatever carries it: the User Data Header of
 /// GSM 03.40 (concatenation, port addressing and other information elements).
 // ---- smsgw/smsplat.hpp

@@ -38,7 +38,7 @@ TEST_CASE("parse_user_data: TP_udhi 0, 1, 0x40 and 0x41 (G6)") {
     CHECK(ud.udh.empty());
     CHECK(str(ud.text) == content);
     const result r = sms::parse_user_data(content, 2, ud);
-    CHECK(r == result{errc::out_of_range, 0});
+    CHECK(r == result{errc::out_of_range, 0, "TP_udhi"});
     CHECK(std::string(r.field) == "TP_udhi");
 }
 

@@ -27,8 +27,8 @@ inline constexpr char upper_digits[] = "0123456789ABCDEF";
 
 }  // namespace detail
 
-// The four digits at p (either case), high nibble first, as a 16-bit value (a JSON \uXXXX
-// escape); false when one of them is not a hex digit.
+/// The four digits at p (either case), high nibble first, as a 16-bit value (a JSON `\uXXXX`
+/// escape); false when one of them is not a hex digit.
 inline bool read16(const char* p, std::uint16_t& out) noexcept {
     const auto& v = ascii::hex_digits.value;
     const unsigned a = v[static_cast<unsigned char>(p[0])];
