@@ -3,6 +3,13 @@
 # entity included. The target exists when Doxygen is found; SMSGW_BUILD_DOCS=ON requires
 # Doxygen and builds the reference with the default target.
 option(SMSGW_BUILD_DOCS "Build the API reference with the default target (needs Doxygen)" OFF)
+# A source package (Conan's exports_sources, an archive of the headers) may come without docs/.
+if(NOT EXISTS "${PROJECT_SOURCE_DIR}/docs/Doxyfile.in")
+  if(SMSGW_BUILD_DOCS)
+    message(FATAL_ERROR "SMSGW_BUILD_DOCS is ON but docs/Doxyfile.in is not in ${PROJECT_SOURCE_DIR}")
+  endif()
+  return()
+endif()
 if(SMSGW_BUILD_DOCS)
   find_package(Doxygen REQUIRED)
 else()
