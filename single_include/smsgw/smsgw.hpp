@@ -10226,10 +10226,9 @@ inline std::size_t skip_ascii(std::string_view s, std::size_t pos) noexcept {
 
 }  // namespace detail
 
-// Decodes the code point at s[pos] into cp and advances pos past it. On error pos stays put and
-// the result is invalid_utf8 at pos (truncated when pos is already at the end). On success
-// result.offset is the new pos.
-/// The code point at s[pos], pos moved past it; invalid_utf8 (truncated at the end) at pos.
+/// Decodes the code point at s[pos] into cp and advances pos past it. On error pos stays put and
+/// the result is invalid_utf8 at pos (truncated when pos is already at the end). On success
+/// result.offset is the new pos.
 inline result next(std::string_view s, std::size_t& pos, char32_t& cp) noexcept {
     if (pos >= s.size()) return fail(errc::truncated, pos);
     const std::size_t n = detail::decode_one(s, pos, cp);
@@ -10238,8 +10237,7 @@ inline result next(std::string_view s, std::size_t& pos, char32_t& cp) noexcept 
     return {errc{}, pos};
 }
 
-// Checks that s is well-formed UTF-8; on success offset is s.size().
-/// Whether s is well-formed UTF-8; success: offset = s.size().
+/// Checks that s is well-formed UTF-8; on success offset is s.size().
 inline result validate(std::string_view s) noexcept {
     std::size_t pos = 0;
     char32_t cp;
@@ -10251,9 +10249,8 @@ inline result validate(std::string_view s) noexcept {
     return {errc{}, s.size()};
 }
 
-// Counts the characters (code points) of s, as Mitake counts a subject's length. On error
-// `chars` holds the characters before the ill-formed sequence.
-/// The characters (code points) of s.
+/// Counts the characters (code points) of s, as Mitake counts a subject's length. On error
+/// `chars` holds the characters before the ill-formed sequence.
 inline result count(std::string_view s, std::size_t& chars) noexcept {
     chars = 0;
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -10274,10 +10271,9 @@ inline result count(std::string_view s, std::size_t& chars) noexcept {
     return {errc{}, s.size()};
 }
 
-// The longest prefix of s of at most max_bytes bytes that does not cut a character: a split
-// point for a byte budget (SMS segments, fixed-width fields). Only the cut is examined; s
-// is assumed well-formed.
-/// The longest prefix of s within max_bytes that does not cut a character.
+/// The longest prefix of s of at most max_bytes bytes that does not cut a character: a split
+/// point for a byte budget (SMS segments, fixed-width fields). Only the cut is examined; s
+/// is assumed well-formed.
 constexpr std::size_t fit(std::string_view s, std::size_t max_bytes) noexcept {
     if (max_bytes >= s.size()) return s.size();
     std::size_t n = max_bytes;
@@ -10286,9 +10282,8 @@ constexpr std::size_t fit(std::string_view s, std::size_t max_bytes) noexcept {
     return n;
 }
 
-// Writes cp as UTF-8. A value that is not a Unicode scalar value (a surrogate, or above
-// U+10FFFF) is written as U+FFFD REPLACEMENT CHARACTER; next() never yields one.
-/// Writes cp as UTF-8 (U+FFFD for a value that is no Unicode scalar value).
+/// Writes cp as UTF-8. A value that is not a Unicode scalar value (a surrogate, or above
+/// U+10FFFF) is written as U+FFFD REPLACEMENT CHARACTER; next() never yields one.
 inline void put(char32_t cp, writer& out) noexcept {
     if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
     if (cp < 0x80) {
@@ -10299,9 +10294,8 @@ inline void put(char32_t cp, writer& out) noexcept {
     }
 }
 
-// Bytes of UTF-16BE that to_utf16be() writes for well-formed s: 2 per character below
-// U+10000, 4 (a surrogate pair) above.
-/// Bytes of UTF-16BE that to_utf16be() writes for s.
+/// Bytes of UTF-16BE that to_utf16be() writes for well-formed s: 2 per character below
+/// U+10000, 4 (a surrogate pair) above.
 inline std::size_t utf16_size(std::string_view s) noexcept {
     std::size_t n = 0;
     for (char c : s) {
@@ -10311,10 +10305,9 @@ inline std::size_t utf16_size(std::string_view s) noexcept {
     return n;
 }
 
-// UTF-8 to UTF-16BE (CMPP Msg_Fmt 8): characters above U+FFFF become surrogate pairs, which
-// a strict UCS-2 peer cannot show. Result as writer::finish(), or invalid_utf8 at the offset
-// in utf8 (nothing is written from the ill-formed sequence on).
-/// UTF-8 to UTF-16BE, surrogate pairs above U+FFFF; invalid_utf8 at the offset in utf8.
+/// UTF-8 to UTF-16BE (CMPP Msg_Fmt 8): characters above U+FFFF become surrogate pairs, which
+/// a strict UCS-2 peer cannot show. Result as writer::finish(), or invalid_utf8 at the offset
+/// in utf8 (nothing is written from the ill-formed sequence on).
 inline result to_utf16be(std::string_view utf8, writer& out) noexcept {
     const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
     std::size_t pos = 0;
@@ -10339,9 +10332,8 @@ inline result to_utf16be(std::string_view utf8, writer& out) noexcept {
     return out.finish();
 }
 
-// UTF-16BE (or UCS-2) to UTF-8. Errors carry the offset in `in`: invalid_utf16 for a lone or
-// reversed surrogate, truncated for an odd final byte.
-/// UTF-16BE (or UCS-2) to UTF-8; invalid_utf16 or truncated at the offset in `in`.
+/// UTF-16BE (or UCS-2) to UTF-8. Errors carry the offset in `in`: invalid_utf16 for a lone or
+/// reversed surrogate, truncated for an odd final byte.
 inline result from_utf16be(bytes in, writer& out) noexcept {
     const byte* p = in.data();
     const std::size_t n = in.size();
@@ -12420,8 +12412,7 @@ inline bool read16(const char* p, std::uint16_t& out) noexcept {
     return true;
 }
 
-// Writes 2 * in.size() digits. Success: offset = characters written; buffer_too_small: offset = size needed.
-/// Two digits per byte; buffer_too_small with the size needed.
+/// Writes 2 * in.size() digits. Success: offset = characters written; buffer_too_small: offset = size needed.
 inline result encode(bytes in, writer& out, letter_case lc = letter_case::lower) noexcept {
     byte* p = out.claim(encoded_size(in.size()));
     if (p == nullptr) return out.finish();
@@ -12433,12 +12424,11 @@ inline result encode(bytes in, writer& out, letter_case lc = letter_case::lower)
     return {errc{}, encoded_size(in.size())};
 }
 
-// Decodes digits of either case (ascii::hex_digits). Success: offset = bytes written. Errors, offset in `in`:
-// bad_character at the first byte that is not a hex digit; odd_length at the last digit when it
-// has no partner; buffer_too_small (offset = size needed) once the whole input is known valid.
-// On an error, the bytes decoded before it are left in the writer.
-// The output may overlap the input if it starts at or before the input's first byte.
-/// Digits of either case to bytes; bad_character or odd_length at the offset in `in`.
+/// Decodes digits of either case (ascii::hex_digits). Success: offset = bytes written. Errors, offset in `in`:
+/// bad_character at the first byte that is not a hex digit; odd_length at the last digit when it
+/// has no partner; buffer_too_small (offset = size needed) once the whole input is known valid.
+/// On an error, the bytes decoded before it are left in the writer.
+/// The output may overlap the input if it starts at or before the input's first byte.
 inline result decode(std::string_view in, writer& out) noexcept {
     const auto* s = reinterpret_cast<const unsigned char*>(in.data());
     const std::size_t pairs = in.size() / 2;
@@ -12464,8 +12454,7 @@ inline result decode(std::string_view in, writer& out) noexcept {
     return {errc{}, pairs};
 }
 
-// Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.
-/// Decodes `buf` onto itself.
+/// Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.
 inline result decode_in_place(mutable_bytes buf) noexcept {
     writer w(buf);
     return decode(as_chars(buf), w);

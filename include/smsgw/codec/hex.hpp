@@ -40,8 +40,7 @@ inline bool read16(const char* p, std::uint16_t& out) noexcept {
     return true;
 }
 
-// Writes 2 * in.size() digits. Success: offset = characters written; buffer_too_small: offset = size needed.
-/// Two digits per byte; buffer_too_small with the size needed.
+/// Writes 2 * in.size() digits. Success: offset = characters written; buffer_too_small: offset = size needed.
 inline result encode(bytes in, writer& out, letter_case lc = letter_case::lower) noexcept {
     byte* p = out.claim(encoded_size(in.size()));
     if (p == nullptr) return out.finish();
@@ -53,12 +52,11 @@ inline result encode(bytes in, writer& out, letter_case lc = letter_case::lower)
     return {errc{}, encoded_size(in.size())};
 }
 
-// Decodes digits of either case (ascii::hex_digits). Success: offset = bytes written. Errors, offset in `in`:
-// bad_character at the first byte that is not a hex digit; odd_length at the last digit when it
-// has no partner; buffer_too_small (offset = size needed) once the whole input is known valid.
-// On an error, the bytes decoded before it are left in the writer.
-// The output may overlap the input if it starts at or before the input's first byte.
-/// Digits of either case to bytes; bad_character or odd_length at the offset in `in`.
+/// Decodes digits of either case (ascii::hex_digits). Success: offset = bytes written. Errors, offset in `in`:
+/// bad_character at the first byte that is not a hex digit; odd_length at the last digit when it
+/// has no partner; buffer_too_small (offset = size needed) once the whole input is known valid.
+/// On an error, the bytes decoded before it are left in the writer.
+/// The output may overlap the input if it starts at or before the input's first byte.
 inline result decode(std::string_view in, writer& out) noexcept {
     const auto* s = reinterpret_cast<const unsigned char*>(in.data());
     const std::size_t pairs = in.size() / 2;
@@ -84,8 +82,7 @@ inline result decode(std::string_view in, writer& out) noexcept {
     return {errc{}, pairs};
 }
 
-// Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.
-/// Decodes `buf` onto itself.
+/// Decodes `buf` onto itself; success: offset = the decoded size, the bytes at the front of `buf`.
 inline result decode_in_place(mutable_bytes buf) noexcept {
     writer w(buf);
     return decode(as_chars(buf), w);

@@ -108,10 +108,9 @@ inline std::size_t skip_ascii(std::string_view s, std::size_t pos) noexcept {
 
 }  // namespace detail
 
-// Decodes the code point at s[pos] into cp and advances pos past it. On error pos stays put and
-// the result is invalid_utf8 at pos (truncated when pos is already at the end). On success
-// result.offset is the new pos.
-/// The code point at s[pos], pos moved past it; invalid_utf8 (truncated at the end) at pos.
+/// Decodes the code point at s[pos] into cp and advances pos past it. On error pos stays put and
+/// the result is invalid_utf8 at pos (truncated when pos is already at the end). On success
+/// result.offset is the new pos.
 inline result next(std::string_view s, std::size_t& pos, char32_t& cp) noexcept {
     if (pos >= s.size()) return fail(errc::truncated, pos);
     const std::size_t n = detail::decode_one(s, pos, cp);
@@ -120,8 +119,7 @@ inline result next(std::string_view s, std::size_t& pos, char32_t& cp) noexcept 
     return {errc{}, pos};
 }
 
-// Checks that s is well-formed UTF-8; on success offset is s.size().
-/// Whether s is well-formed UTF-8; success: offset = s.size().
+/// Checks that s is well-formed UTF-8; on success offset is s.size().
 inline result validate(std::string_view s) noexcept {
     std::size_t pos = 0;
     char32_t cp;
@@ -133,9 +131,8 @@ inline result validate(std::string_view s) noexcept {
     return {errc{}, s.size()};
 }
 
-// Counts the characters (code points) of s, as Mitake counts a subject's length. On error
-// `chars` holds the characters before the ill-formed sequence.
-/// The characters (code points) of s.
+/// Counts the characters (code points) of s, as Mitake counts a subject's length. On error
+/// `chars` holds the characters before the ill-formed sequence.
 inline result count(std::string_view s, std::size_t& chars) noexcept {
     chars = 0;
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -156,10 +153,9 @@ inline result count(std::string_view s, std::size_t& chars) noexcept {
     return {errc{}, s.size()};
 }
 
-// The longest prefix of s of at most max_bytes bytes that does not cut a character: a split
-// point for a byte budget (SMS segments, fixed-width fields). Only the cut is examined; s
-// is assumed well-formed.
-/// The longest prefix of s within max_bytes that does not cut a character.
+/// The longest prefix of s of at most max_bytes bytes that does not cut a character: a split
+/// point for a byte budget (SMS segments, fixed-width fields). Only the cut is examined; s
+/// is assumed well-formed.
 constexpr std::size_t fit(std::string_view s, std::size_t max_bytes) noexcept {
     if (max_bytes >= s.size()) return s.size();
     std::size_t n = max_bytes;
@@ -168,9 +164,8 @@ constexpr std::size_t fit(std::string_view s, std::size_t max_bytes) noexcept {
     return n;
 }
 
-// Writes cp as UTF-8. A value that is not a Unicode scalar value (a surrogate, or above
-// U+10FFFF) is written as U+FFFD REPLACEMENT CHARACTER; next() never yields one.
-/// Writes cp as UTF-8 (U+FFFD for a value that is no Unicode scalar value).
+/// Writes cp as UTF-8. A value that is not a Unicode scalar value (a surrogate, or above
+/// U+10FFFF) is written as U+FFFD REPLACEMENT CHARACTER; next() never yields one.
 inline void put(char32_t cp, writer& out) noexcept {
     if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
     if (cp < 0x80) {
@@ -181,9 +176,8 @@ inline void put(char32_t cp, writer& out) noexcept {
     }
 }
 
-// Bytes of UTF-16BE that to_utf16be() writes for well-formed s: 2 per character below
-// U+10000, 4 (a surrogate pair) above.
-/// Bytes of UTF-16BE that to_utf16be() writes for s.
+/// Bytes of UTF-16BE that to_utf16be() writes for well-formed s: 2 per character below
+/// U+10000, 4 (a surrogate pair) above.
 inline std::size_t utf16_size(std::string_view s) noexcept {
     std::size_t n = 0;
     for (char c : s) {
@@ -193,10 +187,9 @@ inline std::size_t utf16_size(std::string_view s) noexcept {
     return n;
 }
 
-// UTF-8 to UTF-16BE (CMPP Msg_Fmt 8): characters above U+FFFF become surrogate pairs, which
-// a strict UCS-2 peer cannot show. Result as writer::finish(), or invalid_utf8 at the offset
-// in utf8 (nothing is written from the ill-formed sequence on).
-/// UTF-8 to UTF-16BE, surrogate pairs above U+FFFF; invalid_utf8 at the offset in utf8.
+/// UTF-8 to UTF-16BE (CMPP Msg_Fmt 8): characters above U+FFFF become surrogate pairs, which
+/// a strict UCS-2 peer cannot show. Result as writer::finish(), or invalid_utf8 at the offset
+/// in utf8 (nothing is written from the ill-formed sequence on).
 inline result to_utf16be(std::string_view utf8, writer& out) noexcept {
     const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
     std::size_t pos = 0;
@@ -221,9 +214,8 @@ inline result to_utf16be(std::string_view utf8, writer& out) noexcept {
     return out.finish();
 }
 
-// UTF-16BE (or UCS-2) to UTF-8. Errors carry the offset in `in`: invalid_utf16 for a lone or
-// reversed surrogate, truncated for an odd final byte.
-/// UTF-16BE (or UCS-2) to UTF-8; invalid_utf16 or truncated at the offset in `in`.
+/// UTF-16BE (or UCS-2) to UTF-8. Errors carry the offset in `in`: invalid_utf16 for a lone or
+/// reversed surrogate, truncated for an odd final byte.
 inline result from_utf16be(bytes in, writer& out) noexcept {
     const byte* p = in.data();
     const std::size_t n = in.size();
