@@ -73,6 +73,12 @@ string(FIND "${_bad_to}" "\"09222x2222\"" _at)
 refused("mitake;push-request" "${_bad_to}"
   "{\"error\":\"character not allowed here\",\"offset\":${_at},\"path\":\".destinations[1].to\"}")
 refused(cmpp "{\"command\":\"CMPP_SUBMIT\"" "{\"error\":\"input truncated\",\"offset\":24}")
+# 5C's batch document: the library's refusal, which names the element, at the recipient's value.
+execute_process(COMMAND "${INSPECT}" fivec batch "${SAMPLES}/fivec-batch/two-recipients.xml" OUTPUT_VARIABLE _batch)
+string(REPLACE "\"18610310066\"" "\"186103100661\"" _long_mobile "${_batch}")
+string(FIND "${_long_mobile}" "\"186103100661\"" _at)
+refused("fivec;batch" "${_long_mobile}"
+  "{\"error\":\"value too long for its field\",\"offset\":${_at},\"path\":\".mmsBody[1].mmsMobile\",\"field\":\"mmsMobile\"}")
 
 execute_process(COMMAND "${INSPECT}" encode md5 "${SAMPLES}/md5/abc.txt" RESULT_VARIABLE _rc ERROR_VARIABLE _err)
 if(NOT _rc EQUAL 2 OR NOT _err MATCHES "md5 does not encode")
