@@ -73,6 +73,17 @@ string(FIND "${_bad_to}" "\"09222x2222\"" _at)
 refused("mitake;push-request" "${_bad_to}"
   "{\"error\":\"character not allowed here\",\"offset\":${_at},\"path\":\".destinations[1].to\"}")
 refused(cmpp "{\"command\":\"CMPP_SUBMIT\"" "{\"error\":\"input truncated\",\"offset\":24}")
+# 5C's batch document: the library's refusal, which names the element, at the recipient's value.
+execute_process(COMMAND "${INSPECT}" fivec batch "${SAMPLES}/fivec-batch/two-recipients.xml" OUTPUT_VARIABLE _batch)
+string(REPLACE "\"18610310066\"" "\"186103100661\"" _long_mobile "${_batch}")
+string(FIND "${_long_mobile}" "\"186103100661\"" _at)
+refused("fivec;batch" "${_long_mobile}"
+  "{\"error\":\"value too long for its field\",\"offset\":${_at},\"path\":\".mmsBody[1].mmsMobile\",\"field\":\"mmsMobile\"}")
+# MIME: a leaf without its raw body.
+execute_process(COMMAND "${INSPECT}" mime "${SAMPLES}/mime/nested.eml" OUTPUT_VARIABLE _nested)
+string(FIND "${_nested}" "{\"index\":2," _at)
+string(REPLACE "\"body\":\"a\"," "" _no_body "${_nested}")
+refused(mime "${_no_body}" "{\"error\":\"required field missing\",\"offset\":${_at},\"path\":\".tree[2].body\"}")
 
 execute_process(COMMAND "${INSPECT}" encode md5 "${SAMPLES}/md5/abc.txt" RESULT_VARIABLE _rc ERROR_VARIABLE _err)
 if(NOT _rc EQUAL 2 OR NOT _err MATCHES "md5 does not encode")
@@ -116,7 +127,7 @@ foreach(_name IN LISTS _names)
   if(NOT _rc EQUAL 0 OR NOT _out MATCHES "^usage: smsgw-inspect ${_name} " OR NOT _out MATCHES "\nexample:\n  \\$ smsgw-inspect ${_name} .*\n[[{]")
     message(FATAL_ERROR "${_name} --help: exit ${_rc}, output:\n${_out}")
   endif()
-  if(NOT _name MATCHES "^(md5|mime)$" AND NOT _out MATCHES "\n       smsgw-inspect encode ${_name} ")
+  if(NOT _name STREQUAL "md5" AND NOT _out MATCHES "\n       smsgw-inspect encode ${_name} ")
     message(FATAL_ERROR "${_name} --help: no encode line:\n${_out}")
   endif()
 endforeach()

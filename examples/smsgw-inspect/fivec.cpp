@@ -4,6 +4,7 @@
 // (caixin_send_batch's xmlData document) and caixin_send_batch (its form).
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "bind_printed.hpp"
@@ -286,28 +287,137 @@ bool encode_report_reply(const smsgw::codec::json::object& printed, std::string&
     return res ? true : in.refuse(res, res.field != nullptr ? std::string(".") + res.field : std::string());
 }
 
-// caixin_send_batch's xmlData document (§3.3): the head decoded, then each recipient's text.
+// caixin_send_batch's xmlData document (§3.3), by the library's walks of it (walk_head,
+// walk_recipient): each value under its element's name, decoded (URL-encoded text as text; the
+// picture as base64 of its bytes, its size and first 8 bytes beside it), the recipients under
+// mmsBody with the offset of each.
+struct batch_printer {
+    json& j;
+    smsgw::result r{};
+
+    void operator()(const fivec::batch_element& e, std::string_view value) {
+        if (!r) return;
+        std::string decoded;
+        if (e.kind == fivec::batch_value::url_encoded) {
+            r = smsgw::write_append(decoded, [&](smsgw::writer& w) { return smsgw::codec::percent::decode(value, w, smsgw::codec::percent::style::form); });
+            if (!r) r.field = e.name.data();
+            j.member(e.name, decoded);
+        } else {
+            j.member(e.name, value);
+        }
+    }
+    // The picture, decoded by the document (which knows its mode) beforehand.
+    void operator()(const fivec::batch_element& e, smsgw::bytes picture) {
+        const std::string name(e.name);
+        j.member(name + "_size", picture.size());
+        inspect::hex_member(j, name + "_head_hex", picture.first(8));
+        j.key(name).base64_string(picture);
+    }
+};
+
+// The head as printed: the document's values, the picture decoded.
+struct batch_head {
+    std::string_view mms_title, mms_picture_type;
+    smsgw::bytes mms_picture_content;
+};
+
 int batch(std::string_view xml, smsgw::mode m, std::string& out) {
     fivec::batch_document d;
     if (smsgw::result res = fivec::decode(xml, d, m); !res) return fail_with(out, res);
-    std::string title, picture;
-    if (smsgw::result r = smsgw::write_append(title, [&](smsgw::writer& w) { return d.title(w); }); !r) return fail_with(out, r);
+    std::string picture;
     if (smsgw::result r = smsgw::write_append(picture, [&](smsgw::writer& w) { return d.picture(w); }); !r) {
         return fail_with(out, r);
     }
     if (smsgw::result r = fivec::finish(d); !r) return fail_with(out, r);
-    inspect::emit(out, [&](json& j) {
-        j.member("title", title).member("picture_type", d.mms_picture_type).member("picture_size", picture.size());
-        inspect::hex_member(j, "picture_head_hex", std::string_view(picture).substr(0, 8));
-        j.key("recipients").begin_array();
+    const batch_head head{d.mms_title, d.mms_picture_type, picture};
+    smsgw::result printed;
+    std::string shown;
+    inspect::emit(shown, [&](json& j) {
+        batch_printer p{j};
+        fivec::walk_head(p, head);
+        j.key(fivec::batch_names::mms_body).begin_array();
         for (const fivec::batch_entry& e : d.mms_body) {
-            std::string text;
-            smsgw::write_append(text, [&](smsgw::writer& w) { return e.text(w); });
-            j.begin_object().member("mobile", e.mms_mobile).member("text", text).member("offset", e.offset).end_object();
+            j.begin_object();
+            fivec::walk_recipient(p, e);
+            j.member("offset", e.offset).end_object();
         }
         j.end_array();
+        printed = p.r;
     });
+    if (!printed) return fail_with(out, printed);
+    out += shown;
     return 0;
+}
+
+// The walks read back from what batch() printed, each value's JSON offset kept by its path
+// for the encoder's refusals.
+struct batch_reader {
+    const smsgw::codec::json::object& printed;
+    inspect::reader& in;
+    std::string path;
+    std::vector<std::pair<std::string, std::size_t>>& at;
+
+    bool find(const fivec::batch_element& e, smsgw::codec::json::value& v, std::string& where) {
+        where = path + "." + std::string(e.name);
+        if (!printed.find(e.name, v)) return in.refuse(smsgw::errc::missing_field, printed.as_value(), where);
+        at.emplace_back(where, v.offset());
+        return true;
+    }
+    void operator()(const fivec::batch_element& e, std::string_view& value) {
+        smsgw::codec::json::value v;
+        std::string where;
+        if (find(e, v, where)) in.text(v, value, where);
+    }
+    void operator()(const fivec::batch_element& e, smsgw::bytes& picture) {
+        smsgw::codec::json::value v;
+        std::string where;
+        std::string_view b;
+        if (find(e, v, where) && in.base64(v, b, where)) picture = b;
+    }
+};
+
+// The document from its printed values (the picture's size and head, and the offsets, are
+// checked by decoding again); the library's refusal at the value it names.
+bool encode_batch(const smsgw::codec::json::object& printed, std::string& bytes, inspect::reader& in) {
+    std::vector<std::pair<std::string, std::size_t>> at;
+    fivec::batch_request_xml d;
+    batch_reader head{printed, in, "", at};
+    fivec::walk_head(head, d);
+    smsgw::codec::json::value v;
+    smsgw::codec::json::array items;
+    const std::string body = std::string(".") + std::string(fivec::batch_names::mms_body);
+    if (!printed.find(fivec::batch_names::mms_body, v)) return in.refuse(smsgw::errc::missing_field, printed.as_value(), body);
+    if (const smsgw::result r = v.get(items); !r) return in.refuse(r, body);
+    at.emplace_back(body, v.offset());
+    std::vector<fivec::batch_recipient> recipients;
+    for (const smsgw::codec::json::value& item : items) {
+        const std::string path = body + "[" + std::to_string(recipients.size()) + "]";
+        smsgw::codec::json::object e;
+        if (const smsgw::result r = item.get(e); !r) return in.refuse(r, path);
+        batch_reader read{e, in, path, at};
+        fivec::walk_recipient(read, recipients.emplace_back());
+    }
+    if (!in.ok()) return false;
+    // validate() names the element: one recipient at a time says which one.
+    smsgw::result r = recipients.empty() ? fivec::validate(d) : smsgw::result{};
+    std::string where = body;
+    for (std::size_t i = 0; i < recipients.size() && r; ++i) {
+        d.mms_body = smsgw::span<const fivec::batch_recipient>(&recipients[i], 1);
+        r = fivec::validate(d);
+        where = body + "[" + std::to_string(i) + "]";
+    }
+    if (r) {
+        d.mms_body = smsgw::span<const fivec::batch_recipient>(recipients);
+        r = smsgw::write_append(bytes, [&d](smsgw::writer& w) { return fivec::encode(d, w); });
+        if (r) return true;
+    }
+    const std::string field = r.field != nullptr ? std::string(r.field) : std::string();
+    for (const auto& [path, offset] : at) {
+        if (path == "." + field || path == where + "." + field || (field == fivec::batch_names::mms_body_data && path == body)) {
+            return in.refuse(smsgw::fail(r.ec, offset, r.field), path);
+        }
+    }
+    return in.refuse(r, "");
 }
 
 // The requests printed from their field lists (the others' layouts are the module's own).
@@ -403,14 +513,15 @@ bool encode_frames(const smsgw::codec::json::object& printed, smsgw::charset::en
     return r ? true : in.refuse(smsgw::fail(r.ec, v.offset()), ".frames[" + std::to_string(r.offset) + "]");
 }
 
-// The requests' form bodies from their printed fields, the replies and the frame strings; the
-// other messages do not encode.
+// The requests' form bodies from their printed fields, the replies, the frame strings and the
+// batch document.
 bool encode(const inspect::args& a, const smsgw::codec::json::object& printed, std::string& bytes, inspect::refusal& why) {
     inspect::reader in(why);
     const smsgw::mode m = a.size() == 2 && a[1] == "--tolerant" ? smsgw::mode::tolerant : smsgw::mode::strict;
     if (!a.empty() && (a[0] == "reply" || a[0] == "balance_reply")) return encode_reply(printed, a[0] == "balance_reply", bytes, in);
     if (!a.empty() && a[0] == "caixin_send") return encode_caixin_send(printed, m, bytes, in);
     if (!a.empty() && a[0] == "report_reply") return encode_report_reply(printed, bytes, in);
+    if (!a.empty() && a[0] == "batch") return encode_batch(printed, bytes, in);
     if (!a.empty() && a[0] == "frames") {
         const bool gbk = a.size() == 2 && a[1] == "--gbk";
         return encode_frames(printed, gbk ? smsgw::charset::encoding::gbk : smsgw::charset::encoding::utf8, bytes, in);

@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "smsgw/codec/base64.hpp"
 #include "smsgw/codec/hex.hpp"
 #include "smsgw/codec/json_reader.hpp"
 #include "smsgw/codec/json_writer.hpp"
@@ -178,13 +179,11 @@ public:
     }
     // A string of hex digits as the bytes they spell, kept.
     bool hex(const smsgw::codec::json::value& v, std::string_view& out, const std::string& path) {
-        std::string_view digits;
-        if (!text(v, digits, path)) return false;
-        std::string& s = keep();
-        const smsgw::result r = smsgw::write_append(s, [digits](smsgw::writer& w) { return smsgw::codec::hex::decode(digits, w); });
-        if (!r) return refuse(smsgw::fail(r.ec, v.offset() + 1 + r.offset), path);
-        out = s;
-        return true;
+        return spelled(v, out, path, [](std::string_view digits, smsgw::writer& w) { return smsgw::codec::hex::decode(digits, w); });
+    }
+    // A string of base64 (RFC 4648, padded) as the bytes it spells, kept.
+    bool base64(const smsgw::codec::json::value& v, std::string_view& out, const std::string& path) {
+        return spelled(v, out, path, [](std::string_view digits, smsgw::writer& w) { return smsgw::codec::base64::decode(digits, w); });
     }
 
     // An integer as json::value reads it: number_overflow when it does not fit I.
@@ -195,6 +194,18 @@ public:
     }
 
 private:
+    // A string as the bytes `decode(text, writer&)` spells from it, kept; an error at its offset in the JSON text.
+    template <class Decode>
+    bool spelled(const smsgw::codec::json::value& v, std::string_view& out, const std::string& path, Decode decode) {
+        std::string_view digits;
+        if (!text(v, digits, path)) return false;
+        std::string& s = keep();
+        const smsgw::result r = smsgw::write_append(s, [&](smsgw::writer& w) { return decode(digits, w); });
+        if (!r) return refuse(smsgw::fail(r.ec, v.offset() + 1 + r.offset), path);
+        out = s;
+        return true;
+    }
+
     refusal& why_;
     std::deque<std::string> kept_;
 };

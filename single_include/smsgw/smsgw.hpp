@@ -21387,7 +21387,7 @@ using mode = smsgw::mode;
 
 /// A reply split at its prefix.
 struct reply {
-    std::string_view prefix;      ///< as in the input (`Error`); the encoder writes it in lower case
+    std::string_view prefix;      ///< as in the input (`Error`); the encoder writes it in lower case unless told otherwise
     std::string_view text;        ///< everything after the first ':', verbatim
     std::size_t which = 0;        ///< index of the matching prefix in the caller's list
     std::size_t text_offset = 0;  ///< of text in the input
@@ -21429,13 +21429,19 @@ inline result decode(bytes in, span<const std::string_view> accepted, reply& out
     return fail(errc::bad_response, pos, "prefix");
 }
 
-/// Writes `r.prefix` in lower case, ':' and `r.text` (`r.which` is not written). Success: offset
+/// How encode() writes the prefix's letters.
+enum class prefix_case : unsigned char {
+    lower,     ///< in lower case, the canonical spelling (`Error` -> `error`)
+    as_given,  ///< as r.prefix has them (a reply written back as it was received)
+};
+
+/// Writes `r.prefix` (in lower case unless told otherwise), ':' and `r.text` (`r.which` is not written). Success: offset
 /// = the writer's size, or buffer_too_small with the size needed. A reply that would not read back
 /// as it is is refused before anything is written, offsets in this encoding:
 ///   empty_field (0, "prefix") for an empty prefix;
 ///   bad_character ("prefix") at a prefix byte that is not printable ASCII, or is SP or ':';
 ///   bad_character ("text") at a CR or LF in the text.
-inline result encode(const reply& r, smsgw::writer& out) noexcept {
+inline result encode(const reply& r, smsgw::writer& out, prefix_case letters = prefix_case::lower) noexcept {
     if (r.prefix.empty()) return fail(errc::empty_field, 0, "prefix");
     for (std::size_t i = 0; i < r.prefix.size(); ++i) {
         const char c = r.prefix[i];
@@ -21444,7 +21450,7 @@ inline result encode(const reply& r, smsgw::writer& out) noexcept {
     for (std::size_t i = 0; i < r.text.size(); ++i) {
         if (lines::detail::is_break(r.text[i])) return fail(errc::bad_character, r.prefix.size() + 1 + i, "text");
     }
-    for (char c : r.prefix) out.put(ascii::to_lower(c));
+    for (char c : r.prefix) out.put(letters == prefix_case::lower ? ascii::to_lower(c) : c);
     out.put(':');
     out.write(r.text);
     return out.finish();
@@ -22888,7 +22894,7 @@ struct reply {
     std::string_view msgid;         ///< success: digits, as sent
     error_code code = error_code::other;  ///< error: the spec's string the text is, or other
     std::string_view text;          ///< error: everything after the first ':', verbatim
-    std::string_view prefix;        ///< as sent (`Error`); written in lower case
+    std::string_view prefix;        ///< as sent (`Error`); written back so when it is the reply's, else `success` or `error`
 
     /// Whether the reply is the error c.
     constexpr bool is(error_code c) const noexcept { return !success && code == c; }
@@ -22919,17 +22925,20 @@ inline result decode(bytes in, reply& out, mode m = mode::strict) noexcept {
 }
 
 /// `success:<msgid>`, or `error:<text>` with text, or when text is empty the spec's string of
-/// code. Refused before anything is written: a msgid that is not digits (empty_field or
-/// bad_character, "msgid", offset in it), an error without text or code (empty_field "text"),
-/// a line break in the text (bad_character "text").
+/// code; the prefix as r.prefix has it when that is the reply's in any letter case (`Error`, as
+/// decoded), else in lower case. Refused before anything is written: a msgid that is not digits
+/// (empty_field or bad_character, "msgid", offset in it), an error without text or code
+/// (empty_field "text"), a line break in the text (bad_character "text").
 inline result encode(const reply& r, writer& out) noexcept {
+    const std::string_view prefix = detail::reply_prefixes[r.success ? 0 : 1];
+    const std::string_view spelled = codec::ascii::iequals(r.prefix, prefix) ? r.prefix : prefix;
     if (r.success) {
         if (result v = detail::check_msgid(r.msgid); !v) return v;
-        return codec::prefix::encode({"success", r.msgid}, out);
+        return codec::prefix::encode({spelled, r.msgid}, out, codec::prefix::prefix_case::as_given);
     }
     const std::string_view text = r.text.empty() ? describe(r.code).text : r.text;
     if (text.empty()) return fail(errc::empty_field, 6, "text");
-    return codec::prefix::encode({"error", text}, out);
+    return codec::prefix::encode({spelled, text}, out, codec::prefix::prefix_case::as_given);
 }
 
 }  // namespace smsgw::fivec

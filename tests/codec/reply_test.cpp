@@ -594,6 +594,10 @@ TEST_CASE("prefix: writing with the canonical lower-case prefix") {
     std::string appended = "> ";
     REQUIRE(smsgw::encode_append(prefix::reply{"Success", "1"}, appended));
     CHECK(appended == "> success:1");
+    // or as given, a reply written back as it was received
+    std::string given;
+    REQUIRE(smsgw::write_append(given, [](smsgw::writer& w) { return prefix::encode({"Error", "x"}, w, prefix::prefix_case::as_given); }));
+    CHECK(given == "Error:x");
 
     char small[6] = {'#', '#', '#', '#', '#', '#'};
     smsgw::writer ws(small, 4);

@@ -48,8 +48,11 @@ TEST_CASE("reply: every error string of §2.2 and §3.2, as the spec's tables pr
         CHECK(r.prefix == row.line.substr(0, row.line.find(':')));
         CHECK(fivec::describe(row.code).text == r.text);
         CHECK(fivec::error_of(r.text) == row.code);
-        // written back in lower case, from the code alone too
+        // written back as it was received; from the code alone, in lower case
         std::string out;
+        REQUIRE(smsgw::encode_append(r, out));
+        CHECK(out == row.line);
+        out.clear();
         REQUIRE(smsgw::encode_append(fivec::reply{false, {}, row.code, {}, {}}, out));
         CHECK(out == "error:" + std::string(r.text));
     }
@@ -180,5 +183,5 @@ TEST_CASE("reply and balance: decoding and encoding allocate nothing") {
     smsgw::writer w(out, sizeof out);
     REQUIRE(encode(r, w));
     CHECK(guard.count() == 0);
-    CHECK(std::string_view(out, w.size()) == "error:Black keywords is:x");
+    CHECK(std::string_view(out, w.size()) == "Error:Black keywords is:x");
 }

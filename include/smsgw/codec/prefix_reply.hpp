@@ -27,7 +27,7 @@ using mode = smsgw::mode;
 
 /// A reply split at its prefix.
 struct reply {
-    std::string_view prefix;      ///< as in the input (`Error`); the encoder writes it in lower case
+    std::string_view prefix;      ///< as in the input (`Error`); the encoder writes it in lower case unless told otherwise
     std::string_view text;        ///< everything after the first ':', verbatim
     std::size_t which = 0;        ///< index of the matching prefix in the caller's list
     std::size_t text_offset = 0;  ///< of text in the input
@@ -69,13 +69,19 @@ inline result decode(bytes in, span<const std::string_view> accepted, reply& out
     return fail(errc::bad_response, pos, "prefix");
 }
 
-/// Writes `r.prefix` in lower case, ':' and `r.text` (`r.which` is not written). Success: offset
+/// How encode() writes the prefix's letters.
+enum class prefix_case : unsigned char {
+    lower,     ///< in lower case, the canonical spelling (`Error` -> `error`)
+    as_given,  ///< as r.prefix has them (a reply written back as it was received)
+};
+
+/// Writes `r.prefix` (in lower case unless told otherwise), ':' and `r.text` (`r.which` is not written). Success: offset
 /// = the writer's size, or buffer_too_small with the size needed. A reply that would not read back
 /// as it is is refused before anything is written, offsets in this encoding:
 ///   empty_field (0, "prefix") for an empty prefix;
 ///   bad_character ("prefix") at a prefix byte that is not printable ASCII, or is SP or ':';
 ///   bad_character ("text") at a CR or LF in the text.
-inline result encode(const reply& r, smsgw::writer& out) noexcept {
+inline result encode(const reply& r, smsgw::writer& out, prefix_case letters = prefix_case::lower) noexcept {
     if (r.prefix.empty()) return fail(errc::empty_field, 0, "prefix");
     for (std::size_t i = 0; i < r.prefix.size(); ++i) {
         const char c = r.prefix[i];
@@ -84,7 +90,7 @@ inline result encode(const reply& r, smsgw::writer& out) noexcept {
     for (std::size_t i = 0; i < r.text.size(); ++i) {
         if (lines::detail::is_break(r.text[i])) return fail(errc::bad_character, r.prefix.size() + 1 + i, "text");
     }
-    for (char c : r.prefix) out.put(ascii::to_lower(c));
+    for (char c : r.prefix) out.put(letters == prefix_case::lower ? ascii::to_lower(c) : c);
     out.put(':');
     out.write(r.text);
     return out.finish();

@@ -101,7 +101,7 @@ struct reply {
     std::string_view msgid;         ///< success: digits, as sent
     error_code code = error_code::other;  ///< error: the spec's string the text is, or other
     std::string_view text;          ///< error: everything after the first ':', verbatim
-    std::string_view prefix;        ///< as sent (`Error`); written in lower case
+    std::string_view prefix;        ///< as sent (`Error`); written back so when it is the reply's, else `success` or `error`
 
     /// Whether the reply is the error c.
     constexpr bool is(error_code c) const noexcept { return !success && code == c; }
@@ -132,17 +132,20 @@ inline result decode(bytes in, reply& out, mode m = mode::strict) noexcept {
 }
 
 /// `success:<msgid>`, or `error:<text>` with text, or when text is empty the spec's string of
-/// code. Refused before anything is written: a msgid that is not digits (empty_field or
-/// bad_character, "msgid", offset in it), an error without text or code (empty_field "text"),
-/// a line break in the text (bad_character "text").
+/// code; the prefix as r.prefix has it when that is the reply's in any letter case (`Error`, as
+/// decoded), else in lower case. Refused before anything is written: a msgid that is not digits
+/// (empty_field or bad_character, "msgid", offset in it), an error without text or code
+/// (empty_field "text"), a line break in the text (bad_character "text").
 inline result encode(const reply& r, writer& out) noexcept {
+    const std::string_view prefix = detail::reply_prefixes[r.success ? 0 : 1];
+    const std::string_view spelled = codec::ascii::iequals(r.prefix, prefix) ? r.prefix : prefix;
     if (r.success) {
         if (result v = detail::check_msgid(r.msgid); !v) return v;
-        return codec::prefix::encode({"success", r.msgid}, out);
+        return codec::prefix::encode({spelled, r.msgid}, out, codec::prefix::prefix_case::as_given);
     }
     const std::string_view text = r.text.empty() ? describe(r.code).text : r.text;
     if (text.empty()) return fail(errc::empty_field, 6, "text");
-    return codec::prefix::encode({"error", text}, out);
+    return codec::prefix::encode({spelled, text}, out, codec::prefix::prefix_case::as_given);
 }
 
 }  // namespace smsgw::fivec
