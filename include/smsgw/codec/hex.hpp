@@ -27,7 +27,7 @@ inline constexpr char upper_digits[] = "0123456789ABCDEF";
 
 }  // namespace detail
 
-/// The four digits at p (either case), high nibble first, as a 16-bit value (a JSON `\uXXXX`
+/// The four digits at p (either case), high nibble first, as a 16-bit value (what follows `\u` in a JSON
 /// escape); false when one of them is not a hex digit.
 inline bool read16(const char* p, std::uint16_t& out) noexcept {
     const auto& v = ascii::hex_digits.value;
