@@ -1,15 +1,16 @@
 // An ISMG simulator: the gateway end of CMPP over TCP with standalone Asio, for trying an SP
 // client (cmpp_client.cpp) without an operator:
 //
-//     cmpp_gateway --cmpp 3.0 [--secret s3cret] [--port 7890] [--sessions 1]
+//     cmpp_gateway --cmpp 3.0 [--secret s3cret] [--port 7890] [--sessions 1] [--chunk 7]
 //
 // It listens on 127.0.0.1 (port 0: any free one), prints "127.0.0.1 <port>" on stdout, and for
 // each SP: checks CONNECT's AuthenticatorSource (a wrong secret gets Status 3, 认证错), answers
 // SUBMITs after a random delay (so responses come out of order), refuses any beyond a window of
 // 16 with Result 8 (流量控制错), sends a status report for each after its SUBMIT_RESP, sends a
 // long MO message with its segments in reverse order, and checks that every DELIVER is
-// acknowledged with its Msg_Id. Everything it writes goes out in random chunks of 1 to 7 bytes,
-// as TCP may deliver it, so the client's framer has to put PDUs together. Exits after
+// acknowledged with its Msg_Id. Everything it writes goes out in random chunks of 1 to 7 bytes
+// (--chunk N: 1 to N; 0: as it comes, in whole PDUs), as TCP may deliver it, so the client's
+// framer has to put PDUs together. Exits after
 // --sessions connections (0: never), with status 0 when every SP kept to the protocol.
 #include "cmpp_link.hpp"
 
@@ -27,8 +28,9 @@ constexpr std::size_t window = 16;
 
 class ismg_session {
 public:
-    ismg_session(asio::ip::tcp::socket socket, cmpp::version v, std::string secret, std::function<void(bool)> ended)
-        : link_(std::move(socket), {v, std::chrono::milliseconds(250), 7}, [this](const cmpp::pdu& p) { on_pdu(p); },
+    ismg_session(asio::ip::tcp::socket socket, cmpp::version v, std::string secret, std::size_t chunk,
+                 std::function<void(bool)> ended)
+        : link_(std::move(socket), {v, std::chrono::milliseconds(250), chunk}, [this](const cmpp::pdu& p) { on_pdu(p); },
                 [this](const char* why) { on_closed(why); }),
           ver_(v), secret_(std::move(secret)), ended_(std::move(ended)) {}
 
@@ -243,13 +245,18 @@ int main(int argc, char** argv) {
     std::string secret = "s3cret";
     unsigned short port = 0;
     int sessions = 0;
+    std::size_t chunk = 7;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg == "--cmpp" && i + 1 < argc && parse_version(argv[i + 1], ver)) ++i;
         else if (arg == "--secret" && i + 1 < argc) secret = argv[++i];
         else if (arg == "--port" && i + 1 < argc) port = static_cast<unsigned short>(std::atoi(argv[++i]));
         else if (arg == "--sessions" && i + 1 < argc) sessions = std::atoi(argv[++i]);
-        else return std::fprintf(stderr, "usage: cmpp_gateway [--cmpp 2.0|3.0] [--secret S] [--port P] [--sessions N]\n"), 2;
+        else if (arg == "--chunk" && i + 1 < argc) chunk = static_cast<std::size_t>(std::atoi(argv[++i]));
+        else {
+            std::fprintf(stderr, "usage: cmpp_gateway [--cmpp 2.0|3.0] [--secret S] [--port P] [--sessions N] [--chunk N]\n");
+            return 2;
+        }
     }
 
     asio::io_context io;
@@ -272,7 +279,7 @@ int main(int argc, char** argv) {
     std::function<void()> accept = [&] {
         acceptor.async_accept([&](asio::error_code error, asio::ip::tcp::socket socket) {
             if (error) return;
-            running.push_back(std::make_unique<ismg_session>(std::move(socket), ver, secret, [&](bool ok) {
+            running.push_back(std::make_unique<ismg_session>(std::move(socket), ver, secret, chunk, [&](bool ok) {
                 all_ok = all_ok && ok;
                 if (++ended == sessions) io.stop();
             }));

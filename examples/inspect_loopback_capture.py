@@ -9,6 +9,9 @@ checks) on a free 127.0.0.1 port under `tcpdump -i lo`, then checks that smsgw-i
 the whole session (every PDU, every response matched, every status report matched to its
 SUBMIT_RESP, both long messages reassembled to the texts the programs printed) and that every
 field tshark decodes has the value smsgw-inspect prints for the same PDU of the same frame.
+It does so twice: with the gateway writing in chunks of 1 to 7 bytes (so that PDUs are split
+across segments and reassembled), and writing whole PDUs, so that tshark, which only finds a
+PDU at the start of a segment, decodes the gateway's status reports and MO messages too.
 Exits 77 (skipped) when tcpdump or tshark is missing or may not capture, or when smsgw-inspect
 was built without libpcap.
 """
@@ -38,9 +41,10 @@ def free_port():
         return s.getsockname()[1]
 
 
-def capture_session(path, port):
-    """The pair's session under tcpdump: the client's standard output and the number of packets
-    the kernel dropped before tcpdump took them."""
+def capture_session(path, port, chunk):
+    """The pair's session under tcpdump, the gateway writing at most `chunk` bytes at a time (0:
+    whole PDUs): the client's standard output and the number of packets the kernel dropped before
+    tcpdump took them."""
     # --immediate-mode: each packet as it comes, not in blocks of up to a second (which a stop
     # would lose), in a buffer of 32 MiB so that none is dropped on a busy machine; -U: each
     # written as it is taken.
@@ -52,7 +56,8 @@ def capture_session(path, port):
         line = dump.stderr.readline()
         if "listening on" not in line:
             skip(f"tcpdump cannot capture on lo: {line.strip() or 'exit ' + str(dump.wait())}")
-        gateway = subprocess.Popen([GATEWAY, "--cmpp", "3.0", "--sessions", "1", "--port", str(port)],
+        gateway = subprocess.Popen([GATEWAY, "--cmpp", "3.0", "--sessions", "1", "--port", str(port),
+                                    "--chunk", str(chunk)],
                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         client = subprocess.run([CLIENT, "--cmpp", "3.0"], stdin=gateway.stdout, capture_output=True, text=True,
                                 timeout=20)
@@ -78,7 +83,10 @@ def capture_session(path, port):
 
 
 def tshark_pdus(path, port):
-    """{frame: [{field: (show, showname)}]}, one dict per CMPP PDU Wireshark decoded."""
+    """{frame: [({field: (show, showname)}, {report field: (show, showname)})]}, one pair per CMPP
+    PDU Wireshark decoded: the PDU's own fields (the first of each name), and those of the status
+    report a DELIVER carries in Msg_Content (Wireshark names some of them as the PDU's own, such
+    as cmpp.Dest_terminal_Id and cmpp.Msg_Id)."""
     run = subprocess.run(["tshark", "-r", path, "-d", f"tcp.port=={port},cmpp", "-Y", "cmpp", "-T", "pdml"],
                          capture_output=True, text=True, timeout=30)
     frames = {}
@@ -87,10 +95,14 @@ def tshark_pdus(path, port):
         for proto in packet.iter("proto"):
             if proto.get("name") != "cmpp":
                 continue
-            fields = {}
-            for f in proto.iter("field"):
-                fields.setdefault(f.get("name"), (f.get("show"), f.get("showname")))
-            frames.setdefault(number, []).append(fields)
+            fields, report = {}, {}
+            for f in proto.findall("field"):
+                if f.get("name") == "cmpp.deliver.Report":
+                    for r in f.findall("field"):
+                        report.setdefault(r.get("name"), (r.get("show"), r.get("showname")))
+                else:
+                    fields.setdefault(f.get("name"), (f.get("show"), f.get("showname")))
+            frames.setdefault(number, []).append((fields, report))
     return frames
 
 
@@ -141,17 +153,55 @@ FIELDS = {
     "cmpp.deliver.Src_terminal_Id": ("src_terminal_id", str, str),
 }
 
+# The same for the fields of a DELIVER's status report, which smsgw-inspect prints in status_report.
+REPORT_FIELDS = {
+    "cmpp.Msg_Id": ("msg_id", number, int),
+    "cmpp.deliver.Report.Status": ("stat", str, str),
+    "cmpp.deliver.Report.Submit_time": ("submit_time", str, str),
+    "cmpp.deliver.Report.Done_time": ("done_time", str, str),
+    "cmpp.Dest_terminal_Id": ("dest_terminal_id", str, str),
+    "cmpp.Report.SMSC_sequence": ("smsc_sequence", number, int),
+}
 
-def main():
-    for tool in ("tcpdump", "tshark"):
-        if shutil.which(tool) is None:
-            skip(f"{tool} not installed (Debian {tool})")
+
+def compare(theirs, ours, problems):
+    """Compares every field tshark decoded with smsgw-inspect's value for the same PDU; the
+    number of fields compared, and of those from status reports."""
+    compared = from_reports = 0
+
+    def check(frame, table, wireshark, inspect):
+        nonlocal compared
+        for name, (show, showname) in wireshark.items():
+            if name not in table:
+                continue
+            key, read, shown = table[name]
+            theirs_value = read(show, showname) if name == "cmpp.Command_Id" else read(show)
+            if key not in inspect or shown(inspect[key]) != theirs_value:
+                problems.append(f"frame {frame}, {name}: tshark {theirs_value!r}, smsgw-inspect {inspect.get(key)!r}")
+            compared += 1
+
+    for frame, pdus in sorted(theirs.items()):
+        mine = ours.get(frame, [])
+        if len(mine) != len(pdus):
+            problems.append(f"frame {frame}: tshark decodes {len(pdus)} PDUs, smsgw-inspect {len(mine)}")
+            continue
+        for (wireshark, report), inspect in zip(pdus, mine):
+            check(frame, FIELDS, wireshark, inspect)
+            if report:
+                before = compared
+                check(frame, REPORT_FIELDS, report, inspect.get("status_report", {}))
+                from_reports += compared - before
+    return compared, from_reports
+
+
+def check_session(path, chunk):
+    """Captures a session with the gateway writing at most `chunk` bytes at a time and checks it;
+    (problems, what was compared)."""
     port = free_port()
-    path = os.path.join(SCRATCH, "cmpp3-loopback.pcap")
-    client, dropped = capture_session(path, port)
+    client, dropped = capture_session(path, port, chunk)
     if dropped:  # the machine was too busy for tcpdump: once more, on another port
         port = free_port()
-        client, dropped = capture_session(path, port)
+        client, dropped = capture_session(path, port, chunk)
         if dropped:
             skip(f"tcpdump lost {dropped} packets twice: the capture would not be the session")
 
@@ -182,29 +232,27 @@ def main():
             problems.append(f"not reassembled: {label}{sent}")
 
     theirs = tshark_pdus(path, port)
-    compared = 0
-    for frame, pdus in sorted(theirs.items()):
-        mine = ours.get(frame, [])
-        if len(mine) != len(pdus):
-            problems.append(f"frame {frame}: tshark decodes {len(pdus)} PDUs, smsgw-inspect {len(mine)}")
-            continue
-        for wireshark, inspect in zip(pdus, mine):
-            for name, (show, showname) in wireshark.items():
-                if name not in FIELDS:
-                    continue
-                key, read, shown = FIELDS[name]
-                theirs_value = read(show, showname) if name == "cmpp.Command_Id" else read(show)
-                if key not in inspect or shown(inspect[key]) != theirs_value:
-                    problems.append(f"frame {frame}, {name}: tshark {theirs_value!r}, smsgw-inspect "
-                                    f"{inspect.get(key)!r}")
-                compared += 1
+    compared, from_reports = compare(theirs, ours, problems)
     decoded_by_tshark = sum(len(p) for p in theirs.values())
-    print(f"{summary['pdus']} PDUs in {summary['frames']} frames decoded by smsgw-inspect; tshark decodes the "
-          f"{decoded_by_tshark} that sit whole in one segment (its CMPP dissector does not reassemble TCP); "
-          f"{compared} of their fields compared")
+    how = f"in chunks of 1 to {chunk} bytes" if chunk else "in whole PDUs"
+    print(f"gateway writing {how}: {summary['pdus']} PDUs in {summary['frames']} frames decoded by smsgw-inspect; "
+          f"tshark decodes the {decoded_by_tshark} that begin a TCP segment (its CMPP dissector looks for a PDU "
+          f"there only); {compared} of their fields compared, {from_reports} of them in status reports")
+    return problems, compared, from_reports
+
+
+def main():
+    for tool in ("tcpdump", "tshark"):
+        if shutil.which(tool) is None:
+            skip(f"{tool} not installed (Debian {tool})")
+    problems, compared, _ = check_session(os.path.join(SCRATCH, "cmpp3-loopback.pcap"), 7)
+    whole_problems, whole_compared, from_reports = check_session(os.path.join(SCRATCH, "cmpp3-loopback-whole.pcap"), 0)
+    problems += whole_problems
+    if compared == 0 or whole_compared == 0 or from_reports == 0:
+        problems.append("tshark decoded too little to compare: no field, or no status report, of a session")
     for p in problems:
         print(f"FAIL: {p}", file=sys.stderr)
-    return 1 if problems or compared == 0 else 0
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
