@@ -3,9 +3,12 @@
 // http://m.5c.com.cn; examples/fivec_gateway.cpp is a test double) and checks every answer, so
 // it doubles as the test of the pair: the balance, caixin_send with a 30 KB JPEG, a
 // caixin_send_batch with a text per number, the status reports (all, then by number and time),
-// and the error answers the spec lists. 5C pushes nothing: the reports are fetched.
+// the error answers the spec lists, and a caixin_send in GBK (encode=gbk) whose title and text
+// the double gives back as it read them. 5C pushes nothing: the reports are fetched.
 //
 //   fivec_client <host:port>      plain HTTP to a test double; exits 0 when every answer was right
+#include <smsgw/charset/convert.hpp>
+#include <smsgw/codec/ascii.hpp>
 #include <smsgw/codec/percent.hpp>
 #include <smsgw/fivec.hpp>
 
@@ -52,6 +55,7 @@ public:
         const bool get = a == fivec::api::query_balance || a == fivec::api::recv_report;
         if (get) url += "?" + form;
         answer_.clear();
+        headers_.clear();
         curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
         if (get) {
             curl_easy_setopt(curl_, CURLOPT_HTTPGET, 1L);
@@ -59,11 +63,14 @@ public:
             curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, form.data());
             curl_easy_setopt(curl_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(form.size()));
         }
-        curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &answer_);
-        curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, +[](char* p, std::size_t n, std::size_t m, void* out) {
+        const auto append = +[](char* p, std::size_t n, std::size_t m, void* out) {
             static_cast<std::string*>(out)->append(p, n * m);
             return n * m;
-        });
+        };
+        curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &answer_);
+        curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, append);
+        curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &headers_);
+        curl_easy_setopt(curl_, CURLOPT_HEADERFUNCTION, append);
         long status = 0;
         if (curl_easy_perform(curl_) != CURLE_OK || (curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &status), status != 200)) {
             answer_.clear();
@@ -79,6 +86,25 @@ public:
         return r;
     }
 
+    // The value of the last answer's header `name` (any letter case), percent-decoded; empty
+    // when it was not there.
+    std::string header(std::string_view name) const {
+        const std::string_view all(headers_);
+        for (std::size_t at = 0; at < all.size();) {
+            std::size_t end = all.find("\r\n", at);
+            if (end == std::string_view::npos) end = all.size();
+            const std::string_view line = all.substr(at, end - at);
+            at = end + 2;
+            const std::size_t colon = line.find(':');
+            if (colon == std::string_view::npos || !smsgw::codec::ascii::iequals(line.substr(0, colon), name)) continue;
+            const std::string_view value = smsgw::codec::ascii::trim(line.substr(colon + 1), smsgw::codec::ascii::is_blank);
+            std::string out;
+            smsgw::write_append(out, [&](smsgw::writer& w) { return smsgw::codec::percent::decode(value, w, smsgw::codec::percent::style::component); });
+            return out;
+        }
+        return {};
+    }
+
 private:
     // The path of an interface's URL, on this client's host.
     static std::string path(fivec::api a) {
@@ -89,12 +115,20 @@ private:
     CURL* curl_;
     std::string base_;
     std::string answer_;
+    std::string headers_;  // the last answer's header lines
 };
 
 std::string fake_jpeg(std::size_t size) {  // SOI, APP0, filler, EOI: enough for a gateway
     std::string j = "\xFF\xD8\xFF\xE0";
     for (std::size_t i = 0; j.size() < size - 2; ++i) j.push_back(static_cast<char>((i * 131 + 7) & 0xFF));
     return j + "\xFF\xD9";
+}
+
+// UTF-8 text in GBK, through smsgw::charset (strict: empty when GBK lacks a character).
+std::string gbk_of(std::string_view utf8) {
+    std::string gbk;
+    if (!smsgw::write_append(gbk, [&](smsgw::writer& w) { return smsgw::charset::encode(smsgw::charset::encoding::gbk, utf8, w); })) gbk.clear();
+    return gbk;
 }
 
 const char* const apikey = "231d1a3dc627ebd0a7cab5b35c397d3e";
@@ -246,6 +280,27 @@ int main(int argc, char** argv) {
     gw.send_raw(fivec::api::caixin_send, std::string("apikey=") + apikey + "&username=test&password=test&mobile=13811299999&title=t&content=" +
                                              "1_1.txt%2C5L2g5aW9&encode=big5");
     check(gw.reply().is(error_code::unrecognized_encoding), "encode=big5: error:Unrecognized encoding");
+
+    // encode=gbk (vendors.md pitfall 4): the title and the text frame in GBK, the title
+    // URL-encoded twice as always. The double answers success:<msgid> and, in its own headers,
+    // the title and text as it read them back in UTF-8 (X-Double-Title, X-Double-Text).
+    const std::string gbk_title_utf8 = "国标码标题 & 50% 折扣", gbk_text_utf8 = "你好，这一帧是 GBK 编码的文本";
+    const std::string gbk_title = gbk_of(gbk_title_utf8), gbk_text = gbk_of(gbk_text_utf8);
+    check(!gbk_title.empty() && !gbk_text.empty(), "title and text converted to GBK");
+    const fivec::frame_file gbk_files[] = {{1, fivec::file_type::txt, smsgw::bytes(gbk_text)}};
+    std::string gbk_content;
+    check(static_cast<bool>(smsgw::encode_append(fivec::frame_string{gbk_files}, gbk_content)), "GBK frame string built");
+    fivec::caixin_send_request gbk = mms;
+    gbk.mobile = "13811299999";
+    gbk.title = gbk_title;
+    gbk.content = gbk_content;
+    gbk.encode = "gbk";
+    gw.send(gbk);
+    check(gw.reply().success && gw.reply().msgid.size() == 14, "caixin_send with encode=gbk: success:<14-digit msgid>");
+    const std::string title_back = gw.header("X-Double-Title"), text_back = gw.header("X-Double-Text");
+    std::printf("     GBK title of %zu bytes read back as \"%s\", text of %zu bytes as \"%s\"\n", gbk_title.size(), title_back.c_str(),
+                gbk_text.size(), text_back.c_str());
+    check(title_back == gbk_title_utf8 && text_back == gbk_text_utf8, "encode=gbk: the title and the text read back as written");
 
     curl_easy_cleanup(curl);
     curl_global_cleanup();

@@ -1,10 +1,13 @@
 // A test double of 美联软通's 5C MMS platform (docs/fivec.md) on cpp-httplib: every request is
-// decoded with the checks of smsgw::fivec and answered with the line 5C would write. One account
+// decoded with the checks of smsgw::fivec and answered with the line 5C would write (plus, on a
+// caixin_send it takes, headers of its own saying what it read: tell_what_was_read). One account
 // (and a blocked one), a balance of 100 MMS charged one per number, a title or text containing
 // 违禁 refused as a black keyword, and a status report per number sent, fetched once each (5C sends
 // nothing to the customer: reports are pulled from recv/index.php).
 //
 //   fivec_gateway [port]     0 or none: any free port. Prints "127.0.0.1:<port>", then serves.
+#include <smsgw/charset/convert.hpp>
+#include <smsgw/codec/percent.hpp>
 #include <smsgw/fivec.hpp>
 
 #include <httplib.h>
@@ -109,6 +112,22 @@ bool refuse_black_keyword(std::string_view text, httplib::Response& res) {
     return true;
 }
 
+// The double's own headers on a caixin_send it accepted (5C answers the msgid alone): the title
+// and each text frame as it read them, in UTF-8, percent-encoded (X-Double-Text: the frames in
+// order, joined by ','), so that a client checks what went over the wire in its encoding.
+void tell_what_was_read(httplib::Response& res, const std::string& title, const std::vector<std::string>& texts) {
+    namespace percent = smsgw::codec::percent;
+    const auto escaped = [](const std::string& utf8) {
+        std::string out;
+        smsgw::write_append(out, [&](smsgw::writer& w) { return percent::encode(smsgw::bytes(utf8), w, percent::style::component); });
+        return out;
+    };
+    std::string joined;
+    for (const std::string& t : texts) joined += (joined.empty() ? "" : ",") + escaped(t);
+    res.set_header("X-Double-Title", escaped(title));
+    res.set_header("X-Double-Text", joined);
+}
+
 void log_refusal(const char* what, const smsgw::result& r) {
     std::fprintf(stderr, "gateway: %s: %s at %s, offset %zu\n", what, r.message(), r.field ? r.field : "?", r.offset);
 }
@@ -151,8 +170,14 @@ void serve(httplib::Server& server, platform_state& st) {
         }
         std::lock_guard<std::mutex> g(st.lock);
         if (const error_code e = refuse_account(req, req.password, st); e != error_code::other) return answer_error(res, e);
-        if (refuse_black_keyword(req.title, res)) return;  // the title as the user wrote it: decoded twice
-        // Every text frame in UTF-8 (GBK ones converted), checked for black keywords.
+        // The title as the user wrote it (decoded twice) and every text frame, in UTF-8 (GBK
+        // ones converted), checked for black keywords.
+        std::string title;
+        if (!smsgw::write_append(title, [&](smsgw::writer& w) { return smsgw::charset::decode(fivec::text_encoding(req), req.title, w); })) {
+            std::abort();  // decode() checked the title in its charset
+        }
+        if (refuse_black_keyword(title, res)) return;
+        std::vector<std::string> texts;
         for (const fivec::element& el : fivec::frames(req.content)) {
             if (el.kind != fivec::frame_kind::text) continue;
             std::string utf8;
@@ -161,10 +186,12 @@ void serve(httplib::Server& server, platform_state& st) {
                 return answer_reply(res, {false, {}, error_code::other, "bad text", {}});
             }
             if (refuse_black_keyword(utf8, res)) return;
+            texts.push_back(std::move(utf8));
         }
         const std::vector<std::string> numbers = split_numbers(req.mobile);
         if (numbers.size() > st.balance) return answer_error(res, error_code::account_balance_is_insufficient);
         const std::string msgid = accept(st, numbers);
+        tell_what_was_read(res, title, texts);
         answer_reply(res, {true, msgid, {}, {}, {}});
     });
 

@@ -10,6 +10,7 @@
 using smsgw::byte;
 using smsgw::errc;
 using smsgw::result;
+using smsgw::test::bytes_of;
 namespace cmpp = smsgw::cmpp;
 
 namespace {
@@ -17,11 +18,6 @@ std::string repeat(std::string_view s, std::size_t n) {
     std::string out;
     for (std::size_t i = 0; i < n; ++i) out += s;
     return out;
-}
-std::string bytes_of(std::initializer_list<int> v) {
-    std::string s;
-    for (int b : v) s.push_back(static_cast<char>(b));
-    return s;
 }
 // A received segment over `content`, which a temporary can be: it lives until the end of the
 // add() call, and the reassembler copies what it keeps.

@@ -6,14 +6,10 @@
 
 using smsgw::errc;
 using smsgw::result;
+using smsgw::test::bytes_of;
 namespace cmpp = smsgw::cmpp;
 
 namespace {
-std::string bytes_of(std::initializer_list<int> v) {
-    std::string s;
-    for (int b : v) s.push_back(static_cast<char>(b));
-    return s;
-}
 std::string padded(std::string s, std::size_t n) {
     s.resize(n, '\0');
     return s;

@@ -8,14 +8,10 @@
 using smsgw::byte;
 using smsgw::errc;
 using smsgw::result;
+using smsgw::test::bytes_of;
 namespace sms = smsgw::sms;
 
 namespace {
-std::string bytes_of(std::initializer_list<int> v) {
-    std::string s;
-    for (int b : v) s.push_back(static_cast<char>(b));
-    return s;
-}
 std::string str(smsgw::bytes b) { return std::string(smsgw::as_chars(b)); }
 }  // namespace
 

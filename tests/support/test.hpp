@@ -9,6 +9,7 @@
 #endif
 
 #include <cstddef>
+#include <initializer_list>
 #include <iterator>
 #include <string>
 #include <vector>
@@ -44,6 +45,14 @@ template <class Bytes = std::string>
 Bytes unhex(std::string_view text) {
     const std::string s = unhex_string(text);
     return Bytes(s.begin(), s.end());
+}
+
+// Expected bytes written as numbers, for binary beside text: `bytes_of({5, 0, 3, 9, 2, 1}) +
+// "hello"`. Each number is one byte (0x80 to 0xFF as they are), the result a std::string.
+inline std::string bytes_of(std::initializer_list<int> v) {
+    std::string s;
+    for (int b : v) s.push_back(static_cast<char>(b));
+    return s;
 }
 
 enum class letters { lower, upper };
