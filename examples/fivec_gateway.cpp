@@ -173,7 +173,7 @@ void serve(httplib::Server& server, platform_state& st) {
         // The title as the user wrote it (decoded twice) and every text frame, in UTF-8 (GBK
         // ones converted), checked for black keywords.
         std::string title;
-        if (!smsgw::write_append(title, [&](smsgw::writer& w) { return smsgw::charset::decode(fivec::text_encoding(req), req.title, w); })) {
+        if (!smsgw::write_append(title, [&](smsgw::writer& w) { return fivec::decode_title(req, w); })) {
             std::abort();  // decode() checked the title in its charset
         }
         if (refuse_black_keyword(title, res)) return;

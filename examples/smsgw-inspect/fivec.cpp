@@ -55,7 +55,7 @@ int caixin_send(std::string_view body, smsgw::mode m, std::string& out) {
     const smsgw::charset::encoding enc = fivec::text_encoding(r);
     fivec::caixin_send_request shown = r;
     std::string title;  // UTF-8 for JSON when the request is GBK
-    const smsgw::result t = smsgw::write_append(title, [&](smsgw::writer& w) { return smsgw::charset::decode(enc, r.title, w, m); });
+    const smsgw::result t = smsgw::write_append(title, [&](smsgw::writer& w) { return fivec::decode_title(r, w, m); });
     if (!t) return fail_with(out, t);
     shown.title = title;
     smsgw::result frames_ok;

@@ -410,6 +410,13 @@ TEST_CASE("caixin_send: encode=gbk, a GBK title and text frames") {
     CHECK(fivec::text_encoding(back) == smsgw::charset::encoding::gbk);
     const std::vector<element> e = read(back.content);
     CHECK(text_of(e[0], fivec::text_encoding(back)) == "你好");
+    std::string title;
+    REQUIRE(smsgw::write_append(title, [&](smsgw::writer& w) { return fivec::decode_title(back, w); }));
+    CHECK(title == "标题");
+    back.encode = "utf8";  // the same bytes read as UTF-8 are not UTF-8
+    char out[16];
+    smsgw::writer w(out, sizeof out);
+    CHECK(fivec::decode_title(back, w).ec == errc::invalid_utf8);
     // not GBK: a lead byte without its trail byte
     r.title = "\xB1";
     const result bad = fivec::validate(r);

@@ -73,6 +73,12 @@ constexpr charset::encoding text_encoding(const caixin_send_request& r) noexcept
     return r.encode == "gbk" ? charset::encoding::gbk : charset::encoding::utf8;
 }
 
+/// The request's title as UTF-8, into out: its bytes read in text_encoding(r), with
+/// charset::decode()'s errors and offsets (a title decode() accepted in strict mode converts).
+inline charset::outcome decode_title(const caixin_send_request& r, writer& out, mode m = mode::strict) noexcept {
+    return charset::decode(text_encoding(r), r.title, out, m);
+}
+
 namespace detail {
 inline result check_content(std::string_view content, mode m) noexcept {
     result r = frames(content, m).validate();
