@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <iterator>
 #include <string_view>
@@ -8,6 +9,7 @@
 
 #include "smsgw/codec/ascii.hpp"
 #include "smsgw/core/error.hpp"
+#include "smsgw/core/inline.hpp"
 #include "smsgw/core/mode.hpp"
 #include "smsgw/core/writer.hpp"
 
@@ -247,6 +249,17 @@ struct field_cursor {
 
 class record_cursor;
 
+// A record's fields split into an array, for a reader that turns each record into a struct of its
+// own (Hezhong's rpts and mos, 5C's reports): one scan finds the fields' bounds, and the struct's
+// fields are then read by index, with no field cursor stepped and copied between them.
+template <std::size_t N>
+struct split_record {
+    field fields[N];
+    std::size_t count = 0;   // fields in the record, at most N
+    std::size_t offset = 0;  // of the record in the input
+    std::size_t end = 0;     // of the record's end in the input: where a field it lacks would be
+};
+
 }  // namespace detail
 
 /// One record: its fields, lazily split out of the record's bytes on access. Cheap to copy; it
@@ -289,7 +302,21 @@ private:
     detail::record_text r_;
 };
 
+class records;
+
 namespace detail {
+
+// The fields of `r` into `out`, which holds at least r.size() of them (a format's max_fields).
+template <std::size_t N>
+void split(const record& r, split_record<N>& out) noexcept {
+    out.count = 0;
+    for (const field& f : r) {
+        if (out.count == N) break;
+        out.fields[out.count++] = f;
+    }
+    out.offset = r.offset();
+    out.end = r.offset() + r.text().size();
+}
 
 // Reads one record after the other; the error that ended the walk stays in it and in the range.
 class record_cursor {
@@ -300,6 +327,8 @@ public:
         : text_(text), format_(f), base_(base), sink_(sink), pending_(!text.empty()) {
         if (!f->valid()) stop(fail(errc::out_of_range, base, f->name));
     }
+    // The records of `list`, its error() the sink.
+    explicit record_cursor(const records& list) noexcept;
 
     constexpr std::size_t position() const noexcept { return at_; }
     constexpr result error() const noexcept { return error_; }
@@ -346,6 +375,91 @@ public:
             return true;
         }
         return stop(result{});
+    }
+
+    // next() for the common record, its fields split into `out`: one with no line break, no blank
+    // its format trims at either end of a field, between min_fields and max_fields (and at most
+    // N) fields, before max_records, its separator after it where the format wants one. Then the
+    // cursor stands where next() would leave it and `out` holds what split() of next()'s record
+    // would. Anything else returns false with nothing changed: next() reads it (or skips it, or
+    // says what is wrong). Formats with rest_in_last always go to next(). `f` is the cursor's
+    // format again, given by a caller that has it as a constant (a static constexpr object), so
+    // that what it says folds away once this is inlined.
+    template <std::size_t N>
+    SMSGW_ALWAYS_INLINE bool next_split(split_record<N>& out, const format& f) noexcept {
+        if (!pending_ || f.rest_in_last || (f.max_records != 0 && count_ == f.max_records)) return false;
+        const std::size_t start = next_;
+        const char* const p = text_.data() + start;
+        const std::size_t avail = text_.size() - start;
+        const std::size_t at = base_ + start;
+        std::size_t n = 0;     // fields ended by a field separator
+        std::size_t from = 0;  // where field n starts
+        // Field n ends at q: false when that makes too many, or when it has a blank to trim.
+        const auto end_field = [&](std::size_t q) noexcept {
+            if (n + 1 >= N || n + 1 >= f.max_fields || !keeps(f.trim, p + from, q - from)) return false;
+            out.fields[n++] = field{std::string_view(p + from, q - from), at + from};
+            from = q + 1;
+            return true;
+        };
+        std::size_t len = avail;
+        for (std::size_t i = 0; i < avail;) {
+            // The record's end (its separator or a line break) and the field separators in the
+            // next 64 bytes, or in what is left.
+            std::uint64_t stops = 0;
+            std::uint64_t seps = 0;
+            std::size_t width = 0;
+#if defined(__SSE2__)
+            const __m128i vrs = _mm_set1_epi8(f.record_separator);
+            const __m128i vfs = _mm_set1_epi8(f.field_separator);
+            const __m128i vcr = _mm_set1_epi8('\r');
+            const __m128i vlf = _mm_set1_epi8('\n');
+            const auto masks = [&](std::size_t k) noexcept {
+                const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + k));
+                const __m128i ends = _mm_or_si128(_mm_cmpeq_epi8(x, vrs), _mm_or_si128(_mm_cmpeq_epi8(x, vcr), _mm_cmpeq_epi8(x, vlf)));
+                stops |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(ends))} << k;
+                seps |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, vfs)))} << k;
+            };
+            if (avail - i >= 64) {
+                masks(0), masks(16), masks(32), masks(48);
+                width = 64;
+            } else if (avail - i >= 16) {
+                masks(0);
+                width = 16;
+            }
+#endif
+            if (width == 0) {
+                width = avail - i < 64 ? avail - i : 64;
+                for (std::size_t k = 0; k < width; ++k) {
+                    const char c = p[i + k];
+                    stops |= std::uint64_t{c == f.record_separator || is_break(c)} << k;
+                    seps |= std::uint64_t{c == f.field_separator} << k;
+                }
+            }
+            if (stops != 0) {
+                const auto stop = static_cast<unsigned>(__builtin_ctzll(stops));
+                len = i + stop;
+                seps &= (std::uint64_t{1} << stop) - 1;
+            }
+            for (; seps != 0; seps &= seps - 1) {
+                if (!end_field(i + static_cast<std::size_t>(__builtin_ctzll(seps)))) return false;
+            }
+            if (stops != 0) break;
+            i += width;
+        }
+        const bool separated = len < avail;
+        if ((separated && p[len] != f.record_separator) || n + 1 < f.min_fields || (n == 0 && len == 0) ||
+            (f.terminated && !separated && f.mode == smsgw::mode::strict) || !keeps(f.trim, p + from, len - from)) {
+            return false;
+        }
+        out.fields[n] = field{std::string_view(p + from, len - from), at + from};
+        out.count = n + 1;
+        out.offset = at;
+        out.end = at + len;
+        next_ = separated ? start + len + 1 : text_.size();
+        pending_ = separated && (!f.terminated || next_ < text_.size());
+        ++count_;
+        at_ = start;
+        return true;
     }
 
 private:
@@ -411,6 +525,11 @@ private:
             }
         }
         return r;
+    }
+
+    // Whether the n bytes at p are what trimming them leaves.
+    static constexpr bool keeps(trimming t, const char* p, std::size_t n) noexcept {
+        return t == trimming::none || n == 0 || (!trims(t, p[0]) && !trims(t, p[n - 1]));
     }
 
     bool stop(result r) noexcept {
@@ -488,7 +607,7 @@ public:
         : text_(text), format_(f), base_(base) {}
 
     /// The first item.
-    iterator begin() const noexcept { return iterator(detail::record_cursor(text_, &format_, base_, &error_)); }
+    iterator begin() const noexcept { return iterator(detail::record_cursor(*this)); }
     /// Past the last item.
     iterator end() const noexcept { return iterator(); }
 
@@ -518,11 +637,16 @@ public:
     constexpr std::size_t base() const noexcept { return base_; }
 
 private:
+    friend class detail::record_cursor;
+
     std::string_view text_;
     delimited::format format_;
     std::size_t base_ = 0;
     mutable result error_;
 };
+
+inline detail::record_cursor::record_cursor(const records& list) noexcept
+    : record_cursor(list.text_, &list.format_, list.base_, &list.error_) {}
 
 namespace detail {
 
