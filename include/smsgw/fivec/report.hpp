@@ -90,12 +90,11 @@ struct report {
 namespace detail {
 
 // A status code: printable ASCII without blanks (DELIVRD, JA:0009, ERR:104), so that no
-// blank a tolerant reader trims is part of it.
+// blank a tolerant reader trims is part of it. Checked after fields::ascii's own check, so
+// that the first byte outside '!'..'~' is the first SP.
 inline result check_status(std::string_view v) noexcept {
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        if (v[i] == ' ') return fail(errc::bad_character, i);
-    }
-    return {};
+    const std::size_t i = fields::detail::first_outside<'!', '~'>(v);
+    return i == v.size() ? result{} : fail(errc::bad_character, i);
 }
 
 struct report_field {
@@ -150,25 +149,24 @@ SMSGW_ALWAYS_INLINE void read_field(const report_field& f, const codec::delimite
 using split_report = codec::delimited::detail::split_record<report_fields>;
 
 template <const report_layout& L, std::size_t... I>
-result read_as(const split_report& rec, report& r, std::index_sequence<I...>) noexcept {
+SMSGW_ALWAYS_INLINE result read_as(const split_report& rec, report& r, std::index_sequence<I...>) noexcept {
     result e{};
     (read_field(L.f[I], rec.fields[I], r, e), ...);
     return e;
 }
 
-// A record's fields into a report, each checked: its error at the offset in the reply.
-inline result read_report(const split_report& rec, report& out) noexcept {
-    report r;
+// A record's fields into `r`, each checked: its error at the offset in the reply (`r` is then
+// partly filled).
+inline result read_report(const split_report& rec, report& r) noexcept {
+    r = report{};
     r.form = static_cast<report_form>(rec.count);
     r.offset = rec.offset;
-    result e;
     switch (r.form) {
-    case report_form::four: e = read_as<layout_four>(rec, r, std::make_index_sequence<4>()); break;
-    case report_form::five: e = read_as<layout_five>(rec, r, std::make_index_sequence<5>()); break;
-    case report_form::six: e = read_as<layout_six>(rec, r, std::make_index_sequence<6>()); break;
+    case report_form::four: return read_as<layout_four>(rec, r, std::make_index_sequence<4>());
+    case report_form::five: return read_as<layout_five>(rec, r, std::make_index_sequence<5>());
+    case report_form::six: return read_as<layout_six>(rec, r, std::make_index_sequence<6>());
     }
-    if (e) out = r;
-    return e;
+    return {};
 }
 
 // The fields of a report to write, in its form's order.
