@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 /// ASCII character classes, case folding, trimming and hex digits: the one copy every text
@@ -66,6 +67,19 @@ constexpr hex_table make_hex_table() noexcept {
         t.value['A' + d] = static_cast<unsigned char>(10 + d);
     }
     return t;
+}
+
+// Whether every byte of the word `x` whose lane is set in `lanes` (0x80 in each such byte) is in
+// Lo..Hi (both below 0x80), eight bytes at once: bytes below 0x80 add without a carry between
+// them, and a byte at 0x80 or above fails its own lane, so that a carry out of it cannot make a
+// word pass (codec/fields.hpp's digits and printable checks, codec/datetime.hpp's fixed shapes).
+template <unsigned char Lo, unsigned char Hi>
+constexpr bool word_in_range(std::uint64_t x, std::uint64_t lanes = 0x8080808080808080u) noexcept {
+    static_assert(Lo <= Hi && Hi < 0x80);
+    constexpr std::uint64_t ones = 0x0101010101010101u;
+    const std::uint64_t at_least_lo = x + ones * (0x80u - Lo);  // high bit: byte >= Lo
+    const std::uint64_t above_hi = x + ones * (0x7Fu - Hi);     // high bit: byte > Hi
+    return (at_least_lo & ~above_hi & ~x & lanes) == lanes;
 }
 }  // namespace detail
 

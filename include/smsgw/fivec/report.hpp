@@ -90,12 +90,11 @@ struct report {
 namespace detail {
 
 // A status code: printable ASCII without blanks (DELIVRD, JA:0009, ERR:104), so that no
-// blank a tolerant reader trims is part of it.
+// blank a tolerant reader trims is part of it. Checked after fields::ascii's own check, so
+// that the first byte outside '!'..'~' is the first SP.
 inline result check_status(std::string_view v) noexcept {
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        if (v[i] == ' ') return fail(errc::bad_character, i);
-    }
-    return {};
+    const std::size_t i = fields::detail::first_outside<'!', '~'>(v);
+    return i == v.size() ? result{} : fail(errc::bad_character, i);
 }
 
 struct report_field {
@@ -110,9 +109,12 @@ inline constexpr report_field r_mobile{&report::mobile, fields::digits("mobile",
 inline constexpr report_field r_status{&report::status, fields::ascii("status", 20).checked(check_status)};
 inline constexpr report_field r_time{&report::time, fields::date_time("time", codec::datetime::shape::yyyy_mm_dd_hh_mm_ss)};
 
+// The most fields a record has (form six).
+inline constexpr std::size_t report_fields = 6;
+
 // The fields of each form, in wire order: the one description of the three layouts.
 struct report_layout {
-    report_field f[6];
+    report_field f[report_fields];
     std::size_t n;
 };
 inline constexpr report_layout layout_four{{r_msgid, r_mobile, r_status, r_time}, 4};
@@ -128,18 +130,15 @@ inline constexpr const char* report_field_names[] = {"record"};
 // Strict: every record ended by ';', nothing else; tolerant: blanks around fields trimmed,
 // empty records and line breaks between records skipped, the last ';' may be missing.
 constexpr codec::delimited::format report_format(mode m) noexcept {
-    constexpr codec::delimited::format f = codec::delimited::format{';', ',', 4, 6}.with_terminator().with_name("reports");
+    constexpr codec::delimited::format f = codec::delimited::format{';', ',', 4, report_fields}.with_terminator().with_name("reports");
     return m == mode::strict ? f : f.with_mode(mode::tolerant).with_trim(codec::delimited::trimming::blanks);
 }
 
 // The fields of a record in layout L into `r`, each checked with its spec known at compile
 // time, so that only its own kind's checks are left (a loop over the layout costed a third of
 // the walk).
-SMSGW_ALWAYS_INLINE void read_field(const report_field& f, codec::delimited::record::iterator& it, report& r,
-                                    result& e) noexcept {
+SMSGW_ALWAYS_INLINE void read_field(const report_field& f, const codec::delimited::field& v, report& r, result& e) noexcept {
     if (!e) return;
-    const codec::delimited::field v = *it;
-    ++it;
     if (result c = fields::check_value(v.value, f.spec); !c) {
         e = fail(c.ec, v.offset + c.offset, c.field);
         return;
@@ -147,27 +146,27 @@ SMSGW_ALWAYS_INLINE void read_field(const report_field& f, codec::delimited::rec
     r.*(f.member) = v.value;
 }
 
+using split_report = codec::delimited::detail::split_record<report_fields>;
+
 template <const report_layout& L, std::size_t... I>
-result read_as(const codec::delimited::record& rec, report& r, std::index_sequence<I...>) noexcept {
-    auto it = rec.begin();
+SMSGW_ALWAYS_INLINE result read_as(const split_report& rec, report& r, std::index_sequence<I...>) noexcept {
     result e{};
-    (read_field(L.f[I], it, r, e), ...);
+    (read_field(L.f[I], rec.fields[I], r, e), ...);
     return e;
 }
 
-// A record's fields into a report, each checked: its error at the offset in the reply.
-inline result read_report(const codec::delimited::record& rec, report& out) noexcept {
-    report r;
-    r.form = static_cast<report_form>(rec.size());
-    r.offset = rec.offset();
-    result e;
+// A record's fields into `r`, each checked: its error at the offset in the reply (`r` is then
+// partly filled).
+inline result read_report(const split_report& rec, report& r) noexcept {
+    r = report{};
+    r.form = static_cast<report_form>(rec.count);
+    r.offset = rec.offset;
     switch (r.form) {
-    case report_form::four: e = read_as<layout_four>(rec, r, std::make_index_sequence<4>()); break;
-    case report_form::five: e = read_as<layout_five>(rec, r, std::make_index_sequence<5>()); break;
-    case report_form::six: e = read_as<layout_six>(rec, r, std::make_index_sequence<6>()); break;
+    case report_form::four: return read_as<layout_four>(rec, r, std::make_index_sequence<4>());
+    case report_form::five: return read_as<layout_five>(rec, r, std::make_index_sequence<5>());
+    case report_form::six: return read_as<layout_six>(rec, r, std::make_index_sequence<6>());
     }
-    if (e) out = r;
-    return e;
+    return {};
 }
 
 // The fields of a report to write, in its form's order.
@@ -190,44 +189,56 @@ public:
     using value_type = report;
     constexpr report_cursor() noexcept = default;
     report_cursor(span<const report> items, const codec::delimited::records* text, result* sink) noexcept
-        : items_(items), text_(text), sink_(sink) {
-        if (text_ != nullptr) it_ = text_->begin();
+        : items_(items), sink_(sink), from_text_(text != nullptr) {
+        if (from_text_) {
+            records_ = codec::delimited::detail::record_cursor(*text);
+            strict_ = text->list_format().mode == mode::strict;
+        }
         advance();
     }
     const report& current() const noexcept { return item_; }
     constexpr std::size_t position() const noexcept { return at_; }
 
     void advance() noexcept {
-        if (text_ == nullptr) {
+        if (!from_text_) {
             at_ = next_ < items_.size() ? next_ : end_mark;
             if (at_ != end_mark) item_ = items_[next_++];
             return;
         }
-        if (started_) ++it_;
-        started_ = true;
-        if (it_ == text_->end()) {
-            if (!it_.error()) *sink_ = it_.error();
-            at_ = end_mark;
-            return;
+        if (!(strict_ ? records_.next_split(split_, strict_format) : records_.next_split(split_, tolerant_format))) {
+            codec::delimited::record rec;
+            if (!records_.next(rec)) {
+                if (!records_.error()) *sink_ = records_.error();
+                return stop();
+            }
+            codec::delimited::detail::split(rec, split_);
         }
-        if (result r = read_report(*it_, item_); !r) {
+        if (result r = read_report(split_, item_); !r) {
             *sink_ = r;
-            at_ = end_mark;
-            return;
+            return stop();
         }
         at_ = item_.offset;
     }
 
 private:
     static constexpr std::size_t end_mark = static_cast<std::size_t>(-1);
+    // The list's formats, constants for next_split().
+    static constexpr codec::delimited::format strict_format = report_format(mode::strict);
+    static constexpr codec::delimited::format tolerant_format = report_format(mode::tolerant);
+
+    void stop() noexcept {
+        records_ = codec::delimited::detail::record_cursor();
+        at_ = end_mark;
+    }
     span<const report> items_;
-    const codec::delimited::records* text_ = nullptr;
     result* sink_ = nullptr;
-    codec::delimited::records::iterator it_;
+    codec::delimited::detail::record_cursor records_;
+    split_report split_;
     report item_{};
     std::size_t at_ = end_mark;
     std::size_t next_ = 0;
-    bool started_ = false;
+    bool from_text_ = false;
+    bool strict_ = true;
 };
 
 }  // namespace detail

@@ -77,34 +77,39 @@ constexpr delimited::format named(delimited::format f) noexcept {
     return f;
 }
 
-// The fields of a record, in walk order, from a delimited record, each checked by its spec as it
+// The fields of a record, in walk order, from its split fields, each checked by its spec as it
 // is read (one pass; fields it lacks stay empty and are checked so). An if_set field may be absent, not empty: strict mode refuses `...,20090422103324,` (empty_field
 // at the field), which would be written back without its comma. Strict mode also refuses a blank
 // at either end of a field (bad_character), which tolerant mode trims: what strict mode reads,
 // tolerant mode reads the same (found by the fuzzer with a status of " "). These come before
 // the spec's checks (`checked`), which are those of fields::validate.
+template <std::size_t N, mode Mode>
 struct record_filler {
-    delimited::record::iterator next;
-    delimited::record::iterator end;
-    std::size_t missing_at;  // the offset of a field the record lacks: the record's end
-    mode m;
+    static constexpr mode m = Mode;
+    const delimited::detail::split_record<N>& in;
+    std::size_t index = 0;
     result r{};
     result checked{};  // the first field failing its spec, at its offset in the list
     // Inlined, so that the walk's constant spec leaves only its own kind's checks.
     template <class M>
     SMSGW_ALWAYS_INLINE void operator()(M& member, const fields::spec& s) noexcept {
-        if (next == end) return check(member, s, missing_at);
-        const delimited::field f = *next;
-        ++next;
+        if (index >= in.count) return check(member, s, in.end);
+        const delimited::field& f = in.fields[index++];
         member = f.value;
         check(member, s, f.offset);
         if (!r || m != mode::strict) return;
-        if (f.value.empty() && s.presence == fields::presence::if_set) r = fail(errc::empty_field, f.offset, s.name);
-        if (!f.value.empty() && codec::ascii::is_space(f.value.front())) r = fail(errc::bad_character, f.offset, s.name);
+        if (f.value.empty()) {
+            if (s.presence == fields::presence::if_set) r = fail(errc::empty_field, f.offset, s.name);
+            return;
+        }
+        if (!maybe_space(f.value.front()) && !maybe_space(f.value.back())) return;
+        if (codec::ascii::is_space(f.value.front())) r = fail(errc::bad_character, f.offset, s.name);
         if (f.value.size() > 1 && codec::ascii::is_space(f.value.back())) {
             r = fail(errc::bad_character, f.offset + f.value.size() - 1, s.name);
         }
     }
+    // Whether c may be one of is_space(): one comparison, for the common byte that is not.
+    static constexpr bool maybe_space(char c) noexcept { return static_cast<unsigned char>(c) <= ' '; }
     SMSGW_ALWAYS_INLINE void check(std::string_view v, const fields::spec& s, std::size_t at) noexcept {
         if (!checked || (s.presence == fields::presence::if_set && v.empty())) return;
         if (result c = fields::detail::check(v, s, m); !c) checked = fail(c.ec, at + c.offset, s.name);
@@ -151,35 +156,47 @@ public:
     public:
         using value_type = Record;
         constexpr cursor() noexcept = default;
-        explicit cursor(const record_list& list) noexcept : list_(&list), it_(list.records_.begin()) { load(); }
+        explicit cursor(const record_list& list) noexcept : list_(&list), records_(list.records_) { advance(); }
         const Record& current() const noexcept { return cur_; }
-        void advance() noexcept {
-            ++it_;
-            load();
-        }
-        std::size_t position() const noexcept { return at_end() ? static_cast<std::size_t>(-1) : it_->offset(); }
+        void advance() noexcept { list_->mode_ == mode::strict ? load<mode::strict>() : load<mode::tolerant>(); }
+        std::size_t position() const noexcept { return at_; }
 
     private:
-        bool at_end() const noexcept { return it_ == delimited::records::iterator(); }
+        static constexpr std::size_t fields_in = fields::count<Record>();
+        static constexpr std::size_t end_mark = static_cast<std::size_t>(-1);
+        // The list's format in mode M, a constant for next_split().
+        template <mode M>
+        static constexpr delimited::format format_in = Record::list_format(M);
+        static_assert(format_in<mode::strict>.max_fields <= fields_in && format_in<mode::tolerant>.max_fields <= fields_in);
+
+        template <mode M>
         void load() noexcept {
-            if (at_end()) {
-                if (!list_->records_.error()) list_->error_ = list_->records_.error();
-                return;
+            if (!records_.next_split(split_, format_in<M>)) {
+                delimited::record rec;
+                if (!records_.next(rec)) {
+                    if (!list_->records_.error()) list_->error_ = list_->records_.error();
+                    at_ = end_mark;
+                    return;
+                }
+                delimited::detail::split(rec, split_);
             }
-            const delimited::record& rec = *it_;
+            at_ = split_.offset;
             cur_ = Record{};
-            detail::record_filler fill{rec.begin(), rec.end(), rec.offset() + rec.text().size(), list_->mode_};
+            detail::record_filler<fields_in, M> fill{split_};
             Record::walk(fill, cur_);
             if (!fill.r) return stop(fill.r);
             if (!fill.checked) stop(fill.checked);
         }
         void stop(result r) noexcept {
             list_->error_ = r;
-            it_ = delimited::records::iterator();
+            records_ = delimited::detail::record_cursor();
+            at_ = end_mark;
         }
         const record_list* list_ = nullptr;
-        delimited::records::iterator it_;
+        delimited::detail::record_cursor records_;
+        delimited::detail::split_record<fields_in> split_;
         Record cur_;
+        std::size_t at_ = end_mark;
     };
     /// The iterator over the items.
     using iterator = smsgw::detail::lazy_iterator<cursor>;
@@ -237,9 +254,10 @@ struct report {
     std::string_view receive_time;  ///< yyyyMMddHHmmss
     std::string_view serial;        ///< the platform's serial number, when there is a fifth field
 
-    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors (inlined, so that
+    /// the list reader's visitor sees each spec as a constant).
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v(m.mobile, fields::digits("mobile", 20));
         v(m.status, fields::ascii("status", 32));
         v(m.msgid, fields::ascii("msgid", 64));
@@ -273,9 +291,10 @@ struct mo {
     /// 上行接收时间: when the platform received it.
     std::string_view receive_time;
 
-    /// Lists every field once, in spec order, for codec/fields.hpp's visitors.
+    /// Lists every field once, in spec order, for codec/fields.hpp's visitors (inlined, so that
+    /// the list reader's visitor sees each spec as a constant).
     template <class V, class Self>
-    static constexpr void walk(V& v, Self& m) {
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m) {
         v(m.mobile, fields::digits("mobile", 20));
         v(m.extension, fields::digits("extension", 20).allow_empty());
         v(m.content, fields::ascii("content", fields::unlimited).allow_empty());
