@@ -55,10 +55,7 @@ public:
         if (!err_.ok()) return *this;
         if (depth_ == 0 || !in_object() || after_key_) return error(errc::expected_value, out_->size());
         separate();
-        if (put_string(name)) {
-            out_->put(':');
-            after_key_ = true;
-        }
+        if (put_string(name, true)) after_key_ = true;
         return *this;
     }
 
@@ -75,6 +72,7 @@ public:
     template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
     writer& number(T value) noexcept {
         if (!begin_value()) return *this;
+        put_comma();
         decimal::write(*out_, value);
         end_value();
         return *this;
@@ -93,6 +91,7 @@ public:
     template <class F>
     writer& raw_with(F&& write) noexcept {
         if (begin_value()) {
+            put_comma();
             write(*out_);
             end_value();
         }
@@ -105,7 +104,7 @@ public:
     /// the CRLF of RFC 2045 lines.
     writer& base64_string(bytes data, base64::alphabet abc = base64::alphabet::standard, bool pad = true) noexcept {
         if (begin_value()) {
-            out_->put('"');
+            put_raw("\"");
             base64::encode(data, *out_, {abc, pad, 0});
             out_->put('"');
             end_value();
@@ -116,7 +115,7 @@ public:
     /// A string holding the hex digits of `data` (Hezhong hex16str), 2 * data.size() + 2 bytes.
     writer& hex_string(bytes data, hex::letter_case lc = hex::letter_case::lower) noexcept {
         if (begin_value()) {
-            out_->put('"');
+            put_raw("\"");
             hex::encode(data, *out_, lc);
             out_->put('"');
             end_value();
@@ -177,11 +176,25 @@ private:
         return *this;
     }
 
-    // A comma before every element of a container but its first.
+    // A comma before every element of a container but its first: owed by separate(), written
+    // with what comes next (one claim of the output for both), always within the same call.
     void separate() noexcept {
         const std::uint64_t bit = std::uint64_t{1} << (depth_ - 1);
-        if (nonempty_ & bit) out_->put(',');
+        comma_ = (nonempty_ & bit) != 0;
         nonempty_ |= bit;
+    }
+    void put_comma() noexcept {
+        if (comma_) out_->put(',');
+        comma_ = false;
+    }
+    // The comma owed, then `text`.
+    void put_raw(std::string_view text) noexcept {
+        const std::size_t lead = comma_ ? 1 : 0;
+        if (byte* d = out_->claim(lead + text.size())) {
+            if (lead != 0) d[0] = ',';
+            if (!text.empty()) std::memcpy(d + lead, text.data(), text.size());
+        }
+        comma_ = false;
     }
 
     bool begin_value() noexcept {
@@ -209,7 +222,7 @@ private:
 
     writer& literal(std::string_view text) noexcept {
         if (begin_value()) {
-            out_->write(text);
+            put_raw(text);
             end_value();
         }
         return *this;
@@ -217,12 +230,15 @@ private:
 
     writer& open(bool object, char c) noexcept {
         if (!begin_value()) return *this;
-        if (depth_ == max_depth) return error(errc::too_deep, out_->size());
+        if (depth_ == max_depth) {
+            put_comma();
+            return error(errc::too_deep, out_->size());
+        }
         const std::uint64_t bit = std::uint64_t{1} << depth_;
         objects_ = object ? (objects_ | bit) : (objects_ & ~bit);
         nonempty_ &= ~bit;
         ++depth_;
-        out_->put(c);
+        put_raw(std::string_view(&c, 1));
         return *this;
     }
 
@@ -250,14 +266,52 @@ private:
         return (special & highs) == 0;
     }
 
-    // Writes s quoted and escaped; false (and the error recorded) when s is not UTF-8.
-    bool put_string(std::string_view s) noexcept {
+    // How many bytes at the start of p[0, n) surely go out unchanged: n when every one does,
+    // else a count no greater than the offset of the first byte that needs a look.
+    static std::size_t plain_prefix(const unsigned char* p, std::size_t n) noexcept {
+        if (n < 8) {
+            for (std::size_t i = 0; i < n; ++i) {
+                const unsigned char c = p[i];
+                if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return i;
+            }
+            return n;
+        }
+        std::size_t i = 0;
+        for (; i + 8 <= n; i += 8) {
+            if (!plain8(p + i)) return i;
+        }
+        return i == n || plain8(p + n - 8) ? n : i;  // the last 8 bytes, overlapping those seen
+    }
+
+    // Writes the comma owed, then s quoted and escaped, then ':' after a key; false (and the
+    // error recorded) when s is not UTF-8. A string that needs no escape (the common case) goes
+    // out with one claim and one copy.
+    bool put_string(std::string_view s, bool colon = false) noexcept {
+        const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+        const std::size_t n = s.size();
+        const std::size_t plain = plain_prefix(p, n);
+        if (plain != n) return put_escaped(s, plain, colon);
+        const std::size_t lead = comma_ ? 1 : 0;
+        if (byte* d = out_->claim(lead + n + 2 + (colon ? 1 : 0))) {
+            d[0] = ',';
+            d += lead;
+            d[0] = '"';
+            if (n != 0) std::memcpy(d + 1, p, n);
+            d[n + 1] = '"';
+            if (colon) d[n + 2] = ':';
+        }
+        comma_ = false;
+        return true;
+    }
+
+    // put_string() for a string with a byte that needs a look at or after `from`.
+    bool put_escaped(std::string_view s, std::size_t from, bool colon) noexcept {
         static constexpr char hex_digits[] = "0123456789abcdef";
         const auto* p = reinterpret_cast<const unsigned char*>(s.data());
         const std::size_t n = s.size();
-        out_->put('"');
+        put_raw("\"");
         std::size_t run = 0;  // start of the bytes that go out unchanged
-        std::size_t i = 0;
+        std::size_t i = from;
         while (i < n) {
             if (i + 8 <= n && plain8(p + i)) {
                 i += 8;
@@ -302,6 +356,7 @@ private:
         }
         out_->write(s.substr(run));
         out_->put('"');
+        if (colon) out_->put(':');
         return true;
     }
 
@@ -311,6 +366,7 @@ private:
     int depth_ = 0;
     bool after_key_ = false;
     bool done_ = false;  // a complete top-level value is written
+    bool comma_ = false;  // a comma is owed before the next output
     result err_{};
 };
 
