@@ -265,6 +265,26 @@ TEST_CASE("parse_double: the fallback agrees with the standard library bit for b
         if (n > 1 && random() % 2) text.insert(1 + random() % (n - 1) + (text[0] == '-'), ".");
         compare(text + "e" + std::to_string(e));
     }
+    // 17 to 19 digits within 10^19 of the point, the range the 128-bit way reads; ties written
+    // out, (2^53 + odd) / 2^t; and 0.ddd (19 digits) next to a tie (2M + 1) / 2^54 in [1/2, 1),
+    // rounded up and down: a quarter of them are within the last bit the 128-bit quotient keeps.
+    for (int i = 0; i < 2000; ++i) {
+        __extension__ using u128 = unsigned __int128;
+        const std::uint64_t odd = 2 * ((std::uint64_t{1} << 52) + random() % (std::uint64_t{1} << 52)) + 1;
+        const u128 scaled = u128{odd} * 10000000000000000000u;  // the tie times 10^19, over 2^54
+        const auto below = static_cast<std::uint64_t>(scaled >> 54);
+        for (const std::uint64_t m : {below, below + 1}) compare("0." + std::to_string(m));
+    }
+    for (int i = 0; i < 100000; ++i) {
+        const std::size_t n = 17 + random() % 3;
+        const long long e = static_cast<long long>(random() % 39) - 19 - static_cast<long long>(n) + 1;
+        compare("1" + digits(n - 1) + "e" + std::to_string(e));
+    }
+    for (int i = 0; i < 1000; ++i) {
+        const long double tie = std::ldexp(static_cast<long double>((std::uint64_t{1} << 53) + 2 * (random() % 1000000) + 1),
+                                           static_cast<int>(random() % 40) - 30);
+        compare(exact(tie));
+    }
     INFO(compare.count << " texts, " << compare.out_of_range << " out of range");
     CHECK(compare.out_of_range > 10);
 }

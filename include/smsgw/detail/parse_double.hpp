@@ -10,10 +10,8 @@
 // from_chars reuses): the number is held as up to 800 decimal digits, which is more than the 767
 // significant digits of the longest halfway point between two doubles, plus whether a digit
 // beyond those was not zero; it is halved or doubled, exactly, until it lies in [1/2, 1), then
-// doubled 53 times and rounded to an integer, the significand. Numbers of at most 19 digits
-// whose value and power of ten are exact doubles take Clinger's fast path: one multiplication or
-// division, correctly rounded by the hardware.
-#include <cfloat>
+// doubled 53 times and rounded to an integer, the significand. Most numbers take a shorter way:
+// at most 19 digits and a power of ten within 10^19 either way are read with 128-bit integers.
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -196,22 +194,49 @@ inline std::errc decimal_to_double(const char* first, const char* last, double& 
         // At least 10^309, or below 10^-330 (under half the least double, 2^-1074).
         if (dp > 310 || dp < -330) return std::errc::result_out_of_range;
         x.dp = static_cast<int>(dp);
-#if defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD == 0
-        // Clinger: a significand below 2^53 and a power of ten below 10^23 are exact doubles,
-        // and one operation on them rounds once (x87's wider registers would round twice).
-        if (x.nd <= 19 && !x.truncated) {
+#if defined(__SIZEOF_INT128__)
+        // At most 19 digits and 10^-19 to 10^19: two 64-bit integers, multiplied or divided in
+        // 128 bits, which hold more than the 53 bits and the rounding bit the double needs.
+        const int e10 = x.dp - x.nd;
+        if (x.nd <= 19 && !x.truncated && e10 >= -19 && e10 <= 19) {
+            __extension__ using u128 = unsigned __int128;
             std::uint64_t m = 0;
             for (int i = 0; i < x.nd; ++i) m = m * 10 + x.d[i];
-            const int e10 = x.dp - x.nd;
-            if (m <= (std::uint64_t{1} << 53) && e10 >= -22 && e10 <= 22) {
-                constexpr double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                             1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                             1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-                const auto v = static_cast<double>(m);
-                out = e10 < 0 ? v / powers[-e10] : v * powers[e10];
-                if (negative) out = -out;
-                return std::errc();
+            std::uint64_t p10 = 1;
+            for (int i = 0; i < (e10 < 0 ? -e10 : e10); ++i) p10 *= 10;
+            u128 q = 0;           // the value is (q + f) * 2^scale, f in [0, 1)
+            bool sticky = false;  // whether f is not 0
+            int scale = 0;
+            if (e10 >= 0) {
+                q = u128{m} * p10;
+            } else {  // m * 2^(64 + zeros) / 10^k: a quotient of 64 bits or more
+                const int zeros = __builtin_clzll(m);
+                const u128 n = u128{m << zeros} << 64;
+                q = n / p10;
+                sticky = n % p10 != 0;
+                scale = -64 - zeros;
             }
+            const auto high = static_cast<std::uint64_t>(q >> 64);
+            const int width = high != 0 ? 128 - __builtin_clzll(high) : 64 - __builtin_clzll(static_cast<std::uint64_t>(q));
+            int exp2 = scale + width - 1;
+            std::uint64_t significand = 0;
+            if (width <= 53) {
+                significand = static_cast<std::uint64_t>(q) << (53 - width);
+            } else {
+                const int drop = width - 53;
+                significand = static_cast<std::uint64_t>(q >> drop);
+                const u128 rest = q & ((u128{1} << drop) - 1);
+                const u128 half = u128{1} << (drop - 1);
+                if (rest > half || (rest == half && (sticky || (significand & 1) != 0))) ++significand;
+                if (significand >> 53 != 0) {  // rounding carried into a new bit
+                    significand >>= 1;
+                    ++exp2;
+                }
+            }
+            bits = (significand & ((std::uint64_t{1} << 52) - 1)) | static_cast<std::uint64_t>(exp2 + 1023) << 52;
+            if (negative) bits |= std::uint64_t{1} << 63;
+            std::memcpy(&out, &bits, sizeof out);
+            return std::errc();
         }
 #endif
         int exp2 = 0;
