@@ -1,17 +1,27 @@
 #!/usr/bin/env bash
 # Runs build.sh the way OSS-Fuzz's base-builder image runs it, without Docker: clang, OSS-Fuzz's
-# flags for one sanitizer (less -stdlib=libc++: Debian's libFuzzer runtime is built against
-# libstdc++), libFuzzer as $LIB_FUZZING_ENGINE, and $SRC/$WORK/$OUT laid
-# out as in the image. Then checks what OSS-Fuzz takes from $OUT: every fuzz/<name>_fuzzer.cpp as
-# an instrumented binary with its <name>.dict (ClusterFuzz uses a dictionary named like its target
-# without an .options file; none of the targets needs other options) and <name>_seed_corpus.zip
-# holding exactly fuzz/corpus/<name>/, and nothing else; and runs every target once over its
-# unzipped seeds with its dictionary, as the runner does, failing on any crash or sanitizer report.
-# Usage: fuzz/oss-fuzz/run-local.sh address|undefined DIR (DIR/out is $OUT, kept for fuzzing).
+# flags for one sanitizer, libFuzzer as $LIB_FUZZING_ENGINE, and $SRC/$WORK/$OUT laid out as in
+# the image. OSS-Fuzz builds with -stdlib=libc++; this does too when asked (`libc++`, with
+# Debian's libc++-dev installed): Debian's libFuzzer runtime is built against libstdc++, so the
+# targets then link both, each in its own namespace (clang's driver turns -lstdc++ into -lc++,
+# hence -l:). Without it the targets build with libstdc++. Then checks what OSS-Fuzz takes from
+# $OUT: every fuzz/<name>_fuzzer.cpp as an instrumented binary with its <name>.dict (ClusterFuzz
+# uses a dictionary named like its target without an .options file; none of the targets needs
+# other options) and <name>_seed_corpus.zip holding exactly fuzz/corpus/<name>/, and nothing
+# else; and runs every target once over its unzipped seeds with its dictionary, as the runner
+# does, failing on any crash or sanitizer report.
+# Usage: fuzz/oss-fuzz/run-local.sh address|undefined DIR [libc++] (DIR/out is $OUT, kept for
+# fuzzing).
 set -euo pipefail
 shopt -s nullglob
-sanitizer=${1:?usage: $0 address|undefined DIR}
-dir=${2:?usage: $0 address|undefined DIR}
+usage="usage: $0 address|undefined DIR [libc++]"
+sanitizer=${1:?$usage}
+dir=${2:?$usage}
+case "${3:-}" in
+"") stdlib_flags="" engine_libs="" ;;
+libc++) stdlib_flags=" -stdlib=libc++" engine_libs=" -l:libstdc++.so.6" ;;
+*) echo "$usage" >&2; exit 2 ;;
+esac
 root=$(cd "$(dirname "$0")/../.." && pwd)
 mkdir -p "$dir" && dir=$(cd "$dir" && pwd)
 
@@ -26,8 +36,8 @@ esac
 export CC=${OSS_FUZZ_CC:-$(command -v clang-14 || command -v clang)}
 export CXX=${OSS_FUZZ_CXX:-$(command -v clang++-14 || command -v clang++)}
 export CFLAGS="-O1 -fno-omit-frame-pointer -gline-tables-only -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION $sanitizer_flags -fsanitize=fuzzer-no-link"
-export CXXFLAGS=$CFLAGS
-export LIB_FUZZING_ENGINE=-fsanitize=fuzzer
+export CXXFLAGS=$CFLAGS$stdlib_flags
+export LIB_FUZZING_ENGINE="-fsanitize=fuzzer$engine_libs"
 export SANITIZER=$sanitizer FUZZING_ENGINE=libfuzzer FUZZING_LANGUAGE=c++ ARCHITECTURE=x86_64
 # The runner's settings: unsigned overflow is instrumented as a coverage signal only.
 export UBSAN_OPTIONS=print_stacktrace=1:print_summary=1:silence_unsigned_overflow=1

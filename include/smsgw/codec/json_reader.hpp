@@ -21,6 +21,7 @@
 #include "smsgw/core/writer.hpp"
 #include "smsgw/detail/json_check.hpp"
 #include "smsgw/detail/json_scan.hpp"
+#include "smsgw/detail/parse_double.hpp"
 
 /// JSON (RFC 8259) read without allocating and written into the caller's buffer.
 ///
@@ -153,7 +154,7 @@ public:
         if (result r = digits(b, e); !r) return r;
         const char* at = nullptr;
         if (detail::number_end(b, e, true, at) != e) return fail(errc::bad_number, offset());
-        const auto [stop, ec] = std::from_chars(b, e, out);
+        const auto [stop, ec] = smsgw::detail::parse_double(b, e, out);
         if (ec == std::errc::result_out_of_range) return fail(errc::number_overflow, offset());
         if (ec != std::errc() || stop != e) return fail(errc::bad_number, offset());
         return {};
