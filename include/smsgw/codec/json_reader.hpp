@@ -370,7 +370,7 @@ public:
         /// The current member.
         const member* operator->() const noexcept { return &cur_; }
         /// To the next member, or to the end (also on a syntax error, which error() then holds).
-        iterator& operator++() noexcept {
+        SMSGW_ALWAYS_INLINE iterator& operator++() noexcept {
             result err;
             const char* e = cur_.value.scan(err);
             if (!e) {
@@ -397,7 +397,7 @@ public:
         // From p (past '{' when `first`, else past a member's value) to the next member's key
         // and value, or past the closing brace. Both hold the walk's context (the text, the
         // walk, the depth) from begin() on: only their positions change.
-        void step(const char* p, bool first) noexcept {
+        SMSGW_ALWAYS_INLINE void step(const char* p, bool first) noexcept {
             const value& c = cur_.key;
             const char* const end = c.end_;
             const auto stop = [this, &c](const result& r) {
