@@ -107,3 +107,25 @@ TEST_CASE("json kernels: the same verdict on random mutations of a pretty-printe
         agree(text);
     }
 }
+
+TEST_CASE("json kernels: a string decoded in place is the string decode_string() streams, whatever the kernel") {
+    for (const std::string& text : aligned_texts()) {
+        for (std::size_t at = text.find('"'); at != std::string::npos; at = text.find('"', at + 1)) {
+            smsgw::result err;
+            bool escaped = false;
+            const char* begin = text.data();
+            const char* e = d::check_string<kernel::portable>(begin + at, begin + text.size(), begin, err, escaped);
+            if (e == nullptr) continue;
+            std::string streamed;
+            d::decode_string(begin + at + 1, [&](const char* p, std::size_t n) { streamed.append(p, n); });
+            INFO(text << " at " << at);
+            json_kernels::for_each_kernel([&](auto k) {
+                std::string out(static_cast<std::size_t>(e - begin - at) - 2, '\0');
+                out.resize(d::decode_string_into<decltype(k)::value>(begin + at + 1, e - 1, out.data()));
+                INFO(json_kernels::name(k));
+                CHECK(out == streamed);
+            });
+            at = static_cast<std::size_t>(e - begin) - 1;
+        }
+    }
+}

@@ -137,6 +137,19 @@ TEST_CASE("SendMmsTask: errors inside cont carry offsets in the outer text") {
     std::string_view v;
     REQUIRE(d5.msg.cont.find("Text1", v));
     CHECK(v == "a");
+    // Past the first eight names too, against the first ones and the later ones.
+    std::string many = base + "\"{";
+    for (int i = 1; i <= 10; ++i) many += (i > 1 ? "," : "") + std::string("\\\"Text") + std::to_string(i) + "\\\":\\\"x\\\"";
+    const auto with = [&](const char* extra) { return many + "," + extra + "}\"}"; };
+    decoded_task d_many(many + "}\"}");
+    CHECK(d_many.r);
+    CHECK(d_many.msg.cont.size() == 10);
+    const std::string again3 = with("\\\"Text3\\\":\\\"y\\\"");
+    decoded_task d_first(again3);
+    CHECK(d_first.r == result{errc::duplicate_field, again3.rfind("\\\"Text3"), "cont"});
+    const std::string again10 = with("\\\"Text10\\\":\\\"y\\\"");
+    decoded_task d_later(again10);
+    CHECK(d_later.r == result{errc::duplicate_field, again10.rfind("\\\"Text10"), "cont"});
     // cont not a string.
     decoded_task d6(base + "{}}");
     CHECK(d6.r == result{errc::wrong_type, base.size(), "cont"});

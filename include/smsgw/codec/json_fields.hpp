@@ -1,10 +1,12 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 
 #include "smsgw/codec/base64.hpp"
 #include "smsgw/codec/fields.hpp"
@@ -13,6 +15,7 @@
 #include "smsgw/codec/json_reader.hpp"
 #include "smsgw/codec/json_writer.hpp"
 #include "smsgw/core/error.hpp"
+#include "smsgw/core/inline.hpp"
 #include "smsgw/core/mode.hpp"
 #include "smsgw/core/span.hpp"
 #include "smsgw/core/writer.hpp"
@@ -35,6 +38,16 @@ namespace detail {
 // The integer type of an integer or enum member.
 template <class M>
 using signed_or_not = typename std::conditional_t<std::is_enum_v<M>, std::underlying_type<M>, std::common_type<M>>::type;
+
+// Whether a value is what an if_set field leaves out: empty, or 0.
+template <class M>
+constexpr bool number_or_empty(const M& v) noexcept {
+    if constexpr (is_string_v<M> || is_self_checked_v<M>) {
+        return v.empty();
+    } else {
+        return number_of(v) == 0;
+    }
+}
 
 struct json_out {
     json::writer& j;
@@ -79,14 +92,6 @@ struct json_out {
     }
 
 private:
-    template <class M>
-    static constexpr bool number_or_empty(const M& v) noexcept {
-        if constexpr (is_string_v<M> || is_self_checked_v<M>) {
-            return v.empty();
-        } else {
-            return number_of(v) == 0;
-        }
-    }
     // Digits without a leading zero (RFC 8259 §6 int).
     static bool is_number_token(std::string_view v) noexcept {
         if (v.empty() || (v[0] == '0' && v.size() > 1)) return false;
@@ -206,7 +211,42 @@ struct json_element_in {
     void group(span<const I>&, const group_spec&) noexcept {}
 };
 
-// Offers one member of an object to each field of the walk.
+// The checks of validate() on a bound value, in mode m. A text without a limit is not counted:
+// the reader has checked that every string it hands out is UTF-8, so what is left of the text
+// kind's checks is the binary kind's (empty, then the field's own check). Counting statusDesc
+// again was 7% of decoding Mitake's push response (callgrind).
+template <class M>
+SMSGW_ALWAYS_INLINE result check_bound(const M& v, const spec& s, mode m) noexcept {
+    if (s.presence == presence::if_set && number_or_empty(v)) return {};
+    if constexpr (is_string_v<M>) {
+        if (s.kind == kind::text && s.max == unlimited) {
+            spec plain = s;
+            plain.kind = kind::binary;
+            return check(v, plain, m);
+        }
+    }
+    return check(v, s, m);
+}
+
+// validate()'s walk once an object is bound, in mode m, the first error named by its JSON key:
+// with check_bound(), and without the groups (each item was checked as it was bound). After
+// every member, as a field's spec may depend on another field (Hezhong's hex16str on base64str,
+// Mitake's subject limit on the subject).
+struct json_checks {
+    mode m;
+    result r{};
+
+    template <class M>
+    SMSGW_ALWAYS_INLINE void operator()(const M& v, const spec& s) noexcept {
+        if (!r) return;
+        if (result c = check_bound(v, s, m); !c) r = fail(c.ec, c.offset, s.json_key());
+    }
+    template <class I>
+    void group(const span<const I>&, const group_spec&) noexcept {}
+};
+
+// Binds one member of an object to the field of the walk its key names (member_table finds
+// which): a field's first occurrence is read into its target, a second is a duplicate.
 template <class... Items>
 struct json_in {
     const json::member& member;
@@ -214,15 +254,9 @@ struct json_in {
     storages<Items...>& storage;
     offer_state st;
 
-    std::string_view key;  // the member's key as it stands, when it holds no escape
-    bool plain = false;
-
     template <class M>
-    void operator()(M& target, const spec& s) noexcept {
-        const std::uint64_t bit = st.next_bit();
-        if (st.matched || !names(s.json_key())) return;
-        st.matched = true;
-        if (!st.first(bit, member.key.offset(), s.json_key())) return;
+    SMSGW_ALWAYS_INLINE void field(M& target, const spec& s, std::size_t ordinal) noexcept {
+        if (!st.first(std::uint64_t{1} << ordinal, member.key.offset(), s.json_key())) return;
         if (!s.is_required() && is_null(member.value)) return;
         if (result e = values.read(member.value, target, s); !e) {
             st.r = fail(e.ec, e.offset, e.field != nullptr ? e.field : s.json_key());  // a path inside it ("cont.mobile")
@@ -230,11 +264,8 @@ struct json_in {
     }
 
     template <class I>
-    void group(span<const I>& items, const group_spec& g) noexcept {
-        const std::uint64_t bit = st.next_bit();
-        if (st.matched || !names(g.key)) return;
-        st.matched = true;
-        if (!st.first(bit, member.key.offset(), g.key)) return;
+    SMSGW_ALWAYS_INLINE void group(span<const I>& items, const group_spec& g, std::size_t ordinal) noexcept {
+        if (!st.first(std::uint64_t{1} << ordinal, member.key.offset(), g.key)) return;
         if (g.presence != presence::required && is_null(member.value)) return;
         json::array a;
         if (result e = member.value.get(a); !e) {
@@ -261,16 +292,6 @@ struct json_in {
     }
 
 private:
-    // Whether the member's key is `name` (a NUL-terminated literal): compared as it stands when
-    // it holds no escape, without measuring the literal first.
-    bool names(const char* name) const noexcept {
-        if (!plain) return member.key_is(name);
-        std::size_t i = 0;
-        for (; i < key.size(); ++i) {
-            if (name[i] != key[i]) return false;
-        }
-        return name[i] == '\0';
-    }
     // null, looked at without checking an array or object to its end first.
     static bool is_null(const json::value& v) noexcept { return v.type() == json::kind::null && v.is_null(); }
 
@@ -288,6 +309,45 @@ private:
         json::object obj;
         if (result e = element.get(obj); !e) return fail(e.ec, e.offset, g.key);
         return bind_object(obj, slot, values, st.m, storage);
+    }
+};
+
+// The field of ordinal I of a walk, given to json_in; every other field is passed over (once
+// inlined, the comparisons fold and the walk leaves that one field's code).
+template <std::size_t I, class In>
+struct json_field_at {
+    In& in;
+    std::size_t ordinal = 0;
+
+    template <class M>
+    SMSGW_ALWAYS_INLINE void operator()(M& target, const spec& s) noexcept {
+        if (ordinal++ == I) in.field(target, s, I);
+    }
+    template <class Item>
+    SMSGW_ALWAYS_INLINE void group(span<const Item>& items, const group_spec& g) noexcept {
+        if (ordinal++ == I) in.group(items, g, I);
+    }
+};
+
+// Binds a member to field I of T. Flattened, so that the walk and the visitor fold to that
+// field's read alone (a walk left out of line offers the member to every field again).
+template <class T, std::size_t I, class... Items>
+SMSGW_FLATTEN void bind_field(json_in<Items...>& in, T& msg) noexcept {
+    json_field_at<I, json_in<Items...>> v{in};
+    T::walk(v, msg);
+}
+
+// The JSON keys of a walk by ordinal (fields and groups), gathered at compile time.
+struct key_collector {
+    const char** keys;
+    std::size_t n = 0;
+    template <class M>
+    constexpr void operator()(const M&, const spec& s) noexcept {
+        keys[n++] = s.json_key();
+    }
+    template <class Item>
+    constexpr void group(const span<const Item>&, const group_spec& g) noexcept {
+        keys[n++] = g.key;
     }
 };
 
@@ -324,25 +384,127 @@ struct json_required {
     }
 };
 
+// The slot of a key in a key_table: a hash of its length and its first and last bytes.
+constexpr std::uint32_t key_hash(const char* k, std::size_t n, std::uint32_t multiplier, unsigned shift) noexcept {
+    const auto first = static_cast<std::uint32_t>(n != 0 ? static_cast<unsigned char>(k[0]) : 0u);
+    const auto last = static_cast<std::uint32_t>(n != 0 ? static_cast<unsigned char>(k[n - 1]) : 0u);
+    return ((first | last << 8 | static_cast<std::uint32_t>(n) << 16) * multiplier) >> shift;
+}
+
+// The JSON keys of a walk of N fields by ordinal, and the table that finds a key's ordinal in
+// one probe: slot[key_hash()] is the ordinal + 1 of the only field whose key may be there.
+template <std::size_t N>
+struct key_table {
+    const char* key[N + 1] = {};
+    std::size_t length[N + 1] = {};
+    unsigned char slot[256] = {};
+    std::uint32_t multiplier = 0;
+    unsigned shift = 32;
+    bool hashed = false;  // false: two keys share a length and ends, and no slot tells them apart
+};
+
+// The key_table of T, with a multiplier searched for that gives each field a slot of its own
+// (in the fewest slots, at least twice the fields, up to 256).
+template <class T>
+constexpr key_table<count<T>()> make_key_table() noexcept {
+    constexpr std::size_t n = count<T>();
+    key_table<n> t{};
+    key_collector c{t.key};
+    const T m{};
+    T::walk(c, m);
+    for (std::size_t i = 0; i < n; ++i) {
+        while (t.key[i][t.length[i]] != '\0') ++t.length[i];
+    }
+    unsigned bits = 3;
+    while ((std::size_t{1} << bits) < 2 * n) ++bits;
+    for (; bits <= 8 && !t.hashed; ++bits) {
+        for (std::uint32_t k = 0; k < 256 && !t.hashed; ++k) {
+            const std::uint32_t multiplier = 0x9E3779B1u + 2 * k;
+            unsigned char slot[256] = {};
+            bool clash = false;
+            for (std::size_t i = 0; i < n && !clash; ++i) {
+                unsigned char& s = slot[key_hash(t.key[i], t.length[i], multiplier, 32 - bits)];
+                clash = s != 0;
+                s = static_cast<unsigned char>(i + 1);
+            }
+            if (clash) continue;
+            for (std::size_t i = 0; i < 256; ++i) t.slot[i] = slot[i];
+            t.multiplier = multiplier;
+            t.shift = 32 - bits;
+            t.hashed = true;
+        }
+    }
+    return t;
+}
+template <class T>
+inline constexpr key_table<count<T>()> key_table_of = make_key_table<T>();
+
+// Which field of T's walk a member names, and the bind_field() of each: the key is looked up
+// in one probe of key_table_of<T> and one comparison with that field's key. Offering each
+// member to each field in turn was a third of decoding Mitake's push response (issue 15).
+template <class T>
+struct member_table {
+    static constexpr std::size_t size = count<T>();
+    static constexpr std::size_t none = size;  // no field has the key
+
+    // The ordinal of the field whose key is `key` (as it stands, no escape), or none.
+    static SMSGW_ALWAYS_INLINE std::size_t find(std::string_view key) noexcept {
+        constexpr const key_table<size>& t = key_table_of<T>;
+        if constexpr (t.hashed) {
+            const unsigned char s = t.slot[key_hash(key.data(), key.size(), t.multiplier, t.shift)];
+            if (s == 0) return none;
+            const std::size_t i = s - 1u;
+            return t.length[i] == key.size() && json::detail::same_bytes(t.key[i], key.data(), key.size()) ? i : none;
+        } else {
+            for (std::size_t i = 0; i < size; ++i) {
+                if (t.length[i] == key.size() && json::detail::same_bytes(t.key[i], key.data(), key.size())) return i;
+            }
+            return none;
+        }
+    }
+    // The same for a key with escapes, decoded as it is compared.
+    static std::size_t find(const json::member& m) noexcept {
+        constexpr const key_table<size>& t = key_table_of<T>;
+        for (std::size_t i = 0; i < size; ++i) {
+            if (m.key_is(std::string_view(t.key[i], t.length[i]))) return i;
+        }
+        return none;
+    }
+
+    // bind_field() of each ordinal, by ordinal.
+    template <class... Items>
+    using binder = void (*)(json_in<Items...>&, T&) noexcept;
+    template <class... Items, std::size_t... I>
+    static constexpr std::array<binder<Items...>, size> binders(std::index_sequence<I...>) noexcept {
+        return {{&bind_field<T, I, Items...>...}};
+    }
+    template <class... Items>
+    static constexpr std::array<binder<Items...>, size> bind = binders<Items...>(std::make_index_sequence<size>());
+};
+
 template <class T, class... Items>
 result bind_object(const json::object& obj, T& out, json_value_reader& values, mode m,
                    storages<Items...>& storage) noexcept {
     static_assert(count<T>() <= 64, "a field list of at most 64 fields");
     T msg{};
     std::uint64_t seen = 0;
+    using by_key = member_table<T>;
     for (const json::member& mem : obj) {
         std::string_view key;
-        const bool plain = json::detail::access::plain_key(mem, key);
-        json_in<Items...> in{mem, values, storage, {m, seen}, key, plain};
-        T::walk(in, msg);
+        const std::size_t i = json::detail::access::plain_key(mem, key) ? by_key::find(key) : by_key::find(mem);
+        if (i == by_key::none) {
+            if (m == mode::strict) return fail(errc::unknown_field, mem.key.offset());
+            continue;
+        }
+        json_in<Items...> in{mem, values, storage, {m, seen}};
+        by_key::template bind<Items...>[i](in, msg);
         if (!in.st.r) return in.st.r;
-        if (!in.st.matched && m == mode::strict) return fail(errc::unknown_field, mem.key.offset());
     }
     if (result e = json::detail::access::walk_error(obj.as_value()); !e) return e;
     json_required req{seen, obj.as_value().offset()};
     T::walk(req, msg);
     if (!req.r) return req.r;
-    validator check{m, {}, nullptr, false, true};  // each item was checked as it was bound
+    json_checks check{m};
     T::walk(check, msg);
     if (result r = check.r; !r) {
         json::value v;

@@ -190,7 +190,12 @@ public:
         if (!scan(err)) return err;
         if (*p_ != '"') return fail(errc::wrong_type, offset());
         const std::size_t start = out.size();
-        detail::decode_string(p_ + 1, [&out](const char* d, std::size_t n) { out.write(d, n); });
+        const auto raw = static_cast<std::size_t>(known_end_ - p_ - 2);  // the room the content may take
+        if (out.capacity() >= start && out.capacity() - start >= raw) {
+            out.claim(detail::decode_string_into(p_ + 1, known_end_ - 1, reinterpret_cast<char*>(out.buffer()) + start));
+        } else {
+            detail::decode_string(p_ + 1, [&out](const char* d, std::size_t n) { out.write(d, n); });
+        }
         const std::size_t n = out.size() - start;
         return out.overflowed() ? fail(errc::buffer_too_small, out.size()) : result{errc{}, n};
     }
@@ -371,7 +376,7 @@ public:
         /// The current member.
         const member* operator->() const noexcept { return &cur_; }
         /// To the next member, or to the end (also on a syntax error, which error() then holds).
-        iterator& operator++() noexcept {
+        SMSGW_ALWAYS_INLINE iterator& operator++() noexcept {
             result err;
             const char* e = cur_.value.scan(err);
             if (!e) {
@@ -398,7 +403,7 @@ public:
         // From p (past '{' when `first`, else past a member's value) to the next member's key
         // and value, or past the closing brace. Both hold the walk's context (the text, the
         // walk, the depth) from begin() on: only their positions change.
-        void step(const char* p, bool first) noexcept {
+        SMSGW_ALWAYS_INLINE void step(const char* p, bool first) noexcept {
             const value& c = cur_.key;
             const char* const end = c.end_;
             const auto stop = [this, &c](const result& r) {
@@ -614,6 +619,9 @@ namespace detail {
 // The first syntax error the walk of v's document has met (none for a value of parse()).
 struct access {
     static result walk_error(const value& v) noexcept { return v.walk_ ? v.walk_->error : result{}; }
+    // The root of a text that `d` has walked and finished without an error, as parse() hands
+    // it out: with no walk behind it, a container's end known.
+    static inline value checked_root(document& d) noexcept;
     // A member's key as it stands between its quotes, when that is its content (no escape).
     static bool plain_key(const member& m, std::string_view& key) noexcept {
         const value& k = m.key;
@@ -664,12 +672,23 @@ public:
     }
 
 private:
+    friend struct detail::access;
+
     const char* begin_;
     const char* end_;
     const char* first_ = nullptr;
     bool tolerant_;
     detail::walk_state walk_;
 };
+
+inline value detail::access::checked_root(document& d) noexcept {
+    const value walked = d.root();
+    result err;
+    const char* e = walked.scan(err);  // the walk's last closed container, or checked again
+    value root(walked.begin_, walked.p_, walked.end_, nullptr, 0, walked.tolerant_);
+    if (e != nullptr && (*root.p_ == '{' || *root.p_ == '[')) root.known_end_ = e;
+    return root;
+}
 
 /// Checks `text` as one JSON document (whitespace around it allowed) and sets `root` to its
 /// value. On success offset = text.size(); on error offset is the byte at fault and ec says

@@ -59,6 +59,13 @@ struct block16<kernel::sse2> {
         closes = mask(folded, '}');
     }
 
+    // Copies the sixteen bytes at p to o; bit i: byte i is a backslash.
+    static SMSGW_ALWAYS_INLINE unsigned copy(const char* p, char* o) noexcept {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(o), x);
+        return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+    }
+
     // The quotes, backslashes, controls and non-ASCII bytes (signed, those last two are the
     // bytes below 0x20) of the sixteen at p, a bit each; the quotes alone in `quotes`.
     static SMSGW_ALWAYS_INLINE unsigned string_specials(const char* p, unsigned& quotes) noexcept {
@@ -336,6 +343,11 @@ inline long hex4(const char* p) noexcept {
     return hex::read16(p, v) ? static_cast<long>(v) : -1;
 }
 
+// Whether `\e` is an escape of two bytes (RFC 8259 §7: all but \u).
+constexpr bool is_short_escape(char e) noexcept {
+    return e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't';
+}
+
 // check_string() for any string.
 template <kernel K>
 SMSGW_NOINLINE const char* check_string_slow(const char* p, const char* end, const char* begin, result& err,
@@ -345,14 +357,21 @@ SMSGW_NOINLINE const char* check_string_slow(const char* p, const char* end, con
     for (;;) {
         bool found = false;
         if constexpr (K == kernel::sse2) {
-            while (end - p >= 16) {
+            while (!found && end - p >= 16) {
                 unsigned quotes;
-                if (const unsigned m = block16<K>::string_specials(p, quotes)) {
-                    p += __builtin_ctz(m);
-                    found = true;
-                    break;
+                // The two-byte escapes inside the sixteen are stepped over here, both bits
+                // cleared (Hezhong's `cont` has an escaped quote every few bytes).
+                for (unsigned m = block16<K>::string_specials(p, quotes); m != 0; m &= m - 1) {
+                    const auto i = static_cast<unsigned>(__builtin_ctz(m));
+                    if (i == 15 || p[i] != '\\' || !is_short_escape(p[i + 1])) {
+                        p += i;
+                        found = true;
+                        break;
+                    }
+                    escaped = true;
+                    m &= ~(2u << i);
                 }
-                p += 16;
+                if (!found) p += 16;
             }
         }
         while (!found && end - p >= 8) {
@@ -404,8 +423,7 @@ SMSGW_NOINLINE const char* check_string_slow(const char* p, const char* end, con
                     }
                     p += 6;
                 }
-            } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' ||
-                       e == 't') {
+            } else if (is_short_escape(e)) {
                 p += 2;
             } else {
                 err = fail(errc::bad_escape, static_cast<std::size_t>(esc - begin));

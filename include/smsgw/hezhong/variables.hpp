@@ -184,14 +184,22 @@ struct inner_document {
     std::string_view text;  // its decoded content
     json::value root;
 
-    result open(const json::value& v, writer& scratch, mode m) noexcept {
+    // The string's content, decoded, as `text` (root not set).
+    result decode(const json::value& v, writer& scratch) noexcept {
         raw = v.raw();
         base = v.offset();
         const std::size_t start = scratch.size();
         if (result r = v.unescape(scratch); !r && r.ec != errc::buffer_too_small) return r;
         if (scratch.overflowed()) return fail(errc::buffer_too_small, scratch.size());
         text = {reinterpret_cast<const char*>(scratch.buffer()) + start, scratch.size() - start};
-        if (text.empty()) return {};
+        return {};
+    }
+    result open(const json::value& v, writer& scratch, mode m) noexcept {
+        if (result r = decode(v, scratch); !r || text.empty()) return r;
+        return syntax(m);
+    }
+    // parse() of the text into root: its first syntax error, placed in the outer text.
+    result syntax(mode m) noexcept {
         const result r = json::parse(text, root, {m});
         return r ? r : fail(r.ec, origin(r.offset));
     }
@@ -211,17 +219,28 @@ result check_object(const json::value& v, const Origin& o, mode m, const char* f
     json::object obj;
     if (result r = v.get(obj); !r) return fail(r.ec, o.origin(r.offset), field);
     count = 0;
+    // The first names, to look for a second occurrence without walking the object again
+    // (that walk was a tenth of reading a SendVariableMmsTask); after them, the walk.
+    constexpr std::size_t kept = 8;
+    std::string_view names[kept];
     for (const json::member& mem : obj) {
-        std::string_view name;
+        std::string_view name;  // a name with an escape fails get() without a buffer: refused
         if (!mem.key.get(name).ok() || !check_name(name)) return fail(errc::bad_character, o.origin(mem.key.offset()), field);
         if (mem.value.type() != json::kind::string) return fail(errc::wrong_type, o.origin(mem.value.offset()), field);
         if (m == mode::strict) {
-            std::size_t k = 0;
-            for (const json::member& earlier : obj) {
-                if (k++ == count) break;
-                if (earlier.key_is(name)) return fail(errc::duplicate_field, o.origin(mem.key.offset()), field);
+            bool twice = false;
+            for (std::size_t k = 0; k < count && k < kept; ++k) twice = twice || names[k] == name;
+            if (!twice && count > kept) {
+                std::size_t k = 0;
+                for (const json::member& earlier : obj) {
+                    if (k == count) break;
+                    twice = twice || (k >= kept && earlier.key_is(name));
+                    ++k;
+                }
             }
+            if (twice) return fail(errc::duplicate_field, o.origin(mem.key.offset()), field);
         }
+        if (count < kept) names[count] = name;
         ++count;
     }
     if (result r = json::detail::access::walk_error(v); !r) return fail(r.ec, o.origin(r.offset), field);
@@ -512,10 +531,19 @@ public:
         result r;
         if (v.type() == json::kind::string) {
             got.form_ = cont_form::string;
-            if (r = got.doc_.open(v, scratch, m); !r) return r;
+            if (r = got.doc_.decode(v, scratch); !r) return r;
             if (got.doc_.text.empty()) return fail(errc::empty_field, v.offset());
+            // Checked as it is walked: a document steps over each entry once, where a parsed
+            // text is checked first and each entry then looked for again (Hezhong's issue 16).
+            json::document doc(got.doc_.text, {m});
+            r = doc.finish(check_entries(doc.root(), got.doc_, m, got.count_));
+            if (!r) {
+                // A syntax error anywhere wins, as if the text had been parsed first.
+                const result syntax = got.doc_.syntax(m);
+                return syntax ? r : syntax;
+            }
+            got.doc_.root = json::detail::access::checked_root(doc);
             got.list_ = got.doc_.root;
-            r = check_entries(got.list_, got.doc_, m, got.count_);
         } else {
             // Read again on its own, so that the entries outlive the outer document.
             got.form_ = cont_form::array;
