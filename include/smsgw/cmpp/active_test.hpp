@@ -31,8 +31,8 @@ struct active_test_resp {
     bytes trailing;
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self, version Ver>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    template <class V, class Self>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, any_version) {
         v.may_end(m.without_reserved, {"Reserved", "without_reserved"});
         if (m.without_reserved) {
             v.absent(m.reserved, {"Reserved", "reserved"});

@@ -21,8 +21,8 @@ struct cancel {
     bytes trailing;  ///< tolerant decoding: bytes after the body
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self, version Ver>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    template <class V, class Self>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, any_version) {
         v.number(m.msg_id, 8, {"Msg_Id", "msg_id"});
     }
 };

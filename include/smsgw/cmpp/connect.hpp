@@ -29,8 +29,8 @@ struct connect {
     bytes trailing;                                   ///< tolerant decoding: bytes after the body
 
     /// The body's fields in wire order, to visitor `v` (cmpp/layout.hpp); cmpp::walk() runs it.
-    template <class V, class Self, version Ver>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    template <class V, class Self>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, any_version) {
         v.text(m.source_addr, 6, {"Source_Addr", "source_addr"});
         v.octets(m.authenticator_source, {"AuthenticatorSource", "authenticator_source"});
         v.number(m.version_byte, 1, {"Version", "version_byte"});

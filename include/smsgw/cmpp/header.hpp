@@ -27,6 +27,17 @@ enum class version : unsigned char {
 template <version V>
 using version_constant = std::integral_constant<version, V>;
 
+/// The third argument of the walk of a PDU whose layout is the same in both versions, in place
+/// of a version_constant it converts from: such a walk cannot tell the versions apart, so
+/// cmpp::walk() runs it once, with no test of `ver` and no second copy of its code.
+struct any_version {
+    /// For cmpp::walk().
+    constexpr any_version() noexcept = default;
+    /// From a version's constant, where a caller walks a PDU in a version it names.
+    template <version V>
+    constexpr any_version(version_constant<V>) noexcept {}
+};
+
 /// Every PDU of CMPP 2.0 (table 8.34) and 3.0.0 (§7.4), once: the struct's name (also its
 /// `command_id` enumerator), its Command_Id, its spec name and the versions that define it
 /// (`both`, `v20`, `v30`). The `command_id` enum, command_name(), the `pdu` variant and

@@ -110,7 +110,10 @@ constexpr bool defined_in(version v) noexcept {
     if constexpr (single_version<T>::value) {
         return v == T::only_in;
     } else {
-        return is_known(T::command, v);
+        // Both answers are constants: decode() then tests none (is_known() looks in a table).
+        constexpr bool in20 = is_known(T::command, version::v20);
+        constexpr bool in30 = is_known(T::command, version::v30);
+        return v == version::v20 ? in20 : in30;
     }
 }
 
@@ -436,6 +439,13 @@ struct member_type<T, M, std::void_t<M<T>>> {
 template <class T, template <class> class M, class Want>
 inline constexpr bool has_member = std::is_same_v<typename member_type<T, M>::type, Want>;
 
+/// Whether T's walk takes any_version: a layout the same in both versions.
+template <class T, class = void>
+struct same_in_both : std::false_type {};
+template <class T>
+struct same_in_both<T, std::void_t<decltype(T::walk(std::declval<body_sizer<false>&>(), std::declval<const T&>(), any_version{}))>>
+    : std::true_type {};
+
 /// What encode(), decode() and the `pdu` variant need of a PDU struct, each said in one line.
 template <class T>
 constexpr bool check_pdu() noexcept {
@@ -473,12 +483,15 @@ void start_decoding(T& out, bytes in, version v) noexcept {
 }  // namespace detail
 
 /// Runs m's walk with visitor `v`, its version (m.ver, or the one version a PDU of one version
-/// has) given as a type, so that every width and limit that depends on it is a constant.
+/// has) given as a type, so that every width and limit that depends on it is a constant; a
+/// walk that takes any_version, once.
 template <class V, class Self>
 SMSGW_ALWAYS_INLINE constexpr void walk(V& v, Self& m) {
     using T = std::remove_const_t<Self>;
     if constexpr (detail::single_version<T>::value) {
         T::walk(v, m, version_constant<T::only_in>{});
+    } else if constexpr (detail::same_in_both<T>::value) {
+        T::walk(v, m, any_version{});
     } else if (m.ver == version::v20) {
         T::walk(v, m, version_constant<version::v20>{});
     } else {
@@ -488,17 +501,28 @@ SMSGW_ALWAYS_INLINE constexpr void walk(V& v, Self& m) {
 
 namespace detail {
 
-// The slow paths of decode() and encode(), out of line so that the fast ones stay small: the
-// decoder that checks every field against the end of the PDU (the fields after an error left
-// as a fresh struct has them; on success result.offset is where the body ends), and the check
-// that names the field that does not fit, with its offset in the output.
+// The slow paths of decode() and encode(), out of line so that the fast ones stay small (and
+// decode() calls its own last, keeping nothing across the call). decode()'s: `end` is where
+// its fast pass found the body to end, or 0 when that pass could not read it (too short for
+// the fixed fields, or something wrong), which the decoder that checks every field against the
+// end of the PDU then says (the fields after an error left as a fresh struct has them); then
+// the bytes after the body, an error in strict mode, `trailing` in tolerant mode. encode()'s
+// names the field that does not fit, with its offset in the output.
 template <class T>
-SMSGW_NOINLINE result decode_precisely(bytes in, T& out, version v, std::size_t total, bool strict) noexcept {
-    out = T{};
-    start_decoding(out, in, v);
-    body_decoder<false> d(in.data(), header_size, total, strict);
-    walk(d, out);
-    return d.ok() ? result{errc{}, d.pos()} : d.error();
+SMSGW_NOINLINE result finish_decoding(bytes in, T& out, version v, std::size_t total, bool strict, std::size_t end) noexcept {
+    if (end == 0) {
+        out = T{};
+        start_decoding(out, in, v);
+        body_decoder<false> d(in.data(), header_size, total, strict);
+        walk(d, out);
+        if (!d.ok()) return d.error();
+        end = d.pos();
+    }
+    if (end != total) {
+        if (strict) return fail(errc::trailing_bytes, end, "Total_Length");
+        out.trailing = in.subspan(end, total - end);
+    }
+    return {errc{}, total};
 }
 template <class T>
 SMSGW_NOINLINE result check_fields(const T& msg, std::size_t body_start) noexcept {
@@ -519,8 +543,8 @@ struct header_only {
     bytes trailing;  ///< tolerant decoding: bytes after the (empty) body
 
     /// No fields.
-    template <class V, class Self, version Ver>
-    static constexpr void walk(V&, Self&, version_constant<Ver>) {}
+    template <class V, class Self>
+    static constexpr void walk(V&, Self&, any_version) {}
 };
 
 /// Any PDU struct of this module: `decode(in, pdu, version::v30)` or with options,
@@ -547,19 +571,12 @@ result decode(bytes in, T& out, const decode_options& opt) noexcept {
         detail::start_decoding(out, in, opt.ver);
         detail::body_decoder<true> d(in.data(), header_size, total, strict, total - header_size - fixed);
         walk(d, out);
-        if (d.ok()) end = d.pos();
+        if (d.ok()) {
+            if (d.pos() == total) return {errc{}, total};
+            end = d.pos();
+        }
     }
-    if (end == 0) {
-        // Too short for the fixed fields, or something is wrong: the precise decoder says what.
-        const result r = detail::decode_precisely(in, out, opt.ver, total, strict);
-        if (!r) return r;
-        end = r.offset;
-    }
-    if (end != total) {
-        if (strict) return fail(errc::trailing_bytes, end, "Total_Length");
-        out.trailing = in.subspan(end, total - end);
-    }
-    return {errc{}, total};
+    return detail::finish_decoding(in, out, opt.ver, total, strict, end);
 }
 
 /// decode() with strict validation in version `v`.

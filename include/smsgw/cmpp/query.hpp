@@ -25,8 +25,8 @@ struct query {
     bytes trailing;     ///< tolerant decoding: bytes after the body
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self, version Ver>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    template <class V, class Self>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, any_version) {
         v.text(m.time, 8, {"Time", "time"});
         v.number(m.query_type, 1, {"Query_Type", "query_type"}, 1);
         v.text(m.query_code, 10, {"Query_Code", "query_code"});
@@ -59,8 +59,8 @@ struct query_resp {
     bytes trailing;
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self, version Ver>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    template <class V, class Self>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, any_version) {
         v.text(m.time, 8, {"Time", "time"});
         v.number(m.query_type, 1, {"Query_Type", "query_type"}, 1);
         v.text(m.query_code, 10, {"Query_Code", "query_code"});

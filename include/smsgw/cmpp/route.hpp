@@ -36,8 +36,8 @@ struct mt_route {
     bytes trailing;      ///< tolerant decoding: bytes after the body
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self, version Ver>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    template <class V, class Self>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, any_version) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
         v.text(m.terminal_id, 21, {"Terminal_Id", "terminal_id"});
     }
@@ -103,8 +103,8 @@ struct mo_route {
     bytes trailing;
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self, version Ver>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    template <class V, class Self>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, any_version) {
         v.text(m.source_id, 6, {"Source_Id", "source_id"});
         v.text(m.sp_code, 21, {"SP_Code", "sp_code"});
         v.text(m.service_id, 10, {"Service_Id", "service_id"});

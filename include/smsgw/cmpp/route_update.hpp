@@ -179,8 +179,8 @@ struct basic_push_resp {
     bytes trailing;
 
     /// Lists the body's fields in wire order for cmpp/layout.hpp's visitors.
-    template <class V, class Self, version Ver>
-    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, version_constant<Ver>) {
+    template <class V, class Self>
+    SMSGW_ALWAYS_INLINE static constexpr void walk(V& v, Self& m, any_version) {
         v.number(m.result, 1, {"Result", "result"}, 1);
     }
 };
