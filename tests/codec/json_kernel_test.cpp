@@ -120,7 +120,7 @@ TEST_CASE("json kernels: a string decoded in place is the string decode_string()
             d::decode_string(begin + at + 1, [&](const char* p, std::size_t n) { streamed.append(p, n); });
             INFO(text << " at " << at);
             json_kernels::for_each_kernel([&](auto k) {
-                std::string out(static_cast<std::size_t>(e - begin - at) - 2, '\0');
+                std::string out(static_cast<std::size_t>(e - (begin + at)) - 2, '\0');
                 out.resize(d::decode_string_into<decltype(k)::value>(begin + at + 1, e - 1, out.data()));
                 INFO(json_kernels::name(k));
                 CHECK(out == streamed);
