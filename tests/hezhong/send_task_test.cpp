@@ -274,6 +274,22 @@ TEST_CASE("SendVariableMmsTask: entry errors with offsets in the outer text, 100
     CHECK(past.r == result{errc::too_many, many.size() + 1, "cont"});
 }
 
+TEST_CASE("SendVariableMmsTask: tolerant mode reads the first mobile and param of an entry, the ones checked") {
+    const std::string body =
+        "{\"userid\":\"1\",\"username\":\"u\",\"password\":\"p\",\"mmsid\":\"m\",\"cont\":[{\"mobile\":\"13\","
+        "\"param\":{\"Text1\":\"a\"},\"mobile\":\"x y\",\"param\":{\"Text2\":[]}}]}";
+    CHECK(decoded_variable(body).r == result{errc::duplicate_field, body.rfind("\"mobile"), "cont"});
+    decoded_variable d(body, mode::tolerant);
+    REQUIRE(d.r == result{errc{}, body.size()});
+    std::vector<std::string_view> mobiles;
+    for (const recipients::entry& e : d.msg.cont) {
+        mobiles.push_back(e.mobile);
+        smsgw::codec::json::value v;
+        CHECK(e.param.find("Text1", v));
+    }
+    CHECK(mobiles == std::vector<std::string_view>{"13"});
+}
+
 TEST_CASE("Task responses: the examples, codes as strings, taskid only on success") {
     using decoded_response = hezhong_test::decoded<task_response>;
     const std::string example =

@@ -444,11 +444,21 @@ public:
         void load() noexcept {
             cur_ = entry{};
             if (at_end()) return;
+            // The first of each, the ones check_entries checked; the walk stops there, not
+            // stepping over the param object, which the array's step passes over anyway.
             json::object obj;
             it_->get(obj);
+            bool mobile = false;
+            bool param = false;
             for (const json::member& m : obj) {
-                if (m.key_is("mobile")) m.value.get(cur_.mobile);
-                if (m.key_is("param")) m.value.get(cur_.param);
+                if (!mobile && m.key_is("mobile")) {
+                    mobile = true;
+                    m.value.get(cur_.mobile);
+                } else if (!param && m.key_is("param")) {
+                    param = true;
+                    m.value.get(cur_.param);
+                }
+                if (mobile && param) break;
             }
         }
         json::array::iterator it_;
