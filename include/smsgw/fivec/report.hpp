@@ -279,20 +279,30 @@ struct time_pattern {
 };
 
 // The time at v (its digits d, bit k for byte k): in place and a real calendar value, as
-// codec::datetime::parse() reads it.
+// codec::datetime::parse() reads it. Each two-digit field compared as text with its limits
+// (digits compare as their values do), the calendar asked only for a day past 28.
 template <codec::datetime::shape S, std::size_t... I>
 SMSGW_ALWAYS_INLINE bool time_passes(std::string_view v, std::uint32_t d, std::index_sequence<I...>) noexcept {
     using t = time_pattern<S>;
     if (v.size() != t::p.size() || (d & t::digits) != t::digits) return false;
     if (!((codec::datetime::detail::is_field(t::p[I]) || v[I] == t::p[I]) && ...)) return false;
+    const auto text = [](char a, char b) noexcept { return static_cast<unsigned>(static_cast<unsigned char>(a)) << 8 | static_cast<unsigned char>(b); };
+    const auto at = [&v, &text](std::size_t i) noexcept { return text(v[i], v[i + 1]); };
+    const auto within = [](unsigned x, unsigned lo, unsigned hi) noexcept { return x - lo <= hi - lo; };
+    const unsigned day = at(t::day);
+    if (!within(at(t::month), text('0', '1'), text('1', '2')) || !within(day, text('0', '1'), text('3', '1')) ||
+        at(t::hour) > text('2', '3') || at(t::minute) > text('5', '9') || at(t::second) > text('5', '9')) {
+        return false;
+    }
+    if (day <= text('2', '8')) return true;
     const auto two = [&v](std::size_t i) noexcept { return static_cast<unsigned>((v[i] - '0') * 10 + (v[i + 1] - '0')); };
-    const codec::datetime::date_time at{static_cast<std::int32_t>(two(t::year) * 100 + two(t::year + 2)),
-                                        static_cast<std::uint8_t>(two(t::month)),
-                                        static_cast<std::uint8_t>(two(t::day)),
-                                        static_cast<std::uint8_t>(two(t::hour)),
-                                        static_cast<std::uint8_t>(two(t::minute)),
-                                        static_cast<std::uint8_t>(two(t::second))};
-    return codec::datetime::check(at).ok();
+    const codec::datetime::date_time when{static_cast<std::int32_t>(two(t::year) * 100 + two(t::year + 2)),
+                                          static_cast<std::uint8_t>(two(t::month)),
+                                          static_cast<std::uint8_t>(two(t::day)),
+                                          static_cast<std::uint8_t>(two(t::hour)),
+                                          static_cast<std::uint8_t>(two(t::minute)),
+                                          static_cast<std::uint8_t>(two(t::second))};
+    return codec::datetime::check(when).ok();
 }
 
 // Whether field [a, b) of the record at p passes spec s; `digits_checked`: its bytes are digits.
@@ -346,7 +356,8 @@ SMSGW_ALWAYS_INLINE bool read(std::string_view text, std::size_t pos, std::size_
     classes c;
     const unsigned end = record_end(p, text.size() - pos, c, std::make_index_sequence<8>());
     if (end == 0) return false;
-    unsigned starts[report_fields + 1] = {0};
+    unsigned starts[report_fields + 1];
+    starts[0] = 0;
     std::size_t n = 0;  // commas
     const bits before = bits::below(end);
     for (std::uint64_t m = c.commas.lo & before.lo; m != 0; m &= m - 1) {
