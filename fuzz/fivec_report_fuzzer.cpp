@@ -1,6 +1,8 @@
 // Status report replies (§5.1.5, §5.1.6): `no record`, records in the 4-, 5- and 6-field forms,
 // or an error reply, read in both modes. What reads strictly reads the same tolerantly; the
-// reports read are written again and read back strictly to the same reports.
+// reports read are written again and read back strictly to the same reports. The input as a
+// list reads, in either mode, as codec::delimited's records each read by read_report() do (the
+// same reports and the same error): the walk's fast path changes nothing.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -29,10 +31,34 @@ std::vector<fivec::report> all(const fivec::report_reply& r) {
     return out;
 }
 
+// The walk of `s` as a list beside delimited's records of it, each read by read_report().
+void same_as_delimited(std::string_view s, smsgw::mode m) {
+    const fivec::report_list list(s, m, 3);
+    const smsgw::codec::delimited::records records(s, fivec::detail::report_format(m), 3);
+    auto it = list.begin();
+    smsgw::result want{};
+    for (const smsgw::codec::delimited::record& rec : records) {
+        fivec::detail::split_report split;
+        smsgw::codec::delimited::detail::split(rec, split);
+        fivec::report r;
+        want = fivec::detail::read_report(split, r);
+        if (!want) break;
+        check(it != list.end() && same(*it, r) && it->offset == r.offset);
+        ++it;
+    }
+    if (want) want = records.error();
+    check(it == list.end());
+    const smsgw::result got = list.error();
+    check(got.ec == want.ec && got.offset == want.offset && (got.field == nullptr) == (want.field == nullptr));
+    check(got.field == nullptr || std::string_view(got.field) == want.field);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view s(reinterpret_cast<const char*>(data), size);
+    same_as_delimited(s, smsgw::mode::strict);
+    same_as_delimited(s, smsgw::mode::tolerant);
     fivec::report_reply strict, tolerant;
     const smsgw::result rs = fivec::decode(s, strict, smsgw::mode::strict);
     const smsgw::result rt = fivec::decode(s, tolerant, smsgw::mode::tolerant);

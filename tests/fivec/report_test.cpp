@@ -235,6 +235,41 @@ TEST_CASE("report: every refusal of a list, strict and tolerant") {
     CHECK(n == 1);
 }
 
+TEST_CASE("report: the longest records, the calendar's edges, and a good record after one read apart") {
+    // every field at its limit: 124 bytes before the ';', past the first 64 and the first 16 * 7
+    const std::string d20(20, '9');
+    const std::string longest = d20 + "," + d20 + "," + d20 + "," + d20 + ",ABCDEFGHIJKLMNOPQRST,2012-11-15 18:19:52;";
+    REQUIRE(longest.size() == 125);
+    const std::string two = longest + longest;
+    std::vector<report> r = reports_of(two);
+    REQUIRE(r.size() == 2);
+    CHECK(r[1].offset == 125);
+    CHECK(r[1].extension == d20);
+    CHECK(r[1].status == "ABCDEFGHIJKLMNOPQRST");
+    CHECK(r[1].time == "2012-11-15 18:19:52");
+    CHECK(refusal(longest + "9" + longest) == result{errc::field_too_long, 145, "extension"});
+    CHECK(refusal("1,2,ABCDEFGHIJKLMNOPQRSTU,2012-11-15 18:19:52;") == result{errc::field_too_long, 24, "status"});
+    // leap days, the last second of a day, and what is past them
+    CHECK(reports_of("1,2,DELIVRD,2016-02-29 23:59:59;2,3,DELIVRD,2000-02-29 00:00:00;").size() == 2);
+    CHECK(refusal("1,2,DELIVRD,2100-02-29 09:09:31;") == result{errc::out_of_range, 20, "time"});
+    CHECK(refusal("1,2,DELIVRD,2013-04-31 09:09:31;") == result{errc::out_of_range, 20, "time"});
+    CHECK(refusal("1,2,DELIVRD,2013-13-01 09:09:31;") == result{errc::out_of_range, 17, "time"});
+    CHECK(refusal("1,2,DELIVRD,2013-12-00 09:09:31;") == result{errc::out_of_range, 20, "time"});
+    CHECK(refusal("1,2,DELIVRD,2013-12-01 24:00:00;") == result{errc::out_of_range, 23, "time"});
+    CHECK(refusal("1,2,DELIVRD,2013-12-01 23:60:00;") == result{errc::out_of_range, 26, "time"});
+    CHECK(refusal("1,2,DELIVRD,2013-12-01 23:00:60;") == result{errc::out_of_range, 29, "time"});
+    // tolerant: the records after a trimmed one and after line breaks read as the first
+    const std::string rec = "30911175558600,13811299999,DELIVRD,2013-09-12 09:09:31;";
+    const std::string apart = "\r\n3456, 1,2 ,3,DELIVRD,2013-09-12 09:09:31;" + rec + "\n\n" + rec + "\r\n";
+    r = reports_of(apart, mode::tolerant);
+    REQUIRE(r.size() == 3);
+    CHECK(r[0].offset == 2);
+    CHECK(r[0].msgid == "1");
+    CHECK(r[1].offset == 43);
+    CHECK(r[2].offset == 43 + rec.size() + 2);
+    CHECK(r[2].msgid == "30911175558600");
+}
+
 TEST_CASE("report: the encoder checks each field and the separators") {
     std::vector<report> r = {{report_form::four, {}, "1", {}, "13811299999", "DELIVRD", "2013-09-12 09:09:31"}};
     CHECK(encoded(r) == "1,13811299999,DELIVRD,2013-09-12 09:09:31;");

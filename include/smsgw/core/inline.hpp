@@ -20,7 +20,8 @@
 //     (flattened; without it bench/json read_smsgw_document is 36% slower);
 //   codec/fields.hpp check_string(), check(), check_value(): a constant spec leaves only its
 //     own kind's checks (without them bench/hezhong save_mms_model_encode is 20% slower);
-//   fivec/report.hpp read_field() (bench/fivec reports_fivec_walk 30% slower without) and
+//   fivec/report.hpp fast::passes() and fast::read_as() (bench/fivec reports_fivec_walk 60% and
+//     45% more instructions without), read_field() (the records the fast path leaves) and
 //     imsp/query_batch.hpp read_entry() (bench/imsp query_batch_decode 37% slower without);
 //   charset/: the fast paths of the converters.
 // Removed where the benchmarks showed no difference (codec/des.hpp's rounds and block loops,
