@@ -4,7 +4,6 @@
 /// Reading JSON without allocating: json::document, json::parse() and the views they hand out
 /// (json::value, json::object, json::array, json::member). The scanning kernel and the grammar
 /// behind them are in smsgw/detail/json_scan.hpp and smsgw/detail/json_check.hpp.
-#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
