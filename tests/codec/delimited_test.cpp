@@ -4,6 +4,7 @@
 #include <cstring>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "smsgw/core/writer.hpp"
@@ -519,6 +520,78 @@ TEST_CASE("delimited: random round trips") {
         CHECK(back.error);
         CHECK(back.fields == records);
     }
+}
+
+// next_split() is next() and split() on the records it takes, and leaves the rest to them
+// untouched: a cursor trying it first, as Hezhong's lists do, reads every record, offset and error
+// that a cursor calling next() alone reads, on random lists with records long enough to cross its
+// 64- and 16-byte blocks.
+TEST_CASE("delimited: next_split reads what next() and split() read") {
+    constexpr std::size_t N = 6;
+    struct walked {
+        std::vector<std::vector<std::pair<std::string_view, std::size_t>>> fields;
+        std::vector<std::size_t> bounds;  // offset and end of each record
+        std::vector<std::size_t> positions;
+        std::size_t taken = 0;  // records next_split() read
+        smsgw::result error;
+    };
+    const auto walk = [](std::string_view text, const delimited::format& f, bool fast) {
+        walked w;
+        smsgw::result sink;
+        delimited::detail::record_cursor c(text, &f, 10, &sink);
+        delimited::detail::split_record<N> out;
+        for (;;) {
+            if (fast && c.next_split(out, f)) {
+                ++w.taken;
+            } else {
+                delimited::record r;
+                if (!c.next(r)) break;
+                delimited::detail::split(r, out);
+            }
+            auto& rec = w.fields.emplace_back();
+            for (std::size_t i = 0; i < out.count; ++i) rec.emplace_back(out.fields[i].value, out.fields[i].offset);
+            w.bounds.push_back(out.offset);
+            w.bounds.push_back(out.end);
+            w.positions.push_back(c.position());
+        }
+        w.error = c.error();
+        return w;
+    };
+    std::mt19937 rng(11);
+    const char alphabet[] = "xxxxxxxx0123 ,,;\r\n\t";
+    const delimited::format formats[] = {
+        rpts,
+        rpts.with_mode(mode::tolerant),
+        fivec_reports,
+        fivec_reports.with_mode(mode::tolerant),
+        delimited::format{';', ',', 1, 6}.with_trim(delimited::trimming::blanks),
+        delimited::format{';', ',', 2, 4}.with_max_records(3).with_mode(mode::tolerant),
+        batch,
+    };
+    std::size_t taken = 0;
+    for (int round = 0; round < 4000; ++round) {
+        const delimited::format& f = formats[static_cast<std::size_t>(round) % std::size(formats)];
+        std::string text;
+        const std::size_t records = rng() % 6;
+        for (std::size_t r = 0; r < records; ++r) {
+            const std::size_t fields = 1 + rng() % 6;
+            for (std::size_t k = 0; k < fields; ++k) {
+                const std::size_t n = rng() % (round % 3 == 0 ? 40 : 8);
+                for (std::size_t i = 0; i < n; ++i) text += alphabet[rng() % (sizeof alphabet - 1)];
+                if (k + 1 < fields) text += ',';
+            }
+            if (r + 1 < records || rng() % 2 == 0) text += ';';
+        }
+        CAPTURE(round, text);
+        const walked fast = walk(text, f, true);
+        const walked plain = walk(text, f, false);
+        CHECK(fast.fields == plain.fields);
+        CHECK(fast.bounds == plain.bounds);
+        CHECK(fast.positions == plain.positions);
+        CHECK(fast.error == plain.error);
+        taken += fast.taken;
+    }
+    CHECK(taken > 250);  // the fast path took hundreds of the records (507 with this seed), not none
 }
 
 TEST_CASE("delimited: no allocation on any path") {
