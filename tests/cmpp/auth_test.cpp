@@ -10,6 +10,7 @@
 
 using smsgw::errc;
 using smsgw::result;
+using smsgw::test::string_of;
 namespace cmpp = smsgw::cmpp;
 
 namespace {
@@ -33,7 +34,6 @@ std::string oracle_md5(const std::string& data) {
 #endif
 }
 
-std::string str(const cmpp::md5_digest& d) { return std::string(reinterpret_cast<const char*>(d.data()), d.size()); }
 
 std::string zeros(std::size_t n) { return std::string(n, '\0'); }
 }  // namespace
@@ -98,23 +98,23 @@ TEST_CASE("AuthenticatorSource against an independent MD5") {
     REQUIRE(expected_field != expected_chars);  // the disagreement of G1
     cmpp::md5_digest d{};
     REQUIRE(cmpp::authenticator_source("90001", "secret", 121080510, d));
-    CHECK(str(d) == expected_field);
+    CHECK(string_of(d) == expected_field);
     // The raw field as decoded gives the same digest.
     REQUIRE(cmpp::authenticator_source(std::string_view("90001\0", 6), "secret", 121080510, d));
-    CHECK(str(d) == expected_field);
+    CHECK(string_of(d) == expected_field);
     REQUIRE(cmpp::authenticator_source("90001", "secret", 121080510, d, cmpp::source_addr_form::characters));
-    CHECK(str(d) == expected_chars);
+    CHECK(string_of(d) == expected_chars);
 
     // A full 6-character Source_Addr: both forms agree.
     const std::string six = oracle_md5("901234" + zeros(9) + "pa55w0rd!" + "1231235959");
     REQUIRE(cmpp::authenticator_source("901234", "pa55w0rd!", 1231235959, d));
-    CHECK(str(d) == six);
+    CHECK(string_of(d) == six);
     REQUIRE(cmpp::authenticator_source("901234", "pa55w0rd!", 1231235959, d, cmpp::source_addr_form::characters));
-    CHECK(str(d) == six);
+    CHECK(string_of(d) == six);
 
     // Empty secret and empty Source_Addr are hashed as they are.
     REQUIRE(cmpp::authenticator_source("", "", 0, d));
-    CHECK(str(d) == oracle_md5(zeros(15) + "0000000000"));
+    CHECK(string_of(d) == oracle_md5(zeros(15) + "0000000000"));
 }
 
 TEST_CASE("AuthenticatorSource refuses a Source_Addr longer than its field") {
@@ -126,7 +126,7 @@ TEST_CASE("AuthenticatorSource refuses a Source_Addr longer than its field") {
 TEST_CASE("AuthenticatorISMG hashes Status in 1 byte (2.0) or 4 (3.0) (G3)") {
     cmpp::md5_digest source{};
     REQUIRE(cmpp::authenticator_source("901234", "secret", 1010101010, source));
-    const std::string auth = str(source);
+    const std::string auth = string_of(source);
     const std::string v2 = oracle_md5(std::string(1, '\0') + auth + "secret");
     const std::string v3 = oracle_md5(zeros(4) + auth + "secret");
     const std::string v3_status = oracle_md5(std::string("\x01\x02\x03\x04", 4) + auth + "secret");
@@ -136,13 +136,13 @@ TEST_CASE("AuthenticatorISMG hashes Status in 1 byte (2.0) or 4 (3.0) (G3)") {
     }
     cmpp::md5_digest d{};
     REQUIRE(cmpp::authenticator_ismg(0, source, "secret", cmpp::version::v20, d));
-    CHECK(str(d) == v2);
+    CHECK(string_of(d) == v2);
     REQUIRE(cmpp::authenticator_ismg(0, source, "secret", static_cast<cmpp::version>(0x21), d));
-    CHECK(str(d) == v2);
+    CHECK(string_of(d) == v2);
     REQUIRE(cmpp::authenticator_ismg(0, source, "secret", cmpp::version::v30, d));
-    CHECK(str(d) == v3);
+    CHECK(string_of(d) == v3);
     REQUIRE(cmpp::authenticator_ismg(0x01020304, source, "secret", cmpp::version::v30, d));
-    CHECK(str(d) == v3_status);
+    CHECK(string_of(d) == v3_status);
     CHECK(cmpp::ismg_status_size(cmpp::version::v20) == 1);
     CHECK(cmpp::ismg_status_size(cmpp::version::v30) == 4);
     CHECK(cmpp::ismg_status_size(static_cast<cmpp::version>(0)) == 1);

@@ -11,6 +11,7 @@ using smsgw::byte;
 using smsgw::errc;
 using smsgw::result;
 using smsgw::test::bytes_of;
+using smsgw::test::string_of;
 namespace cmpp = smsgw::cmpp;
 
 namespace {
@@ -30,7 +31,6 @@ cmpp::received_segment in(std::string_view source, std::string_view destination,
                           smsgw::bytes content) {
     return {source, destination, static_cast<std::uint8_t>(tp_udhi), static_cast<std::uint8_t>(msg_fmt), content};
 }
-std::string str(smsgw::bytes b) { return std::string(smsgw::as_chars(b)); }
 
 const std::string zhong = "\xE4\xB8\xAD";       // 中 U+4E2D, UTF-16BE 4E 2D
 const std::string grin = "\xF0\x9F\x98\x80";    // U+1F600, UTF-16BE D8 3D DE 00
@@ -67,7 +67,7 @@ TEST_CASE("UCS-2: 70 characters fit one message, without UDH") {
     CHECK(seg.tp_udhi == 0);
     CHECK(seg.msg_fmt == 8);
     CHECK(seg.text == text);
-    CHECK(str(seg.msg_content) == repeat(bytes_of({0x4E, 0x2D}), 70));
+    CHECK(string_of(seg.msg_content) == repeat(bytes_of({0x4E, 0x2D}), 70));
 }
 
 TEST_CASE("UCS-2: 71 characters make 67 + 4 with the 6-byte UDH 05 00 03") {
@@ -77,8 +77,8 @@ TEST_CASE("UCS-2: 71 characters make 67 + 4 with the 6-byte UDH 05 00 03") {
     const auto s = split(text, o);
     REQUIRE(s.r);
     REQUIRE(s.segments.size() == 2);
-    CHECK(str(s.segments[0].msg_content) == bytes_of({0x05, 0x00, 0x03, 0xA7, 0x02, 0x01}) + repeat(bytes_of({0x4E, 0x2D}), 67));
-    CHECK(str(s.segments[1].msg_content) == bytes_of({0x05, 0x00, 0x03, 0xA7, 0x02, 0x02}) + repeat(bytes_of({0x4E, 0x2D}), 4));
+    CHECK(string_of(s.segments[0].msg_content) == bytes_of({0x05, 0x00, 0x03, 0xA7, 0x02, 0x01}) + repeat(bytes_of({0x4E, 0x2D}), 67));
+    CHECK(string_of(s.segments[1].msg_content) == bytes_of({0x05, 0x00, 0x03, 0xA7, 0x02, 0x02}) + repeat(bytes_of({0x4E, 0x2D}), 4));
     CHECK(s.segments[0].msg_content.size() == 140);
     for (std::size_t i = 0; i < 2; ++i) {
         CHECK(s.segments[i].pk_total == 2);
@@ -97,8 +97,8 @@ TEST_CASE("UCS-2 with the 16-bit reference: UDH 06 08 04, 66 characters per segm
     const auto s = split(text, o);
     REQUIRE(s.r);
     REQUIRE(s.segments.size() == 3);
-    CHECK(str(s.segments[0].msg_content) == bytes_of({0x06, 0x08, 0x04, 0x12, 0x34, 0x03, 0x01}) + repeat(bytes_of({0, 'a'}), 66));
-    CHECK(str(s.segments[2].msg_content) == bytes_of({0x06, 0x08, 0x04, 0x12, 0x34, 0x03, 0x03}) + bytes_of({0, 'a'}));
+    CHECK(string_of(s.segments[0].msg_content) == bytes_of({0x06, 0x08, 0x04, 0x12, 0x34, 0x03, 0x01}) + repeat(bytes_of({0, 'a'}), 66));
+    CHECK(string_of(s.segments[2].msg_content) == bytes_of({0x06, 0x08, 0x04, 0x12, 0x34, 0x03, 0x03}) + bytes_of({0, 'a'}));
     CHECK(s.segments[0].msg_content.size() == 139);
 }
 
@@ -110,7 +110,7 @@ TEST_CASE("a surrogate pair is never split across segments (G24)") {
     REQUIRE(s.segments.size() == 2);
     CHECK(s.segments[0].msg_content.size() == 6 + 132);
     CHECK(s.segments[0].text == repeat(zhong, 66));
-    CHECK(str(s.segments[1].msg_content) ==
+    CHECK(string_of(s.segments[1].msg_content) ==
           bytes_of({0x05, 0x00, 0x03, 0x00, 0x02, 0x02, 0xD8, 0x3D, 0xDE, 0x00}) + repeat(bytes_of({0x4E, 0x2D}), 10));
     // 35 pairs are 70 units: still one message; 36 are not.
     CHECK(split(repeat(grin, 35), {}).segments.size() == 1);
@@ -130,7 +130,7 @@ TEST_CASE("ASCII (Msg_Fmt 0): 159 bytes single, 153 per segment (152 with a 16-b
     s = split(repeat("x", 160), o);
     REQUIRE(s.segments.size() == 2);
     CHECK(s.segments[0].msg_content.size() == 159);
-    CHECK(str(s.segments[1].msg_content) == bytes_of({0x05, 0x00, 0x03, 0x00, 0x02, 0x02}) + "xxxxxxx");
+    CHECK(string_of(s.segments[1].msg_content) == bytes_of({0x05, 0x00, 0x03, 0x00, 0x02, 0x02}) + "xxxxxxx");
     o.reference_size = cmpp::concat_reference::ref16;
     s = split(repeat("x", 305), o);
     REQUIRE(s.segments.size() == 3);
@@ -151,11 +151,11 @@ TEST_CASE("binary (Msg_Fmt 4): 140 single, 134 per segment, any byte") {
     for (int i = 0; i < 141; ++i) data.push_back(static_cast<char>(0xFF - i));
     auto s = split(std::string_view(data.data(), 140), o);
     REQUIRE(s.segments.size() == 1);
-    CHECK(str(s.segments[0].msg_content) == data.substr(0, 140));
+    CHECK(string_of(s.segments[0].msg_content) == data.substr(0, 140));
     s = split(data, o);
     REQUIRE(s.segments.size() == 2);
-    CHECK(str(s.segments[0].msg_content) == bytes_of({5, 0, 3, 0, 2, 1}) + data.substr(0, 134));
-    CHECK(str(s.segments[1].msg_content) == bytes_of({5, 0, 3, 0, 2, 2}) + data.substr(134));
+    CHECK(string_of(s.segments[0].msg_content) == bytes_of({5, 0, 3, 0, 2, 1}) + data.substr(0, 134));
+    CHECK(string_of(s.segments[1].msg_content) == bytes_of({5, 0, 3, 0, 2, 2}) + data.substr(134));
     o.reference_size = cmpp::concat_reference::ref16;
     s = split(data, o);
     REQUIRE(s.segments.size() == 2);
@@ -169,11 +169,11 @@ TEST_CASE("GB text (Msg_Fmt 15): 140 bytes single, 134 per segment, never inside
     REQUIRE(s.segments.size() == 1);
     CHECK(s.segments[0].tp_udhi == 0);
     CHECK(s.segments[0].msg_fmt == 15);
-    CHECK(str(s.segments[0].msg_content) == repeat("\xD6\xD0", 70));
+    CHECK(string_of(s.segments[0].msg_content) == repeat("\xD6\xD0", 70));
     s = split(repeat(zhong, 71), o);
     REQUIRE(s.segments.size() == 2);
-    CHECK(str(s.segments[0].msg_content) == bytes_of({5, 0, 3, 0, 2, 1}) + repeat("\xD6\xD0", 67));
-    CHECK(str(s.segments[1].msg_content) == bytes_of({5, 0, 3, 0, 2, 2}) + repeat("\xD6\xD0", 4));
+    CHECK(string_of(s.segments[0].msg_content) == bytes_of({5, 0, 3, 0, 2, 1}) + repeat("\xD6\xD0", 67));
+    CHECK(string_of(s.segments[1].msg_content) == bytes_of({5, 0, 3, 0, 2, 2}) + repeat("\xD6\xD0", 4));
     // One ASCII byte first: the 67th character would end at byte 135, so the segment holds 133.
     const std::string ascii_first = "a" + repeat(zhong, 70);  // the segments' text views it
     s = split(ascii_first, o);
@@ -183,7 +183,7 @@ TEST_CASE("GB text (Msg_Fmt 15): 140 bytes single, 134 per segment, never inside
     // U+1F600 takes GB18030's four bytes 94 39 FC 36; ASCII one.
     s = split(grin + "ok", o);
     REQUIRE(s.segments.size() == 1);
-    CHECK(str(s.segments[0].msg_content) == "\x94\x39\xFC\x36ok");
+    CHECK(string_of(s.segments[0].msg_content) == "\x94\x39\xFC\x36ok");
     o.reference_size = cmpp::concat_reference::ref16;
     s = split(repeat(zhong, 67), o);
     REQUIRE(s.segments.size() == 1);
@@ -499,11 +499,11 @@ TEST_CASE("single messages pass through; a total of 1 completes at once; keys ar
     cmpp::reassembly_status st;
     REQUIRE(f.r.add(in("A", "D", 0, 8, std::string_view("plain")), 0, st));
     CHECK(st.what == cmpp::reassembly_status::state::single);
-    CHECK(str(st.text) == "plain");
+    CHECK(string_of(st.text) == "plain");
     const std::string ported = bytes_of({6, 5, 4, 0, 1, 0, 2}) + "ported";  // st.text views it
     REQUIRE(f.r.add(in("A", "D", 1, 8, ported), 0, st));
     CHECK(st.what == cmpp::reassembly_status::state::single);
-    CHECK(str(st.text) == "ported");
+    CHECK(string_of(st.text) == "ported");
     CHECK(st.text.data() == reinterpret_cast<const byte*>(ported.data()) + 7);
     CHECK(f.r.pool_used() == 0);
     REQUIRE(f.r.add(in("A", "D", 1, 8, bytes_of({5, 0, 3, 1, 1, 1}) + "solo"), 0, st));

@@ -9,10 +9,10 @@ using smsgw::byte;
 using smsgw::errc;
 using smsgw::result;
 using smsgw::test::bytes_of;
+using smsgw::test::string_of;
 namespace sms = smsgw::sms;
 
 namespace {
-std::string str(smsgw::bytes b) { return std::string(smsgw::as_chars(b)); }
 }  // namespace
 
 TEST_CASE("parse_user_data: TP_udhi 0, 1, 0x40 and 0x41 (G6)") {
@@ -25,14 +25,14 @@ TEST_CASE("parse_user_data: TP_udhi 0, 1, 0x40 and 0x41 (G6)") {
         CHECK(ud.concat.total == 2);
         CHECK(ud.concat.number == 1);
         CHECK(ud.concat.offset == 1);
-        CHECK(str(ud.udh) == content.substr(0, 6));
-        CHECK(str(ud.text) == "hello");
+        CHECK(string_of(ud.udh) == content.substr(0, 6));
+        CHECK(string_of(ud.text) == "hello");
     }
     sms::user_data ud;
     REQUIRE(sms::parse_user_data(content, 0, ud));
     CHECK_FALSE(ud.concatenated);
     CHECK(ud.udh.empty());
-    CHECK(str(ud.text) == content);
+    CHECK(string_of(ud.text) == content);
     const result r = sms::parse_user_data(content, 2, ud);
     CHECK(r == result{errc::out_of_range, 0, "TP_udhi"});
     CHECK(std::string(r.field) == "TP_udhi");
@@ -49,12 +49,12 @@ TEST_CASE("parse_user_data tolerates other elements beside the concatenation one
     CHECK(ud.concat.total == 3);
     CHECK(ud.concat.number == 2);
     CHECK(ud.concat.offset == 7);
-    CHECK(str(ud.text) == "xy");
+    CHECK(string_of(ud.text) == "xy");
     // A UDH without a concatenation element is a message on its own.
     const std::string ported = bytes_of({0x06, 0x05, 0x04, 0x0B, 0x84, 0x23, 0xF0, 'z'});
     REQUIRE(sms::parse_user_data(ported, 1, ud));
     CHECK_FALSE(ud.concatenated);
-    CHECK(str(ud.text) == "z");
+    CHECK(string_of(ud.text) == "z");
     // An element of length 0 and a UDH that fills the whole content.
     const std::string udh_only = bytes_of({0x02, 0x70, 0x00});
     REQUIRE(sms::parse_user_data(udh_only, 1, ud));
@@ -107,7 +107,7 @@ TEST_CASE("application port addressing, 8- and 16-bit (GSM 03.40 9.2.3.24.3 and 
     CHECK(ud.ports.destination == 0xF5);
     CHECK(ud.ports.source == 0x10);
     CHECK(ud.ports.offset == 6);
-    CHECK(str(ud.text) == "q");
+    CHECK(string_of(ud.text) == "q");
 }
 
 TEST_CASE("malformed port elements: their exact length, one of them") {
@@ -134,7 +134,7 @@ TEST_CASE("read_elements hands over every element, unknown ones included, with i
     std::vector<std::pair<int, std::string>> seen;
     std::vector<std::size_t> offsets;
     const result r = sms::read_elements(content, [&](const sms::information_element& e) {
-        seen.emplace_back(e.id, str(e.data));
+        seen.emplace_back(e.id, string_of(e.data));
         offsets.push_back(e.offset);
         return result{};
     });
@@ -159,12 +159,12 @@ TEST_CASE("write_concat_udh writes the 6- and 7-byte headers parse_user_data rea
     smsgw::writer w(buf);
     sms::write_concat_udh(w, sms::concat_reference::ref8, 0x1A7, 3, 2);
     REQUIRE(w.finish());
-    CHECK(str(smsgw::bytes(buf, w.size())) == bytes_of({0x05, 0x00, 0x03, 0xA7, 3, 2}));
+    CHECK(string_of(smsgw::bytes(buf, w.size())) == bytes_of({0x05, 0x00, 0x03, 0xA7, 3, 2}));
     CHECK(w.size() == sms::concat_udh_size(sms::concat_reference::ref8));
     smsgw::writer w16(buf);
     sms::write_concat_udh(w16, sms::concat_reference::ref16, 0x1234, 3, 3);
     REQUIRE(w16.finish());
-    CHECK(str(smsgw::bytes(buf, w16.size())) == bytes_of({0x06, 0x08, 0x04, 0x12, 0x34, 3, 3}));
+    CHECK(string_of(smsgw::bytes(buf, w16.size())) == bytes_of({0x06, 0x08, 0x04, 0x12, 0x34, 3, 3}));
     CHECK(w16.size() == sms::concat_udh_size(sms::concat_reference::ref16));
     sms::user_data ud;
     REQUIRE(sms::parse_user_data(smsgw::bytes(buf, w16.size()), 1, ud));

@@ -55,6 +55,14 @@ inline std::string bytes_of(std::initializer_list<int> v) {
     return s;
 }
 
+// Bytes (anything with std::data and std::size of one-byte elements: smsgw::bytes, a digest's
+// std::array) as a std::string, to compare with a literal or bytes_of().
+template <class Bytes>
+std::string string_of(const Bytes& b) {
+    static_assert(sizeof(*std::data(b)) == 1, "one-byte elements");
+    return std::string(reinterpret_cast<const char*>(std::data(b)), std::size(b));
+}
+
 enum class letters { lower, upper };
 
 // Bytes as hex digits, no separator: anything with std::data and std::size whose elements are
