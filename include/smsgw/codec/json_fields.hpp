@@ -471,15 +471,11 @@ struct member_table {
         return none;
     }
 
-    // bind_field() of each ordinal, by ordinal.
-    template <class... Items>
-    using binder = void (*)(json_in<Items...>&, T&) noexcept;
+    // bind_field() of ordinal i, called directly.
     template <class... Items, std::size_t... I>
-    static constexpr std::array<binder<Items...>, size> binders(std::index_sequence<I...>) noexcept {
-        return {{&bind_field<T, I, Items...>...}};
+    static SMSGW_ALWAYS_INLINE void bind(std::size_t i, json_in<Items...>& in, T& msg, std::index_sequence<I...>) noexcept {
+        (void)((i == I && (bind_field<T, I, Items...>(in, msg), true)) || ...);
     }
-    template <class... Items>
-    static constexpr std::array<binder<Items...>, size> bind = binders<Items...>(std::make_index_sequence<size>());
 };
 
 template <class T, class... Items>
@@ -497,7 +493,7 @@ result bind_object(const json::object& obj, T& out, json_value_reader& values, m
             continue;
         }
         json_in<Items...> in{mem, values, storage, {m, seen}};
-        by_key::template bind<Items...>[i](in, msg);
+        by_key::bind(i, in, msg, std::make_index_sequence<by_key::size>());
         if (!in.st.r) return in.st.r;
     }
     if (result e = json::detail::access::walk_error(obj.as_value()); !e) return e;
