@@ -54,6 +54,8 @@ struct json_out {
     json_options o;
     bool values = false;  // inside a group of values: no keys
 
+    // Inlined into the walk, so that each spec is a constant (with json::writer's plain_prefix(),
+    // bench/mitake encode_push_request_smsgw 1164K -> 1086K instructions).
     template <class M>
     SMSGW_ALWAYS_INLINE void operator()(const M& v, const spec& s) noexcept {
         if (s.presence == presence::if_set && number_or_empty(v)) return;

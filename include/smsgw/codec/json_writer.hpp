@@ -284,7 +284,9 @@ private:
     }
 
     // How many bytes at the start of p[0, n) surely go out unchanged: n when every one does,
-    // else a count no greater than the offset of the first byte that needs a look.
+    // else a count no greater than the offset of the first byte that needs a look. Inlined, so
+    // that a field's constant key folds (with json_out's, bench/mitake encode_push_request_smsgw
+    // 1164K -> 1086K instructions; either alone 1204K or 1127K).
     static SMSGW_ALWAYS_INLINE std::size_t plain_prefix(const unsigned char* p, std::size_t n) noexcept {
         if (n < 8) {
             if (plain8(small8(p, n))) return n;
