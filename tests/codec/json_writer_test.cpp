@@ -184,6 +184,38 @@ TEST_CASE("json writer: misuse is reported with the output offset") {
     CHECK(write_error([](json::writer&) {}) == smsgw::fail(errc::expected_value, 0));
 }
 
+TEST_CASE("json writer: a string member is key() then string(), whichever way it is written") {
+    // Plain key and value of every short length (the one-word check and the overlapping copies),
+    // then the same written as key() and string().
+    for (std::size_t n = 0; n <= 20; ++n) {
+        const std::string v(n, 'v');
+        const std::string k(n + 1, 'k');
+        const auto by_member = [&](json::writer& j) { j.begin_object().member(k, v).member("b", v).end_object(); };
+        const auto by_calls = [&](json::writer& j) {
+            j.begin_object().key(k).string(v).key("b").string(v).end_object();
+        };
+        CHECK(write_ok(by_member) == write_ok(by_calls));
+    }
+    // A byte that needs a look at each place of a short key or value: escaped as string() does.
+    for (std::size_t at = 0; at < 7; ++at) {
+        std::string v = "abcdefg";
+        v[at] = '"';
+        CHECK(string_member(write_ok([&](json::writer& j) { j.begin_object().member("k", v).end_object(); }), "k") == v);
+        CHECK(write_ok([&](json::writer& j) { j.begin_object().member(v, "x").end_object(); }) ==
+              write_ok([&](json::writer& j) { j.begin_object().key(v).string("x").end_object(); }));
+    }
+    // Its errors are those of key() and string().
+    CHECK(write_error([](json::writer& j) { j.begin_object().member("k", "ab\xff"); }) ==
+          smsgw::fail(errc::invalid_utf8, 2));
+    CHECK(write_error([](json::writer& j) { j.begin_object().member("\x80", "v"); }) ==
+          smsgw::fail(errc::invalid_utf8, 0));
+    CHECK(write_error([](json::writer& j) { j.member("k", "v"); }) == smsgw::fail(errc::expected_value, 0));
+    CHECK(write_error([](json::writer& j) { j.begin_array().member("k", "v"); }) ==
+          smsgw::fail(errc::expected_value, 1));
+    CHECK(write_error([](json::writer& j) { j.begin_object().key("a").member("k", "v"); }) ==
+          smsgw::fail(errc::expected_value, 5));
+}
+
 TEST_CASE("json writer: nesting is limited to max_depth") {
     smsgw::result r;
     std::string s = write(

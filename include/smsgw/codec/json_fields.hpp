@@ -54,21 +54,33 @@ struct json_out {
     json_options o;
     bool values = false;  // inside a group of values: no keys
 
+    // Inlined into the walk, so that each spec is a constant (with json::writer's plain_prefix(),
+    // bench/mitake encode_push_request_smsgw 1164K -> 1086K instructions).
     template <class M>
-    void operator()(const M& v, const spec& s) noexcept {
+    SMSGW_ALWAYS_INLINE void operator()(const M& v, const spec& s) noexcept {
         if (s.presence == presence::if_set && number_or_empty(v)) return;
         if constexpr (std::is_same_v<M, bytes>) {
             binary(s, v);
             return;
         }
+        if constexpr (std::is_same_v<M, std::string_view>) {
+            const bool as_null = s.json_null && v.empty();
+            const bool as_number = !as_null && s.json_number && is_number_token(v);
+            if (!as_null && !as_number) {
+                if (values) {
+                    j.string(v);
+                } else {
+                    j.member(s.json_key(), v);  // key and string in one write
+                }
+                return;
+            }
+        }
         if (!values) j.key(s.json_key());
         if constexpr (std::is_same_v<M, std::string_view>) {
             if (s.json_null && v.empty()) {
                 j.null();
-            } else if (s.json_number && is_number_token(v)) {
-                j.raw(v);
             } else {
-                j.string(v);
+                j.raw(v);
             }
         } else if constexpr (is_self_checked_v<M>) {
             v.write_json(j);

@@ -105,6 +105,27 @@ struct push_request {
 
 namespace detail {
 
+// A hash of a cID from its first and last 8 (or 4) bytes and its length: a word at a time
+// where a byte loop (FNV-1a) was a fifth of encoding 500 destinations beside their writing.
+inline std::uint32_t cid_hash(std::string_view c) noexcept {
+    const std::size_t n = c.size();
+    std::uint64_t a = n;
+    std::uint64_t b = 0;
+    if (n >= 8) {
+        a ^= fields::detail::load8(c.data());
+        b = fields::detail::load8(c.data() + n - 8);
+    } else if (n >= 4) {
+        a ^= fields::detail::load4(c.data());
+        b = fields::detail::load4(c.data() + n - 4);
+    } else {
+        for (const char ch : c) b = b << 8 | static_cast<unsigned char>(ch);
+    }
+    std::uint64_t h = a ^ (b * 0xC2B2AE3D27D4EB4Fu);  // then MurmurHash3's fmix64, so that every bit moves the low ones
+    h = (h ^ h >> 33) * 0xFF51AFD7ED558CCDu;
+    h = (h ^ h >> 33) * 0xC4CEB9FE1A85EC53u;
+    return static_cast<std::uint32_t>(h ^ h >> 33);
+}
+
 // The cross-field rules of push: destinations not empty; every cID different (duplicate_field
 // at the second, as 附件二 2018 cID重複); the 300 KB budget, which counts subject and content
 // as UTF-8 and each attachContent as the base64 text that travels (field_too_long at the
@@ -117,9 +138,7 @@ inline result cross_check(const push_request& m, const place& p) noexcept {
     for (std::size_t i = 0; i < m.destinations.size(); ++i) {
         const std::string_view c = m.destinations[i].c_id;
         if (c.empty()) continue;
-        std::uint32_t h = 2166136261u;
-        for (const char ch : c) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
-        for (std::size_t s = h % slots;; s = (s + 1) % slots) {
+        for (std::size_t s = cid_hash(c) % slots;; s = (s + 1) % slots) {
             if (seen[s] == 0) {
                 seen[s] = static_cast<std::uint16_t>(i + 1);
                 break;
