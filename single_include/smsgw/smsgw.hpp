@@ -21106,22 +21106,24 @@ private:
         return *this;
     }
 
+    // n bytes from p to d, sizeof(W) <= n <= 2 * sizeof(W): the first and the last W, overlapping.
+    template <class W>
+    static void copy_ends(byte* d, const unsigned char* p, std::size_t n) noexcept {
+        W a, b;
+        std::memcpy(&a, p, sizeof a);
+        std::memcpy(&b, p + n - sizeof b, sizeof b);
+        std::memcpy(d, &a, sizeof a);
+        std::memcpy(d + n - sizeof b, &b, sizeof b);
+    }
+
     // n bytes from p to d: up to 16 as two overlapping loads and stores, without a call.
     static void copy(byte* d, const unsigned char* p, std::size_t n) noexcept {
         if (n > 16) {
             std::memcpy(d, p, n);
         } else if (n >= 8) {
-            std::uint64_t a, b;
-            std::memcpy(&a, p, 8);
-            std::memcpy(&b, p + n - 8, 8);
-            std::memcpy(d, &a, 8);
-            std::memcpy(d + n - 8, &b, 8);
+            copy_ends<std::uint64_t>(d, p, n);
         } else if (n >= 4) {
-            std::uint32_t a, b;
-            std::memcpy(&a, p, 4);
-            std::memcpy(&b, p + n - 4, 4);
-            std::memcpy(d, &a, 4);
-            std::memcpy(d + n - 4, &b, 4);
+            copy_ends<std::uint32_t>(d, p, n);
         } else {
             for (std::size_t i = 0; i < n; ++i) d[i] = p[i];
         }
